@@ -1,0 +1,60 @@
+import type { ArticleInput } from './schema'
+import type { Article } from './model'
+import { sanitize } from './sanitize'
+import { htmlToText, markdownToHtml, textToHtml } from './content'
+import { deriveSummary } from './summary'
+import { uniqueTags } from './tags'
+import { latest, parseTimestamp, timestampIn, type Timestamp } from '../time'
+
+/** What building an article needs besides the publisher's input. */
+export interface BuildContext {
+  id: string
+  publisher: string
+  /** The clock, in milliseconds; passed in so tests can fix it. */
+  now: number
+  timeZone: string
+  defaultLanguage: string
+  /** The article this one replaces, if any. */
+  previous?: Article
+}
+
+/** The date a new article gets when its publisher gives none. */
+export function defaultPublished(input: ArticleInput, now: number, timeZone: string): Timestamp {
+  return (
+    (input.published && parseTimestamp(input.published, timeZone)) || timestampIn(now, timeZone)
+  )
+}
+
+/** Turns validated input into the stored article: content rendered and sanitised, dates fixed. */
+export function buildArticle(input: ArticleInput, ctx: BuildContext): Article {
+  const content_html =
+    input.content_html !== undefined
+      ? sanitize(input.content_html)
+      : input.content_markdown !== undefined
+        ? markdownToHtml(input.content_markdown)
+        : textToHtml(input.content_text ?? '')
+  const published = defaultPublished(input, ctx.now, ctx.timeZone)
+  const now = timestampIn(ctx.now, ctx.timeZone)
+  // A replaced article has changed now; a new one was last updated when it was published.
+  const updated =
+    (input.updated && parseTimestamp(input.updated, ctx.timeZone)) ||
+    (ctx.previous ? latest(published, now) : published)
+  const article: Article = {
+    id: ctx.id,
+    title: input.title,
+    summary: input.summary || deriveSummary(htmlToText(content_html)),
+    content_html,
+    authors: input.authors ?? [],
+    published,
+    updated,
+    tags: uniqueTags(input.tags ?? []),
+    language: input.language ?? ctx.defaultLanguage,
+    publisher: ctx.previous?.publisher ?? ctx.publisher,
+  }
+  if (input.content_markdown !== undefined) article.content_markdown = input.content_markdown
+  if (input.content_text !== undefined) article.content_text = input.content_text
+  if (input.source) article.source = input.source
+  if (input.url) article.url = input.url
+  if (input.image) article.image = input.image
+  return article
+}

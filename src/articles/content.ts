@@ -1,0 +1,85 @@
+import { Marked } from 'marked'
+import { Parser } from 'htmlparser2'
+import { sanitize } from './sanitize'
+
+const markdown = new Marked({ gfm: true, async: false })
+
+/** Escapes text for an HTML text node or quoted attribute. The only hand escaper for HTML. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (ch) => HTML_ENTITIES[ch]!)
+}
+const HTML_ENTITIES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+}
+
+/** Markdown (GFM) rendered, then sanitised like any publisher HTML. */
+export function markdownToHtml(source: string): string {
+  return sanitize(markdown.parse(source) as string)
+}
+
+/**
+ * Plain text as paragraphs. A paragraph starts after a blank line or at a line indented with
+ * ASCII or full-width spaces (how Chinese news marks them); other line breaks stay inside the
+ * paragraph. Anything that looks like markup is escaped, so it stays text.
+ */
+export function textToHtml(source: string): string {
+  return textParagraphs(source)
+    .map((p) => `<p>${escapeHtml(p)}</p>`)
+    .join('\n')
+}
+
+/** The paragraphs of a plain text, each trimmed of its indentation. */
+export function textParagraphs(source: string): string[] {
+  const paragraphs: string[] = []
+  let current: string[] = []
+  const flush = () => {
+    if (current.length) paragraphs.push(current.join('\n'))
+    current = []
+  }
+  for (const line of source.split(/\r\n|\r|\n/)) {
+    if (line.trim() === '') {
+      flush()
+      continue
+    }
+    if (/^[ \t\u3000]/.test(line)) flush()
+    current.push(line.replace(/^[ \t\u3000]+/, '').trimEnd())
+  }
+  flush()
+  return paragraphs
+}
+
+const BLOCKS = new Set([
+  'p',
+  'div',
+  'li',
+  'br',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'blockquote',
+  'pre',
+  'tr',
+  'td',
+  'th',
+  'figcaption',
+  'dt',
+  'dd',
+])
+
+/** The readable text of stored HTML, block elements separated by spaces (for summaries). */
+export function htmlToText(html: string): string {
+  const parts: string[] = []
+  const gap = (name: string) => {
+    if (BLOCKS.has(name)) parts.push(' ')
+  }
+  const parser = new Parser({ ontext: (text) => parts.push(text), onopentag: gap, onclosetag: gap })
+  parser.end(html)
+  return parts.join('').replace(/\s+/gu, ' ').trim()
+}

@@ -1,0 +1,49 @@
+/**
+ * Article ids: URL-safe slugs that never change once an article exists (feeds key on them).
+ */
+
+/** What a publisher may choose as an id: lowercase ASCII letters and digits, `-`, `_`, `.`. */
+export const ID_PATTERN = /^[a-z0-9](?:[a-z0-9._-]*[a-z0-9])?$/
+export const ID_MAX_BYTES = 128
+
+const SLUG_WORDS_MAX = 60
+
+/** True when `id` is a slug this service accepts. */
+export function isValidId(id: string): boolean {
+  return ID_PATTERN.test(id) && new TextEncoder().encode(id).length <= ID_MAX_BYTES
+}
+
+/**
+ * An id for an article whose publisher gave none: the title's Latin words as a slug, or the
+ * publication date for titles without Latin letters (most Chinese titles), then a short hash
+ * of title and date. The hash keeps two different articles from ever claiming one key, and
+ * makes a script that posts the same article twice get 409 instead of a duplicate.
+ */
+export async function deriveId(title: string, published: string): Promise<string> {
+  const hash = await shortHash(`${title}\n${published}`)
+  const words = latinSlug(title)
+  return `${words || published.slice(0, 10)}-${hash}`
+}
+
+function latinSlug(title: string): string {
+  const ascii = title
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+  // Digits alone ("2022", "5") say nothing about a Chinese title: use the date instead.
+  if (!/[a-z]/.test(ascii)) return ''
+  if (ascii.length <= SLUG_WORDS_MAX) return ascii
+  const cut = ascii.slice(0, SLUG_WORDS_MAX)
+  return cut
+    .slice(0, cut.lastIndexOf('-') > 20 ? cut.lastIndexOf('-') : SLUG_WORDS_MAX)
+    .replace(/-+$/, '')
+}
+
+async function shortHash(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))
+  return [...new Uint8Array(digest).slice(0, 3)]
+    .map((b) => b.toString(16).padStart(2, '0'))
+    .join('')
+}

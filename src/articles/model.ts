@@ -1,0 +1,44 @@
+import type { Timestamp } from '../time'
+
+/** A person credited for an article. */
+export interface Author {
+  name: string
+  url?: string
+  email?: string
+}
+
+/** Where a story came from (a wire service, another paper). */
+export interface Source {
+  name: string
+  url?: string
+}
+
+/**
+ * An article as stored under `article:{id}` and returned by the API. Every string has been
+ * cleaned (NFC, no XML-forbidden characters) and `content_html` sanitised, so readers of
+ * this type can trust it.
+ */
+export interface Article {
+  id: string
+  title: string
+  /** Given by the publisher, or derived from the content. */
+  summary: string
+  /** Sanitised HTML, whatever format the publisher sent. */
+  content_html: string
+  /** The Markdown or plain text the publisher sent, kept so the API returns it unchanged. */
+  content_markdown?: string
+  content_text?: string
+  authors: Author[]
+  published: Timestamp
+  updated: Timestamp
+  /** As written by the publisher, in order, without duplicates (compared case-folded). */
+  tags: string[]
+  /** BCP 47. */
+  language: string
+  source?: Source
+  /** The canonical link elsewhere, when the article also lives on another site. */
+  url?: string
+  image?: string
+  /** Name of the publisher that created the article; `admin` for the admin token. */
+  publisher: string
+}

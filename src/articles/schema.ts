@@ -1,0 +1,119 @@
+import { z } from 'zod'
+import { ID_MAX_BYTES, ID_PATTERN } from './ids'
+import { parseTimestamp } from '../time'
+
+/** Largest request body the API accepts. */
+export const BODY_LIMIT_BYTES = 1024 * 1024
+
+/** Limits a publisher meets at the API's edge; the README lists them. */
+export const LIMITS = {
+  titleChars: 300,
+  summaryChars: 2000,
+  tags: 20,
+  tagChars: 64,
+  authors: 20,
+  nameChars: 200,
+} as const
+
+const chars = (s: string) => [...s].length
+
+const httpUrl = z
+  .string()
+  .max(2048)
+  .refine((s) => URL.canParse(s) && /^https?:$/.test(new URL(s).protocol), {
+    message: 'must be an absolute http(s) URL',
+  })
+
+const date = z.string().refine((s) => parseTimestamp(s, 'UTC') !== undefined, {
+  message: 'must be an RFC 3339 date-time such as 2022-04-08T10:30:00+08:00, or a date',
+})
+
+const name = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .refine((s) => chars(s) <= LIMITS.nameChars, `must be at most ${LIMITS.nameChars} characters`)
+
+export const AuthorInput = z.strictObject({
+  name,
+  url: httpUrl.optional(),
+  email: z.email().optional(),
+})
+
+export const SourceInput = z.strictObject({ name, url: httpUrl.optional() })
+
+const content = z.string().refine((s) => s.trim() !== '', { message: 'must not be empty' })
+
+/** BCP 47 in its common shape (language, script, region, variants). */
+const LANGUAGE_TAG = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/
+
+/** The JSON body of `POST /api/articles` and `PUT /api/articles/{id}`. */
+export const ArticleInput = z
+  .strictObject({
+    id: z
+      .string()
+      .regex(ID_PATTERN, 'must be a slug: lowercase letters, digits, "-", "_" or "."')
+      .refine((s) => new TextEncoder().encode(s).length <= ID_MAX_BYTES, {
+        message: `must be at most ${ID_MAX_BYTES} bytes`,
+      })
+      .optional(),
+    title: z
+      .string()
+      .trim()
+      .min(1, 'must not be empty')
+      .refine(
+        (s) => chars(s) <= LIMITS.titleChars,
+        `must be at most ${LIMITS.titleChars} characters`,
+      ),
+    content_html: content.optional(),
+    content_markdown: content.optional(),
+    content_text: content.optional(),
+    summary: z
+      .string()
+      .trim()
+      .refine(
+        (s) => chars(s) <= LIMITS.summaryChars,
+        `must be at most ${LIMITS.summaryChars} characters`,
+      )
+      .optional(),
+    authors: z.array(AuthorInput).max(LIMITS.authors).optional(),
+    published: date.optional(),
+    updated: date.optional(),
+    tags: z
+      .array(
+        z
+          .string()
+          .trim()
+          .min(1, 'must not be empty')
+          .refine(
+            (s) => chars(s) <= LIMITS.tagChars,
+            `must be at most ${LIMITS.tagChars} characters`,
+          ),
+      )
+      .max(LIMITS.tags)
+      .optional(),
+    language: z
+      .string()
+      .regex(LANGUAGE_TAG, 'must be a BCP 47 language tag such as zh-Hant')
+      .optional(),
+    source: SourceInput.optional(),
+    url: httpUrl.optional(),
+    image: httpUrl.optional(),
+  })
+  .superRefine((input, ctx) => {
+    const given = (['content_html', 'content_markdown', 'content_text'] as const).filter(
+      (k) => input[k] !== undefined,
+    )
+    if (given.length !== 1) {
+      ctx.addIssue({
+        code: 'custom',
+        path: given.length ? [given[1]!] : ['content_html'],
+        message:
+          given.length === 0
+            ? 'one of content_html, content_markdown or content_text is required'
+            : `give only one of content_html, content_markdown or content_text, not ${given.join(' and ')}`,
+      })
+    }
+  })
+
+export type ArticleInput = z.infer<typeof ArticleInput>

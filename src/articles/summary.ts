@@ -1,0 +1,52 @@
+import { isMostlyCjk } from './text'
+
+/** About this many graphemes of CJK text, or words of other text, make a derived summary. */
+export const CJK_SUMMARY_GRAPHEMES = 120
+export const LATIN_SUMMARY_WORDS = 50
+
+const SENTENCE_END = /[。！？!?.…]$/u
+const ELLIPSIS = '…'
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' })
+const words = new Intl.Segmenter(undefined, { granularity: 'word' })
+
+/**
+ * A summary cut from plain text: whole graphemes only (never half an emoji, a surrogate pair
+ * or a combining sequence), ending on a sentence end when one lies in the last half, else
+ * with an ellipsis.
+ */
+export function deriveSummary(text: string): string {
+  const flat = text.replace(/\s+/gu, ' ').trim()
+  const cjk = isMostlyCjk(flat)
+  const cut = cjk ? cutGraphemes(flat, CJK_SUMMARY_GRAPHEMES) : cutWords(flat, LATIN_SUMMARY_WORDS)
+  if (cut === undefined) return flat
+  const sentence = lastSentenceEnd(cut)
+  if (sentence > cut.length / 2) return cut.slice(0, sentence)
+  return cut.trimEnd() + ELLIPSIS
+}
+
+/** The first `limit` graphemes, or undefined when the text is no longer than that. */
+function cutGraphemes(text: string, limit: number): string | undefined {
+  let count = 0
+  for (const { index } of graphemes.segment(text)) {
+    if (count++ === limit) return text.slice(0, index)
+  }
+  return undefined
+}
+
+function cutWords(text: string, limit: number): string | undefined {
+  let count = 0
+  for (const { index, isWordLike } of words.segment(text)) {
+    if (isWordLike && count++ === limit) return text.slice(0, index)
+  }
+  return undefined
+}
+
+/** Index just after the last sentence-ending grapheme, or -1. */
+function lastSentenceEnd(text: string): number {
+  let end = -1
+  for (const { segment, index } of graphemes.segment(text)) {
+    if (SENTENCE_END.test(segment)) end = index + segment.length
+  }
+  return end
+}

@@ -1,0 +1,44 @@
+/**
+ * Text hygiene applied to every string a publisher sends, on write.
+ *
+ * XML 1.0 cannot carry C0 controls (other than tab, LF, CR), lone surrogates, U+FFFE or
+ * U+FFFF, so they are removed here once instead of being escaped (impossible) in every
+ * feed. Everything else, including broken-looking `?` and U+FFFD, is kept as sent.
+ */
+
+const XML_FORBIDDEN = /[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu
+const ZERO_WIDTH_SPACE = /\u200B/g
+const LEADING_BOM = /^\uFEFF/
+
+/** NFC, without XML-forbidden characters, zero-width spaces or a leading BOM. */
+export function cleanText(input: string): string {
+  return input
+    .replace(XML_FORBIDDEN, '')
+    .replace(LEADING_BOM, '')
+    .replace(ZERO_WIDTH_SPACE, '')
+    .normalize('NFC')
+}
+
+/** `cleanText` applied to every string inside a JSON value, keys included. */
+export function cleanDeep(value: unknown): unknown {
+  if (typeof value === 'string') return cleanText(value)
+  if (Array.isArray(value)) return value.map(cleanDeep)
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [cleanText(k), cleanDeep(v)]))
+  }
+  return value
+}
+
+const HAN_OR_KANA = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u
+
+/** True when a text is mostly written without spaces between words (Chinese, Japanese, Korean). */
+export function isMostlyCjk(text: string): boolean {
+  let cjk = 0
+  let letters = 0
+  for (const ch of text) {
+    if (HAN_OR_KANA.test(ch)) cjk++
+    else if (/\p{L}/u.test(ch)) letters++
+  }
+  // Latin words are several letters long, so one CJK character weighs as much as a word.
+  return cjk > 0 && cjk * 4 >= letters
+}

@@ -1,0 +1,79 @@
+import { isTimeZone } from './time'
+
+/** The site's settings, read once from `[vars]` in wrangler.toml and the `ADMIN_TOKEN` secret. */
+export interface Config {
+  siteTitle: string
+  siteDescription: string
+  /** Canonical base URL without a trailing slash; undefined means "the request's origin". */
+  siteUrl?: string
+  /** BCP 47 tag for articles that name no language. */
+  language: string
+  /** IANA zone for dates given without an offset, and for dates shown in HTML. */
+  timeZone: string
+  /** Items per feed page and HTML list. */
+  pageSize: number
+  /** Seconds feed readers and browsers may reuse a public response. */
+  cacheMaxAge: number
+  adminToken?: string
+}
+
+/** A `[vars]` value the service cannot run with; the message names the variable. */
+export class ConfigError extends Error {
+  override name = 'ConfigError'
+}
+
+type Vars = Partial<Record<keyof Env | 'ADMIN_TOKEN', unknown>>
+
+function text(vars: Vars, name: keyof Vars, fallback: string): string {
+  const value = vars[name]
+  if (value === undefined || value === null || value === '') return fallback
+  if (typeof value !== 'string') throw new ConfigError(`${name} must be a string`)
+  return value.trim()
+}
+
+function integer(vars: Vars, name: keyof Vars, fallback: number, min: number, max: number): number {
+  const raw = text(vars, name, String(fallback))
+  const value = Number(raw)
+  if (!/^\d+$/.test(raw) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, not "${raw}"`)
+  }
+  return value
+}
+
+const parsed = new WeakMap<object, Config>()
+
+/** Reads and checks the configuration; throws ConfigError naming the first bad variable. */
+export function loadConfig(env: Vars): Config {
+  const cached = parsed.get(env)
+  if (cached) return cached
+  const siteUrl = text(env, 'SITE_URL', '')
+  if (siteUrl && !(URL.canParse(siteUrl) && /^https?:$/.test(new URL(siteUrl).protocol))) {
+    throw new ConfigError(
+      `SITE_URL must be an absolute http(s) URL such as https://news.example.org, not "${siteUrl}"`,
+    )
+  }
+  const language = text(env, 'SITE_LANGUAGE', 'en')
+  if (!/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/.test(language)) {
+    throw new ConfigError(
+      `SITE_LANGUAGE must be a BCP 47 language tag such as zh-Hant, not "${language}"`,
+    )
+  }
+  const timeZone = text(env, 'SITE_TIMEZONE', 'UTC')
+  if (!isTimeZone(timeZone)) {
+    throw new ConfigError(
+      `SITE_TIMEZONE must be an IANA time zone such as Asia/Taipei, not "${timeZone}"`,
+    )
+  }
+  const config: Config = {
+    siteTitle: text(env, 'SITE_TITLE', 'edgefeed'),
+    siteDescription: text(env, 'SITE_DESCRIPTION', 'Articles published through edgefeed'),
+    siteUrl: siteUrl ? siteUrl.replace(/\/+$/, '') : undefined,
+    language,
+    timeZone,
+    pageSize: integer(env, 'PAGE_SIZE', 20, 1, 100),
+    cacheMaxAge: integer(env, 'CACHE_MAX_AGE', 300, 0, 86_400),
+    adminToken: text(env, 'ADMIN_TOKEN', '') || undefined,
+  }
+  parsed.set(env, config)
+  return config
+}

@@ -1,0 +1,57 @@
+import type { Author } from '../articles/model'
+import type { Feed, FeedItem } from './model'
+import { el, empty, open, XML_DECLARATION } from './xml'
+import { imageType } from './media'
+
+/** Atom 1.0 (RFC 4287), paged with RFC 5005 links. Titles are text, content is escaped HTML. */
+export function renderAtom(feed: Feed): string {
+  const { links } = feed
+  const out: string[] = [
+    XML_DECLARATION,
+    open('feed', { xmlns: 'http://www.w3.org/2005/Atom', 'xml:lang': feed.language }),
+    el('id', feed.id),
+    el('title', feed.title, { type: 'text' }),
+    el('subtitle', feed.description, { type: 'text' }),
+    el('updated', feed.updated),
+    ...feed.authors.map(renderAuthor),
+    empty('link', { rel: 'self', type: 'application/atom+xml', href: links.self }),
+    empty('link', { rel: 'alternate', type: 'text/html', href: links.alternate }),
+    links.self !== links.first
+      ? empty('link', { rel: 'first', type: 'application/atom+xml', href: links.first })
+      : '',
+    links.next
+      ? empty('link', { rel: 'next', type: 'application/atom+xml', href: links.next })
+      : '',
+    el('generator', 'edgefeed'),
+  ]
+  for (const item of feed.items) out.push(renderEntry(item, feed.language))
+  out.push('</feed>')
+  return out.filter(Boolean).join('\n')
+}
+
+function renderAuthor(author: Author): string {
+  return `<author>${el('name', author.name)}${el('uri', author.url)}${el('email', author.email)}</author>`
+}
+
+function renderEntry(item: FeedItem, feedLanguage: string): string {
+  const parts = [
+    open('entry', { 'xml:lang': item.language === feedLanguage ? undefined : item.language }),
+    el('id', item.id),
+    el('title', item.title, { type: 'text' }),
+    empty('link', { rel: 'alternate', type: 'text/html', href: item.url }),
+    item.externalUrl
+      ? empty('link', { rel: 'related', type: 'text/html', href: item.externalUrl })
+      : '',
+    item.image
+      ? empty('link', { rel: 'enclosure', type: imageType(item.image), href: item.image })
+      : '',
+    el('published', item.published),
+    el('updated', item.updated),
+    ...item.authors.map(renderAuthor),
+    ...item.tags.map((tag) => empty('category', { term: tag, label: tag })),
+    el('summary', item.summary, { type: 'text' }),
+    el('content', item.contentHtml, { type: 'html' }),
+    '</entry>',
+  ]
+  return parts.join('')
+}

@@ -1,0 +1,37 @@
+import type { Author } from '../articles/model'
+import type { Feed } from './model'
+
+const VERSION = 'https://jsonfeed.org/version/1.1'
+
+/** JSON Feed 1.1 has no email field: an author is a name and a URL. */
+function jsonAuthor(author: Author) {
+  return author.url ? { name: author.name, url: author.url } : { name: author.name }
+}
+
+/** JSON Feed 1.1, with `next_url` for paging. */
+export function renderJson(feed: Feed): string {
+  return JSON.stringify({
+    version: VERSION,
+    title: feed.title,
+    home_page_url: feed.links.alternate,
+    feed_url: feed.links.self,
+    description: feed.description,
+    ...(feed.links.next ? { next_url: feed.links.next } : {}),
+    language: feed.language,
+    authors: feed.authors.map(jsonAuthor),
+    items: feed.items.map((item) => ({
+      id: item.id,
+      url: item.url,
+      ...(item.externalUrl ? { external_url: item.externalUrl } : {}),
+      title: item.title,
+      content_html: item.contentHtml,
+      summary: item.summary,
+      ...(item.image ? { image: item.image } : {}),
+      date_published: item.published,
+      date_modified: item.updated,
+      ...(item.authors.length ? { authors: item.authors.map(jsonAuthor) } : {}),
+      tags: item.tags,
+      language: item.language,
+    })),
+  })
+}

@@ -1,0 +1,64 @@
+import type { Author, Source } from '../articles/model'
+import type { Timestamp } from '../time'
+
+/**
+ * One format-neutral feed. Each field says what it becomes in RSS 2.0, Atom 1.0 and
+ * JSON Feed 1.1; the serializers are pure functions of this model and never read a clock.
+ */
+export interface Feed {
+  /** RSS: -; Atom: `<id>`; JSON: -. Permanent: the site's home URL. */
+  id: string
+  /** RSS `<title>`; Atom `<title type="text">`; JSON `title`. */
+  title: string
+  /** RSS `<description>`; Atom `<subtitle>`; JSON `description`. */
+  description: string
+  /** RSS `<language>`; Atom `xml:lang`; JSON `language`. */
+  language: string
+  /** The newest change among the items. RSS `<lastBuildDate>`; Atom `<updated>`; JSON -. */
+  updated: Timestamp
+  /** RSS -; Atom `<author>`; JSON `authors`. */
+  authors: Author[]
+  links: FeedLinks
+  items: FeedItem[]
+}
+
+/** Links between pages (RFC 5005). RSS: `atom:link`; Atom: `<link>`; JSON: `feed_url`, `next_url`. */
+export interface FeedLinks {
+  /** This document. RSS/Atom `rel="self"`; JSON `feed_url`. */
+  self: string
+  /** The HTML page. RSS `<link>`; Atom `rel="alternate"`; JSON `home_page_url`. */
+  alternate: string
+  /** The first page. RSS/Atom `rel="first"`; JSON -. */
+  first: string
+  /** The next (older) page. RSS/Atom `rel="next"`; JSON `next_url`. */
+  next?: string
+}
+
+export interface FeedItem {
+  /** Permanent, never changes on edit. RSS `<guid isPermaLink="true">`; Atom `<id>`; JSON `id`. */
+  id: string
+  /** The article page. RSS `<link>`; Atom `rel="alternate"`; JSON `url`. */
+  url: string
+  /** The canonical copy elsewhere. RSS -; Atom `rel="related"`; JSON `external_url`. */
+  externalUrl?: string
+  /** Plain text. RSS `<title>`; Atom `<title type="text">`; JSON `title`. */
+  title: string
+  /** Plain text. RSS `<description>`; Atom `<summary type="text">`; JSON `summary`. */
+  summary: string
+  /** Sanitised HTML. RSS `<content:encoded>`; Atom `<content type="html">`; JSON `content_html`. */
+  contentHtml: string
+  /** RSS `<pubDate>` (RFC 822); Atom `<published>`; JSON `date_published`. Offset kept. */
+  published: Timestamp
+  /** RSS -; Atom `<updated>`; JSON `date_modified`. */
+  updated: Timestamp
+  /** RSS `<dc:creator>` (and `<author>` with an email); Atom `<author>`; JSON `authors`. */
+  authors: Author[]
+  /** As written. RSS `<category>`; Atom `<category term label>`; JSON `tags`. */
+  tags: string[]
+  /** RSS `<media:content medium="image">`; Atom `rel="enclosure"`; JSON `image`. */
+  image?: string
+  /** RSS -; Atom `xml:lang` on the entry; JSON `language`. */
+  language: string
+  /** RSS `<source>` (when it has a URL); Atom -; JSON -. */
+  source?: Source
+}

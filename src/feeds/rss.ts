@@ -1,0 +1,64 @@
+import type { Feed, FeedItem } from './model'
+import { el, empty, open, XML_DECLARATION } from './xml'
+import { imageType } from './media'
+import { toRfc822 } from '../time'
+
+const NAMESPACES = {
+  version: '2.0',
+  'xmlns:atom': 'http://www.w3.org/2005/Atom',
+  'xmlns:content': 'http://purl.org/rss/1.0/modules/content/',
+  'xmlns:dc': 'http://purl.org/dc/elements/1.1/',
+  'xmlns:media': 'http://search.yahoo.com/mrss/',
+}
+
+/** RSS 2.0, with content:encoded for full text and atom:link for self and paging (RFC 5005). */
+export function renderRss(feed: Feed): string {
+  const { links } = feed
+  const out: string[] = [
+    XML_DECLARATION,
+    open('rss', NAMESPACES),
+    '<channel>',
+    el('title', feed.title),
+    el('link', links.alternate),
+    el('description', feed.description),
+    el('language', feed.language),
+    el('lastBuildDate', toRfc822(feed.updated)),
+    el('generator', 'edgefeed'),
+    empty('atom:link', { rel: 'self', type: 'application/rss+xml', href: links.self }),
+    links.self !== links.first
+      ? empty('atom:link', { rel: 'first', type: 'application/rss+xml', href: links.first })
+      : '',
+    links.next
+      ? empty('atom:link', { rel: 'next', type: 'application/rss+xml', href: links.next })
+      : '',
+  ]
+  for (const item of feed.items) out.push(renderItem(item))
+  out.push('</channel>', '</rss>')
+  return out.filter(Boolean).join('\n')
+}
+
+function renderItem(item: FeedItem): string {
+  const parts = [
+    '<item>',
+    el('title', item.title),
+    el('link', item.url),
+    el('guid', item.id, { isPermaLink: item.id === item.url ? 'true' : 'false' }),
+    el('pubDate', toRfc822(item.published)),
+    el('description', item.summary),
+    el('content:encoded', item.contentHtml),
+  ]
+  for (const author of item.authors) {
+    parts.push(el('dc:creator', author.name))
+    // RSS <author> must be an email address; names alone go in dc:creator only.
+    if (author.email) parts.push(el('author', `${author.email} (${author.name})`))
+  }
+  for (const tag of item.tags) parts.push(el('category', tag))
+  if (item.image) {
+    parts.push(
+      empty('media:content', { url: item.image, medium: 'image', type: imageType(item.image) }),
+    )
+  }
+  if (item.source?.url) parts.push(el('source', item.source.name, { url: item.source.url }))
+  parts.push('</item>')
+  return parts.join('')
+}

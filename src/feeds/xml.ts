@@ -1,0 +1,58 @@
+/**
+ * The only place XML is escaped. Stored text is already free of characters XML 1.0 forbids
+ * (they are removed on write), but the serializers must never emit a document that is not
+ * well-formed, so they are removed here again rather than trusted.
+ */
+
+const FORBIDDEN = /[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu
+
+const TEXT: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' }
+const ATTR: Record<string, string> = {
+  ...TEXT,
+  '"': '&quot;',
+  // Attribute value normalisation would turn these into spaces; references keep them.
+  '\t': '&#9;',
+  '\n': '&#10;',
+  '\r': '&#13;',
+}
+
+/** Character data: `&`, `<` and `>` escaped (so `]]>` can never appear), bad characters dropped. */
+export function xmlText(text: string): string {
+  return text.replace(FORBIDDEN, '').replace(/[&<>]/g, (ch) => TEXT[ch]!)
+}
+
+/** A double-quoted attribute value. */
+export function xmlAttr(text: string): string {
+  return text.replace(FORBIDDEN, '').replace(/[&<>"\t\n\r]/g, (ch) => ATTR[ch]!)
+}
+
+/** An opening tag. */
+export function open(name: string, attrs: Record<string, string | undefined> = {}): string {
+  return `<${name}${attributes(attrs)}>`
+}
+
+/** `<name attr="...">text</name>`, or nothing when `text` is undefined. */
+export function el(
+  name: string,
+  text: string | undefined,
+  attrs: Record<string, string | undefined> = {},
+): string {
+  if (text === undefined) return ''
+  return `<${name}${attributes(attrs)}>${xmlText(text)}</${name}>`
+}
+
+/** A self-closing element. */
+export function empty(name: string, attrs: Record<string, string | undefined>): string {
+  return `<${name}${attributes(attrs)}/>`
+}
+
+/** ` key="value"` pairs, escaped; undefined values are left out. */
+export function attributes(attrs: Record<string, string | undefined>): string {
+  let out = ''
+  for (const [key, value] of Object.entries(attrs)) {
+    if (value !== undefined) out += ` ${key}="${xmlAttr(value)}"`
+  }
+  return out
+}
+
+export const XML_DECLARATION = '<?xml version="1.0" encoding="utf-8"?>'

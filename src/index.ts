@@ -1,0 +1,85 @@
+import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { HTTPException } from 'hono/http-exception'
+import type { AppEnv } from './env'
+import { ConfigError, loadConfig } from './config'
+import { problemResponse } from './problem'
+import { BODY_LIMIT_BYTES } from './articles/schema'
+import { edgeCache } from './cache'
+import { countReads } from './store/counting'
+import { api } from './routes/api'
+import { feeds } from './routes/feeds'
+import { pages } from './routes/pages'
+
+/** Headers every HTML page carries: nothing runs but what we serve, nothing frames us. */
+const PAGE_SECURITY = {
+  'Content-Security-Policy':
+    "default-src 'none'; style-src 'self'; img-src https: http:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'strict-origin-when-cross-origin',
+}
+
+const app = new Hono<AppEnv>()
+
+app.use('*', async (c, next) => {
+  const config = loadConfig(c.env)
+  const reads = { keys: 0, lists: 0 }
+  c.set('config', config)
+  c.set('baseUrl', config.siteUrl ?? new URL(c.req.url).origin)
+  c.set('reads', reads)
+  c.set('kv', countReads(c.env.ARTICLES, reads))
+  await next()
+  c.header('X-Content-Type-Options', 'nosniff')
+})
+
+app.use(
+  '/api/*',
+  bodyLimit({
+    maxSize: BODY_LIMIT_BYTES,
+    onError: () => {
+      throw new HTTPException(413, {
+        res: problemResponse(413, {
+          title: 'Content Too Large',
+          detail: `Request bodies are limited to ${BODY_LIMIT_BYTES} bytes.`,
+        }),
+      })
+    },
+  }),
+)
+app.route('/api', api)
+
+app.use('*', edgeCache())
+app.use('*', async (c, next) => {
+  await next()
+  if (c.res.headers.get('Content-Type')?.startsWith('text/html')) {
+    for (const [name, value] of Object.entries(PAGE_SECURITY)) c.header(name, value)
+  } else {
+    // Browser-based aggregators may read feeds from other origins.
+    c.header('Access-Control-Allow-Origin', '*')
+  }
+})
+app.route('/', feeds)
+app.route('/', pages)
+
+app.notFound((c) => {
+  const headers: Record<string, string> = c.req.path.startsWith('/api/')
+    ? { 'Cache-Control': 'no-store' }
+    : {}
+  return problemResponse(
+    404,
+    { title: 'Not Found', detail: `Nothing is at ${c.req.path}.` },
+    headers,
+  )
+})
+
+app.onError((err, c) => {
+  if (err instanceof HTTPException) return err.getResponse()
+  if (err instanceof ConfigError) {
+    console.error(`configuration error: ${err.message}`)
+    return problemResponse(500, { title: 'Configuration error', detail: err.message })
+  }
+  console.error(`unhandled error on ${c.req.method} ${c.req.path}`, err)
+  return problemResponse(500, { title: 'Internal Server Error', detail: 'The error was logged.' })
+})
+
+export default app

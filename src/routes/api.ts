@@ -1,0 +1,133 @@
+import { Hono } from 'hono'
+import type { AppEnv } from '../env'
+import { requireAdmin } from '../auth'
+import { problem } from '../problem'
+import { rememberVersion } from '../cache'
+import { ArticleInput } from '../articles/schema'
+import { buildArticle, defaultPublished } from '../articles/build'
+import { deriveId, isValidId } from '../articles/ids'
+import type { Article } from '../articles/model'
+import { deleteArticle, getArticle, putArticle } from '../store/articles'
+import type { ContentVersion } from '../store/version'
+import { articlePath } from '../urls'
+import { readJsonBody } from './validate'
+import { pageQuery, readPageChecked } from './paging'
+
+/** The publishing API, mounted at /api. Every call needs a bearer token. */
+export const api = new Hono<AppEnv>()
+
+api.use('*', async (c, next) => {
+  await next()
+  c.header('Cache-Control', 'no-store')
+})
+api.use('/articles/*', requireAdmin())
+api.use('/articles', requireAdmin())
+
+function notFound(id: string) {
+  return problem(404, { title: 'Not Found', detail: `No article has the id "${id}".` })
+}
+
+function checkId(id: string): string {
+  if (!isValidId(id)) {
+    throw problem(400, {
+      title: 'Invalid id',
+      detail:
+        'An id is a slug of lowercase letters, digits, "-", "_" and "." of at most 128 bytes.',
+      errors: [{ pointer: '/id', detail: 'not a valid id' }],
+    })
+  }
+  return id
+}
+
+async function published(c: { req: { url: string } }, version: ContentVersion) {
+  await rememberVersion(new URL(c.req.url).origin, version)
+}
+
+api.post('/articles', async (c) => {
+  const input = await readJsonBody(c, ArticleInput)
+  const { config } = c.var
+  const now = Date.now()
+  const id =
+    input.id ?? (await deriveId(input.title, defaultPublished(input, now, config.timeZone)))
+  if (await getArticle(c.var.kv, id)) {
+    throw problem(409, {
+      title: 'Conflict',
+      detail: `An article with the id "${id}" exists. Replace it with PUT /api/articles/${id}.`,
+    })
+  }
+  const article = buildArticle(input, {
+    id,
+    publisher: c.var.principal.name,
+    now,
+    timeZone: config.timeZone,
+    defaultLanguage: config.language,
+  })
+  await published(c, await putArticle(c.var.kv, article))
+  c.header('Location', `/api/articles/${encodeURIComponent(id)}`)
+  return c.json(article, 201)
+})
+
+api.put('/articles/:id', async (c) => {
+  const id = checkId(c.req.param('id'))
+  const input = await readJsonBody(c, ArticleInput)
+  if (input.id !== undefined && input.id !== id) {
+    throw problem(400, {
+      title: 'Invalid article',
+      detail: `The body's id "${input.id}" differs from the URL's "${id}".`,
+      errors: [{ pointer: '/id', detail: 'must match the id in the URL' }],
+    })
+  }
+  const { config } = c.var
+  const previous = await getArticle(c.var.kv, id)
+  const article = buildArticle(input, {
+    id,
+    publisher: c.var.principal.name,
+    now: Date.now(),
+    timeZone: config.timeZone,
+    defaultLanguage: config.language,
+    previous,
+  })
+  await published(c, await putArticle(c.var.kv, article, previous))
+  if (!previous) c.header('Location', `/api/articles/${encodeURIComponent(id)}`)
+  return c.json(article, previous ? 200 : 201)
+})
+
+api.get('/articles/:id', async (c) => {
+  const id = c.req.param('id')
+  const article = await getArticle(c.var.kv, id)
+  if (!article) throw notFound(id)
+  return c.json(article)
+})
+
+api.delete('/articles/:id', async (c) => {
+  const id = c.req.param('id')
+  const article = await getArticle(c.var.kv, id)
+  if (!article) throw notFound(id)
+  await published(c, await deleteArticle(c.var.kv, article))
+  return c.body(null, 204)
+})
+
+/** What a listing shows of each article. */
+function listed(article: Article, baseUrl: string) {
+  const { id, title, summary, published, updated, tags, language, publisher } = article
+  return {
+    id,
+    title,
+    summary,
+    published,
+    updated,
+    tags,
+    language,
+    publisher,
+    url: baseUrl + articlePath(id),
+  }
+}
+
+api.get('/articles', async (c) => {
+  const { limit, cursor } = pageQuery(c)
+  const page = await readPageChecked(c, { limit: limit ?? c.var.config.pageSize, cursor })
+  return c.json({
+    items: page.items.map((a) => listed(a, c.var.baseUrl)),
+    ...(page.cursor ? { next_cursor: page.cursor } : {}),
+  })
+})

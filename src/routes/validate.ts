@@ -1,0 +1,58 @@
+import type { Context } from 'hono'
+import type { z } from 'zod'
+import type { AppEnv } from '../env'
+import { problem, type FieldError } from '../problem'
+import { cleanDeep } from '../articles/text'
+
+/** JSON Pointer (RFC 6901) for a zod issue path. */
+function pointer(path: readonly PropertyKey[]): string {
+  return path.map((p) => '/' + String(p).replace(/~/g, '~0').replace(/\//g, '~1')).join('')
+}
+
+/** One entry per field: unknown keys each get their own, so a publisher sees every one. */
+export function fieldErrors(error: z.ZodError): FieldError[] {
+  return error.issues.flatMap((issue) =>
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({
+          pointer: pointer([...issue.path, key]),
+          detail: `unknown field "${key}"`,
+        }))
+      : [{ pointer: pointer(issue.path), detail: issue.message }],
+  )
+}
+
+/**
+ * The request body as JSON, cleaned (NFC, no XML-forbidden characters) and validated, or a
+ * problem response: 415 for another media type, 400 for malformed JSON or invalid fields.
+ */
+export async function readJsonBody<S extends z.ZodType>(
+  c: Context<AppEnv>,
+  schema: S,
+): Promise<z.infer<S>> {
+  const type = c.req.header('Content-Type') ?? ''
+  if (!/^application\/([\w.+-]+\+)?json\s*(;|$)/i.test(type)) {
+    throw problem(415, {
+      title: 'Unsupported Media Type',
+      detail: `Send the article as application/json, not "${type || 'no Content-Type'}".`,
+    })
+  }
+  let raw: unknown
+  try {
+    raw = JSON.parse(await c.req.text())
+  } catch (e) {
+    throw problem(400, {
+      title: 'Malformed JSON',
+      detail: `The body is not valid JSON: ${(e as Error).message}`,
+      errors: [{ pointer: '', detail: 'not valid JSON' }],
+    })
+  }
+  const result = schema.safeParse(cleanDeep(raw))
+  if (!result.success) {
+    throw problem(400, {
+      title: 'Invalid article',
+      detail: 'Some fields are missing or wrong; see errors.',
+      errors: fieldErrors(result.error),
+    })
+  }
+  return result.data
+}

@@ -1,0 +1,132 @@
+/**
+ * Articles in KV: the only module that reads or writes article and index keys.
+ *
+ * No write here reads and rewrites a key that another article also writes: a publish puts
+ * its own `article:` key and its own index keys, and blind-writes `meta:version`. Two
+ * publishers at the same moment therefore can not lose each other's article.
+ */
+import type { Article } from '../articles/model'
+import { foldTag } from '../articles/tags'
+import { toMillis, type Timestamp } from '../time'
+import { articleKey, idFromIndexKey, indexKey, indexPrefix } from './keys'
+import { bumpVersion, type ContentVersion } from './version'
+
+/** What a listing knows about an article without reading it (the index key's metadata). */
+export interface IndexEntry {
+  id: string
+  title: string
+  published: Timestamp
+  updated: Timestamp
+}
+
+type IndexMeta = Omit<IndexEntry, 'id'>
+
+/** KV metadata is limited to 1024 bytes of JSON; a long CJK title must not overflow it. */
+const META_TITLE_CHARS = 100
+
+/** KV's bulk get takes at most 100 keys. */
+const BULK_GET_MAX = 100
+
+export interface Page<T> {
+  items: T[]
+  /** Opaque; pass back to get the next page. Absent on the last page. */
+  cursor?: string
+}
+
+export async function getArticle(kv: KVNamespace, id: string): Promise<Article | undefined> {
+  return (await kv.get<Article>(articleKey(id), 'json')) ?? undefined
+}
+
+/** Several articles in one KV operation per 100 ids; absent ids are left out. */
+export async function getArticles(kv: KVNamespace, ids: string[]): Promise<Map<string, Article>> {
+  const found = new Map<string, Article>()
+  for (let i = 0; i < ids.length; i += BULK_GET_MAX) {
+    const keys = ids.slice(i, i + BULK_GET_MAX).map(articleKey)
+    if (keys.length === 0) continue
+    const values = await kv.get<Article>(keys, 'json')
+    for (const value of values.values()) if (value) found.set(value.id, value)
+  }
+  return found
+}
+
+function indexKeysOf(article: Article): string[] {
+  const ms = toMillis(article.published)
+  return [indexKey(ms, article.id), ...article.tags.map((tag) => indexKey(ms, article.id, tag))]
+}
+
+/**
+ * Stores an article and its index keys, removing index keys the previous version had.
+ * Returns the new content version.
+ */
+export async function putArticle(
+  kv: KVNamespace,
+  article: Article,
+  previous?: Article,
+): Promise<ContentVersion> {
+  const meta: IndexMeta = {
+    title: [...article.title].slice(0, META_TITLE_CHARS).join(''),
+    published: article.published,
+    updated: article.updated,
+  }
+  const keys = indexKeysOf(article)
+  const stale = previous ? indexKeysOf(previous).filter((k) => !keys.includes(k)) : []
+  await Promise.all([
+    kv.put(articleKey(article.id), JSON.stringify(article), {
+      metadata: { published: article.published, updated: article.updated },
+    }),
+    ...keys.map((key) => kv.put(key, '', { metadata: meta })),
+    ...stale.map((key) => kv.delete(key)),
+  ])
+  return bumpVersion(kv)
+}
+
+/** Removes an article and every index key that points at it. Returns the new content version. */
+export async function deleteArticle(kv: KVNamespace, article: Article): Promise<ContentVersion> {
+  await Promise.all([
+    kv.delete(articleKey(article.id)),
+    ...indexKeysOf(article).map((k) => kv.delete(k)),
+  ])
+  return bumpVersion(kv)
+}
+
+/** One page of the index, newest first, from the key metadata alone. */
+export async function listIndex(
+  kv: KVNamespace,
+  options: { tag?: string; limit: number; cursor?: string },
+): Promise<Page<IndexEntry>> {
+  const result = await kv.list<IndexMeta>({
+    prefix: indexPrefix(options.tag),
+    limit: options.limit,
+    cursor: options.cursor,
+  })
+  const items = result.keys.flatMap((key) =>
+    key.metadata ? [{ id: idFromIndexKey(key.name), ...key.metadata }] : [],
+  )
+  return { items, cursor: result.list_complete ? undefined : result.cursor }
+}
+
+/**
+ * One page of whole articles, newest first: one `list()` and one bulk `get()`.
+ *
+ * The article key is the truth and index keys are hints: an entry whose article is gone,
+ * or no longer has that date or tag (a delete or replace still propagating, or two
+ * concurrent replaces), is skipped, so readers never see a ghost or a duplicate.
+ */
+export async function readPage(
+  kv: KVNamespace,
+  options: { tag?: string; limit: number; cursor?: string },
+): Promise<Page<Article>> {
+  const page = await listIndex(kv, options)
+  const articles = await getArticles(
+    kv,
+    page.items.map((e) => e.id),
+  )
+  const tag = options.tag === undefined ? undefined : foldTag(options.tag)
+  const items = page.items.flatMap((entry) => {
+    const article = articles.get(entry.id)
+    if (!article || article.published !== entry.published) return []
+    if (tag !== undefined && !article.tags.some((t) => foldTag(t) === tag)) return []
+    return [article]
+  })
+  return { items, cursor: page.cursor }
+}

@@ -1,0 +1,48 @@
+/**
+ * Every KV key string the service uses is built here and nowhere else.
+ *
+ * | key                             | value         | metadata               |
+ * | ------------------------------- | ------------- | ---------------------- |
+ * | `article:{id}`                  | Article JSON  | `{published, updated}` |
+ * | `index:all:{rev}:{id}`          | empty         | IndexMeta              |
+ * | `index:tag:{tag}:{rev}:{id}`    | empty         | IndexMeta              |
+ * | `meta:version`                  | ContentVersion|                        |
+ *
+ * `{rev}` is a fixed-width reverse timestamp of `published`, so `list()`, which returns keys
+ * in byte order, returns the newest article first; articles published in the same second
+ * follow in id order, which keeps paging stable.
+ */
+import { foldTag } from '../articles/tags'
+
+const REV_WIDTH = 13
+const REV_MAX = 10 ** REV_WIDTH - 1
+
+/** Reverse-time sort key: newer instants give smaller strings. */
+export function revOf(ms: number): string {
+  return String(REV_MAX - Math.floor(ms / 1000) * 1000).padStart(REV_WIDTH, '0')
+}
+
+export function articleKey(id: string): string {
+  return `article:${id}`
+}
+
+/** A tag inside a key: folded, with `%` and `:` escaped so one tag can never prefix another. */
+function tagSegment(tag: string): string {
+  return foldTag(tag).replace(/%/g, '%25').replace(/:/g, '%3A')
+}
+
+/** The prefix under which one listing's index keys sort newest first: all articles, or one tag's. */
+export function indexPrefix(tag?: string): string {
+  return tag === undefined ? 'index:all:' : `index:tag:${tagSegment(tag)}:`
+}
+
+export function indexKey(publishedMs: number, id: string, tag?: string): string {
+  return `${indexPrefix(tag)}${revOf(publishedMs)}:${id}`
+}
+
+/** The article id at the end of an index key. */
+export function idFromIndexKey(key: string): string {
+  return key.slice(key.lastIndexOf(':') + 1)
+}
+
+export const VERSION_KEY = 'meta:version'

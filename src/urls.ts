@@ -1,0 +1,42 @@
+/**
+ * Every public URL the service links to is built here, from the site's base URL.
+ */
+
+export type FeedFormat = 'rss' | 'atom' | 'json'
+
+export const FEED_FILES: Record<FeedFormat, string> = {
+  rss: 'feed.xml',
+  atom: 'atom.xml',
+  json: 'feed.json',
+}
+
+export const FEED_TYPES: Record<FeedFormat, string> = {
+  rss: 'application/rss+xml',
+  atom: 'application/atom+xml',
+  json: 'application/feed+json',
+}
+
+export function articlePath(id: string): string {
+  return `/articles/${encodeURIComponent(id)}`
+}
+
+/** `/tags/{tag}` with the tag as written, percent-encoded (`/tags/%E7%B6%93...`). */
+export function tagPath(tag: string): string {
+  return `/tags/${encodeURIComponent(tag)}`
+}
+
+export function feedPath(format: FeedFormat, tag?: string): string {
+  return `${tag === undefined ? '' : tagPath(tag)}/${FEED_FILES[format]}`
+}
+
+/** A path with query parameters, leaving out undefined ones. */
+export function withQuery(
+  path: string,
+  query: Record<string, string | number | undefined>,
+): string {
+  const params = new URLSearchParams()
+  for (const [key, value] of Object.entries(query))
+    if (value !== undefined) params.set(key, String(value))
+  const search = params.toString()
+  return search ? `${path}?${search}` : path
+}

@@ -1,0 +1,15 @@
+import { cloudflareTest } from '@cloudflare/vitest-pool-workers'
+import { defineConfig } from 'vitest/config'
+
+export default defineConfig({
+  plugins: [
+    cloudflareTest({
+      wrangler: { configPath: './wrangler.toml' },
+      // Tests publish with this token; the real one lives in .dev.vars or a Worker secret.
+      miniflare: {
+        bindings: { ADMIN_TOKEN: 'test-admin-token', SITE_URL: 'https://news.example.org' },
+      },
+    }),
+  ],
+  test: { include: ['test/**/*.test.{ts,tsx}'] },
+})
