@@ -11,5 +11,10 @@ export default defineConfig({
       },
     }),
   ],
-  test: { include: ['test/**/*.test.{ts,tsx}'] },
+  test: {
+    include: ['test/**/*.test.{ts,tsx}'],
+    // sanitize-html pulls in postcss, whose CommonJS require of nanoid the module runner cannot
+    // resolve; pre-bundling it the way wrangler's esbuild does makes tests load what ships.
+    deps: { optimizer: { ssr: { enabled: true, include: ['sanitize-html'] } } },
+  },
 })

@@ -1,0 +1,153 @@
+import { reset } from 'cloudflare:test'
+import { afterEach, describe, expect, it } from 'vitest'
+import { client, parseXml, publish, readFeeds, SITE } from '../helpers'
+
+afterEach(() => reset())
+
+const text = (node: any): string => (typeof node === 'string' ? node : node['#text'])
+
+/** Traditional Chinese with full-width punctuation, quotes, and characters XML must escape. */
+const chinese = {
+  id: 'forum',
+  title: '經開區舉辦「創新論壇」：逾百家企業參與！？ <科技> & "創新"',
+  content_text:
+    '　　本報訊　經開區昨日舉辦「創新論壇」，逾百家企業參與。\n　　與會者表示：「前景可期。」',
+  summary: '經開區舉辦論壇，逾百家企業參與。',
+  published: '2022-04-08T10:30:00+08:00',
+  tags: ['經開區', '科技 創新'],
+  authors: [{ name: '王小明' }],
+}
+
+describe('feeds', () => {
+  it('serve each format with its media type', async () => {
+    const c = client()
+    const types = {
+      '/feed.xml': 'application/rss+xml; charset=utf-8',
+      '/atom.xml': 'application/atom+xml; charset=utf-8',
+      '/feed.json': 'application/feed+json; charset=utf-8',
+    }
+    for (const [path, type] of Object.entries(types)) {
+      const res = await c.get(path)
+      expect(res.status).toBe(200)
+      expect(res.headers.get('Content-Type')).toBe(type)
+    }
+  })
+
+  it('carry a new article in all three formats and on its HTML page', async () => {
+    const c = client()
+    await publish(c, chinese)
+    const feeds = await readFeeds(c)
+    const url = `${SITE}/articles/forum`
+    expect(feeds.rss).toHaveLength(1)
+    expect(text(feeds.rss[0].title)).toBe(chinese.title)
+    expect(feeds.rss[0].link).toEqual([url])
+    expect(feeds.rss[0].pubDate).toBe('Fri, 08 Apr 2022 10:30:00 +0800')
+    expect(text(feeds.rss[0].guid)).toBe(url)
+    expect(feeds.rss[0].guid['@isPermaLink']).toBe('true')
+    expect(feeds.rss[0].category).toEqual(chinese.tags)
+    expect(feeds.rss[0]['dc:creator']).toEqual(['王小明'])
+    expect(text(feeds.atom[0].title)).toBe(chinese.title)
+    expect(feeds.atom[0].id).toBe(url)
+    expect(feeds.atom[0].published).toBe(chinese.published)
+    expect(feeds.atom[0].category.map((c: any) => c['@term'])).toEqual(chinese.tags)
+    expect(feeds.json[0]).toMatchObject({
+      id: url,
+      url,
+      title: chinese.title,
+      date_published: chinese.published,
+      tags: chinese.tags,
+    })
+    const page = await c.get('/articles/forum')
+    expect(page.status).toBe(200)
+    expect(page.headers.get('Content-Type')).toContain('text/html')
+    const html = await page.text()
+    expect(html).toContain('<html lang="zh-Hant">')
+    expect(html).toContain('&lt;科技&gt; &amp; &quot;創新&quot;')
+    expect(html).toContain('本報訊　經開區昨日舉辦「創新論壇」')
+  })
+
+  it('round-trip Traditional Chinese exactly through the API and every feed', async () => {
+    const c = client()
+    await publish(c, chinese)
+    const stored = await (await c.api('/api/articles/forum')).json<any>()
+    expect(stored.title).toBe(chinese.title)
+    expect(stored.content_text).toBe(chinese.content_text)
+    const feeds = await readFeeds(c)
+    const paragraphs =
+      '<p>本報訊　經開區昨日舉辦「創新論壇」，逾百家企業參與。</p>\n<p>與會者表示：「前景可期。」</p>'
+    expect(feeds.rss[0]['content:encoded']).toBe(paragraphs)
+    expect(feeds.rss[0].description).toBe(chinese.summary)
+    expect(text(feeds.atom[0].content)).toBe(paragraphs)
+    expect(text(feeds.atom[0].summary)).toBe(chinese.summary)
+    expect(feeds.json[0].content_html).toBe(paragraphs)
+    expect(feeds.json[0].summary).toBe(chinese.summary)
+    expect(feeds.jsonDoc.language).toBe('zh-Hant')
+    expect(feeds.atomDoc.feed['@xml:lang']).toBe('zh-Hant')
+    expect(feeds.rssDoc.rss.channel.language).toBe('zh-Hant')
+  })
+
+  it('show a replaced article once, in its new version', async () => {
+    const c = client()
+    await publish(c, chinese)
+    await readFeeds(c) // fills the edge cache, which the replace must make stale
+    expect((await c.put('forum', { ...chinese, title: '更正：論壇延期' })).status).toBe(200)
+    const feeds = await readFeeds(c)
+    for (const items of [feeds.rss, feeds.atom, feeds.json]) {
+      expect(items).toHaveLength(1)
+      expect(text(items[0].title)).toBe('更正：論壇延期')
+    }
+    expect(feeds.atom[0].id).toBe(`${SITE}/articles/forum`)
+    expect(await (await c.get('/articles/forum')).text()).toContain('更正：論壇延期')
+  })
+
+  it('drop a deleted article everywhere', async () => {
+    const c = client()
+    await publish(c, chinese)
+    await publish(c, { id: 'other', title: 'Other', content_text: 'x', tags: ['經開區'] })
+    await readFeeds(c)
+    await readFeeds(c, '/tags/經開區')
+    expect((await c.del('forum')).status).toBe(204)
+    for (const prefix of ['', '/tags/%E7%B6%93%E9%96%8B%E5%8D%80']) {
+      const feeds = await readFeeds(c, prefix)
+      for (const items of [feeds.rss, feeds.atom, feeds.json]) {
+        expect(items.map((i: any) => text(i.title))).toEqual(['Other'])
+      }
+    }
+    expect((await c.get('/articles/forum')).status).toBe(404)
+    expect(await (await c.get('/')).text()).not.toContain('經開區舉辦')
+  })
+
+  it('list newest first, one page of PAGE_SIZE, with a next link that reaches every item once', async () => {
+    const c = client()
+    for (let i = 1; i <= 5; i++) {
+      await publish(c, {
+        id: `n${i}`,
+        title: `N${i}`,
+        content_text: 'x',
+        published: `2024-03-0${i}T12:00:00+08:00`,
+      })
+    }
+    const seen: string[] = []
+    let next: string | undefined = '/atom.xml?limit=2'
+    while (next) {
+      const doc = parseXml(await (await c.get(next)).text())
+      seen.push(...(doc.feed.entry ?? []).map((e: any) => e.id.split('/').pop()))
+      const link = doc.feed.link.find((l: any) => l['@rel'] === 'next')
+      next = link ? link['@href'].replace(SITE, '') : undefined
+    }
+    expect(seen).toEqual(['n5', 'n4', 'n3', 'n2', 'n1'])
+    const json = await (await c.get('/feed.json?limit=2')).json<any>()
+    expect(json.next_url).toMatch(/^https:\/\/news\.example\.org\/feed\.json\?limit=2&cursor=/)
+  })
+
+  it('serve per-tag feeds for a tag in any script and case', async () => {
+    const c = client()
+    await publish(c, chinese)
+    await publish(c, { id: 'rust', title: 'Rust', content_text: 'x', tags: ['Rust'] })
+    const tag = await readFeeds(c, '/tags/%E7%B6%93%E9%96%8B%E5%8D%80')
+    expect(tag.json.map((i: any) => i.id)).toEqual([`${SITE}/articles/forum`])
+    const folded = await readFeeds(c, '/tags/rust')
+    expect(folded.rss.map((i: any) => i.link[0])).toEqual([`${SITE}/articles/rust`])
+    expect(folded.jsonDoc.feed_url).toBe(`${SITE}/tags/rust/feed.json`)
+  })
+})
