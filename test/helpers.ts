@@ -71,7 +71,7 @@ const parser = new XMLParser({
   parseAttributeValue: false,
   trimValues: false,
   processEntities: true,
-  htmlEntities: false,
+  htmlEntities: true,
   isArray: (name) =>
     ['item', 'entry', 'category', 'link', 'atom:link', 'author', 'dc:creator'].includes(name),
 })

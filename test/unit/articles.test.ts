@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest'
+import { htmlToText, textToHtml } from '../../src/articles/content'
+import { deriveId, isValidId } from '../../src/articles/ids'
+import { sanitize } from '../../src/articles/sanitize'
+import { deriveSummary } from '../../src/articles/summary'
+import { foldTag, uniqueTags } from '../../src/articles/tags'
+import { cleanText } from '../../src/articles/text'
+
+describe('cleanText', () => {
+  it('removes what XML forbids, zero-width spaces and a leading BOM, and applies NFC', () => {
+    expect(cleanText('\uFEFFa\u0000b\u0008c\uFFFF\u200Bd\uD800e')).toBe('abcde')
+    expect(cleanText('e\u0301')).toBe('\u00E9')
+  })
+
+  it('keeps everything else, including broken-looking characters', () => {
+    const kept = '發布時間:2022年04月08日 ? \uFFFD 👨‍👩‍👧 🇹🇼 \u200D \t\r\n'
+    expect(cleanText(kept)).toBe(kept)
+  })
+})
+
+describe('textToHtml', () => {
+  it('makes paragraphs of blank-line and indented blocks, escaping markup', () => {
+    expect(textToHtml('　　第一段。\n　　第二段<span id="x">&nbsp;\n續行\n\nthird')).toBe(
+      '<p>第一段。</p>\n<p>第二段&lt;span id=&quot;x&quot;&gt;&amp;nbsp;\n續行</p>\n<p>third</p>',
+    )
+  })
+})
+
+describe('sanitize', () => {
+  it('removes scripts, handlers and javascript: URLs, and marks external links', () => {
+    const out = sanitize(
+      '<p onclick="x()">a<script>alert(1)</script><a href="javascript:alert(1)">j</a><a href="https://e.example">e</a><img src="x" onerror="y"><iframe src="https://e.example"></iframe></p>',
+    )
+    expect(out).toBe(
+      '<p>a<a>j</a><a href="https://e.example" rel="noopener noreferrer nofollow">e</a><img src="x" /></p>',
+    )
+  })
+})
+
+describe('htmlToText', () => {
+  it('reads text with entities decoded and blocks separated', () => {
+    expect(htmlToText('<p>a &amp; b</p><p>c<br>d</p>')).toBe('a & b c d')
+  })
+})
+
+describe('deriveSummary', () => {
+  it('keeps short text whole', () => {
+    expect(deriveSummary('短文。')).toBe('短文。')
+  })
+
+  it('cuts CJK text at a sentence end near 120 characters', () => {
+    const sentence = '經開區舉辦創新論壇，逾百家企業參與。'
+    const summary = deriveSummary(sentence.repeat(20))
+    expect(summary.endsWith('。')).toBe(true)
+    expect([...summary].length).toBeLessThanOrEqual(120)
+    expect([...summary].length).toBeGreaterThan(60)
+  })
+
+  it('cuts Latin text near 50 words with an ellipsis when no sentence ends', () => {
+    const summary = deriveSummary('word '.repeat(200))
+    expect(summary.endsWith('…')).toBe(true)
+    expect(summary.split(' ').length).toBeLessThanOrEqual(51)
+  })
+
+  it('never splits an emoji sequence', () => {
+    const family = '👨‍👩‍👧‍👦'
+    const summary = deriveSummary(family.repeat(200))
+    expect(summary.replace('…', '').split(family).join('')).toBe('')
+  })
+})
+
+describe('ids', () => {
+  it('accepts slugs and refuses the rest', () => {
+    expect(isValidId('2022-04-08-a1b2c3')).toBe(true)
+    for (const bad of ['Hello', 'a b', 'a/b', '-a', 'a-', '', 'a'.repeat(129), '經開區']) {
+      expect(isValidId(bad), bad).toBe(false)
+    }
+  })
+
+  it('derives a stable id from title and date', async () => {
+    expect(await deriveId('經開區', '2022-04-08T10:30:00+08:00')).toBe(await deriveId('經開區', '2022-04-08T10:30:00+08:00'))
+    expect(await deriveId('經開區', '2022-04-08T10:30:00+08:00')).not.toBe(await deriveId('經開區 ', '2022-04-08T10:30:00+08:00'))
+    expect(await deriveId('2022年 5G 發展', '2022-04-08T10:30:00+08:00')).toMatch(/^2022-5g-[0-9a-f]{6}$/)
+    expect(await deriveId('第2期', '2022-04-08T10:30:00+08:00')).toMatch(/^2022-04-08-[0-9a-f]{6}$/)
+  })
+})
+
+describe('tags', () => {
+  it('fold case and whitespace for matching, keep the first spelling', () => {
+    expect(foldTag(' Rust  Lang ')).toBe('rust lang')
+    expect(uniqueTags(['Rust', 'rust', ' 經開區 ', '經開區', 'a  b'])).toEqual(['Rust', '經開區', 'a b'])
+  })
+})

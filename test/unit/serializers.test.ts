@@ -1,0 +1,154 @@
+/**
+ * The serializers against every way the npm `feed` package 6.0.0 was measured to break a
+ * feed (see README, "Why our own serializers"). Fixed dates; parsed with a real XML parser.
+ */
+import { describe, expect, it } from 'vitest'
+import { renderAtom } from '../../src/feeds/atom'
+import { renderJson } from '../../src/feeds/json'
+import type { Feed, FeedItem } from '../../src/feeds/model'
+import { renderRss } from '../../src/feeds/rss'
+import type { Timestamp } from '../../src/time'
+import { parseXml } from '../helpers'
+
+const ts = (s: string) => s as Timestamp
+const text = (node: any): string => (typeof node === 'string' ? node : node['#text'])
+
+function item(overrides: Partial<FeedItem> = {}): FeedItem {
+  return {
+    id: 'https://news.example.org/articles/a',
+    url: 'https://news.example.org/articles/a',
+    title: 'Title',
+    summary: 'Summary',
+    contentHtml: '<p>Body</p>',
+    published: ts('2022-04-08T10:30:00+08:00'),
+    updated: ts('2022-04-09T08:00:00+08:00'),
+    authors: [{ name: 'Author' }],
+    tags: ['tag'],
+    language: 'zh-Hant',
+    ...overrides,
+  }
+}
+
+function feed(items: FeedItem[]): Feed {
+  return {
+    id: 'https://news.example.org/',
+    title: 'Site',
+    description: 'About',
+    language: 'zh-Hant',
+    updated: ts('2022-04-09T08:00:00+08:00'),
+    authors: [{ name: 'Site', url: 'https://news.example.org/' }],
+    links: {
+      self: 'https://news.example.org/feed.xml',
+      alternate: 'https://news.example.org/',
+      first: 'https://news.example.org/feed.xml',
+    },
+    items,
+  }
+}
+
+const render = (i: FeedItem) => ({
+  rss: parseXml(renderRss(feed([i]))).rss.channel.item[0],
+  atom: parseXml(renderAtom(feed([i]))).feed.entry[0],
+  json: JSON.parse(renderJson(feed([i]))).items[0],
+})
+
+describe('serializers', () => {
+  it('drop control characters instead of writing them raw', () => {
+    const out = render(item({ title: 'a\u0001b\u001fc\uFFFEd', contentHtml: '<p>x\u0000y</p>' }))
+    expect(out.rss.title).toBe('abcd')
+    expect(text(out.atom.title)).toBe('abcd')
+    expect(out.rss['content:encoded']).toBe('<p>xy</p>')
+  })
+
+  it('keep `]]>`, even twice, from ending anything', () => {
+    const evil = 'a]]>b]]>c'
+    const out = render(item({ title: evil, contentHtml: `<p>${evil}</p>`, summary: evil }))
+    expect(out.rss.title).toBe(evil)
+    expect(out.rss['content:encoded']).toBe(`<p>${evil}</p>`)
+    expect(text(out.atom.content)).toBe(`<p>${evil}</p>`)
+    expect(text(out.atom.summary)).toBe(evil)
+  })
+
+  it('escape `<`, `&` and quotes in category labels and terms', () => {
+    const tag = 'C<T> & "D"'
+    const out = render(item({ tags: [tag] }))
+    expect(out.rss.category).toEqual([tag])
+    expect(out.atom.category[0]['@term']).toBe(tag)
+    expect(out.atom.category[0]['@label']).toBe(tag)
+    expect(out.json.tags).toEqual([tag])
+  })
+
+  it('give every Atom category a term', () => {
+    const out = parseXml(renderAtom(feed([item({ tags: ['a', '經開區'] })]))).feed.entry[0]
+    expect(out.category.every((c: any) => typeof c['@term'] === 'string' && c['@term'].length > 0)).toBe(true)
+  })
+
+  it('mark Atom titles as text so `Vec<T>` keeps `<T>`', () => {
+    const out = render(item({ title: 'Vec<T> & Box<dyn Error>' }))
+    expect(out.atom.title['@type']).toBe('text')
+    expect(text(out.atom.title)).toBe('Vec<T> & Box<dyn Error>')
+    expect(out.rss.title).toBe('Vec<T> & Box<dyn Error>')
+  })
+
+  it('accept ids that are not URLs, and mark the RSS guid as not a permalink', () => {
+    const out = render(item({ id: 'tag:news.example.org,2022:a' }))
+    expect(out.atom.id).toBe('tag:news.example.org,2022:a')
+    expect(text(out.rss.guid)).toBe('tag:news.example.org,2022:a')
+    expect(out.rss.guid['@isPermaLink']).toBe('false')
+  })
+
+  it('keep literal entity text literal', () => {
+    const out = render(item({ title: 'Tom &amp; Jerry &lt;3', summary: '&nbsp;' }))
+    expect(out.rss.title).toBe('Tom &amp; Jerry &lt;3')
+    expect(text(out.atom.title)).toBe('Tom &amp; Jerry &lt;3')
+    expect(out.json.title).toBe('Tom &amp; Jerry &lt;3')
+    expect(out.rss.description).toBe('&nbsp;')
+  })
+
+  it("keep the publisher's offset in every format", () => {
+    const out = render(item())
+    expect(out.rss.pubDate).toBe('Fri, 08 Apr 2022 10:30:00 +0800')
+    expect(out.atom.published).toBe('2022-04-08T10:30:00+08:00')
+    expect(out.atom.updated).toBe('2022-04-09T08:00:00+08:00')
+    expect(out.json.date_published).toBe('2022-04-08T10:30:00+08:00')
+    expect(out.json.date_modified).toBe('2022-04-09T08:00:00+08:00')
+    const negative = render(item({ published: ts('2022-01-02T03:04:05-05:30') }))
+    expect(negative.rss.pubDate).toBe('Sun, 02 Jan 2022 03:04:05 -0530')
+  })
+
+  it('write JSON Feed 1.1 with authors and language, never the deprecated author', () => {
+    const doc = JSON.parse(renderJson(feed([item()])))
+    expect(doc.version).toBe('https://jsonfeed.org/version/1.1')
+    expect(doc.language).toBe('zh-Hant')
+    expect(doc.authors).toEqual([{ name: 'Site', url: 'https://news.example.org/' }])
+    expect(doc.items[0].authors).toEqual([{ name: 'Author' }])
+    expect(JSON.stringify(doc)).not.toMatch(/"author"/)
+  })
+
+  it('put RSS <author> only where there is an email, names in dc:creator', () => {
+    const out = render(item({ authors: [{ name: 'A' }, { name: 'B', email: 'b@example.org' }] }))
+    expect(out.rss['dc:creator']).toEqual(['A', 'B'])
+    expect(out.rss.author).toEqual(['b@example.org (B)'])
+  })
+
+  it('escape attribute values, whitespace included', () => {
+    const out = parseXml(renderAtom(feed([item({ tags: ['a\tb'] })]))).feed.entry[0]
+    expect(out.category[0]['@term']).toBe('a\tb')
+  })
+
+  it('link pages with first and next', () => {
+    const paged = feed([item()])
+    paged.links = { ...paged.links, self: 'https://x/feed.xml?cursor=2', next: 'https://x/feed.xml?cursor=3&limit=2' }
+    const rss = parseXml(renderRss(paged)).rss.channel['atom:link']
+    expect(rss.map((l: any) => l['@rel'])).toEqual(['self', 'first', 'next'])
+    expect(rss[2]['@href']).toBe('https://x/feed.xml?cursor=3&limit=2')
+    const atom = parseXml(renderAtom(paged)).feed.link
+    expect(atom.map((l: any) => l['@rel'])).toEqual(['self', 'alternate', 'first', 'next'])
+    expect(JSON.parse(renderJson(paged)).next_url).toBe('https://x/feed.xml?cursor=3&limit=2')
+  })
+
+  it('give the same document for the same content', () => {
+    expect(renderRss(feed([item()]))).toBe(renderRss(feed([item()])))
+    expect(renderAtom(feed([item()]))).toBe(renderAtom(feed([item()])))
+  })
+})
