@@ -84,10 +84,10 @@ export function parseXml(text: string): any {
 }
 
 /** The items of each format, read back by parsing, newest first. */
-export async function readFeeds(c: ReturnType<typeof client>, prefix = '') {
+export async function readFeeds(c: ReturnType<typeof client>, prefix = '', query = '') {
   const [rss, atom, json] = await Promise.all(
     ['feed.xml', 'atom.xml', 'feed.json'].map(async (file) => {
-      const res = await c.get(`${prefix}/${file}`)
+      const res = await c.get(`${prefix}/${file}${query}`)
       expect(res.status).toBe(200)
       return res.text()
     }),

@@ -2,6 +2,7 @@ import type { Author } from '../articles/model'
 import type { Feed, FeedItem } from './model'
 import { el, empty, open, XML_DECLARATION } from './xml'
 import { imageType } from './media'
+import { renderEach } from './each'
 
 /** Atom 1.0 (RFC 4287), paged with RFC 5005 links. Titles are text, content is escaped HTML. */
 export function renderAtom(feed: Feed): string {
@@ -24,7 +25,7 @@ export function renderAtom(feed: Feed): string {
       : '',
     el('generator', 'edgefeed'),
   ]
-  for (const item of feed.items) out.push(renderEntry(item, feed.language))
+  out.push(...renderEach(feed.items, (item) => renderEntry(item, feed.language)))
   out.push('</feed>')
   return out.filter(Boolean).join('\n')
 }

@@ -3,7 +3,7 @@ import type { Config } from '../config'
 import type { Page } from '../store/articles'
 import type { Feed, FeedItem } from './model'
 import { articlePath, feedPath, tagPath, withQuery, type FeedFormat } from '../urls'
-import { latest, timestampIn, type Timestamp } from '../time'
+import { latest, timestampIn, toMillis, type Timestamp } from '../time'
 
 export interface FeedRequest {
   format: FeedFormat
@@ -14,8 +14,10 @@ export interface FeedRequest {
   baseUrl: string
 }
 
-/** The item for one stored article. */
+/** The item for one stored article. Throws if the stored dates are corrupt. */
 export function feedItem(article: Article, baseUrl: string): FeedItem {
+  toMillis(article.published)
+  toMillis(article.updated)
   const url = baseUrl + articlePath(article.id)
   return {
     id: url,
@@ -47,7 +49,14 @@ export function buildFeed(
 ): Feed {
   const path = feedPath(req.format, req.tag)
   const link = (cursor?: string) => req.baseUrl + withQuery(path, { limit: req.limit, cursor })
-  const items = page.items.map((a) => feedItem(a, req.baseUrl))
+  const items = page.items.flatMap((article) => {
+    try {
+      return [feedItem(article, req.baseUrl)]
+    } catch (error) {
+      console.error(`article ${article.id} left out of the feed: its stored value is corrupt`, error)
+      return []
+    }
+  })
   const updated = items.reduce<Timestamp>(
     (newest, item) => latest(newest, item.updated),
     timestampIn(items.length ? 0 : changed, 'UTC'),

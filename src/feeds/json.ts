@@ -1,5 +1,6 @@
 import type { Author } from '../articles/model'
-import type { Feed } from './model'
+import type { Feed, FeedItem } from './model'
+import { renderEach } from './each'
 
 const VERSION = 'https://jsonfeed.org/version/1.1'
 
@@ -19,19 +20,23 @@ export function renderJson(feed: Feed): string {
     ...(feed.links.next ? { next_url: feed.links.next } : {}),
     language: feed.language,
     authors: feed.authors.map(jsonAuthor),
-    items: feed.items.map((item) => ({
-      id: item.id,
-      url: item.url,
-      ...(item.externalUrl ? { external_url: item.externalUrl } : {}),
-      title: item.title,
-      content_html: item.contentHtml,
-      summary: item.summary,
-      ...(item.image ? { image: item.image } : {}),
-      date_published: item.published,
-      date_modified: item.updated,
-      ...(item.authors.length ? { authors: item.authors.map(jsonAuthor) } : {}),
-      tags: item.tags,
-      language: item.language,
-    })),
+    items: renderEach(feed.items, jsonItem),
   })
+}
+
+function jsonItem(item: FeedItem) {
+  return {
+    id: item.id,
+    url: item.url,
+    ...(item.externalUrl ? { external_url: item.externalUrl } : {}),
+    title: item.title,
+    content_html: item.contentHtml,
+    summary: item.summary,
+    ...(item.image ? { image: item.image } : {}),
+    date_published: item.published,
+    date_modified: item.updated,
+    ...(item.authors.length ? { authors: item.authors.map(jsonAuthor) } : {}),
+    tags: item.tags,
+    language: item.language,
+  }
 }

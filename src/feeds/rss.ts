@@ -1,6 +1,7 @@
 import type { Feed, FeedItem } from './model'
 import { el, empty, open, XML_DECLARATION } from './xml'
 import { imageType } from './media'
+import { renderEach } from './each'
 import { toRfc822 } from '../time'
 
 const NAMESPACES = {
@@ -32,7 +33,7 @@ export function renderRss(feed: Feed): string {
       ? empty('atom:link', { rel: 'next', type: 'application/rss+xml', href: links.next })
       : '',
   ]
-  for (const item of feed.items) out.push(renderItem(item))
+  out.push(...renderEach(feed.items, renderItem))
   out.push('</channel>', '</rss>')
   return out.filter(Boolean).join('\n')
 }

@@ -6,19 +6,19 @@
 
 const FORBIDDEN = /[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu
 
-const TEXT: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' }
+// A parser turns a raw CR (or CRLF) into LF; a reference keeps the publisher's text exact.
+const TEXT: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '\r': '&#13;' }
 const ATTR: Record<string, string> = {
   ...TEXT,
   '"': '&quot;',
   // Attribute value normalisation would turn these into spaces; references keep them.
   '\t': '&#9;',
   '\n': '&#10;',
-  '\r': '&#13;',
 }
 
 /** Character data: `&`, `<` and `>` escaped (so `]]>` can never appear), bad characters dropped. */
 export function xmlText(text: string): string {
-  return text.replace(FORBIDDEN, '').replace(/[&<>]/g, (ch) => TEXT[ch]!)
+  return text.replace(FORBIDDEN, '').replace(/[&<>\r]/g, (ch) => TEXT[ch]!)
 }
 
 /** A double-quoted attribute value. */
