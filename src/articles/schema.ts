@@ -23,6 +23,8 @@ const httpUrl = z
   .refine((s) => URL.canParse(s) && /^https?:$/.test(new URL(s).protocol), {
     message: 'must be an absolute http(s) URL',
   })
+  // The WHATWG serialisation percent-encodes what URIs may not hold (spaces, quotes, < >).
+  .transform((s) => new URL(s).href)
 
 const date = z.string().refine((s) => parseTimestamp(s, 'UTC') !== undefined, {
   message: 'must be an RFC 3339 date-time such as 2022-04-08T10:30:00+08:00, or a date',

@@ -53,7 +53,10 @@ export function buildFeed(
     try {
       return [feedItem(article, req.baseUrl)]
     } catch (error) {
-      console.error(`article ${article.id} left out of the feed: its stored value is corrupt`, error)
+      console.error(
+        `article ${article.id} left out of the feed: its stored value is corrupt`,
+        error,
+      )
       return []
     }
   })

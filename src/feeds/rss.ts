@@ -1,5 +1,6 @@
 import type { Feed, FeedItem } from './model'
-import { el, empty, open, XML_DECLARATION } from './xml'
+import { el, empty, open, xmlTextHex, XML_DECLARATION } from './xml'
+import { escapeHtml } from '../articles/content'
 import { imageType } from './media'
 import { renderEach } from './each'
 import { toRfc822 } from '../time'
@@ -19,9 +20,9 @@ export function renderRss(feed: Feed): string {
     XML_DECLARATION,
     open('rss', NAMESPACES),
     '<channel>',
-    el('title', feed.title),
+    el('title', feed.title, {}, xmlTextHex),
     el('link', links.alternate),
-    el('description', feed.description),
+    el('description', escapeHtml(feed.description)),
     el('language', feed.language),
     el('lastBuildDate', toRfc822(feed.updated)),
     el('generator', 'edgefeed'),
@@ -38,28 +39,36 @@ export function renderRss(feed: Feed): string {
   return out.filter(Boolean).join('\n')
 }
 
+/** A plain-text element, escaped as the RSS Best Practices Profile asks. */
+const text = (
+  name: string,
+  value: string | undefined,
+  attrs?: Record<string, string | undefined>,
+) => el(name, value, attrs, xmlTextHex)
+
 function renderItem(item: FeedItem): string {
   const parts = [
     '<item>',
-    el('title', item.title),
+    text('title', item.title),
     el('link', item.url),
     el('guid', item.id, { isPermaLink: item.id === item.url ? 'true' : 'false' }),
     el('pubDate', toRfc822(item.published)),
-    el('description', item.summary),
+    // Readers render <description> as HTML, so the plain-text summary is made HTML first.
+    el('description', escapeHtml(item.summary)),
     el('content:encoded', item.contentHtml),
   ]
   for (const author of item.authors) {
-    parts.push(el('dc:creator', author.name))
+    parts.push(text('dc:creator', author.name))
     // RSS <author> must be an email address; names alone go in dc:creator only.
-    if (author.email) parts.push(el('author', `${author.email} (${author.name})`))
+    if (author.email) parts.push(text('author', `${author.email} (${author.name})`))
   }
-  for (const tag of item.tags) parts.push(el('category', tag))
+  for (const tag of item.tags) parts.push(text('category', tag))
   if (item.image) {
     parts.push(
       empty('media:content', { url: item.image, medium: 'image', type: imageType(item.image) }),
     )
   }
-  if (item.source?.url) parts.push(el('source', item.source.name, { url: item.source.url }))
+  if (item.source?.url) parts.push(text('source', item.source.name, { url: item.source.url }))
   parts.push('</item>')
   return parts.join('')
 }

@@ -16,6 +16,20 @@ const ATTR: Record<string, string> = {
   '\n': '&#10;',
 }
 
+// RSS readers disagree on whether plain-text elements hold HTML; the RSS Best Practices
+// Profile asks for hexadecimal references there, which every reading gives back as text.
+const TEXT_HEX: Record<string, string> = {
+  '&': '&#x26;',
+  '<': '&#x3C;',
+  '>': '&#x3E;',
+  '\r': '&#13;',
+}
+
+/** Character data for RSS plain-text elements (title, category, names): hex references. */
+export function xmlTextHex(text: string): string {
+  return text.replace(FORBIDDEN, '').replace(/[&<>\r]/g, (ch) => TEXT_HEX[ch]!)
+}
+
 /** Character data: `&`, `<` and `>` escaped (so `]]>` can never appear), bad characters dropped. */
 export function xmlText(text: string): string {
   return text.replace(FORBIDDEN, '').replace(/[&<>\r]/g, (ch) => TEXT[ch]!)
@@ -36,9 +50,10 @@ export function el(
   name: string,
   text: string | undefined,
   attrs: Record<string, string | undefined> = {},
+  escape: (text: string) => string = xmlText,
 ): string {
   if (text === undefined) return ''
-  return `<${name}${attributes(attrs)}>${xmlText(text)}</${name}>`
+  return `<${name}${attributes(attrs)}>${escape(text)}</${name}>`
 }
 
 /** A self-closing element. */

@@ -1,4 +1,5 @@
 import corpus from './hostile.json'
+import { expandArticle } from './expand.mjs'
 
 export interface CorpusEntry {
   article: Record<string, unknown> & { id: string; title: string }
@@ -8,12 +9,8 @@ export interface CorpusEntry {
 
 /** The hostile corpus with `repeat` expanded (a 300-character title, a 200 KB body). */
 export function hostileArticles(): CorpusEntry[] {
-  return (corpus.articles as unknown as CorpusEntry[]).map(({ article, expect }) => {
-    const { repeat, ...rest } = article as { repeat?: Record<string, number> } & CorpusEntry['article']
-    const expanded: Record<string, unknown> = { ...rest }
-    for (const [field, times] of Object.entries(repeat ?? {})) {
-      expanded[field] = String(rest[field]).repeat(times)
-    }
-    return { article: expanded as CorpusEntry['article'], expect }
-  })
+  return (corpus.articles as unknown as CorpusEntry[]).map(({ article, expect }) => ({
+    article: expandArticle(article) as CorpusEntry['article'],
+    expect,
+  }))
 }

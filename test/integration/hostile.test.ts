@@ -25,7 +25,9 @@ describe('the hostile corpus', () => {
       expect(got.title, article.id).toBe(want?.title ?? article.title.normalize('NFC').trim())
       if (want?.tags) expect(got.tags, article.id).toEqual(want.tags)
       for (const value of [got.title, got.content_html, got.summary, ...got.tags]) {
-        expect(value).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/)
+        expect(value).not.toMatch(
+          /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/,
+        )
       }
     }
   })
@@ -58,7 +60,10 @@ describe('the hostile corpus', () => {
     for (const tag of tags) {
       const feeds = await readFeeds(c, `/tags/${encodeURIComponent(tag)}`)
       const want = [...stored.values()].filter((a) => a.tags.includes(tag)).map((a) => a.title)
-      expect(feeds.rss.map((i) => text(i.title)), tag).toEqual(want.length ? expect.arrayContaining(want) : [])
+      expect(
+        feeds.rss.map((i) => text(i.title)),
+        tag,
+      ).toEqual(want.length ? expect.arrayContaining(want) : [])
       expect(feeds.atom).toHaveLength(want.length)
       expect(feeds.json).toHaveLength(want.length)
     }
@@ -75,7 +80,11 @@ describe('the hostile corpus', () => {
   it('leaves out an item that fails to render, serving the rest', async () => {
     const broken = { ...stored.get('emoji'), published: 'not a date' }
     await env.ARTICLES.put('article:emoji', JSON.stringify(broken))
-    await c.put('name-only', { title: 'Bump the version', content_text: 'x', published: '2024-06-01T09:13:00+08:00' })
+    await c.put('name-only', {
+      title: 'Bump the version',
+      content_text: 'x',
+      published: '2024-06-01T09:13:00+08:00',
+    })
     const feeds = await readFeeds(c, '', '?limit=100')
     expect(feeds.rss).toHaveLength(corpus.length - 1)
     expect(feeds.atom).toHaveLength(corpus.length - 1)

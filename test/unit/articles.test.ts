@@ -78,9 +78,15 @@ describe('ids', () => {
   })
 
   it('derives a stable id from title and date', async () => {
-    expect(await deriveId('經開區', '2022-04-08T10:30:00+08:00')).toBe(await deriveId('經開區', '2022-04-08T10:30:00+08:00'))
-    expect(await deriveId('經開區', '2022-04-08T10:30:00+08:00')).not.toBe(await deriveId('經開區 ', '2022-04-08T10:30:00+08:00'))
-    expect(await deriveId('2022年 5G 發展', '2022-04-08T10:30:00+08:00')).toMatch(/^2022-5g-[0-9a-f]{6}$/)
+    expect(await deriveId('經開區', '2022-04-08T10:30:00+08:00')).toBe(
+      await deriveId('經開區', '2022-04-08T10:30:00+08:00'),
+    )
+    expect(await deriveId('經開區', '2022-04-08T10:30:00+08:00')).not.toBe(
+      await deriveId('經開區 ', '2022-04-08T10:30:00+08:00'),
+    )
+    expect(await deriveId('2022年 5G 發展', '2022-04-08T10:30:00+08:00')).toMatch(
+      /^2022-5g-[0-9a-f]{6}$/,
+    )
     expect(await deriveId('第2期', '2022-04-08T10:30:00+08:00')).toMatch(/^2022-04-08-[0-9a-f]{6}$/)
   })
 })
@@ -88,6 +94,10 @@ describe('ids', () => {
 describe('tags', () => {
   it('fold case and whitespace for matching, keep the first spelling', () => {
     expect(foldTag(' Rust  Lang ')).toBe('rust lang')
-    expect(uniqueTags(['Rust', 'rust', ' 經開區 ', '經開區', 'a  b'])).toEqual(['Rust', '經開區', 'a b'])
+    expect(uniqueTags(['Rust', 'rust', ' 經開區 ', '經開區', 'a  b'])).toEqual([
+      'Rust',
+      '經開區',
+      'a b',
+    ])
   })
 })

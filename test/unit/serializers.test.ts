@@ -80,7 +80,9 @@ describe('serializers', () => {
 
   it('give every Atom category a term', () => {
     const out = parseXml(renderAtom(feed([item({ tags: ['a', '經開區'] })]))).feed.entry[0]
-    expect(out.category.every((c: any) => typeof c['@term'] === 'string' && c['@term'].length > 0)).toBe(true)
+    expect(
+      out.category.every((c: any) => typeof c['@term'] === 'string' && c['@term'].length > 0),
+    ).toBe(true)
   })
 
   it('mark Atom titles as text so `Vec<T>` keeps `<T>`', () => {
@@ -102,7 +104,16 @@ describe('serializers', () => {
     expect(out.rss.title).toBe('Tom &amp; Jerry &lt;3')
     expect(text(out.atom.title)).toBe('Tom &amp; Jerry &lt;3')
     expect(out.json.title).toBe('Tom &amp; Jerry &lt;3')
-    expect(out.rss.description).toBe('&nbsp;')
+    // RSS readers render <description> as HTML, so it carries the summary as escaped HTML.
+    expect(out.rss.description).toBe('&amp;nbsp;')
+    expect(out.atom.summary['#text']).toBe('&nbsp;')
+  })
+
+  it('write RSS plain-text elements with hexadecimal references, as its profile asks', () => {
+    const rss = renderRss(feed([item({ title: 'Vec<T> & co', tags: ['a&b'] })]))
+    expect(rss).toContain('<title>Vec&#x3C;T&#x3E; &#x26; co</title>')
+    expect(rss).toContain('<category>a&#x26;b</category>')
+    expect(parseXml(rss).rss.channel.item[0].title).toBe('Vec<T> & co')
   })
 
   it("keep the publisher's offset in every format", () => {
@@ -138,7 +149,11 @@ describe('serializers', () => {
 
   it('link pages with first and next', () => {
     const paged = feed([item()])
-    paged.links = { ...paged.links, self: 'https://x/feed.xml?cursor=2', next: 'https://x/feed.xml?cursor=3&limit=2' }
+    paged.links = {
+      ...paged.links,
+      self: 'https://x/feed.xml?cursor=2',
+      next: 'https://x/feed.xml?cursor=3&limit=2',
+    }
     const rss = parseXml(renderRss(paged)).rss.channel['atom:link']
     expect(rss.map((l: any) => l['@rel'])).toEqual(['self', 'first', 'next'])
     expect(rss[2]['@href']).toBe('https://x/feed.xml?cursor=3&limit=2')

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { parseTimestamp, timestampIn, toMillis, toRfc822, zoneOffset, type Timestamp } from '../../src/time'
+import {
+  parseTimestamp,
+  timestampIn,
+  toMillis,
+  toRfc822,
+  zoneOffset,
+  type Timestamp,
+} from '../../src/time'
 
 describe('parseTimestamp', () => {
   it('keeps the offset a publisher gave', () => {
@@ -17,7 +24,16 @@ describe('parseTimestamp', () => {
   })
 
   it('refuses what is not a date', () => {
-    for (const bad of ['', 'yesterday', '2022-02-30', '2022-13-01', '2022-04-08T25:00:00Z', '2022-04-08T10:30:00+25:00', '1969-12-31T00:00:00Z', '2022-04-08T10:30:00+0800x']) {
+    for (const bad of [
+      '',
+      'yesterday',
+      '2022-02-30',
+      '2022-13-01',
+      '2022-04-08T25:00:00Z',
+      '2022-04-08T10:30:00+25:00',
+      '1969-12-31T00:00:00Z',
+      '2022-04-08T10:30:00+0800x',
+    ]) {
       expect(parseTimestamp(bad, 'UTC'), bad).toBeUndefined()
     }
   })
@@ -25,7 +41,9 @@ describe('parseTimestamp', () => {
 
 describe('formatting', () => {
   it('writes RFC 822 with the numeric offset', () => {
-    expect(toRfc822('2022-04-08T10:30:00+08:00' as Timestamp)).toBe('Fri, 08 Apr 2022 10:30:00 +0800')
+    expect(toRfc822('2022-04-08T10:30:00+08:00' as Timestamp)).toBe(
+      'Fri, 08 Apr 2022 10:30:00 +0800',
+    )
     expect(toRfc822('2022-04-08T10:30:00Z' as Timestamp)).toBe('Fri, 08 Apr 2022 10:30:00 +0000')
   })
 

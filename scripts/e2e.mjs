@@ -1,0 +1,215 @@
+#!/usr/bin/env node
+// End-to-end: a real `wrangler dev`, the hostile corpus published through the API, and every
+// feed (site, per tag, paged) read by real clients: xmllint, Python feedparser, jing with the
+// RFC 4287 schema, and, where ../shared is present, the W3C Feed Validation Service driver.
+import { execFileSync, spawnSync } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { expandArticle } from '../test/corpus/expand.mjs'
+import { startWorker } from './lib/devserver.mjs'
+
+const SHARED_VALIDATE = '../shared/tools/validate'
+const ATOM_RNC = `${SHARED_VALIDATE}/schemas/atom.rnc`
+const tally = { passed: 0, failed: 0, skipped: 0 }
+
+function check(name, ok, detail = '') {
+  tally[ok ? 'passed' : 'failed']++
+  console.log(
+    `${ok ? 'ok  ' : 'FAIL'} ${name}${!ok && detail ? `\n     ${detail.split('\n').join('\n     ')}` : ''}`,
+  )
+}
+function skip(name, why) {
+  tally.skipped++
+  console.log(`skip ${name}: ${why}`)
+}
+function has(command) {
+  return spawnSync('sh', ['-c', `command -v ${command}`]).status === 0
+}
+
+const FILES = { rss: 'feed.xml', atom: 'atom.xml', json: 'feed.json' }
+const work = mkdtempSync(join(tmpdir(), 'edgefeed-e2e-'))
+const worker = await startWorker()
+const { base, token } = worker
+console.log(`wrangler dev on ${base}`)
+
+try {
+  // 1. Publish the corpus.
+  const corpus = JSON.parse(readFileSync('test/corpus/hostile.json', 'utf8')).articles
+  const stored = []
+  for (const { article } of corpus) {
+    const res = await fetch(`${base}/api/articles`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify(expandArticle(article)),
+    })
+    if (res.status === 201) stored.push(await res.json())
+    else check(`publish ${article.id}`, false, `${res.status} ${await res.text()}`)
+  }
+  check(`published the corpus (${stored.length} articles)`, stored.length === corpus.length)
+
+  // Newest first; articles at the same instant in id order, as the index keys sort.
+  const instant = (a) => Math.floor(Date.parse(a.published) / 1000)
+  stored.sort((a, b) => instant(b) - instant(a) || (a.id < b.id ? -1 : 1))
+  const tags = [...new Set(stored.flatMap((a) => a.tags))]
+
+  // 2. Fetch every feed: the site's and each tag's, whole, plus the site's paged walk.
+  const docs = []
+  let n = 0
+  async function fetchDoc(format, path, expected) {
+    const res = await fetch(base + path)
+    const body = await res.text()
+    const file = join(work, `${n++}-${FILES[format]}`)
+    writeFileSync(file, body)
+    docs.push({ format, path, file, body, status: res.status, expected })
+    return body
+  }
+  for (const format of Object.keys(FILES)) {
+    await fetchDoc(format, `/${FILES[format]}?limit=100`, stored)
+    for (const tag of tags) {
+      const path = `/tags/${encodeURIComponent(tag)}/${FILES[format]}?limit=100`
+      await fetchDoc(
+        format,
+        path,
+        stored.filter((a) => a.tags.includes(tag)),
+      )
+    }
+  }
+  const walked = []
+  let next = `/feed.json?limit=5`
+  for (let pages = 0; next && pages < 20; pages++) {
+    const page = JSON.parse(await fetchDoc('json', next, stored.slice(pages * 5, pages * 5 + 5)))
+    walked.push(...page.items.map((i) => i.id))
+    next = page.next_url ? page.next_url.replace(base, '') : undefined
+  }
+  check(
+    'JSON Feed paging visits every article once, newest first',
+    JSON.stringify(walked) === JSON.stringify(stored.map((a) => `${base}/articles/${a.id}`)),
+  )
+  next = `/atom.xml?limit=5`
+  for (let pages = 0; next && pages < 20; pages++) {
+    const body = await fetchDoc('atom', next, stored.slice(pages * 5, pages * 5 + 5))
+    next = /<link rel="next" type="application\/atom\+xml" href="([^"]+)"/
+      .exec(body)?.[1]
+      ?.replaceAll('&amp;', '&')
+      .replace(base, '')
+  }
+  next = `/feed.xml?limit=5`
+  for (let pages = 0; next && pages < 20; pages++) {
+    const body = await fetchDoc('rss', next, stored.slice(pages * 5, pages * 5 + 5))
+    next = /<atom:link rel="next" type="application\/rss\+xml" href="([^"]+)"/
+      .exec(body)?.[1]
+      ?.replaceAll('&amp;', '&')
+      .replace(base, '')
+  }
+  check(
+    `every feed answered 200 (${docs.length} documents, ${tags.length} tags)`,
+    docs.every((d) => d.status === 200),
+    docs
+      .filter((d) => d.status !== 200)
+      .map((d) => `${d.status} ${d.path}`)
+      .join('\n'),
+  )
+
+  const xml = docs.filter((d) => d.format !== 'json')
+  const atom = docs.filter((d) => d.format === 'atom')
+
+  // 3. xmllint: well-formed.
+  if (has('xmllint')) {
+    const r = spawnSync('xmllint', ['--noout', ...xml.map((d) => d.file)], { encoding: 'utf8' })
+    check(`xmllint: ${xml.length} RSS and Atom documents are well-formed`, r.status === 0, r.stderr)
+  } else skip('xmllint', 'not installed (apt-get install libxml2-utils)')
+
+  // 4. jing: Atom against RFC 4287's RELAX NG schema.
+  if (!has('jing')) skip('jing', 'not installed (apt-get install jing)')
+  else if (!existsSync(ATOM_RNC))
+    skip('jing', `${ATOM_RNC} is absent (../shared exists only in this project's CI)`)
+  else {
+    const r = spawnSync('jing', ['-c', ATOM_RNC, ...atom.map((d) => d.file)], { encoding: 'utf8' })
+    // Debian's jing wrapper warns about optional jars it cannot find; those are not findings.
+    const findings = (r.stdout + r.stderr)
+      .split('\n')
+      .filter((l) => l && !/Unable to locate/.test(l))
+    check(
+      `jing: ${atom.length} Atom documents match the RFC 4287 schema`,
+      r.status === 0 && findings.length === 0,
+      findings.join('\n'),
+    )
+  }
+
+  // 5. feedparser: bozo 0, titles and dates read back exactly.
+  if (spawnSync('/usr/bin/python3', ['-c', 'import feedparser']).status === 0) {
+    const input = xml.map((d) => ({
+      path: d.file,
+      format: d.format,
+      expected: d.expected.map((a) => ({ title: a.title, published: instant(a) })),
+    }))
+    const r = spawnSync('/usr/bin/python3', ['scripts/e2e_feedparser.py'], {
+      input: JSON.stringify(input),
+      encoding: 'utf8',
+    })
+    check(
+      `feedparser: ${xml.length} documents parse with bozo=0, titles and dates exact`,
+      r.status === 0,
+      r.stdout + r.stderr,
+    )
+  } else skip('feedparser', 'python3-feedparser not installed (apt-get install python3-feedparser)')
+
+  // 6. JSON Feed: strict parse, version, ids, titles.
+  const jsonProblems = []
+  for (const d of docs.filter((x) => x.format === 'json')) {
+    try {
+      const feed = JSON.parse(d.body)
+      if (feed.version !== 'https://jsonfeed.org/version/1.1')
+        jsonProblems.push(`${d.path}: version ${feed.version}`)
+      const titles = feed.items.map((i) => i.title)
+      const want = d.expected.map((a) => a.title)
+      if (JSON.stringify(titles) !== JSON.stringify(want))
+        jsonProblems.push(`${d.path}: titles differ`)
+      if (new Set(feed.items.map((i) => i.id)).size !== feed.items.length)
+        jsonProblems.push(`${d.path}: duplicate ids`)
+      if (/[\ud800-\udfff]/u.test(d.body)) jsonProblems.push(`${d.path}: lone surrogate`)
+    } catch (e) {
+      jsonProblems.push(`${d.path}: ${e.message}`)
+    }
+  }
+  check(
+    'JSON Feed documents parse strictly, are version 1.1, titles exact and in order',
+    jsonProblems.length === 0,
+    jsonProblems.join('\n'),
+  )
+
+  // 7. The shared validator driver (W3C feedvalidator, JSON Feed schema), where present.
+  const driver = `${SHARED_VALIDATE}/validate-feed`
+  if (!existsSync(driver))
+    skip('validate-feed', `${driver} is absent (../shared exists only in this project's CI)`)
+  else {
+    for (const [format, file] of Object.entries(FILES)) {
+      const url = `${base}/${file}?limit=100`
+      const r = spawnSync('/usr/bin/python3', [driver, url, format], { encoding: 'utf8' })
+      // Sections report "=> N errors"; the RELAX NG one repeats jing's jar warnings, checked above.
+      const errors = [
+        ...r.stdout.matchAll(/^\[(.+)\]\n((?:(?!^\[).*\n)*?)\s+=> (\d+) errors, (\d+) warnings/gm),
+      ].filter(([, section, , count]) => Number(count) > 0 && !section.startsWith('atom-relaxng'))
+      const warnings = r.stdout.split('\n').filter((l) => l.includes('WARNING'))
+      check(
+        `validate-feed ${format}: no errors (${warnings.length} warnings)`,
+        errors.length === 0,
+        r.stdout
+          .split('\n')
+          .filter((l) => /ERROR/.test(l))
+          .join('\n'),
+      )
+      for (const w of warnings) console.log(`     ${w.trim()}`)
+    }
+  }
+} catch (error) {
+  check('end-to-end run', false, `${error.stack}\n${worker.log()}`)
+} finally {
+  await worker.stop()
+  rmSync(work, { recursive: true, force: true })
+}
+
+console.log(`\ne2e: ${tally.passed} passed, ${tally.failed} failed, ${tally.skipped} skipped`)
+console.log(`${tally.passed} passed, ${tally.failed} failed`)
+process.exit(tally.failed ? 1 : 0)

@@ -1,0 +1,77 @@
+// Starts the Worker under `wrangler dev` on a free loopback port with its own KV directory.
+// Used by the end-to-end suite and the benchmark.
+import { spawn } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.on('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address()
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+/**
+ * @param {{ config?: string, vars?: Record<string, string>, timeoutMs?: number }} options
+ * @returns {Promise<{ base: string, token: string, stop: () => Promise<void>, log: () => string }>}
+ */
+export async function startWorker({
+  config = 'wrangler.toml',
+  vars = {},
+  timeoutMs = 90_000,
+} = {}) {
+  const port = await freePort()
+  const base = `http://127.0.0.1:${port}`
+  const token = randomBytes(24).toString('base64url')
+  const state = mkdtempSync(join(tmpdir(), 'edgefeed-state-'))
+  const allVars = { ADMIN_TOKEN: token, SITE_URL: base, ...vars }
+  const args = [
+    'node_modules/wrangler/bin/wrangler.js',
+    'dev',
+    '--config',
+    config,
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(port),
+    '--persist-to',
+    state,
+    '--show-interactive-dev-session=false',
+  ]
+  for (const [k, v] of Object.entries(allVars)) args.push('--var', `${k}:${v}`)
+  // No .dev.vars: the vars above are the whole configuration, whatever the checkout holds.
+  const child = spawn(process.execPath, args, {
+    env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_ENV: '', CI: 'true' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  child.stdout.on('data', (d) => (output += d))
+  child.stderr.on('data', (d) => (output += d))
+  const stop = async () => {
+    if (child.exitCode === null) {
+      child.kill('SIGTERM')
+      await new Promise((r) => child.once('exit', r))
+    }
+    rmSync(state, { recursive: true, force: true })
+  }
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) break
+    try {
+      const res = await fetch(`${base}/style.css`)
+      if (res.ok) return { base, token, stop, log: () => output }
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250))
+  }
+  await stop()
+  throw new Error(`wrangler dev did not start on ${base}:\n${output}`)
+}

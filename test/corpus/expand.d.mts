@@ -1,0 +1,1 @@
+export function expandArticle(article: Record<string, unknown>): Record<string, unknown>
