@@ -19,18 +19,22 @@ export function freePort() {
 }
 
 /**
- * @param {{ config?: string, vars?: Record<string, string>, timeoutMs?: number }} options
+ * @param {{ config?: string, vars?: Record<string, string>, readyPath?: string, stateDir?: string, timeoutMs?: number }} options
  * @returns {Promise<{ base: string, token: string, stop: () => Promise<void>, log: () => string }>}
  */
 export async function startWorker({
   config = 'wrangler.toml',
   vars = {},
+  readyPath = '/style.css',
+  stateDir = tmpdir(),
   timeoutMs = 90_000,
 } = {}) {
   const port = await freePort()
+  // Each workerd also listens for a debugger; several Workers at once need their own ports.
+  const inspector = await freePort()
   const base = `http://127.0.0.1:${port}`
   const token = randomBytes(24).toString('base64url')
-  const state = mkdtempSync(join(tmpdir(), 'edgefeed-state-'))
+  const state = mkdtempSync(join(stateDir, 'edgefeed-state-'))
   const allVars = { ADMIN_TOKEN: token, SITE_URL: base, ...vars }
   const args = [
     'node_modules/wrangler/bin/wrangler.js',
@@ -65,10 +69,10 @@ export async function startWorker({
   while (Date.now() < deadline) {
     if (child.exitCode !== null) break
     try {
-      const res = await fetch(`${base}/style.css`)
+      const res = await fetch(base + readyPath)
       if (res.ok) return { base, token, stop, log: () => output }
-    } catch {
-      // not listening yet
+    } catch (e) {
+      if (process.env.DEBUG_DEVSERVER) console.log(e)
     }
     await new Promise((r) => setTimeout(r, 250))
   }

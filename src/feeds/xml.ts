@@ -5,17 +5,15 @@
  */
 
 const FORBIDDEN = /[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu
+// Cheap checks first: a Unicode-aware replace over a 5 KB body costs as much as escaping it.
+const CONTROL = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/
+
+function xmlSafe(text: string): string {
+  return CONTROL.test(text) || !text.isWellFormed() ? text.replace(FORBIDDEN, '') : text
+}
 
 // A parser turns a raw CR (or CRLF) into LF; a reference keeps the publisher's text exact.
 const TEXT: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '\r': '&#13;' }
-const ATTR: Record<string, string> = {
-  ...TEXT,
-  '"': '&quot;',
-  // Attribute value normalisation would turn these into spaces; references keep them.
-  '\t': '&#9;',
-  '\n': '&#10;',
-}
-
 // RSS readers disagree on whether plain-text elements hold HTML; the RSS Best Practices
 // Profile asks for hexadecimal references there, which every reading gives back as text.
 const TEXT_HEX: Record<string, string> = {
@@ -24,20 +22,27 @@ const TEXT_HEX: Record<string, string> = {
   '>': '&#x3E;',
   '\r': '&#13;',
 }
-
-/** Character data for RSS plain-text elements (title, category, names): hex references. */
-export function xmlTextHex(text: string): string {
-  return text.replace(FORBIDDEN, '').replace(/[&<>\r]/g, (ch) => TEXT_HEX[ch]!)
+const ATTR: Record<string, string> = {
+  ...TEXT,
+  '"': '&quot;',
+  // Attribute value normalisation would turn these into spaces; references keep them.
+  '\t': '&#9;',
+  '\n': '&#10;',
 }
 
 /** Character data: `&`, `<` and `>` escaped (so `]]>` can never appear), bad characters dropped. */
 export function xmlText(text: string): string {
-  return text.replace(FORBIDDEN, '').replace(/[&<>\r]/g, (ch) => TEXT[ch]!)
+  return xmlSafe(text).replace(/[&<>\r]/g, (ch) => TEXT[ch]!)
+}
+
+/** Character data for RSS plain-text elements (title, category, names): hex references. */
+export function xmlTextHex(text: string): string {
+  return xmlSafe(text).replace(/[&<>\r]/g, (ch) => TEXT_HEX[ch]!)
 }
 
 /** A double-quoted attribute value. */
 export function xmlAttr(text: string): string {
-  return text.replace(FORBIDDEN, '').replace(/[&<>"\t\n\r]/g, (ch) => ATTR[ch]!)
+  return xmlSafe(text).replace(/[&<>"\t\n\r]/g, (ch) => ATTR[ch]!)
 }
 
 /** An opening tag. */

@@ -1,4 +1,4 @@
-import { Hono } from 'hono'
+import { Hono, type Context } from 'hono'
 import type { AppEnv } from '../env'
 import { requireAdmin } from '../auth'
 import { problem } from '../problem'
@@ -8,7 +8,7 @@ import { buildArticle, defaultPublished } from '../articles/build'
 import { deriveId, isValidId } from '../articles/ids'
 import type { Article } from '../articles/model'
 import { deleteArticle, getArticle, putArticle } from '../store/articles'
-import type { ContentVersion } from '../store/version'
+import type { VersionListener } from '../store/version'
 import { articlePath } from '../urls'
 import { readJsonBody } from './validate'
 import { pageQuery, readPageChecked } from './paging'
@@ -39,8 +39,9 @@ function checkId(id: string): string {
   return id
 }
 
-async function published(c: { req: { url: string } }, version: ContentVersion) {
-  await rememberVersion(new URL(c.req.url).origin, version)
+/** Makes a write's new version visible to this location's next request at once. */
+function announce(c: Context<AppEnv>): VersionListener {
+  return (version) => rememberVersion(new URL(c.req.url).origin, version)
 }
 
 api.post('/articles', async (c) => {
@@ -62,7 +63,7 @@ api.post('/articles', async (c) => {
     timeZone: config.timeZone,
     defaultLanguage: config.language,
   })
-  await published(c, await putArticle(c.var.kv, article))
+  await putArticle(c.var.kv, article, undefined, announce(c))
   c.header('Location', `/api/articles/${encodeURIComponent(id)}`)
   return c.json(article, 201)
 })
@@ -87,7 +88,7 @@ api.put('/articles/:id', async (c) => {
     defaultLanguage: config.language,
     previous,
   })
-  await published(c, await putArticle(c.var.kv, article, previous))
+  await putArticle(c.var.kv, article, previous, announce(c))
   if (!previous) c.header('Location', `/api/articles/${encodeURIComponent(id)}`)
   return c.json(article, previous ? 200 : 201)
 })
@@ -103,7 +104,7 @@ api.delete('/articles/:id', async (c) => {
   const id = c.req.param('id')
   const article = await getArticle(c.var.kv, id)
   if (!article) throw notFound(id)
-  await published(c, await deleteArticle(c.var.kv, article))
+  await deleteArticle(c.var.kv, article, announce(c))
   return c.body(null, 204)
 })
 

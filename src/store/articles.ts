@@ -9,7 +9,7 @@ import type { Article } from '../articles/model'
 import { foldTag } from '../articles/tags'
 import { toMillis, type Timestamp } from '../time'
 import { articleKey, idFromIndexKey, indexKey, indexPrefix } from './keys'
-import { bumpVersion, type ContentVersion } from './version'
+import { bumpVersion, type ContentVersion, type VersionListener } from './version'
 
 /** What a listing knows about an article without reading it (the index key's metadata). */
 export interface IndexEntry {
@@ -62,6 +62,7 @@ export async function putArticle(
   kv: KVNamespace,
   article: Article,
   previous?: Article,
+  onVersion?: VersionListener,
 ): Promise<ContentVersion> {
   const meta: IndexMeta = {
     title: [...article.title].slice(0, META_TITLE_CHARS).join(''),
@@ -77,16 +78,20 @@ export async function putArticle(
     ...keys.map((key) => kv.put(key, '', { metadata: meta })),
     ...stale.map((key) => kv.delete(key)),
   ])
-  return bumpVersion(kv)
+  return bumpVersion(kv, onVersion)
 }
 
 /** Removes an article and every index key that points at it. Returns the new content version. */
-export async function deleteArticle(kv: KVNamespace, article: Article): Promise<ContentVersion> {
+export async function deleteArticle(
+  kv: KVNamespace,
+  article: Article,
+  onVersion?: VersionListener,
+): Promise<ContentVersion> {
   await Promise.all([
     kv.delete(articleKey(article.id)),
     ...indexKeysOf(article).map((k) => kv.delete(k)),
   ])
-  return bumpVersion(kv)
+  return bumpVersion(kv, onVersion)
 }
 
 /** One page of the index, newest first, from the key metadata alone. */

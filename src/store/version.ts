@@ -28,9 +28,20 @@ export async function readVersion(kv: KVNamespace): Promise<ContentVersion> {
   return parse(await kv.get(VERSION_KEY, { cacheTtl: VERSION_CACHE_TTL }))
 }
 
-/** Records a change and returns the new version. */
-export async function bumpVersion(kv: KVNamespace, now = Date.now()): Promise<ContentVersion> {
+/** Called with a new version while it is written to KV, e.g. to update the edge's memo. */
+export type VersionListener = (version: ContentVersion) => Promise<void>
+
+/**
+ * Records a change and returns the new version. Call it only once the change is readable:
+ * a page rendered under the new version is cached for as long as that version lasts.
+ */
+export async function bumpVersion(
+  kv: KVNamespace,
+  onVersion?: VersionListener,
+  now = Date.now(),
+): Promise<ContentVersion> {
   const raw = `${now}-${crypto.randomUUID().slice(0, 8)}`
-  await kv.put(VERSION_KEY, raw)
-  return parse(raw)
+  const version = parse(raw)
+  await Promise.all([kv.put(VERSION_KEY, raw), onVersion?.(version)])
+  return version
 }

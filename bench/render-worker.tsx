@@ -1,0 +1,77 @@
+// Times rendering inside workerd: the same code paths a cache miss runs, minus KV.
+import { buildArticle } from '../src/articles/build'
+import { ArticleInput } from '../src/articles/schema'
+import { loadConfig } from '../src/config'
+import { renderAtom } from '../src/feeds/atom'
+import { buildFeed } from '../src/feeds/build'
+import { renderJson } from '../src/feeds/json'
+import { renderRss } from '../src/feeds/rss'
+import type { Article } from '../src/articles/model'
+import { ListPage } from '../src/views/pages'
+import { benchArticle } from './fixtures.mjs'
+
+const config = loadConfig({
+  SITE_URL: 'https://news.example.org',
+  SITE_TIMEZONE: 'Asia/Taipei',
+  SITE_LANGUAGE: 'zh-Hant',
+})
+const baseUrl = 'https://news.example.org'
+
+function articles(n: number): Article[] {
+  return Array.from({ length: n }, (_, i) =>
+    buildArticle(ArticleInput.parse(benchArticle(i)), {
+      id: `a${i}`,
+      publisher: 'bench',
+      now: Date.UTC(2024, 0, 1),
+      timeZone: config.timeZone,
+      defaultLanguage: config.language,
+    }),
+  )
+}
+
+const site = {
+  siteTitle: 'edgefeed',
+  siteDescription: '',
+  baseUrl,
+  lang: 'zh-Hant',
+  timeZone: 'Asia/Taipei',
+}
+const meta = {
+  siteTitle: 'edgefeed',
+  title: 'edgefeed',
+  lang: 'zh-Hant',
+  canonical: baseUrl,
+  baseUrl,
+}
+
+const RENDERERS: Record<string, (items: Article[]) => string> = {
+  rss: (items) => renderRss(buildFeed(config, { format: 'rss', baseUrl }, { items }, 0)),
+  atom: (items) => renderAtom(buildFeed(config, { format: 'atom', baseUrl }, { items }, 0)),
+  json: (items) => renderJson(buildFeed(config, { format: 'json', baseUrl }, { items }, 0)),
+  html: (items) => String(<ListPage site={site} meta={meta} heading="edgefeed" articles={items} />),
+}
+
+export default {
+  async fetch(request: Request) {
+    const url = new URL(request.url)
+    const n = Number(url.searchParams.get('items') ?? 50)
+    const iterations = Number(url.searchParams.get('iterations') ?? 200)
+    const items = articles(n)
+    const result: Record<string, { ms: number; bytes: number }> = {}
+    for (const [name, render] of Object.entries(RENDERERS)) {
+      let bytes = 0
+      for (let i = 0; i < 20; i++) bytes = render(items).length // warm up the JIT
+      // The median of ten batches: one garbage collection or a noisy neighbour moves a mean.
+      const batches: number[] = []
+      const perBatch = Math.max(1, Math.round(iterations / 10))
+      for (let b = 0; b < 10; b++) {
+        const start = performance.now()
+        for (let i = 0; i < perBatch; i++) render(items)
+        batches.push((performance.now() - start) / perBatch)
+      }
+      batches.sort((x, y) => x - y)
+      result[name] = { ms: (batches[4]! + batches[5]!) / 2, bytes }
+    }
+    return Response.json({ items: n, iterations, result })
+  },
+}

@@ -1,0 +1,120 @@
+#!/usr/bin/env node
+// `npm run bench`: edgefeed under `wrangler dev` beside a constant-response baseline Worker on
+// the same runtime, loaded from 127.0.0.1 with autocannon; plus render CPU time in-isolate.
+// Figures are only comparable within one run: report them as ratios to the baseline.
+import autocannon from 'autocannon'
+import { existsSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { benchArticle } from '../bench/fixtures.mjs'
+import { startWorker } from './lib/devserver.mjs'
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 8)
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16)
+const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 1000)
+const PUBLISHES = Number(process.env.BENCH_PUBLISHES ?? 400)
+// Local KV lives in SQLite files; on tmpfs the disk of a shared machine stops being the
+// bottleneck, and the figures describe the Worker rather than the disk.
+const STATE_DIR = process.env.BENCH_STATE_DIR ?? (existsSync('/dev/shm') ? '/dev/shm' : tmpdir())
+
+function load(url, options = {}) {
+  // A fixed number of requests (`amount`) replaces the time bound.
+  const bound = options.amount ? {} : { duration: SECONDS }
+  return new Promise((resolve, reject) => {
+    autocannon({ url, connections: CONNECTIONS, ...bound, ...options }, (err, result) =>
+      err ? reject(err) : resolve(result),
+    )
+  })
+}
+
+function row(name, r, baseline) {
+  const rps = r.requests.average
+  const ratio = baseline ? (rps / baseline.requests.average).toFixed(2) + '×' : '1.00×'
+  const errors = r.errors + r.non2xx
+  return `${name.padEnd(34)} ${rps.toFixed(0).padStart(8)} req/s   p50 ${String(r.latency.p50).padStart(4)} ms   p99 ${String(r.latency.p99).padStart(4)} ms   ${ratio.padStart(7)} of baseline${errors ? `   (${errors} errors)` : ''}`
+}
+
+async function post(base, token, body) {
+  const res = await fetch(`${base}/api/articles`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  })
+  if (res.status !== 201) throw new Error(`seed failed: ${res.status} ${await res.text()}`)
+}
+
+const started = []
+try {
+  console.log('starting edgefeed, the baseline and the render probe under wrangler dev...')
+  const [app, baseline, probe] = await Promise.all([
+    startWorker({ vars: { PAGE_SIZE: '50' }, stateDir: STATE_DIR }),
+    startWorker({ config: 'bench/baseline.wrangler.toml', readyPath: '/' }),
+    startWorker({ config: 'bench/render.wrangler.toml', readyPath: '/?items=1&iterations=1' }),
+  ])
+  started.push(app, baseline, probe)
+
+  console.log(`seeding ${ARTICLES} articles of ~5 KB Chinese text (8 at a time)...`)
+  for (let i = 0; i < ARTICLES; i += 8) {
+    await Promise.all(
+      Array.from({ length: Math.min(8, ARTICLES - i) }, (_, k) =>
+        post(app.base, app.token, benchArticle(i + k)),
+      ),
+    )
+  }
+
+  const feedUrl = `${app.base}/feed.xml`
+  const feed = await fetch(feedUrl)
+  const feedBody = await feed.arrayBuffer()
+  const items = (new TextDecoder().decode(feedBody).match(/<item>/g) ?? []).length
+  const list = await (
+    await fetch(`${app.base}/api/articles?limit=1`, {
+      headers: { Authorization: `Bearer ${app.token}` },
+    })
+  ).json()
+  const articleUrl = `${app.base}/articles/${list.items[0].id}`
+  await fetch(articleUrl)
+  await fetch(baseline.base, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/rss+xml' },
+    body: feedBody,
+  })
+  console.log(
+    `/feed.xml: ${items} items, ${(feedBody.byteLength / 1024).toFixed(0)} KiB; ${SECONDS} s per run, ${CONNECTIONS} connections; KV in ${STATE_DIR}\n`,
+  )
+
+  // Publishing first, while no load runs: its p99 is the publisher's latency, not a queue's.
+  let n = ARTICLES
+  const publish = await load(`${app.base}/api/articles`, {
+    connections: 8,
+    amount: PUBLISHES,
+    method: 'POST',
+    headers: { Authorization: `Bearer ${app.token}`, 'Content-Type': 'application/json' },
+    requests: [{ setupRequest: (req) => ({ ...req, body: JSON.stringify(benchArticle(n++)) }) }],
+  })
+  const base = await load(baseline.base)
+  console.log(row('baseline (constant bytes)', base))
+  const hit = await load(feedUrl)
+  console.log(row('cached /feed.xml', hit, base))
+  const page = await load(articleUrl)
+  console.log(row('cached article page', page, base))
+  let miss = 0
+  const render = await load(feedUrl, {
+    // A query parameter the app ignores still changes the cache key: every request renders.
+    requests: [{ setupRequest: (req) => ({ ...req, path: `/feed.xml?miss=${miss++}` }) }],
+  })
+  console.log(row('uncached render of /feed.xml', render, base))
+  console.log(row(`publish, 8 concurrent (${PUBLISHES})`, publish, base))
+
+  const cpu = await (await fetch(`${probe.base}/?items=50&iterations=300`)).json()
+  console.log(
+    `\nrender CPU time in-isolate, ${cpu.items} items of ~5 KB, median of 10 batches of ${cpu.iterations / 10}:`,
+  )
+  for (const [name, r] of Object.entries(cpu.result)) {
+    console.log(`  ${name.padEnd(5)} ${r.ms.toFixed(3)} ms   (${(r.bytes / 1024).toFixed(0)} KiB)`)
+  }
+  const cached = hit.requests.average / base.requests.average
+  console.log(
+    `\ntargets: cached feed ≥ 0.80× baseline: ${cached.toFixed(2)}×; RSS render of 50 items ≤ 1 ms: ${cpu.result.rss.ms.toFixed(3)} ms; publish p99 ≤ 50 ms: ${publish.latency.p99} ms`,
+  )
+} finally {
+  await Promise.all(started.map((w) => w.stop()))
+}
