@@ -1,17 +1,41 @@
 import type { MiddlewareHandler } from 'hono'
 import type { AppEnv } from './env'
 import { problem } from './problem'
+import { getPublisherByHash } from './store/publishers'
 
-/** Who is making a write. Publisher tokens (issue 8) will add non-admin principals. */
+/** Who is making a write: the admin, or a publisher holding a token the admin issued. */
 export interface Principal {
   name: string
   admin: boolean
+  /** Credited on articles that name no author. */
+  defaultAuthor?: string
 }
 
 const REALM = 'edgefeed'
+/** `ef_` and 43 base64url characters: 256 random bits, recognisable by secret scanners. */
+const TOKEN_PREFIX = 'ef_'
 
 async function sha256(text: string): Promise<ArrayBuffer> {
   return crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))
+}
+
+/** The hex SHA-256 of a token: the only form in which publisher tokens are stored. */
+export async function tokenHash(token: string): Promise<string> {
+  return [...new Uint8Array(await sha256(token))]
+    .map((b) => b.toString(16).padStart(2, '0'))
+    .join('')
+}
+
+/** A new publisher token. */
+export function newToken(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(32))
+  return (
+    TOKEN_PREFIX +
+    btoa(String.fromCharCode(...bytes))
+      .replace(/\+/g, '-')
+      .replace(/\//g, '_')
+      .replace(/=+$/, '')
+  )
 }
 
 /** Compares two secrets in time that does not depend on where they differ, or on their lengths. */
@@ -25,28 +49,65 @@ function unauthorized(detail: string, error?: 'invalid_request' | 'invalid_token
   return problem(401, { title: 'Unauthorized', detail }, { 'WWW-Authenticate': challenge })
 }
 
+/** The bearer token of a request: undefined without one, an error for a malformed header. */
+function bearerToken(header: string | undefined): string | undefined {
+  if (header === undefined) return undefined
+  const match = /^Bearer +([A-Za-z0-9._~+/-]+=*) *$/i.exec(header)
+  if (!match)
+    throw unauthorized('The Authorization header must be "Bearer <token>".', 'invalid_request')
+  return match[1]
+}
+
+/** Who a token belongs to, or undefined. Publisher tokens are looked up by their hash. */
+export async function principalFor(
+  token: string,
+  adminToken: string,
+  kv: KVNamespace,
+): Promise<Principal | undefined> {
+  if (await secretsEqual(token, adminToken)) return { name: 'admin', admin: true }
+  if (!token.startsWith(TOKEN_PREFIX)) return undefined
+  const publisher = await getPublisherByHash(kv, await tokenHash(token))
+  return (
+    publisher && { name: publisher.name, admin: false, defaultAuthor: publisher.default_author }
+  )
+}
+
 /**
- * Lets a request through only with `Authorization: Bearer <ADMIN_TOKEN>`. Without an
- * ADMIN_TOKEN configured every write answers 503: the service fails closed.
+ * Lets a request through with the admin token or a publisher token (or, with `adminOnly`,
+ * the admin token alone: publishers get 403). Without an ADMIN_TOKEN configured every call
+ * answers 503: the service fails closed.
  */
-export function requireAdmin(): MiddlewareHandler<AppEnv> {
-  return async function requireAdmin(c, next) {
-    const expected = c.var.config.adminToken
-    if (!expected) {
+export function requireToken(options: { adminOnly?: boolean } = {}): MiddlewareHandler<AppEnv> {
+  return async function requireToken(c, next) {
+    const adminToken = c.var.config.adminToken
+    if (!adminToken) {
       throw problem(503, {
         title: 'Publishing is not configured',
         detail:
           'ADMIN_TOKEN is not set, so every write is refused. Set it with `wrangler secret put ADMIN_TOKEN` (or in .dev.vars locally).',
       })
     }
-    const header = c.req.header('Authorization')
-    if (!header) throw unauthorized('Send Authorization: Bearer <token>.')
-    const match = /^Bearer +([A-Za-z0-9._~+/-]+=*) *$/i.exec(header)
-    if (!match)
-      throw unauthorized('The Authorization header must be "Bearer <token>".', 'invalid_request')
-    if (!(await secretsEqual(match[1]!, expected)))
-      throw unauthorized('The token is not valid.', 'invalid_token')
-    c.set('principal', { name: 'admin', admin: true })
+    const token = bearerToken(c.req.header('Authorization'))
+    if (token === undefined) throw unauthorized('Send Authorization: Bearer <token>.')
+    const principal = await principalFor(token, adminToken, c.var.kv)
+    if (!principal) throw unauthorized('The token is not valid, or was revoked.', 'invalid_token')
+    if (options.adminOnly && !principal.admin) {
+      throw problem(403, {
+        title: 'Forbidden',
+        detail: 'Only the admin token may manage publishers.',
+      })
+    }
+    c.set('principal', principal)
     await next()
+  }
+}
+
+/** Throws 403 unless the principal may change an article created by `owner`. */
+export function assertOwner(principal: Principal, owner: string, id: string): void {
+  if (!principal.admin && principal.name !== owner) {
+    throw problem(403, {
+      title: 'Forbidden',
+      detail: `The article "${id}" belongs to another publisher; only its owner or the admin may change it.`,
+    })
   }
 }

@@ -38,6 +38,7 @@ export function client(token: string | null = ADMIN_TOKEN) {
     put: (id: string, body: unknown) => json('PUT', `/api/articles/${id}`, body),
     del: (id: string) => json('DELETE', `/api/articles/${id}`),
     api: (path: string) => json('GET', path),
+    json,
   }
 }
 

@@ -10,6 +10,8 @@ import { latest, parseTimestamp, timestampIn, type Timestamp } from '../time'
 export interface BuildContext {
   id: string
   publisher: string
+  /** Credited when the input names no author. */
+  defaultAuthor?: string
   /** The clock, in milliseconds; passed in so tests can fix it. */
   now: number
   timeZone: string
@@ -44,7 +46,7 @@ export function buildArticle(input: ArticleInput, ctx: BuildContext): Article {
     title: input.title,
     summary: input.summary || deriveSummary(htmlToText(content_html)),
     content_html,
-    authors: input.authors ?? [],
+    authors: input.authors ?? (ctx.defaultAuthor ? [{ name: ctx.defaultAuthor }] : []),
     published,
     updated,
     tags: uniqueTags(input.tags ?? []),

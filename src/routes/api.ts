@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono'
 import type { AppEnv } from '../env'
-import { requireAdmin } from '../auth'
+import { assertOwner, requireToken } from '../auth'
 import { problem } from '../problem'
 import { rememberVersion } from '../cache'
 import { ArticleInput } from '../articles/schema'
@@ -12,6 +12,7 @@ import type { VersionListener } from '../store/version'
 import { articlePath } from '../urls'
 import { readJsonBody } from './validate'
 import { pageQuery, readPageChecked } from './paging'
+import { publishers } from './publishers'
 
 /** The publishing API, mounted at /api. Every call needs a bearer token. */
 export const api = new Hono<AppEnv>()
@@ -20,8 +21,9 @@ api.use('*', async (c, next) => {
   await next()
   c.header('Cache-Control', 'no-store')
 })
-api.use('/articles/*', requireAdmin())
-api.use('/articles', requireAdmin())
+api.use('/articles/*', requireToken())
+api.use('/articles', requireToken())
+api.route('/publishers', publishers)
 
 function notFound(id: string) {
   return problem(404, { title: 'Not Found', detail: `No article has the id "${id}".` })
@@ -59,6 +61,7 @@ api.post('/articles', async (c) => {
   const article = buildArticle(input, {
     id,
     publisher: c.var.principal.name,
+    defaultAuthor: c.var.principal.defaultAuthor,
     now,
     timeZone: config.timeZone,
     defaultLanguage: config.language,
@@ -80,9 +83,11 @@ api.put('/articles/:id', async (c) => {
   }
   const { config } = c.var
   const previous = await getArticle(c.var.kv, id)
+  if (previous) assertOwner(c.var.principal, previous.publisher, id)
   const article = buildArticle(input, {
     id,
     publisher: c.var.principal.name,
+    defaultAuthor: c.var.principal.defaultAuthor,
     now: Date.now(),
     timeZone: config.timeZone,
     defaultLanguage: config.language,
@@ -104,6 +109,7 @@ api.delete('/articles/:id', async (c) => {
   const id = c.req.param('id')
   const article = await getArticle(c.var.kv, id)
   if (!article) throw notFound(id)
+  assertOwner(c.var.principal, article.publisher, id)
   await deleteArticle(c.var.kv, article, announce(c))
   return c.body(null, 204)
 })

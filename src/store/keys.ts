@@ -46,3 +46,10 @@ export function idFromIndexKey(key: string): string {
 }
 
 export const VERSION_KEY = 'meta:version'
+
+/** A publisher, stored under the SHA-256 of its token (hex): the token itself is never kept. */
+export function publisherKey(tokenHash: string): string {
+  return `publisher:${tokenHash}`
+}
+
+export const PUBLISHER_PREFIX = 'publisher:'

@@ -212,6 +212,34 @@ describe('bad input', () => {
       '/image',
     ],
     ['a bad language', { title: 'x', content_text: 'x', language: 'not a tag!' }, '/language'],
+    ['a title over 300 characters', { title: '長'.repeat(301), content_text: 'x' }, '/title'],
+    [
+      'over 20 tags',
+      { title: 'x', content_text: 'x', tags: Array.from({ length: 21 }, (_, i) => `t${i}`) },
+      '/tags',
+    ],
+    [
+      'a tag over 64 characters',
+      { title: 'x', content_text: 'x', tags: ['t'.repeat(65)] },
+      '/tags/0',
+    ],
+    ['an id over 128 bytes', { id: 'a'.repeat(129), title: 'x', content_text: 'x' }, '/id'],
+    ['an ftp url', { title: 'x', content_text: 'x', url: 'ftp://example.org/a' }, '/url'],
+    [
+      'a data: image',
+      { title: 'x', content_text: 'x', image: 'data:image/png;base64,AAAA' },
+      '/image',
+    ],
+    [
+      'a relative source url',
+      { title: 'x', content_text: 'x', source: { name: 's', url: '/story' } },
+      '/source/url',
+    ],
+    [
+      'an unknown author field',
+      { title: 'x', content_text: 'x', authors: [{ name: 'a', twitter: '@a' }] },
+      '/authors/0/twitter',
+    ],
   ]
   for (const [name, body, pointer] of cases) {
     it(`answers 400 naming the field for ${name}, storing nothing`, async () => {
