@@ -16,11 +16,11 @@ export function isValidId(id: string): boolean {
 /**
  * An id for an article whose publisher gave none: the title's Latin words as a slug, or the
  * publication date for titles without Latin letters (most Chinese titles), then a short hash
- * of title and date. The hash keeps two different articles from ever claiming one key, and
- * makes a script that posts the same article twice get 409 instead of a duplicate.
+ * of title, date and content. The hash keeps two different articles from claiming one key,
+ * and makes a script that posts the same article twice get 409 instead of a duplicate.
  */
-export async function deriveId(title: string, published: string): Promise<string> {
-  const hash = await shortHash(`${title}\n${published}`)
+export async function deriveId(title: string, published: string, content = ''): Promise<string> {
+  const hash = await shortHash(`${title}\n${published}\n${content}`)
   const words = latinSlug(title)
   return `${words || published.slice(0, 10)}-${hash}`
 }

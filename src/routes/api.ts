@@ -50,8 +50,9 @@ api.post('/articles', async (c) => {
   const input = await readJsonBody(c, ArticleInput)
   const { config } = c.var
   const now = Date.now()
-  const id =
-    input.id ?? (await deriveId(input.title, defaultPublished(input, now, config.timeZone)))
+  const content = input.content_html ?? input.content_markdown ?? input.content_text
+  const published = defaultPublished(input, now, config.timeZone)
+  const id = input.id ?? (await deriveId(input.title, published, content))
   if (await getArticle(c.var.kv, id)) {
     throw problem(409, {
       title: 'Conflict',
