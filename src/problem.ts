@@ -1,18 +1,21 @@
 import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import { z } from 'zod'
 
 /** One field's complaint in a validation problem: a JSON Pointer into the request body. */
-export interface FieldError {
-  pointer: string
-  detail: string
-}
+export const FieldErrorSchema = z.object({ pointer: z.string(), detail: z.string() })
 
-export interface ProblemDetails {
-  title: string
-  detail?: string
-  errors?: FieldError[]
-  [extension: string]: unknown
-}
+/** The body of every error response (RFC 9457); also what the OpenAPI document says of errors. */
+export const ProblemSchema = z.looseObject({
+  type: z.string(),
+  status: z.number().int(),
+  title: z.string(),
+  detail: z.string().optional(),
+  errors: z.array(FieldErrorSchema).optional(),
+})
+
+export type FieldError = z.infer<typeof FieldErrorSchema>
+export type ProblemDetails = Omit<z.infer<typeof ProblemSchema>, 'type' | 'status'>
 
 /** An `application/problem+json` response (RFC 9457). */
 export function problemResponse(

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { ID_MAX_BYTES, ID_PATTERN } from './ids'
 import { parseTimestamp } from '../time'
+import type { Article } from './model'
 
 /** Largest request body the API accepts. */
 export const BODY_LIMIT_BYTES = 1024 * 1024
@@ -119,3 +120,31 @@ export const ArticleInput = z
   })
 
 export type ArticleInput = z.infer<typeof ArticleInput>
+
+/** The stored article as the API returns it (`src/articles/model.ts` is its TypeScript side). */
+export const ArticleOutput = z.object({
+  id: z.string(),
+  title: z.string(),
+  summary: z.string(),
+  content_html: z.string(),
+  content_markdown: z.string().optional(),
+  content_text: z.string().optional(),
+  authors: z.array(
+    z.object({ name: z.string(), url: z.string().optional(), email: z.string().optional() }),
+  ),
+  published: z.string().describe('RFC 3339 with the offset the publisher gave'),
+  updated: z.string(),
+  tags: z.array(z.string()),
+  language: z.string(),
+  source: z.object({ name: z.string(), url: z.string().optional() }).optional(),
+  url: z.string().optional(),
+  image: z.string().optional(),
+  publisher: z.string(),
+})
+
+// Fails to compile when the model gains a field this schema does not describe, or types differ.
+type Described = z.infer<typeof ArticleOutput>
+const _articleIsDescribed = (a: Article): Described => a
+const _descriptionIsArticle = (d: Described): Omit<Article, 'published' | 'updated'> => d
+void _articleIsDescribed
+void _descriptionIsArticle

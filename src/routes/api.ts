@@ -13,6 +13,7 @@ import { articlePath } from '../urls'
 import { readJsonBody } from './validate'
 import { pageQuery, readPageChecked } from './paging'
 import { publishers } from './publishers'
+import { openapi } from './openapi'
 
 /** The publishing API, mounted at /api. Every call needs a bearer token. */
 export const api = new Hono<AppEnv>()
@@ -24,6 +25,7 @@ api.use('*', async (c, next) => {
 api.use('/articles/*', requireToken())
 api.use('/articles', requireToken())
 api.route('/publishers', publishers)
+api.route('/', openapi)
 
 function notFound(id: string) {
   return problem(404, { title: 'Not Found', detail: `No article has the id "${id}".` })
