@@ -3,14 +3,14 @@ import type { AppEnv } from '../env'
 import { assertOwner, requireToken } from '../auth'
 import { problem } from '../problem'
 import { rememberVersion } from '../cache'
-import { ArticleInput } from '../articles/schema'
 import { buildArticle, defaultPublished } from '../articles/build'
 import { deriveId, isValidId } from '../articles/ids'
 import type { Article } from '../articles/model'
+import type { ImportReport } from '../articles/import/plaintext'
 import { deleteArticle, getArticle, putArticle } from '../store/articles'
 import type { VersionListener } from '../store/version'
 import { articlePath } from '../urls'
-import { readJsonBody } from './validate'
+import { readArticle } from './article-body'
 import { pageQuery, readPageChecked } from './paging'
 import { publishers } from './publishers'
 import { openapi } from './openapi'
@@ -49,7 +49,7 @@ function announce(c: Context<AppEnv>): VersionListener {
 }
 
 api.post('/articles', async (c) => {
-  const input = await readJsonBody(c, ArticleInput)
+  const { input, report } = await readArticle(c)
   const { config } = c.var
   const now = Date.now()
   const content = input.content_html ?? input.content_markdown ?? input.content_text
@@ -71,12 +71,12 @@ api.post('/articles', async (c) => {
   })
   await putArticle(c.var.kv, article, undefined, announce(c))
   c.header('Location', `/api/articles/${encodeURIComponent(id)}`)
-  return c.json(article, 201)
+  return c.json(withReport(article, report), 201)
 })
 
 api.put('/articles/:id', async (c) => {
   const id = checkId(c.req.param('id'))
-  const input = await readJsonBody(c, ArticleInput)
+  const { input, report } = await readArticle(c)
   if (input.id !== undefined && input.id !== id) {
     throw problem(400, {
       title: 'Invalid article',
@@ -98,8 +98,13 @@ api.put('/articles/:id', async (c) => {
   })
   await putArticle(c.var.kv, article, previous, announce(c))
   if (!previous) c.header('Location', `/api/articles/${encodeURIComponent(id)}`)
-  return c.json(article, previous ? 200 : 201)
+  return c.json(withReport(article, report), previous ? 200 : 201)
 })
+
+/** A text import answers with the stored article and what was recognised where. */
+function withReport(article: Article, report?: ImportReport) {
+  return report ? { ...article, import_report: report } : article
+}
 
 api.get('/articles/:id', async (c) => {
   const id = c.req.param('id')

@@ -33,7 +33,7 @@ export async function readJsonBody<S extends z.ZodType>(
   if (!/^application\/([\w.+-]+\+)?json\s*(;|$)/i.test(type)) {
     throw problem(415, {
       title: 'Unsupported Media Type',
-      detail: `Send the article as application/json, not "${type || 'no Content-Type'}".`,
+      detail: `Send application/json (or, for an article, text/plain or text/markdown), not "${type || 'no Content-Type'}".`,
     })
   }
   let raw: unknown
@@ -46,10 +46,15 @@ export async function readJsonBody<S extends z.ZodType>(
       errors: [{ pointer: '', detail: 'not valid JSON' }],
     })
   }
-  const result = schema.safeParse(cleanDeep(raw))
+  return parseValid(schema, cleanDeep(raw))
+}
+
+/** Validates cleaned input, or throws 400 with one error per field. */
+export function parseValid<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
+  const result = schema.safeParse(value)
   if (!result.success) {
     throw problem(400, {
-      title: 'Invalid article',
+      title: 'Invalid input',
       detail: 'Some fields are missing or wrong; see errors.',
       errors: fieldErrors(result.error),
     })

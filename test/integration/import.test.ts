@@ -1,0 +1,162 @@
+import { reset } from 'cloudflare:test'
+import { afterEach, describe, expect, it } from 'vitest'
+import { client, kvSnapshot, readFeeds } from '../helpers'
+
+afterEach(() => reset())
+
+const post = (body: BodyInit, type = 'text/plain; charset=utf-8', query = '') =>
+  client().fetch(`/api/articles${query}`, {
+    method: 'POST',
+    headers: { Authorization: 'Bearer test-admin-token', 'Content-Type': type },
+    body,
+  })
+
+/** Traditional Chinese copied from a news site, furniture and all. */
+const TRADITIONAL = [
+  '經開區舉辦「創新論壇」　逾百家企業參與',
+  '',
+  '發布時間：2022年04月08日 10:30　來源：經開區管委會',
+  '作者：王小明',
+  '【打印】【關閉】　字體：大 中 小',
+  '分享到：',
+  '',
+  '　　本報訊　經開區昨日舉辦「創新論壇」，逾百家企業代表出席。',
+  '　　與會者表示，<span id="x">前景</span>&nbsp;可期；部分字元顯示為?或\uFFFD。',
+  '第二行仍屬同一段。',
+  '',
+  '掃描二維碼',
+  '在您的設備上瀏覽本頁',
+  '上一篇：市長視察經開區',
+  '下一篇：經開區招商說明會',
+  '網站簡介 | 廣告服務 | 聯繫方式 | 法律聲明 | 關於我們',
+].join('\n')
+
+/** Simplified Chinese with phonetic annotations and the editor at the bottom. */
+const SIMPLIFIED = [
+  '经开区新能源项目签约',
+  '日(rì)期(qī)：2023/05/06 09:00:00　来(lái)源(yuán)：新华社',
+  '',
+  '    本报讯  经开区与三家企业签约，总投资逾十亿元。',
+  '    项目预计明年投产。',
+  '',
+  '责任编辑：李四',
+  '关于我们 | 联系我们 | 法律声明',
+].join('\n')
+
+describe('plain-text import', () => {
+  it('imports Traditional Chinese news: title, metadata, paragraphs, furniture dropped', async () => {
+    const res = await post(TRADITIONAL, 'text/plain; charset=utf-8', '?tags=經開區,創新')
+    expect(res.status).toBe(201)
+    const article = await res.json<any>()
+    expect(article.title).toBe('經開區舉辦「創新論壇」　逾百家企業參與')
+    expect(article.published).toBe('2022-04-08T10:30:00+08:00')
+    expect(article.source).toEqual({ name: '經開區管委會' })
+    expect(article.authors).toEqual([{ name: '王小明' }])
+    expect(article.tags).toEqual(['經開區', '創新'])
+    expect(article.language).toBe('zh-Hant')
+    expect(article.content_text).toBe(TRADITIONAL.split('\n').slice(7, 10).join('\n'))
+    expect(article.content_html).toBe(
+      '<p>本報訊　經開區昨日舉辦「創新論壇」，逾百家企業代表出席。</p>\n' +
+        '<p>與會者表示，&lt;span id=&quot;x&quot;&gt;前景&lt;/span&gt;&amp;nbsp;可期；部分字元顯示為?或\uFFFD。\n第二行仍屬同一段。</p>',
+    )
+    const report = article.import_report
+    expect(report.title).toEqual({ line: 1, text: '經開區舉辦「創新論壇」　逾百家企業參與' })
+    expect(report.fields.map((f: any) => [f.field, f.line])).toEqual([
+      ['published', 3],
+      ['source', 3],
+      ['author', 4],
+    ])
+    expect(report.dropped.map((d: any) => [d.line, d.rule])).toEqual([
+      [5, 'print-controls'],
+      [6, 'share'],
+      [12, 'qr-code'],
+      [13, 'qr-code'],
+      [14, 'previous-next'],
+      [15, 'previous-next'],
+      [16, 'footer-links'],
+    ])
+    expect(report.body).toEqual({ first_line: 8, last_line: 10 })
+    // The stored article carries no report; the feeds show the text exactly.
+    const stored = await (await client().api(`/api/articles/${article.id}`)).json<any>()
+    expect(stored.import_report).toBeUndefined()
+  })
+
+  it('imports Simplified Chinese with annotations and a footer editor', async () => {
+    const res = await post(SIMPLIFIED)
+    expect(res.status).toBe(201)
+    const article = await res.json<any>()
+    expect(article.title).toBe('经开区新能源项目签约')
+    expect(article.published).toBe('2023-05-06T09:00:00+08:00')
+    expect(article.source).toEqual({ name: '新华社' })
+    expect(article.authors).toEqual([{ name: '李四' }])
+    expect(article.language).toBe('zh-Hans')
+    expect(article.content_html).toBe(
+      '<p>本报讯  经开区与三家企业签约，总投资逾十亿元。</p>\n<p>项目预计明年投产。</p>',
+    )
+    expect(article.import_report.dropped).toEqual([
+      { line: 8, text: '关于我们 | 联系我们 | 法律声明', rule: 'footer-links' },
+    ])
+  })
+
+  it('imports English with By and Date lines', async () => {
+    const res = await post(
+      'Council approves budget\nBy Jane Doe and John Roe\nDate: 2024-01-15\n\nThe council approved the budget.\n\nIt takes effect in March.',
+    )
+    const article = await res.json<any>()
+    expect(article.authors).toEqual([{ name: 'Jane Doe' }, { name: 'John Roe' }])
+    expect(article.published).toBe('2024-01-15T00:00:00+08:00')
+    expect(article.content_html).toBe(
+      '<p>The council approved the budget.</p>\n<p>It takes effect in March.</p>',
+    )
+  })
+
+  it('imports Markdown with its first heading as the title', async () => {
+    const res = await post(
+      '# 市議會通過預算\n\n來源：中央社\n\n預算**通過**，[詳情](https://example.org/a)。',
+      'text/markdown; charset=utf-8',
+    )
+    expect(res.status).toBe(201)
+    const article = await res.json<any>()
+    expect(article.title).toBe('市議會通過預算')
+    expect(article.source).toEqual({ name: '中央社' })
+    expect(article.content_markdown).toBe('預算**通過**，[詳情](https://example.org/a)。')
+    expect(article.content_html).toContain('<strong>通過</strong>')
+  })
+
+  it('reads Big5 and GBK bodies when the charset says so', async () => {
+    // 「新聞」 in Big5, 「新闻」 in GBK
+    const big5 = new Uint8Array([0xb7, 0x73, 0xbb, 0x44, 0x0a, 0xa4, 0xba, 0xa4, 0xe5])
+    const res = await post(big5, 'text/plain; charset=big5')
+    expect(res.status).toBe(201)
+    expect((await res.json<any>()).title).toBe('新聞')
+    const gbk = new Uint8Array([0xd0, 0xc2, 0xce, 0xc5, 0x0a, 0xd5, 0xfd, 0xce, 0xc4])
+    expect((await (await post(gbk, 'text/plain; charset=gbk')).json<any>()).title).toBe('新闻')
+  })
+
+  it('refuses bytes that are not the declared charset, storing nothing', async () => {
+    const res = await post(new Uint8Array([0xe7, 0xb6, 0x93, 0xff, 0x0a, 0x61]))
+    expect(res.status).toBe(400)
+    expect(res.headers.get('Content-Type')).toContain('application/problem+json')
+    expect(await kvSnapshot()).toEqual({})
+  })
+
+  it('refuses a text with a title and no body, storing nothing', async () => {
+    const res = await post('只有標題\n來源：中央社\n')
+    expect(res.status).toBe(400)
+    expect((await res.json<any>()).errors.map((e: any) => e.pointer)).toContain('/content_text')
+    expect(await kvSnapshot()).toEqual({})
+  })
+
+  it('answers 415 for another media type', async () => {
+    expect((await post('<p>x</p>', 'text/html')).status).toBe(415)
+    expect(await kvSnapshot()).toEqual({})
+  })
+
+  it('keeps the imported text exact in every feed', async () => {
+    const c = client()
+    await post(TRADITIONAL)
+    const feeds = await readFeeds(c)
+    expect(feeds.json[0].title).toBe('經開區舉辦「創新論壇」　逾百家企業參與')
+    expect(feeds.json[0].content_html).toContain('部分字元顯示為?或\uFFFD。')
+  })
+})

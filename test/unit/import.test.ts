@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest'
+import { withoutAnnotations } from '../../src/articles/import/annotations'
+import { FURNITURE_RULES, furnitureRule } from '../../src/articles/import/furniture'
+import { authorNames, metadataLine, parseNewsDate } from '../../src/articles/import/metadata'
+
+describe('furniture rules', () => {
+  const cases: Record<string, { drop: string[]; keep: string[] }> = {
+    'print-controls': {
+      drop: ['【打印】【關閉】', '列印本頁', '[打印本页] [关闭窗口]'],
+      keep: [
+        '市府今日發布打印機採購案，預算逾千萬元，引發議員質疑。相關單位表示將依法辦理並公開資訊。',
+      ],
+    },
+    'font-size': {
+      drop: ['字體：大 中 小', '【字号 大 中 小】', '字體：【大】【中】【小】'],
+      keep: ['中小企業大會今日開幕，字體設計師出席。'],
+    },
+    share: {
+      drop: ['分享到：', '分享到：微信 微博 QQ空間', '【分享到】'],
+      keep: ['他說，願意把經驗分享到各地。'],
+    },
+    'qr-code': {
+      drop: ['掃描二維碼', '扫描二维码，分享此文章', '在您的設備上瀏覽本頁', '扫一扫 二维码'],
+      keep: ['民眾可掃描現場海報上的連結報名。'],
+    },
+    'previous-next': {
+      drop: ['上一篇：經開區舉辦論壇', '下一条：市长调研', '【下一篇】'],
+      keep: ['上一篇報導提到，經開區的產值去年成長百分之八。'],
+    },
+    'footer-links': {
+      drop: [
+        '網站簡介 | 廣告服務 | 聯繫方式 | 法律聲明 | 關於我們',
+        '关于我们 | 联系我们',
+        '網站簡介',
+      ],
+      keep: ['記者聯繫方式已於文末註明，歡迎來信。'],
+    },
+  }
+
+  it('has a test for every rule', () => {
+    expect(Object.keys(cases).sort()).toEqual(FURNITURE_RULES.map((r) => r.id).sort())
+  })
+
+  for (const [id, { drop, keep }] of Object.entries(cases)) {
+    it(`${id}: drops its lines and keeps real sentences`, () => {
+      for (const line of drop) expect(furnitureRule(line)?.id, line).toBe(id)
+      for (const line of keep) expect(furnitureRule(line), line).toBeUndefined()
+    })
+  }
+})
+
+describe('metadata lines', () => {
+  it('recognises every label, with either colon', () => {
+    const labels: [string, string][] = [
+      ['發布時間', 'published'],
+      ['发布时间', 'published'],
+      ['發佈時間', 'published'],
+      ['時間', 'published'],
+      ['日期', 'published'],
+      ['Date', 'published'],
+      ['Published', 'published'],
+      ['來源', 'source'],
+      ['来源', 'source'],
+      ['Source', 'source'],
+      ['作者', 'author'],
+      ['記者', 'author'],
+      ['记者', 'author'],
+      ['責任編輯', 'author'],
+      ['责任编辑', 'author'],
+    ]
+    for (const [label, field] of labels) {
+      for (const colon of [':', '：']) {
+        expect(metadataLine(`${label}${colon} 值`), label).toEqual([{ field, label, value: '值' }])
+      }
+    }
+    expect(metadataLine('By Jane Doe')).toEqual([
+      { field: 'author', label: 'By', value: 'Jane Doe' },
+    ])
+  })
+
+  it('splits several fields on one line', () => {
+    expect(
+      metadataLine('發布時間：2022年04月08日 10:30  來源：經開區管委會 | 作者：王小明'),
+    ).toEqual([
+      { field: 'published', label: '發布時間', value: '2022年04月08日 10:30' },
+      { field: 'source', label: '來源', value: '經開區管委會' },
+      { field: 'author', label: '作者', value: '王小明' },
+    ])
+  })
+
+  it('is not fooled by a sentence', () => {
+    expect(metadataLine('時間過得很快，轉眼又是一年。')).toBeUndefined()
+    expect(metadataLine('他說：來源不明的訊息不要轉傳。')).toBeUndefined()
+  })
+
+  it('recognises labels and values with phonetic annotations', () => {
+    const line = withoutAnnotations(
+      '日(rì)期(qī)：2022年4月8日 作(zuò)者(zhě)：王(wáng)小(xiǎo)明(míng)',
+    )
+    expect(metadataLine(line)).toEqual([
+      { field: 'published', label: '日期', value: '2022年4月8日' },
+      { field: 'author', label: '作者', value: '王小明' },
+    ])
+    expect(withoutAnnotations('來（ㄌㄞˊ）源（ㄩㄢˊ）：中央社')).toBe('來源：中央社')
+  })
+})
+
+describe('news dates', () => {
+  const zone = 'Asia/Taipei'
+  it.each([
+    ['2022年04月08日', '2022-04-08T00:00:00+08:00'],
+    ['2022年4月8日 10:30', '2022-04-08T10:30:00+08:00'],
+    ['2022-04-08', '2022-04-08T00:00:00+08:00'],
+    ['2022/04/08 10:30:00', '2022-04-08T10:30:00+08:00'],
+    ['2022.04.08', '2022-04-08T00:00:00+08:00'],
+    ['2022年4月8日10時30分', '2022-04-08T10:30:00+08:00'],
+  ])('reads %s in the site zone', (input, want) => {
+    expect(parseNewsDate(input, zone)).toBe(want)
+  })
+
+  it('refuses what is not a date', () => {
+    expect(parseNewsDate('不詳', zone)).toBeUndefined()
+    expect(parseNewsDate('2022年13月40日', zone)).toBeUndefined()
+  })
+})
+
+describe('author names', () => {
+  it('splits Chinese and Latin lists', () => {
+    expect(authorNames('王小明 李四')).toEqual(['王小明', '李四'])
+    expect(authorNames('王小明、李四')).toEqual(['王小明', '李四'])
+    expect(authorNames('Jane Doe and John Roe')).toEqual(['Jane Doe', 'John Roe'])
+  })
+})
