@@ -8,6 +8,7 @@ import { renderJson } from '../src/feeds/json'
 import { renderRss } from '../src/feeds/rss'
 import type { Article } from '../src/articles/model'
 import { ListPage } from '../src/views/pages'
+import { labelsFor } from '../src/views/labels'
 import { benchArticle } from './fixtures.mjs'
 
 const config = loadConfig({
@@ -30,19 +31,16 @@ function articles(n: number): Article[] {
 }
 
 const site = {
-  siteTitle: 'edgefeed',
-  siteDescription: '',
+  title: 'edgefeed',
+  description: '',
   baseUrl,
+  prefix: '',
   lang: 'zh-Hant',
   timeZone: 'Asia/Taipei',
+  chinese: true,
+  labels: labelsFor('zh-Hant'),
 }
-const meta = {
-  siteTitle: 'edgefeed',
-  title: 'edgefeed',
-  lang: 'zh-Hant',
-  canonical: baseUrl,
-  baseUrl,
-}
+const meta = { title: 'edgefeed', lang: 'zh-Hant', path: '/' }
 
 const RENDERERS: Record<string, (items: Article[]) => string> = {
   rss: (items) => renderRss(buildFeed(config, { format: 'rss', baseUrl }, { items }, 0)),

@@ -1,4 +1,5 @@
 import type { Config } from './config'
+import type { Script } from './articles/script'
 import type { Principal } from './auth'
 import type { KvReads } from './store/counting'
 import type { ContentVersion } from './store/version'
@@ -13,6 +14,8 @@ export interface AppEnv {
     /** The ARTICLES namespace, wrapped to count this request's reads. */
     kv: KVNamespace
     reads: KvReads
+    /** The script variant a public page was asked in (`/zh-Hans/...`); undefined for the original. */
+    script?: Script
     /** The content version public pages are cached under (set by the edge cache). */
     version: ContentVersion
     /** Who is writing, once authenticated. */

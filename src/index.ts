@@ -1,4 +1,4 @@
-import { Hono } from 'hono'
+import { Hono, type MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { HTTPException } from 'hono/http-exception'
 import type { AppEnv } from './env'
@@ -9,12 +9,13 @@ import { edgeCache } from './cache'
 import { countReads } from './store/counting'
 import { api } from './routes/api'
 import { feeds } from './routes/feeds'
-import { pages } from './routes/pages'
+import { notFoundPage, pages } from './routes/pages'
+import { SCRIPTS } from './articles/script'
 
 /** Headers every HTML page carries: nothing runs but what we serve, nothing frames us. */
 const PAGE_SECURITY = {
   'Content-Security-Policy':
-    "default-src 'none'; style-src 'self'; img-src https: http:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src https: http:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'strict-origin-when-cross-origin',
 }

@@ -40,3 +40,8 @@ export function withQuery(
   const search = params.toString()
   return search ? `${path}?${search}` : path
 }
+
+/** The path prefix of a script variant: `/zh-Hans`, `/zh-Hant`, or nothing for the original. */
+export function scriptPrefix(script?: string): string {
+  return script ? `/${script}` : ''
+}

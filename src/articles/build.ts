@@ -4,6 +4,8 @@ import { sanitize } from './sanitize'
 import { htmlToText, markdownToHtml, textToHtml } from './content'
 import { deriveSummary } from './summary'
 import { uniqueTags } from './tags'
+import { detectLanguage } from './script'
+import { buildVariants } from './variants'
 import { latest, parseTimestamp, timestampIn, type Timestamp } from '../time'
 
 /** What building an article needs besides the publisher's input. */
@@ -50,7 +52,10 @@ export function buildArticle(input: ArticleInput, ctx: BuildContext): Article {
     published,
     updated,
     tags: uniqueTags(input.tags ?? []),
-    language: input.language ?? ctx.defaultLanguage,
+    language:
+      input.language ??
+      detectLanguage(`${input.title}\n${htmlToText(content_html)}`) ??
+      ctx.defaultLanguage,
     publisher: ctx.previous?.publisher ?? ctx.publisher,
   }
   if (input.content_markdown !== undefined) article.content_markdown = input.content_markdown
@@ -58,5 +63,7 @@ export function buildArticle(input: ArticleInput, ctx: BuildContext): Article {
   if (input.source) article.source = input.source
   if (input.url) article.url = input.url
   if (input.image) article.image = input.image
+  const variants = buildVariants(article)
+  if (variants) article.variants = variants
   return article
 }

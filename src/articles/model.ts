@@ -1,4 +1,5 @@
 import type { Timestamp } from '../time'
+import type { Script } from './script'
 
 /** A person credited for an article. */
 export interface Author {
@@ -11,6 +12,14 @@ export interface Author {
 export interface Source {
   name: string
   url?: string
+}
+
+/** An article's text in another Chinese script, converted once, on write. */
+export interface ArticleText {
+  title: string
+  summary: string
+  content_html: string
+  tags: string[]
 }
 
 /**
@@ -41,4 +50,6 @@ export interface Article {
   image?: string
   /** Name of the publisher that created the article; `admin` for the admin token. */
   publisher: string
+  /** Chinese articles only: the text in the script(s) it was not written in. */
+  variants?: Partial<Record<Script, ArticleText>>
 }

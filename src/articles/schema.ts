@@ -140,6 +140,18 @@ export const ArticleOutput = z.object({
   url: z.string().optional(),
   image: z.string().optional(),
   publisher: z.string(),
+  variants: z
+    .partialRecord(
+      z.enum(['zh-Hans', 'zh-Hant']),
+      z.object({
+        title: z.string(),
+        summary: z.string(),
+        content_html: z.string(),
+        tags: z.array(z.string()),
+      }),
+    )
+    .optional()
+    .describe('Chinese articles: the text converted to the other script'),
 })
 
 // Fails to compile when the model gains a field this schema does not describe, or types differ.

@@ -23,6 +23,14 @@ export function renderAtom(feed: Feed): string {
     links.next
       ? empty('link', { rel: 'next', type: 'application/atom+xml', href: links.next })
       : '',
+    ...links.translations.map((t) =>
+      empty('link', {
+        rel: 'alternate',
+        type: 'application/atom+xml',
+        hreflang: t.language,
+        href: t.href,
+      }),
+    ),
     el('generator', 'edgefeed'),
   ]
   out.push(...renderEach(feed.items, (item) => renderEntry(item, feed.language)))
@@ -40,6 +48,9 @@ function renderEntry(item: FeedItem, feedLanguage: string): string {
     el('id', item.id),
     el('title', item.title, { type: 'text' }),
     empty('link', { rel: 'alternate', type: 'text/html', href: item.url }),
+    ...item.translations.map((t) =>
+      empty('link', { rel: 'alternate', type: 'text/html', hreflang: t.language, href: t.href }),
+    ),
     item.externalUrl
       ? empty('link', { rel: 'related', type: 'text/html', href: item.externalUrl })
       : '',

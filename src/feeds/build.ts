@@ -2,7 +2,9 @@ import type { Article } from '../articles/model'
 import type { Config } from '../config'
 import type { Page } from '../store/articles'
 import type { Feed, FeedItem } from './model'
-import { articlePath, feedPath, tagPath, withQuery, type FeedFormat } from '../urls'
+import { articlePath, feedPath, scriptPrefix, tagPath, withQuery, type FeedFormat } from '../urls'
+import { scriptOf, SCRIPTS, type Script } from '../articles/script'
+import { inScript } from '../articles/variants'
 import { latest, timestampIn, toMillis, type Timestamp } from '../time'
 
 export interface FeedRequest {
@@ -11,17 +13,34 @@ export interface FeedRequest {
   /** The `limit` the reader asked for, kept in paging links; undefined means the default. */
   limit?: number
   cursor?: string
+  /** The site's canonical base URL. */
   baseUrl: string
+  /** The script variant asked for (`/zh-Hans/...`), if any. */
+  script?: Script
 }
 
-/** The item for one stored article. Throws if the stored dates are corrupt. */
-export function feedItem(article: Article, baseUrl: string): FeedItem {
-  toMillis(article.published)
-  toMillis(article.updated)
-  const url = baseUrl + articlePath(article.id)
+/** Where the same path lives in each script the given language is not written in. */
+function translations(baseUrl: string, path: string, language: string) {
+  if (!scriptOf(language)) return []
+  return SCRIPTS.filter((s) => s !== language).map((s) => ({
+    language: s,
+    href: baseUrl + scriptPrefix(s) + path,
+  }))
+}
+
+/**
+ * The item for one stored article, as readers of `script` see it. Its id is the canonical
+ * article URL whatever the script, so it never changes. Throws if the stored dates are corrupt.
+ */
+export function feedItem(stored: Article, baseUrl: string, script?: Script): FeedItem {
+  toMillis(stored.published)
+  toMillis(stored.updated)
+  const article = inScript(stored, script)
+  const path = articlePath(article.id)
   return {
-    id: url,
-    url,
+    id: baseUrl + path,
+    url: baseUrl + scriptPrefix(script) + path,
+    translations: translations(baseUrl, path, article.language),
     externalUrl: article.url,
     title: article.title,
     summary: article.summary,
@@ -48,10 +67,11 @@ export function buildFeed(
   changed: number,
 ): Feed {
   const path = feedPath(req.format, req.tag)
-  const link = (cursor?: string) => req.baseUrl + withQuery(path, { limit: req.limit, cursor })
+  const base = req.baseUrl + scriptPrefix(req.script)
+  const link = (cursor?: string) => base + withQuery(path, { limit: req.limit, cursor })
   const items = page.items.flatMap((article) => {
     try {
-      return [feedItem(article, req.baseUrl)]
+      return [feedItem(article, req.baseUrl, req.script)]
     } catch (error) {
       console.error(
         `article ${article.id} left out of the feed: its stored value is corrupt`,
@@ -64,12 +84,13 @@ export function buildFeed(
     (newest, item) => latest(newest, item.updated),
     timestampIn(items.length ? 0 : changed, 'UTC'),
   )
-  const home = req.baseUrl + (req.tag === undefined ? '/' : tagPath(req.tag))
+  const home = base + (req.tag === undefined ? '/' : tagPath(req.tag))
+  const language = req.script ?? config.language
   return {
     id: home,
     title: req.tag === undefined ? config.siteTitle : `${config.siteTitle}: ${req.tag}`,
     description: config.siteDescription,
-    language: config.language,
+    language,
     updated,
     authors: [{ name: config.siteTitle, url: req.baseUrl + '/' }],
     links: {
@@ -77,6 +98,7 @@ export function buildFeed(
       alternate: home,
       first: link(),
       next: page.cursor ? link(page.cursor) : undefined,
+      translations: translations(req.baseUrl, path, language),
     },
     items,
   }

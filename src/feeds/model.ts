@@ -32,6 +32,14 @@ export interface FeedLinks {
   first: string
   /** The next (older) page. RSS/Atom `rel="next"`; JSON `next_url`. */
   next?: string
+  /** This feed in the other Chinese scripts. RSS -; Atom `rel="alternate" hreflang`; JSON -. */
+  translations: Translation[]
+}
+
+/** The same document in another language or script. */
+export interface Translation {
+  language: string
+  href: string
 }
 
 export interface FeedItem {
@@ -61,4 +69,6 @@ export interface FeedItem {
   language: string
   /** RSS `<source>` (when it has a URL); Atom -; JSON -. */
   source?: Source
+  /** The article page in the other Chinese scripts. RSS -; Atom `rel="alternate" hreflang`; JSON -. */
+  translations: Translation[]
 }

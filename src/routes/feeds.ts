@@ -24,7 +24,7 @@ async function serveFeed(c: Context<AppEnv>, format: FeedFormat, tag?: string) {
   const version = c.get('version')
   const feed = buildFeed(
     config,
-    { format, tag, limit, cursor, baseUrl: c.var.baseUrl },
+    { format, tag, limit, cursor, baseUrl: c.var.baseUrl, script: c.var.script },
     page,
     version.changed,
   )

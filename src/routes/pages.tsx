@@ -1,47 +1,55 @@
 import { Hono, type Context } from 'hono'
 import type { AppEnv } from '../env'
-import { problem } from '../problem'
-import { getArticle } from '../store/articles'
+import { SCRIPTS } from '../articles/script'
+import { inScript } from '../articles/variants'
+import { getArticle, listTags, neighbour } from '../store/articles'
 import { articlePath, tagPath, withQuery } from '../urls'
-import { ArticlePage, ListPage } from '../views/pages'
+import { APP_SCRIPT } from '../views/app-script'
+import { ArticlePage, ErrorPage, FeedsPage, ListPage } from '../views/pages'
 import { STYLE } from '../views/style'
 import { pageQuery, readPageChecked } from './paging'
+import { siteFor } from './site'
 
-/** The HTML view: home page, article pages, tag pages. */
+/** The HTML view: home, tags, articles, the list of feeds. */
 export const pages = new Hono<AppEnv>()
 
-function site(c: Context<AppEnv>) {
-  const { config } = c.var
-  return {
-    siteTitle: config.siteTitle,
-    siteDescription: config.siteDescription,
-    baseUrl: c.var.baseUrl,
-    lang: config.language,
-    timeZone: config.timeZone,
-  }
-}
-
 async function listPage(c: Context<AppEnv>, path: string, tag?: string) {
-  const s = site(c)
+  const site = siteFor(c)
   const { limit, cursor } = pageQuery(c)
   const page = await readPageChecked(c, { tag, limit: limit ?? c.var.config.pageSize, cursor })
-  const heading = tag === undefined ? s.siteTitle : tag
+  const heading = tag ?? site.title
   return c.html(
     <ListPage
-      site={s}
+      site={site}
       heading={heading}
-      articles={page.items}
-      nextHref={page.cursor ? withQuery(path, { limit, cursor: page.cursor }) : undefined}
+      tag={tag}
+      articles={page.items.map((a) => inScript(a, c.var.script))}
+      nextHref={
+        page.cursor ? site.prefix + withQuery(path, { limit, cursor: page.cursor }) : undefined
+      }
       meta={{
-        siteTitle: s.siteTitle,
         title: heading,
-        description: s.siteDescription,
-        lang: s.lang,
-        canonical: s.baseUrl + withQuery(path, { limit, cursor }),
-        baseUrl: s.baseUrl,
+        description: site.description,
+        lang: site.lang,
+        path: withQuery(path, { limit, cursor }),
         feedTag: tag,
       }}
     />,
+  )
+}
+
+/** The 404 page, in the site's style. */
+export function notFoundPage(c: Context<AppEnv>) {
+  const site = siteFor(c)
+  const l = site.labels
+  return c.html(
+    <ErrorPage
+      site={site}
+      heading={l.notFound}
+      text={l.notFoundText}
+      meta={{ title: l.notFound, lang: site.lang, path: c.req.path }}
+    />,
+    404,
   )
 }
 
@@ -49,24 +57,81 @@ pages.get('/', (c) => listPage(c, '/'))
 pages.get('/tags/:tag', (c) => listPage(c, tagPath(c.req.param('tag')), c.req.param('tag')))
 
 pages.get('/articles/:id', async (c) => {
-  const id = c.req.param('id')
-  const article = await getArticle(c.var.kv, id)
-  if (!article) throw problem(404, { title: 'Not Found', detail: `No article has the id "${id}".` })
-  const s = site(c)
+  const stored = await getArticle(c.var.kv, c.req.param('id'))
+  if (!stored) return notFoundPage(c)
+  const site = siteFor(c)
+  const article = inScript(stored, c.var.script)
+  const url = site.baseUrl + articlePath(article.id)
   return c.html(
     <ArticlePage
-      site={s}
+      site={site}
       article={article}
       meta={{
-        siteTitle: s.siteTitle,
         title: article.title,
         description: article.summary,
         lang: article.language,
-        canonical: s.baseUrl + articlePath(article.id),
-        baseUrl: s.baseUrl,
+        path: articlePath(article.id),
+        og: {
+          type: 'article',
+          image: article.image,
+          published: article.published,
+          modified: article.updated,
+        },
+        jsonLd: {
+          '@context': 'https://schema.org',
+          '@type': 'NewsArticle',
+          headline: article.title,
+          description: article.summary,
+          datePublished: article.published,
+          dateModified: article.updated,
+          inLanguage: article.language,
+          mainEntityOfPage: url,
+          url,
+          ...(article.image ? { image: [article.image] } : {}),
+          author: article.authors.map((a) => ({
+            '@type': 'Person',
+            name: a.name,
+            ...(a.url ? { url: a.url } : {}),
+          })),
+          publisher: { '@type': 'Organization', name: site.title, url: `${site.baseUrl}/` },
+          ...(article.tags.length ? { keywords: article.tags.join(', ') } : {}),
+        },
+      }}
+    />,
+  )
+})
+
+// Previous and next article: resolved only when a reader follows the link.
+pages.get('/articles/:id/:direction{newer|older}', async (c) => {
+  const article = await getArticle(c.var.kv, c.req.param('id'))
+  if (!article) return notFoundPage(c)
+  const id = await neighbour(c.var.kv, article, c.req.param('direction') as 'newer' | 'older')
+  const site = siteFor(c)
+  return c.redirect(site.prefix + (id ? articlePath(id) : '/'), 302)
+})
+
+pages.get('/feeds', async (c) => {
+  const site = siteFor(c)
+  const tags = await listTags(c.var.kv)
+  const scripts = site.chinese
+    ? SCRIPTS.filter((s) => s !== c.var.script).map((s) => ({ name: s, site: siteFor(c, s) }))
+    : []
+  return c.html(
+    <FeedsPage
+      site={site}
+      tags={tags}
+      scripts={scripts}
+      meta={{
+        title: site.labels.feeds,
+        description: site.labels.subscribeHint,
+        lang: site.lang,
+        path: '/feeds',
       }}
     />,
   )
 })
 
 pages.get('/style.css', (c) => c.body(STYLE, 200, { 'Content-Type': 'text/css; charset=utf-8' }))
+pages.get('/app.js', (c) =>
+  c.body(APP_SCRIPT, 200, { 'Content-Type': 'text/javascript; charset=utf-8' }),
+)

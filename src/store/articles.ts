@@ -7,8 +7,9 @@
  */
 import type { Article } from '../articles/model'
 import { foldTag } from '../articles/tags'
+import { tagSpellings } from '../articles/variants'
 import { toMillis, type Timestamp } from '../time'
-import { articleKey, idFromIndexKey, indexKey, indexPrefix } from './keys'
+import { articleKey, idFromIndexKey, indexKey, indexPrefix, TAG_INDEX_PREFIX } from './keys'
 import { bumpVersion, type ContentVersion, type VersionListener } from './version'
 
 /** What a listing knows about an article without reading it (the index key's metadata). */
@@ -19,7 +20,8 @@ export interface IndexEntry {
   updated: Timestamp
 }
 
-type IndexMeta = Omit<IndexEntry, 'id'>
+/** Index key metadata; tag keys also carry the tag as first written, for the list of feeds. */
+type IndexMeta = Omit<IndexEntry, 'id'> & { tag?: string }
 
 /** KV metadata is limited to 1024 bytes of JSON; a long CJK title must not overflow it. */
 const META_TITLE_CHARS = 100
@@ -49,9 +51,18 @@ export async function getArticles(kv: KVNamespace, ids: string[]): Promise<Map<s
   return found
 }
 
-function indexKeysOf(article: Article): string[] {
+/** Every index key of an article, with the tag it lists (undefined for the site-wide one). */
+function indexEntriesOf(article: Article): { key: string; tag?: string }[] {
   const ms = toMillis(article.published)
-  return [indexKey(ms, article.id), ...article.tags.map((tag) => indexKey(ms, article.id, tag))]
+  // A Chinese tag is found by either script: 經開區 and 经开区 list the same articles.
+  return [
+    { key: indexKey(ms, article.id) },
+    ...tagSpellings(article).map((tag) => ({ key: indexKey(ms, article.id, tag), tag })),
+  ]
+}
+
+function indexKeysOf(article: Article): string[] {
+  return indexEntriesOf(article).map((e) => e.key)
 }
 
 /**
@@ -69,13 +80,14 @@ export async function putArticle(
     published: article.published,
     updated: article.updated,
   }
-  const keys = indexKeysOf(article)
+  const entries = indexEntriesOf(article)
+  const keys = entries.map((e) => e.key)
   const stale = previous ? indexKeysOf(previous).filter((k) => !keys.includes(k)) : []
   await Promise.all([
     kv.put(articleKey(article.id), JSON.stringify(article), {
       metadata: { published: article.published, updated: article.updated },
     }),
-    ...keys.map((key) => kv.put(key, '', { metadata: meta })),
+    ...entries.map(({ key, tag }) => kv.put(key, '', { metadata: tag ? { ...meta, tag } : meta })),
     ...stale.map((key) => kv.delete(key)),
   ])
   return bumpVersion(kv, onVersion)
@@ -130,8 +142,66 @@ export async function readPage(
   const items = page.items.flatMap((entry) => {
     const article = articles.get(entry.id)
     if (!article || article.published !== entry.published) return []
-    if (tag !== undefined && !article.tags.some((t) => foldTag(t) === tag)) return []
+    if (tag !== undefined && !tagSpellings(article).some((t) => foldTag(t) === tag)) return []
     return [article]
   })
   return { items, cursor: page.cursor }
+}
+
+/**
+ * Every tag that lists at least one article, as first written, in key order. Reads every tag
+ * index key, so only the cached `/feeds` page calls it.
+ */
+export async function listTags(kv: KVNamespace): Promise<string[]> {
+  const tags = new Map<string, string>()
+  let cursor: string | undefined
+  do {
+    const page = await kv.list<IndexMeta>({ prefix: TAG_INDEX_PREFIX, cursor })
+    for (const key of page.keys) {
+      const segment = key.name.slice(
+        TAG_INDEX_PREFIX.length,
+        key.name.indexOf(':', TAG_INDEX_PREFIX.length),
+      )
+      if (!tags.has(segment) && key.metadata?.tag) tags.set(segment, key.metadata.tag)
+    }
+    cursor = page.list_complete ? undefined : page.cursor
+  } while (cursor)
+  return [...tags.values()]
+}
+
+/**
+ * The id of the article just newer or older than `article` in the site's listing, found by
+ * listing ever shorter prefixes of its index key (KV can list by prefix, not from a key).
+ * Costs a few `list()` calls, so it backs a redirect that runs only when a reader clicks.
+ */
+export async function neighbour(
+  kv: KVNamespace,
+  article: Article,
+  direction: 'newer' | 'older',
+): Promise<string | undefined> {
+  const own = indexKey(toMillis(article.published), article.id)
+  const all = indexPrefix()
+  const rev = own.slice(all.length)
+  for (let length = rev.length; length >= 0; length -= 3) {
+    let cursor: string | undefined
+    let before: string | undefined
+    let found = false
+    do {
+      const page = await kv.list({ prefix: all + rev.slice(0, Math.max(length, 0)), cursor })
+      for (const key of page.keys) {
+        if (found) return idFromIndexKey(key.name) // the first key after ours: older
+        if (key.name === own) {
+          if (direction === 'newer') {
+            if (before) return idFromIndexKey(before)
+            break
+          }
+          found = true
+        }
+        before = key.name
+      }
+      cursor =
+        page.list_complete || (direction === 'newer' && before === own) ? undefined : page.cursor
+    } while (cursor)
+  }
+  return undefined
 }

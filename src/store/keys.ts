@@ -33,8 +33,11 @@ function tagSegment(tag: string): string {
 
 /** The prefix under which one listing's index keys sort newest first: all articles, or one tag's. */
 export function indexPrefix(tag?: string): string {
-  return tag === undefined ? 'index:all:' : `index:tag:${tagSegment(tag)}:`
+  return tag === undefined ? 'index:all:' : `${TAG_INDEX_PREFIX}${tagSegment(tag)}:`
 }
+
+/** Where every tag's index keys start. */
+export const TAG_INDEX_PREFIX = 'index:tag:'
 
 export function indexKey(publishedMs: number, id: string, tag?: string): string {
   return `${indexPrefix(tag)}${revOf(publishedMs)}:${id}`

@@ -1,73 +1,154 @@
 import type { Child } from 'hono/jsx'
 import { raw } from 'hono/html'
-import { FEED_TYPES, feedPath, type FeedFormat } from '../urls'
+import { SCRIPTS } from '../articles/script'
+import { FEED_TYPES, feedPath, scriptPrefix, type FeedFormat } from '../urls'
+import type { Labels } from './labels'
 
-/** What every page's `<head>` and chrome need. */
+/** The site as one page view sees it. */
+export interface Site {
+  title: string
+  description: string
+  /** Canonical base URL (SITE_URL or the request's origin). */
+  baseUrl: string
+  /** `/zh-Hans` or `/zh-Hant` on a script variant, else empty: prefixed to internal links. */
+  prefix: string
+  /** The language of this view: the script variant's, or SITE_LANGUAGE. */
+  lang: string
+  timeZone: string
+  /** A Chinese site offers every page in both scripts. */
+  chinese: boolean
+  labels: Labels
+}
+
+/** What one page puts in its `<head>`. */
 export interface PageMeta {
-  siteTitle: string
   title: string
   description?: string
   lang: string
-  /** Absolute canonical URL of the page. */
-  canonical: string
-  baseUrl: string
-  /** Feeds announced for autodiscovery: the site's, or a tag's. */
+  /** The page's path without a script prefix: canonical URL and alternates derive from it. */
+  path: string
+  /** Announce this tag's feeds instead of the site's. */
   feedTag?: string
+  og?: { type: 'website' | 'article'; image?: string; published?: string; modified?: string }
+  /** Structured data (schema.org) for search engines. */
+  jsonLd?: object
 }
 
 const FEED_LABELS: Record<FeedFormat, string> = { rss: 'RSS', atom: 'Atom', json: 'JSON Feed' }
+const SCRIPT_NAMES: Record<string, string> = { 'zh-Hans': '简体', 'zh-Hant': '繁體' }
 
-export function feedLinks(tag?: string) {
+/** The three feeds of the site or of one tag, as links in `site`'s script. */
+export function feedLinks(site: Site, tag?: string) {
   return (Object.keys(FEED_TYPES) as FeedFormat[]).map((format) => ({
     format,
     label: FEED_LABELS[format],
     type: FEED_TYPES[format],
-    path: feedPath(format, tag),
+    url: site.baseUrl + site.prefix + feedPath(format, tag),
   }))
 }
 
-/** The page shell: head with autodiscovery, header, main, footer. */
-export function Layout(props: PageMeta & { children?: Child }) {
-  const feeds = feedLinks(props.feedTag)
-  const title =
-    props.title === props.siteTitle ? props.title : `${props.title} · ${props.siteTitle}`
+/** JSON for a `<script type="application/ld+json">`: `<` escaped so no text can close the element. */
+function jsonLd(data: object): string {
+  return JSON.stringify(data).replace(/</g, '\\u003c')
+}
+
+/** The page shell: everything in `<head>`, a header with the feeds, main, footer. */
+export function Layout(props: { site: Site; meta: PageMeta; children?: Child }) {
+  const { site, meta } = props
+  const l = site.labels
+  const canonical = site.baseUrl + meta.path
+  const title = meta.title === site.title ? meta.title : `${meta.title} · ${site.title}`
+  const feeds = feedLinks(site, meta.feedTag)
+  const og = meta.og ?? { type: 'website' }
   return (
     <>
       {raw('<!DOCTYPE html>')}
-      <html lang={props.lang}>
+      <html lang={meta.lang}>
         <head>
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <title>{title}</title>
-          {props.description ? <meta name="description" content={props.description} /> : null}
-          <link rel="canonical" href={props.canonical} />
-          <link rel="stylesheet" href="/style.css" />
+          {meta.description ? <meta name="description" content={meta.description} /> : null}
+          <link rel="canonical" href={canonical} />
+          {site.chinese
+            ? [
+                <link rel="alternate" hreflang="x-default" href={canonical} />,
+                ...SCRIPTS.map((s) => (
+                  <link
+                    rel="alternate"
+                    hreflang={s}
+                    href={site.baseUrl + scriptPrefix(s) + meta.path}
+                  />
+                )),
+              ]
+            : null}
           {feeds.map((f) => (
-            <link
-              rel="alternate"
-              type={f.type}
-              title={`${props.siteTitle} (${f.label})`}
-              href={props.baseUrl + f.path}
-            />
+            <link rel="alternate" type={f.type} title={`${site.title} (${f.label})`} href={f.url} />
           ))}
+          <link rel="stylesheet" href="/style.css" />
+          <script src="/app.js" defer></script>
+          <meta property="og:site_name" content={site.title} />
+          <meta property="og:title" content={meta.title} />
+          <meta property="og:type" content={og.type} />
+          <meta property="og:url" content={canonical} />
+          {meta.description ? <meta property="og:description" content={meta.description} /> : null}
+          {og.image ? <meta property="og:image" content={og.image} /> : null}
+          {og.published ? <meta property="article:published_time" content={og.published} /> : null}
+          {og.modified ? <meta property="article:modified_time" content={og.modified} /> : null}
+          <meta name="twitter:card" content={og.image ? 'summary_large_image' : 'summary'} />
+          <meta name="twitter:title" content={meta.title} />
+          {meta.description ? <meta name="twitter:description" content={meta.description} /> : null}
+          {og.image ? <meta name="twitter:image" content={og.image} /> : null}
+          {meta.jsonLd ? (
+            <script type="application/ld+json">{raw(jsonLd(meta.jsonLd))}</script>
+          ) : null}
         </head>
         <body>
           <a class="skip" href="#main">
-            Skip to content
+            {l.skip}
           </a>
           <header class="site">
-            <a class="home" href="/">
-              {props.siteTitle}
+            <a class="home" href={`${site.prefix}/`}>
+              {site.title}
             </a>
-            <nav class="feeds" aria-label="Feeds">
-              {feeds.map((f) => (
-                <a href={f.path}>{f.label}</a>
-              ))}
+            <nav aria-label={l.feeds}>
+              {site.chinese ? (
+                <span class="scripts">
+                  <a
+                    href={meta.path}
+                    hreflang={undefined}
+                    aria-current={site.prefix === '' ? 'true' : undefined}
+                  >
+                    {l.original}
+                  </a>
+                  {SCRIPTS.map((s) => (
+                    <a
+                      href={scriptPrefix(s) + meta.path}
+                      hreflang={s}
+                      lang={s}
+                      aria-current={site.prefix === scriptPrefix(s) ? 'true' : undefined}
+                    >
+                      {SCRIPT_NAMES[s]}
+                    </a>
+                  ))}
+                </span>
+              ) : null}
+              <a href={`${site.prefix}/feeds`}>{l.feeds}</a>
             </nav>
           </header>
           <main id="main">{props.children}</main>
           <footer class="site">
-            <p>Published with edgefeed.</p>
+            <p>
+              {site.description} ·{' '}
+              {feeds.map((f, i) => (
+                <>
+                  {i ? ' · ' : ''}
+                  <a href={f.url} type={f.type}>
+                    {f.label}
+                  </a>
+                </>
+              ))}
+            </p>
           </footer>
         </body>
       </html>

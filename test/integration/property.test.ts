@@ -72,7 +72,7 @@ const article = fc.record(
 
 /** Elements the page layout uses plus everything the sanitiser allows. */
 const PAGE_ELEMENTS = new Set(
-  'html head meta title link body header nav main footer article h1 h2 h3 h4 h5 h6 p br hr blockquote pre code kbd samp var em strong b i u s del ins mark small sub sup q cite abbr time ruby rt rp a ul ol li dl dt dd figure figcaption img table thead tbody tfoot tr th td caption span div'.split(
+  'html head meta title link script body header nav main footer article aside section button code h1 h2 h3 h4 h5 h6 p br hr blockquote pre code kbd samp var em strong b i u s del ins mark small sub sup q cite abbr time ruby rt rp a ul ol li dl dt dd figure figcaption img table thead tbody tfoot tr th td caption span div'.split(
     ' ',
   ),
 )
@@ -140,6 +140,10 @@ describe(`${RUNS} random articles (seed ${SEED})`, { timeout: 60_000 + RUNS * 20
       const parser = new Parser({
         onopentag(name, attribs) {
           expect(PAGE_ELEMENTS.has(name), `<${name}> on /articles/${id}`).toBe(true)
+          // The page's own two scripts only: the copy buttons and the JSON-LD data block.
+          if (name === 'script') {
+            expect(attribs.src === '/app.js' || attribs.type === 'application/ld+json').toBe(true)
+          }
           for (const [attr, value] of Object.entries(attribs)) {
             expect(attr.startsWith('on'), `${attr} on /articles/${id}`).toBe(false)
             expect(value).not.toMatch(/^\s*(javascript|vbscript|data):/i)

@@ -25,6 +25,7 @@ function item(overrides: Partial<FeedItem> = {}): FeedItem {
     authors: [{ name: 'Author' }],
     tags: ['tag'],
     language: 'zh-Hant',
+    translations: [],
     ...overrides,
   }
 }
@@ -41,6 +42,7 @@ function feed(items: FeedItem[]): Feed {
       self: 'https://news.example.org/feed.xml',
       alternate: 'https://news.example.org/',
       first: 'https://news.example.org/feed.xml',
+      translations: [],
     },
     items,
   }
@@ -165,5 +167,32 @@ describe('serializers', () => {
   it('give the same document for the same content', () => {
     expect(renderRss(feed([item()]))).toBe(renderRss(feed([item()])))
     expect(renderAtom(feed([item()]))).toBe(renderAtom(feed([item()])))
+  })
+})
+
+describe('translations', () => {
+  it('link an Atom feed and entry to their other scripts with hreflang', () => {
+    const f = feed([
+      item({
+        translations: [
+          { language: 'zh-Hans', href: 'https://news.example.org/zh-Hans/articles/a' },
+        ],
+      }),
+    ])
+    f.links.translations = [
+      { language: 'zh-Hans', href: 'https://news.example.org/zh-Hans/atom.xml' },
+    ]
+    const doc = parseXml(renderAtom(f)).feed
+    expect(doc.link.filter((l: any) => l['@hreflang'])).toEqual([
+      {
+        '@rel': 'alternate',
+        '@type': 'application/atom+xml',
+        '@hreflang': 'zh-Hans',
+        '@href': 'https://news.example.org/zh-Hans/atom.xml',
+      },
+    ])
+    expect(doc.entry[0].link.filter((l: any) => l['@hreflang'])[0]['@href']).toBe(
+      'https://news.example.org/zh-Hans/articles/a',
+    )
   })
 })

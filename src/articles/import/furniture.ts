@@ -41,7 +41,8 @@ export const FURNITURE_RULES: FurnitureRule[] = [
   {
     id: 'font-size',
     description: 'font-size controls: 字體：大 中 小, 【字号 大 中 小】',
-    matches: (l) => short(l) && /字[體体號号][^大中小]{0,4}大[^大中小]{0,4}中[^大中小]{0,4}小/.test(l),
+    matches: (l) =>
+      short(l) && /字[體体號号][^大中小]{0,4}大[^大中小]{0,4}中[^大中小]{0,4}小/.test(l),
   },
   {
     id: 'share',

@@ -1,0 +1,40 @@
+/**
+ * The zh-Hans / zh-Hant views of an article. Conversion happens once, on write, so serving a
+ * variant costs no more than serving the original.
+ */
+import type { Article, ArticleText } from './model'
+import { converterTo, scriptOf, SCRIPTS, type Script } from './script'
+import { uniqueTags } from './tags'
+
+/** The converted texts a Chinese article carries; undefined for other languages. */
+export function buildVariants(article: Article): Article['variants'] {
+  const own = scriptOf(article.language)
+  if (!own) return undefined
+  const variants: Partial<Record<Script, ArticleText>> = {}
+  for (const script of SCRIPTS) {
+    if (script === own) continue
+    const convert = converterTo(script)
+    variants[script] = {
+      title: convert(article.title),
+      summary: convert(article.summary),
+      content_html: convert(article.content_html),
+      tags: article.tags.map(convert),
+    }
+  }
+  return variants
+}
+
+/** The article as readers of `script` see it; articles in other languages are unchanged. */
+export function inScript(article: Article, script: Script | undefined): Article {
+  const text = script && article.variants?.[script]
+  if (!script || !scriptOf(article.language)) return article
+  return text ? { ...article, ...text, language: script } : { ...article, language: script }
+}
+
+/** Every spelling a tag of this article is found by: as written and in each script. */
+export function tagSpellings(article: Article): string[] {
+  return uniqueTags([
+    ...article.tags,
+    ...Object.values(article.variants ?? {}).flatMap((v) => v.tags),
+  ])
+}
