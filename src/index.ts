@@ -6,6 +6,7 @@ import { ConfigError, loadConfig } from './config'
 import { problemResponse } from './problem'
 import { BODY_LIMIT_BYTES } from './articles/schema'
 import { edgeCache } from './cache'
+import { representation } from './negotiate'
 import { countReads } from './store/counting'
 import { api } from './routes/api'
 import { feeds } from './routes/feeds'
@@ -49,7 +50,10 @@ app.use(
 )
 app.route('/api', api)
 
-app.use('*', edgeCache())
+app.use(
+  '*',
+  edgeCache((c) => representation(c.req.path, c.req.raw.headers)),
+)
 app.use('*', async (c, next) => {
   await next()
   if (c.res.headers.get('Content-Type')?.startsWith('text/html')) {
@@ -61,15 +65,24 @@ app.use('*', async (c, next) => {
 })
 app.route('/', feeds)
 app.route('/', pages)
+// Every feed and page again in each Chinese script: /zh-Hans/feed.xml, /zh-Hant/articles/...
+for (const script of SCRIPTS) {
+  const inScript: MiddlewareHandler<AppEnv> = async (c, next) => {
+    c.set('script', script)
+    await next()
+  }
+  app.use(`/${script}`, inScript)
+  app.use(`/${script}/*`, inScript)
+  app.route(`/${script}`, feeds)
+  app.route(`/${script}`, pages)
+}
 
 app.notFound((c) => {
-  const headers: Record<string, string> = c.req.path.startsWith('/api/')
-    ? { 'Cache-Control': 'no-store' }
-    : {}
+  if (!c.req.path.startsWith('/api/')) return notFoundPage(c)
   return problemResponse(
     404,
     { title: 'Not Found', detail: `Nothing is at ${c.req.path}.` },
-    headers,
+    { 'Cache-Control': 'no-store' },
   )
 })
 

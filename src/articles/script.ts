@@ -11,11 +11,11 @@ export const SCRIPTS: readonly Script[] = ['zh-Hans', 'zh-Hant']
 type Convert = (text: string) => string
 const converters: Partial<Record<Script, Convert>> = {}
 
-/** A converter into `script`: Traditional to mainland Simplified, Simplified to Taiwan phrasing. */
+/** A converter into `script`, phrase by phrase: Taiwan usage to mainland (軟體 → 软件) and back. */
 export function converterTo(script: Script): Convert {
   return (converters[script] ??=
     script === 'zh-Hans'
-      ? OpenCC.Converter({ from: 't', to: 'cn' })
+      ? OpenCC.Converter({ from: 'twp', to: 'cn' })
       : OpenCC.Converter({ from: 'cn', to: 'twp' }))
 }
 

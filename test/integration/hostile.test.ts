@@ -75,7 +75,10 @@ describe('the hostile corpus', () => {
       expect(res.status, id).toBe(200)
       const scripts = (await res.text()).match(/<script[^>]*>/gi) ?? []
       // Only the page's own: the copy-button script and the JSON-LD data block.
-      expect(scripts).toEqual(['<script src="/app.js" defer="">', '<script type="application/ld+json">'])
+      expect(scripts).toEqual([
+        '<script src="/app.js" defer="">',
+        '<script type="application/ld+json">',
+      ])
     }
   })
 

@@ -5,8 +5,13 @@ import { renderAtom } from '../feeds/atom'
 import { renderJson } from '../feeds/json'
 import { renderRss } from '../feeds/rss'
 import type { Feed } from '../feeds/model'
-import { FEED_FILES, FEED_TYPES, type FeedFormat } from '../urls'
+import { FEED_FILES, FEED_TYPES, feedPath, type FeedFormat } from '../urls'
 import { pageQuery, readPageChecked } from './paging'
+import { isBrowserNavigation, NAVIGATION_VARY } from '../negotiate'
+import { FeedPreviewPage } from '../views/pages'
+import { inScript } from '../articles/variants'
+import type { Article } from '../articles/model'
+import { siteFor } from './site'
 
 const RENDER: Record<FeedFormat, (feed: Feed) => string> = {
   rss: renderRss,
@@ -21,6 +26,8 @@ async function serveFeed(c: Context<AppEnv>, format: FeedFormat, tag?: string) {
   const { config } = c.var
   const { limit, cursor } = pageQuery(c)
   const page = await readPageChecked(c, { tag, limit: limit ?? config.pageSize, cursor })
+  c.header('Vary', NAVIGATION_VARY)
+  if (isBrowserNavigation(c.req.raw.headers)) return preview(c, format, tag, page.items)
   const version = c.get('version')
   const feed = buildFeed(
     config,
@@ -31,6 +38,30 @@ async function serveFeed(c: Context<AppEnv>, format: FeedFormat, tag?: string) {
   return c.body(RENDER[format](feed), 200, {
     'Content-Type': `${FEED_TYPES[format]}; charset=utf-8`,
   })
+}
+
+/** A person who clicked a feed link: explain feeds, show the address and the latest items. */
+function preview(
+  c: Context<AppEnv>,
+  format: FeedFormat,
+  tag: string | undefined,
+  articles: Article[],
+) {
+  const site = siteFor(c)
+  const path = feedPath(format, tag)
+  return c.html(
+    <FeedPreviewPage
+      site={site}
+      feedUrl={site.baseUrl + site.prefix + path}
+      articles={articles.map((a) => inScript(a, c.var.script))}
+      meta={{
+        title: `${site.labels.feedPreview}: ${tag ?? site.title}`,
+        lang: site.lang,
+        path,
+        feedTag: tag,
+      }}
+    />,
+  )
 }
 
 for (const format of Object.keys(FEED_FILES) as FeedFormat[]) {
