@@ -81,5 +81,8 @@ export function htmlToText(html: string): string {
   }
   const parser = new Parser({ ontext: (text) => parts.push(text), onopentag: gap, onclosetag: gap })
   parser.end(html)
-  return parts.join('').replace(/\s+/gu, ' ').trim()
+  return parts
+    .join('')
+    .replace(/[ \t\n\r\f\v]+/g, ' ')
+    .trim()
 }

@@ -4,6 +4,8 @@ import { isMostlyCjk } from './text'
 export const CJK_SUMMARY_GRAPHEMES = 120
 export const LATIN_SUMMARY_WORDS = 50
 
+const CJK_GAP =
+  /(?<=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff01-\uff0f\uff1a-\uff1f]) +(?=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff01-\uff0f])/gu
 const SENTENCE_END = /[。！？!?.…]$/u
 const ELLIPSIS = '…'
 
@@ -16,13 +18,20 @@ const words = new Intl.Segmenter(undefined, { granularity: 'word' })
  * with an ellipsis.
  */
 export function deriveSummary(text: string): string {
-  const flat = text.replace(/\s+/gu, ' ').trim()
+  const flat = flatten(text)
   const cjk = isMostlyCjk(flat)
   const cut = cjk ? cutGraphemes(flat, CJK_SUMMARY_GRAPHEMES) : cutWords(flat, LATIN_SUMMARY_WORDS)
   if (cut === undefined) return flat
   const sentence = lastSentenceEnd(cut)
   if (sentence > cut.length / 2) return cut.slice(0, sentence)
   return cut.trimEnd() + ELLIPSIS
+}
+
+/** Text on one line: whitespace runs as one space, none between CJK sentences. */
+export function flatten(text: string): string {
+  const spaced = text.replace(/[ \t\n\r\f\v]+/g, ' ').trim()
+  // Paragraph breaks became spaces; Chinese and Japanese put none between sentences.
+  return isMostlyCjk(spaced) ? spaced.replace(CJK_GAP, '') : spaced
 }
 
 /** The first `limit` graphemes, or undefined when the text is no longer than that. */

@@ -7,6 +7,7 @@ import { articlePath, tagPath, withQuery } from '../urls'
 import { APP_SCRIPT } from '../views/app-script'
 import { ArticlePage, ErrorPage, FeedsPage, ListPage } from '../views/pages'
 import { STYLE } from '../views/style'
+import { ICON_SVG } from '../views/icon'
 import { pageQuery, readPageChecked } from './paging'
 import { siteFor } from './site'
 
@@ -132,6 +133,7 @@ pages.get('/feeds', async (c) => {
 })
 
 pages.get('/style.css', (c) => c.body(STYLE, 200, { 'Content-Type': 'text/css; charset=utf-8' }))
+pages.get('/icon.svg', (c) => c.body(ICON_SVG, 200, { 'Content-Type': 'image/svg+xml' }))
 pages.get('/app.js', (c) =>
   c.body(APP_SCRIPT, 200, { 'Content-Type': 'text/javascript; charset=utf-8' }),
 )

@@ -85,6 +85,7 @@ export function Layout(props: { site: Site; meta: PageMeta; children?: Child }) 
           {feeds.map((f) => (
             <link rel="alternate" type={f.type} title={`${site.title} (${f.label})`} href={f.url} />
           ))}
+          <link rel="icon" href="/icon.svg" type="image/svg+xml" />
           <link rel="stylesheet" href="/style.css" />
           <script src="/app.js" defer></script>
           <meta property="og:site_name" content={site.title} />

@@ -11,12 +11,14 @@ a:focus-visible,button:focus-visible{outline:3px solid var(--accent);outline-off
 header.site,main,footer.site{max-width:42rem;margin:0 auto;padding:0 1rem}
 header.site{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:baseline;justify-content:space-between;padding-top:1.25rem;border-bottom:1px solid var(--line)}
 header.site a.home{font-weight:700;font-size:1.25rem;text-decoration:none;color:var(--fg)}
-nav.feeds a{margin-left:.75rem;font-size:.9rem}
+header.site nav{display:flex;flex-wrap:wrap;gap:.25rem .9rem;font-size:.9rem}
+.scripts{display:flex;gap:.6rem;padding-right:.9rem;border-right:1px solid var(--line)}
+[aria-current]{font-weight:700;text-decoration:none;color:var(--fg)}
 h1{font-size:1.75rem;line-height:1.35;margin:1.5rem 0 .5rem}
 h2{font-size:1.25rem;line-height:1.4;margin:0}
 .meta{color:var(--muted);font-size:.9rem}
 ul.articles{list-style:none;padding:0}
-ul.articles li{padding:1rem 0;border-bottom:1px solid var(--line)}
+ul.articles>li{padding:1rem 0;border-bottom:1px solid var(--line)}
 ul.articles h2 a{text-decoration:none;color:var(--fg)}
 ul.tags{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.4rem}
 ul.tags a{background:var(--tag);border-radius:1rem;padding:.1rem .7rem;font-size:.85rem;text-decoration:none}
@@ -24,7 +26,14 @@ article .content img{max-width:100%;height:auto}
 article .content pre{overflow-x:auto}
 article .content table{display:block;overflow-x:auto}
 article figure.lead img{width:100%;height:auto}
-.pager{display:flex;justify-content:space-between;padding:1.5rem 0}
+.pager{display:flex;justify-content:space-between;gap:1rem;padding:1.5rem 0}
+.subscribe{margin-top:2rem;padding:1rem 1.25rem;border:1px solid var(--line);border-radius:.5rem}
+.subscribe h2{margin-bottom:.5rem}
+ul.feedlist{padding-left:1.25rem}
+ul.feedlist li{margin:.35rem 0}
+code{font:.85em/1.4 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;overflow-wrap:anywhere}
+button.copy{font:inherit;font-size:.8rem;padding:.1rem .6rem;border:1px solid var(--line);border-radius:.3rem;background:var(--tag);color:var(--fg);cursor:pointer}
+section.tagfeeds h3{font-size:1rem;margin:1.25rem 0 .25rem}
 footer.site{color:var(--muted);font-size:.85rem;padding-top:2rem;padding-bottom:2rem}
 @media print{header.site nav,footer.site,.pager,.skip{display:none}body{background:#fff;color:#000}a{color:#000}}
 `

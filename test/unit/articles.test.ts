@@ -101,3 +101,10 @@ describe('tags', () => {
     ])
   })
 })
+
+describe('CJK summaries', () => {
+  it('join paragraphs without the space Latin text would need', () => {
+    expect(deriveSummary('第一段。 第二段。')).toBe('第一段。第二段。')
+    expect(deriveSummary('經開區　論壇 Tech 論壇')).toBe('經開區　論壇 Tech 論壇')
+  })
+})

@@ -1,0 +1,237 @@
+#!/usr/bin/env node
+// End-to-end in a real browser: Debian's Chromium driven by playwright-core against
+// `wrangler dev`. Every page type at 390 px and 1280 px, light and dark: no console errors,
+// no failed requests, no horizontal scroll, no serious or critical axe-core violations.
+// Then pagination, tag links, the copy buttons, and an article page for every vector of
+// the XSS corpus, none of which may run a script. Screenshots go to test-results/screenshots.
+import { existsSync, mkdirSync, readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { chromium } from 'playwright-core'
+import { startWorker } from './lib/devserver.mjs'
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const SHOTS = 'test-results/screenshots'
+const tally = { passed: 0, failed: 0, skipped: 0 }
+function check(name, ok, detail = '') {
+  tally[ok ? 'passed' : 'failed']++
+  console.log(
+    `${ok ? 'ok  ' : 'FAIL'} ${name}${!ok && detail ? `\n     ${String(detail).split('\n').join('\n     ')}` : ''}`,
+  )
+}
+
+if (!existsSync(CHROMIUM)) {
+  console.log(`skip browser suite: ${CHROMIUM} is missing (apt-get install chromium)`)
+  console.log('0 passed, 0 failed')
+  process.exit(0)
+}
+const axeSource = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+)
+mkdirSync(SHOTS, { recursive: true })
+
+const worker = await startWorker()
+const { base, token } = worker
+const browser = await chromium.launch({
+  executablePath: CHROMIUM,
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
+})
+
+async function post(body) {
+  const res = await fetch(`${base}/api/articles`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  })
+  if (res.status !== 201) throw new Error(`publish: ${res.status} ${await res.text()}`)
+  return res.json()
+}
+
+try {
+  const paragraphs = [
+    '　　本報訊　經開區昨日舉辦「創新論壇」，逾百家企業代表出席，共商產業升級路徑。市政府表示，今年將投入專項資金，支持中小企業數位轉型與綠色發展。',
+    '　　與會專家指出，人工智慧與半導體產業的結合，將成為下一波成長動能。據統計，上半年區內工業產值年增百分之八點五，出口訂單亦穩定回升。',
+    '　　主辦單位透露，明年論壇規模將擴大一倍，並邀請更多海外企業參與。A very-long-unbreakable-latin-word-that-could-overflow-a-phone-screen-if-not-wrapped-properly.',
+  ].join('\n')
+  const articles = []
+  for (let i = 0; i < 5; i++) {
+    articles.push(
+      await post({
+        title:
+          i === 0
+            ? '經開區舉辦「創新論壇」，逾百家企業參與數位轉型與綠色發展討論'
+            : `第${i}則：市政府公布年度預算`,
+        content_text: paragraphs,
+        published: `2024-06-0${i + 1}T10:30:00+08:00`,
+        tags: i % 2 ? ['經開區', '預算'] : ['經開區', '科技 Tech'],
+        authors: [{ name: '王小明' }],
+        source: { name: '中央社', url: 'https://cna.example/news?id=1' },
+      }),
+    )
+  }
+  const first = articles[0]
+  const pages = {
+    home: '/',
+    article: `/articles/${first.id}`,
+    tag: '/tags/%E7%B6%93%E9%96%8B%E5%8D%80',
+    feeds: '/feeds',
+    simplified: `/zh-Hans/articles/${first.id}`,
+    'not-found': '/articles/does-not-exist',
+    'feed-preview': '/feed.xml',
+  }
+
+  for (const [name, path] of Object.entries(pages)) {
+    for (const width of [390, 1280]) {
+      for (const scheme of ['light', 'dark']) {
+        const context = await browser.newContext({
+          viewport: { width, height: 900 },
+          colorScheme: scheme,
+        })
+        const page = await context.newPage()
+        const errors = []
+        const failed = []
+        // The 404 page's own status is reported as a console error; it is the expected answer.
+        page.on(
+          'console',
+          (m) =>
+            m.type() === 'error' &&
+            !(name === 'not-found' && m.location().url === base + path) &&
+            errors.push(m.text()),
+        )
+        page.on('pageerror', (e) => errors.push(e.message))
+        page.on('requestfailed', (r) => failed.push(`${r.url()} ${r.failure()?.errorText}`))
+        page.on(
+          'response',
+          (r) =>
+            r.status() >= 400 &&
+            !(name === 'not-found' && r.url() === base + path) &&
+            failed.push(`${r.status()} ${r.url()}`),
+        )
+        // Page loads are browser navigations, so the feed URL gets its explanatory page.
+        const res = await page.goto(base + path, { waitUntil: 'load' })
+        const label = `${name} ${width}px ${scheme}`
+        const want = name === 'not-found' ? 404 : 200
+        const overflow = await page.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        )
+        await page.evaluate(axeSource)
+        const axe = await page.evaluate(async () => {
+          const r = await window.axe.run(document, { resultTypes: ['violations'] })
+          return r.violations
+            .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+            .map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)
+        })
+        check(
+          `${label}: ${want}, no console errors, no failed requests, no horizontal scroll, axe clean`,
+          res.status() === want &&
+            errors.length === 0 &&
+            failed.length === 0 &&
+            overflow <= 0 &&
+            axe.length === 0,
+          JSON.stringify({ status: res.status(), errors, failed, overflow, axe }, null, 1),
+        )
+        await page.screenshot({
+          path: `${SHOTS}/${name}-${width}-${scheme}.png`,
+          fullPage: width === 390 ? false : true,
+        })
+        await context.close()
+      }
+    }
+  }
+
+  // Following links as a reader would.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base })
+  const page = await context.newPage()
+  await page.goto(`${base}/?limit=2`)
+  const firstPage = await page.locator('ul.articles h2').allTextContents()
+  await page.click('a[rel=next]')
+  const secondPage = await page.locator('ul.articles h2').allTextContents()
+  check(
+    'pagination leads to older articles',
+    secondPage.length === 2 && !secondPage.some((t) => firstPage.includes(t)),
+    JSON.stringify({ firstPage, secondPage }),
+  )
+  await page.click('ul.articles a[rel=tag] >> nth=0')
+  const tagHeading = await page.locator('h1').textContent()
+  check(
+    'a tag link opens that tag',
+    page.url().includes('/tags/') && tagHeading === '經開區',
+    `${page.url()} ${tagHeading}`,
+  )
+  await page.goto(`${base}/articles/${articles[2].id}`)
+  await page.click('a[rel=next]')
+  check(
+    'the older-article link leads to the older article',
+    page.url().endsWith(`/articles/${articles[1].id}`),
+    page.url(),
+  )
+
+  await page.goto(`${base}/feeds`)
+  const buttons = page.locator('button.copy')
+  const count = await buttons.count()
+  let copies = 0
+  for (let i = 0; i < Math.min(count, 6); i++) {
+    const button = buttons.nth(i)
+    await button.click()
+    const clip = await page.evaluate(() => navigator.clipboard.readText())
+    if (
+      clip === (await button.getAttribute('data-copy')) &&
+      (await button.textContent()) === '已複製'
+    )
+      copies++
+  }
+  check(
+    `copy buttons on /feeds copy their URL (${count} buttons)`,
+    count >= 6 && copies === Math.min(count, 6),
+    `${copies} of ${Math.min(count, 6)}`,
+  )
+  await context.close()
+
+  // The XSS corpus: an article page built from each vector must run no script.
+  const vectors = JSON.parse(readFileSync('test/corpus/xss.json', 'utf8')).vectors
+  const ran = []
+  const xssContext = await browser.newContext()
+  const xssPage = await xssContext.newPage()
+  xssPage.on('dialog', (d) => {
+    ran.push(`dialog: ${d.message()}`)
+    d.dismiss()
+  })
+  for (const [i, vector] of vectors.entries()) {
+    const article = await post({
+      id: `xss-${i}`,
+      title: `XSS ${i}`,
+      content_html: `<p>before</p>${vector}<p>after</p>`,
+      published: '2020-01-01T00:00:00Z',
+    })
+    await xssPage.goto(`${base}/articles/${article.id}`, { waitUntil: 'load' })
+    await xssPage.waitForTimeout(50)
+    const hit = await xssPage.evaluate(
+      () => window.__xss !== undefined || window.parent.__xss !== undefined,
+    )
+    if (hit) ran.push(`vector ${i}: ${vector}`)
+  }
+  await xssContext.close()
+  check(
+    `none of ${vectors.length} XSS vectors runs a script in Chromium`,
+    ran.length === 0,
+    ran.join('\n'),
+  )
+} catch (error) {
+  check('browser run', false, `${error.stack}\n${worker.log().slice(-3000)}`)
+} finally {
+  await browser.close()
+  await worker.stop()
+}
+
+console.log(`\nbrowser: ${tally.passed} passed, ${tally.failed} failed`)
+console.log(`${tally.passed} passed, ${tally.failed} failed`)
+process.exit(tally.failed ? 1 : 0)
