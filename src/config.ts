@@ -15,6 +15,10 @@ export interface Config {
   /** Seconds feed readers and browsers may reuse a public response. */
   cacheMaxAge: number
   adminToken?: string
+  /** How long a deleted article's tombstone is kept, in seconds. */
+  tombstoneSeconds: number
+  /** WebSub hubs to ping after every change. */
+  websubHubs: string[]
 }
 
 /** A `[vars]` value the service cannot run with; the message names the variable. */
@@ -38,6 +42,21 @@ function integer(vars: Vars, name: keyof Vars, fallback: number, min: number, ma
     throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, not "${raw}"`)
   }
   return value
+}
+
+function hubs(list: string): string[] {
+  const urls = list
+    .split(',')
+    .map((u) => u.trim())
+    .filter(Boolean)
+  for (const url of urls) {
+    if (!(URL.canParse(url) && /^https?:$/.test(new URL(url).protocol))) {
+      throw new ConfigError(
+        `WEBSUB_HUBS must be comma-separated http(s) URLs, and "${url}" is not one`,
+      )
+    }
+  }
+  return urls
 }
 
 const parsed = new WeakMap<object, Config>()
@@ -73,6 +92,8 @@ export function loadConfig(env: Vars): Config {
     pageSize: integer(env, 'PAGE_SIZE', 20, 1, 100),
     cacheMaxAge: integer(env, 'CACHE_MAX_AGE', 300, 0, 86_400),
     adminToken: text(env, 'ADMIN_TOKEN', '') || undefined,
+    tombstoneSeconds: integer(env, 'TOMBSTONE_DAYS', 30, 1, 3650) * 86_400,
+    websubHubs: hubs(text(env, 'WEBSUB_HUBS', '')),
   }
   parsed.set(env, config)
   return config

@@ -9,6 +9,8 @@ import { edgeCache } from './cache'
 import { representation } from './negotiate'
 import { countReads } from './store/counting'
 import { api } from './routes/api'
+import { micropub } from './routes/micropub'
+import { discovery } from './routes/discovery'
 import { feeds } from './routes/feeds'
 import { notFoundPage, pages } from './routes/pages'
 import { SCRIPTS } from './articles/script'
@@ -34,21 +36,23 @@ app.use('*', async (c, next) => {
   c.header('X-Content-Type-Options', 'nosniff')
 })
 
-app.use(
-  '/api/*',
-  bodyLimit({
-    maxSize: BODY_LIMIT_BYTES,
-    onError: () => {
-      throw new HTTPException(413, {
-        res: problemResponse(413, {
-          title: 'Content Too Large',
-          detail: `Request bodies are limited to ${BODY_LIMIT_BYTES} bytes.`,
-        }),
-      })
-    },
-  }),
-)
+/** Request bodies over BODY_LIMIT_BYTES are refused before they are read. */
+const bodyLimitProblem = bodyLimit({
+  maxSize: BODY_LIMIT_BYTES,
+  onError: () => {
+    throw new HTTPException(413, {
+      res: problemResponse(413, {
+        title: 'Content Too Large',
+        detail: `Request bodies are limited to ${BODY_LIMIT_BYTES} bytes.`,
+      }),
+    })
+  },
+})
+
+app.use('/api/*', bodyLimitProblem)
 app.route('/api', api)
+app.use('/micropub', bodyLimitProblem)
+app.route('/micropub', micropub)
 
 app.use(
   '*',
@@ -65,6 +69,7 @@ app.use('*', async (c, next) => {
 })
 app.route('/', feeds)
 app.route('/', pages)
+app.route('/', discovery)
 // Every feed and page again in each Chinese script: /zh-Hans/feed.xml, /zh-Hant/articles/...
 for (const script of SCRIPTS) {
   const inScript: MiddlewareHandler<AppEnv> = async (c, next) => {

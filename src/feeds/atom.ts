@@ -9,13 +9,18 @@ export function renderAtom(feed: Feed): string {
   const { links } = feed
   const out: string[] = [
     XML_DECLARATION,
-    open('feed', { xmlns: 'http://www.w3.org/2005/Atom', 'xml:lang': feed.language }),
+    open('feed', {
+      xmlns: 'http://www.w3.org/2005/Atom',
+      'xmlns:at': feed.deleted.length ? 'http://purl.org/atompub/tombstones/1.0' : undefined,
+      'xml:lang': feed.language,
+    }),
     el('id', feed.id),
     el('title', feed.title, { type: 'text' }),
     el('subtitle', feed.description, { type: 'text' }),
     el('updated', feed.updated),
     ...feed.authors.map(renderAuthor),
     empty('link', { rel: 'self', type: 'application/atom+xml', href: links.self }),
+    ...links.hubs.map((hub) => empty('link', { rel: 'hub', href: hub })),
     empty('link', { rel: 'alternate', type: 'text/html', href: links.alternate }),
     links.self !== links.first
       ? empty('link', { rel: 'first', type: 'application/atom+xml', href: links.first })
@@ -34,6 +39,8 @@ export function renderAtom(feed: Feed): string {
     el('generator', 'edgefeed'),
   ]
   out.push(...renderEach(feed.items, (item) => renderEntry(item, feed.language)))
+  for (const gone of feed.deleted)
+    out.push(empty('at:deleted-entry', { ref: gone.ref, when: gone.when }))
   out.push('</feed>')
   return out.filter(Boolean).join('\n')
 }

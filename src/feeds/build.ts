@@ -17,6 +17,8 @@ export interface FeedRequest {
   baseUrl: string
   /** The script variant asked for (`/zh-Hans/...`), if any. */
   script?: Script
+  /** Recent deletions to announce (Atom, first page). */
+  deleted?: { id: string; deleted_at: string }[]
 }
 
 /** Where the same path lives in each script the given language is not written in. */
@@ -80,9 +82,10 @@ export function buildFeed(
       return []
     }
   })
-  const updated = items.reduce<Timestamp>(
-    (newest, item) => latest(newest, item.updated),
-    timestampIn(items.length ? 0 : changed, 'UTC'),
+  const deletions = (req.deleted ?? []).map((d) => d.deleted_at as Timestamp)
+  const updated = [...items.map((i) => i.updated), ...deletions].reduce<Timestamp>(
+    (newest, date) => latest(newest, date),
+    timestampIn(items.length || deletions.length ? 0 : changed, 'UTC'),
   )
   const home = base + (req.tag === undefined ? '/' : tagPath(req.tag))
   const language = req.script ?? config.language
@@ -99,7 +102,12 @@ export function buildFeed(
       first: link(),
       next: page.cursor ? link(page.cursor) : undefined,
       translations: translations(req.baseUrl, path, language),
+      hubs: config.websubHubs,
     },
     items,
+    deleted: (req.deleted ?? []).map((d) => ({
+      ref: req.baseUrl + articlePath(d.id),
+      when: d.deleted_at,
+    })),
   }
 }

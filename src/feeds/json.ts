@@ -20,6 +20,9 @@ export function renderJson(feed: Feed): string {
     ...(feed.links.next ? { next_url: feed.links.next } : {}),
     language: feed.language,
     authors: feed.authors.map(jsonAuthor),
+    ...(feed.links.hubs.length
+      ? { hubs: feed.links.hubs.map((url) => ({ type: 'WebSub', url })) }
+      : {}),
     items: renderEach(feed.items, jsonItem),
   })
 }

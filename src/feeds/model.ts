@@ -20,6 +20,8 @@ export interface Feed {
   authors: Author[]
   links: FeedLinks
   items: FeedItem[]
+  /** Recently deleted entries (first page only). RSS -; Atom `at:deleted-entry` (RFC 6721); JSON -. */
+  deleted: { ref: string; when: string }[]
 }
 
 /** Links between pages (RFC 5005). RSS: `atom:link`; Atom: `<link>`; JSON: `feed_url`, `next_url`. */
@@ -32,6 +34,8 @@ export interface FeedLinks {
   first: string
   /** The next (older) page. RSS/Atom `rel="next"`; JSON `next_url`. */
   next?: string
+  /** WebSub hubs. RSS/Atom `rel="hub"`; JSON `hubs`. */
+  hubs: string[]
   /** This feed in the other Chinese scripts. RSS -; Atom `rel="alternate" hreflang`; JSON -. */
   translations: Translation[]
 }

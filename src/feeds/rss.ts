@@ -27,6 +27,7 @@ export function renderRss(feed: Feed): string {
     el('lastBuildDate', toRfc822(feed.updated)),
     el('generator', 'edgefeed'),
     empty('atom:link', { rel: 'self', type: 'application/rss+xml', href: links.self }),
+    ...links.hubs.map((hub) => empty('atom:link', { rel: 'hub', href: hub })),
     links.self !== links.first
       ? empty('atom:link', { rel: 'first', type: 'application/rss+xml', href: links.first })
       : '',

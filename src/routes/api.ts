@@ -2,13 +2,13 @@ import { Hono, type Context } from 'hono'
 import type { AppEnv } from '../env'
 import { assertOwner, requireToken } from '../auth'
 import { problem } from '../problem'
-import { rememberVersion } from '../cache'
+import { announce } from './announce'
 import { buildArticle, defaultPublished } from '../articles/build'
 import { deriveId, isValidId } from '../articles/ids'
 import type { Article } from '../articles/model'
 import type { ImportReport } from '../articles/import/plaintext'
 import { deleteArticle, getArticle, putArticle } from '../store/articles'
-import type { VersionListener } from '../store/version'
+import { getTombstone } from '../store/tombstones'
 import { articlePath } from '../urls'
 import { readArticle } from './article-body'
 import { pageQuery, readPageChecked } from './paging'
@@ -43,11 +43,6 @@ function checkId(id: string): string {
   return id
 }
 
-/** Makes a write's new version visible to this location's next request at once. */
-function announce(c: Context<AppEnv>): VersionListener {
-  return (version) => rememberVersion(new URL(c.req.url).origin, version)
-}
-
 api.post('/articles', async (c) => {
   const { input, report } = await readArticle(c)
   const { config } = c.var
@@ -69,7 +64,7 @@ api.post('/articles', async (c) => {
     timeZone: config.timeZone,
     defaultLanguage: config.language,
   })
-  await putArticle(c.var.kv, article, undefined, announce(c))
+  await putArticle(c.var.kv, article, undefined, announce(c, article))
   c.header('Location', `/api/articles/${encodeURIComponent(id)}`)
   return c.json(withReport(article, report), 201)
 })
@@ -96,7 +91,7 @@ api.put('/articles/:id', async (c) => {
     defaultLanguage: config.language,
     previous,
   })
-  await putArticle(c.var.kv, article, previous, announce(c))
+  await putArticle(c.var.kv, article, previous, announce(c, article, previous))
   if (!previous) c.header('Location', `/api/articles/${encodeURIComponent(id)}`)
   return c.json(withReport(article, report), previous ? 200 : 201)
 })
@@ -109,7 +104,17 @@ function withReport(article: Article, report?: ImportReport) {
 api.get('/articles/:id', async (c) => {
   const id = c.req.param('id')
   const article = await getArticle(c.var.kv, id)
-  if (!article) throw notFound(id)
+  if (!article) {
+    const tombstone = await getTombstone(c.var.kv, id)
+    if (tombstone) {
+      throw problem(410, {
+        title: 'Gone',
+        detail: `The article "${id}" was deleted at ${tombstone.deleted_at}.`,
+        deleted_at: tombstone.deleted_at,
+      })
+    }
+    throw notFound(id)
+  }
   return c.json(article)
 })
 
@@ -118,7 +123,7 @@ api.delete('/articles/:id', async (c) => {
   const article = await getArticle(c.var.kv, id)
   if (!article) throw notFound(id)
   assertOwner(c.var.principal, article.publisher, id)
-  await deleteArticle(c.var.kv, article, announce(c))
+  await deleteArticle(c.var.kv, article, c.var.config.tombstoneSeconds, announce(c, article))
   return c.body(null, 204)
 })
 

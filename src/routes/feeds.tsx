@@ -12,6 +12,7 @@ import { FeedPreviewPage } from '../views/pages'
 import { inScript } from '../articles/variants'
 import type { Article } from '../articles/model'
 import { siteFor } from './site'
+import { listDeleted } from '../store/tombstones'
 
 const RENDER: Record<FeedFormat, (feed: Feed) => string> = {
   rss: renderRss,
@@ -28,13 +29,19 @@ async function serveFeed(c: Context<AppEnv>, format: FeedFormat, tag?: string) {
   const page = await readPageChecked(c, { tag, limit: limit ?? config.pageSize, cursor })
   c.header('Vary', NAVIGATION_VARY)
   if (isBrowserNavigation(c.req.raw.headers)) return preview(c, format, tag, page.items)
+  // Atom readers learn of deletions (RFC 6721) on the first page.
+  const deleted =
+    format === 'atom' && !cursor ? await listDeleted(c.var.kv, { tag, limit: config.pageSize }) : []
   const version = c.get('version')
   const feed = buildFeed(
     config,
-    { format, tag, limit, cursor, baseUrl: c.var.baseUrl, script: c.var.script },
+    { format, tag, limit, cursor, baseUrl: c.var.baseUrl, script: c.var.script, deleted },
     page,
     version.changed,
   )
+  // WebSub discovery: each hub, and exactly one self link.
+  for (const hub of feed.links.hubs) c.header('Link', `<${hub}>; rel="hub"`, { append: true })
+  if (feed.links.hubs.length) c.header('Link', `<${feed.links.self}>; rel="self"`, { append: true })
   return c.body(RENDER[format](feed), 200, {
     'Content-Type': `${FEED_TYPES[format]}; charset=utf-8`,
   })

@@ -3,6 +3,7 @@ import type { AppEnv } from '../env'
 import { SCRIPTS } from '../articles/script'
 import { inScript } from '../articles/variants'
 import { getArticle, listTags, neighbour } from '../store/articles'
+import { getTombstone } from '../store/tombstones'
 import { articlePath, tagPath, withQuery } from '../urls'
 import { APP_SCRIPT } from '../views/app-script'
 import { ArticlePage, ErrorPage, FeedsPage, ListPage } from '../views/pages'
@@ -57,9 +58,25 @@ export function notFoundPage(c: Context<AppEnv>) {
 pages.get('/', (c) => listPage(c, '/'))
 pages.get('/tags/:tag', (c) => listPage(c, tagPath(c.req.param('tag')), c.req.param('tag')))
 
+/** 410 for an article its publisher deleted (while the tombstone lasts), else 404. */
+async function missingArticle(c: Context<AppEnv>, id: string) {
+  if (!(await getTombstone(c.var.kv, id))) return notFoundPage(c)
+  const site = siteFor(c)
+  const l = site.labels
+  return c.html(
+    <ErrorPage
+      site={site}
+      heading={l.gone}
+      text={l.goneText}
+      meta={{ title: l.gone, lang: site.lang, path: c.req.path }}
+    />,
+    410,
+  )
+}
+
 pages.get('/articles/:id', async (c) => {
   const stored = await getArticle(c.var.kv, c.req.param('id'))
-  if (!stored) return notFoundPage(c)
+  if (!stored) return missingArticle(c, c.req.param('id'))
   const site = siteFor(c)
   const article = inScript(stored, c.var.script)
   const url = site.baseUrl + articlePath(article.id)

@@ -10,6 +10,7 @@ import { foldTag } from '../articles/tags'
 import { tagSpellings } from '../articles/variants'
 import { toMillis, type Timestamp } from '../time'
 import { articleKey, idFromIndexKey, indexKey, indexPrefix, TAG_INDEX_PREFIX } from './keys'
+import { getTombstone, putTombstone, removeTombstone } from './tombstones'
 import { bumpVersion, type ContentVersion, type VersionListener } from './version'
 
 /** What a listing knows about an article without reading it (the index key's metadata). */
@@ -84,6 +85,8 @@ export async function putArticle(
   const keys = entries.map((e) => e.key)
   const stale = previous ? indexKeysOf(previous).filter((k) => !keys.includes(k)) : []
   await Promise.all([
+    // An id published again, or undeleted, is no longer deleted.
+    previous ? undefined : getTombstone(kv, article.id).then((t) => t && removeTombstone(kv, t)),
     kv.put(articleKey(article.id), JSON.stringify(article), {
       metadata: { published: article.published, updated: article.updated },
     }),
@@ -93,15 +96,20 @@ export async function putArticle(
   return bumpVersion(kv, onVersion)
 }
 
-/** Removes an article and every index key that points at it. Returns the new content version. */
+/**
+ * Removes an article and every index key that points at it, leaving a tombstone for
+ * `tombstoneSeconds`. Returns the new content version.
+ */
 export async function deleteArticle(
   kv: KVNamespace,
   article: Article,
+  tombstoneSeconds: number,
   onVersion?: VersionListener,
 ): Promise<ContentVersion> {
   await Promise.all([
     kv.delete(articleKey(article.id)),
     ...indexKeysOf(article).map((k) => kv.delete(k)),
+    putTombstone(kv, article, Date.now(), tombstoneSeconds),
   ])
   return bumpVersion(kv, onVersion)
 }
@@ -204,4 +212,28 @@ export async function neighbour(
     } while (cursor)
   }
   return undefined
+}
+
+/**
+ * Index entries `skip` onward, up to `take` of them, newest first, plus whether more follow.
+ * Pages through `list()` 1,000 keys at a time; the sitemap uses it.
+ */
+export async function scanIndex(
+  kv: KVNamespace,
+  skip: number,
+  take: number,
+): Promise<{ entries: IndexEntry[]; more: boolean }> {
+  const entries: IndexEntry[] = []
+  let seen = 0
+  let cursor: string | undefined
+  do {
+    const page = await kv.list<IndexMeta>({ prefix: indexPrefix(), cursor })
+    for (const key of page.keys) {
+      if (seen++ < skip || !key.metadata) continue
+      if (entries.length === take) return { entries, more: true }
+      entries.push({ id: idFromIndexKey(key.name), ...key.metadata })
+    }
+    cursor = page.list_complete ? undefined : page.cursor
+  } while (cursor)
+  return { entries, more: false }
 }

@@ -56,3 +56,17 @@ export function publisherKey(tokenHash: string): string {
 }
 
 export const PUBLISHER_PREFIX = 'publisher:'
+
+/** A deleted article, kept (with its content, for undelete) until the key expires. */
+export function tombstoneKey(id: string): string {
+  return `tombstone:${id}`
+}
+
+/** Where deletions are listed newest first, site-wide or per tag, for Atom's deleted-entry. */
+export function deletedPrefix(tag?: string): string {
+  return tag === undefined ? 'deleted:all:' : `deleted:tag:${tagSegment(tag)}:`
+}
+
+export function deletedKey(deletedMs: number, id: string, tag?: string): string {
+  return `${deletedPrefix(tag)}${revOf(deletedMs)}:${id}`
+}

@@ -86,6 +86,7 @@ export function Layout(props: { site: Site; meta: PageMeta; children?: Child }) 
             <link rel="alternate" type={f.type} title={`${site.title} (${f.label})`} href={f.url} />
           ))}
           <link rel="icon" href="/icon.svg" type="image/svg+xml" />
+          <link rel="micropub" href={`${site.baseUrl}/micropub`} />
           <link rel="stylesheet" href="/style.css" />
           <script src="/app.js" defer></script>
           <meta property="og:site_name" content={site.title} />

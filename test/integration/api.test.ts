@@ -76,14 +76,27 @@ describe('publishing', () => {
     expect(keys.some((k) => k.startsWith('index:tag:新:'))).toBe(true)
   })
 
-  it('deletes with 204, then 404', async () => {
+  it('deletes with 204, leaving a tombstone that answers 410; deleting again is 404', async () => {
     const c = client()
     await publish(c, { ...article, id: 'forum' })
     expect((await c.del('forum')).status).toBe(204)
-    expect((await c.api('/api/articles/forum')).status).toBe(404)
+    const gone = await c.api('/api/articles/forum')
+    expect(gone.status).toBe(410)
+    expect((await gone.json<any>()).deleted_at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/)
     expect((await c.del('forum')).status).toBe(404)
     const keys = Object.keys(await kvSnapshot())
-    expect(keys.filter((k) => !k.startsWith('meta:'))).toEqual([])
+    expect(keys.filter((k) => k.startsWith('article:') || k.startsWith('index:'))).toEqual([])
+    expect(keys).toContain('tombstone:forum')
+    expect(keys.filter((k) => k.startsWith('deleted:'))).toHaveLength(3) // site, 經開區, 经开区
+  })
+
+  it('publishing a deleted id again removes its tombstone', async () => {
+    const c = client()
+    await publish(c, { ...article, id: 'forum' })
+    await c.del('forum')
+    expect((await c.put('forum', article)).status).toBe(201)
+    const keys = Object.keys(await kvSnapshot())
+    expect(keys.filter((k) => k.startsWith('tombstone:') || k.startsWith('deleted:'))).toEqual([])
   })
 
   it('answers 404 as problem+json for an unknown article', async () => {

@@ -113,7 +113,10 @@ describe('feeds', () => {
         expect(items.map((i: any) => text(i.title))).toEqual(['Other'])
       }
     }
-    expect((await c.get('/articles/forum')).status).toBe(404)
+    expect((await c.get('/articles/forum')).status).toBe(410)
+    // Atom tells readers the entry is gone (RFC 6721); RSS and JSON Feed just drop it.
+    const atom = parseXml(await (await c.get('/atom.xml')).text()).feed
+    expect(atom['at:deleted-entry']['@ref']).toBe(`${SITE}/articles/forum`)
     expect(await (await c.get('/')).text()).not.toContain('經開區舉辦')
   })
 

@@ -43,8 +43,10 @@ function feed(items: FeedItem[]): Feed {
       alternate: 'https://news.example.org/',
       first: 'https://news.example.org/feed.xml',
       translations: [],
+      hubs: [],
     },
     items,
+    deleted: [],
   }
 }
 
@@ -194,5 +196,20 @@ describe('translations', () => {
     expect(doc.entry[0].link.filter((l: any) => l['@hreflang'])[0]['@href']).toBe(
       'https://news.example.org/zh-Hans/articles/a',
     )
+  })
+})
+
+describe('deleted entries (RFC 6721)', () => {
+  it('appear in Atom only, with the entry id and the deletion time', () => {
+    const f = feed([item()])
+    f.deleted = [{ ref: 'https://news.example.org/articles/gone', when: '2024-01-02T03:04:05Z' }]
+    const doc = parseXml(renderAtom(f)).feed
+    expect(doc['@xmlns:at']).toBe('http://purl.org/atompub/tombstones/1.0')
+    expect(doc['at:deleted-entry']).toEqual({
+      '@ref': 'https://news.example.org/articles/gone',
+      '@when': '2024-01-02T03:04:05Z',
+    })
+    expect(renderRss(f)).not.toContain('gone')
+    expect(renderJson(f)).not.toContain('gone')
   })
 })

@@ -1,0 +1,294 @@
+/**
+ * Micropub (W3C): create, update, delete and undelete articles from any Micropub client,
+ * with the same publisher tokens and ownership rules as the JSON API. Tokens come in the
+ * Authorization header or as an `access_token` form field. Errors use Micropub's format.
+ */
+import { Hono, type Context } from 'hono'
+import { HTTPException } from 'hono/http-exception'
+import type { AppEnv } from '../env'
+import { assertOwner, principalFor } from '../auth'
+import { ArticleInput } from '../articles/schema'
+import { buildArticle, defaultPublished } from '../articles/build'
+import { deriveId } from '../articles/ids'
+import type { Article } from '../articles/model'
+import { announce } from './announce'
+import { deleteArticle, getArticle, putArticle } from '../store/articles'
+import { getTombstone } from '../store/tombstones'
+import { articlePath } from '../urls'
+import { cleanDeep } from '../articles/text'
+import { parseValid } from './validate'
+
+type Properties = Record<string, unknown[]>
+
+const ERRORS: Record<number, string> = {
+  400: 'invalid_request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'invalid_request',
+  409: 'invalid_request',
+  410: 'invalid_request',
+  413: 'invalid_request',
+  415: 'invalid_request',
+  503: 'unauthorized',
+}
+
+function micropubError(status: 400 | 401 | 403 | 404, description: string): HTTPException {
+  return new HTTPException(status, {
+    res: Response.json({ error: ERRORS[status], error_description: description }, { status }),
+  })
+}
+
+export const micropub = new Hono<AppEnv>()
+
+// Problems raised by shared code (validation, ownership) become Micropub errors.
+micropub.onError(async (err, c) => {
+  if (err instanceof HTTPException) {
+    const res = err.getResponse()
+    if (res.headers.get('Content-Type')?.includes('problem+json')) {
+      const problem = await res.json<{
+        detail?: string
+        title: string
+        errors?: { pointer: string; detail: string }[]
+      }>()
+      const fields = problem.errors?.map((e) => `${e.pointer || '/'}: ${e.detail}`).join('; ')
+      return c.json(
+        {
+          error: ERRORS[res.status] ?? 'invalid_request',
+          error_description: fields || problem.detail || problem.title,
+        },
+        res.status as 400,
+      )
+    }
+    return res
+  }
+  throw err
+})
+
+/** The request as Micropub reads it: form fields or JSON, and the token. */
+async function readRequest(c: Context<AppEnv>) {
+  const type = c.req.header('Content-Type') ?? ''
+  let json: Record<string, unknown> | undefined
+  let form: Properties | undefined
+  if (/^application\/json/i.test(type)) {
+    try {
+      json = cleanDeep(await c.req.json()) as Record<string, unknown>
+    } catch {
+      throw micropubError(400, 'The body is not valid JSON.')
+    }
+  } else if (/^(application\/x-www-form-urlencoded|multipart\/form-data)/i.test(type)) {
+    form = {}
+    for (const [key, value] of (await c.req.formData()).entries()) {
+      if (typeof value !== 'string') continue
+      const name = key.replace(/\[\]$/, '')
+      ;(form[name] ??= []).push(value)
+    }
+    form = cleanDeep(form) as Properties
+  } else {
+    throw micropubError(
+      400,
+      'Send application/x-www-form-urlencoded, multipart/form-data or application/json.',
+    )
+  }
+  const header = /^Bearer\s+(\S+)$/i.exec(c.req.header('Authorization') ?? '')?.[1]
+  const token = header ?? (form?.access_token?.[0] as string | undefined)
+  return { json, form, token }
+}
+
+async function authenticate(c: Context<AppEnv>, token: string | undefined) {
+  const adminToken = c.var.config.adminToken
+  if (!adminToken)
+    throw micropubError(401, 'Publishing is not configured (ADMIN_TOKEN is not set).')
+  if (!token)
+    throw micropubError(401, 'Send a token in the Authorization header or as access_token.')
+  const principal = await principalFor(token, adminToken, c.var.kv)
+  if (!principal) throw micropubError(403, 'The token is not valid, or was revoked.')
+  c.set('principal', principal)
+  return principal
+}
+
+/** The article id a Micropub `url` names: `/articles/{id}` on this site, in any script. */
+function idFromUrl(c: Context<AppEnv>, url: unknown): string {
+  const match =
+    typeof url === 'string' && URL.canParse(url)
+      ? /\/articles\/([^/?#]+)$/.exec(new URL(url).pathname)
+      : null
+  if (!match) throw micropubError(400, `"${String(url)}" is not the URL of an article here.`)
+  return decodeURIComponent(match[1]!)
+}
+
+const first = (values: unknown[] | undefined) => values?.[0]
+
+/** Plain text of a Micropub content value: a string, or `{html}` / `{value}`. */
+function contentOf(value: unknown): { html?: string; text?: string } {
+  if (typeof value === 'string') return { text: value }
+  if (value && typeof value === 'object') {
+    const v = value as { html?: unknown; value?: unknown }
+    if (typeof v.html === 'string') return { html: v.html }
+    if (typeof v.value === 'string') return { text: v.value }
+  }
+  return {}
+}
+
+/** An h-entry's properties as article input. Notes without a name get one from their text. */
+function inputFrom(props: Properties): unknown {
+  const content = contentOf(first(props.content))
+  const text = content.text ?? (content.html ? content.html.replace(/<[^>]*>/g, ' ') : '')
+  const name = first(props.name)
+  const photo = first(props.photo)
+  const published = first(props.published)
+  return {
+    title: typeof name === 'string' && name.trim() ? name : noteTitle(text),
+    ...(content.html !== undefined
+      ? { content_html: content.html }
+      : { content_text: content.text ?? (typeof name === 'string' ? name : '') }),
+    ...(props.category ? { tags: props.category } : {}),
+    ...(published !== undefined ? { published } : {}),
+    ...(first(props.summary) !== undefined ? { summary: first(props.summary) } : {}),
+    ...(photo !== undefined
+      ? { image: typeof photo === 'object' && photo ? (photo as { value?: unknown }).value : photo }
+      : {}),
+  }
+}
+
+/** A note's title: its first line, cut at about 80 characters. */
+function noteTitle(text: string): string {
+  const line = text.trim().split('\n')[0] ?? ''
+  const chars = [...line]
+  return chars.length > 80 ? chars.slice(0, 79).join('') + '…' : line
+}
+
+/** The stored article as h-entry properties (for `q=source` and updates). */
+function propertiesOf(article: Article): Properties {
+  const props: Properties = {
+    name: [article.title],
+    content:
+      article.content_text !== undefined
+        ? [article.content_text]
+        : [{ html: article.content_html }],
+    published: [article.published],
+    updated: [article.updated],
+    summary: [article.summary],
+  }
+  if (article.tags.length) props.category = [...article.tags]
+  if (article.image) props.photo = [article.image]
+  return props
+}
+
+async function create(c: Context<AppEnv>, props: Properties) {
+  const input = parseValid(ArticleInput, inputFrom(props))
+  const { config, principal } = c.var
+  const now = Date.now()
+  const slug = first(props['mp-slug'])
+  const content = input.content_html ?? input.content_text
+  const id =
+    typeof slug === 'string' && slug
+      ? slug
+      : await deriveId(input.title, defaultPublished(input, now, config.timeZone), content)
+  if (await getArticle(c.var.kv, id))
+    throw micropubError(400, `An article with the id "${id}" exists.`)
+  const article = buildArticle(ArticleInput.parse({ ...input, id }), {
+    id,
+    publisher: principal.name,
+    defaultAuthor: principal.defaultAuthor,
+    now,
+    timeZone: config.timeZone,
+    defaultLanguage: config.language,
+  })
+  await putArticle(c.var.kv, article, undefined, announce(c, article))
+  c.header('Location', c.var.baseUrl + articlePath(id))
+  return c.body(null, 201)
+}
+
+async function update(c: Context<AppEnv>, body: Record<string, unknown>) {
+  const id = idFromUrl(c, body.url)
+  const previous = await getArticle(c.var.kv, id)
+  if (!previous) throw micropubError(400, `No article is at ${String(body.url)}.`)
+  assertOwner(c.var.principal, previous.publisher, id)
+  const props = propertiesOf(previous)
+  delete props.updated // an update is a new `updated`
+  delete props.summary // derived again unless given
+  const replace = (body.replace ?? {}) as Properties
+  const add = (body.add ?? {}) as Properties
+  const remove = body.delete ?? []
+  for (const [key, values] of Object.entries(replace)) props[key] = values
+  for (const [key, values] of Object.entries(add)) props[key] = [...(props[key] ?? []), ...values]
+  if (Array.isArray(remove)) for (const key of remove) delete props[String(key)]
+  else
+    for (const [key, values] of Object.entries(remove as Properties))
+      props[key] = (props[key] ?? []).filter((v) => !values.includes(v))
+  if (props.category?.length === 0) delete props.category
+  const input = parseValid(ArticleInput, inputFrom(props))
+  const article = buildArticle(input, {
+    id,
+    publisher: c.var.principal.name,
+    now: Date.now(),
+    timeZone: c.var.config.timeZone,
+    defaultLanguage: c.var.config.language,
+    previous,
+  })
+  await putArticle(c.var.kv, article, previous, announce(c, article, previous))
+  return c.body(null, 204)
+}
+
+async function remove(c: Context<AppEnv>, url: unknown) {
+  const id = idFromUrl(c, url)
+  const article = await getArticle(c.var.kv, id)
+  if (!article) throw micropubError(400, `No article is at ${String(url)}.`)
+  assertOwner(c.var.principal, article.publisher, id)
+  await deleteArticle(c.var.kv, article, c.var.config.tombstoneSeconds, announce(c, article))
+  return c.body(null, 204)
+}
+
+async function undelete(c: Context<AppEnv>, url: unknown) {
+  const id = idFromUrl(c, url)
+  const tombstone = await getTombstone(c.var.kv, id)
+  if (!tombstone) throw micropubError(400, `Nothing deleted is at ${String(url)}.`)
+  assertOwner(c.var.principal, tombstone.article.publisher, id)
+  await putArticle(c.var.kv, tombstone.article, undefined, announce(c, tombstone.article))
+  return c.body(null, 204)
+}
+
+micropub.post('/', async (c) => {
+  const { json, form, token } = await readRequest(c)
+  await authenticate(c, token)
+  const action = json ? json.action : first(form!.action)
+  const url = json ? json.url : first(form!.url)
+  if (action === 'update') {
+    if (!json) throw micropubError(400, 'Updates are sent as JSON.')
+    return update(c, json)
+  }
+  if (action === 'delete') return remove(c, url)
+  if (action === 'undelete') return undelete(c, url)
+  if (action !== undefined) throw micropubError(400, `Unknown action "${String(action)}".`)
+  if (json) {
+    const type = json.type as unknown[] | undefined
+    if (!Array.isArray(type) || type[0] !== 'h-entry')
+      throw micropubError(400, 'Only h-entry can be created.')
+    return create(c, (json.properties ?? {}) as Properties)
+  }
+  const h = first(form!.h) ?? 'entry'
+  if (h !== 'entry') throw micropubError(400, 'Only h=entry can be created.')
+  const { h: _h, access_token: _t, ...props } = form!
+  return create(c, props)
+})
+
+micropub.get('/', async (c) => {
+  const header = /^Bearer\s+(\S+)$/i.exec(c.req.header('Authorization') ?? '')?.[1]
+  await authenticate(c, header ?? c.req.query('access_token'))
+  const q = c.req.query('q')
+  if (q === 'config') return c.json({ 'syndicate-to': [], q: ['config', 'source', 'syndicate-to'] })
+  if (q === 'syndicate-to') return c.json({ 'syndicate-to': [] })
+  if (q === 'source') {
+    const id = idFromUrl(c, c.req.query('url'))
+    const article = await getArticle(c.var.kv, id)
+    if (!article) throw micropubError(400, `No article is at ${c.req.query('url')}.`)
+    const props = propertiesOf(article)
+    const wanted = c.req.queries('properties[]') ?? c.req.queries('properties')
+    if (wanted)
+      return c.json({
+        properties: Object.fromEntries(wanted.filter((k) => k in props).map((k) => [k, props[k]])),
+      })
+    return c.json({ type: ['h-entry'], properties: props })
+  }
+  throw micropubError(400, `Unknown query "${q ?? ''}".`)
+})

@@ -1,0 +1,173 @@
+/** Micropub, with the examples of the W3C Recommendation (https://www.w3.org/TR/micropub/). */
+import { reset } from 'cloudflare:test'
+import { afterEach, describe, expect, it } from 'vitest'
+import { ADMIN_TOKEN, client, kvSnapshot, SITE } from '../helpers'
+
+afterEach(() => reset())
+
+const c = () => client(null)
+const form = (body: string, token: string | null = ADMIN_TOKEN) =>
+  c().fetch('/micropub', {
+    method: 'POST',
+    headers: {
+      'Content-Type': 'application/x-www-form-urlencoded',
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+    },
+    body,
+  })
+const json = (body: unknown, token: string | null = ADMIN_TOKEN) =>
+  c().fetch('/micropub', {
+    method: 'POST',
+    headers: {
+      'Content-Type': 'application/json',
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+    },
+    body: JSON.stringify(body),
+  })
+const source = async (url: string) =>
+  (
+    await c().fetch(`/micropub?q=source&url=${encodeURIComponent(url)}`, {
+      headers: { Authorization: `Bearer ${ADMIN_TOKEN}` },
+    })
+  ).json<any>()
+
+describe('creating', () => {
+  it('creates a note from form fields (spec 3.3.1) and answers 201 with its Location', async () => {
+    const res = await form(
+      'h=entry&content=Micropub+test+of+creating+a+basic+h-entry&category[]=foo&category[]=bar',
+    )
+    expect(res.status).toBe(201)
+    const url = res.headers.get('Location')!
+    expect(url).toMatch(
+      new RegExp(`^${SITE}/articles/micropub-test-of-creating-a-basic-h-entry-[0-9a-f]{6}$`),
+    )
+    const entry = await source(url)
+    expect(entry.type).toEqual(['h-entry'])
+    expect(entry.properties.content).toEqual(['Micropub test of creating a basic h-entry'])
+    expect(entry.properties.category).toEqual(['foo', 'bar'])
+    expect(entry.properties.name).toEqual(['Micropub test of creating a basic h-entry'])
+  })
+
+  it('accepts the token as an access_token form field', async () => {
+    const res = await form(`h=entry&content=hello&access_token=${ADMIN_TOKEN}`, null)
+    expect(res.status).toBe(201)
+  })
+
+  it('creates from JSON (spec 3.3.2), with a photo', async () => {
+    const res = await json({
+      type: ['h-entry'],
+      properties: {
+        content: ['hello world'],
+        category: ['foo', 'bar'],
+        photo: ['https://photos.example.com/592829482876343254.jpg'],
+      },
+    })
+    expect(res.status).toBe(201)
+    const entry = await source(res.headers.get('Location')!)
+    expect(entry.properties.photo).toEqual(['https://photos.example.com/592829482876343254.jpg'])
+  })
+
+  it('creates from JSON with HTML content, sanitised', async () => {
+    const res = await json({
+      type: ['h-entry'],
+      properties: {
+        name: ['Bold'],
+        content: [
+          { html: '<p>This post has <b>bold</b> and <i>italic</i> text.<script>x()</script></p>' },
+        ],
+        published: ['2024-02-03T04:05:06+08:00'],
+      },
+    })
+    const entry = await source(res.headers.get('Location')!)
+    expect(entry.properties.content).toEqual([
+      { html: '<p>This post has <b>bold</b> and <i>italic</i> text.</p>' },
+    ])
+    expect(entry.properties.published).toEqual(['2024-02-03T04:05:06+08:00'])
+  })
+
+  it('answers the spec error format, storing nothing', async () => {
+    const before = await kvSnapshot()
+    const none = await form('h=entry&content=x', null)
+    expect(none.status).toBe(401)
+    expect(await none.json()).toMatchObject({ error: 'unauthorized' })
+    const wrong = await form('h=entry&content=x', 'ef_not-a-real-token')
+    expect(wrong.status).toBe(403)
+    expect(await wrong.json()).toMatchObject({ error: 'forbidden' })
+    const bad = await json({
+      type: ['h-entry'],
+      properties: { content: ['x'], photo: ['javascript:alert(1)'] },
+    })
+    expect(bad.status).toBe(400)
+    expect(await bad.json()).toMatchObject({
+      error: 'invalid_request',
+      error_description: expect.stringContaining('/image'),
+    })
+    expect(await kvSnapshot()).toEqual(before)
+  })
+})
+
+describe('updating, deleting, undeleting', () => {
+  async function post() {
+    const res = await json({
+      type: ['h-entry'],
+      properties: { name: ['Post'], content: ['hello world'], category: ['indieweb', 'foo'] },
+    })
+    return res.headers.get('Location')!
+  }
+
+  it('replaces, adds and deletes properties (spec 3.4)', async () => {
+    const url = await post()
+    expect(
+      (await json({ action: 'update', url, replace: { content: ['hello moon'] } })).status,
+    ).toBe(204)
+    expect((await source(url)).properties.content).toEqual(['hello moon'])
+    await json({ action: 'update', url, add: { category: ['micropub'] } })
+    expect((await source(url)).properties.category).toEqual(['indieweb', 'foo', 'micropub'])
+    await json({ action: 'update', url, delete: { category: ['indieweb'] } })
+    expect((await source(url)).properties.category).toEqual(['foo', 'micropub'])
+    await json({ action: 'update', url, delete: ['category'] })
+    expect((await source(url)).properties.category).toBeUndefined()
+  })
+
+  it('deletes (410 afterwards) and undeletes (spec 3.5, 3.6)', async () => {
+    const url = await post()
+    const path = url.replace(SITE, '')
+    expect((await form(`action=delete&url=${encodeURIComponent(url)}`)).status).toBe(204)
+    expect((await c().get(path)).status).toBe(410)
+    expect((await json({ action: 'undelete', url })).status).toBe(204)
+    expect((await c().get(path)).status).toBe(200)
+    expect((await source(url)).properties.content).toEqual(['hello world'])
+  })
+
+  it("refuses to touch another publisher's post", async () => {
+    const issued = await (
+      await client().json('POST', '/api/publishers', { name: 'other' })
+    ).json<any>()
+    const url = await post()
+    const res = await json({ action: 'delete', url }, issued.token)
+    expect(res.status).toBe(403)
+    expect(await res.json()).toMatchObject({ error: 'forbidden' })
+  })
+})
+
+describe('queries', () => {
+  it('answers q=config and q=source with selected properties', async () => {
+    const auth = { Authorization: `Bearer ${ADMIN_TOKEN}` }
+    expect(await (await c().fetch('/micropub?q=config', { headers: auth })).json()).toMatchObject({
+      'syndicate-to': [],
+    })
+    const res = await form('h=entry&name=Titled&content=Body')
+    const url = res.headers.get('Location')!
+    const selected = await (
+      await c().fetch(`/micropub?q=source&properties[]=name&url=${encodeURIComponent(url)}`, {
+        headers: auth,
+      })
+    ).json()
+    expect(selected).toEqual({ properties: { name: ['Titled'] } })
+  })
+
+  it('is advertised on every page', async () => {
+    const html = await (await c().get('/')).text()
+    expect(html).toContain(`<link rel="micropub" href="${SITE}/micropub"/>`)
+  })
+})
