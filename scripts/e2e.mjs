@@ -4,6 +4,7 @@
 // RFC 4287 schema, and, where ../shared is present, the W3C Feed Validation Service driver.
 import { execFileSync, spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { createServer } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expandArticle } from '../test/corpus/expand.mjs'
@@ -29,7 +30,26 @@ function has(command) {
 
 const FILES = { rss: 'feed.xml', atom: 'atom.xml', json: 'feed.json' }
 const work = mkdtempSync(join(tmpdir(), 'edgefeed-e2e-'))
-const worker = await startWorker()
+
+// A local WebSub hub that records publish pings, and refuses the first ping for each feed
+// with 503 so the Worker's retry is exercised.
+const pings = []
+const refused = new Set()
+const hub = createServer((req, res) => {
+  let body = ''
+  req.on('data', (d) => (body += d))
+  req.on('end', () => {
+    const params = new URLSearchParams(body)
+    const topic = params.get('hub.url')
+    const first = !refused.has(topic)
+    if (first) refused.add(topic)
+    pings.push({ mode: params.get('hub.mode'), topic, status: first ? 503 : 204 })
+    res.writeHead(first ? 503 : 204).end()
+  })
+})
+await new Promise((r) => hub.listen(0, '127.0.0.1', r))
+const hubUrl = `http://127.0.0.1:${hub.address().port}/`
+const worker = await startWorker({ vars: { WEBSUB_HUBS: hubUrl } })
 const { base, token } = worker
 console.log(`wrangler dev on ${base}`)
 
@@ -47,6 +67,15 @@ try {
     else check(`publish ${article.id}`, false, `${res.status} ${await res.text()}`)
   }
   check(`published the corpus (${stored.length} articles)`, stored.length === corpus.length)
+  // One deleted article, so that Atom carries an at:deleted-entry for the validators.
+  const auth = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }
+  await fetch(`${base}/api/articles`, {
+    method: 'POST',
+    headers: auth,
+    body: JSON.stringify({ id: 'deleted', title: 'Deleted', content_text: 'x', tags: ['經開區'] }),
+  })
+  const deleted = await fetch(`${base}/api/articles/deleted`, { method: 'DELETE', headers: auth })
+  check('deleted an article', deleted.status === 204)
 
   // Newest first; articles at the same instant in id order, as the index keys sort.
   const instant = (a) => Math.floor(Date.parse(a.published) / 1000)
@@ -113,6 +142,10 @@ try {
 
   const xml = docs.filter((d) => d.format !== 'json')
   const atom = docs.filter((d) => d.format === 'atom')
+  check(
+    'Atom announces the deleted article (RFC 6721)',
+    atom[0].body.includes(`<at:deleted-entry ref="${base}/articles/deleted"`),
+  )
 
   // 3. xmllint: well-formed.
   if (has('xmllint')) {
@@ -179,7 +212,28 @@ try {
     jsonProblems.join('\n'),
   )
 
-  // 7. The shared validator driver (W3C feedvalidator, JSON Feed schema), where present.
+  // 7. WebSub: every change pinged the hub for the site's feeds and each tag's, retrying.
+  const deadline = Date.now() + 20_000
+  const accepted = () => new Set(pings.filter((p) => p.status === 204).map((p) => p.topic))
+  const expected = [
+    `${base}/feed.xml`,
+    `${base}/zh-Hans/atom.xml`,
+    `${base}/tags/${encodeURIComponent('經開區')}/feed.json`,
+  ]
+  while (Date.now() < deadline && !expected.every((t) => accepted().has(t)))
+    await new Promise((r) => setTimeout(r, 250))
+  check(
+    `WebSub: the hub got hub.mode=publish for every affected feed, after a refused first try (${pings.length} pings)`,
+    expected.every((t) => accepted().has(t)) &&
+      pings.every((p) => p.mode === 'publish') &&
+      pings.some((p) => p.status === 503),
+    JSON.stringify({
+      missing: expected.filter((t) => !accepted().has(t)),
+      sample: pings.slice(0, 3),
+    }),
+  )
+
+  // 8. The shared validator driver (W3C feedvalidator, JSON Feed schema), where present.
   const driver = `${SHARED_VALIDATE}/validate-feed`
   if (!existsSync(driver))
     skip('validate-feed', `${driver} is absent (../shared exists only in this project's CI)`)
@@ -207,6 +261,7 @@ try {
   check('end-to-end run', false, `${error.stack}\n${worker.log()}`)
 } finally {
   await worker.stop()
+  hub.close()
   rmSync(work, { recursive: true, force: true })
 }
 

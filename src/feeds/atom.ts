@@ -38,9 +38,10 @@ export function renderAtom(feed: Feed): string {
     ),
     el('generator', 'edgefeed'),
   ]
-  out.push(...renderEach(feed.items, (item) => renderEntry(item, feed.language)))
+  // Extension elements come before the entries (RFC 4287 section 4.1.1).
   for (const gone of feed.deleted)
     out.push(empty('at:deleted-entry', { ref: gone.ref, when: gone.when }))
+  out.push(...renderEach(feed.items, (item) => renderEntry(item, feed.language)))
   out.push('</feed>')
   return out.filter(Boolean).join('\n')
 }
