@@ -135,7 +135,7 @@ describe(`${RUNS} random articles (seed ${SEED})`, { timeout: 60_000 + RUNS * 20
   })
 
   it('never put an element or attribute on a page that the sanitiser does not allow', async () => {
-    for (const id of accepted.slice(0, 150)) {
+    for (const id of accepted) {
       const html = await (await c.get(`/articles/${id}`)).text()
       const parser = new Parser({
         onopentag(name, attribs) {
