@@ -107,7 +107,7 @@ async function authenticate(c: Context<AppEnv>, token: string | undefined) {
 }
 
 /** The article id a Micropub `url` names: `/articles/{id}` on this site, in any script. */
-function idFromUrl(c: Context<AppEnv>, url: unknown): string {
+function idFromUrl(url: unknown): string {
   const match =
     typeof url === 'string' && URL.canParse(url)
       ? /\/articles\/([^/?#]+)$/.exec(new URL(url).pathname)
@@ -200,7 +200,7 @@ async function create(c: Context<AppEnv>, props: Properties) {
 }
 
 async function update(c: Context<AppEnv>, body: Record<string, unknown>) {
-  const id = idFromUrl(c, body.url)
+  const id = idFromUrl(body.url)
   const previous = await getArticle(c.var.kv, id)
   if (!previous) throw micropubError(400, `No article is at ${String(body.url)}.`)
   assertOwner(c.var.principal, previous.publisher, id)
@@ -231,7 +231,7 @@ async function update(c: Context<AppEnv>, body: Record<string, unknown>) {
 }
 
 async function remove(c: Context<AppEnv>, url: unknown) {
-  const id = idFromUrl(c, url)
+  const id = idFromUrl(url)
   const article = await getArticle(c.var.kv, id)
   if (!article) throw micropubError(400, `No article is at ${String(url)}.`)
   assertOwner(c.var.principal, article.publisher, id)
@@ -240,7 +240,7 @@ async function remove(c: Context<AppEnv>, url: unknown) {
 }
 
 async function undelete(c: Context<AppEnv>, url: unknown) {
-  const id = idFromUrl(c, url)
+  const id = idFromUrl(url)
   const tombstone = await getTombstone(c.var.kv, id)
   if (!tombstone) throw micropubError(400, `Nothing deleted is at ${String(url)}.`)
   assertOwner(c.var.principal, tombstone.article.publisher, id)
@@ -279,7 +279,7 @@ micropub.get('/', async (c) => {
   if (q === 'config') return c.json({ 'syndicate-to': [], q: ['config', 'source', 'syndicate-to'] })
   if (q === 'syndicate-to') return c.json({ 'syndicate-to': [] })
   if (q === 'source') {
-    const id = idFromUrl(c, c.req.query('url'))
+    const id = idFromUrl(c.req.query('url'))
     const article = await getArticle(c.var.kv, id)
     if (!article) throw micropubError(400, `No article is at ${c.req.query('url')}.`)
     const props = propertiesOf(article)

@@ -40,38 +40,31 @@ async function listPage(c: Context<AppEnv>, path: string, tag?: string) {
   )
 }
 
-/** The 404 page, in the site's style. */
-export function notFoundPage(c: Context<AppEnv>) {
+/** 404 and 410, in the site's style. */
+function errorPage(c: Context<AppEnv>, status: 404 | 410) {
   const site = siteFor(c)
   const l = site.labels
+  const [heading, text] = status === 404 ? [l.notFound, l.notFoundText] : [l.gone, l.goneText]
   return c.html(
     <ErrorPage
       site={site}
-      heading={l.notFound}
-      text={l.notFoundText}
-      meta={{ title: l.notFound, lang: site.lang, path: c.req.path }}
+      heading={heading}
+      text={text}
+      meta={{ title: heading, lang: site.lang, path: c.req.path }}
     />,
-    404,
+    status,
   )
 }
+
+/** The 404 page, for any path nothing else answers. */
+export const notFoundPage = (c: Context<AppEnv>) => errorPage(c, 404)
 
 pages.get('/', (c) => listPage(c, '/'))
 pages.get('/tags/:tag', (c) => listPage(c, tagPath(c.req.param('tag')), c.req.param('tag')))
 
 /** 410 for an article its publisher deleted (while the tombstone lasts), else 404. */
 async function missingArticle(c: Context<AppEnv>, id: string) {
-  if (!(await getTombstone(c.var.kv, id))) return notFoundPage(c)
-  const site = siteFor(c)
-  const l = site.labels
-  return c.html(
-    <ErrorPage
-      site={site}
-      heading={l.gone}
-      text={l.goneText}
-      meta={{ title: l.gone, lang: site.lang, path: c.req.path }}
-    />,
-    410,
-  )
+  return errorPage(c, (await getTombstone(c.var.kv, id)) ? 410 : 404)
 }
 
 pages.get('/articles/:id', async (c) => {
