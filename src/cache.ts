@@ -112,7 +112,7 @@ export function edgeCache(
       res = cached
     } else {
       await next()
-      if (c.error || c.res.status >= 500) {
+      if (c.res.status >= 500) {
         const stale = await caches.default.match(cacheKey(c.req.url, kind))
         if (!stale) return
         console.error(`render failed for ${c.req.url}; serving the last good copy`, c.error)

@@ -153,4 +153,45 @@ describe('feeds', () => {
     expect(folded.rss.map((i: any) => i.link[0])).toEqual([`${SITE}/articles/rust`])
     expect(folded.jsonDoc.feed_url).toBe(`${SITE}/tags/rust/feed.json`)
   })
+
+  it('keep a walk through the pages exact while new articles arrive', async () => {
+    const c = client()
+    for (let i = 1; i <= 6; i++) {
+      await publish(c, {
+        id: `old${i}`,
+        title: `Old ${i}`,
+        content_text: 'x',
+        published: `2024-03-0${i}T12:00:00+08:00`,
+      })
+    }
+    const first = await (await c.get('/feed.json?limit=2')).json<any>()
+    // Two articles arrive mid-walk: newer than everything, so they belong on page one.
+    await publish(c, {
+      id: 'new1',
+      title: 'New 1',
+      content_text: 'x',
+      published: '2024-04-01T00:00:00Z',
+    })
+    await publish(c, {
+      id: 'new2',
+      title: 'New 2',
+      content_text: 'x',
+      published: '2024-04-01T00:00:00Z',
+    })
+    const seen = first.items.map((i: any) => i.id.split('/').pop())
+    for (let next = first.next_url; next;) {
+      const page: any = await (await c.get(next.replace(SITE, ''))).json()
+      seen.push(...page.items.map((i: any) => i.id.split('/').pop()))
+      next = page.next_url
+    }
+    expect(seen).toEqual(['old6', 'old5', 'old4', 'old3', 'old2', 'old1'])
+  })
+
+  it('let browser-based aggregators read them (CORS), unlike the API', async () => {
+    const c = client()
+    for (const path of ['/feed.xml', '/atom.xml', '/feed.json', '/tags/x/feed.json']) {
+      expect((await c.get(path)).headers.get('Access-Control-Allow-Origin'), path).toBe('*')
+    }
+    expect((await c.api('/api/articles')).headers.get('Access-Control-Allow-Origin')).toBeNull()
+  })
 })
