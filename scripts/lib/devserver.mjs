@@ -54,14 +54,22 @@ export async function startWorker({
   const child = spawn(process.execPath, args, {
     env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_ENV: '', CI: 'true' },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group, so that stopping it stops workerd too, even after a failed start.
+    detached: true,
   })
   let output = ''
   child.stdout.on('data', (d) => (output += d))
   child.stderr.on('data', (d) => (output += d))
   const stop = async () => {
     if (child.exitCode === null) {
-      child.kill('SIGTERM')
-      await new Promise((r) => child.once('exit', r))
+      const exited = new Promise((r) => child.once('exit', r))
+      process.kill(-child.pid, 'SIGTERM')
+      await exited
+    }
+    try {
+      process.kill(-child.pid, 'SIGKILL') // whatever of the group is left
+    } catch {
+      // the group is gone
     }
     rmSync(state, { recursive: true, force: true })
   }
