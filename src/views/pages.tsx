@@ -31,9 +31,21 @@ function Dateline(props: { site: Site; article: Article }) {
   )
 }
 
-/** The feeds of a list, with a copy button each (the button works only with /app.js). */
-export function FeedList(props: { site: Site; tag?: string }) {
+/** A feed address and its copy button, which /app.js reveals and makes work. */
+function CopyableUrl(props: { site: Site; url: string }) {
   const l = props.site.labels
+  return (
+    <>
+      <code>{props.url}</code>{' '}
+      <button type="button" class="copy" data-copy={props.url} data-copied={l.copied} hidden>
+        {l.copy}
+      </button>
+    </>
+  )
+}
+
+/** The feeds of a list, each with its address to copy. */
+export function FeedList(props: { site: Site; tag?: string }) {
   return (
     <ul class="feedlist">
       {feedLinks(props.site, props.tag).map((f) => (
@@ -41,10 +53,7 @@ export function FeedList(props: { site: Site; tag?: string }) {
           <a href={f.url} type={f.type}>
             {f.label}
           </a>{' '}
-          <code>{f.url}</code>{' '}
-          <button type="button" class="copy" data-copy={f.url} data-copied={l.copied} hidden>
-            {l.copy}
-          </button>
+          <CopyableUrl site={props.site} url={f.url} />
         </li>
       ))}
     </ul>
@@ -203,10 +212,7 @@ export function FeedPreviewPage(props: {
       <h1>{l.feedPreview}</h1>
       <p>{l.feedPreviewText}</p>
       <p class="feedurl">
-        <code>{props.feedUrl}</code>{' '}
-        <button type="button" class="copy" data-copy={props.feedUrl} data-copied={l.copied} hidden>
-          {l.copy}
-        </button>
+        <CopyableUrl site={site} url={props.feedUrl} />
       </p>
       <ul class="articles">
         {props.articles.map((article) => (
