@@ -2,7 +2,7 @@
 import { Hono, type Context } from 'hono'
 import type { AppEnv } from '../env'
 import { el, open, XML_DECLARATION } from '../feeds/xml'
-import { scanIndex } from '../store/articles'
+import { scanIndex } from '../store/listings'
 import { articlePath } from '../urls'
 
 /** The sitemaps protocol allows 50,000 URLs per file. */

@@ -9,7 +9,7 @@ import type { Article } from '../articles/model'
 import { foldTag } from '../articles/tags'
 import { tagSpellings } from '../articles/variants'
 import { toMillis, type Timestamp } from '../time'
-import { articleKey, idFromIndexKey, indexKey, indexPrefix, TAG_INDEX_PREFIX } from './keys'
+import { articleKey, idFromIndexKey, indexKey, indexPrefix } from './keys'
 import { getTombstone, putTombstone, removeTombstone } from './tombstones'
 import { bumpVersion, type ContentVersion, type VersionListener } from './version'
 
@@ -22,7 +22,7 @@ export interface IndexEntry {
 }
 
 /** Index key metadata; tag keys also carry the tag as first written, for the list of feeds. */
-type IndexMeta = Omit<IndexEntry, 'id'> & { tag?: string }
+export type IndexMeta = Omit<IndexEntry, 'id'> & { tag?: string }
 
 /** KV metadata is limited to 1024 bytes of JSON; a long CJK title must not overflow it. */
 const META_TITLE_CHARS = 100
@@ -154,86 +154,4 @@ export async function readPage(
     return [article]
   })
   return { items, cursor: page.cursor }
-}
-
-/**
- * Every tag that lists at least one article, as first written, in key order. Reads every tag
- * index key, so only the cached `/feeds` page calls it.
- */
-export async function listTags(kv: KVNamespace): Promise<string[]> {
-  const tags = new Map<string, string>()
-  let cursor: string | undefined
-  do {
-    const page = await kv.list<IndexMeta>({ prefix: TAG_INDEX_PREFIX, cursor })
-    for (const key of page.keys) {
-      const segment = key.name.slice(
-        TAG_INDEX_PREFIX.length,
-        key.name.indexOf(':', TAG_INDEX_PREFIX.length),
-      )
-      if (!tags.has(segment) && key.metadata?.tag) tags.set(segment, key.metadata.tag)
-    }
-    cursor = page.list_complete ? undefined : page.cursor
-  } while (cursor)
-  return [...tags.values()]
-}
-
-/**
- * The id of the article just newer or older than `article` in the site's listing, found by
- * listing ever shorter prefixes of its index key (KV can list by prefix, not from a key).
- * Costs a few `list()` calls, so it backs a redirect that runs only when a reader clicks.
- */
-export async function neighbour(
-  kv: KVNamespace,
-  article: Article,
-  direction: 'newer' | 'older',
-): Promise<string | undefined> {
-  const own = indexKey(toMillis(article.published), article.id)
-  const all = indexPrefix()
-  const rev = own.slice(all.length)
-  for (let length = rev.length; length >= 0; length -= 3) {
-    let cursor: string | undefined
-    let before: string | undefined
-    let found = false
-    do {
-      const page = await kv.list({ prefix: all + rev.slice(0, Math.max(length, 0)), cursor })
-      for (const key of page.keys) {
-        if (found) return idFromIndexKey(key.name) // the first key after ours: older
-        if (key.name === own) {
-          if (direction === 'newer') {
-            if (before) return idFromIndexKey(before)
-            break
-          }
-          found = true
-        }
-        before = key.name
-      }
-      cursor =
-        page.list_complete || (direction === 'newer' && before === own) ? undefined : page.cursor
-    } while (cursor)
-  }
-  return undefined
-}
-
-/**
- * Index entries `skip` onward, up to `take` of them, newest first, plus whether more follow.
- * Pages through `list()` 1,000 keys at a time; the sitemap uses it.
- */
-export async function scanIndex(
-  kv: KVNamespace,
-  skip: number,
-  take: number,
-): Promise<{ entries: IndexEntry[]; more: boolean }> {
-  const entries: IndexEntry[] = []
-  let seen = 0
-  let cursor: string | undefined
-  do {
-    const page = await kv.list<IndexMeta>({ prefix: indexPrefix(), cursor })
-    for (const key of page.keys) {
-      if (seen++ < skip || !key.metadata) continue
-      if (entries.length === take) return { entries, more: true }
-      entries.push({ id: idFromIndexKey(key.name), ...key.metadata })
-    }
-    cursor = page.list_complete ? undefined : page.cursor
-  } while (cursor)
-  return { entries, more: false }
 }
