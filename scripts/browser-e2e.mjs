@@ -78,6 +78,16 @@ try {
     )
   }
   const first = articles[0]
+  await post({
+    id: 'removed',
+    title: '已撤下的文章',
+    content_text: '內容',
+    published: '2024-05-01T00:00:00+08:00',
+  })
+  await fetch(`${base}/api/articles/removed`, {
+    method: 'DELETE',
+    headers: { Authorization: `Bearer ${token}` },
+  })
   const pages = {
     home: '/',
     article: `/articles/${first.id}`,
@@ -85,6 +95,7 @@ try {
     feeds: '/feeds',
     simplified: `/zh-Hans/articles/${first.id}`,
     'not-found': '/articles/does-not-exist',
+    gone: '/articles/removed',
     'feed-preview': '/feed.xml',
   }
 
@@ -98,12 +109,13 @@ try {
         const page = await context.newPage()
         const errors = []
         const failed = []
-        // The 404 page's own status is reported as a console error; it is the expected answer.
+        // An error page's own status is reported as a console error; it is the expected answer.
+        const errorPage = name === 'not-found' || name === 'gone'
         page.on(
           'console',
           (m) =>
             m.type() === 'error' &&
-            !(name === 'not-found' && m.location().url === base + path) &&
+            !(errorPage && m.location().url === base + path) &&
             errors.push(m.text()),
         )
         page.on('pageerror', (e) => errors.push(e.message))
@@ -112,13 +124,13 @@ try {
           'response',
           (r) =>
             r.status() >= 400 &&
-            !(name === 'not-found' && r.url() === base + path) &&
+            !(errorPage && r.url() === base + path) &&
             failed.push(`${r.status()} ${r.url()}`),
         )
         // Page loads are browser navigations, so the feed URL gets its explanatory page.
         const res = await page.goto(base + path, { waitUntil: 'load' })
         const label = `${name} ${width}px ${scheme}`
-        const want = name === 'not-found' ? 404 : 200
+        const want = name === 'not-found' ? 404 : name === 'gone' ? 410 : 200
         const overflow = await page.evaluate(
           () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
         )
