@@ -37,6 +37,7 @@ export function buildArticle(input: ArticleInput, ctx: BuildContext): Article {
       : input.content_markdown !== undefined
         ? markdownToHtml(input.content_markdown)
         : textToHtml(input.content_text ?? '')
+  const text = htmlToText(content_html)
   const published = defaultPublished(input, ctx.now, ctx.timeZone)
   const now = timestampIn(ctx.now, ctx.timeZone)
   // A replaced article has changed now; a new one was last updated when it was published.
@@ -46,16 +47,13 @@ export function buildArticle(input: ArticleInput, ctx: BuildContext): Article {
   const article: Article = {
     id: ctx.id,
     title: input.title,
-    summary: input.summary || deriveSummary(htmlToText(content_html)),
+    summary: input.summary || deriveSummary(text),
     content_html,
     authors: input.authors ?? (ctx.defaultAuthor ? [{ name: ctx.defaultAuthor }] : []),
     published,
     updated,
     tags: uniqueTags(input.tags ?? []),
-    language:
-      input.language ??
-      detectLanguage(`${input.title}\n${htmlToText(content_html)}`) ??
-      ctx.defaultLanguage,
+    language: input.language ?? detectLanguage(`${input.title}\n${text}`) ?? ctx.defaultLanguage,
     publisher: ctx.previous?.publisher ?? ctx.publisher,
   }
   if (input.content_markdown !== undefined) article.content_markdown = input.content_markdown
@@ -65,5 +63,17 @@ export function buildArticle(input: ArticleInput, ctx: BuildContext): Article {
   if (input.image) article.image = input.image
   const variants = buildVariants(article)
   if (variants) article.variants = variants
+  // Sending the same article again changes nothing, not even `updated`: PUT stays idempotent.
+  if (
+    ctx.previous &&
+    !input.updated &&
+    sameArticle({ ...article, updated: ctx.previous.updated }, ctx.previous)
+  ) {
+    return ctx.previous
+  }
   return article
+}
+
+function sameArticle(a: Article, b: Article): boolean {
+  return JSON.stringify(a) === JSON.stringify(b)
 }

@@ -91,7 +91,8 @@ api.put('/articles/:id', async (c) => {
     defaultLanguage: config.language,
     previous,
   })
-  await putArticle(c.var.kv, article, previous, announce(c, article, previous))
+  if (article !== previous)
+    await putArticle(c.var.kv, article, previous, announce(c, article, previous))
   if (!previous) c.header('Location', `/api/articles/${encodeURIComponent(id)}`)
   return c.json(withReport(article, report), previous ? 200 : 201)
 })

@@ -166,7 +166,8 @@ async function update(c: Context<AppEnv>, body: Record<string, unknown>) {
     defaultLanguage: c.var.config.language,
     previous,
   })
-  await putArticle(c.var.kv, article, previous, announce(c, article, previous))
+  if (article !== previous)
+    await putArticle(c.var.kv, article, previous, announce(c, article, previous))
   return c.body(null, 204)
 }
 

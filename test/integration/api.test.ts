@@ -284,3 +284,19 @@ describe('bad input', () => {
     expect(await kvSnapshot()).toEqual({})
   })
 })
+
+describe('idempotent replace', () => {
+  it('changes nothing, not even updated or the content version, when the same article is sent again', async () => {
+    const c = client()
+    await c.put('same', article)
+    const first = await (await c.api('/api/articles/same')).json<any>()
+    const before = await kvSnapshot()
+    await new Promise((r) => setTimeout(r, 1100))
+    const again = await c.put('same', article)
+    expect(again.status).toBe(200)
+    expect(await again.json()).toEqual(first)
+    expect(await kvSnapshot()).toEqual(before)
+    const changed = await (await c.put('same', { ...article, title: '改了' })).json<any>()
+    expect(changed.updated).not.toBe(first.updated)
+  })
+})
