@@ -1,13 +1,12 @@
 import { Hono } from 'hono'
 import type { AppEnv } from '../env'
-import { assertOwner, requireToken } from '../auth'
+import { requireToken } from '../auth'
 import { problem } from '../problem'
-import { announce } from './announce'
-import { buildArticle, defaultPublished } from '../articles/build'
-import { deriveId, isValidId } from '../articles/ids'
+import { isValidId } from '../articles/ids'
 import type { Article } from '../articles/model'
 import type { ImportReport } from '../articles/import/plaintext'
-import { deleteArticle, getArticle, putArticle } from '../store/articles'
+import { getArticle } from '../store/articles'
+import { createArticle, removeArticle, replaceArticle } from './publishing'
 import { getTombstone } from '../store/tombstones'
 import { articlePath } from '../urls'
 import { readArticle } from './article-body'
@@ -45,27 +44,8 @@ function checkId(id: string): string {
 
 api.post('/articles', async (c) => {
   const { input, report } = await readArticle(c)
-  const { config } = c.var
-  const now = Date.now()
-  const content = input.content_html ?? input.content_markdown ?? input.content_text
-  const published = defaultPublished(input, now, config.timeZone)
-  const id = input.id ?? (await deriveId(input.title, published, content))
-  if (await getArticle(c.var.kv, id)) {
-    throw problem(409, {
-      title: 'Conflict',
-      detail: `An article with the id "${id}" exists. Replace it with PUT /api/articles/${id}.`,
-    })
-  }
-  const article = buildArticle(input, {
-    id,
-    publisher: c.var.principal.name,
-    defaultAuthor: c.var.principal.defaultAuthor,
-    now,
-    timeZone: config.timeZone,
-    defaultLanguage: config.language,
-  })
-  await putArticle(c.var.kv, article, undefined, announce(c, article))
-  c.header('Location', `/api/articles/${encodeURIComponent(id)}`)
+  const article = await createArticle(c, input)
+  c.header('Location', `/api/articles/${encodeURIComponent(article.id)}`)
   return c.json(withReport(article, report), 201)
 })
 
@@ -79,20 +59,8 @@ api.put('/articles/:id', async (c) => {
       errors: [{ pointer: '/id', detail: 'must match the id in the URL' }],
     })
   }
-  const { config } = c.var
   const previous = await getArticle(c.var.kv, id)
-  if (previous) assertOwner(c.var.principal, previous.publisher, id)
-  const article = buildArticle(input, {
-    id,
-    publisher: c.var.principal.name,
-    defaultAuthor: c.var.principal.defaultAuthor,
-    now: Date.now(),
-    timeZone: config.timeZone,
-    defaultLanguage: config.language,
-    previous,
-  })
-  if (article !== previous)
-    await putArticle(c.var.kv, article, previous, announce(c, article, previous))
+  const article = await replaceArticle(c, id, input, previous)
   if (!previous) c.header('Location', `/api/articles/${encodeURIComponent(id)}`)
   return c.json(withReport(article, report), previous ? 200 : 201)
 })
@@ -123,8 +91,7 @@ api.delete('/articles/:id', async (c) => {
   const id = c.req.param('id')
   const article = await getArticle(c.var.kv, id)
   if (!article) throw notFound(id)
-  assertOwner(c.var.principal, article.publisher, id)
-  await deleteArticle(c.var.kv, article, c.var.config.tombstoneSeconds, announce(c, article))
+  await removeArticle(c, article)
   return c.body(null, 204)
 })
 

@@ -6,13 +6,11 @@
 import { Hono, type Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { AppEnv } from '../env'
-import { assertOwner, principalFor } from '../auth'
+import { principalFor } from '../auth'
 import { ArticleInput } from '../articles/schema'
-import { buildArticle, defaultPublished } from '../articles/build'
-import { deriveId } from '../articles/ids'
 import { first, inputFrom, propertiesOf, type Properties } from '../articles/mf2'
-import { announce } from './announce'
-import { deleteArticle, getArticle, putArticle } from '../store/articles'
+import { getArticle } from '../store/articles'
+import { createArticle, removeArticle, replaceArticle, restoreArticle } from './publishing'
 import { getTombstone } from '../store/tombstones'
 import { articlePath } from '../urls'
 import { cleanDeep } from '../articles/text'
@@ -116,37 +114,14 @@ function idFromUrl(url: unknown): string {
 
 async function create(c: Context<AppEnv>, props: Properties) {
   const input = parseValid(ArticleInput, inputFrom(props))
-  const { config, principal } = c.var
-  const now = Date.now()
   const slug = first(props['mp-slug'])
-  const content = input.content_html ?? input.content_text
-  const id =
-    typeof slug === 'string' && slug
-      ? slug
-      : await deriveId(input.title, defaultPublished(input, now, config.timeZone), content)
-  if (await getArticle(c.var.kv, id))
-    throw micropubError(400, `An article with the id "${id}" exists.`)
-  const article = buildArticle(ArticleInput.parse({ ...input, id }), {
-    id,
-    publisher: principal.name,
-    defaultAuthor: principal.defaultAuthor,
-    now,
-    timeZone: config.timeZone,
-    defaultLanguage: config.language,
-  })
-  await putArticle(c.var.kv, article, undefined, announce(c, article))
-  c.header('Location', c.var.baseUrl + articlePath(id))
+  const article = await createArticle(c, input, typeof slug === 'string' && slug ? slug : undefined)
+  c.header('Location', c.var.baseUrl + articlePath(article.id))
   return c.body(null, 201)
 }
 
-async function update(c: Context<AppEnv>, body: Record<string, unknown>) {
-  const id = idFromUrl(body.url)
-  const previous = await getArticle(c.var.kv, id)
-  if (!previous) throw micropubError(400, `No article is at ${String(body.url)}.`)
-  assertOwner(c.var.principal, previous.publisher, id)
-  const props = propertiesOf(previous)
-  delete props.updated // an update is a new `updated`
-  delete props.summary // derived again unless given
+/** Applies `replace`, `add` and `delete` (Micropub 3.4) to the article's properties. */
+function applyUpdate(props: Properties, body: Record<string, unknown>): Properties {
   const replace = (body.replace ?? {}) as Properties
   const add = (body.add ?? {}) as Properties
   const remove = body.delete ?? []
@@ -157,35 +132,30 @@ async function update(c: Context<AppEnv>, body: Record<string, unknown>) {
     for (const [key, values] of Object.entries(remove as Properties))
       props[key] = (props[key] ?? []).filter((v) => !values.includes(v))
   if (props.category?.length === 0) delete props.category
-  const input = parseValid(ArticleInput, inputFrom(props))
-  const article = buildArticle(input, {
-    id,
-    publisher: c.var.principal.name,
-    now: Date.now(),
-    timeZone: c.var.config.timeZone,
-    defaultLanguage: c.var.config.language,
-    previous,
-  })
-  if (article !== previous)
-    await putArticle(c.var.kv, article, previous, announce(c, article, previous))
+  return props
+}
+
+async function update(c: Context<AppEnv>, body: Record<string, unknown>) {
+  const id = idFromUrl(body.url)
+  const previous = await getArticle(c.var.kv, id)
+  if (!previous) throw micropubError(400, `No article is at ${String(body.url)}.`)
+  const { updated: _updated, summary: _summary, ...props } = propertiesOf(previous) // both derived again
+  const input = parseValid(ArticleInput, inputFrom(applyUpdate(props, body)))
+  await replaceArticle(c, id, input, previous)
   return c.body(null, 204)
 }
 
 async function remove(c: Context<AppEnv>, url: unknown) {
-  const id = idFromUrl(url)
-  const article = await getArticle(c.var.kv, id)
+  const article = await getArticle(c.var.kv, idFromUrl(url))
   if (!article) throw micropubError(400, `No article is at ${String(url)}.`)
-  assertOwner(c.var.principal, article.publisher, id)
-  await deleteArticle(c.var.kv, article, c.var.config.tombstoneSeconds, announce(c, article))
+  await removeArticle(c, article)
   return c.body(null, 204)
 }
 
 async function undelete(c: Context<AppEnv>, url: unknown) {
-  const id = idFromUrl(url)
-  const tombstone = await getTombstone(c.var.kv, id)
+  const tombstone = await getTombstone(c.var.kv, idFromUrl(url))
   if (!tombstone) throw micropubError(400, `Nothing deleted is at ${String(url)}.`)
-  assertOwner(c.var.principal, tombstone.article.publisher, id)
-  await putArticle(c.var.kv, tombstone.article, undefined, announce(c, tombstone.article))
+  await restoreArticle(c, tombstone.article)
   return c.body(null, 204)
 }
 
