@@ -2,6 +2,7 @@ import type { MiddlewareHandler } from 'hono'
 import type { AppEnv } from './env'
 import { problem } from './problem'
 import { getPublisherByHash } from './store/publishers'
+import { base64url, hex, sha256 } from './digest'
 
 /** Who is making a write: the admin, or a publisher holding a token the admin issued. */
 export interface Principal {
@@ -15,27 +16,14 @@ const REALM = 'edgefeed'
 /** `ef_` and 43 base64url characters: 256 random bits, recognisable by secret scanners. */
 const TOKEN_PREFIX = 'ef_'
 
-async function sha256(text: string): Promise<ArrayBuffer> {
-  return crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))
-}
-
 /** The hex SHA-256 of a token: the only form in which publisher tokens are stored. */
 export async function tokenHash(token: string): Promise<string> {
-  return [...new Uint8Array(await sha256(token))]
-    .map((b) => b.toString(16).padStart(2, '0'))
-    .join('')
+  return hex(await sha256(token))
 }
 
 /** A new publisher token. */
 export function newToken(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(32))
-  return (
-    TOKEN_PREFIX +
-    btoa(String.fromCharCode(...bytes))
-      .replace(/\+/g, '-')
-      .replace(/\//g, '_')
-      .replace(/=+$/, '')
-  )
+  return TOKEN_PREFIX + base64url(crypto.getRandomValues(new Uint8Array(32)))
 }
 
 /** Compares two secrets in time that does not depend on where they differ, or on their lengths. */

@@ -10,6 +10,7 @@ import type { Context, MiddlewareHandler } from 'hono'
 import type { AppEnv } from './env'
 import { readVersion, type ContentVersion } from './store/version'
 import { toHttpDate } from './time'
+import { base64url, sha256 } from './digest'
 
 /** Seconds a location memoises the content version; bounds cross-location staleness. */
 const VERSION_MEMO_SECONDS = 30
@@ -49,10 +50,7 @@ function cacheKey(url: string, variant: string, version?: ContentVersion): Reque
 }
 
 async function strongEtag(body: ArrayBuffer): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', body)).slice(0, 18)
-  return `"${btoa(String.fromCharCode(...digest))
-    .replace(/\+/g, '-')
-    .replace(/\//g, '_')}"`
+  return `"${base64url((await sha256(body)).slice(0, 18))}"`
 }
 
 /** True when the request's validators match, so 304 is the answer (RFC 9110 section 13.2.2). */

@@ -2,6 +2,7 @@ import { env } from 'cloudflare:workers'
 import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test'
 import worker from '../src/index'
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
+import { Parser } from 'htmlparser2'
 import { expect } from 'vitest'
 
 export const ADMIN_TOKEN = 'test-admin-token'
@@ -124,4 +125,27 @@ export function serverTiming(res: Response): Record<string, string> {
     if (m) out[m[1]!] = m[2]!
   }
   return out
+}
+
+/** The elements of an HTML page, read with a real HTML parser. */
+export function dom(html: string) {
+  const elements: { name: string; attribs: Record<string, string>; text: string }[] = []
+  const open: number[] = []
+  const parser = new Parser({
+    onopentag(name, attribs) {
+      open.push(elements.push({ name, attribs, text: '' }) - 1)
+    },
+    ontext(text) {
+      for (const i of open) elements[i]!.text += text
+    },
+    onclosetag() {
+      open.pop()
+    },
+  })
+  parser.end(html)
+  const all = (name: string, attr?: Record<string, string>) =>
+    elements.filter(
+      (e) => e.name === name && Object.entries(attr ?? {}).every(([k, v]) => e.attribs[k] === v),
+    )
+  return { all, one: (name: string, attr?: Record<string, string>) => all(name, attr)[0] }
 }

@@ -1,6 +1,7 @@
 /**
  * Article ids: URL-safe slugs that never change once an article exists (feeds key on them).
  */
+import { hex, sha256 } from '../digest'
 
 /** What a publisher may choose as an id: lowercase ASCII letters and digits, `-`, `_`, `.`. */
 export const ID_PATTERN = /^[a-z0-9](?:[a-z0-9._-]*[a-z0-9])?$/
@@ -42,8 +43,5 @@ function latinSlug(title: string): string {
 }
 
 async function shortHash(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))
-  return [...new Uint8Array(digest).slice(0, 3)]
-    .map((b) => b.toString(16).padStart(2, '0'))
-    .join('')
+  return hex((await sha256(text)).slice(0, 3))
 }

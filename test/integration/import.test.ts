@@ -120,7 +120,9 @@ describe('plain-text import', () => {
     expect(article.title).toBe('市議會通過預算')
     expect(article.source).toEqual({ name: '中央社' })
     expect(article.content_markdown).toBe('預算**通過**，[詳情](https://example.org/a)。')
-    expect(article.content_html).toContain('<strong>通過</strong>')
+    expect(article.content_html).toBe(
+      '<p>預算<strong>通過</strong>，<a href="https://example.org/a" rel="noopener noreferrer nofollow">詳情</a>。</p>\n',
+    )
   })
 
   it('reads Big5 and GBK bodies when the charset says so', async () => {

@@ -7,24 +7,16 @@ import { ADMIN_TOKEN, client, kvSnapshot, SITE } from '../helpers'
 afterEach(() => reset())
 
 const c = () => client(null)
-const form = (body: string, token: string | null = ADMIN_TOKEN) =>
+const send = (type: string, body: string, token: string | null) =>
   c().fetch('/micropub', {
     method: 'POST',
-    headers: {
-      'Content-Type': 'application/x-www-form-urlencoded',
-      ...(token ? { Authorization: `Bearer ${token}` } : {}),
-    },
+    headers: { 'Content-Type': type, ...(token ? { Authorization: `Bearer ${token}` } : {}) },
     body,
   })
+const form = (body: string, token: string | null = ADMIN_TOKEN) =>
+  send('application/x-www-form-urlencoded', body, token)
 const json = (body: unknown, token: string | null = ADMIN_TOKEN) =>
-  c().fetch('/micropub', {
-    method: 'POST',
-    headers: {
-      'Content-Type': 'application/json',
-      ...(token ? { Authorization: `Bearer ${token}` } : {}),
-    },
-    body: JSON.stringify(body),
-  })
+  send('application/json', JSON.stringify(body), token)
 const source = async (url: string) =>
   (
     await c().fetch(`/micropub?q=source&url=${encodeURIComponent(url)}`, {

@@ -1,32 +1,8 @@
 import { reset } from 'cloudflare:test'
-import { Parser } from 'htmlparser2'
 import { afterEach, describe, expect, it } from 'vitest'
-import { client, parseXml, publish, SITE } from '../helpers'
+import { client, dom, parseXml, publish, SITE } from '../helpers'
 
 afterEach(() => reset())
-
-/** The elements of an HTML page, read with a real HTML parser. */
-function dom(html: string) {
-  const elements: { name: string; attribs: Record<string, string>; text: string }[] = []
-  const open: number[] = []
-  const parser = new Parser({
-    onopentag(name, attribs) {
-      open.push(elements.push({ name, attribs, text: '' }) - 1)
-    },
-    ontext(text) {
-      for (const i of open) elements[i]!.text += text
-    },
-    onclosetag() {
-      open.pop()
-    },
-  })
-  parser.end(html)
-  const all = (name: string, attr?: Record<string, string>) =>
-    elements.filter(
-      (e) => e.name === name && Object.entries(attr ?? {}).every(([k, v]) => e.attribs[k] === v),
-    )
-  return { all, one: (name: string, attr?: Record<string, string>) => all(name, attr)[0] }
-}
 
 const forum = {
   id: 'forum',

@@ -209,7 +209,11 @@ describe('deleted entries (RFC 6721)', () => {
       '@ref': 'https://news.example.org/articles/gone',
       '@when': '2024-01-02T03:04:05Z',
     })
-    expect(renderRss(f)).not.toContain('gone')
-    expect(renderJson(f)).not.toContain('gone')
+    const rss = parseXml(renderRss(f)).rss.channel
+    expect(rss.item.map((i: any) => i.link)).toEqual([['https://news.example.org/articles/a']])
+    expect(Object.keys(rss).filter((k) => k.includes('deleted'))).toEqual([])
+    const json = JSON.parse(renderJson(f))
+    expect(json.items.map((i: any) => i.id)).toEqual(['https://news.example.org/articles/a'])
+    expect(Object.keys(json).filter((k) => k.includes('deleted'))).toEqual([])
   })
 })
