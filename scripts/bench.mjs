@@ -45,12 +45,16 @@ async function post(base, token, body) {
 const started = []
 try {
   console.log('starting edgefeed, the baseline and the render probe under wrangler dev...')
-  const [app, baseline, probe] = await Promise.all([
+  const starts = await Promise.allSettled([
     startWorker({ vars: { PAGE_SIZE: '50' }, stateDir: STATE_DIR }),
     startWorker({ config: 'bench/baseline.wrangler.toml', readyPath: '/' }),
     startWorker({ config: 'bench/render.wrangler.toml', readyPath: '/?items=1&iterations=1' }),
   ])
-  started.push(app, baseline, probe)
+  // The ones that did start are stopped in `finally` even when another failed.
+  for (const s of starts) if (s.status === 'fulfilled') started.push(s.value)
+  const failed = starts.find((s) => s.status === 'rejected')
+  if (failed) throw failed.reason
+  const [app, baseline, probe] = started
 
   console.log(`seeding ${ARTICLES} articles of ~5 KB Chinese text (8 at a time)...`)
   for (let i = 0; i < ARTICLES; i += 8) {

@@ -45,6 +45,8 @@ export async function startWorker({
     '127.0.0.1',
     '--port',
     String(port),
+    '--inspector-port',
+    String(inspector),
     '--persist-to',
     state,
     '--show-interactive-dev-session=false',
