@@ -63,18 +63,30 @@ function parseOffset(off: string): number {
   return off.startsWith('-') ? -minutes : minutes
 }
 
+/** Building a DateTimeFormat costs far more than using one, so each zone's is kept. */
+const offsetFormats = new Map<string, Intl.DateTimeFormat>()
+
+function offsetFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = offsetFormats.get(timeZone)
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    })
+    offsetFormats.set(timeZone, format)
+  }
+  return format
+}
+
 /** The offset of an IANA time zone at an instant, in minutes east of UTC. */
 export function zoneOffset(timeZone: string, ms: number): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  }).formatToParts(new Date(ms))
+  const parts = offsetFormat(timeZone).formatToParts(new Date(ms))
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value)
   const local = Date.UTC(
     get('year'),
@@ -90,7 +102,7 @@ export function zoneOffset(timeZone: string, ms: number): number {
 /** True when `timeZone` is an IANA zone name the runtime knows. */
 export function isTimeZone(timeZone: string): boolean {
   try {
-    new Intl.DateTimeFormat('en-US', { timeZone })
+    offsetFormat(timeZone)
     return true
   } catch {
     return false

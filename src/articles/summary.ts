@@ -18,8 +18,7 @@ const words = new Intl.Segmenter(undefined, { granularity: 'word' })
  * with an ellipsis.
  */
 export function deriveSummary(text: string): string {
-  const flat = flatten(text)
-  const cjk = isMostlyCjk(flat)
+  const { flat, cjk } = flattened(text)
   const cut = cjk ? cutGraphemes(flat, CJK_SUMMARY_GRAPHEMES) : cutWords(flat, LATIN_SUMMARY_WORDS)
   if (cut === undefined) return flat
   const sentence = lastSentenceEnd(cut)
@@ -29,9 +28,15 @@ export function deriveSummary(text: string): string {
 
 /** Text on one line: whitespace runs as one space, none between CJK sentences. */
 export function flatten(text: string): string {
+  return flattened(text).flat
+}
+
+/** The flattened text, and whether it is mostly CJK (decided once: it reads the whole text). */
+function flattened(text: string): { flat: string; cjk: boolean } {
   const spaced = text.replace(/[ \t\n\r\f\v]+/g, ' ').trim()
+  const cjk = isMostlyCjk(spaced)
   // Paragraph breaks became spaces; Chinese and Japanese put none between sentences.
-  return isMostlyCjk(spaced) ? spaced.replace(CJK_GAP, '') : spaced
+  return { flat: cjk ? spaced.replace(CJK_GAP, '') : spaced, cjk }
 }
 
 /** The first `limit` graphemes, or undefined when the text is no longer than that. */
