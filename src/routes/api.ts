@@ -5,9 +5,8 @@ import { problem } from '../problem'
 import { isValidId } from '../articles/ids'
 import type { Article } from '../articles/model'
 import type { ImportReport } from '../articles/import/plaintext'
-import { getArticle } from '../store/articles'
+import { getArticle, getStored } from '../store/articles'
 import { createArticle, removeArticle, replaceArticle } from './publishing'
-import { getTombstone } from '../store/tombstones'
 import { articlePath } from '../urls'
 import { readArticle } from './article-body'
 import { pageQuery, readPageChecked } from './paging'
@@ -59,8 +58,9 @@ api.put('/articles/:id', async (c) => {
       errors: [{ pointer: '/id', detail: 'must match the id in the URL' }],
     })
   }
-  const previous = await getArticle(c.var.kv, id)
-  const article = await replaceArticle(c, id, input, previous)
+  const stored = await getStored(c.var.kv, id)
+  const previous = stored.article
+  const article = await replaceArticle(c, id, input, stored)
   if (!previous) c.header('Location', `/api/articles/${encodeURIComponent(id)}`)
   return c.json(withReport(article, report), previous ? 200 : 201)
 })
@@ -72,9 +72,8 @@ function withReport(article: Article, report?: ImportReport) {
 
 api.get('/articles/:id', async (c) => {
   const id = c.req.param('id')
-  const article = await getArticle(c.var.kv, id)
+  const { article, tombstone } = await getStored(c.var.kv, id)
   if (!article) {
-    const tombstone = await getTombstone(c.var.kv, id)
     if (tombstone) {
       throw problem(410, {
         title: 'Gone',

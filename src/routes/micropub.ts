@@ -9,7 +9,7 @@ import type { AppEnv } from '../env'
 import { principalFor } from '../auth'
 import { ArticleInput } from '../articles/schema'
 import { first, inputFrom, propertiesOf, type Properties } from '../articles/mf2'
-import { getArticle } from '../store/articles'
+import { getArticle, getStored } from '../store/articles'
 import { createArticle, removeArticle, replaceArticle, restoreArticle } from './publishing'
 import { getTombstone } from '../store/tombstones'
 import { articlePath } from '../urls'
@@ -137,11 +137,12 @@ function applyUpdate(props: Properties, body: Record<string, unknown>): Properti
 
 async function update(c: Context<AppEnv>, body: Record<string, unknown>) {
   const id = idFromUrl(body.url)
-  const previous = await getArticle(c.var.kv, id)
+  const stored = await getStored(c.var.kv, id)
+  const previous = stored.article
   if (!previous) throw micropubError(400, `No article is at ${String(body.url)}.`)
   const { updated: _updated, summary: _summary, ...props } = propertiesOf(previous) // both derived again
   const input = parseValid(ArticleInput, inputFrom(applyUpdate(props, body)))
-  await replaceArticle(c, id, input, previous)
+  await replaceArticle(c, id, input, stored)
   return c.body(null, 204)
 }
 
@@ -155,7 +156,7 @@ async function remove(c: Context<AppEnv>, url: unknown) {
 async function undelete(c: Context<AppEnv>, url: unknown) {
   const tombstone = await getTombstone(c.var.kv, idFromUrl(url))
   if (!tombstone) throw micropubError(400, `Nothing deleted is at ${String(url)}.`)
-  await restoreArticle(c, tombstone.article)
+  await restoreArticle(c, tombstone)
   return c.body(null, 204)
 }
 

@@ -11,7 +11,8 @@ import { deriveId } from '../articles/ids'
 import type { Article } from '../articles/model'
 import type { ArticleInput } from '../articles/schema'
 import { problem } from '../problem'
-import { deleteArticle, getArticle, putArticle } from '../store/articles'
+import { deleteArticle, getStored, putArticle, type Stored } from '../store/articles'
+import type { Tombstone } from '../store/tombstones'
 import { announce } from './announce'
 
 function buildContext(
@@ -43,43 +44,52 @@ export async function createArticle(
   const chosen =
     id ??
     (await deriveId(input.title, defaultPublished(input, now, c.var.config.timeZone), content))
-  if (await getArticle(c.var.kv, chosen)) {
+  // One read answers both "is the id taken?" and "was it deleted?" (its tombstone goes).
+  const stored = await getStored(c.var.kv, chosen)
+  if (stored.article) {
     throw problem(409, {
       title: 'Conflict',
       detail: `An article with the id "${chosen}" exists. Replace it with PUT /api/articles/${chosen}.`,
     })
   }
   const article = buildArticle(input, buildContext(c, chosen, now))
-  await putArticle(c.var.kv, article, undefined, announce(c, article))
+  await putArticle(c.var.kv, article, stored)
+  await announce(c, article)
   return article
 }
 
 /**
  * Creates or replaces the article `id` (403 when another publisher owns it). Sending the same
- * article again writes nothing. `previous` is the stored article, when the caller read it.
+ * article again writes nothing. `stored` is what the caller read under the id (`getStored`).
  */
 export async function replaceArticle(
   c: Context<AppEnv>,
   id: string,
   input: ArticleInput,
-  previous?: Article,
+  stored: Stored,
 ): Promise<Article> {
+  const previous = stored.article
   if (previous) assertOwner(c.var.principal, previous.publisher, id)
   const article = buildArticle(input, buildContext(c, id, Date.now(), previous))
   // buildArticle hands back `previous` itself when nothing changed.
-  if (article !== previous)
-    await putArticle(c.var.kv, article, previous, announce(c, article, previous))
+  if (article !== previous) {
+    await putArticle(c.var.kv, article, stored)
+    await announce(c, article, previous)
+  }
   return article
 }
 
 /** Deletes an article, leaving its tombstone (403 when another publisher owns it). */
 export async function removeArticle(c: Context<AppEnv>, article: Article): Promise<void> {
   assertOwner(c.var.principal, article.publisher, article.id)
-  await deleteArticle(c.var.kv, article, c.var.config.tombstoneSeconds, announce(c, article))
+  await deleteArticle(c.var.kv, article, c.var.config.tombstoneSeconds)
+  await announce(c, article)
 }
 
 /** Puts a deleted article back from its tombstone (403 when another publisher owns it). */
-export async function restoreArticle(c: Context<AppEnv>, article: Article): Promise<void> {
+export async function restoreArticle(c: Context<AppEnv>, tombstone: Tombstone): Promise<void> {
+  const { article } = tombstone
   assertOwner(c.var.principal, article.publisher, article.id)
-  await putArticle(c.var.kv, article, undefined, announce(c, article))
+  await putArticle(c.var.kv, article, { tombstone })
+  await announce(c, article)
 }

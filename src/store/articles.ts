@@ -2,16 +2,16 @@
  * Articles in KV: the only module that reads or writes article and index keys.
  *
  * No write here reads and rewrites a key that another article also writes: a publish puts
- * its own `article:` key and its own index keys, and blind-writes `meta:version`. Two
- * publishers at the same moment therefore can not lose each other's article.
+ * its own `article:` key and its own index keys (and then the caller records a new content
+ * version, see version.ts). Two publishers at the same moment can not lose each other's
+ * article.
  */
 import type { Article } from '../articles/model'
 import { foldTag } from '../articles/tags'
 import { tagSpellings } from '../articles/variants'
 import { toMillis, type Timestamp } from '../time'
-import { articleKey, idFromIndexKey, indexKey, indexPrefix } from './keys'
-import { getTombstone, putTombstone, removeTombstone } from './tombstones'
-import { bumpVersion, type ContentVersion, type VersionListener } from './version'
+import { articleKey, idFromIndexKey, indexKey, indexPrefix, tombstoneKey } from './keys'
+import { putTombstone, removeTombstone, type Tombstone } from './tombstones'
 
 /** What a listing knows about an article without reading it (the index key's metadata). */
 export interface IndexEntry {
@@ -38,6 +38,24 @@ export interface Page<T> {
 
 export async function getArticle(kv: KVNamespace, id: string): Promise<Article | undefined> {
   return (await kv.get<Article>(articleKey(id), 'json')) ?? undefined
+}
+
+/** What an id holds: its article, or else the tombstone a deleted one left. */
+export interface Stored {
+  article?: Article
+  tombstone?: Tombstone
+}
+
+/** The article and the tombstone under an id, in one KV operation (a bulk get). */
+export async function getStored(kv: KVNamespace, id: string): Promise<Stored> {
+  const values = await kv.get<Article | Tombstone>([articleKey(id), tombstoneKey(id)], 'json')
+  const stored: Stored = {}
+  const article = values.get(articleKey(id))
+  const tombstone = values.get(tombstoneKey(id))
+  if (article) stored.article = article as Article
+  // Both exist only while a republish propagates; publishing again removes the tombstone.
+  if (tombstone) stored.tombstone = tombstone as Tombstone
+  return stored
 }
 
 /** Several articles in one KV operation per 100 ids; absent ids are left out. */
@@ -67,15 +85,14 @@ function indexKeysOf(article: Article): string[] {
 }
 
 /**
- * Stores an article and its index keys, removing index keys the previous version had.
- * Returns the new content version.
+ * Stores an article and its index keys, removing index keys the article it replaces had and
+ * the tombstone it comes back over (both as `getStored` read them).
  */
 export async function putArticle(
   kv: KVNamespace,
   article: Article,
-  previous?: Article,
-  onVersion?: VersionListener,
-): Promise<ContentVersion> {
+  replaced: Stored,
+): Promise<void> {
   const meta: IndexMeta = {
     title: [...article.title].slice(0, META_TITLE_CHARS).join(''),
     published: article.published,
@@ -83,35 +100,30 @@ export async function putArticle(
   }
   const entries = indexEntriesOf(article)
   const keys = entries.map((e) => e.key)
+  const previous = replaced.article
   const stale = previous ? indexKeysOf(previous).filter((k) => !keys.includes(k)) : []
   await Promise.all([
     // An id published again, or undeleted, is no longer deleted.
-    previous ? undefined : getTombstone(kv, article.id).then((t) => t && removeTombstone(kv, t)),
+    replaced.tombstone && removeTombstone(kv, replaced.tombstone),
     kv.put(articleKey(article.id), JSON.stringify(article), {
       metadata: { published: article.published, updated: article.updated },
     }),
     ...entries.map(({ key, tag }) => kv.put(key, '', { metadata: tag ? { ...meta, tag } : meta })),
     ...stale.map((key) => kv.delete(key)),
   ])
-  return bumpVersion(kv, onVersion)
 }
 
-/**
- * Removes an article and every index key that points at it, leaving a tombstone for
- * `tombstoneSeconds`. Returns the new content version.
- */
+/** Removes an article and every index key that points at it, leaving a tombstone for `tombstoneSeconds`. */
 export async function deleteArticle(
   kv: KVNamespace,
   article: Article,
   tombstoneSeconds: number,
-  onVersion?: VersionListener,
-): Promise<ContentVersion> {
+): Promise<void> {
   await Promise.all([
     kv.delete(articleKey(article.id)),
     ...indexKeysOf(article).map((k) => kv.delete(k)),
     putTombstone(kv, article, Date.now(), tombstoneSeconds),
   ])
-  return bumpVersion(kv, onVersion)
 }
 
 /** One page of the index, newest first, from the key metadata alone. */

@@ -90,14 +90,20 @@ describe('publishing', () => {
     expect(keys.filter((k) => k.startsWith('deleted:'))).toHaveLength(3) // site, 經開區, 经开区
   })
 
-  it('publishing a deleted id again removes its tombstone', async () => {
-    const c = client()
-    await publish(c, { ...article, id: 'forum' })
-    await c.del('forum')
-    expect((await c.put('forum', article)).status).toBe(201)
-    const keys = Object.keys(await kvSnapshot())
-    expect(keys.filter((k) => k.startsWith('tombstone:') || k.startsWith('deleted:'))).toEqual([])
-  })
+  for (const method of ['PUT', 'POST'] as const) {
+    it(`publishing a deleted id again (${method}) removes its tombstone`, async () => {
+      const c = client()
+      await publish(c, { ...article, id: 'forum' })
+      await c.del('forum')
+      expect((await c.api('/api/articles/forum')).status).toBe(410)
+      const res =
+        method === 'PUT' ? await c.put('forum', article) : await c.post({ ...article, id: 'forum' })
+      expect(res.status).toBe(201)
+      const keys = Object.keys(await kvSnapshot())
+      expect(keys.filter((k) => k.startsWith('tombstone:') || k.startsWith('deleted:'))).toEqual([])
+      expect((await c.api('/api/articles/forum')).status).toBe(200)
+    })
+  }
 
   it('answers 404 as problem+json for an unknown article', async () => {
     const res = await client().api('/api/articles/nope')
