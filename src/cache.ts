@@ -4,30 +4,42 @@
  * Cached responses live in `caches.default` under the page's URL plus the content version,
  * so a publish makes every cached page stale at once without a purge: the next request
  * looks under a key that does not exist yet. A hit reads no article from KV; at most the
- * version, which itself is memoised in the Cache API.
+ * version, which itself is memoised in the Cache API (and compared with KV every 30 s).
  */
 import type { Context, MiddlewareHandler } from 'hono'
 import type { AppEnv } from './env'
-import { readVersion, type ContentVersion } from './store/version'
+import { isNewer, readVersion, type ContentVersion } from './store/version'
 import { toHttpDate } from './time'
 import { base64url, sha256 } from './digest'
 
-/** Seconds a location memoises the content version; bounds cross-location staleness. */
-const VERSION_MEMO_SECONDS = 30
+/** Seconds a location trusts its memo of the content version before it compares it with KV. */
+const VERSION_CHECK_SECONDS = 30
+/** Seconds the memo is kept: long, so that a location never goes back to an older version. */
+const VERSION_MEMO_SECONDS = 24 * 3600
 /** Seconds the last good copy of a page is kept to answer when a render fails. */
 const STALE_KEEP_SECONDS = 7 * 24 * 3600
 
 const INTERNAL = '/__edgefeed'
 
+/** A location's newest known version, and when it was last compared with KV (ms). */
+interface VersionMemo extends ContentVersion {
+  checked: number
+}
+
 function versionUrl(origin: string): string {
   return `${origin}${INTERNAL}/version`
 }
 
-/** Makes a new version visible to the next request in this location at once. */
-export async function rememberVersion(origin: string, version: ContentVersion): Promise<void> {
+/** Makes a version the one this location's next request uses. */
+export async function rememberVersion(
+  origin: string,
+  { value, changed }: ContentVersion,
+  checked = Date.now(),
+): Promise<void> {
+  const memo: VersionMemo = { value, changed, checked }
   await caches.default.put(
     versionUrl(origin),
-    new Response(JSON.stringify(version), {
+    new Response(JSON.stringify(memo), {
       headers: { 'Cache-Control': `max-age=${VERSION_MEMO_SECONDS}` },
     }),
   )
@@ -36,10 +48,14 @@ export async function rememberVersion(origin: string, version: ContentVersion): 
 async function currentVersion(c: Context<AppEnv>): Promise<ContentVersion> {
   const origin = new URL(c.req.url).origin
   const memo = await caches.default.match(versionUrl(origin))
-  if (memo) return memo.json<ContentVersion>()
-  const version = await readVersion(c.var.kv)
+  const known = memo ? await memo.json<VersionMemo>() : undefined
+  if (known && Date.now() - known.checked < VERSION_CHECK_SECONDS * 1000) return known
+  const stored = await readVersion(c.var.kv)
+  // KV can be behind what this location has seen (a write on its way, or KV's own edge cache
+  // of an older value): the newer one wins, so a location never shows older pages again.
+  const version = known && isNewer(known, stored) ? known : stored
   c.executionCtx.waitUntil(rememberVersion(origin, version))
-  return version
+  return { value: version.value, changed: version.changed }
 }
 
 /** The cache key of a page: its URL, the representation it negotiated, and the version. */

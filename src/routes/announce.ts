@@ -1,19 +1,24 @@
 import type { Context } from 'hono'
 import type { AppEnv } from '../env'
 import { rememberVersion } from '../cache'
-import type { VersionListener } from '../store/version'
+import { newVersion, writeVersion } from '../store/version'
 import type { Article } from '../articles/model'
 import { tagSpellings } from '../articles/variants'
 import { notifyHubs } from '../websub'
 
 /**
- * What every write does once its change is stored: make the new version visible to this
- * location's next request, and (without delaying the answer) tell WebSub hubs.
+ * What every write does once its change is stored: a new content version, which this
+ * location's next request sees at once (the edge memo) and other locations through KV, and
+ * a ping to WebSub hubs, which does not delay the answer.
  */
-export function announce(c: Context<AppEnv>, ...changed: (Article | undefined)[]): VersionListener {
-  const tags = [...new Set(changed.flatMap((a) => (a ? tagSpellings(a) : [])))]
-  return async (version) => {
-    await rememberVersion(new URL(c.req.url).origin, version)
-    notifyHubs(c, tags)
-  }
+export async function announce(
+  c: Context<AppEnv>,
+  ...changed: (Article | undefined)[]
+): Promise<void> {
+  const version = newVersion()
+  await Promise.all([
+    rememberVersion(new URL(c.req.url).origin, version),
+    writeVersion(c.var.kv, version, (retries) => c.executionCtx.waitUntil(retries)),
+  ])
+  notifyHubs(c, [...new Set(changed.flatMap((a) => (a ? tagSpellings(a) : [])))])
 }
