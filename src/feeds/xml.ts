@@ -5,11 +5,24 @@
  */
 
 const FORBIDDEN = /[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu
-// Cheap checks first: a Unicode-aware replace over a 5 KB body costs as much as escaping it.
-const CONTROL = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/
 
-function xmlSafe(text: string): string {
-  return CONTROL.test(text) || !text.isWellFormed() ? text.replace(FORBIDDEN, '') : text
+// Lone surrogates are the only forbidden characters the escaping passes below do not catch;
+// a Unicode-aware replace over a 5 KB body costs as much as escaping it, so it runs only
+// when the native check finds one.
+function wellFormed(text: string): string {
+  return text.isWellFormed() ? text : text.replace(FORBIDDEN, '')
+}
+
+/** The other forbidden characters (C0 controls but tab, LF and CR; U+FFFE; U+FFFF). */
+const CONTROLS = '\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF'
+
+/**
+ * One pass over the text replaces each special character by its entry in `table` and drops
+ * the forbidden ones (they have no entry).
+ */
+function escaper(table: Record<string, string>): (text: string) => string {
+  const special = new RegExp(`[${Object.keys(table).join('')}${CONTROLS}]`, 'g')
+  return (text) => wellFormed(text).replace(special, (ch) => table[ch] ?? '')
 }
 
 // A parser turns a raw CR (or CRLF) into LF; a reference keeps the publisher's text exact.
@@ -31,19 +44,13 @@ const ATTR: Record<string, string> = {
 }
 
 /** Character data: `&`, `<` and `>` escaped (so `]]>` can never appear), bad characters dropped. */
-export function xmlText(text: string): string {
-  return xmlSafe(text).replace(/[&<>\r]/g, (ch) => TEXT[ch]!)
-}
+export const xmlText = escaper(TEXT)
 
 /** Character data for RSS plain-text elements (title, category, names): hex references. */
-export function xmlTextHex(text: string): string {
-  return xmlSafe(text).replace(/[&<>\r]/g, (ch) => TEXT_HEX[ch]!)
-}
+export const xmlTextHex = escaper(TEXT_HEX)
 
 /** A double-quoted attribute value. */
-export function xmlAttr(text: string): string {
-  return xmlSafe(text).replace(/[&<>"\t\n\r]/g, (ch) => ATTR[ch]!)
-}
+export const xmlAttr = escaper(ATTR)
 
 /** An opening tag. */
 export function open(name: string, attrs: Record<string, string | undefined> = {}): string {
