@@ -3,7 +3,7 @@
 // the same runtime, loaded from 127.0.0.1 with autocannon; plus render CPU time in-isolate.
 // Figures are only comparable within one run: report them as ratios to the baseline.
 import autocannon from 'autocannon'
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { benchArticle } from '../bench/fixtures.mjs'
 import { startWorker } from './lib/devserver.mjs'
@@ -12,6 +12,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 8)
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16)
 const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 1000)
 const PUBLISHES = Number(process.env.BENCH_PUBLISHES ?? 400)
+const ALONE = Math.max(1, Math.round(PUBLISHES / 4))
 // Local KV lives in SQLite files; on tmpfs the disk of a shared machine stops being the
 // bottleneck, and the figures describe the Worker rather than the disk.
 const STATE_DIR = process.env.BENCH_STATE_DIR ?? (existsSync('/dev/shm') ? '/dev/shm' : tmpdir())
@@ -31,6 +32,22 @@ function row(name, r, baseline) {
   const ratio = baseline ? (rps / baseline.requests.average).toFixed(2) + '×' : '1.00×'
   const errors = r.errors + r.non2xx
   return `${name.padEnd(34)} ${rps.toFixed(0).padStart(8)} req/s   p50 ${String(r.latency.p50).padStart(4)} ms   p99 ${String(r.latency.p99).padStart(4)} ms   ${ratio.padStart(7)} of baseline${errors ? `   (${errors} errors)` : ''}`
+}
+
+/** CPU seconds used so far by a process group (wrangler dev and its workerd), from /proc. */
+function groupCpuSeconds(group) {
+  if (!existsSync('/proc/self/stat')) return undefined
+  let ticks = 0
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+      if (Number(fields[2]) === group) ticks += Number(fields[11]) + Number(fields[12])
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return ticks / 100 // USER_HZ is 100 on Linux
 }
 
 async function post(base, token, body) {
@@ -85,15 +102,23 @@ try {
     `/feed.xml: ${items} items, ${(feedBody.byteLength / 1024).toFixed(0)} KiB; ${SECONDS} s per run, ${CONNECTIONS} connections; KV in ${STATE_DIR}\n`,
   )
 
-  // Publishing first, while no load runs: its p99 is the publisher's latency, not a queue's.
+  // Publishing first, while no other load runs: one publisher alone, then eight at once.
   let n = ARTICLES
-  const publish = await load(`${app.base}/api/articles`, {
-    connections: 8,
-    amount: PUBLISHES,
-    method: 'POST',
-    headers: { Authorization: `Bearer ${app.token}`, 'Content-Type': 'application/json' },
-    requests: [{ setupRequest: (req) => ({ ...req, body: JSON.stringify(benchArticle(n++)) }) }],
-  })
+  const publishing = (connections, amount) =>
+    load(`${app.base}/api/articles`, {
+      connections,
+      amount,
+      method: 'POST',
+      headers: { Authorization: `Bearer ${app.token}`, 'Content-Type': 'application/json' },
+      requests: [{ setupRequest: (req) => ({ ...req, body: JSON.stringify(benchArticle(n++)) }) }],
+    })
+  const alone = await publishing(1, ALONE)
+  const cpuBefore = groupCpuSeconds(app.group)
+  const publish = await publishing(8, PUBLISHES)
+  const cpuPerPublish =
+    cpuBefore === undefined
+      ? undefined
+      : ((groupCpuSeconds(app.group) - cpuBefore) * 1000) / PUBLISHES
   const base = await load(baseline.base)
   console.log(row('baseline (constant bytes)', base))
   const hit = await load(feedUrl)
@@ -106,15 +131,25 @@ try {
     requests: [{ setupRequest: (req) => ({ ...req, path: `/feed.xml?miss=${miss++}` }) }],
   })
   console.log(row('uncached render of /feed.xml', render, base))
+  console.log(row(`publish, 1 publisher (${ALONE})`, alone, base))
   console.log(row(`publish, 8 concurrent (${PUBLISHES})`, publish, base))
+  if (cpuPerPublish !== undefined) {
+    console.log(
+      `  CPU of wrangler dev and workerd per publish: ${cpuPerPublish.toFixed(1)} ms (the local runtime runs the Worker, KV and the Cache API on one thread)`,
+    )
+  }
 
   const cpu = await (await fetch(`${probe.base}/?items=50&iterations=300`)).json()
   console.log(
     `\nrender CPU time in-isolate, ${cpu.items} items of ~5 KB, median of 10 batches of ${cpu.iterations / 10}:`,
   )
-  for (const [name, r] of Object.entries(cpu.result)) {
+  const { build, ...renders } = cpu.result
+  for (const [name, r] of Object.entries(renders)) {
     console.log(`  ${name.padEnd(5)} ${r.ms.toFixed(3)} ms   (${(r.bytes / 1024).toFixed(0)} KiB)`)
   }
+  console.log(
+    `publish CPU time in-isolate (validate and build one article): ${build.ms.toFixed(3)} ms`,
+  )
   const cached = hit.requests.average / base.requests.average
   console.log(
     `\ntargets: cached feed ≥ 0.80× baseline: ${cached.toFixed(2)}×; RSS render of 50 items ≤ 1 ms: ${cpu.result.rss.ms.toFixed(3)} ms; publish p99 ≤ 50 ms: ${publish.latency.p99} ms`,

@@ -20,7 +20,7 @@ export function freePort() {
 
 /**
  * @param {{ config?: string, vars?: Record<string, string>, readyPath?: string, stateDir?: string, timeoutMs?: number }} options
- * @returns {Promise<{ base: string, token: string, stop: () => Promise<void>, log: () => string }>}
+ * @returns {Promise<{ base: string, token: string, group: number, stop: () => Promise<void>, log: () => string }>}
  */
 export async function startWorker({
   config = 'wrangler.toml',
@@ -80,7 +80,7 @@ export async function startWorker({
     if (child.exitCode !== null) break
     try {
       const res = await fetch(base + readyPath)
-      if (res.ok) return { base, token, stop, log: () => output }
+      if (res.ok) return { base, token, group: child.pid, stop, log: () => output }
     } catch (e) {
       if (process.env.DEBUG_DEVSERVER) console.log(e)
     }
