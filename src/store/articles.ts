@@ -40,7 +40,7 @@ export async function getArticle(kv: KVNamespace, id: string): Promise<Article |
   return (await kv.get<Article>(articleKey(id), 'json')) ?? undefined
 }
 
-/** What an id holds: its article, or else the tombstone a deleted one left. */
+/** What an id holds: its article, or the tombstone a deleted one left (or neither). */
 export interface Stored {
   article?: Article
   tombstone?: Tombstone
@@ -53,7 +53,7 @@ export async function getStored(kv: KVNamespace, id: string): Promise<Stored> {
   const article = values.get(articleKey(id))
   const tombstone = values.get(tombstoneKey(id))
   if (article) stored.article = article as Article
-  // Both exist only while a republish propagates; publishing again removes the tombstone.
+  // Both at once only while a republish propagates (publishing removes the tombstone).
   if (tombstone) stored.tombstone = tombstone as Tombstone
   return stored
 }
