@@ -1,12 +1,15 @@
 #!/usr/bin/env node
-// `npm run bench`: edgefeed under `wrangler dev` beside a constant-response baseline Worker on
-// the same runtime, loaded from 127.0.0.1 with autocannon; plus render CPU time in-isolate.
+// `npm run bench`: edgefeed beside a constant-response baseline Worker on the same runtime,
+// loaded from 127.0.0.1 with autocannon; plus render CPU time in-isolate. The runtime is
+// `wrangler dev` (what `npm start` runs), or with BENCH_RUNTIME=miniflare the same bundles in
+// Miniflare directly, without wrangler dev's proxy in front of every request.
 // Figures are only comparable within one run: report them as ratios to the baseline.
 import autocannon from 'autocannon'
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { benchArticle } from '../bench/fixtures.mjs'
 import { startWorker } from './lib/devserver.mjs'
+import { startMiniflare } from './lib/miniflare.mjs'
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8)
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16)
@@ -16,6 +19,10 @@ const ALONE = Math.max(1, Math.round(PUBLISHES / 4))
 // Local KV lives in SQLite files; on tmpfs the disk of a shared machine stops being the
 // bottleneck, and the figures describe the Worker rather than the disk.
 const STATE_DIR = process.env.BENCH_STATE_DIR ?? (existsSync('/dev/shm') ? '/dev/shm' : tmpdir())
+const RUNTIME = process.env.BENCH_RUNTIME ?? 'wrangler'
+if (!['wrangler', 'miniflare'].includes(RUNTIME)) {
+  throw new Error(`BENCH_RUNTIME is "wrangler" (the default) or "miniflare", not "${RUNTIME}"`)
+}
 
 function load(url, options = {}) {
   // A fixed number of requests (`amount`) replaces the time bound.
@@ -27,27 +34,55 @@ function load(url, options = {}) {
   })
 }
 
+/** Requests per second over the whole run (autocannon's per-second average is coarse on short runs). */
+function rate(r) {
+  return r.requests.total / r.duration
+}
+
 function row(name, r, baseline) {
-  const rps = r.requests.average
-  const ratio = baseline ? (rps / baseline.requests.average).toFixed(2) + '×' : '1.00×'
+  const rps = rate(r)
+  const ratio = baseline ? (rps / rate(baseline)).toFixed(2) + '×' : '1.00×'
   const errors = r.errors + r.non2xx
   return `${name.padEnd(34)} ${rps.toFixed(0).padStart(8)} req/s   p50 ${String(r.latency.p50).padStart(4)} ms   p99 ${String(r.latency.p99).padStart(4)} ms   ${ratio.padStart(7)} of baseline${errors ? `   (${errors} errors)` : ''}`
 }
 
-/** CPU seconds used so far by a process group (wrangler dev and its workerd), from /proc. */
-function groupCpuSeconds(group) {
+/**
+ * CPU seconds a server has used so far, from /proc: the processes of wrangler dev's group
+ * (Node and its workerd), or Miniflare's workerd. Undefined where there is no /proc.
+ */
+function serverCpuSeconds(server) {
   if (!existsSync('/proc/self/stat')) return undefined
   let ticks = 0
   for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
     try {
       const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-      if (Number(fields[2]) === group) ticks += Number(fields[11]) + Number(fields[12])
+      const ours = server.pids
+        ? server.pids.includes(Number(pid))
+        : Number(fields[2]) === server.group
+      if (ours) ticks += Number(fields[11]) + Number(fields[12])
     } catch {
       // the process ended while we looked
     }
   }
   return ticks / 100 // USER_HZ is 100 on Linux
+}
+
+/** The three Workers; Miniflare instances start one after another, to tell their workerd apart. */
+async function startAll() {
+  const app = { vars: { PAGE_SIZE: '50' }, stateDir: STATE_DIR }
+  const baseline = { config: 'bench/baseline.wrangler.toml', readyPath: '/' }
+  const probe = { config: 'bench/render.wrangler.toml', readyPath: '/?items=1&iterations=1' }
+  if (RUNTIME === 'miniflare') {
+    for (const options of [app, baseline, probe]) started.push(await startMiniflare(options))
+    return started
+  }
+  const starts = await Promise.allSettled([app, baseline, probe].map(startWorker))
+  // The ones that did start are stopped in `finally` even when another failed.
+  for (const s of starts) if (s.status === 'fulfilled') started.push(s.value)
+  const failed = starts.find((s) => s.status === 'rejected')
+  if (failed) throw failed.reason
+  return started
 }
 
 async function post(base, token, body) {
@@ -61,17 +96,8 @@ async function post(base, token, body) {
 
 const started = []
 try {
-  console.log('starting edgefeed, the baseline and the render probe under wrangler dev...')
-  const starts = await Promise.allSettled([
-    startWorker({ vars: { PAGE_SIZE: '50' }, stateDir: STATE_DIR }),
-    startWorker({ config: 'bench/baseline.wrangler.toml', readyPath: '/' }),
-    startWorker({ config: 'bench/render.wrangler.toml', readyPath: '/?items=1&iterations=1' }),
-  ])
-  // The ones that did start are stopped in `finally` even when another failed.
-  for (const s of starts) if (s.status === 'fulfilled') started.push(s.value)
-  const failed = starts.find((s) => s.status === 'rejected')
-  if (failed) throw failed.reason
-  const [app, baseline, probe] = started
+  console.log(`starting edgefeed, the baseline and the render probe in ${RUNTIME}...`)
+  const [app, baseline, probe] = await startAll()
 
   console.log(`seeding ${ARTICLES} articles of ~5 KB Chinese text (8 at a time)...`)
   for (let i = 0; i < ARTICLES; i += 8) {
@@ -113,12 +139,10 @@ try {
       requests: [{ setupRequest: (req) => ({ ...req, body: JSON.stringify(benchArticle(n++)) }) }],
     })
   const alone = await publishing(1, ALONE)
-  const cpuBefore = groupCpuSeconds(app.group)
+  const cpuBefore = serverCpuSeconds(app)
   const publish = await publishing(8, PUBLISHES)
   const cpuPerPublish =
-    cpuBefore === undefined
-      ? undefined
-      : ((groupCpuSeconds(app.group) - cpuBefore) * 1000) / PUBLISHES
+    cpuBefore === undefined ? undefined : ((serverCpuSeconds(app) - cpuBefore) * 1000) / PUBLISHES
   const base = await load(baseline.base)
   console.log(row('baseline (constant bytes)', base))
   const hit = await load(feedUrl)
@@ -135,7 +159,7 @@ try {
   console.log(row(`publish, 8 concurrent (${PUBLISHES})`, publish, base))
   if (cpuPerPublish !== undefined) {
     console.log(
-      `  CPU of wrangler dev and workerd per publish: ${cpuPerPublish.toFixed(1)} ms (the local runtime runs the Worker, KV and the Cache API on one thread)`,
+      `  runtime CPU per publish (${RUNTIME === 'wrangler' ? 'wrangler dev and its workerd' : 'workerd'}): ${cpuPerPublish.toFixed(1)} ms; workerd runs the Worker, local KV and the Cache API on one thread`,
     )
   }
 
@@ -150,7 +174,7 @@ try {
   console.log(
     `publish CPU time in-isolate (validate and build one article): ${build.ms.toFixed(3)} ms`,
   )
-  const cached = hit.requests.average / base.requests.average
+  const cached = rate(hit) / rate(base)
   console.log(
     `\ntargets: cached feed ≥ 0.80× baseline: ${cached.toFixed(2)}×; RSS render of 50 items ≤ 1 ms: ${cpu.result.rss.ms.toFixed(3)} ms; publish p99 ≤ 50 ms: ${publish.latency.p99} ms`,
   )
