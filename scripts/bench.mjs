@@ -5,11 +5,12 @@
 // Miniflare directly, without wrangler dev's proxy in front of every request.
 // Figures are only comparable within one run: report them as ratios to the baseline.
 import autocannon from 'autocannon'
-import { existsSync, readFileSync, readdirSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { benchArticle } from '../bench/fixtures.mjs'
 import { startWorker } from './lib/devserver.mjs'
 import { startMiniflare } from './lib/miniflare.mjs'
+import { canReadCpu, processes } from './lib/processes.mjs'
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8)
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16)
@@ -25,16 +26,18 @@ if (!['wrangler', 'miniflare'].includes(RUNTIME)) {
 }
 
 function load(url, options = {}) {
-  // A fixed number of requests (`amount`) replaces the time bound.
+  // A fixed number of requests (`amount`) replaces the time bound. autocannon notices the end
+  // on its next sample tick: ticks of 0.1 s (not 1 s) keep `duration` close to the real time.
   const bound = options.amount ? {} : { duration: SECONDS }
   return new Promise((resolve, reject) => {
-    autocannon({ url, connections: CONNECTIONS, ...bound, ...options }, (err, result) =>
-      err ? reject(err) : resolve(result),
+    autocannon(
+      { url, connections: CONNECTIONS, sampleInt: 100, ...bound, ...options },
+      (err, result) => (err ? reject(err) : resolve(result)),
     )
   })
 }
 
-/** Requests per second over the whole run (autocannon's per-second average is coarse on short runs). */
+/** Requests per second over the whole run. */
 function rate(r) {
   return r.requests.total / r.duration
 }
@@ -47,25 +50,14 @@ function row(name, r, baseline) {
 }
 
 /**
- * CPU seconds a server has used so far, from /proc: the processes of wrangler dev's group
- * (Node and its workerd), or Miniflare's workerd. Undefined where there is no /proc.
+ * CPU seconds a server has used so far: the processes of wrangler dev's group (Node and its
+ * workerd), or Miniflare's workerd. Undefined where CPU times can not be read.
  */
 function serverCpuSeconds(server) {
-  if (!existsSync('/proc/self/stat')) return undefined
-  let ticks = 0
-  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-      const ours = server.pids
-        ? server.pids.includes(Number(pid))
-        : Number(fields[2]) === server.group
-      if (ours) ticks += Number(fields[11]) + Number(fields[12])
-    } catch {
-      // the process ended while we looked
-    }
-  }
-  return ticks / 100 // USER_HZ is 100 on Linux
+  if (!canReadCpu) return undefined
+  return processes()
+    .filter((p) => (server.pids ? server.pids.includes(p.pid) : p.group === server.group))
+    .reduce((sum, p) => sum + p.cpuSeconds, 0)
 }
 
 /** The three Workers; Miniflare instances start one after another, to tell their workerd apart. */
@@ -108,6 +100,23 @@ try {
     )
   }
 
+  // Publishing first, while no other load runs: one publisher alone, then eight at once.
+  // Then the pages are cached again (each publish made them stale) before reads are measured.
+  let n = ARTICLES
+  const publishing = (connections, amount) =>
+    load(`${app.base}/api/articles`, {
+      connections,
+      amount,
+      method: 'POST',
+      headers: { Authorization: `Bearer ${app.token}`, 'Content-Type': 'application/json' },
+      requests: [{ setupRequest: (req) => ({ ...req, body: JSON.stringify(benchArticle(n++)) }) }],
+    })
+  const alone = await publishing(1, ALONE)
+  const cpuBefore = serverCpuSeconds(app)
+  const publish = await publishing(8, PUBLISHES)
+  const cpuPerPublish =
+    cpuBefore === undefined ? undefined : ((serverCpuSeconds(app) - cpuBefore) * 1000) / PUBLISHES
+
   const feedUrl = `${app.base}/feed.xml`
   const feed = await fetch(feedUrl)
   const feedBody = await feed.arrayBuffer()
@@ -128,21 +137,6 @@ try {
     `/feed.xml: ${items} items, ${(feedBody.byteLength / 1024).toFixed(0)} KiB; ${SECONDS} s per run, ${CONNECTIONS} connections; KV in ${STATE_DIR}\n`,
   )
 
-  // Publishing first, while no other load runs: one publisher alone, then eight at once.
-  let n = ARTICLES
-  const publishing = (connections, amount) =>
-    load(`${app.base}/api/articles`, {
-      connections,
-      amount,
-      method: 'POST',
-      headers: { Authorization: `Bearer ${app.token}`, 'Content-Type': 'application/json' },
-      requests: [{ setupRequest: (req) => ({ ...req, body: JSON.stringify(benchArticle(n++)) }) }],
-    })
-  const alone = await publishing(1, ALONE)
-  const cpuBefore = serverCpuSeconds(app)
-  const publish = await publishing(8, PUBLISHES)
-  const cpuPerPublish =
-    cpuBefore === undefined ? undefined : ((serverCpuSeconds(app) - cpuBefore) * 1000) / PUBLISHES
   const base = await load(baseline.base)
   console.log(row('baseline (constant bytes)', base))
   const hit = await load(feedUrl)

@@ -3,26 +3,21 @@
 // The benchmark uses it (BENCH_RUNTIME=miniflare) to measure the Worker without that proxy.
 import { spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Miniflare } from 'miniflare'
 import { unstable_getMiniflareWorkerOptions } from 'wrangler'
 import { freePort } from './devserver.mjs'
+import { processes } from './processes.mjs'
 
 /** The workerd processes this Node process has started. */
 function workerdChildren() {
-  const pids = new Set()
-  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-      if (stat.includes('(workerd)') && Number(fields[1]) === process.pid) pids.add(Number(pid))
-    } catch {
-      // the process ended while we looked
-    }
-  }
-  return pids
+  return new Set(
+    processes()
+      .filter((p) => p.name === 'workerd' && p.ppid === process.pid)
+      .map((p) => p.pid),
+  )
 }
 
 /**
