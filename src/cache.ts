@@ -49,7 +49,9 @@ async function currentVersion(c: Context<AppEnv>): Promise<ContentVersion> {
   const origin = new URL(c.req.url).origin
   const memo = await caches.default.match(versionUrl(origin))
   const known = memo ? await memo.json<VersionMemo>() : undefined
-  if (known && Date.now() - known.checked < VERSION_CHECK_SECONDS * 1000) return known
+  if (known && Date.now() - known.checked < VERSION_CHECK_SECONDS * 1000) {
+    return { value: known.value, changed: known.changed }
+  }
   const stored = await readVersion(c.var.kv)
   // KV can be behind what this location has seen (a write on its way, or KV's own edge cache
   // of an older value): the newer one wins, so a location never shows older pages again.

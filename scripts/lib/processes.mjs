@@ -5,9 +5,12 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 /** USER_HZ: the unit of /proc's CPU times, 100 on every Linux we run on. */
 const TICKS_PER_SECOND = 100
 
+/** Whether CPU times can be read here. */
+export const canReadCpu = existsSync('/proc/self/stat')
+
 /** @returns {{ pid: number, name: string, ppid: number, group: number, cpuSeconds: number }[]} */
 export function processes() {
-  if (!existsSync('/proc/self/stat')) return []
+  if (!canReadCpu) return []
   const found = []
   for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
     try {
@@ -28,6 +31,3 @@ export function processes() {
   }
   return found
 }
-
-/** Whether CPU times can be read here. */
-export const canReadCpu = existsSync('/proc/self/stat')

@@ -33,7 +33,7 @@ function parse(raw: string | null): ContentVersion {
 
 /** A version for a change made at `now`. */
 export function newVersion(now = Date.now()): ContentVersion {
-  return parse(`${now}-${crypto.randomUUID().slice(0, 8)}`)
+  return { value: `${now}-${crypto.randomUUID().slice(0, 8)}`, changed: now }
 }
 
 /** True when `a` is a later change than `b`. */
