@@ -3,7 +3,11 @@
  * converting between them at phrase level with OpenCC (opencc-js, which runs in workerd).
  * The converters build their dictionaries on first use, once per isolate.
  */
-import * as OpenCC from 'opencc-js'
+import { ConverterFactory } from 'opencc-js/core'
+import fromCn from 'opencc-js/from/cn'
+import fromTaiwan from 'opencc-js/from/twp'
+import toCn from 'opencc-js/to/cn'
+import toTaiwan from 'opencc-js/to/twp'
 
 export type Script = 'zh-Hans' | 'zh-Hant'
 export const SCRIPTS: readonly Script[] = ['zh-Hans', 'zh-Hant']
@@ -14,9 +18,7 @@ const converters: Partial<Record<Script, Convert>> = {}
 /** A converter into `script`, phrase by phrase: Taiwan usage to mainland (軟體 → 软件) and back. */
 export function converterTo(script: Script): Convert {
   return (converters[script] ??=
-    script === 'zh-Hans'
-      ? OpenCC.Converter({ from: 'twp', to: 'cn' })
-      : OpenCC.Converter({ from: 'cn', to: 'twp' }))
+    script === 'zh-Hans' ? ConverterFactory(fromTaiwan, toCn) : ConverterFactory(fromCn, toTaiwan))
 }
 
 const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u

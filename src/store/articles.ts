@@ -8,7 +8,7 @@
  */
 import type { Article } from '../articles/model'
 import { foldTag } from '../articles/tags'
-import { tagSpellings } from '../articles/variants'
+import { tagListings, tagSpellings } from '../articles/variants'
 import { toMillis, type Timestamp } from '../time'
 import { articleKey, idFromIndexKey, indexKey, indexPrefix, tombstoneKey } from './keys'
 import { putTombstone, removeTombstone, type Tombstone } from './tombstones'
@@ -21,8 +21,8 @@ export interface IndexEntry {
   updated: Timestamp
 }
 
-/** Index key metadata; tag keys also carry the tag as first written, for the list of feeds. */
-export type IndexMeta = Omit<IndexEntry, 'id'> & { tag?: string }
+/** Index key metadata; tag keys also carry the tag's spellings, for the list of feeds. */
+export type IndexMeta = Omit<IndexEntry, 'id'> & { tags?: string[] }
 
 /** KV metadata is limited to 1024 bytes of JSON; a long CJK title must not overflow it. */
 const META_TITLE_CHARS = 100
@@ -70,13 +70,13 @@ export async function getArticles(kv: KVNamespace, ids: string[]): Promise<Map<s
   return found
 }
 
-/** Every index key of an article, with the tag it lists (undefined for the site-wide one). */
-function indexEntriesOf(article: Article): { key: string; tag?: string }[] {
+/** Every index key of an article, with the spellings of the tag it lists (none for the site's). */
+function indexEntriesOf(article: Article): { key: string; tags?: string[] }[] {
   const ms = toMillis(article.published)
-  // A Chinese tag is found by either script: 經開區 and 经开区 list the same articles.
+  // A Chinese tag is found in either script: 經開區 and 经开区 fold to one key.
   return [
     { key: indexKey(ms, article.id) },
-    ...tagSpellings(article).map((tag) => ({ key: indexKey(ms, article.id, tag), tag })),
+    ...tagListings(article).map((tags) => ({ key: indexKey(ms, article.id, tags[0]), tags })),
   ]
 }
 
@@ -108,7 +108,9 @@ export async function putArticle(
     kv.put(articleKey(article.id), JSON.stringify(article), {
       metadata: { published: article.published, updated: article.updated },
     }),
-    ...entries.map(({ key, tag }) => kv.put(key, '', { metadata: tag ? { ...meta, tag } : meta })),
+    ...entries.map(({ key, tags }) =>
+      kv.put(key, '', { metadata: tags ? { ...meta, tags } : meta }),
+    ),
     ...stale.map((key) => kv.delete(key)),
   ])
 }

@@ -5,12 +5,13 @@
  * | ------------------------------- | ------------- | ---------------------- |
  * | `article:{id}`                  | Article JSON  | `{published, updated}` |
  * | `index:all:{rev}:{id}`          | empty         | IndexMeta              |
- * | `index:tag:{tag}:{rev}:{id}`    | empty         | IndexMeta              |
+ * | `index:tag:{fold}:{rev}:{id}`   | empty         | IndexMeta, with `tags` |
  * | `meta:version`                  | ContentVersion|                        |
  *
  * `{rev}` is a fixed-width reverse timestamp of `published`, so `list()`, which returns keys
  * in byte order, returns the newest article first; articles published in the same second
- * follow in id order, which keeps paging stable.
+ * follow in id order, which keeps paging stable. `{fold}` is the tag folded (`foldTag`): case
+and Traditional/Simplified characters, so one key serves 經開區 and 经开区.
  */
 import { foldTag } from '../articles/tags'
 
@@ -26,7 +27,7 @@ export function articleKey(id: string): string {
   return `article:${id}`
 }
 
-/** A tag inside a key: folded, with `%` and `:` escaped so one tag can never prefix another. */
+/** A tag inside a key: folded (one key for every spelling that folds alike), with `%` and `:` escaped so one tag can never prefix another. */
 function tagSegment(tag: string): string {
   return foldTag(tag).replace(/%/g, '%25').replace(/:/g, '%3A')
 }

@@ -8,11 +8,11 @@ import { idFromIndexKey, indexKey, indexPrefix, TAG_INDEX_PREFIX } from './keys'
 import type { IndexEntry, IndexMeta } from './articles'
 
 /**
- * Every tag that lists at least one article, as first written, in key order. Reads every tag
- * index key, so only the cached `/feeds` page calls it.
+ * Every spelling of every tag that lists at least one article (經開區 and 经开区 both), in key
+ * order. Reads every tag index key, so only the cached `/feeds` page calls it.
  */
 export async function listTags(kv: KVNamespace): Promise<string[]> {
-  const tags = new Map<string, string>()
+  const tags = new Map<string, string[]>()
   let cursor: string | undefined
   do {
     const page = await kv.list<IndexMeta>({ prefix: TAG_INDEX_PREFIX, cursor })
@@ -21,11 +21,11 @@ export async function listTags(kv: KVNamespace): Promise<string[]> {
         TAG_INDEX_PREFIX.length,
         key.name.indexOf(':', TAG_INDEX_PREFIX.length),
       )
-      if (!tags.has(segment) && key.metadata?.tag) tags.set(segment, key.metadata.tag)
+      if (!tags.has(segment) && key.metadata?.tags) tags.set(segment, key.metadata.tags)
     }
     cursor = page.list_complete ? undefined : page.cursor
   } while (cursor)
-  return [...tags.values()]
+  return [...tags.values()].flat()
 }
 
 /**

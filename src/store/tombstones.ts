@@ -4,7 +4,7 @@
  * Micropub's undelete restores the article from its tombstone.
  */
 import type { Article } from '../articles/model'
-import { tagSpellings } from '../articles/variants'
+import { tagListings } from '../articles/variants'
 import { deletedKey, deletedPrefix, idFromIndexKey, tombstoneKey } from './keys'
 
 export interface Tombstone {
@@ -20,7 +20,7 @@ interface DeletedMeta {
 function deletedKeys(article: Article, deletedMs: number): string[] {
   return [
     deletedKey(deletedMs, article.id),
-    ...tagSpellings(article).map((t) => deletedKey(deletedMs, article.id, t)),
+    ...tagListings(article).map(([t]) => deletedKey(deletedMs, article.id, t)),
   ]
 }
 

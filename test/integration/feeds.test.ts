@@ -1,6 +1,6 @@
 import { reset } from 'cloudflare:test'
 import { afterEach, describe, expect, it } from 'vitest'
-import { client, dom, parseXml, publish, readFeeds, SITE } from '../helpers'
+import { client, dom, kvSnapshot, parseXml, publish, readFeeds, SITE } from '../helpers'
 
 afterEach(() => reset())
 
@@ -157,6 +157,34 @@ describe('feeds', () => {
     const folded = await readFeeds(c, '/tags/rust')
     expect(folded.rss.map((i: any) => i.link[0])).toEqual([`${SITE}/articles/rust`])
     expect(folded.jsonDoc.feed_url).toBe(`${SITE}/tags/rust/feed.json`)
+  })
+
+  it('index a tag once however many scripts spell it, and find it by any spelling', async () => {
+    const c = client()
+    // 經開區 and 经开区 differ character by character: one listing. 軟體 converts to 软件, a
+    // different word: two listings, both holding the article.
+    await publish(c, { ...chinese, tags: ['經開區', '軟體'] })
+    const tagKeys = Object.entries(await kvSnapshot()).filter(([k]) => k.startsWith('index:tag:'))
+    expect(tagKeys.map(([k]) => k.split(':')[2]).sort()).toEqual(['经开区', '软件', '软体'])
+    const listing = tagKeys.find(([k]) => k.startsWith('index:tag:经开区:'))!
+    expect((listing[1].metadata as any).tags).toEqual(['經開區', '经开区'])
+    for (const spelling of ['經開區', '经开区', '經开区', '軟體', '软件', '軟件']) {
+      const feeds = await readFeeds(c, `/tags/${encodeURIComponent(spelling)}`)
+      expect(
+        feeds.rss.map((i: any) => i.link[0]),
+        spelling,
+      ).toEqual([`${SITE}/articles/forum`])
+    }
+    expect((await readFeeds(c, '/tags/%E8%BD%AF%E4%BD%93%E5%B7%A5')).rss).toEqual([]) // 软体工
+    expect((await c.del('forum')).status).toBe(204)
+    const left = Object.keys(await kvSnapshot())
+    expect(left.filter((k) => k.startsWith('index:'))).toEqual([])
+    expect(
+      left
+        .filter((k) => k.startsWith('deleted:tag:'))
+        .map((k) => k.split(':')[2])
+        .sort(),
+    ).toEqual(['经开区', '软件', '软体'])
   })
 
   it('keep a walk through the pages exact while new articles arrive', async () => {

@@ -3,6 +3,9 @@ import { htmlToText, textToHtml } from '../../src/articles/content'
 import { deriveId, isValidId } from '../../src/articles/ids'
 import { sanitize } from '../../src/articles/sanitize'
 import { deriveSummary } from '../../src/articles/summary'
+import TSCharacters from 'opencc-js/dict/TSCharacters'
+import TWVariantsRev from 'opencc-js/dict/TWVariantsRev'
+import { foldScript } from '../../src/articles/script-fold'
 import { foldTag, uniqueTags } from '../../src/articles/tags'
 import { cleanText } from '../../src/articles/text'
 
@@ -99,6 +102,24 @@ describe('tags', () => {
       '經開區',
       'a b',
     ])
+  })
+
+  it('fold Traditional, Simplified and mixed spellings to one, phrase-level words apart', () => {
+    for (const spelling of ['經開區', '经开区', '經开区', ' 經開區 ']) {
+      expect(foldTag(spelling)).toBe('经开区')
+    }
+    // 麼 folds to 么, which OpenCC folds on to 幺: both land on the same fixed point.
+    expect(foldTag('什麼')).toBe(foldTag('什么'))
+    expect(foldTag('軟體')).not.toBe(foldTag('软件'))
+    expect(foldTag('Ｒust')).toBe('ｒust') // full-width letters are a spelling of their own
+    expect(uniqueTags(['經開區', '经开区', '軟體', '软件'])).toEqual(['經開區', '軟體', '软件'])
+  })
+
+  it("fold every character of OpenCC's tables to a fixed point", () => {
+    const chars = [...new Set((TSCharacters + TWVariantsRev).replace(/[| ]/g, ''))].join('')
+    const once = foldScript(chars)
+    expect(once).not.toBe(chars)
+    expect(foldScript(once)).toBe(once)
   })
 })
 
