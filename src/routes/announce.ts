@@ -16,9 +16,7 @@ export async function announce(
   ...changed: (Article | undefined)[]
 ): Promise<void> {
   const version = newVersion()
-  await Promise.all([
-    rememberVersion(new URL(c.req.url).origin, version),
-    writeVersion(c.var.kv, version, (retries) => c.executionCtx.waitUntil(retries)),
-  ])
+  writeVersion(c.var.kv, version, (writing) => c.executionCtx.waitUntil(writing))
+  await rememberVersion(new URL(c.req.url).origin, version)
   notifyHubs(c, [...new Set(changed.flatMap((a) => (a ? tagSpellings(a) : [])))])
 }

@@ -6,9 +6,11 @@ import { VERSION_KEY } from './keys'
  * deletions included.
  *
  * KV takes about one write per second to one key and refuses more with 429, while a newsroom's
- * import script may publish several articles a second. A refused write of `meta:version` is
- * therefore retried after the answer (the location that made the change sees it at once
- * through the edge memo in cache.ts), and dropped once a newer version has been written.
+ * import script may publish several articles a second. So `meta:version` is not written once
+ * per change in the answer. Each isolate writes the newest version it knows after the answer,
+ * at most once a second while changes keep coming (the location that made the change sees it
+ * at once through the edge memo in cache.ts). Refused writes are retried, with the newest
+ * version by then.
  */
 export interface ContentVersion {
   /** Opaque and unique per change. */
@@ -46,40 +48,77 @@ export async function readVersion(kv: KVNamespace): Promise<ContentVersion> {
   return parse(await kv.get(VERSION_KEY, { cacheTtl: VERSION_CACHE_TTL }))
 }
 
-/** The newest version this isolate has written to KV. */
-let newestWritten: ContentVersion | undefined
+/** KV takes about one write a second to one key: a burst's writes are this far apart. */
+const WRITE_INTERVAL_MS = 1000
 
 /**
- * Writes `version` to KV. Should KV refuse, the answer need not wait: the retries are handed
- * to `later` (the request's `waitUntil`).
+ * The writer runs in the `waitUntil` of the request that started it, which the runtime ends
+ * 30 s after the answer at the latest. A change made when the writer is older than this
+ * starts a new writer in its own request, and the old one stops.
  */
-export async function writeVersion(
+const WRITER_HANDOVER_MS = 10_000
+
+/** The newest change this isolate made, and the newest version it has written to KV. */
+let newestKnown: ContentVersion | undefined
+let newestWritten: ContentVersion | undefined
+/** The writer now running in this isolate, if any. */
+let writer: { started: number } | undefined
+
+/**
+ * Records a change for other locations: KV's `meta:version` will hold this version, or a
+ * newer one, within about a second (longer while KV refuses writes). Returns at once: the location that made
+ * the change sees it through the edge memo (cache.ts), and the writing runs in `later` (the
+ * request's `waitUntil`). One writer runs per isolate and writes the newest version it knows,
+ * so a burst of changes costs one write a second rather than one each, which KV would refuse
+ * (429) and which would contend for the one key.
+ */
+export function writeVersion(
   kv: KVNamespace,
   version: ContentVersion,
-  later: (retries: Promise<void>) => void,
-): Promise<void> {
-  const refused = await tryWrite(kv, version)
-  if (refused) later(retryWrite(kv, version, refused))
+  later: (writing: Promise<void>) => void,
+): void {
+  if (!newestKnown || isNewer(version, newestKnown)) newestKnown = version
+  const now = Date.now()
+  if (writer && now - writer.started < WRITER_HANDOVER_MS) return // it will write this too
+  const mine = { started: now }
+  writer = mine
+  later(
+    writeUntilCaughtUp(kv, mine).finally(() => {
+      if (writer === mine) writer = undefined
+    }),
+  )
 }
 
-/** Writes the version; returns the error when KV refuses. */
-async function tryWrite(kv: KVNamespace, version: ContentVersion): Promise<unknown> {
-  try {
-    await kv.put(VERSION_KEY, version.value)
-  } catch (err) {
-    return err ?? new Error('KV refused the write')
-  }
-  if (!newestWritten || isNewer(version, newestWritten)) newestWritten = version
-  return undefined
+function behind(): boolean {
+  return !!newestKnown && (!newestWritten || isNewer(newestKnown, newestWritten))
 }
 
-async function retryWrite(kv: KVNamespace, version: ContentVersion, error: unknown) {
-  for (const delay of RETRY_DELAYS_MS) {
-    await new Promise((resolve) => setTimeout(resolve, delay))
-    // A newer version written meanwhile makes this one unnecessary.
-    if (newestWritten && !isNewer(version, newestWritten)) return
-    error = await tryWrite(kv, version)
-    if (!error) return
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/**
+ * Writes the newest known version until KV holds it: at once when idle, then at most once a
+ * second while changes keep coming (KV's limit for one key). A refusal is retried after the
+ * delays above; after the last one the failure is logged and left to the next change.
+ */
+async function writeUntilCaughtUp(kv: KVNamespace, self: { started: number }): Promise<void> {
+  let refusals = 0
+  let wait = 0
+  while (writer === self && behind()) {
+    if (wait) {
+      await sleep(wait)
+      if (writer !== self) return // handed over to a newer writer
+    }
+    const version = newestKnown!
+    try {
+      await kv.put(VERSION_KEY, version.value)
+    } catch (error) {
+      wait = RETRY_DELAYS_MS[refusals++] ?? 0
+      if (wait) continue
+      console.error(`could not write ${VERSION_KEY} ${version.value}; the next change will`, error)
+      return
+    }
+    refusals = 0
+    wait = WRITE_INTERVAL_MS
+    if (!newestWritten || isNewer(version, newestWritten)) newestWritten = version
   }
-  console.error(`could not write ${VERSION_KEY} ${version.value}; the next change will`, error)
 }
