@@ -18,7 +18,7 @@ export function foldTag(tag: string): string {
   return foldScript(spellingOf(tag))
 }
 
-/** Tags without duplicates (compared by `by`, folded by default), first spelling kept, order kept. */
+/** Tags without duplicates (compared by `by`, folded by default); first spelling and order kept. */
 export function uniqueTags(tags: readonly string[], by = foldTag): string[] {
   const seen = new Set<string>()
   const out: string[] = []

@@ -10,8 +10,8 @@
  *
  * `{rev}` is a fixed-width reverse timestamp of `published`, so `list()`, which returns keys
  * in byte order, returns the newest article first; articles published in the same second
- * follow in id order, which keeps paging stable. `{fold}` is the tag folded (`foldTag`): case
-and Traditional/Simplified characters, so one key serves 經開區 and 经开区.
+ * follow in id order, which keeps paging stable. `{fold}` is the tag folded (`foldTag`) for
+ * case and Traditional/Simplified characters, so one key serves 經開區 and 经开区.
  */
 import { foldTag } from '../articles/tags'
 
@@ -27,7 +27,10 @@ export function articleKey(id: string): string {
   return `article:${id}`
 }
 
-/** A tag inside a key: folded (one key for every spelling that folds alike), with `%` and `:` escaped so one tag can never prefix another. */
+/**
+ * A tag inside a key: folded (one key for every spelling that folds alike), with `%` and `:`
+ * escaped so one tag can never prefix another.
+ */
 function tagSegment(tag: string): string {
   return foldTag(tag).replace(/%/g, '%25').replace(/:/g, '%3A')
 }

@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:workers'
 import { reset } from 'cloudflare:test'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { client, publish, serverTiming } from '../helpers'
 import { rememberVersion } from '../../src/cache'
 import { isNewer, newVersion, readVersion, writeVersion } from '../../src/store/version'
@@ -185,6 +185,41 @@ describe('content version', () => {
       expect(await env.ARTICLES.get('meta:version')).toBe(version.value)
     }
     expect(writes[1]!.at - writes[0]!.at).toBeLessThan(1000)
+  })
+
+  it('hands the writing over to a newer request when the writer has run 10 s', async () => {
+    // The first writer's put never returns, as when its request's waitUntil was cut off.
+    let release = () => {}
+    const hung = new Proxy(env.ARTICLES, {
+      get(target, prop) {
+        if (prop !== 'put') return Reflect.get(target, prop, target).bind(target)
+        return () => new Promise<void>((resolve) => (release = resolve))
+      },
+    })
+    // Versions from the real clock, so that no later test meets one from the future.
+    const first = newVersion()
+    const [second, third] = [newVersion(first.changed + 1), newVersion(first.changed + 2)]
+    const stuck: Promise<void>[] = []
+    writeVersion(hung, first, (p) => stuck.push(p))
+    expect(stuck).toHaveLength(1)
+    const { kv, writes } = versionWrites()
+    const handedOver: Promise<void>[] = []
+    vi.useFakeTimers({ toFake: ['Date'] })
+    try {
+      vi.setSystemTime(Date.now() + 5_000)
+      writeVersion(kv, second, (p) => handedOver.push(p))
+      expect(handedOver).toHaveLength(0) // 5 s: the running writer will write it
+      vi.setSystemTime(Date.now() + 6_000)
+      writeVersion(kv, third, (p) => handedOver.push(p))
+      expect(handedOver).toHaveLength(1) // 11 s: a new writer, in this request
+      await Promise.all(handedOver)
+      expect(writes.map((w) => w.value)).toEqual([third.value])
+    } finally {
+      vi.useRealTimers()
+    }
+    release()
+    await Promise.all(stuck) // the old writer, released, ends and leaves the newest in place
+    expect(await env.ARTICLES.get('meta:version')).toBe(third.value)
   })
 
   it('retries a write that KV refuses (429), with the newest version by then', async () => {
