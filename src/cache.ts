@@ -11,53 +11,27 @@ import type { AppEnv } from './env'
 import { isNewer, readVersion, type ContentVersion } from './store/version'
 import { toHttpDate } from './time'
 import { base64url, sha256 } from './digest'
+import { readMemo, rememberVersion } from './version-memo'
 
 /** Seconds a location trusts its memo of the content version before it compares it with KV. */
 const VERSION_CHECK_SECONDS = 30
-/** Seconds the memo is kept: long, so that a location never goes back to an older version. */
-const VERSION_MEMO_SECONDS = 24 * 3600
 /** Seconds the last good copy of a page is kept to answer when a render fails. */
 const STALE_KEEP_SECONDS = 7 * 24 * 3600
 
 const INTERNAL = '/__edgefeed'
 
-/** A location's newest known version, and when it was last compared with KV (ms). */
-interface VersionMemo extends ContentVersion {
-  checked: number
-}
-
-function versionUrl(origin: string): string {
-  return `${origin}${INTERNAL}/version`
-}
-
-/** Makes a version the one this location's next request uses. */
-export async function rememberVersion(
-  origin: string,
-  { value, changed }: ContentVersion,
-  checked = Date.now(),
-): Promise<void> {
-  const memo: VersionMemo = { value, changed, checked }
-  await caches.default.put(
-    versionUrl(origin),
-    new Response(JSON.stringify(memo), {
-      headers: { 'Cache-Control': `max-age=${VERSION_MEMO_SECONDS}` },
-    }),
-  )
-}
-
 async function currentVersion(c: Context<AppEnv>): Promise<ContentVersion> {
   const origin = new URL(c.req.url).origin
-  const memo = await caches.default.match(versionUrl(origin))
-  const known = memo ? await memo.json<VersionMemo>() : undefined
+  const known = await readMemo(origin)
   if (known && Date.now() - known.checked < VERSION_CHECK_SECONDS * 1000) {
     return { value: known.value, changed: known.changed }
   }
   const stored = await readVersion(c.var.kv)
   // KV can be behind what this location has seen (a write on its way, or KV's own edge cache
   // of an older value): the newer one wins, so a location never shows older pages again.
-  const version = known && isNewer(known, stored) ? known : stored
-  c.executionCtx.waitUntil(rememberVersion(origin, version))
-  return { value: version.value, changed: version.changed }
+  const { value, changed } = known && isNewer(known, stored) ? known : stored
+  c.executionCtx.waitUntil(rememberVersion(origin, { value, changed, checked: Date.now() }))
+  return { value, changed }
 }
 
 /** The cache key of a page: its URL, the representation it negotiated, and the version. */

@@ -1,6 +1,6 @@
 import type { Context } from 'hono'
 import type { AppEnv } from '../env'
-import { rememberVersion } from '../cache'
+import { rememberVersion } from '../version-memo'
 import { newVersion, writeVersion } from '../store/version'
 import type { Article } from '../articles/model'
 import { tagSpellings } from '../articles/variants'
@@ -17,6 +17,6 @@ export async function announce(
 ): Promise<void> {
   const version = newVersion()
   writeVersion(c.var.kv, version, (writing) => c.executionCtx.waitUntil(writing))
-  await rememberVersion(new URL(c.req.url).origin, version)
+  await rememberVersion(new URL(c.req.url).origin, { ...version, checked: Date.now() })
   notifyHubs(c, [...new Set(changed.flatMap((a) => (a ? tagSpellings(a) : [])))])
 }

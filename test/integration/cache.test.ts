@@ -2,7 +2,7 @@ import { env } from 'cloudflare:workers'
 import { reset } from 'cloudflare:test'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { client, publish, serverTiming } from '../helpers'
-import { rememberVersion } from '../../src/cache'
+import { readMemo, rememberVersion } from '../../src/version-memo'
 import { isNewer, newVersion, readVersion, writeVersion } from '../../src/store/version'
 
 afterEach(() => reset())
@@ -137,11 +137,6 @@ describe('edge cache', () => {
 })
 
 describe('content version', () => {
-  async function memo(origin: string) {
-    const res = await caches.default.match(`${origin}/__edgefeed/version`)
-    return res ? res.json<{ value: string; changed: number; checked: number }>() : undefined
-  }
-
   /** The real namespace, recording (and, when told, refusing) writes of the version key. */
   function versionWrites(refuse = 0) {
     const writes: { value: string; at: number }[] = []
@@ -244,7 +239,7 @@ describe('content version', () => {
     )
     expect(statuses.map((r) => r.status)).toEqual(Array(20).fill(201))
     const stored = await readVersion(env.ARTICLES)
-    const known = (await memo(c.origin))!
+    const known = (await readMemo(c.origin))!
     // The edge memo holds one of the burst's versions; KV the newest of them all.
     expect(stored.changed).toBeGreaterThan(0)
     expect(isNewer(known, stored)).toBe(false)
@@ -254,14 +249,14 @@ describe('content version', () => {
   it('never goes back to an older version when KV is behind this location', async () => {
     const c = await seeded()
     const first = await c.get('/feed.xml')
-    const known = (await memo(c.origin))!
+    const known = (await readMemo(c.origin))!
     // The memo is due to be compared with KV, which holds an older version.
-    await rememberVersion(c.origin, known, Date.now() - 60_000)
+    await rememberVersion(c.origin, { ...known, checked: Date.now() - 60_000 })
     await env.ARTICLES.put('meta:version', `${known.changed - 5000}-older`)
     const again = await c.get('/feed.xml')
     expect(serverTiming(again).cache).toBe('hit')
     expect(again.headers.get('Last-Modified')).toBe(first.headers.get('Last-Modified'))
-    const checked = (await memo(c.origin))!
+    const checked = (await readMemo(c.origin))!
     expect(checked.value).toBe(known.value)
     expect(checked.checked).toBeGreaterThan(Date.now() - 60_000)
   })
@@ -269,8 +264,8 @@ describe('content version', () => {
   it('takes a newer version from KV (a change made elsewhere) once its memo is due', async () => {
     const c = await seeded()
     const first = await c.get('/feed.xml')
-    const known = (await memo(c.origin))!
-    await rememberVersion(c.origin, known, Date.now() - 60_000)
+    const known = (await readMemo(c.origin))!
+    await rememberVersion(c.origin, { ...known, checked: Date.now() - 60_000 })
     const elsewhere = known.changed + 5000
     await env.ARTICLES.put('meta:version', `${elsewhere}-newer`)
     const again = await c.get('/feed.xml')
