@@ -8,9 +8,9 @@ import { VERSION_KEY } from './keys'
  * KV takes about one write per second to one key and refuses more with 429, while a newsroom's
  * import script may publish several articles a second. So `meta:version` is not written once
  * per change in the answer. Each isolate writes the newest version it knows after the answer,
- * at most once a second while changes keep coming (the location that made the change sees it
- * at once through the edge memo in cache.ts). Refused writes are retried, with the newest
- * version by then.
+ * at most once a second while changes keep coming (the location that made the change sees
+ * it at once through the edge memo in version-memo.ts). Refused writes are retried, with the
+ * newest version by then.
  */
 export interface ContentVersion {
   /** Opaque and unique per change. */
@@ -66,9 +66,9 @@ let writer: { started: number } | undefined
 
 /**
  * Records a change for other locations: KV's `meta:version` will hold this version, or a
- * newer one, within about a second (longer while KV refuses writes). Returns at once: the location that made
- * the change sees it through the edge memo (cache.ts), and the writing runs in `later` (the
- * request's `waitUntil`). One writer runs per isolate and writes the newest version it knows,
+ * newer one, within about a second (longer while KV refuses writes). Returns at once: the
+ * location that made the change sees it through the edge memo (version-memo.ts), and the
+ * writing runs in `later` (the request's `waitUntil`). One writer runs per isolate and writes the newest version it knows,
  * so a burst of changes costs one write a second rather than one each, which KV would refuse
  * (429) and which would contend for the one key.
  */
