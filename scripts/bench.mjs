@@ -94,10 +94,14 @@ async function post(base, token, body) {
 
 const started = []
 try {
-  console.log(`starting edgefeed, the baseline and the render probe in ${RUNTIME}...`)
+  console.log(
+    `starting edgefeed, the baseline, the render probe and the storage floor in ${RUNTIME}...`,
+  )
   const [app, baseline, probe, floor] = await startAll()
 
-  console.log(`seeding ${ARTICLES} articles of ~5 KB Chinese text (8 at a time)...`)
+  console.log(
+    `seeding edgefeed and the storage floor with ${ARTICLES} articles of ~5 KB Chinese text (8 at a time)...`,
+  )
   for (const worker of [app, floor]) {
     for (let i = 0; i < ARTICLES; i += 8) {
       await Promise.all(
