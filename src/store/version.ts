@@ -68,9 +68,9 @@ let writer: { started: number } | undefined
  * Records a change for other locations: KV's `meta:version` will hold this version, or a
  * newer one, within about a second (longer while KV refuses writes). Returns at once: the
  * location that made the change sees it through the edge memo (version-memo.ts), and the
- * writing runs in `later` (the request's `waitUntil`). One writer runs per isolate and writes the newest version it knows,
- * so a burst of changes costs one write a second rather than one each, which KV would refuse
- * (429) and which would contend for the one key.
+ * writing runs in `later` (the request's `waitUntil`). One writer runs per isolate and writes
+ * the newest version it knows, so a burst of changes costs one write a second rather than one
+ * each, which KV would refuse (429) and which would contend for the one key.
  */
 export function writeVersion(
   kv: KVNamespace,

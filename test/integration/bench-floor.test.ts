@@ -8,14 +8,14 @@ import { client, publish } from '../helpers'
 
 afterEach(() => reset())
 
-/** Every KV key with the article id left out, and the size of each value. */
+/** Every KV key with the article id left out, and the length of each value. */
 async function stored() {
   const { keys } = await env.ARTICLES.list()
-  const out: { kind: string; bytes: number }[] = []
+  const out: { kind: string; length: number }[] = []
   for (const { name } of keys) {
     // `article:{id}`, `index:all:{rev}:{id}`, `index:tag:{fold}:{rev}:{id}`, `meta:version`
     const kind = name.startsWith('meta:') ? name : name.slice(0, name.lastIndexOf(':'))
-    out.push({ kind, bytes: ((await env.ARTICLES.get(name)) ?? '').length })
+    out.push({ kind, length: ((await env.ARTICLES.get(name)) ?? '').length })
   }
   return out.sort((a, b) => a.kind.localeCompare(b.kind))
 }
@@ -45,7 +45,7 @@ describe('the benchmark storage floor', () => {
     // article, the site index, one key per tag listing (two here) and the version
     expect(floored.map((k) => k.kind)).toEqual(published.map((k) => k.kind))
     expect(published.map((k) => k.kind).filter((k) => k.startsWith('index:tag:'))).toHaveLength(2)
-    const article = (keys: typeof published) => keys.find((k) => k.kind === 'article')!.bytes
+    const article = (keys: typeof published) => keys.find((k) => k.kind === 'article')!.length
     expect(article(floored) / article(published)).toBeGreaterThan(0.8)
     expect(article(floored) / article(published)).toBeLessThan(1.25)
   })
