@@ -2,7 +2,8 @@
 import { Hono, type Context } from 'hono'
 import type { AppEnv } from '../env'
 import { el, open, XML_DECLARATION } from '../feeds/xml'
-import { scanIndex } from '../store/listings'
+import type { IndexEntry } from '../store/articles'
+import { countIndex, scanIndex } from '../store/listings'
 import { articlePath } from '../urls'
 
 /** The sitemaps protocol allows 50,000 URLs per file. */
@@ -17,38 +18,51 @@ function xml(c: Context<AppEnv>, body: string[]) {
   })
 }
 
-async function urlset(c: Context<AppEnv>, part: number) {
-  const { entries } = await scanIndex(c.var.kv, (part - 1) * SITEMAP_URLS, SITEMAP_URLS)
-  const base = c.var.baseUrl
-  return xml(c, [
+function urlset(base: string, part: number, entries: IndexEntry[]): string[] {
+  return [
     open('urlset', { xmlns: NS }),
     ...(part === 1 ? [`<url>${el('loc', `${base}/`)}</url>`] : []),
     ...entries.map(
       (e) => `<url>${el('loc', base + articlePath(e.id))}${el('lastmod', e.updated)}</url>`,
     ),
     '</urlset>',
-  ])
+  ]
 }
 
-discovery.get('/sitemap.xml', async (c) => {
-  const first = await scanIndex(c.var.kv, 0, SITEMAP_URLS)
-  if (!first.more) return urlset(c, 1)
-  // Over 50,000 articles: an index of numbered sitemaps.
-  let parts = 1
-  while ((await scanIndex(c.var.kv, parts * SITEMAP_URLS, SITEMAP_URLS)).more) parts++
-  return xml(c, [
+/**
+ * `/sitemap.xml`: every article, or, past `perFile` of them, an index of numbered sitemaps.
+ * One walk over the index decides which and, for a small site, fills the sitemap too.
+ */
+export async function sitemap(kv: KVNamespace, base: string, perFile = SITEMAP_URLS) {
+  const first = await scanIndex(kv, 0, perFile)
+  if (!first.more) return urlset(base, 1, first.entries)
+  const parts = Math.ceil((await countIndex(kv)) / perFile)
+  return [
     open('sitemapindex', { xmlns: NS }),
     ...Array.from(
-      { length: parts + 1 },
-      (_, i) => `<sitemap>${el('loc', `${c.var.baseUrl}/sitemaps/${i + 1}.xml`)}</sitemap>`,
+      { length: parts },
+      (_, i) => `<sitemap>${el('loc', `${base}/sitemaps/${i + 1}.xml`)}</sitemap>`,
     ),
     '</sitemapindex>',
-  ])
-})
+  ]
+}
 
-discovery.get('/sitemaps/:part{[0-9]+}.xml', (c) => {
+/** `/sitemaps/{part}.xml`: the part-th `perFile` articles (the first also lists the home page). */
+export async function sitemapPart(
+  kv: KVNamespace,
+  base: string,
+  part: number,
+  perFile = SITEMAP_URLS,
+) {
+  const { entries } = await scanIndex(kv, (part - 1) * perFile, perFile)
+  return urlset(base, part, entries)
+}
+
+discovery.get('/sitemap.xml', async (c) => xml(c, await sitemap(c.var.kv, c.var.baseUrl)))
+
+discovery.get('/sitemaps/:part{[0-9]+}.xml', async (c) => {
   const part = Number(c.req.param('part'))
-  return part >= 1 ? urlset(c, part) : c.notFound()
+  return part >= 1 ? xml(c, await sitemapPart(c.var.kv, c.var.baseUrl, part)) : c.notFound()
 })
 
 discovery.get('/robots.txt', (c) =>

@@ -13,18 +13,13 @@ import type { IndexEntry, IndexMeta } from './articles'
  */
 export async function listTags(kv: KVNamespace): Promise<string[]> {
   const tags = new Map<string, string[]>()
-  let cursor: string | undefined
-  do {
-    const page = await kv.list<IndexMeta>({ prefix: TAG_INDEX_PREFIX, cursor })
-    for (const key of page.keys) {
-      const segment = key.name.slice(
-        TAG_INDEX_PREFIX.length,
-        key.name.indexOf(':', TAG_INDEX_PREFIX.length),
-      )
-      if (!tags.has(segment) && key.metadata?.tags) tags.set(segment, key.metadata.tags)
-    }
-    cursor = page.list_complete ? undefined : page.cursor
-  } while (cursor)
+  for await (const key of walk(kv, TAG_INDEX_PREFIX)) {
+    const segment = key.name.slice(
+      TAG_INDEX_PREFIX.length,
+      key.name.indexOf(':', TAG_INDEX_PREFIX.length),
+    )
+    if (!tags.has(segment) && key.metadata?.tags) tags.set(segment, key.metadata.tags)
+  }
   return [...tags.values()].flat()
 }
 
@@ -77,15 +72,30 @@ export async function scanIndex(
 ): Promise<{ entries: IndexEntry[]; more: boolean }> {
   const entries: IndexEntry[] = []
   let seen = 0
+  for await (const key of walk(kv, indexPrefix())) {
+    if (!key.metadata || seen++ < skip) continue
+    if (entries.length === take) return { entries, more: true }
+    entries.push({ id: idFromIndexKey(key.name), ...key.metadata })
+  }
+  return { entries, more: false }
+}
+
+/** How many articles the site lists: one walk over the index, 1,000 keys per `list()`. */
+export async function countIndex(kv: KVNamespace): Promise<number> {
+  let count = 0
+  for await (const key of walk(kv, indexPrefix())) if (key.metadata) count++
+  return count
+}
+
+/** Every key under `prefix`, in key order, with its metadata. */
+async function* walk(
+  kv: KVNamespace,
+  prefix: string,
+): AsyncGenerator<KVNamespaceListKey<IndexMeta>> {
   let cursor: string | undefined
   do {
-    const page = await kv.list<IndexMeta>({ prefix: indexPrefix(), cursor })
-    for (const key of page.keys) {
-      if (seen++ < skip || !key.metadata) continue
-      if (entries.length === take) return { entries, more: true }
-      entries.push({ id: idFromIndexKey(key.name), ...key.metadata })
-    }
+    const page = await kv.list<IndexMeta>({ prefix, cursor })
+    yield* page.keys
     cursor = page.list_complete ? undefined : page.cursor
   } while (cursor)
-  return { entries, more: false }
 }

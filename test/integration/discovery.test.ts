@@ -2,6 +2,7 @@ import { env } from 'cloudflare:workers'
 import { createExecutionContext, reset } from 'cloudflare:test'
 import { afterEach, describe, expect, it } from 'vitest'
 import worker from '../../src/index'
+import { sitemap, sitemapPart } from '../../src/routes/discovery'
 import { client, parseXml, publish, SITE } from '../helpers'
 
 afterEach(() => reset())
@@ -37,6 +38,36 @@ describe('sitemap and robots', () => {
     const robots = await (await c.get('/robots.txt')).text()
     expect(robots.split('\n')).toContain(`Sitemap: ${SITE}/sitemap.xml`)
     expect(robots.split('\n')).toContain('Disallow: /api/')
+  })
+
+  it('becomes an index of numbered sitemaps past the per-file limit', async () => {
+    const c = client()
+    for (let i = 1; i <= 5; i++) {
+      await publish(c, {
+        id: `s${i}`,
+        title: `S${i}`,
+        content_text: 'x',
+        published: `2024-01-0${i}T00:00:00Z`,
+      })
+    }
+    // Two per file here (50,000 in the service): five articles need three sitemaps.
+    const index = parseXml((await sitemap(env.ARTICLES, SITE, 2)).join('\n'))
+    expect(index.sitemapindex.sitemap.map((s: any) => s.loc)).toEqual([
+      `${SITE}/sitemaps/1.xml`,
+      `${SITE}/sitemaps/2.xml`,
+      `${SITE}/sitemaps/3.xml`,
+    ])
+    const locs = async (part: number) => {
+      const doc = parseXml((await sitemapPart(env.ARTICLES, SITE, part, 2)).join('\n'))
+      return [doc.urlset.url ?? []].flat().map((u: any) => u.loc.replace(SITE, ''))
+    }
+    expect(await locs(1)).toEqual(['/', '/articles/s5', '/articles/s4'])
+    expect(await locs(2)).toEqual(['/articles/s3', '/articles/s2'])
+    expect(await locs(3)).toEqual(['/articles/s1'])
+    expect(await locs(4)).toEqual([])
+    // Five fit in a file of five: the sitemap itself, not an index.
+    const whole = parseXml((await sitemap(env.ARTICLES, SITE, 5)).join('\n'))
+    expect(whole.urlset.url).toHaveLength(6)
   })
 })
 
