@@ -1,7 +1,8 @@
 /**
  * Micropub's vocabulary (microformats2 h-entry properties) and edgefeed's articles, both ways.
  */
-import type { Article } from '../articles/model'
+import { htmlToText } from './content'
+import type { Article } from './model'
 
 /** h-entry properties: every property is a list of values. */
 export type Properties = Record<string, unknown[]>
@@ -23,7 +24,7 @@ function contentOf(value: unknown): { html?: string; text?: string } {
 /** An h-entry's properties as article input. Notes without a name get one from their text. */
 export function inputFrom(props: Properties): unknown {
   const content = contentOf(first(props.content))
-  const text = content.text ?? (content.html ? content.html.replace(/<[^>]*>/g, ' ') : '')
+  const text = content.text ?? (content.html ? htmlToText(content.html) : '')
   const name = first(props.name)
   const photo = first(props.photo)
   const published = first(props.published)

@@ -78,6 +78,16 @@ describe('creating', () => {
     expect(entry.properties.published).toEqual(['2024-02-03T04:05:06+08:00'])
   })
 
+  it('names an HTML note from its text, entities decoded and tags left out', async () => {
+    const res = await json({
+      type: ['h-entry'],
+      properties: { content: [{ html: '<p>Fish &amp; chips <b>tonight</b></p>' }] },
+    })
+    expect(res.status).toBe(201)
+    const entry = await source(res.headers.get('Location')!)
+    expect(entry.properties.name).toEqual(['Fish & chips tonight'])
+  })
+
   it('answers the spec error format, storing nothing', async () => {
     const before = await kvSnapshot()
     const none = await form('h=entry&content=x', null)
