@@ -85,9 +85,13 @@ async function readRequest(c: Context<AppEnv>) {
       'Send application/x-www-form-urlencoded, multipart/form-data or application/json.',
     )
   }
-  const header = /^Bearer\s+(\S+)$/i.exec(c.req.header('Authorization') ?? '')?.[1]
-  const token = header ?? (form?.access_token?.[0] as string | undefined)
+  const token = bearer(c) ?? (form?.access_token?.[0] as string | undefined)
   return { json, form, token }
+}
+
+/** The token of an `Authorization: Bearer` header, if there is one. */
+function bearer(c: Context<AppEnv>): string | undefined {
+  return /^Bearer\s+(\S+)$/i.exec(c.req.header('Authorization') ?? '')?.[1]
 }
 
 async function authenticate(c: Context<AppEnv>, token: string | undefined) {
@@ -185,8 +189,7 @@ micropub.post('/', async (c) => {
 })
 
 micropub.get('/', async (c) => {
-  const header = /^Bearer\s+(\S+)$/i.exec(c.req.header('Authorization') ?? '')?.[1]
-  await authenticate(c, header ?? c.req.query('access_token'))
+  await authenticate(c, bearer(c) ?? c.req.query('access_token'))
   const q = c.req.query('q')
   if (q === 'config') return c.json({ 'syndicate-to': [], q: ['config', 'source', 'syndicate-to'] })
   if (q === 'syndicate-to') return c.json({ 'syndicate-to': [] })
