@@ -6,8 +6,7 @@
 import type { Article } from '../src/articles/model'
 import type { Timestamp } from '../src/time'
 import { getStored, putArticle } from '../src/store/articles'
-import { newVersion, writeVersion } from '../src/store/version'
-import { rememberVersion } from '../src/version-memo'
+import { recordChange } from '../src/routes/announce'
 
 interface Env {
   ARTICLES: KVNamespace
@@ -50,9 +49,9 @@ export default {
     const article = articleFrom(await request.json<Posted>())
     const stored = await getStored(env.ARTICLES, article.id)
     await putArticle(env.ARTICLES, article, stored)
-    const version = newVersion()
-    writeVersion(env.ARTICLES, version, (writing) => ctx.waitUntil(writing))
-    await rememberVersion(new URL(request.url).origin, { ...version, checked: Date.now() })
+    await recordChange(env.ARTICLES, new URL(request.url).origin, (writing) =>
+      ctx.waitUntil(writing),
+    )
     return Response.json({ id: article.id }, { status: 201 })
   },
 }
