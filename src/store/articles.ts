@@ -115,7 +115,10 @@ export async function putArticle(
   ])
 }
 
-/** Removes an article and every index key that points at it, leaving a tombstone for `tombstoneSeconds`. */
+/**
+ * Removes an article and every index key that points at it, leaving a tombstone for
+ * `tombstoneSeconds`.
+ */
 export async function deleteArticle(
   kv: KVNamespace,
   article: Article,
