@@ -5,7 +5,9 @@
  */
 import type { Context } from 'hono'
 import type { AppEnv } from './env'
+import type { Article } from './articles/model'
 import { scriptOf, SCRIPTS } from './articles/script'
+import { tagSpellings } from './articles/variants'
 import { FEED_FILES, feedPath, scriptPrefix, type FeedFormat } from './urls'
 
 const ATTEMPTS = 3
@@ -46,11 +48,24 @@ export async function ping(
   return false
 }
 
+/**
+ * The feeds a change to these articles touches. The `/zh-Hans` and `/zh-Hant` feeds change
+ * with a Chinese article even on a site in another language, so they are pinged when the
+ * site or a changed article is Chinese.
+ */
+export function changedFeeds(baseUrl: string, siteLanguage: string, changed: Article[]): string[] {
+  const tags = [...new Set(changed.flatMap(tagSpellings))]
+  const chinese = [siteLanguage, ...changed.map((a) => a.language)].some(
+    (language) => scriptOf(language) !== undefined,
+  )
+  return affectedFeeds(baseUrl, tags, chinese)
+}
+
 /** Pings every hub about every feed the change touches, after the response is sent. */
-export function notifyHubs(c: Context<AppEnv>, tags: string[]): void {
+export function notifyHubs(c: Context<AppEnv>, changed: Article[]): void {
   const { websubHubs, language } = c.var.config
   if (websubHubs.length === 0) return
-  const topics = affectedFeeds(c.var.baseUrl, tags, scriptOf(language) !== undefined)
+  const topics = changedFeeds(c.var.baseUrl, language, changed)
   c.executionCtx.waitUntil(
     Promise.all(websubHubs.flatMap((hub) => topics.map((topic) => ping(hub, topic)))),
   )

@@ -3,7 +3,6 @@ import type { AppEnv } from '../env'
 import { rememberVersion } from '../version-memo'
 import { newVersion, writeVersion } from '../store/version'
 import type { Article } from '../articles/model'
-import { tagSpellings } from '../articles/variants'
 import { notifyHubs } from '../websub'
 
 /**
@@ -32,5 +31,8 @@ export async function announce(
   await recordChange(c.var.kv, new URL(c.req.url).origin, (writing) =>
     c.executionCtx.waitUntil(writing),
   )
-  notifyHubs(c, [...new Set(changed.flatMap((a) => (a ? tagSpellings(a) : [])))])
+  notifyHubs(
+    c,
+    changed.filter((a) => a !== undefined),
+  )
 }
