@@ -30,8 +30,24 @@ async function currentVersion(c: Context<AppEnv>): Promise<ContentVersion> {
   // KV can be behind what this location has seen (a write on its way, or KV's own edge cache
   // of an older value): the newer one wins, so a location never shows older pages again.
   const { value, changed } = known && isNewer(known, stored) ? known : stored
-  c.executionCtx.waitUntil(rememberVersion(origin, { value, changed, checked: Date.now() }))
+  c.executionCtx.waitUntil(refreshMemo(origin, { value, changed }))
   return { value, changed }
+}
+
+/**
+ * Puts the memo back with a new `checked` time. A change in another isolate may have put a
+ * newer version while KV was being read: that one is kept, so a refresh never takes the
+ * location back to an older version. (The Cache API has no compare-and-swap; reading the
+ * memo again just before the put leaves a window of one cache operation, not one KV read.)
+ */
+async function refreshMemo(origin: string, version: ContentVersion): Promise<void> {
+  const meanwhile = await readMemo(origin)
+  const newest = meanwhile && isNewer(meanwhile, version) ? meanwhile : version
+  await rememberVersion(origin, {
+    value: newest.value,
+    changed: newest.changed,
+    checked: Date.now(),
+  })
 }
 
 /** The cache key of a page: its URL, the representation it negotiated, and the version. */

@@ -1,6 +1,7 @@
 import { env } from 'cloudflare:workers'
-import { reset } from 'cloudflare:test'
+import { createExecutionContext, reset, waitOnExecutionContext } from 'cloudflare:test'
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import worker from '../../src/index'
 import { client, publish, serverTiming } from '../helpers'
 import { readMemo, rememberVersion } from '../../src/version-memo'
 import { isNewer, newVersion, readVersion, writeVersion } from '../../src/store/version'
@@ -259,6 +260,42 @@ describe('content version', () => {
     const checked = (await readMemo(c.origin))!
     expect(checked.value).toBe(known.value)
     expect(checked.checked).toBeGreaterThan(Date.now() - 60_000)
+  })
+
+  it('keeps a newer memo put by another isolate while its own refresh read KV', async () => {
+    const c = await seeded()
+    await c.get('/feed.xml')
+    const known = (await readMemo(c.origin))!
+    await rememberVersion(c.origin, { ...known, checked: Date.now() - 60_000 })
+    // While this request reads meta:version, a publish in another isolate puts its version.
+    const other = newVersion(known.changed + 1000)
+    const racing = new Proxy(env.ARTICLES, {
+      get(target, prop) {
+        const real = Reflect.get(target, prop, target).bind(target)
+        if (prop !== 'get') return real
+        return async (key: unknown, options: unknown) => {
+          if (key === 'meta:version') {
+            await rememberVersion(c.origin, { ...other, checked: Date.now() })
+          }
+          return real(key, options)
+        }
+      },
+    })
+    const ctx = createExecutionContext()
+    const res = await worker.fetch(
+      new Request(`${c.origin}/feed.xml`),
+      { ...env, ARTICLES: racing },
+      ctx,
+    )
+    expect(res.status).toBe(200)
+    await waitOnExecutionContext(ctx) // the memo refresh runs after the answer
+    const after = (await readMemo(c.origin))!
+    expect(after.value).toBe(other.value)
+    // The location's next request sees the other isolate's change.
+    const next = await c.get('/feed.xml')
+    expect(Date.parse(next.headers.get('Last-Modified')!)).toBe(
+      Math.floor(other.changed / 1000) * 1000,
+    )
   })
 
   it('takes a newer version from KV (a change made elsewhere) once its memo is due', async () => {
