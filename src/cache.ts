@@ -43,11 +43,7 @@ async function currentVersion(c: Context<AppEnv>): Promise<ContentVersion> {
 async function refreshMemo(origin: string, version: ContentVersion): Promise<void> {
   const meanwhile = await readMemo(origin)
   const newest = meanwhile && isNewer(meanwhile, version) ? meanwhile : version
-  await rememberVersion(origin, {
-    value: newest.value,
-    changed: newest.changed,
-    checked: Date.now(),
-  })
+  await rememberVersion(origin, { ...newest, checked: Date.now() })
 }
 
 /** The cache key of a page: its URL, the representation it negotiated, and the version. */

@@ -14,7 +14,7 @@ const ATTEMPTS = 3
 const BACKOFF_MS = [500, 2000]
 
 /** Every feed URL a change to an article with these tags touches, in every format and script. */
-export function affectedFeeds(baseUrl: string, tags: string[], chinese: boolean): string[] {
+function affectedFeeds(baseUrl: string, tags: string[], chinese: boolean): string[] {
   const prefixes = ['', ...(chinese ? SCRIPTS.map(scriptPrefix) : [])]
   const formats = Object.keys(FEED_FILES) as FeedFormat[]
   return prefixes.flatMap((prefix) =>
