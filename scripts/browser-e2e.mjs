@@ -165,7 +165,9 @@ try {
   const page = await context.newPage()
   await page.goto(`${base}/?limit=2`)
   const firstPage = await page.locator('ul.articles h2').allTextContents()
+  // The click returns once the next page starts loading: read its list once it has loaded.
   await page.click('a[rel=next]')
+  await page.waitForURL((url) => url.searchParams.has('cursor'))
   const secondPage = await page.locator('ul.articles h2').allTextContents()
   check(
     'pagination leads to older articles',
