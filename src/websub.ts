@@ -13,17 +13,6 @@ import { FEED_FILES, feedPath, scriptPrefix, type FeedFormat } from './urls'
 const ATTEMPTS = 3
 const BACKOFF_MS = [500, 2000]
 
-/** Every feed URL a change to an article with these tags touches, in every format and script. */
-function affectedFeeds(baseUrl: string, tags: string[], chinese: boolean): string[] {
-  const prefixes = ['', ...(chinese ? SCRIPTS.map(scriptPrefix) : [])]
-  const formats = Object.keys(FEED_FILES) as FeedFormat[]
-  return prefixes.flatMap((prefix) =>
-    [undefined, ...tags].flatMap((tag) =>
-      formats.map((format) => baseUrl + prefix + feedPath(format, tag)),
-    ),
-  )
-}
-
 /** One publish ping, retried with backoff; resolves false when given up. */
 export async function ping(
   hub: string,
@@ -49,16 +38,22 @@ export async function ping(
 }
 
 /**
- * The feeds a change to these articles touches. The `/zh-Hans` and `/zh-Hant` feeds change
- * with a Chinese article even on a site in another language, so they are pinged when the
- * site or a changed article is Chinese.
+ * Every feed a change to these articles touches, in every format: the site's and each tag
+ * spelling's. The `/zh-Hans` and `/zh-Hant` feeds change with a Chinese article even on a
+ * site in another language, so they are named when the site or a changed article is Chinese.
  */
 export function changedFeeds(baseUrl: string, siteLanguage: string, changed: Article[]): string[] {
   const tags = [...new Set(changed.flatMap(tagSpellings))]
   const chinese = [siteLanguage, ...changed.map((a) => a.language)].some(
     (language) => scriptOf(language) !== undefined,
   )
-  return affectedFeeds(baseUrl, tags, chinese)
+  const prefixes = ['', ...(chinese ? SCRIPTS.map(scriptPrefix) : [])]
+  const formats = Object.keys(FEED_FILES) as FeedFormat[]
+  return prefixes.flatMap((prefix) =>
+    [undefined, ...tags].flatMap((tag) =>
+      formats.map((format) => baseUrl + prefix + feedPath(format, tag)),
+    ),
+  )
 }
 
 /** Pings every hub about every feed the change touches, after the response is sent. */
