@@ -8,8 +8,9 @@
  */
 import type { Context, MiddlewareHandler } from 'hono'
 import type { AppEnv } from './env'
-import { isNewer, readVersion, type ContentVersion } from './store/version'
+import { newest, readVersion, type ContentVersion } from './store/version'
 import { toHttpDate } from './time'
+import { INTERNAL_PATH } from './urls'
 import { base64url, sha256 } from './digest'
 import { readMemo, rememberVersion } from './version-memo'
 
@@ -18,20 +19,15 @@ const VERSION_CHECK_SECONDS = 30
 /** Seconds the last good copy of a page is kept to answer when a render fails. */
 const STALE_KEEP_SECONDS = 7 * 24 * 3600
 
-const INTERNAL = '/__edgefeed'
-
 async function currentVersion(c: Context<AppEnv>): Promise<ContentVersion> {
   const origin = new URL(c.req.url).origin
   const known = await readMemo(origin)
-  if (known && Date.now() - known.checked < VERSION_CHECK_SECONDS * 1000) {
-    return { value: known.value, changed: known.changed }
-  }
-  const stored = await readVersion(c.var.kv)
+  if (known && Date.now() - known.checked < VERSION_CHECK_SECONDS * 1000) return known
   // KV can be behind what this location has seen (a write on its way, or KV's own edge cache
   // of an older value): the newer one wins, so a location never shows older pages again.
-  const { value, changed } = known && isNewer(known, stored) ? known : stored
-  c.executionCtx.waitUntil(refreshMemo(origin, { value, changed }))
-  return { value, changed }
+  const version = newest(await readVersion(c.var.kv), known)
+  c.executionCtx.waitUntil(refreshMemo(origin, version))
+  return version
 }
 
 /**
@@ -41,15 +37,14 @@ async function currentVersion(c: Context<AppEnv>): Promise<ContentVersion> {
  * memo again just before the put leaves a window of one cache operation, not one KV read.)
  */
 async function refreshMemo(origin: string, version: ContentVersion): Promise<void> {
-  const meanwhile = await readMemo(origin)
-  const newest = meanwhile && isNewer(meanwhile, version) ? meanwhile : version
-  await rememberVersion(origin, { ...newest, checked: Date.now() })
+  const { value, changed } = newest(version, await readMemo(origin))
+  await rememberVersion(origin, { value, changed, checked: Date.now() })
 }
 
 /** The cache key of a page: its URL, the representation it negotiated, and the version. */
 function cacheKey(url: string, variant: string, version?: ContentVersion): Request {
   const key = new URL(url)
-  key.pathname = `${INTERNAL}/${version ? `v/${version.value}` : 'last-good'}/${variant}${key.pathname}`
+  key.pathname = `${INTERNAL_PATH}/${version ? `v/${version.value}` : 'last-good'}/${variant}${key.pathname}`
   return new Request(key.toString())
 }
 

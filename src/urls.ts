@@ -1,5 +1,6 @@
 /**
- * Every public URL the service links to is built here, from the site's base URL.
+ * Every public URL the service links to is built here, from the site's base URL; and the
+ * one internal path, under which the edge cache keeps its keys.
  */
 
 export type FeedFormat = 'rss' | 'atom' | 'json'
@@ -15,6 +16,9 @@ export const FEED_TYPES: Record<FeedFormat, string> = {
   atom: 'application/atom+xml',
   json: 'application/feed+json',
 }
+
+/** The path of edge cache keys: never routed, never linked. */
+export const INTERNAL_PATH = '/__edgefeed'
 
 export function articlePath(id: string): string {
   return `/articles/${encodeURIComponent(id)}`

@@ -5,6 +5,7 @@
  * isolate takes that request.
  */
 import type { ContentVersion } from './store/version'
+import { INTERNAL_PATH } from './urls'
 
 /** A location's newest known version, and when it was last compared with KV (ms). */
 export interface VersionMemo extends ContentVersion {
@@ -15,7 +16,7 @@ export interface VersionMemo extends ContentVersion {
 const VERSION_MEMO_SECONDS = 24 * 3600
 
 function memoUrl(origin: string): string {
-  return `${origin}/__edgefeed/version`
+  return `${origin}${INTERNAL_PATH}/version`
 }
 
 /** The memo as the location's cache holds it now. */

@@ -43,6 +43,11 @@ export function isNewer(a: ContentVersion, b: ContentVersion): boolean {
   return a.changed > b.changed || (a.changed === b.changed && a.value > b.value)
 }
 
+/** The later change of `a` and `b` (`a` when there is no `b`). */
+export function newest<T extends ContentVersion>(a: T, b: T | undefined): T {
+  return b && isNewer(b, a) ? b : a
+}
+
 /** The current version, served from KV's own edge cache for up to VERSION_CACHE_TTL seconds. */
 export async function readVersion(kv: KVNamespace): Promise<ContentVersion> {
   return parse(await kv.get(VERSION_KEY, { cacheTtl: VERSION_CACHE_TTL }))
@@ -77,7 +82,7 @@ export function writeVersion(
   version: ContentVersion,
   later: (writing: Promise<void>) => void,
 ): void {
-  if (!newestKnown || isNewer(version, newestKnown)) newestKnown = version
+  newestKnown = newest(version, newestKnown)
   const now = Date.now()
   if (writer && now - writer.started < WRITER_HANDOVER_MS) return // it will write this too
   const mine = { started: now }
@@ -119,6 +124,6 @@ async function writeUntilCaughtUp(kv: KVNamespace, self: { started: number }): P
     }
     refusals = 0
     wait = WRITE_INTERVAL_MS
-    if (!newestWritten || isNewer(version, newestWritten)) newestWritten = version
+    newestWritten = newest(version, newestWritten)
   }
 }
