@@ -13,6 +13,7 @@ export default defineConfig({
   ],
   test: {
     include: ['test/**/*.test.{ts,tsx}'],
+    setupFiles: ['test/setup.ts'],
     // Property-based tests: a fixed seed in `npm test`, more and random runs in `npm run fuzz`.
     provide: {
       fuzzRuns: Number(process.env.FUZZ_RUNS ?? 1000),

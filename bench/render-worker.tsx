@@ -43,9 +43,9 @@ const site = {
 const meta = { title: 'edgefeed', lang: 'zh-Hant', path: '/' }
 
 const RENDERERS: Record<string, (items: Article[]) => string> = {
-  rss: (items) => renderRss(buildFeed(config, { format: 'rss', baseUrl }, { items }, 0)),
-  atom: (items) => renderAtom(buildFeed(config, { format: 'atom', baseUrl }, { items }, 0)),
-  json: (items) => renderJson(buildFeed(config, { format: 'json', baseUrl }, { items }, 0)),
+  rss: (items) => renderRss(buildFeed(config, { format: 'rss', baseUrl }, { items })),
+  atom: (items) => renderAtom(buildFeed(config, { format: 'atom', baseUrl }, { items })),
+  json: (items) => renderJson(buildFeed(config, { format: 'json', baseUrl }, { items })),
   html: (items) => String(<ListPage site={site} meta={meta} heading="edgefeed" articles={items} />),
 }
 

@@ -19,6 +19,13 @@ export interface Config {
   tombstoneSeconds: number
   /** WebSub hubs to ping after every change. */
   websubHubs: string[]
+  /**
+   * How long KV may show other locations an older value after a write: the second purge of
+   * each change waits this long.
+   */
+  kvPropagationSeconds: number
+  /** Seconds before the first retry of a failed WebSub ping. */
+  websubRetrySeconds: number
 }
 
 /** A `[vars]` value the service cannot run with; the message names the variable. */
@@ -94,6 +101,8 @@ export function loadConfig(env: Vars): Config {
     adminToken: text(env, 'ADMIN_TOKEN', '') || undefined,
     tombstoneSeconds: integer(env, 'TOMBSTONE_DAYS', 30, 1, 3650) * 86_400,
     websubHubs: hubs(text(env, 'WEBSUB_HUBS', '')),
+    kvPropagationSeconds: integer(env, 'KV_PROPAGATION_SECONDS', 90, 0, 3600),
+    websubRetrySeconds: integer(env, 'WEBSUB_RETRY_SECONDS', 30, 0, 3600),
   }
   parsed.set(env, config)
   return config

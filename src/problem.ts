@@ -15,7 +15,14 @@ export const ProblemSchema = z.looseObject({
 })
 
 export type FieldError = z.infer<typeof FieldErrorSchema>
-export type ProblemDetails = Omit<z.infer<typeof ProblemSchema>, 'type' | 'status'>
+
+/** What a problem says besides its type and status; extension members are allowed. */
+export interface ProblemDetails {
+  title: string
+  detail?: string
+  errors?: FieldError[]
+  [extension: string]: unknown
+}
 
 /** An `application/problem+json` response (RFC 9457). */
 export function problemResponse(
@@ -33,11 +40,25 @@ export function problemResponse(
   })
 }
 
+/**
+ * A request ended with a problem: its response, and its details for code that answers in
+ * another format (Micropub).
+ */
+export class ApiProblem extends HTTPException {
+  constructor(
+    override readonly status: ContentfulStatusCode,
+    readonly details: ProblemDetails,
+    headers?: Record<string, string>,
+  ) {
+    super(status, { res: problemResponse(status, details, headers) })
+  }
+}
+
 /** Throw to end a request with a problem response. */
 export function problem(
   status: ContentfulStatusCode,
   details: ProblemDetails,
   headers?: Record<string, string>,
-): HTTPException {
-  return new HTTPException(status, { res: problemResponse(status, details, headers) })
+): ApiProblem {
+  return new ApiProblem(status, details, headers)
 }

@@ -1,9 +1,8 @@
-/**
- * Every public URL the service links to is built here, from the site's base URL; and the
- * one internal path, under which the edge cache keeps its keys.
- */
+/** Every public URL the service links to is built here, from the site's base URL. */
 
-export type FeedFormat = 'rss' | 'atom' | 'json'
+/** The feed formats, in the order pages list them. */
+export const FEED_FORMATS = ['rss', 'atom', 'json'] as const
+export type FeedFormat = (typeof FEED_FORMATS)[number]
 
 export const FEED_FILES: Record<FeedFormat, string> = {
   rss: 'feed.xml',
@@ -16,9 +15,6 @@ export const FEED_TYPES: Record<FeedFormat, string> = {
   atom: 'application/atom+xml',
   json: 'application/feed+json',
 }
-
-/** The path of edge cache keys: never routed, never linked. */
-export const INTERNAL_PATH = '/__edgefeed'
 
 export function articlePath(id: string): string {
   return `/articles/${encodeURIComponent(id)}`
@@ -48,4 +44,13 @@ export function withQuery(
 /** The path prefix of a script variant: `/zh-Hans`, `/zh-Hant`, or nothing for the original. */
 export function scriptPrefix(script?: string): string {
   return script ? `/${script}` : ''
+}
+
+/**
+ * A path to link to on this site: as given when it is one, else the home page. A request
+ * path such as `//evil.example/x` or `/\evil.example/x` would, written into a link, lead a
+ * browser to another host.
+ */
+export function localPath(path: string): string {
+  return /^\/(?![/\\])/.test(path) ? path : '/'
 }

@@ -8,29 +8,28 @@ import { detectLanguage } from './script'
 import { buildVariants } from './variants'
 import { latest, parseTimestamp, timestampIn, type Timestamp } from '../time'
 
-/** What building an article needs besides the publisher's input. */
-export interface BuildContext {
-  id: string
-  publisher: string
-  /** Credited when the input names no author. */
-  defaultAuthor?: string
-  /** The clock, in milliseconds; passed in so tests can fix it. */
-  now: number
+/**
+ * An article built from a publisher's input, before it has an id, an owner or its dates:
+ * everything that costs CPU (rendering, sanitising, script conversion) and needs nothing
+ * stored. The write coordinator finishes it against the article it replaces (`finalise`).
+ */
+export interface Draft {
+  fields: Omit<Article, 'id' | 'published' | 'updated' | 'publisher'>
+  /** As the publisher gave them; absent means "keep the stored one, or now". */
+  published?: Timestamp
+  updated?: Timestamp
+}
+
+/** What building needs besides the input. */
+export interface DraftContext {
   timeZone: string
   defaultLanguage: string
-  /** The article this one replaces, if any. */
-  previous?: Article
+  /** Credited when the input names no author. */
+  defaultAuthor?: string
 }
 
-/** The date a new article gets when its publisher gives none. */
-export function defaultPublished(input: ArticleInput, now: number, timeZone: string): Timestamp {
-  return (
-    (input.published && parseTimestamp(input.published, timeZone)) || timestampIn(now, timeZone)
-  )
-}
-
-/** Turns validated input into the stored article: content rendered and sanitised, dates fixed. */
-export function buildArticle(input: ArticleInput, ctx: BuildContext): Article {
+/** Turns validated input into a draft: content rendered and sanitised, dates read. */
+export function buildDraft(input: ArticleInput, ctx: DraftContext): Draft {
   const content_html =
     input.content_html !== undefined
       ? sanitize(input.content_html)
@@ -38,42 +37,80 @@ export function buildArticle(input: ArticleInput, ctx: BuildContext): Article {
         ? markdownToHtml(input.content_markdown)
         : textToHtml(input.content_text ?? '')
   const text = htmlToText(content_html)
-  const published = defaultPublished(input, ctx.now, ctx.timeZone)
-  const now = timestampIn(ctx.now, ctx.timeZone)
-  // A replaced article has changed now; a new one was last updated when it was published.
-  const updated =
-    (input.updated && parseTimestamp(input.updated, ctx.timeZone)) ||
-    (ctx.previous ? latest(published, now) : published)
-  const article: Article = {
-    id: ctx.id,
+  const fields: Draft['fields'] = {
     title: input.title,
     summary: input.summary || deriveSummary(text),
     content_html,
     authors: input.authors ?? (ctx.defaultAuthor ? [{ name: ctx.defaultAuthor }] : []),
-    published,
-    updated,
     tags: uniqueTags(input.tags ?? []),
     language: input.language ?? detectLanguage(`${input.title}\n${text}`) ?? ctx.defaultLanguage,
-    publisher: ctx.previous?.publisher ?? ctx.publisher,
   }
-  if (input.content_markdown !== undefined) article.content_markdown = input.content_markdown
-  if (input.content_text !== undefined) article.content_text = input.content_text
-  if (input.source) article.source = input.source
-  if (input.url) article.url = input.url
-  if (input.image) article.image = input.image
-  const variants = buildVariants(article)
-  if (variants) article.variants = variants
-  // Sending the same article again changes nothing, not even `updated`: PUT stays idempotent.
+  if (input.content_markdown !== undefined) fields.content_markdown = input.content_markdown
+  if (input.content_text !== undefined) fields.content_text = input.content_text
+  if (input.source) fields.source = input.source
+  if (input.url) fields.url = input.url
+  if (input.image) fields.image = input.image
+  const variants = buildVariants(fields)
+  if (variants) fields.variants = variants
+  const draft: Draft = { fields }
+  const published = input.published && parseTimestamp(input.published, ctx.timeZone)
+  const updated = input.updated && parseTimestamp(input.updated, ctx.timeZone)
+  if (published) draft.published = published
+  if (updated) draft.updated = updated
+  return draft
+}
+
+/** What finishing a draft needs: who and when, and the article it replaces, if any. */
+export interface FinishContext {
+  id: string
+  /** The publisher's name, kept from the replaced article. */
+  publisher: string
+  /** The clock, in milliseconds; passed in so tests can fix it. */
+  now: number
+  timeZone: string
+  previous?: Article
+}
+
+/**
+ * The stored article. A replace keeps the stored `published` unless one is sent (re-sending
+ * a typo fix must not move an article to the top of every feed), and a replace that changes
+ * nothing gives back `previous` itself, `updated` included: PUT stays idempotent.
+ */
+export function finalise(draft: Draft, ctx: FinishContext): Article {
+  const { previous } = ctx
+  const now = timestampIn(ctx.now, ctx.timeZone)
+  const published = draft.published ?? previous?.published ?? now
+  const article: Article = {
+    id: ctx.id,
+    ...draft.fields,
+    published,
+    // A replaced article has changed now; a new one was last updated when it was published.
+    updated: draft.updated ?? (previous ? latest(published, now) : published),
+    publisher: previous?.publisher ?? ctx.publisher,
+  }
   if (
-    ctx.previous &&
-    !input.updated &&
-    sameArticle({ ...article, updated: ctx.previous.updated }, ctx.previous)
+    previous &&
+    !draft.updated &&
+    sameArticle({ ...article, updated: previous.updated }, previous)
   ) {
-    return ctx.previous
+    return previous
   }
   return article
 }
 
+/** Builds and finishes in one step, for a new article (tests and the benchmark). */
+export function buildArticle(
+  input: ArticleInput,
+  ctx: DraftContext & Omit<FinishContext, 'timeZone'>,
+): Article {
+  return finalise(buildDraft(input, ctx), ctx)
+}
+
 function sameArticle(a: Article, b: Article): boolean {
-  return JSON.stringify(a) === JSON.stringify(b)
+  return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b))
+}
+
+/** The article with its keys in one order, so that equal articles stringify alike. */
+function canonical(article: Article): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(article).sort(([a], [b]) => (a < b ? -1 : 1)))
 }

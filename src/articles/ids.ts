@@ -2,6 +2,7 @@
  * Article ids: URL-safe slugs that never change once an article exists (feeds key on them).
  */
 import { hex, sha256 } from '../digest'
+import { timestampIn } from '../time'
 
 /** What a publisher may choose as an id: lowercase ASCII letters and digits, `-`, `_`, `.`. */
 export const ID_PATTERN = /^[a-z0-9](?:[a-z0-9._-]*[a-z0-9])?$/
@@ -44,4 +45,25 @@ function latinSlug(title: string): string {
 
 async function shortHash(text: string): Promise<string> {
   return hex((await sha256(text)).slice(0, 3))
+}
+
+/**
+ * The id of an article whose publisher named none: `deriveId` over its content and date, the
+ * date being today's (in `timeZone`) when none is given, so the same article posted twice
+ * in a day is recognised (409) instead of published twice.
+ */
+export function idForContent(
+  article: {
+    title: string
+    content_html?: string
+    content_markdown?: string
+    content_text?: string
+  },
+  published: string | undefined,
+  now: number,
+  timeZone: string,
+): Promise<string> {
+  const date = published ?? timestampIn(now, timeZone).slice(0, 10)
+  const content = article.content_html ?? article.content_markdown ?? article.content_text
+  return deriveId(article.title, date, content)
 }

@@ -53,3 +53,6 @@ export interface Article {
   /** Chinese articles only: the text in the script(s) it was not written in. */
   variants?: Partial<Record<Script, ArticleText>>
 }
+
+/** The article as readers see it: the publisher's source text and account stay private. */
+export type PublicArticle = Omit<Article, 'content_text' | 'content_markdown' | 'publisher'>

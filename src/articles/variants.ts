@@ -3,11 +3,16 @@
  * variant costs no more than serving the original.
  */
 import type { Article, ArticleText } from './model'
+
+/** The parts of an article that have a script: its text and tags. */
+type Texts = Pick<Article, 'language' | 'title' | 'summary' | 'content_html' | 'tags'>
+/** The parts that name its tags in every script. */
+type Tagged = Pick<Article, 'tags' | 'variants'>
 import { converterTo, scriptOf, SCRIPTS, type Script } from './script'
 import { foldTag, spellingOf, uniqueTags } from './tags'
 
 /** The converted texts a Chinese article carries; undefined for other languages. */
-export function buildVariants(article: Article): Article['variants'] {
+export function buildVariants(article: Texts): Article['variants'] {
   const own = scriptOf(article.language)
   if (!own) return undefined
   const variants: Partial<Record<Script, ArticleText>> = {}
@@ -25,7 +30,7 @@ export function buildVariants(article: Article): Article['variants'] {
 }
 
 /** The article as readers of `script` see it; articles in other languages are unchanged. */
-export function inScript(article: Article, script: Script | undefined): Article {
+export function inScript<A extends Texts & Tagged>(article: A, script: Script | undefined): A {
   const text = script && article.variants?.[script]
   if (!script || !scriptOf(article.language)) return article
   return text ? { ...article, ...text, language: script } : { ...article, language: script }
@@ -35,7 +40,7 @@ export function inScript(article: Article, script: Script | undefined): Article 
  * Every spelling of this article's tags: as written and in each script (經開區, 经开区;
  * 軟體, 软件). Each is a tag page of its own URL, which WebSub hubs are told about.
  */
-export function tagSpellings(article: Article): string[] {
+export function tagSpellings(article: Tagged): string[] {
   return uniqueTags(
     [...article.tags, ...Object.values(article.variants ?? {}).flatMap((v) => v.tags)],
     spellingOf,
@@ -47,7 +52,7 @@ export function tagSpellings(article: Article): string[] {
  * fold alike are one listing ([經開區, 经开区]); 軟體 and 软件 fold apart, so are two.
  * Each listing is one index key.
  */
-export function tagListings(article: Article): [string, ...string[]][] {
+export function tagListings(article: Tagged): [string, ...string[]][] {
   const listings = new Map<string, [string, ...string[]]>()
   for (const spelling of tagSpellings(article)) {
     const fold = foldTag(spelling)

@@ -1,6 +1,5 @@
-import type { Article } from '../articles/model'
+import type { PublicArticle } from '../articles/model'
 import type { Config } from '../config'
-import type { Page } from '../store/articles'
 import type { Feed, FeedItem } from './model'
 import { articlePath, feedPath, scriptPrefix, tagPath, withQuery, type FeedFormat } from '../urls'
 import { scriptOf, SCRIPTS, type Script } from '../articles/script'
@@ -34,7 +33,7 @@ function translations(baseUrl: string, path: string, language: string) {
  * The item for one stored article, as readers of `script` see it. Its id is the canonical
  * article URL whatever the script, so it never changes. Throws if the stored dates are corrupt.
  */
-export function feedItem(stored: Article, baseUrl: string, script?: Script): FeedItem {
+export function feedItem(stored: PublicArticle, baseUrl: string, script?: Script): FeedItem {
   toMillis(stored.published)
   toMillis(stored.updated)
   const article = inScript(stored, script)
@@ -57,17 +56,18 @@ export function feedItem(stored: Article, baseUrl: string, script?: Script): Fee
   }
 }
 
+/** One page of a listing: its articles, and the cursor of the next page if there is one. */
+export interface FeedPage {
+  items: PublicArticle[]
+  cursor?: string
+}
+
 /**
- * The feed model for one page of articles. `changed` (the content version's time) stands in
- * for `updated` only when the page is empty, so the same articles always give the same
- * document.
+ * The feed model for one page of articles. Its `updated` is the newest change among its
+ * items and deletions (the epoch for an empty feed), never the clock: the same articles
+ * always give the same document.
  */
-export function buildFeed(
-  config: Config,
-  req: FeedRequest,
-  page: Page<Article>,
-  changed: number,
-): Feed {
+export function buildFeed(config: Config, req: FeedRequest, page: FeedPage): Feed {
   const path = feedPath(req.format, req.tag)
   const base = req.baseUrl + scriptPrefix(req.script)
   const link = (cursor?: string) => base + withQuery(path, { limit: req.limit, cursor })
@@ -85,7 +85,7 @@ export function buildFeed(
   const deletions = (req.deleted ?? []).map((d) => d.deleted_at as Timestamp)
   const updated = [...items.map((i) => i.updated), ...deletions].reduce<Timestamp>(
     (newest, date) => latest(newest, date),
-    timestampIn(items.length || deletions.length ? 0 : changed, 'UTC'),
+    timestampIn(0, 'UTC'),
   )
   const home = base + (req.tag === undefined ? '/' : tagPath(req.tag))
   const language = req.script ?? config.language

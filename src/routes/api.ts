@@ -1,19 +1,22 @@
-import { Hono } from 'hono'
+import { Hono, type Context } from 'hono'
 import type { AppEnv } from '../env'
-import { requireToken } from '../auth'
+import { requireToken } from '../http/auth'
+import { idempotencyOf } from '../http/idempotency'
+import { LIMIT_MAX, pageQuery } from '../http/paging'
 import { problem } from '../problem'
-import { isValidId } from '../articles/ids'
-import type { Article } from '../articles/model'
+import { buildDraft, type Draft } from '../articles/build'
+import { idForContent, isValidId } from '../articles/ids'
+import type { ArticleInput } from '../articles/schema'
 import type { ImportReport } from '../articles/import/plaintext'
-import { getArticle, getStored } from '../store/articles'
-import { createArticle, removeArticle, replaceArticle } from './publishing'
+import { deskOf, sendReply, unwrap, writerOf } from '../desk/client'
+import type { WriteOptions } from '../desk/desk'
+import type { ApiArticle } from '../desk/protocol'
 import { articlePath } from '../urls'
 import { readArticle } from './article-body'
-import { pageQuery, readPageChecked } from './paging'
 import { publishers } from './publishers'
 import { openapi } from './openapi'
 
-/** The publishing API, mounted at /api. Every call needs a bearer token. */
+/** The publishing API, mounted at /api. Every call but the OpenAPI document needs a token. */
 export const api = new Hono<AppEnv>()
 
 api.use('*', async (c, next) => {
@@ -24,10 +27,6 @@ api.use('/articles/*', requireToken())
 api.use('/articles', requireToken())
 api.route('/publishers', publishers)
 api.route('/', openapi)
-
-function notFound(id: string) {
-  return problem(404, { title: 'Not Found', detail: `No article has the id "${id}".` })
-}
 
 function checkId(id: string): string {
   if (!isValidId(id)) {
@@ -41,16 +40,56 @@ function checkId(id: string): string {
   return id
 }
 
-api.post('/articles', async (c) => {
+/** The article in a write request, built into a draft with the writer's defaults. */
+async function draftOf(
+  c: Context<AppEnv>,
+): Promise<{ input: ArticleInput; draft: Draft; report?: ImportReport }> {
   const { input, report } = await readArticle(c)
-  const article = await createArticle(c, input)
-  c.header('Location', `/api/articles/${encodeURIComponent(article.id)}`)
-  return c.json(withReport(article, report), 201)
+  const { config, principal } = c.var
+  const draft = buildDraft(input, {
+    timeZone: config.timeZone,
+    defaultLanguage: config.language,
+    defaultAuthor: principal.defaultAuthor,
+  })
+  return { input, draft, report }
+}
+
+async function writeOptions(c: Context<AppEnv>, report?: ImportReport): Promise<WriteOptions> {
+  const idempotency = await idempotencyOf(c)
+  return {
+    baseUrl: c.var.baseUrl,
+    ...(idempotency ? { idempotency } : {}),
+    ...(report ? { echo: JSON.stringify({ import_report: report }) } : {}),
+  }
+}
+
+api.post('/articles', async (c) => {
+  const { input, draft, report } = await draftOf(c)
+  const id =
+    input.id ?? (await idForContent(input, draft.published, Date.now(), c.var.config.timeZone))
+  const options = await writeOptions(c, report)
+  return sendReply(
+    c,
+    unwrap(await deskOf(c.env).create(writerOf(c.var.principal), id, draft, options)),
+  )
 })
+
+/** `If-Match: "r3"` replaces only while the article is at revision 3 (its ETag). */
+function ifRevision(header: string | undefined): number | undefined {
+  if (header === undefined) return undefined
+  const match = /^(?:W\/)?"r(\d+)"$/.exec(header.trim())
+  if (!match) {
+    throw problem(412, {
+      title: 'Precondition Failed',
+      detail: 'If-Match must be the ETag of the article, as GET /api/articles/{id} gives it.',
+    })
+  }
+  return Number(match[1])
+}
 
 api.put('/articles/:id', async (c) => {
   const id = checkId(c.req.param('id'))
-  const { input, report } = await readArticle(c)
+  const { input, draft, report } = await draftOf(c)
   if (input.id !== undefined && input.id !== id) {
     throw problem(400, {
       title: 'Invalid article',
@@ -58,45 +97,33 @@ api.put('/articles/:id', async (c) => {
       errors: [{ pointer: '/id', detail: 'must match the id in the URL' }],
     })
   }
-  const stored = await getStored(c.var.kv, id)
-  const previous = stored.article
-  const article = await replaceArticle(c, id, input, stored)
-  if (!previous) c.header('Location', `/api/articles/${encodeURIComponent(id)}`)
-  return c.json(withReport(article, report), previous ? 200 : 201)
+  const options = {
+    ...(await writeOptions(c, report)),
+    ifRevision: ifRevision(c.req.header('If-Match')),
+  }
+  return sendReply(
+    c,
+    unwrap(await deskOf(c.env).replace(writerOf(c.var.principal), id, draft, options)),
+  )
 })
 
-/** A text import answers with the stored article and what was recognised where. */
-function withReport(article: Article, report?: ImportReport) {
-  return report ? { ...article, import_report: report } : article
-}
-
 api.get('/articles/:id', async (c) => {
-  const id = c.req.param('id')
-  const { article, tombstone } = await getStored(c.var.kv, id)
-  if (!article) {
-    if (tombstone) {
-      throw problem(410, {
-        title: 'Gone',
-        detail: `The article "${id}" was deleted at ${tombstone.deleted_at}.`,
-        deleted_at: tombstone.deleted_at,
-      })
-    }
-    throw notFound(id)
-  }
+  const article = unwrap(await deskOf(c.env).read(c.req.param('id')))
+  c.header('ETag', `"r${article.revision}"`)
   return c.json(article)
 })
 
 api.delete('/articles/:id', async (c) => {
-  const id = c.req.param('id')
-  const article = await getArticle(c.var.kv, id)
-  if (!article) throw notFound(id)
-  await removeArticle(c, article)
-  return c.body(null, 204)
+  const options = await writeOptions(c)
+  return sendReply(
+    c,
+    unwrap(await deskOf(c.env).remove(writerOf(c.var.principal), c.req.param('id'), options)),
+  )
 })
 
 /** What a listing shows of each article. */
-function listed(article: Article, baseUrl: string) {
-  const { id, title, summary, published, updated, tags, language, publisher } = article
+function listed(article: ApiArticle, baseUrl: string) {
+  const { id, title, summary, published, updated, tags, language, publisher, state } = article
   return {
     id,
     title,
@@ -106,15 +133,18 @@ function listed(article: Article, baseUrl: string) {
     tags,
     language,
     publisher,
+    state,
     url: baseUrl + articlePath(id),
   }
 }
 
 api.get('/articles', async (c) => {
   const { limit, cursor } = pageQuery(c)
-  const page = await readPageChecked(c, { limit: limit ?? c.var.config.pageSize, cursor })
+  const page = unwrap(
+    await deskOf(c.env).list(Math.min(limit ?? c.var.config.pageSize, LIMIT_MAX), cursor),
+  )
   return c.json({
     items: page.items.map((a) => listed(a, c.var.baseUrl)),
-    ...(page.cursor ? { next_cursor: page.cursor } : {}),
+    ...(page.next_cursor ? { next_cursor: page.next_cursor } : {}),
   })
 })

@@ -2,6 +2,9 @@
 import { Hono, type Context } from 'hono'
 import type { AppEnv } from '../env'
 import { el, open, XML_DECLARATION } from '../feeds/xml'
+import { noQuery } from '../edge/canonical'
+import { tagResponse } from '../edge/headers'
+import { SITEMAP, STATIC } from '../edge/tags'
 import type { IndexEntry } from '../store/articles'
 import { countIndex, scanIndex } from '../store/listings'
 import { articlePath } from '../urls'
@@ -13,6 +16,7 @@ const NS = 'http://www.sitemaps.org/schemas/sitemap/0.9'
 export const discovery = new Hono<AppEnv>()
 
 function xml(c: Context<AppEnv>, body: string[]) {
+  tagResponse(c, SITEMAP)
   return c.body([XML_DECLARATION, ...body].join('\n'), 200, {
     'Content-Type': 'application/xml; charset=utf-8',
   })
@@ -58,15 +62,18 @@ export async function sitemapPart(
   return urlset(base, part, entries)
 }
 
-discovery.get('/sitemap.xml', async (c) => xml(c, await sitemap(c.var.kv, c.var.baseUrl)))
+discovery.get('/sitemap.xml', noQuery, async (c) =>
+  xml(c, await sitemap(c.env.ARTICLES, c.var.baseUrl)),
+)
 
-discovery.get('/sitemaps/:part{[0-9]+}.xml', async (c) => {
+discovery.get('/sitemaps/:part{[0-9]{1,6}}.xml', noQuery, async (c) => {
   const part = Number(c.req.param('part'))
-  return part >= 1 ? xml(c, await sitemapPart(c.var.kv, c.var.baseUrl, part)) : c.notFound()
+  return part >= 1 ? xml(c, await sitemapPart(c.env.ARTICLES, c.var.baseUrl, part)) : c.notFound()
 })
 
-discovery.get('/robots.txt', (c) =>
-  c.text(
+discovery.get('/robots.txt', noQuery, (c) => {
+  tagResponse(c, STATIC)
+  return c.text(
     [
       'User-agent: *',
       'Allow: /',
@@ -74,5 +81,5 @@ discovery.get('/robots.txt', (c) =>
       `Sitemap: ${c.var.baseUrl}/sitemap.xml`,
       '',
     ].join('\n'),
-  ),
-)
+  )
+})

@@ -5,14 +5,19 @@ import { renderAtom } from '../feeds/atom'
 import { renderJson } from '../feeds/json'
 import { renderRss } from '../feeds/rss'
 import type { Feed } from '../feeds/model'
-import { FEED_FILES, FEED_TYPES, feedPath, type FeedFormat } from '../urls'
-import { pageQuery, readPageChecked } from './paging'
-import { isBrowserNavigation, NAVIGATION_VARY } from '../negotiate'
-import { FeedPreviewPage } from '../views/pages'
+import { LIMITS } from '../articles/schema'
 import { inScript } from '../articles/variants'
-import type { Article } from '../articles/model'
-import { siteFor } from './site'
+import { listingQuery } from '../edge/canonical'
+import { tagResponse } from '../edge/headers'
+import { ALL, articleTag, listingTag } from '../edge/tags'
+import { isBrowserNavigation, NAVIGATION_VARY } from '../http/negotiate'
+import { pageQuery, readPageChecked } from '../http/paging'
+import type { PublicArticle } from '../articles/model'
 import { listDeleted } from '../store/tombstones'
+import { FEED_FILES, FEED_FORMATS, FEED_TYPES, feedPath, type FeedFormat } from '../urls'
+import { siteModel } from '../views/models/site'
+import { FeedPreviewPage } from '../views/pages'
+import { notFoundPage } from './pages'
 
 const RENDER: Record<FeedFormat, (feed: Feed) => string> = {
   rss: renderRss,
@@ -24,20 +29,27 @@ const RENDER: Record<FeedFormat, (feed: Feed) => string> = {
 export const feeds = new Hono<AppEnv>()
 
 async function serveFeed(c: Context<AppEnv>, format: FeedFormat, tag?: string) {
+  if (tag !== undefined && [...tag].length > LIMITS.tagChars) return notFoundPage(c)
   const { config } = c.var
   const { limit, cursor } = pageQuery(c)
   const page = await readPageChecked(c, { tag, limit: limit ?? config.pageSize, cursor })
+  // Both representations (the feed, and the page a browser gets) carry the same tags.
+  tagResponse(
+    c,
+    tag === undefined ? ALL : listingTag(tag),
+    ...page.items.map((a) => articleTag(a.id)),
+  )
   c.header('Vary', NAVIGATION_VARY)
   if (isBrowserNavigation(c.req.raw.headers)) return preview(c, format, tag, page.items)
   // Atom readers learn of deletions (RFC 6721) on the first page.
   const deleted =
-    format === 'atom' && !cursor ? await listDeleted(c.var.kv, { tag, limit: config.pageSize }) : []
-  const version = c.get('version')
+    format === 'atom' && !cursor
+      ? await listDeleted(c.env.ARTICLES, { tag, limit: config.pageSize })
+      : []
   const feed = buildFeed(
     config,
     { format, tag, limit, cursor, baseUrl: c.var.baseUrl, script: c.var.script, deleted },
     page,
-    version.changed,
   )
   // WebSub discovery: each hub, and exactly one self link.
   for (const hub of feed.links.hubs) c.header('Link', `<${hub}>; rel="hub"`, { append: true })
@@ -52,9 +64,9 @@ function preview(
   c: Context<AppEnv>,
   format: FeedFormat,
   tag: string | undefined,
-  articles: Article[],
+  articles: PublicArticle[],
 ) {
-  const site = siteFor(c)
+  const site = siteModel(c.var.config, c.var.baseUrl, c.var.script)
   const path = feedPath(format, tag)
   return c.html(
     <FeedPreviewPage
@@ -71,7 +83,9 @@ function preview(
   )
 }
 
-for (const format of Object.keys(FEED_FILES) as FeedFormat[]) {
-  feeds.get(`/${FEED_FILES[format]}`, (c) => serveFeed(c, format))
-  feeds.get(`/tags/:tag/${FEED_FILES[format]}`, (c) => serveFeed(c, format, c.req.param('tag')))
+for (const format of FEED_FORMATS) {
+  feeds.get(`/${FEED_FILES[format]}`, listingQuery, (c) => serveFeed(c, format))
+  feeds.get(`/tags/:tag/${FEED_FILES[format]}`, listingQuery, (c) =>
+    serveFeed(c, format, c.req.param('tag')),
+  )
 }

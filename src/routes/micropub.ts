@@ -1,62 +1,58 @@
 /**
  * Micropub (W3C): create, update, delete and undelete articles from any Micropub client,
- * with the same publisher tokens and ownership rules as the JSON API. Tokens come in the
- * Authorization header or as an `access_token` form field. Errors use Micropub's format.
+ * with the same publisher tokens and ownership rules as the JSON API. The token comes in
+ * the Authorization header or, for form posts, as an `access_token` field (not both, and
+ * never in a URL, where logs keep it). Errors use Micropub's format.
  */
 import { Hono, type Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
+import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { AppEnv } from '../env'
-import { principalFor } from '../auth'
+import { parseBearer, principalFor } from '../http/auth'
+import { ApiProblem } from '../problem'
+import { buildDraft } from '../articles/build'
+import { idForContent, isValidId } from '../articles/ids'
 import { ArticleInput } from '../articles/schema'
-import { first, inputFrom, propertiesOf, type Properties } from '../articles/mf2'
-import { getArticle, getStored } from '../store/articles'
-import { createArticle, removeArticle, replaceArticle, restoreArticle } from './publishing'
-import { getTombstone } from '../store/tombstones'
-import { articlePath } from '../urls'
+import {
+  first,
+  inputFrom,
+  MicropubError,
+  propertiesOf,
+  updatedInput,
+  type Properties,
+} from '../articles/mf2'
 import { cleanDeep } from '../articles/text'
+import { deskOf, unwrap, writerOf } from '../desk/client'
+import { articlePath } from '../urls'
 import { parseValid } from './validate'
 
-const ERRORS: Record<number, string> = {
-  400: 'invalid_request',
+const ERRORS: Partial<Record<number, string>> = {
   401: 'unauthorized',
   403: 'forbidden',
-  404: 'invalid_request',
-  409: 'invalid_request',
-  410: 'invalid_request',
-  413: 'invalid_request',
-  415: 'invalid_request',
   503: 'unauthorized',
 }
 
-function micropubError(status: 400 | 401 | 403 | 404, description: string): HTTPException {
+function micropubError(status: ContentfulStatusCode, description: string): HTTPException {
+  const error = ERRORS[status] ?? 'invalid_request'
   return new HTTPException(status, {
-    res: Response.json({ error: ERRORS[status], error_description: description }, { status }),
+    res: Response.json(
+      { error, error_description: description },
+      { status, headers: { 'Cache-Control': 'no-store' } },
+    ),
   })
 }
 
 export const micropub = new Hono<AppEnv>()
 
-// Problems raised by shared code (validation, ownership) become Micropub errors.
-micropub.onError(async (err, c) => {
-  if (err instanceof HTTPException) {
-    const res = err.getResponse()
-    if (res.headers.get('Content-Type')?.includes('problem+json')) {
-      const problem = await res.json<{
-        detail?: string
-        title: string
-        errors?: { pointer: string; detail: string }[]
-      }>()
-      const fields = problem.errors?.map((e) => `${e.pointer || '/'}: ${e.detail}`).join('; ')
-      return c.json(
-        {
-          error: ERRORS[res.status] ?? 'invalid_request',
-          error_description: fields || problem.detail || problem.title,
-        },
-        res.status as 400,
-      )
-    }
-    return res
+// Problems raised by shared code (validation, the coordinator) become Micropub errors.
+micropub.onError((err) => {
+  if (err instanceof ApiProblem) {
+    const { detail, title, errors } = err.details
+    const fields = errors?.map((e) => `${e.pointer || '/'}: ${e.detail}`).join('; ')
+    return micropubError(err.status, fields || detail || title).getResponse()
   }
+  if (err instanceof MicropubError) return micropubError(400, err.message).getResponse()
+  if (err instanceof HTTPException) return err.getResponse()
   throw err
 })
 
@@ -71,8 +67,11 @@ async function readRequest(c: Context<AppEnv>) {
     } catch {
       throw micropubError(400, 'The body is not valid JSON.')
     }
+    if (!json || typeof json !== 'object' || Array.isArray(json)) {
+      throw micropubError(400, 'The body must be a JSON object.')
+    }
   } else if (/^(application\/x-www-form-urlencoded|multipart\/form-data)/i.test(type)) {
-    form = {}
+    form = Object.create(null) as Properties
     for (const [key, value] of (await c.req.formData()).entries()) {
       if (typeof value !== 'string') continue
       const name = key.replace(/\[\]$/, '')
@@ -85,22 +84,35 @@ async function readRequest(c: Context<AppEnv>) {
       'Send application/x-www-form-urlencoded, multipart/form-data or application/json.',
     )
   }
-  const token = bearer(c) ?? (form?.access_token?.[0] as string | undefined)
-  return { json, form, token }
+  const header = headerToken(c)
+  const field = first(form?.access_token)
+  // The specification: a token in both places is a bad request.
+  if (header !== undefined && field !== undefined) {
+    throw micropubError(
+      400,
+      'Send the token in the Authorization header or as access_token, not both.',
+    )
+  }
+  return { json, form, token: header ?? (typeof field === 'string' ? field : undefined) }
 }
 
-/** The token of an `Authorization: Bearer` header, if there is one. */
-function bearer(c: Context<AppEnv>): string | undefined {
-  return /^Bearer\s+(\S+)$/i.exec(c.req.header('Authorization') ?? '')?.[1]
+/** The token of the Authorization header, with the same grammar as the JSON API. */
+function headerToken(c: Context<AppEnv>): string | undefined {
+  const header = c.req.header('Authorization')
+  if (header === undefined) return undefined
+  const token = parseBearer(header)
+  if (token === undefined)
+    throw micropubError(401, 'The Authorization header must be "Bearer <token>".')
+  return token
 }
 
 async function authenticate(c: Context<AppEnv>, token: string | undefined) {
   const adminToken = c.var.config.adminToken
   if (!adminToken)
-    throw micropubError(401, 'Publishing is not configured (ADMIN_TOKEN is not set).')
+    throw micropubError(503, 'Publishing is not configured (ADMIN_TOKEN is not set).')
   if (!token)
     throw micropubError(401, 'Send a token in the Authorization header or as access_token.')
-  const principal = await principalFor(token, adminToken, c.var.kv)
+  const principal = await principalFor(token, adminToken, c.env.ARTICLES)
   if (!principal) throw micropubError(403, 'The token is not valid, or was revoked.')
   c.set('principal', principal)
   return principal
@@ -112,55 +124,80 @@ function idFromUrl(url: unknown): string {
     typeof url === 'string' && URL.canParse(url)
       ? /\/articles\/([^/?#]+)$/.exec(new URL(url).pathname)
       : null
-  if (!match) throw micropubError(400, `"${String(url)}" is not the URL of an article here.`)
-  return decodeURIComponent(match[1]!)
+  let id: string | undefined
+  try {
+    id = match ? decodeURIComponent(match[1]!) : undefined
+  } catch {
+    id = undefined
+  }
+  if (id === undefined || !isValidId(id)) {
+    throw micropubError(400, `"${String(url).slice(0, 200)}" is not the URL of an article here.`)
+  }
+  return id
+}
+
+function draftOf(c: Context<AppEnv>, input: ArticleInput) {
+  return buildDraft(input, {
+    timeZone: c.var.config.timeZone,
+    defaultLanguage: c.var.config.language,
+    defaultAuthor: c.var.principal.defaultAuthor,
+  })
 }
 
 async function create(c: Context<AppEnv>, props: Properties) {
-  const input = parseValid(ArticleInput, inputFrom(props))
   const slug = first(props['mp-slug'])
-  const article = await createArticle(c, input, typeof slug === 'string' && slug ? slug : undefined)
-  c.header('Location', c.var.baseUrl + articlePath(article.id))
+  if (slug !== undefined && (typeof slug !== 'string' || !isValidId(slug))) {
+    throw micropubError(
+      400,
+      'mp-slug must be a slug of lowercase letters, digits, "-", "_" and "." of at most 128 bytes.',
+    )
+  }
+  const input = parseValid(ArticleInput, inputFrom(props))
+  const draft = draftOf(c, input)
+  const id =
+    (slug as string | undefined) ??
+    (await idForContent(input, draft.published, Date.now(), c.var.config.timeZone))
+  const reply = unwrap(
+    await deskOf(c.env).create(writerOf(c.var.principal), id, draft, { baseUrl: c.var.baseUrl }),
+  )
+  c.header('Location', c.var.baseUrl + articlePath(reply.id))
   return c.body(null, 201)
 }
 
-/** Applies `replace`, `add` and `delete` (Micropub 3.4) to the article's properties. */
-function applyUpdate(props: Properties, body: Record<string, unknown>): Properties {
-  const replace = (body.replace ?? {}) as Properties
-  const add = (body.add ?? {}) as Properties
-  const remove = body.delete ?? []
-  for (const [key, values] of Object.entries(replace)) props[key] = values
-  for (const [key, values] of Object.entries(add)) props[key] = [...(props[key] ?? []), ...values]
-  if (Array.isArray(remove)) for (const key of remove) delete props[String(key)]
-  else
-    for (const [key, values] of Object.entries(remove as Properties))
-      props[key] = (props[key] ?? []).filter((v) => !values.includes(v))
-  if (props.category?.length === 0) delete props.category
-  return props
-}
-
+/** Micropub update: the whole stored article, changed as asked, replaced if unchanged meanwhile. */
 async function update(c: Context<AppEnv>, body: Record<string, unknown>) {
   const id = idFromUrl(body.url)
-  const stored = await getStored(c.var.kv, id)
-  const previous = stored.article
-  if (!previous) throw micropubError(400, `No article is at ${String(body.url)}.`)
-  const { updated: _updated, summary: _summary, ...props } = propertiesOf(previous) // both derived again
-  const input = parseValid(ArticleInput, inputFrom(applyUpdate(props, body)))
-  await replaceArticle(c, id, input, stored)
-  return c.body(null, 204)
+  const desk = deskOf(c.env)
+  for (let attempt = 1; ; attempt++) {
+    const read = await desk.read(id)
+    if (!read.ok) throw micropubError(400, `No article is at ${String(body.url).slice(0, 200)}.`)
+    const input = parseValid(ArticleInput, updatedInput(read.value, body))
+    const outcome = await desk.replace(writerOf(c.var.principal), id, draftOf(c, input), {
+      baseUrl: c.var.baseUrl,
+      ifRevision: read.value.revision,
+    })
+    // Changed by someone else between the read and the write: apply the update to that.
+    if (!outcome.ok && outcome.refusal.status === 412 && attempt < 3) continue
+    unwrap(outcome)
+    return c.body(null, 204)
+  }
 }
 
 async function remove(c: Context<AppEnv>, url: unknown) {
-  const article = await getArticle(c.var.kv, idFromUrl(url))
-  if (!article) throw micropubError(400, `No article is at ${String(url)}.`)
-  await removeArticle(c, article)
+  unwrap(
+    await deskOf(c.env).remove(writerOf(c.var.principal), idFromUrl(url), {
+      baseUrl: c.var.baseUrl,
+    }),
+  )
   return c.body(null, 204)
 }
 
 async function undelete(c: Context<AppEnv>, url: unknown) {
-  const tombstone = await getTombstone(c.var.kv, idFromUrl(url))
-  if (!tombstone) throw micropubError(400, `Nothing deleted is at ${String(url)}.`)
-  await restoreArticle(c, tombstone)
+  unwrap(
+    await deskOf(c.env).undelete(writerOf(c.var.principal), idFromUrl(url), {
+      baseUrl: c.var.baseUrl,
+    }),
+  )
   return c.body(null, 204)
 }
 
@@ -175,12 +212,18 @@ micropub.post('/', async (c) => {
   }
   if (action === 'delete') return remove(c, url)
   if (action === 'undelete') return undelete(c, url)
-  if (action !== undefined) throw micropubError(400, `Unknown action "${String(action)}".`)
+  if (action !== undefined)
+    throw micropubError(400, `Unknown action "${String(action).slice(0, 50)}".`)
   if (json) {
     const type = json.type as unknown[] | undefined
-    if (!Array.isArray(type) || type[0] !== 'h-entry')
+    if (!Array.isArray(type) || type[0] !== 'h-entry') {
       throw micropubError(400, 'Only h-entry can be created.')
-    return create(c, (json.properties ?? {}) as Properties)
+    }
+    const props = json.properties
+    if (!props || typeof props !== 'object' || Array.isArray(props)) {
+      throw micropubError(400, '"properties" must be an object of value lists.')
+    }
+    return create(c, props as Properties)
   }
   const h = first(form!.h) ?? 'entry'
   if (h !== 'entry') throw micropubError(400, 'Only h=entry can be created.')
@@ -189,21 +232,26 @@ micropub.post('/', async (c) => {
 })
 
 micropub.get('/', async (c) => {
-  await authenticate(c, bearer(c) ?? c.req.query('access_token'))
+  if (c.req.query('access_token') !== undefined) {
+    throw micropubError(400, 'Send the token in the Authorization header: URLs end up in logs.')
+  }
+  await authenticate(c, headerToken(c))
   const q = c.req.query('q')
   if (q === 'config') return c.json({ 'syndicate-to': [], q: ['config', 'source', 'syndicate-to'] })
   if (q === 'syndicate-to') return c.json({ 'syndicate-to': [] })
   if (q === 'source') {
-    const id = idFromUrl(c.req.query('url'))
-    const article = await getArticle(c.var.kv, id)
-    if (!article) throw micropubError(400, `No article is at ${c.req.query('url')}.`)
-    const props = propertiesOf(article)
+    const read = await deskOf(c.env).read(idFromUrl(c.req.query('url')))
+    if (!read.ok) throw micropubError(400, `No article is at ${c.req.query('url')?.slice(0, 200)}.`)
+    const props = propertiesOf(read.value)
     const wanted = c.req.queries('properties[]') ?? c.req.queries('properties')
-    if (wanted)
+    if (wanted) {
       return c.json({
-        properties: Object.fromEntries(wanted.filter((k) => k in props).map((k) => [k, props[k]])),
+        properties: Object.fromEntries(
+          wanted.filter((k) => Object.hasOwn(props, k)).map((k) => [k, props[k]]),
+        ),
       })
+    }
     return c.json({ type: ['h-entry'], properties: props })
   }
-  throw micropubError(400, `Unknown query "${q ?? ''}".`)
+  throw micropubError(400, `Unknown query "${(q ?? '').slice(0, 50)}".`)
 })

@@ -7,7 +7,7 @@ import { z } from 'zod'
 import type { AppEnv } from '../env'
 import { ArticleInput, ArticleOutput, BODY_LIMIT_BYTES } from '../articles/schema'
 import { ProblemSchema } from '../problem'
-import { LIMIT_MAX } from './paging'
+import { LIMIT_MAX } from '../http/paging'
 import { PublisherInput } from './publishers'
 
 const json = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' })

@@ -2,24 +2,38 @@ import { Hono, type Context } from 'hono'
 import type { AppEnv } from '../env'
 import { SCRIPTS } from '../articles/script'
 import { inScript } from '../articles/variants'
+import { isValidId } from '../articles/ids'
+import { LIMITS } from '../articles/schema'
+import { listingQuery, noQuery } from '../edge/canonical'
+import { tagResponse } from '../edge/headers'
+import { ALL, articleTag, FEEDS, listingTag, STATIC } from '../edge/tags'
+import { pageQuery, readPageChecked } from '../http/paging'
 import { getArticle } from '../store/articles'
 import { listTags, neighbour } from '../store/listings'
 import { getTombstone } from '../store/tombstones'
-import { articlePath, tagPath, withQuery } from '../urls'
+import { articlePath, localPath, tagPath, withQuery } from '../urls'
 import { APP_SCRIPT } from '../views/app-script'
+import { ICON_SVG } from '../views/icon'
+import { articleMeta } from '../views/models/article'
+import { siteModel } from '../views/models/site'
 import { ArticlePage, ErrorPage, FeedsPage, ListPage } from '../views/pages'
 import { STYLE } from '../views/style'
-import { ICON_SVG } from '../views/icon'
-import { pageQuery, readPageChecked } from './paging'
-import { siteFor } from './site'
 
 /** The HTML view: home, tags, articles, the list of feeds. */
 export const pages = new Hono<AppEnv>()
 
-async function listPage(c: Context<AppEnv>, path: string, tag?: string) {
-  const site = siteFor(c)
+const siteOf = (c: Context<AppEnv>) => siteModel(c.var.config, c.var.baseUrl, c.var.script)
+
+/** The home page or a tag's page: recent articles, paged. */
+export async function listPage(c: Context<AppEnv>, path: string, tag?: string) {
+  const site = siteOf(c)
   const { limit, cursor } = pageQuery(c)
   const page = await readPageChecked(c, { tag, limit: limit ?? c.var.config.pageSize, cursor })
+  tagResponse(
+    c,
+    tag === undefined ? ALL : listingTag(tag),
+    ...page.items.map((a) => articleTag(a.id)),
+  )
   const heading = tag ?? site.title
   return c.html(
     <ListPage
@@ -41,17 +55,18 @@ async function listPage(c: Context<AppEnv>, path: string, tag?: string) {
   )
 }
 
-/** 404 and 410, in the site's style. */
+/** 404 and 410, in the site's style. Their script links stay on this site whatever the path. */
 function errorPage(c: Context<AppEnv>, status: 404 | 410) {
-  const site = siteFor(c)
+  const site = siteOf(c)
   const l = site.labels
   const [heading, text] = status === 404 ? [l.notFound, l.notFoundText] : [l.gone, l.goneText]
+  const path = localPath(c.var.script ? c.req.path.slice(site.prefix.length) : c.req.path)
   return c.html(
     <ErrorPage
       site={site}
       heading={heading}
       text={text}
-      meta={{ title: heading, lang: site.lang, path: c.req.path }}
+      meta={{ title: heading, lang: site.lang, path }}
     />,
     status,
   )
@@ -60,73 +75,53 @@ function errorPage(c: Context<AppEnv>, status: 404 | 410) {
 /** The 404 page, for any path nothing else answers. */
 export const notFoundPage = (c: Context<AppEnv>) => errorPage(c, 404)
 
-pages.get('/', (c) => listPage(c, '/'))
-pages.get('/tags/:tag', (c) => listPage(c, tagPath(c.req.param('tag')), c.req.param('tag')))
+pages.get('/', listingQuery, (c) => listPage(c, '/'))
+pages.get('/tags/:tag', listingQuery, (c) => {
+  const tag = c.req.param('tag')
+  // A tag longer than any article may have lists nothing: no need to ask KV.
+  if ([...tag].length > LIMITS.tagChars) return notFoundPage(c)
+  return listPage(c, tagPath(tag), tag)
+})
 
-/** 410 for an article its publisher deleted (while the tombstone lasts), else 404. */
-async function missingArticle(c: Context<AppEnv>, id: string) {
-  return errorPage(c, (await getTombstone(c.var.kv, id)) ? 410 : 404)
+/** The article's id from the path, or undefined when no article could have it. */
+function idParam(c: Context<AppEnv>): string | undefined {
+  const id = c.req.param('id')
+  return id !== undefined && isValidId(id) ? id : undefined
 }
 
-pages.get('/articles/:id', async (c) => {
-  const stored = await getArticle(c.var.kv, c.req.param('id'))
-  if (!stored) return missingArticle(c, c.req.param('id'))
-  const site = siteFor(c)
+pages.get('/articles/:id', noQuery, async (c) => {
+  const id = idParam(c)
+  if (id === undefined) return notFoundPage(c)
+  // The 404 or 410 is tagged too: publishing the id purges it.
+  tagResponse(c, articleTag(id))
+  const stored = await getArticle(c.env.ARTICLES, id)
+  if (!stored) return errorPage(c, (await getTombstone(c.env.ARTICLES, id)) ? 410 : 404)
+  const site = siteOf(c)
   const article = inScript(stored, c.var.script)
-  const url = site.baseUrl + articlePath(article.id)
-  return c.html(
-    <ArticlePage
-      site={site}
-      article={article}
-      meta={{
-        title: article.title,
-        description: article.summary,
-        lang: article.language,
-        path: articlePath(article.id),
-        og: {
-          type: 'article',
-          image: article.image,
-          published: article.published,
-          modified: article.updated,
-        },
-        jsonLd: {
-          '@context': 'https://schema.org',
-          '@type': 'NewsArticle',
-          headline: article.title,
-          description: article.summary,
-          datePublished: article.published,
-          dateModified: article.updated,
-          inLanguage: article.language,
-          mainEntityOfPage: url,
-          url,
-          ...(article.image ? { image: [article.image] } : {}),
-          author: article.authors.map((a) => ({
-            '@type': 'Person',
-            name: a.name,
-            ...(a.url ? { url: a.url } : {}),
-          })),
-          publisher: { '@type': 'Organization', name: site.title, url: `${site.baseUrl}/` },
-          ...(article.tags.length ? { keywords: article.tags.join(', ') } : {}),
-        },
-      }}
-    />,
-  )
+  return c.html(<ArticlePage site={site} article={article} meta={articleMeta(site, article)} />)
 })
 
 // Previous and next article: resolved only when a reader follows the link.
-pages.get('/articles/:id/:direction{newer|older}', async (c) => {
-  const article = await getArticle(c.var.kv, c.req.param('id'))
+pages.get('/articles/:id/:direction{newer|older}', noQuery, async (c) => {
+  const id = idParam(c)
+  if (id === undefined) return notFoundPage(c)
+  tagResponse(c, articleTag(id), ALL)
+  const article = await getArticle(c.env.ARTICLES, id)
   if (!article) return notFoundPage(c)
-  const id = await neighbour(c.var.kv, article, c.req.param('direction') as 'newer' | 'older')
-  const site = siteFor(c)
-  return c.redirect(site.prefix + (id ? articlePath(id) : '/'), 302)
+  const direction = c.req.param('direction') === 'newer' ? 'newer' : 'older'
+  const other = await neighbour(c.env.ARTICLES, article, direction)
+  return c.redirect(siteOf(c).prefix + (other ? articlePath(other) : '/'), 302)
 })
 
-pages.get('/feeds', async (c) => {
-  const site = siteFor(c)
-  const tags = await listTags(c.var.kv)
+pages.get('/feeds', noQuery, async (c) => {
+  tagResponse(c, FEEDS)
+  const site = siteOf(c)
+  const tags = await listTags(c.env.ARTICLES)
   const scripts = site.chinese
-    ? SCRIPTS.filter((s) => s !== c.var.script).map((s) => ({ name: s, site: siteFor(c, s) }))
+    ? SCRIPTS.filter((s) => s !== c.var.script).map((s) => ({
+        name: s,
+        site: siteModel(c.var.config, c.var.baseUrl, s),
+      }))
     : []
   return c.html(
     <FeedsPage
@@ -143,8 +138,10 @@ pages.get('/feeds', async (c) => {
   )
 })
 
-pages.get('/style.css', (c) => c.body(STYLE, 200, { 'Content-Type': 'text/css; charset=utf-8' }))
-pages.get('/icon.svg', (c) => c.body(ICON_SVG, 200, { 'Content-Type': 'image/svg+xml' }))
-pages.get('/app.js', (c) =>
-  c.body(APP_SCRIPT, 200, { 'Content-Type': 'text/javascript; charset=utf-8' }),
-)
+const asset = (body: string, type: string) => (c: Context<AppEnv>) => {
+  tagResponse(c, STATIC)
+  return c.body(body, 200, { 'Content-Type': type })
+}
+pages.get('/style.css', noQuery, asset(STYLE, 'text/css; charset=utf-8'))
+pages.get('/icon.svg', noQuery, asset(ICON_SVG, 'image/svg+xml'))
+pages.get('/app.js', noQuery, asset(APP_SCRIPT, 'text/javascript; charset=utf-8'))

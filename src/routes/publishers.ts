@@ -1,9 +1,8 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../env'
-import { newToken, requireToken, tokenHash } from '../auth'
-import { problem } from '../problem'
-import { deletePublisher, listPublishers, putPublisher, type Publisher } from '../store/publishers'
+import { newToken, requireToken, tokenHash } from '../http/auth'
+import { deskOf, unwrap } from '../desk/client'
 import { readJsonBody } from './validate'
 
 /** `POST /api/publishers` body. */
@@ -23,27 +22,16 @@ publishers.use('*', requireToken({ adminOnly: true }))
 
 publishers.post('/', async (c) => {
   const input = await readJsonBody(c, PublisherInput)
-  const existing = await listPublishers(c.var.kv)
-  if (existing.some((p) => p.publisher.name === input.name)) {
-    throw problem(409, { title: 'Conflict', detail: `A publisher named "${input.name}" exists.` })
-  }
   const token = newToken()
-  const publisher: Publisher = { ...input, created: new Date().toISOString() }
-  await putPublisher(c.var.kv, await tokenHash(token), publisher)
+  const publisher = unwrap(await deskOf(c.env).addPublisher(input, await tokenHash(token)))
   c.header('Location', `/api/publishers/${input.name}`)
   // The only time the token is ever shown: only its hash is stored.
   return c.json({ ...publisher, token }, 201)
 })
 
-publishers.get('/', async (c) => {
-  const all = await listPublishers(c.var.kv)
-  return c.json({ items: all.map((p) => p.publisher).sort((a, b) => a.name.localeCompare(b.name)) })
-})
+publishers.get('/', async (c) => c.json({ items: await deskOf(c.env).listPublishers() }))
 
 publishers.delete('/:name', async (c) => {
-  const name = c.req.param('name')
-  if (!(await deletePublisher(c.var.kv, name))) {
-    throw problem(404, { title: 'Not Found', detail: `No publisher is named "${name}".` })
-  }
+  unwrap(await deskOf(c.env).revokePublisher(c.req.param('name')))
   return c.body(null, 204)
 })

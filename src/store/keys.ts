@@ -1,17 +1,25 @@
 /**
  * Every KV key string the service uses is built here and nowhere else.
  *
- * | key                             | value         | metadata               |
- * | ------------------------------- | ------------- | ---------------------- |
- * | `article:{id}`                  | Article JSON  | `{published, updated}` |
- * | `index:all:{rev}:{id}`          | empty         | IndexMeta              |
- * | `index:tag:{fold}:{rev}:{id}`   | empty         | IndexMeta, with `tags` |
- * | `meta:version`                  | ContentVersion|                        |
+ * | key                                          | value                        | metadata             |
+ * | -------------------------------------------- | ---------------------------- | -------------------- |
+ * | `article:{id}`                               | the public article (JSON)    | `{published,updated}`|
+ * | `index:all:{rev}:{id}`                       | empty                        | `{published,updated}`|
+ * | `index:tag:{fold}:{rev}:{id}`                | empty                        | `{published,updated}`|
+ * | `tombstone:{id}`                             | `{deleted_at}` (expires)     |                      |
+ * | `deleted:all:{rev}:{id}`, `deleted:tag:...`  | empty (expire)               | `{deleted_at}`       |
+ * | `publisher:{sha256(token)}`                  | the publisher (JSON)         |                      |
+ * | `meta:tags`                                  | every listing's spellings    |                      |
+ *
+ * KV is the read side: only the write coordinator (src/desk) writes these keys.
  *
  * `{rev}` is a fixed-width reverse timestamp of `published`, so `list()`, which returns keys
  * in byte order, returns the newest article first; articles published in the same second
  * follow in id order, which keeps paging stable. `{fold}` is the tag folded (`foldTag`) for
- * case and Traditional/Simplified characters, so one key serves 經開區 and 经开区.
+ * case and Traditional/Simplified characters, so one key serves 經開區 and 经开区, with `%`
+ * and `:` escaped so that one tag never prefixes another. An id is read back by its place
+ * after the fixed-width `{rev}`, never by searching for a separator, so no id can pass for
+ * another.
  */
 import { foldTag } from '../articles/tags'
 
@@ -27,41 +35,25 @@ export function articleKey(id: string): string {
   return `article:${id}`
 }
 
-/**
- * A tag inside a key: folded (one key for every spelling that folds alike), with `%` and `:`
- * escaped so one tag can never prefix another.
- */
 function tagSegment(tag: string): string {
   return foldTag(tag).replace(/%/g, '%25').replace(/:/g, '%3A')
 }
 
 /** The prefix under which one listing's index keys sort newest first: all articles, or one tag's. */
 export function indexPrefix(tag?: string): string {
-  return tag === undefined ? 'index:all:' : `${TAG_INDEX_PREFIX}${tagSegment(tag)}:`
+  return tag === undefined ? 'index:all:' : `index:tag:${tagSegment(tag)}:`
 }
-
-/** Where every tag's index keys start. */
-export const TAG_INDEX_PREFIX = 'index:tag:'
 
 export function indexKey(publishedMs: number, id: string, tag?: string): string {
   return `${indexPrefix(tag)}${revOf(publishedMs)}:${id}`
 }
 
-/** The article id at the end of an index key. */
-export function idFromIndexKey(key: string): string {
-  return key.slice(key.lastIndexOf(':') + 1)
+/** The article id of an index or deletion key listed under `prefix`. */
+export function idOf(key: string, prefix: string): string {
+  return key.slice(prefix.length + REV_WIDTH + 1)
 }
 
-export const VERSION_KEY = 'meta:version'
-
-/** A publisher, stored under the SHA-256 of its token (hex): the token itself is never kept. */
-export function publisherKey(tokenHash: string): string {
-  return `publisher:${tokenHash}`
-}
-
-export const PUBLISHER_PREFIX = 'publisher:'
-
-/** A deleted article, kept (with its content, for undelete) until the key expires. */
+/** A deleted article's marker: pages and the API answer 410 while it lasts. */
 export function tombstoneKey(id: string): string {
   return `tombstone:${id}`
 }
@@ -74,3 +66,11 @@ export function deletedPrefix(tag?: string): string {
 export function deletedKey(deletedMs: number, id: string, tag?: string): string {
   return `${deletedPrefix(tag)}${revOf(deletedMs)}:${id}`
 }
+
+/** A publisher, stored under the SHA-256 of its token (hex): the token itself is never kept. */
+export function publisherKey(tokenHash: string): string {
+  return `publisher:${tokenHash}`
+}
+
+/** Every tag listing's spellings, for the list of feeds: one read instead of a walk. */
+export const TAGS_KEY = 'meta:tags'

@@ -1,26 +1,18 @@
 /**
- * Walks over the whole index, for the pages that need more than one page of it: the list of
+ * Reads over more than one page of the index, for the pages that need them: the list of
  * feeds, newer/older links, the sitemap. Each is cached like any page, so these run rarely.
  */
-import type { Article } from '../articles/model'
-import { toMillis } from '../time'
-import { idFromIndexKey, indexKey, indexPrefix, TAG_INDEX_PREFIX } from './keys'
-import type { IndexEntry, IndexMeta } from './articles'
+import { toMillis, type Timestamp } from '../time'
+import { idOf, indexKey, indexPrefix, TAGS_KEY } from './keys'
+import type { IndexEntry } from './articles'
+import type { IndexMeta } from './records'
 
 /**
- * Every spelling of every tag that lists at least one article (經開區 and 经开区 both), in key
- * order. Reads every tag index key, so only the cached `/feeds` page calls it.
+ * Every spelling of every tag that lists at least one article (經開區 and 经开区 both), as
+ * the write coordinator last recorded them: one read.
  */
 export async function listTags(kv: KVNamespace): Promise<string[]> {
-  const tags = new Map<string, string[]>()
-  for await (const key of walk(kv, TAG_INDEX_PREFIX)) {
-    const segment = key.name.slice(
-      TAG_INDEX_PREFIX.length,
-      key.name.indexOf(':', TAG_INDEX_PREFIX.length),
-    )
-    if (!tags.has(segment) && key.metadata?.tags) tags.set(segment, key.metadata.tags)
-  }
-  return [...tags.values()].flat()
+  return (await kv.get<string[]>(TAGS_KEY, 'json')) ?? []
 }
 
 /**
@@ -30,7 +22,7 @@ export async function listTags(kv: KVNamespace): Promise<string[]> {
  */
 export async function neighbour(
   kv: KVNamespace,
-  article: Article,
+  article: { id: string; published: Timestamp },
   direction: 'newer' | 'older',
 ): Promise<string | undefined> {
   const own = indexKey(toMillis(article.published), article.id)
@@ -44,10 +36,10 @@ export async function neighbour(
     do {
       const page = await kv.list({ prefix: all + rev.slice(0, length), cursor })
       for (const key of page.keys) {
-        if (found) return idFromIndexKey(key.name) // the first key after ours: older
+        if (found) return idOf(key.name, all) // the first key after ours: older
         if (key.name === own) {
           if (direction === 'newer') {
-            if (before) return idFromIndexKey(before)
+            if (before) return idOf(before, all)
             break
           }
           found = true
@@ -72,10 +64,16 @@ export async function scanIndex(
 ): Promise<{ entries: IndexEntry[]; more: boolean }> {
   const entries: IndexEntry[] = []
   let seen = 0
-  for await (const key of walk(kv, indexPrefix())) {
+  const prefix = indexPrefix()
+  for await (const key of walk(kv, prefix)) {
     if (!key.metadata || seen++ < skip) continue
     if (entries.length === take) return { entries, more: true }
-    entries.push({ id: idFromIndexKey(key.name), ...key.metadata })
+    const { published, updated } = key.metadata
+    entries.push({
+      id: idOf(key.name, prefix),
+      published: published as Timestamp,
+      updated: updated as Timestamp,
+    })
   }
   return { entries, more: false }
 }

@@ -1,3 +1,5 @@
+import { scriptOf } from '../articles/script'
+
 /** The few words the pages say themselves, in the page's language. */
 const EN = {
   skip: 'Skip to content',
@@ -94,11 +96,14 @@ const ZH_HANS: Labels = {
   feedPreviewText: '阅读器通过这个网址关注本站。要订阅，请把网址复制到你的阅读器。以下是最新文章。',
 }
 
-/** Labels for a page in `lang`: Chinese in its script, English otherwise. */
+/**
+ * Labels for a page in `lang`: Chinese in its script (Traditional when the tag does not say),
+ * English otherwise.
+ */
 export function labelsFor(lang: string): Labels {
-  const tag = lang.toLowerCase()
-  if (/^zh(-|$)/.test(tag)) return /-hans\b|-(cn|sg)\b/.test(tag) ? ZH_HANS : ZH_HANT
-  return EN
+  const script = scriptOf(lang)
+  if (script === undefined) return EN
+  return script === 'zh-Hans' ? ZH_HANS : ZH_HANT
 }
 
 export type { Labels }

@@ -1,5 +1,5 @@
 import { raw } from 'hono/html'
-import type { Article } from '../articles/model'
+import type { PublicArticle as Article } from '../articles/model'
 import { articlePath, tagPath } from '../urls'
 import { displayDate } from './dates'
 import { feedLinks, Layout, type PageMeta, type Site } from './layout'

@@ -9,7 +9,7 @@ export interface CorpusEntry {
   expect?: { title?: string; tags?: string[] }
 }
 
-/** The hostile corpus with `repeat` expanded (a 300-character title, a 200 KB body). */
+/** The hostile corpus with `repeat` expanded (a 300-character title, a 100 KB body). */
 export function hostileArticles(): CorpusEntry[] {
   const corpus = JSON.parse(raw) as { articles: CorpusEntry[] }
   return corpus.articles.map(({ article, expect }) => ({

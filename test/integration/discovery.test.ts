@@ -1,9 +1,8 @@
 import { env } from 'cloudflare:workers'
-import { createExecutionContext, reset } from 'cloudflare:test'
+import { reset } from 'cloudflare:test'
 import { afterEach, describe, expect, it } from 'vitest'
-import worker from '../../src/index'
 import { sitemap, sitemapPart } from '../../src/routes/discovery'
-import { client, parseXml, publish, SITE } from '../helpers'
+import { client, parseXml, publish, SITE, workerFetch } from '../helpers'
 
 afterEach(() => reset())
 
@@ -74,11 +73,7 @@ describe('sitemap and robots', () => {
 describe('WebSub discovery', () => {
   const hubs = 'https://hub.example/, https://other-hub.example/websub'
   const get = (path: string) =>
-    worker.fetch(
-      new Request(`https://websub.test${path}`),
-      { ...env, WEBSUB_HUBS: hubs },
-      createExecutionContext(),
-    )
+    workerFetch(new Request(`https://websub.test${path}`), { ...env, WEBSUB_HUBS: hubs })
 
   it('advertises each hub and exactly one self link, in headers and documents', async () => {
     for (const [path, self] of [
@@ -117,11 +112,10 @@ describe('WebSub discovery', () => {
   })
 
   it('refuses a bad hub URL, naming the variable', async () => {
-    const res = await worker.fetch(
-      new Request('https://websub.test/feed.xml'),
-      { ...env, WEBSUB_HUBS: 'ftp://nope' },
-      createExecutionContext(),
-    )
+    const res = await workerFetch(new Request('https://websub.test/feed.xml'), {
+      ...env,
+      WEBSUB_HUBS: 'ftp://nope',
+    })
     expect(res.status).toBe(500)
     expect((await res.json<any>()).detail).toContain('WEBSUB_HUBS')
   })

@@ -29,7 +29,12 @@ describe('publisher tokens', () => {
     expect(Object.keys(await kvSnapshot())).toContain(`publisher:${hex}`)
     const list = await (await client().api('/api/publishers')).json<any>()
     expect(list.items).toEqual([
-      { name: 'city-desk', display_name: 'City desk', created: expect.any(String) },
+      {
+        id: expect.stringMatching(/^p_[0-9a-f]{32}$/),
+        name: 'city-desk',
+        display_name: 'City desk',
+        created: expect.any(String),
+      },
     ])
   })
 

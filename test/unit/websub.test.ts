@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { buildArticle } from '../../src/articles/build'
 import { ArticleInput } from '../../src/articles/schema'
-import { changedFeeds } from '../../src/websub'
+import { changedFeeds } from '../../src/desk/hubs'
 
 const BASE = 'https://news.example.org'
 
@@ -17,7 +17,7 @@ function article(input: Record<string, unknown>) {
 
 /** The topics as paths, for reading. */
 function paths(language: string, ...changed: ReturnType<typeof article>[]): string[] {
-  return changedFeeds(BASE, language, changed).map((url) => url.replace(BASE, ''))
+  return changedFeeds(BASE, language, changed).map(({ topic }) => topic.replace(BASE, ''))
 }
 
 describe('changedFeeds', () => {

@@ -1,16 +1,9 @@
 import type { MiddlewareHandler } from 'hono'
-import type { AppEnv } from './env'
-import { problem } from './problem'
-import { getPublisherByHash } from './store/publishers'
-import { base64url, hex, sha256 } from './digest'
-
-/** Who is making a write: the admin, or a publisher holding a token the admin issued. */
-export interface Principal {
-  name: string
-  admin: boolean
-  /** Credited on articles that name no author. */
-  defaultAuthor?: string
-}
+import type { AppEnv } from '../env'
+import { problem } from '../problem'
+import { getPublisherByHash } from '../store/publishers'
+import { base64url, hex, sha256 } from '../digest'
+import type { Principal } from './principal'
 
 const REALM = 'edgefeed'
 /** `ef_` and 43 base64url characters: 256 random bits, recognisable by secret scanners. */
@@ -37,14 +30,23 @@ function unauthorized(detail: string, error?: 'invalid_request' | 'invalid_token
   return problem(401, { title: 'Unauthorized', detail }, { 'WWW-Authenticate': challenge })
 }
 
+/** The token of an `Authorization: Bearer` header (RFC 6750's grammar), if it is one. */
+export function parseBearer(header: string): string | undefined {
+  return /^Bearer +([A-Za-z0-9._~+/-]+=*) *$/i.exec(header)?.[1]
+}
+
 /** The bearer token of a request: undefined without one, an error for a malformed header. */
 function bearerToken(header: string | undefined): string | undefined {
   if (header === undefined) return undefined
-  const match = /^Bearer +([A-Za-z0-9._~+/-]+=*) *$/i.exec(header)
-  if (!match)
+  const token = parseBearer(header)
+  if (token === undefined) {
     throw unauthorized('The Authorization header must be "Bearer <token>".', 'invalid_request')
-  return match[1]
+  }
+  return token
 }
+
+/** The admin's principal: its id owns what the admin token created. */
+const ADMIN: Principal = { id: 'admin', name: 'admin', admin: true }
 
 /** Who a token belongs to, or undefined. Publisher tokens are looked up by their hash. */
 export async function principalFor(
@@ -52,12 +54,13 @@ export async function principalFor(
   adminToken: string,
   kv: KVNamespace,
 ): Promise<Principal | undefined> {
-  if (await secretsEqual(token, adminToken)) return { name: 'admin', admin: true }
+  if (await secretsEqual(token, adminToken)) return ADMIN
   if (!token.startsWith(TOKEN_PREFIX)) return undefined
   const publisher = await getPublisherByHash(kv, await tokenHash(token))
-  return (
-    publisher && { name: publisher.name, admin: false, defaultAuthor: publisher.default_author }
-  )
+  if (!publisher) return undefined
+  const principal: Principal = { id: publisher.id, name: publisher.name, admin: false }
+  if (publisher.default_author) principal.defaultAuthor = publisher.default_author
+  return principal
 }
 
 /**
@@ -77,7 +80,7 @@ export function requireToken(options: { adminOnly?: boolean } = {}): MiddlewareH
     }
     const token = bearerToken(c.req.header('Authorization'))
     if (token === undefined) throw unauthorized('Send Authorization: Bearer <token>.')
-    const principal = await principalFor(token, adminToken, c.var.kv)
+    const principal = await principalFor(token, adminToken, c.env.ARTICLES)
     if (!principal) throw unauthorized('The token is not valid, or was revoked.', 'invalid_token')
     if (options.adminOnly && !principal.admin) {
       throw problem(403, {
@@ -87,15 +90,5 @@ export function requireToken(options: { adminOnly?: boolean } = {}): MiddlewareH
     }
     c.set('principal', principal)
     await next()
-  }
-}
-
-/** Throws 403 unless the principal may change an article created by `owner`. */
-export function assertOwner(principal: Principal, owner: string, id: string): void {
-  if (!principal.admin && principal.name !== owner) {
-    throw problem(403, {
-      title: 'Forbidden',
-      detail: `The article "${id}" belongs to another publisher; only its owner or the admin may change it.`,
-    })
   }
 }

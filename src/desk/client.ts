@@ -1,0 +1,33 @@
+/**
+ * The Worker's side of the write coordinator: its stub, and its answers turned into HTTP.
+ */
+import type { Context } from 'hono'
+import type { AppEnv } from '../env'
+import type { Principal } from '../http/principal'
+import { problem } from '../problem'
+import type { Outcome, Reply, Writer } from './protocol'
+
+/** The site's coordinator: one object, whichever location asks. */
+export function deskOf(env: Env) {
+  return env.DESK.getByName('site')
+}
+
+/** The principal as the coordinator needs it. */
+export function writerOf(principal: Principal): Writer {
+  return { id: principal.id, name: principal.name, admin: principal.admin }
+}
+
+/** The value of a successful outcome; a refusal is thrown as its problem response. */
+export function unwrap<T>(outcome: Outcome<T>): T {
+  if (outcome.ok) return outcome.value
+  const { status, ...details } = outcome.refusal
+  throw problem(status, details)
+}
+
+/** A write's answer as an HTTP response. */
+export function sendReply(c: Context<AppEnv>, reply: Reply): Response {
+  if (reply.location) c.header('Location', reply.location)
+  if (reply.replayed) c.header('Idempotent-Replayed', 'true')
+  if (reply.json === null || reply.status === 204) return c.body(null, 204)
+  return c.body(reply.json, reply.status, { 'Content-Type': 'application/json' })
+}

@@ -1,0 +1,229 @@
+/**
+ * The rules of every write, as pure functions of the coordinator's record of an id: who may
+ * change it, what it becomes, and what readers saw before and see after. Nothing here
+ * touches storage; desk.ts commits what these decide.
+ */
+import { finalise, type Draft } from '../articles/build'
+import type { Article } from '../articles/model'
+import { liveRecords, StorageLimitError } from '../store/records'
+import { toMillis } from '../time'
+import { refuse, type Refusal, type Writer } from './protocol'
+import type { ArticleRecord, RecordState } from './records'
+
+/** What deciding needs besides the record: the clock and the site's rules. */
+export interface Rules {
+  now: number
+  timeZone: string
+  tombstoneMs: number
+}
+
+/** A `published` time up to this far ahead counts as now: clocks disagree a little. */
+export const CLOCK_SKEW_MS = 60_000
+/** Articles can be scheduled at most this far ahead. */
+export const SCHEDULE_MAX_MS = 366 * 24 * 3600 * 1000
+
+export type Decision =
+  | { ok: false; refusal: Refusal }
+  | {
+      ok: true
+      status: 200 | 201 | 204
+      /** The record to store; undefined when nothing changes. */
+      record?: ArticleRecord
+      /** What readers saw before and see after (undefined: nothing public). */
+      before?: Article
+      after?: Article
+    }
+
+const owns = (writer: Writer, record: ArticleRecord) => writer.admin || writer.id === record.owner
+
+function forbidden(id: string) {
+  return refuse(
+    403,
+    'Forbidden',
+    `The article "${id}" belongs to another publisher; only its owner or the admin may change it.`,
+  )
+}
+
+/** A deleted id whose tombstone has not lapsed: still reserved for its owner. */
+const isTombstone = (record: ArticleRecord, now: number) =>
+  record.state === 'deleted' && record.expiresMs! > now
+
+/** Whether an article is public now or waits for its time; refuses one too far ahead. */
+function stateOf(article: Article, rules: Rules): RecordState | Refusal {
+  const ms = toMillis(article.published)
+  if (ms - rules.now > SCHEDULE_MAX_MS) {
+    return {
+      status: 400,
+      title: 'Invalid input',
+      detail: 'An article can be scheduled at most a year ahead.',
+      errors: [{ pointer: '/published', detail: 'more than a year in the future' }],
+    }
+  }
+  return ms > rules.now + CLOCK_SKEW_MS ? 'scheduled' : 'live'
+}
+
+type Built = { ok: true; record: ArticleRecord } | { ok: false; refusal: Refusal }
+
+/** The record an article becomes, with every KV limit checked before anything is stored. */
+function recordFor(
+  previous: ArticleRecord | undefined,
+  article: Article,
+  owner: string,
+  rules: Rules,
+): Built {
+  const state = stateOf(article, rules)
+  if (typeof state !== 'string') return { ok: false, refusal: state }
+  try {
+    liveRecords(article)
+  } catch (error) {
+    if (!(error instanceof StorageLimitError)) throw error
+    return {
+      ok: false,
+      refusal: { status: 413, title: 'Content Too Large', detail: `Not stored: ${error.message}.` },
+    }
+  }
+  return {
+    ok: true,
+    record: {
+      id: article.id,
+      state,
+      owner,
+      article,
+      publishedMs: toMillis(article.published),
+      revision: (previous?.revision ?? 0) + 1,
+      kvKeys: previous?.kvKeys ?? [],
+      kvRevision: previous?.kvRevision ?? 0,
+    },
+  }
+}
+
+function decided(built: Built, status: 200 | 201, before: Article | undefined): Decision {
+  if (!built.ok) return built
+  const { record } = built
+  return {
+    ok: true,
+    status,
+    record,
+    before,
+    after: record.state === 'live' ? record.article : undefined,
+  }
+}
+
+/** A new article under `id`: 409 if the id is taken; over a tombstone only for its owner. */
+export function decideCreate(
+  record: ArticleRecord | undefined,
+  writer: Writer,
+  id: string,
+  draft: Draft,
+  rules: Rules,
+): Decision {
+  if (record && !(record.state === 'deleted')) {
+    return refuse(
+      409,
+      'Conflict',
+      `An article with the id "${id}" exists. Replace it with PUT /api/articles/${id}.`,
+    )
+  }
+  if (record && isTombstone(record, rules.now) && !owns(writer, record)) return forbidden(id)
+  const article = finalise(draft, {
+    id,
+    publisher: writer.name,
+    now: rules.now,
+    timeZone: rules.timeZone,
+  })
+  return decided(recordFor(record, article, writer.id, rules), 201, undefined)
+}
+
+/**
+ * Creates or replaces `id`. A replace keeps the owner, the stored `published` unless one is
+ * sent, and changes nothing at all when the article sent is the one stored.
+ */
+export function decideReplace(
+  record: ArticleRecord | undefined,
+  writer: Writer,
+  id: string,
+  draft: Draft,
+  rules: Rules,
+  ifRevision?: number,
+): Decision {
+  if (
+    ifRevision !== undefined &&
+    (record?.state === 'deleted' ? 0 : (record?.revision ?? 0)) !== ifRevision
+  ) {
+    return refuse(
+      412,
+      'Precondition Failed',
+      `The article "${id}" has changed since revision ${ifRevision}; read it again.`,
+    )
+  }
+  if (!record || record.state === 'deleted') return decideCreate(record, writer, id, draft, rules)
+  if (!owns(writer, record)) return forbidden(id)
+  const previous = record.article
+  const article = finalise(draft, {
+    id,
+    publisher: previous.publisher,
+    now: rules.now,
+    timeZone: rules.timeZone,
+    previous,
+  })
+  if (article === previous) return { ok: true, status: 200 }
+  const before = record.state === 'live' ? previous : undefined
+  return decided(recordFor(record, article, record.owner, rules), 200, before)
+}
+
+/** Deletes `id`: a public article leaves a tombstone; a scheduled one leaves no trace. */
+export function decideRemove(
+  record: ArticleRecord | undefined,
+  writer: Writer,
+  id: string,
+  rules: Rules,
+): Decision {
+  if (!record || record.state === 'deleted') {
+    return refuse(404, 'Not Found', `No article has the id "${id}".`)
+  }
+  if (!owns(writer, record)) return forbidden(id)
+  const wasPublic = record.state === 'live'
+  return {
+    ok: true,
+    status: 204,
+    record: {
+      ...record,
+      state: 'deleted',
+      deletedMs: rules.now,
+      // An embargoed article was never seen: its tombstone lapses at once and is never shown.
+      expiresMs: wasPublic ? rules.now + rules.tombstoneMs : rules.now,
+      revision: record.revision + 1,
+    },
+    before: wasPublic ? record.article : undefined,
+  }
+}
+
+/** Puts a deleted article back while its tombstone lasts; refuses a live one. */
+export function decideUndelete(
+  record: ArticleRecord | undefined,
+  writer: Writer,
+  id: string,
+  rules: Rules,
+): Decision {
+  if (!record || (record.state === 'deleted' && !isTombstone(record, rules.now))) {
+    return refuse(404, 'Not Found', `Nothing deleted has the id "${id}".`)
+  }
+  if (record.state !== 'deleted')
+    return refuse(409, 'Conflict', `The article "${id}" is not deleted.`)
+  if (!owns(writer, record)) return forbidden(id)
+  const { deletedMs: _d, expiresMs: _e, ...rest } = record
+  return decided(
+    { ok: true, record: { ...rest, state: 'live', revision: record.revision + 1 } },
+    200,
+    undefined,
+  )
+}
+
+/** A scheduled article whose time has come. */
+export function decideRelease(record: ArticleRecord): Decision {
+  return decided(
+    { ok: true, record: { ...record, state: 'live', revision: record.revision + 1 } },
+    200,
+    undefined,
+  )
+}

@@ -1,0 +1,63 @@
+/**
+ * What the Worker and the write coordinator say to each other over RPC: plain, structured-
+ * clonable values. A refusal is a value, not a thrown error, so that its status and details
+ * cross the RPC boundary intact; the Worker turns it into a problem response (src/desk/client.ts).
+ */
+import type { Article } from '../articles/model'
+import type { FieldError } from '../problem'
+
+/** Who is writing, as the Worker authenticated them; the coordinator checks it is still so. */
+export interface Writer {
+  /** The publisher's stable id, or `admin`. */
+  id: string
+  name: string
+  admin: boolean
+}
+
+export type RefusalStatus = 400 | 401 | 403 | 404 | 409 | 410 | 412 | 413 | 422 | 503
+
+/** A problem (RFC 9457) as a value; only members that cross RPC as they are. */
+export interface Refusal {
+  status: RefusalStatus
+  title: string
+  detail: string
+  errors?: FieldError[]
+  /** A 410's time of deletion. */
+  deleted_at?: string
+}
+
+export type Outcome<T> =
+  { ok: true; status: 200 | 201 | 204; value: T } | { ok: false; refusal: Refusal }
+
+/** Whether readers see an article yet. */
+export type ArticleState = 'published' | 'scheduled'
+
+/** An article as the API shows it to publishers: the stored article and its state. */
+export type ApiArticle = Article & { state: ArticleState; revision: number }
+
+/** A retried request recognised by its `Idempotency-Key` and the hash of what it sent. */
+export interface Idempotency {
+  key: string
+  fingerprint: string
+}
+
+/** A write's answer as the API sends it, kept for `Idempotency-Key` replays. */
+export interface Reply {
+  status: 200 | 201 | 204
+  /** The article written. */
+  id: string
+  /** The body, as the JSON text sent (and sent again on a replay); null for 204. */
+  json: string | null
+  location?: string
+  /** True when this is the stored answer to an earlier request with the same key. */
+  replayed?: boolean
+}
+
+export function refuse(
+  status: RefusalStatus,
+  title: string,
+  detail: string,
+  extra: Partial<Refusal> = {},
+) {
+  return { ok: false as const, refusal: { status, title, detail, ...extra } }
+}

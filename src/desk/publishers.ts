@@ -1,0 +1,90 @@
+/**
+ * The publisher registry: who may publish, under which name. Names are unique among active
+ * publishers; each publisher also has an id that is never reused, and articles belong to the
+ * id, so a name given out again after a revocation inherits nothing.
+ */
+import type { PublisherRecord } from '../store/publishers'
+
+export interface PublisherInput {
+  name: string
+  display_name?: string
+  default_author?: string
+}
+
+interface Row extends Record<string, SqlStorageValue> {
+  id: string
+  name: string
+  token_hash: string
+  display_name: string | null
+  default_author: string | null
+  created: string
+}
+
+function fromRow(row: Row): PublisherRecord {
+  return {
+    id: row.id,
+    name: row.name,
+    ...(row.display_name ? { display_name: row.display_name } : {}),
+    ...(row.default_author ? { default_author: row.default_author } : {}),
+    created: row.created,
+  }
+}
+
+export class PublisherRegistry {
+  constructor(private readonly sql: SqlStorage) {}
+
+  /** The active publisher with `name`. */
+  byName(name: string): (PublisherRecord & { tokenHash: string }) | undefined {
+    const row = this.sql
+      .exec<Row>('SELECT * FROM publishers WHERE name = ? AND revoked IS NULL', name)
+      .toArray()[0]
+    return row && { ...fromRow(row), tokenHash: row.token_hash }
+  }
+
+  isActive(id: string): boolean {
+    return (
+      this.sql.exec('SELECT 1 FROM publishers WHERE id = ? AND revoked IS NULL', id).toArray()
+        .length > 0
+    )
+  }
+
+  /** Registers a publisher; undefined when the name is taken. */
+  add(input: PublisherInput, tokenHash: string, now: number): PublisherRecord | undefined {
+    if (this.byName(input.name)) return undefined
+    const record: PublisherRecord = {
+      id: `p_${crypto.randomUUID().replace(/-/g, '')}`,
+      ...input,
+      created: new Date(now).toISOString(),
+    }
+    this.sql.exec(
+      'INSERT INTO publishers (id, name, token_hash, display_name, default_author, created) VALUES (?, ?, ?, ?, ?, ?)',
+      record.id,
+      record.name,
+      tokenHash,
+      record.display_name ?? null,
+      record.default_author ?? null,
+      record.created,
+    )
+    return record
+  }
+
+  /** Every active publisher, by name. */
+  list(): PublisherRecord[] {
+    return this.sql
+      .exec<Row>('SELECT * FROM publishers WHERE revoked IS NULL ORDER BY name')
+      .toArray()
+      .map(fromRow)
+  }
+
+  /** Revokes the active publisher `name`; its token hash, or undefined when there is none. */
+  revoke(name: string, now: number): string | undefined {
+    const publisher = this.byName(name)
+    if (!publisher) return undefined
+    this.sql.exec(
+      'UPDATE publishers SET revoked = ? WHERE id = ?',
+      new Date(now).toISOString(),
+      publisher.id,
+    )
+    return publisher.tokenHash
+  }
+}

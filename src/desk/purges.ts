@@ -1,0 +1,119 @@
+/**
+ * Purging within Workers Cache's limits. Workers Cache always applies the Free plan's purge
+ * limits: 5 requests a minute with a burst of 25, at most 100 tags each. Every change is
+ * purged twice: at once, and again after KV's propagation window, because a location may
+ * have rendered a page from a stale KV read in between and the tiered cache would spread it.
+ *
+ * Changes are gathered: while the budget is ample each change goes out on its own, within
+ * a moment; once it runs low, the tags of all changes are merged into one request when a
+ * burst of writes pauses (QUIET_MS) or at least every MAX_WAIT_MS, so a burst of 100
+ * publishes in a minute stays within the limits and its last change is purged seconds after
+ * the burst ends. Second passes are gathered into SECOND_PASS_SLOT_MS slots.
+ */
+import { TAGS_PER_REQUEST } from '../edge/purge'
+import type { Settings } from './settings'
+
+/** Workers Cache's budget, as a token bucket: a burst of 25, then 5 a minute. */
+export const BUDGET = { burst: 25, perMinute: 5 }
+/** Below this many tokens changes are gathered rather than purged one by one. */
+const RESERVE = 10
+/** A burst of writes is over when no change came for this long. */
+const QUIET_MS = 2_000
+/** While a burst lasts, gathered tags go out at least this often: one token's refill. */
+const MAX_WAIT_MS = 60_000 / BUDGET.perMinute
+/** Second passes are due at the end of a slot of this length, so a burst shares a few. */
+export const SECOND_PASS_SLOT_MS = 30_000
+
+interface Bucket {
+  tokens: number
+  at: number
+}
+
+export class Purges {
+  constructor(
+    private readonly sql: SqlStorage,
+    private readonly settings: Settings,
+  ) {}
+
+  /** When the second pass of a change made at `now` is due: the end of its slot. */
+  secondPassDue(now: number, windowMs: number): number {
+    return Math.ceil((now + windowMs) / SECOND_PASS_SLOT_MS) * SECOND_PASS_SLOT_MS
+  }
+
+  /** Purges `tags` at once and again once `windowMs` has passed. */
+  schedule(tags: string[], now: number, windowMs: number): void {
+    const second = this.secondPassDue(now, windowMs)
+    for (const tag of tags) {
+      for (const due of [now, second]) {
+        this.sql.exec('INSERT OR IGNORE INTO purges (tag, due_ms) VALUES (?, ?)', tag, due)
+      }
+    }
+    this.settings.set('last_change_ms', now)
+  }
+
+  /** When the next purge request may and should go out; undefined when nothing is waiting. */
+  nextRun(now: number): number | undefined {
+    const first = this.sql
+      .exec<{ at: number | null }>('SELECT min(due_ms) AS at FROM purges')
+      .one().at
+    if (first === null) return undefined
+    if (first > now) return first
+    const tokens = this.tokens(now)
+    if (tokens < 1) return now + Math.ceil(((1 - tokens) * 60_000) / BUDGET.perMinute)
+    if (tokens >= RESERVE) return now
+    const lastChange = this.settings.get<number>('last_change_ms') ?? 0
+    return Math.max(now, Math.min(lastChange + QUIET_MS, first + MAX_WAIT_MS))
+  }
+
+  /**
+   * Sends what is due, if the budget and the gathering rule allow it now. A refused request
+   * (Workers Cache answered `success: false`) keeps its tags and empties the budget, so the
+   * next try waits for a token.
+   */
+  async flush(now: number, send: (tags: string[]) => Promise<CachePurgeResult>): Promise<void> {
+    const next = this.nextRun(now)
+    if (next === undefined || next > now) return
+    const due = this.sql
+      .exec<{ tag: string }>(
+        'SELECT tag, min(due_ms) AS first FROM purges WHERE due_ms <= ? GROUP BY tag ORDER BY first, tag',
+        now,
+      )
+      .toArray()
+      .map((r) => r.tag)
+    let tokens = this.tokens(now)
+    for (let i = 0; i < due.length && tokens >= 1; i += TAGS_PER_REQUEST) {
+      const chunk = due.slice(i, i + TAGS_PER_REQUEST)
+      tokens -= 1
+      this.saveTokens(tokens, now)
+      const result = await send(chunk)
+      if (!result.success) {
+        console.error(
+          JSON.stringify({ purge_refused: { tags: chunk.length, errors: result.errors } }),
+        )
+        this.saveTokens(0, now)
+        return
+      }
+      for (const tag of chunk) {
+        this.sql.exec('DELETE FROM purges WHERE tag = ? AND due_ms <= ?', tag, now)
+      }
+    }
+  }
+
+  /** True while some change to `tag` due by `ms` has not been purged. */
+  pending(tag: string, ms: number): boolean {
+    return (
+      this.sql.exec('SELECT 1 FROM purges WHERE tag = ? AND due_ms <= ? LIMIT 1', tag, ms).toArray()
+        .length > 0
+    )
+  }
+
+  private tokens(now: number): number {
+    const bucket = this.settings.get<Bucket>('purge_budget') ?? { tokens: BUDGET.burst, at: now }
+    const refill = (Math.max(0, now - bucket.at) * BUDGET.perMinute) / 60_000
+    return Math.min(BUDGET.burst, bucket.tokens + refill)
+  }
+
+  private saveTokens(tokens: number, now: number): void {
+    this.settings.set('purge_budget', { tokens, at: now } satisfies Bucket)
+  }
+}

@@ -1,0 +1,84 @@
+/**
+ * The write coordinator's own storage: SQLite inside its Durable Object, strongly consistent
+ * and read without a network hop. It is the truth about every id; KV is the copy readers see.
+ */
+
+export const SCHEMA = `
+CREATE TABLE IF NOT EXISTS articles (
+  id TEXT PRIMARY KEY,
+  state TEXT NOT NULL CHECK (state IN ('live', 'scheduled', 'deleted')),
+  -- the publisher's stable id (never its name), or 'admin'
+  owner TEXT NOT NULL,
+  -- the whole article as stored, source text included
+  article TEXT NOT NULL,
+  published_ms INTEGER NOT NULL,
+  revision INTEGER NOT NULL,
+  deleted_ms INTEGER,
+  expires_ms INTEGER,
+  -- every KV key this id may hold: what a sync writes is added before it writes
+  kv_keys TEXT NOT NULL DEFAULT '[]',
+  -- the revision KV holds; behind revision while a sync is due
+  kv_revision INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX IF NOT EXISTS articles_by_time ON articles (published_ms DESC, id);
+CREATE INDEX IF NOT EXISTS articles_by_state ON articles (state, published_ms);
+
+CREATE TABLE IF NOT EXISTS spellings (
+  id TEXT NOT NULL,
+  fold TEXT NOT NULL,
+  spelling TEXT NOT NULL,
+  PRIMARY KEY (id, spelling)
+);
+
+CREATE TABLE IF NOT EXISTS publishers (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  token_hash TEXT NOT NULL UNIQUE,
+  display_name TEXT,
+  default_author TEXT,
+  created TEXT NOT NULL,
+  revoked TEXT
+);
+CREATE UNIQUE INDEX IF NOT EXISTS publishers_by_name ON publishers (name) WHERE revoked IS NULL;
+
+-- what each committed change must purge and announce, moved to purges and pings once KV
+-- holds it, so that a purge never runs ahead of the write it is for
+CREATE TABLE IF NOT EXISTS changes (
+  id TEXT NOT NULL,
+  revision INTEGER NOT NULL,
+  tags TEXT NOT NULL,
+  topics TEXT NOT NULL,
+  PRIMARY KEY (id, revision)
+);
+
+CREATE TABLE IF NOT EXISTS purges (
+  tag TEXT NOT NULL,
+  due_ms INTEGER NOT NULL,
+  PRIMARY KEY (tag, due_ms)
+);
+
+CREATE TABLE IF NOT EXISTS pings (
+  topic TEXT NOT NULL,
+  -- the cache tag whose second purge must be done before hubs hear of the topic
+  tag TEXT NOT NULL,
+  due_ms INTEGER NOT NULL,
+  PRIMARY KEY (topic, due_ms)
+);
+
+CREATE TABLE IF NOT EXISTS replies (
+  principal TEXT NOT NULL,
+  key TEXT NOT NULL,
+  fingerprint TEXT NOT NULL,
+  status INTEGER NOT NULL,
+  article_id TEXT NOT NULL,
+  location TEXT,
+  body TEXT,
+  expires_ms INTEGER NOT NULL,
+  PRIMARY KEY (principal, key)
+);
+
+CREATE TABLE IF NOT EXISTS settings (
+  name TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+`

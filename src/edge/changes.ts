@@ -1,0 +1,42 @@
+/**
+ * Which cache tags a change to one article purges: the other half of the contract in tags.ts.
+ * A test replays random writes against a simulated Workers Cache and checks that after each
+ * write's purges no cached page differs from a fresh render.
+ */
+import type { Article } from '../articles/model'
+import { tagListings, tagSpellings } from '../articles/variants'
+import { ALL, articleTag, FEEDS, listingTag, SITEMAP } from './tags'
+
+/** The listing tags of an article: one per folded tag, whatever its spellings. */
+export function listingTagsOf(article: Article): string[] {
+  return tagListings(article).map(([spelling]) => listingTag(spelling))
+}
+
+/**
+ * The tags whose responses change when the public view of an article goes from `before` to
+ * `after` (undefined: not public, as when it does not exist, is scheduled or deleted).
+ *
+ * - Its own page (and its 404 or 410) and every listing page showing it carry `a:{id}`, so an
+ *   edit that keeps its place purges only that tag (and the sitemap, for `lastmod`).
+ * - Appearing, disappearing or moving in time shifts every page of the site's listing and of
+ *   each of its tags' listings, and the newer/older links: `all` and each `t:`.
+ * - A tag gained or lost changes that tag's listing and the list of feeds, which also shows
+ *   each tag as spelled (so `Rust` becoming `rust` purges it too).
+ */
+export function tagsChangedBy(before?: Article, after?: Article): string[] {
+  if (!before && !after) return []
+  const tags = new Set([articleTag((before ?? after)!.id), SITEMAP])
+  const old = new Set(before ? listingTagsOf(before) : [])
+  const now = new Set(after ? listingTagsOf(after) : [])
+  if (!before || !after || before.published !== after.published) {
+    tags.add(ALL)
+    for (const t of [...old, ...now]) tags.add(t)
+    if (old.size + now.size > 0) tags.add(FEEDS)
+    return [...tags]
+  }
+  const moved = [...old].filter((t) => !now.has(t)).concat([...now].filter((t) => !old.has(t)))
+  for (const t of moved) tags.add(t)
+  const spellings = (a: Article) => tagSpellings(a).join('\n')
+  if (moved.length || spellings(before) !== spellings(after)) tags.add(FEEDS)
+  return [...tags]
+}

@@ -1,0 +1,66 @@
+/**
+ * Caching headers on the way out: public responses get their policy, tags and validators;
+ * everything else says `no-store`.
+ */
+import type { Context, MiddlewareHandler } from 'hono'
+import type { AppEnv } from '../env'
+import { toHttpDate } from '../time'
+import { notModified, notModifiedResponse, strongEtag } from './conditional'
+import { isCachedStatus, NO_STORE, publicPolicy } from './policy'
+import { cacheTagHeader } from './tags'
+
+/** Names what this response shows, for purging (see tags.ts). */
+export function tagResponse(c: Context<AppEnv>, ...tags: string[]): void {
+  c.set('cacheTags', [...(c.get('cacheTags') ?? []), ...tags])
+}
+
+/**
+ * For every public route: a page, redirect, 404 or 410 gets the public policy and its cache
+ * tags; a 200 also gets a strong `ETag` and `Last-Modified`, and a matching conditional
+ * request gets 304. Only a 200 is ever turned into a 304. A route that sets `Cache-Control`
+ * itself (a `no-store` redirect) is left as it is.
+ *
+ * `Last-Modified` is the time of this render: a write purges every page it changed, so a
+ * cached copy is unchanged since it was made, and an article that leaves a listing gives
+ * that listing a later date on its next render.
+ */
+export const publicEdge: MiddlewareHandler<AppEnv> = async function publicEdge(c, next) {
+  await next()
+  const res = c.res
+  if (res.headers.has('Cache-Control')) return
+  const cacheable =
+    (c.req.method === 'GET' || c.req.method === 'HEAD') && isCachedStatus(res.status)
+  if (!cacheable) {
+    c.header('Cache-Control', NO_STORE)
+    return
+  }
+  const tags = c.get('cacheTags') ?? []
+  const headers = new Headers(res.headers)
+  for (const [name, value] of Object.entries(publicPolicy(c.var.config.cacheMaxAge))) {
+    headers.set(name, value)
+  }
+  if (tags.length) headers.set('Cache-Tag', cacheTagHeader(tags))
+  let body: BodyInit | null = res.body
+  if (res.status === 200) {
+    const bytes = await res.arrayBuffer()
+    body = bytes
+    headers.set('ETag', await strongEtag(bytes))
+    headers.set('Last-Modified', toHttpDate(Date.now()))
+  }
+  const out = new Response(body, { status: res.status, headers })
+  c.res = undefined
+  c.res =
+    res.status === 200 &&
+    notModified(c.req.raw.headers, headers.get('ETag'), headers.get('Last-Modified'))
+      ? notModifiedResponse(out)
+      : out
+}
+
+/** Anything that did not state a policy is not stored: Workers Cache would keep it two hours. */
+export const noStoreByDefault: MiddlewareHandler<AppEnv> = async function noStoreByDefault(
+  c,
+  next,
+) {
+  await next()
+  if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', NO_STORE)
+}

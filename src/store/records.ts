@@ -1,0 +1,99 @@
+/**
+ * What KV holds for an article in each public state, as the puts the write coordinator
+ * makes. Every limit KV and the listings need is checked here, before the first write, so a
+ * refused article leaves nothing half-written.
+ */
+import type { Article, PublicArticle } from '../articles/model'
+import { tagListings } from '../articles/variants'
+import { toMillis } from '../time'
+import { articleKey, deletedKey, indexKey, tombstoneKey } from './keys'
+
+/** What KV keeps of an article: what readers see, nothing of its source or its publisher. */
+export function publicArticle(article: Article): PublicArticle {
+  const { content_text: _t, content_markdown: _m, publisher: _p, ...rest } = article
+  return rest
+}
+
+/** What a listing knows about an article without reading it: ASCII only, a few dozen bytes. */
+export interface IndexMeta {
+  published: string
+  updated: string
+}
+
+export interface KvPut {
+  key: string
+  value: string
+  metadata?: IndexMeta | { deleted_at: string }
+  /** Seconds until KV removes the key itself. */
+  expirationTtl?: number
+}
+
+/**
+ * The most a stored article may take, as readers read it (rendered HTML and the other
+ * script's version included). A listing reads at most 100 articles in one bulk get, which KV
+ * limits to 25 MB: 100 articles at this size always fit, whatever publishers send.
+ */
+export const STORED_ARTICLE_MAX_BYTES = 240 * 1024
+const KEY_MAX_BYTES = 512
+const METADATA_MAX_BYTES = 1024
+
+/** An article KV could not store, or a listing could not read back; `detail` says which. */
+export class StorageLimitError extends Error {
+  override name = 'StorageLimitError'
+}
+
+const bytes = (text: string) => new TextEncoder().encode(text).length
+
+/** The article and its index keys: the site's listing and one per folded tag. */
+export function liveRecords(article: Article): KvPut[] {
+  const ms = toMillis(article.published)
+  const meta: IndexMeta = { published: article.published, updated: article.updated }
+  return checked([
+    { key: articleKey(article.id), value: JSON.stringify(publicArticle(article)), metadata: meta },
+    { key: indexKey(ms, article.id), value: '', metadata: meta },
+    ...tagListings(article).map(([tag]) => ({
+      key: indexKey(ms, article.id, tag),
+      value: '',
+      metadata: meta,
+    })),
+  ])
+}
+
+/** A deleted article's marker and its place in the deletion listings, all expiring. */
+export function deletedRecords(article: Article, deletedMs: number, seconds: number): KvPut[] {
+  const deleted_at = new Date(deletedMs).toISOString().replace(/\.\d+Z$/, 'Z')
+  const marker = { value: '', metadata: { deleted_at }, expirationTtl: seconds }
+  return checked([
+    {
+      key: tombstoneKey(article.id),
+      value: JSON.stringify({ deleted_at }),
+      expirationTtl: seconds,
+    },
+    { key: deletedKey(deletedMs, article.id), ...marker },
+    ...tagListings(article).map(([tag]) => ({
+      key: deletedKey(deletedMs, article.id, tag),
+      ...marker,
+    })),
+  ])
+}
+
+function checked(puts: KvPut[]): KvPut[] {
+  for (const put of puts) {
+    if (bytes(put.key) > KEY_MAX_BYTES) {
+      throw new StorageLimitError(
+        `the key ${put.key.slice(0, 60)}… is over KV's ${KEY_MAX_BYTES} bytes`,
+      )
+    }
+    if (put.metadata && bytes(JSON.stringify(put.metadata)) > METADATA_MAX_BYTES) {
+      throw new StorageLimitError(`the metadata of ${put.key.slice(0, 60)} is over KV's limit`)
+    }
+  }
+  const article = puts[0]!
+  if (article.key.startsWith('article:') && bytes(article.value) > STORED_ARTICLE_MAX_BYTES) {
+    const kib = Math.ceil(bytes(article.value) / 1024)
+    throw new StorageLimitError(
+      `the article would take ${kib} KiB once rendered (with its other-script version), over the ${STORED_ARTICLE_MAX_BYTES / 1024} KiB that one stored article may take`,
+    )
+  }
+  return puts
+}

@@ -1,0 +1,39 @@
+import type { PublicArticle } from '../../articles/model'
+import { articlePath } from '../../urls'
+import type { PageMeta, Site } from '../layout'
+
+/** What an article page puts in its head: OpenGraph, and schema.org NewsArticle for search engines. */
+export function articleMeta(site: Site, article: PublicArticle): PageMeta {
+  const url = site.baseUrl + articlePath(article.id)
+  return {
+    title: article.title,
+    description: article.summary,
+    lang: article.language,
+    path: articlePath(article.id),
+    og: {
+      type: 'article',
+      image: article.image,
+      published: article.published,
+      modified: article.updated,
+    },
+    jsonLd: {
+      '@context': 'https://schema.org',
+      '@type': 'NewsArticle',
+      headline: article.title,
+      description: article.summary,
+      datePublished: article.published,
+      dateModified: article.updated,
+      inLanguage: article.language,
+      mainEntityOfPage: url,
+      url,
+      ...(article.image ? { image: [article.image] } : {}),
+      author: article.authors.map((a) => ({
+        '@type': 'Person',
+        name: a.name,
+        ...(a.url ? { url: a.url } : {}),
+      })),
+      publisher: { '@type': 'Organization', name: site.title, url: `${site.baseUrl}/` },
+      ...(article.tags.length ? { keywords: article.tags.join(', ') } : {}),
+    },
+  }
+}

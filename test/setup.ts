@@ -1,0 +1,3 @@
+import { capturePurgeLines } from './support/purge-log'
+
+capturePurgeLines()

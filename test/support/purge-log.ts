@@ -1,0 +1,34 @@
+/**
+ * Locally, Workers Cache does not exist and each purge the Worker would send is written to
+ * the log as one JSON line (src/edge/purge.ts). The Worker, its Durable Object and the tests
+ * share one isolate under the vitest integration, so the tests read those lines here, to
+ * replay them against the model of Workers Cache, and keep them out of the test output.
+ */
+export interface PurgeLine {
+  purge?: CachePurgeOptions
+  invalidate?: CachePurgeOptions
+}
+
+const listeners = new Set<(line: PurgeLine) => void>()
+
+/** Calls `listener` with every purge line until the returned function is called. */
+export function onPurgeLine(listener: (line: PurgeLine) => void): () => void {
+  listeners.add(listener)
+  return () => listeners.delete(listener)
+}
+
+const PURGE_LINE = /^\{"(purge|invalidate)":/
+
+/** Installed once per test file by test/setup.ts. */
+export function capturePurgeLines(): void {
+  const log = console.log.bind(console)
+  console.log = (...args: unknown[]) => {
+    const [first] = args
+    if (args.length === 1 && typeof first === 'string' && PURGE_LINE.test(first)) {
+      const line = JSON.parse(first) as PurgeLine
+      for (const listener of listeners) listener(line)
+      return
+    }
+    log(...args)
+  }
+}
