@@ -32,6 +32,8 @@ export type Decision =
       /** What readers saw before and see after (undefined: nothing public). */
       before?: Article
       after?: Article
+      /** A deleted article whose tombstone (410, Atom's deleted-entry) this write ends. */
+      tombstone?: Article
     }
 
 const owns = (writer: Writer, record: ArticleRecord) => writer.admin || writer.id === record.owner
@@ -97,16 +99,22 @@ function recordFor(
   }
 }
 
-function decided(built: Built, status: 200 | 201, before: Article | undefined): Decision {
+/**
+ * The decision for a built record. `previous` is the record it replaces: when that was a
+ * tombstone still shown, the write also ends the tombstone.
+ */
+function decided(
+  built: Built,
+  status: 200 | 201,
+  before: Article | undefined,
+  previous?: ArticleRecord,
+  now = 0,
+): Decision {
   if (!built.ok) return built
   const { record } = built
-  return {
-    ok: true,
-    status,
-    record,
-    before,
-    after: record.state === 'live' ? record.article : undefined,
-  }
+  const after = record.state === 'live' ? record.article : undefined
+  const tombstone = previous && isTombstone(previous, now) ? previous.article : undefined
+  return { ok: true, status, record, before, after, ...(tombstone ? { tombstone } : {}) }
 }
 
 /** A new article under `id`: 409 if the id is taken; over a tombstone only for its owner. */
@@ -131,7 +139,7 @@ export function decideCreate(
     now: rules.now,
     timeZone: rules.timeZone,
   })
-  return decided(recordFor(record, article, writer.id, rules), 201, undefined)
+  return decided(recordFor(record, article, writer.id, rules), 201, undefined, record, rules.now)
 }
 
 /**
@@ -212,11 +220,11 @@ export function decideUndelete(
     return refuse(409, 'Conflict', `The article "${id}" is not deleted.`)
   if (!owns(writer, record)) return forbidden(id)
   const { deletedMs: _d, expiresMs: _e, ...rest } = record
-  return decided(
-    { ok: true, record: { ...rest, state: 'live', revision: record.revision + 1 } },
-    200,
-    undefined,
-  )
+  const built: Built = {
+    ok: true,
+    record: { ...rest, state: 'live', revision: record.revision + 1 },
+  }
+  return decided(built, 200, undefined, record, rules.now)
 }
 
 /** A scheduled article whose time has come. */

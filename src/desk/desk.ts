@@ -189,10 +189,11 @@ export class Desk extends DurableObject<Env> {
 
   /** Stores a decision and what it will purge and announce; returns the API's answer. */
   private commit(id: string, decision: Decision & { ok: true }, options: WriteOptions): Reply {
-    const { record, before, after } = decision
+    const { record, before, after, tombstone } = decision
     if (record) {
       this.records.save(record)
-      const tags = tagsChangedBy(before, after)
+      const ended = tombstone ? tagsChangedBy(tombstone, undefined) : []
+      const tags = [...new Set([...tagsChangedBy(before, after), ...ended])]
       const topics =
         before || after
           ? changedFeeds(

@@ -32,8 +32,12 @@ const ERRORS: Partial<Record<number, string>> = {
   503: 'unauthorized',
 }
 
+/** Micropub answers `invalid_request` with 400 whatever the cause (a missing article, a conflict). */
+const KEPT_STATUSES = new Set([401, 403, 413, 503])
+
 function micropubError(status: ContentfulStatusCode, description: string): HTTPException {
   const error = ERRORS[status] ?? 'invalid_request'
+  if (!KEPT_STATUSES.has(status)) status = 400
   return new HTTPException(status, {
     res: Response.json(
       { error, error_description: description },
