@@ -84,27 +84,14 @@ export const desk = () => env.DESK.getByName('site')
  */
 export async function settleDesk(): Promise<void> {
   for (let round = 0; round < 50; round++) {
-    const due = await runInDurableObject(desk(), (_, state) => {
-      const sql = state.storage.sql
-      const now = Date.now()
-      const count = (query: string, ...args: number[]) =>
-        sql.exec<{ n: number }>(query, ...args).one().n
-      return (
-        count('SELECT count(*) AS n FROM purges WHERE due_ms <= ?', now) +
-        count('SELECT count(*) AS n FROM changes') +
-        count('SELECT count(*) AS n FROM articles WHERE kv_revision < revision') +
-        count(
-          "SELECT count(*) AS n FROM articles WHERE state = 'scheduled' AND published_ms <= ?",
-          now,
-        )
-      )
-    })
-    if (due === 0) return
+    const s = await desk().status()
+    const busy = s.unsynced + s.unreleased_changes + s.releases_due + (s.purge_due_now ? 1 : 0)
+    if (busy === 0) return
     if (!(await runDurableObjectAlarm(desk()))) {
       await runInDurableObject(desk(), (instance) => instance.alarm())
     }
   }
-  throw new Error('the write coordinator did not settle')
+  throw new Error(`the write coordinator did not settle: ${JSON.stringify(await desk().status())}`)
 }
 
 /** Every row the coordinator keeps, table by table: compared before and after a refused write. */

@@ -2,6 +2,7 @@ declare module 'vitest' {
   export interface ProvidedContext {
     fuzzRuns: number
     fuzzSeed: number
+    concurrentWrites: number
   }
 }
 export {}

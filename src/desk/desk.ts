@@ -42,7 +42,24 @@ import {
   type Writer,
 } from './protocol'
 
+/** The coordinator's backlog. */
+export interface DeskStatus {
+  /** Ids whose KV copy is behind. */
+  unsynced: number
+  /** Committed changes whose purges wait for their KV sync. */
+  unreleased_changes: number
+  scheduled: number
+  releases_due: number
+  /** Tags with a purge still to send, now or later (second passes). */
+  purges_waiting: number
+  next_purge: string | null
+  /** True when a purge may and should go out now (the budget allows it). */
+  purge_due_now: boolean
+  pings_waiting: number
+}
+
 /** Options of a write the Worker passes on. */
+
 export interface WriteOptions {
   /** The site's base URL, for the feed URLs WebSub hubs are told about. */
   baseUrl: string
@@ -282,6 +299,30 @@ export class Desk extends DurableObject<Env> {
     }
     this.ctx.storage.sql.exec('DELETE FROM changes WHERE id = ? AND revision <= ?', id, revision)
     if (rows.length) await this.wake(now)
+  }
+
+  /**
+   * What the coordinator still has to do: for operators (`GET /api/status`) and for tests,
+   * which wait until nothing is due.
+   */
+  status(): DeskStatus {
+    const now = Date.now()
+    const count = (query: string, ...args: number[]) =>
+      this.ctx.storage.sql.exec<{ n: number }>(query, ...args).one().n
+    const nextPurge = this.purges.nextRun(now)
+    return {
+      unsynced: this.records.unsynced().length,
+      unreleased_changes: count('SELECT count(*) AS n FROM changes'),
+      scheduled: count("SELECT count(*) AS n FROM articles WHERE state = 'scheduled'"),
+      releases_due: count(
+        "SELECT count(*) AS n FROM articles WHERE state = 'scheduled' AND published_ms <= ?",
+        now,
+      ),
+      purges_waiting: count('SELECT count(DISTINCT tag) AS n FROM purges'),
+      next_purge: nextPurge === undefined ? null : new Date(nextPurge).toISOString(),
+      purge_due_now: nextPurge !== undefined && nextPurge <= now,
+      pings_waiting: count('SELECT count(*) AS n FROM pings'),
+    }
   }
 
   // ---- publishers -----------------------------------------------------------------------

@@ -26,6 +26,12 @@ api.use('*', async (c, next) => {
 api.use('/articles/*', requireToken())
 api.use('/articles', requireToken())
 api.route('/publishers', publishers)
+
+/** The write coordinator's backlog, for operators: unsynced ids, purges and pings waiting. */
+api.get('/status', requireToken({ adminOnly: true }), async (c) =>
+  c.json(await deskOf(c.env).status()),
+)
+
 api.route('/', openapi)
 
 function checkId(id: string): string {
