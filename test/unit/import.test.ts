@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import { withoutAnnotations } from '../../src/articles/import/annotations'
 import { FURNITURE_RULES, furnitureRule } from '../../src/articles/import/furniture'
-import { authorNames, metadataLine, parseNewsDate } from '../../src/articles/import/metadata'
+import {
+  authorNames,
+  metadataLine,
+  parseNewsDate,
+  standaloneDate,
+} from '../../src/articles/import/metadata'
+import { readsAsSentence } from '../../src/articles/import/sentence'
+
+const ZONE = 'Asia/Taipei'
 
 describe('furniture rules', () => {
   const cases: Record<string, { drop: string[]; keep: string[] }> = {
@@ -49,6 +57,18 @@ describe('furniture rules', () => {
   }
 })
 
+describe('sentences', () => {
+  it('end as sentences do, with a few words', () => {
+    expect(readsAsSentence('他說，願意把經驗分享到各地。')).toBe(true)
+    expect(readsAsSentence('「我只會念這兩個字。」')).toBe(true)
+    expect(readsAsSentence('It takes effect in March.')).toBe(true)
+    // Can fail: a `?` left by a broken encoding does not end a sentence; two words are not one.
+    expect(readsAsSentence('分享到??')).toBe(false)
+    expect(readsAsSentence('中。')).toBe(false)
+    expect(readsAsSentence('上一篇：市長視察經開區')).toBe(false)
+  })
+})
+
 describe('metadata lines', () => {
   it('recognises every label, with either colon', () => {
     const labels: [string, string][] = [
@@ -73,9 +93,21 @@ describe('metadata lines', () => {
         expect(metadataLine(`${label}${colon} 值`), label).toEqual([{ field, label, value: '值' }])
       }
     }
-    expect(metadataLine('By Jane Doe')).toEqual([
-      { field: 'author', label: 'By', value: 'Jane Doe' },
-    ])
+  })
+
+  it('reads English bylines with or without a colon', () => {
+    for (const line of ['By Jane Doe', 'By: Jane Doe', 'By：Jane Doe', ' by :  Jane Doe ']) {
+      expect(metadataLine(line), line).toEqual([
+        { field: 'author', label: 'By', value: 'Jane Doe' },
+      ])
+    }
+    expect(metadataLine('By Jane Doe and John Roe')![0]!.value).toBe('Jane Doe and John Roe')
+  })
+
+  it('can fail: a sentence that starts with By is not a byline', () => {
+    expect(metadataLine('By the time the council met, the budget had passed.')).toBeUndefined()
+    expect(metadataLine('By 2030 the city plans to plant trees')).toBeUndefined()
+    expect(metadataLine('Bypass opens')).toBeUndefined()
   })
 
   it('splits several fields on one line', () => {
@@ -86,6 +118,9 @@ describe('metadata lines', () => {
       { field: 'source', label: '來源', value: '經開區管委會' },
       { field: 'author', label: '作者', value: '王小明' },
     ])
+    expect(metadataLine('【來源：新華社】')).toEqual([
+      { field: 'source', label: '來源', value: '新華社' },
+    ])
   })
 
   it('is not fooled by a sentence', () => {
@@ -93,7 +128,7 @@ describe('metadata lines', () => {
     expect(metadataLine('他說：來源不明的訊息不要轉傳。')).toBeUndefined()
   })
 
-  it('recognises labels and values with phonetic annotations', () => {
+  it('recognises labels and values with phonetic annotations, however few', () => {
     const line = withoutAnnotations(
       '日(rì)期(qī)：2022年4月8日 作(zuò)者(zhě)：王(wáng)小(xiǎo)明(míng)',
     )
@@ -103,24 +138,46 @@ describe('metadata lines', () => {
     ])
     expect(withoutAnnotations('來（ㄌㄞˊ）源（ㄩㄢˊ）：中央社')).toBe('來源：中央社')
   })
+
+  it('never reads a line longer than the cap', () => {
+    expect(metadataLine('來源：' + '新'.repeat(400))).toBeUndefined()
+    expect(metadataLine('來源：' + '新'.repeat(390))).toHaveLength(1)
+  })
 })
 
 describe('news dates', () => {
-  const zone = 'Asia/Taipei'
   it.each([
-    ['2022年04月08日', '2022-04-08T00:00:00+08:00'],
-    ['2022年4月8日 10:30', '2022-04-08T10:30:00+08:00'],
-    ['2022-04-08', '2022-04-08T00:00:00+08:00'],
-    ['2022/04/08 10:30:00', '2022-04-08T10:30:00+08:00'],
-    ['2022.04.08', '2022-04-08T00:00:00+08:00'],
-    ['2022年4月8日10時30分', '2022-04-08T10:30:00+08:00'],
-  ])('reads %s in the site zone', (input, want) => {
-    expect(parseNewsDate(input, zone)).toBe(want)
+    ['2022年04月08日', '2022-04-08', 'date'],
+    ['2022年4月8日 10:30', '2022-04-08T10:30:00+08:00', 'time'],
+    ['2022-04-08', '2022-04-08', 'date'],
+    ['2022/04/08 10:30:00', '2022-04-08T10:30:00+08:00', 'time'],
+    ['2022.04.08', '2022-04-08', 'date'],
+    ['2022年4月8日10時30分', '2022-04-08T10:30:00+08:00', 'time'],
+  ])('reads %s in the site zone, keeping its precision', (input, value, precision) => {
+    expect(parseNewsDate(input, ZONE)).toMatchObject({ value, precision })
   })
 
   it('refuses what is not a date', () => {
-    expect(parseNewsDate('不詳', zone)).toBeUndefined()
-    expect(parseNewsDate('2022年13月40日', zone)).toBeUndefined()
+    expect(parseNewsDate('不詳', ZONE)).toBeUndefined()
+    expect(parseNewsDate('2022年13月40日', ZONE)).toBeUndefined()
+    expect(parseNewsDate('2022年2月30日', ZONE)).toBeUndefined()
+    expect(parseNewsDate('2022年2月3日 25:00', ZONE)).toBeUndefined()
+  })
+
+  it('reads a date standing alone on a line', () => {
+    expect(standaloneDate('2024年3月5日', ZONE)).toMatchObject({
+      value: '2024-03-05',
+      precision: 'date',
+    })
+    expect(standaloneDate(' 2024-03-05 09:00 ', ZONE)?.value).toBe('2024-03-05T09:00:00+08:00')
+    expect(standaloneDate('2024年3月5日 星期二', ZONE)?.value).toBe('2024-03-05')
+    expect(standaloneDate('2024年3月5日（週二）', ZONE)?.value).toBe('2024-03-05')
+  })
+
+  it('can fail: a date that begins a sentence does not stand alone', () => {
+    expect(standaloneDate('2024年3月5日，市府宣布新政策', ZONE)).toBeUndefined()
+    expect(standaloneDate('2024年3月5日下午', ZONE)).toBeUndefined()
+    expect(standaloneDate('20240305', ZONE)).toBeUndefined()
   })
 })
 
@@ -129,5 +186,7 @@ describe('author names', () => {
     expect(authorNames('王小明 李四')).toEqual(['王小明', '李四'])
     expect(authorNames('王小明、李四')).toEqual(['王小明', '李四'])
     expect(authorNames('Jane Doe and John Roe')).toEqual(['Jane Doe', 'John Roe'])
+    expect(authorNames('Jane Doe, John Roe & Ann Lee')).toEqual(['Jane Doe', 'John Roe', 'Ann Lee'])
+    expect(authorNames('Alexander Sand')).toEqual(['Alexander Sand'])
   })
 })
