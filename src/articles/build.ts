@@ -58,6 +58,7 @@ export function buildArticle(input: ArticleInput, ctx: BuildContext): Article {
   }
   if (input.content_markdown !== undefined) article.content_markdown = input.content_markdown
   if (input.content_text !== undefined) article.content_text = input.content_text
+  if (input.published && isDay(input.published)) article.published_precision = 'date'
   if (input.source) article.source = input.source
   if (input.url) article.url = input.url
   if (input.image) article.image = input.image
@@ -72,6 +73,11 @@ export function buildArticle(input: ArticleInput, ctx: BuildContext): Article {
     return ctx.previous
   }
   return article
+}
+
+/** A date without a time (`2022-04-08`): readers are shown the day, not a made-up midnight. */
+function isDay(date: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(date.trim())
 }
 
 function sameArticle(a: Article, b: Article): boolean {

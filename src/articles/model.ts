@@ -39,6 +39,8 @@ export interface Article {
   content_text?: string
   authors: Author[]
   published: Timestamp
+  /** `date` when only a day was given: `published` is its midnight, and pages show the day. */
+  published_precision?: 'date'
   updated: Timestamp
   /** As written by the publisher, in order, without duplicates (compared case-folded). */
   tags: string[]

@@ -133,6 +133,12 @@ export const ArticleOutput = z.object({
     z.object({ name: z.string(), url: z.string().optional(), email: z.string().optional() }),
   ),
   published: z.string().describe('RFC 3339 with the offset the publisher gave'),
+  published_precision: z
+    .literal('date')
+    .optional()
+    .describe(
+      'date: only a day was given; `published` is its midnight in SITE_TIMEZONE and pages show the day alone',
+    ),
   updated: z.string(),
   tags: z.array(z.string()),
   language: z.string(),

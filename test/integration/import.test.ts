@@ -1,6 +1,6 @@
 import { reset } from 'cloudflare:test'
 import { afterEach, describe, expect, it } from 'vitest'
-import { client, kvSnapshot, readFeeds } from '../helpers'
+import { client, dom, kvSnapshot, publish, readFeeds } from '../helpers'
 
 afterEach(() => reset())
 
@@ -160,5 +160,53 @@ describe('plain-text import', () => {
     const feeds = await readFeeds(c)
     expect(feeds.json[0].title).toBe('經開區舉辦「創新論壇」　逾百家企業參與')
     expect(feeds.json[0].content_html).toContain('部分字元顯示為?或\uFFFD。')
+  })
+})
+
+describe('a date without a time', () => {
+  const DAY = [
+    '市立圖書館延長開放時間',
+    '發布時間：2022年04月08日',
+    '',
+    '　　市立圖書館自下月起延長開放時間。',
+  ]
+
+  it('is a date: the page shows the day alone, the feeds keep midnight', async () => {
+    const c = client()
+    const article = await (await post(DAY.join('\n'))).json<any>()
+    expect(article.published).toBe('2022-04-08T00:00:00+08:00')
+    expect(article.published_precision).toBe('date')
+    expect(article.import_report.fields[0]).toMatchObject({
+      field: 'published',
+      value: '2022-04-08',
+      precision: 'date',
+    })
+    const page = dom(await (await c.get(`/articles/${article.id}`)).text())
+    expect(page.one('time')!.text).toBe('2022年4月8日')
+    expect(page.one('time')!.attribs.datetime).toBe('2022-04-08')
+    const feeds = await readFeeds(c)
+    expect(feeds.rss[0].pubDate).toBe('Fri, 08 Apr 2022 00:00:00 +0800')
+    expect(feeds.json[0].date_published).toBe('2022-04-08T00:00:00+08:00')
+  })
+
+  it('can fail: a date with a time keeps its time on the page', async () => {
+    const c = client()
+    const timed = DAY.with(1, '發布時間：2022年04月08日 10:30')
+    const article = await (await post(timed.join('\n'))).json<any>()
+    expect(article.published_precision).toBeUndefined()
+    const page = dom(await (await c.get(`/articles/${article.id}`)).text())
+    expect(page.one('time')!.text).toMatch(/^2022年4月8日.*10:30$/)
+  })
+
+  it('is a date in the JSON API too', async () => {
+    const c = client()
+    const article = await publish(c, {
+      title: 'Day',
+      content_text: 'x',
+      published: '2022-04-08',
+    })
+    expect(article.published_precision).toBe('date')
+    const page = dom(await (await c.get(`/articles/${article.id}`)).text())
+    expect(page.one('time')!.text).toBe('2022年4月8日')
   })
 })
