@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { withoutAnnotations } from '../../src/articles/import/annotations'
+import { readDateline } from '../../src/articles/import/dateline'
 import { FURNITURE_RULES, furnitureRule } from '../../src/articles/import/furniture'
 import { furnitureLine } from '../../src/articles/import/furniture-line'
 import {
@@ -8,6 +9,7 @@ import {
   parseNewsDate,
   standaloneDate,
 } from '../../src/articles/import/metadata'
+import { importPlainText } from '../../src/articles/import/plaintext'
 import { readsAsSentence } from '../../src/articles/import/sentence'
 
 const ZONE = 'Asia/Taipei'
@@ -241,5 +243,69 @@ describe('author names', () => {
     expect(authorNames('Jane Doe and John Roe')).toEqual(['Jane Doe', 'John Roe'])
     expect(authorNames('Jane Doe, John Roe & Ann Lee')).toEqual(['Jane Doe', 'John Roe', 'Ann Lee'])
     expect(authorNames('Alexander Sand')).toEqual(['Alexander Sand'])
+  })
+})
+
+describe('datelines', () => {
+  it.each([
+    ['本報訊（記者 王小明 通訊員 李四）經開區昨日簽約。', ['王小明', '李四'], '經開區昨日簽約。'],
+    [
+      '新華社北京4月7日電（記者張三、李四）國務院總理主持會議。',
+      ['張三', '李四'],
+      '國務院總理主持會議。',
+    ],
+    ['中新網上海4月8日電 (記者 陳靜)上海市政府8日發布政策。', ['陳靜'], '上海市政府8日發布政策。'],
+    ['荊州網訊（全媒體記者 趙六）5日上午，工程啟動。', ['趙六'], '5日上午，工程啟動。'],
+    ['本报讯（记者王小明 实习生李四 报道）项目签约。', ['王小明', '李四'], '项目签约。'],
+    ['央視網消息（特約記者 周八）：會議今天召開。', ['周八'], '會議今天召開。'],
+  ])('reads the reporters of %s', (paragraph, authors, story) => {
+    const dateline = readDateline(paragraph)!
+    expect(dateline.authors).toEqual(authors)
+    expect(paragraph.slice(dateline.end)).toBe(story)
+  })
+
+  it('reads a credit line of its own', () => {
+    expect(readDateline('文／圖　記者 林美華')).toMatchObject({ authors: ['林美華'], credit: true })
+    expect(readDateline('文/图 记者 王小明')).toMatchObject({ authors: ['王小明'], credit: true })
+    expect(readDateline('攝影：王小明')).toMatchObject({ authors: ['王小明'], credit: true })
+  })
+
+  it('reads a dateline without a byline, naming nobody', () => {
+    expect(readDateline('本報訊　經開區昨日舉辦論壇。')).toMatchObject({ authors: [], end: 4 })
+    expect(readDateline('新華社北京4月7日電（國際在線）會議召開。')?.authors).toEqual([])
+  })
+
+  it('can fail: sentences that only look like datelines or credits', () => {
+    expect(readDateline('本報訊息量很大，讀者反映熱烈。')).toBeUndefined()
+    expect(readDateline('這個網站訊息更新很快。')).toBeUndefined()
+    expect(readDateline('台電今日宣布電價調整。')).toBeUndefined()
+    expect(readDateline('文化部長林美華')).toBeUndefined()
+    expect(readDateline('文／圖　記者林美華說，老街的茶行已有百年歷史。')).toBeUndefined()
+    // Brackets without a role name nobody: 國際在線 is not a reporter.
+    expect(readDateline('本報訊（王小明）經開區昨日簽約。')?.authors).toEqual([])
+  })
+})
+
+describe('authors in the import', () => {
+  const page = (author: string) =>
+    ['經開區簽約', author, '', '　　本報訊（記者 王小明）經開區昨日簽約。'].join('\n')
+
+  it('come from the dateline when no author line names any', () => {
+    const { fields, report } = importPlainText(page(''), 'text', ZONE)
+    expect(fields.authors).toEqual([{ name: '王小明' }])
+    expect(report.fields).toContainEqual({
+      field: 'author',
+      value: ['王小明'],
+      line: 4,
+      text: '　　本報訊（記者 王小明）經開區昨日簽約。',
+    })
+    // The dateline stays in the text; the summary starts at the story.
+    expect(fields.content_text).toContain('本報訊（記者 王小明）')
+    expect(fields.summary).toBe('經開區昨日簽約。')
+  })
+
+  it('can fail: an explicit author line wins', () => {
+    const { fields } = importPlainText(page('作者：李四'), 'text', ZONE)
+    expect(fields.authors).toEqual([{ name: '李四' }])
   })
 })

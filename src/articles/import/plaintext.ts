@@ -3,9 +3,12 @@
  * line, metadata lines under it, page furniture around it. Returns the article fields and a
  * report of which line became what, so the publisher can check.
  */
+import { textParagraphs } from '../content'
 import { cleanText } from '../text'
 import { withoutAnnotations } from './annotations'
+import { readDateline } from './dateline'
 import { readHeaderAndFooter, type ZoneReport } from './zones'
+import { storySummary } from './story-summary'
 
 export type ImportFormat = 'text' | 'markdown'
 
@@ -18,6 +21,7 @@ export interface ImportReport extends ZoneReport {
 
 export interface ImportedFields {
   title?: string
+  summary?: string
   content_text?: string
   content_markdown?: string
   published?: string
@@ -59,5 +63,27 @@ export function importPlainText(
   if (last >= first) report.body = { first_line: first + 1, last_line: last + 1 }
   if (format === 'markdown') fields.content_markdown = body
   else fields.content_text = body
+  if (format === 'text') fields.summary = storySummary(textParagraphs(body))
+  if (!fields.authors) creditDateline(lines, plain, first, last, fields, report)
+  report.fields.sort((a, b) => a.line - b.line)
   return { fields, report }
+}
+
+/** Authors from the dateline that opens the story, when no author line named any. */
+function creditDateline(
+  lines: string[],
+  plain: string[],
+  first: number,
+  last: number,
+  fields: ImportedFields,
+  report: ImportReport,
+) {
+  let index = first
+  while (index <= last && plain[index]!.trim() === '') index++
+  if (index > last) return
+  const line = plain[index]!.replace(/^[ \t\u3000]+/, '')
+  const authors = readDateline(line)?.authors
+  if (!authors?.length) return
+  fields.authors = authors.map((name) => ({ name }))
+  report.fields.push({ field: 'author', value: authors, line: index + 1, text: lines[index]! })
 }
