@@ -58,6 +58,7 @@ export function buildArticle(input: ArticleInput, ctx: BuildContext): Article {
   }
   if (input.content_markdown !== undefined) article.content_markdown = input.content_markdown
   if (input.content_text !== undefined) article.content_text = input.content_text
+  if (input.source_text !== undefined) article.source_text = input.source_text
   if (input.published && isDay(input.published)) article.published_precision = 'date'
   if (input.source) article.source = input.source
   if (input.url) article.url = input.url

@@ -37,6 +37,11 @@ export interface Article {
   /** The Markdown or plain text the publisher sent, kept so the API returns it unchanged. */
   content_markdown?: string
   content_text?: string
+  /**
+   * The text exactly as posted, when the import changed it: a text import's whole page, or
+   * content whose phonetic annotations were removed. It can be imported again another way.
+   */
+  source_text?: string
   authors: Author[]
   published: Timestamp
   /** `date` when only a day was given: `published` is its midnight, and pages show the day. */
