@@ -18,6 +18,8 @@ export interface Draft {
   /** As the publisher gave them; absent means "keep the stored one, or now". */
   published?: Timestamp
   updated?: Timestamp
+  /** `published` was a day without a time: readers are shown the day, not a made-up midnight. */
+  publishedIsDay?: boolean
 }
 
 /** What building needs besides the input. */
@@ -47,6 +49,7 @@ export function buildDraft(input: ArticleInput, ctx: DraftContext): Draft {
   }
   if (input.content_markdown !== undefined) fields.content_markdown = input.content_markdown
   if (input.content_text !== undefined) fields.content_text = input.content_text
+  if (input.source_text !== undefined) fields.source_text = input.source_text
   if (input.source) fields.source = input.source
   if (input.url) fields.url = input.url
   if (input.image) fields.image = input.image
@@ -56,6 +59,7 @@ export function buildDraft(input: ArticleInput, ctx: DraftContext): Draft {
   const published = input.published && parseTimestamp(input.published, ctx.timeZone)
   const updated = input.updated && parseTimestamp(input.updated, ctx.timeZone)
   if (published) draft.published = published
+  if (published && isDay(input.published!)) draft.publishedIsDay = true
   if (updated) draft.updated = updated
   return draft
 }
@@ -88,6 +92,10 @@ export function finalise(draft: Draft, ctx: FinishContext): Article {
     updated: draft.updated ?? (previous ? latest(published, now) : published),
     publisher: previous?.publisher ?? ctx.publisher,
   }
+  // The precision goes with the date: a replace that keeps the date keeps it too.
+  if (draft.published ? draft.publishedIsDay : previous?.published_precision === 'date') {
+    article.published_precision = 'date'
+  }
   if (
     previous &&
     !draft.updated &&
@@ -104,6 +112,11 @@ export function buildArticle(
   ctx: DraftContext & Omit<FinishContext, 'timeZone'>,
 ): Article {
   return finalise(buildDraft(input, ctx), ctx)
+}
+
+/** A date without a time (`2022-04-08`). */
+function isDay(date: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(date.trim())
 }
 
 function sameArticle(a: Article, b: Article): boolean {

@@ -3,6 +3,7 @@
  */
 import { hex, sha256 } from '../digest'
 import { timestampIn } from '../time'
+import { withoutAnnotations } from './import/annotations'
 
 /** What a publisher may choose as an id: lowercase ASCII letters and digits, `-`, `_`, `.`. */
 export const ID_PATTERN = /^[a-z0-9](?:[a-z0-9._-]*[a-z0-9])?$/
@@ -23,7 +24,8 @@ export function isValidId(id: string): boolean {
  */
 export async function deriveId(title: string, published: string, content = ''): Promise<string> {
   const hash = await shortHash(`${title}\n${published}\n${content}`)
-  const words = latinSlug(title)
+  // Phonetic readings (`國(guó)務(wù)院`) are not words of the title, even when they are kept.
+  const words = latinSlug(withoutAnnotations(title))
   return `${words || published.slice(0, 10)}-${hash}`
 }
 

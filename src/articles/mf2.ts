@@ -83,10 +83,10 @@ export function propertiesOf(article: Article): Properties {
 
 /** The stored article as the JSON API's input: what an update starts from, nothing lost. */
 function inputOf(article: Article): Record<string, unknown> {
+  // No `published`: a replace keeps the stored one, and with it whether it was a day only.
   const input: Record<string, unknown> = {
     title: article.title,
     authors: article.authors,
-    published: article.published,
     tags: article.tags,
     language: article.language,
   }

@@ -37,8 +37,15 @@ export interface Article {
   /** The Markdown or plain text the publisher sent, kept so the API returns it unchanged. */
   content_markdown?: string
   content_text?: string
+  /**
+   * The text exactly as posted, when the import changed it: a text import's whole page, or
+   * content whose phonetic annotations were removed. It can be imported again another way.
+   */
+  source_text?: string
   authors: Author[]
   published: Timestamp
+  /** `date` when only a day was given: `published` is its midnight, and pages show the day. */
+  published_precision?: 'date'
   updated: Timestamp
   /** As written by the publisher, in order, without duplicates (compared case-folded). */
   tags: string[]
@@ -55,4 +62,7 @@ export interface Article {
 }
 
 /** The article as readers see it: the publisher's source text and account stay private. */
-export type PublicArticle = Omit<Article, 'content_text' | 'content_markdown' | 'publisher'>
+export type PublicArticle = Omit<
+  Article,
+  'content_text' | 'content_markdown' | 'source_text' | 'publisher'
+>

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { ID_MAX_BYTES, ID_PATTERN } from './ids'
 import { parseTimestamp } from '../time'
 import type { Article } from './model'
+import { ANNOTATION_MODES } from './import/modes'
 
 /** Largest request body the API accepts. */
 export const BODY_LIMIT_BYTES = 1024 * 1024
@@ -71,6 +72,12 @@ export const ArticleInput = z
     content_html: content.optional(),
     content_markdown: content.optional(),
     content_text: content.optional(),
+    annotations: z
+      .enum(ANNOTATION_MODES)
+      .optional()
+      .describe(
+        'Phonetic annotations such as 國(guó) in content_text or content_markdown, when the text carries them: strip (the default) removes them from every field, keep keeps them, ruby shows them as <ruby> in content_html',
+      ),
     summary: z
       .string()
       .trim()
@@ -117,9 +124,20 @@ export const ArticleInput = z
             : `give only one of content_html, content_markdown or content_text, not ${given.join(' and ')}`,
       })
     }
+    if (input.annotations !== undefined && input.content_html !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['annotations'],
+        message: 'applies to content_text and content_markdown; HTML is kept as sent',
+      })
+    }
   })
 
-export type ArticleInput = z.infer<typeof ArticleInput>
+/**
+ * What an article is built from: the validated JSON, plus what only the server sets on the
+ * way in (never accepted in JSON): the text as posted, which a text import keeps.
+ */
+export type ArticleInput = z.infer<typeof ArticleInput> & { source_text?: string }
 
 /** The stored article as the API returns it (`src/articles/model.ts` is its TypeScript side). */
 export const ArticleOutput = z.object({
@@ -129,10 +147,22 @@ export const ArticleOutput = z.object({
   content_html: z.string(),
   content_markdown: z.string().optional(),
   content_text: z.string().optional(),
+  source_text: z
+    .string()
+    .optional()
+    .describe(
+      'The text exactly as posted, when the import changed it (a text import, or annotations removed): it can be imported again with another choice',
+    ),
   authors: z.array(
     z.object({ name: z.string(), url: z.string().optional(), email: z.string().optional() }),
   ),
   published: z.string().describe('RFC 3339 with the offset the publisher gave'),
+  published_precision: z
+    .literal('date')
+    .optional()
+    .describe(
+      'date: only a day was given; `published` is its midnight in SITE_TIMEZONE and pages show the day alone',
+    ),
   updated: z.string(),
   tags: z.array(z.string()),
   language: z.string(),

@@ -1,13 +1,21 @@
 import type { Context } from 'hono'
+import { z } from 'zod'
 import type { AppEnv } from '../env'
 import { ArticleInput } from '../articles/schema'
+import { applyAnnotationChoice } from '../articles/import/annotation-choice'
+import { ANNOTATION_MODES } from '../articles/import/modes'
 import { importPlainText, type ImportReport } from '../articles/import/plaintext'
 import { problem } from '../problem'
 import { parseValid, readJsonBody } from './validate'
 
+/** `?annotations=`: what a text import does with phonetic annotations. */
+const ImportQuery = z.object({ annotations: z.enum(ANNOTATION_MODES).optional() })
+
 /**
  * The article in a write request: JSON, or plain text / Markdown imported with a report.
- * Text imports take `tags` (comma-separated), `language` and `id` from the query string.
+ * Text imports take `tags` (comma-separated), `language`, `id` and `annotations` from the
+ * query string. Either way the annotations choice is applied before the id is derived, so
+ * readings never become a slug.
  */
 export async function readArticle(
   c: Context<AppEnv>,
@@ -18,9 +26,15 @@ export async function readArticle(
     : /^text\/(markdown|x-markdown)\b/.test(type)
       ? 'markdown'
       : undefined
-  if (!format) return { input: await readJsonBody(c, ArticleInput) }
+  if (!format) return { input: applyAnnotationChoice(await readJsonBody(c, ArticleInput)) }
+  const { annotations } = parseValid(ImportQuery, { annotations: c.req.query('annotations') })
   const text = decode(await c.req.arrayBuffer(), /charset="?([\w-]+)/.exec(type)?.[1] ?? 'utf-8')
-  const { fields, report } = importPlainText(text, format, c.var.config.timeZone)
+  const { fields, extras, report } = importPlainText(
+    text,
+    format,
+    c.var.config.timeZone,
+    annotations,
+  )
   const tags = c.req
     .queries('tags')
     ?.flatMap((t) => t.split(','))
@@ -30,7 +44,8 @@ export async function readArticle(
     ...(c.req.query('language') ? { language: c.req.query('language') } : {}),
     ...(tags?.length ? { tags } : {}),
   }
-  return { input: parseValid(ArticleInput, { ...fields, ...query }), report }
+  // What the server keeps besides is added after validation: JSON may not send it.
+  return { input: { ...parseValid(ArticleInput, { ...fields, ...query }), ...extras }, report }
 }
 
 /** Bytes as text in the declared charset; never guessed, so nothing turns into mojibake. */

@@ -176,7 +176,15 @@ async function update(c: Context<AppEnv>, body: Record<string, unknown>) {
     const read = await desk.read(id)
     if (!read.ok) throw micropubError(400, `No article is at ${String(body.url).slice(0, 200)}.`)
     const input = parseValid(ArticleInput, updatedInput(read.value, body))
-    const outcome = await desk.replace(writerOf(c.var.principal), id, draftOf(c, input), {
+    const draft = draftOf(c, input)
+    // The text as first posted stays with the article while its content is still that text.
+    const stored = read.value
+    const sameContent = (['content_text', 'content_markdown', 'content_html'] as const).every(
+      (k) => input[k] === undefined || input[k] === stored[k],
+    )
+    if (stored.source_text !== undefined && sameContent)
+      draft.fields.source_text = stored.source_text
+    const outcome = await desk.replace(writerOf(c.var.principal), id, draft, {
       baseUrl: c.var.baseUrl,
       ifRevision: read.value.revision,
     })

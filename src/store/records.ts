@@ -10,7 +10,13 @@ import { articleKey, deletedKey, indexKey, tombstoneKey } from './keys'
 
 /** What KV keeps of an article: what readers see, nothing of its source or its publisher. */
 export function publicArticle(article: Article): PublicArticle {
-  const { content_text: _t, content_markdown: _m, publisher: _p, ...rest } = article
+  const {
+    content_text: _t,
+    content_markdown: _m,
+    source_text: _s,
+    publisher: _p,
+    ...rest
+  } = article
   return rest
 }
 

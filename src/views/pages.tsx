@@ -21,10 +21,12 @@ function Tags(props: { site: Site; tags: string[] }) {
 
 function Dateline(props: { site: Site; article: Article }) {
   const { article } = props
+  const precision = article.published_precision
   return (
     <p class="meta">
-      <time datetime={article.published}>
-        {displayDate(article.published, article.language, props.site.timeZone)}
+      {/* A day alone is a valid HTML date string: no time is claimed that nobody gave. */}
+      <time datetime={precision === 'date' ? article.published.slice(0, 10) : article.published}>
+        {displayDate(article.published, article.language, props.site.timeZone, precision)}
       </time>
       {article.authors.length ? <> · {article.authors.map((a) => a.name).join('、')}</> : null}
     </p>

@@ -1,6 +1,6 @@
 import { reset } from 'cloudflare:test'
 import { afterEach, describe, expect, it } from 'vitest'
-import { client, kvSnapshot, readFeeds } from '../helpers'
+import { client, dom, kvSnapshot, publish, readFeeds } from '../helpers'
 
 afterEach(() => reset())
 
@@ -60,7 +60,10 @@ describe('plain-text import', () => {
         '<p>與會者表示，&lt;span id=&quot;x&quot;&gt;前景&lt;/span&gt;&amp;nbsp;可期；部分字元顯示為?或\uFFFD。\n第二行仍屬同一段。</p>',
     )
     const report = article.import_report
-    expect(report.title).toEqual({ line: 1, text: '經開區舉辦「創新論壇」　逾百家企業參與' })
+    expect(report.title).toEqual({
+      line: 1,
+      text: '經開區舉辦「創新論壇」　逾百家企業參與',
+    })
     expect(report.fields.map((f: any) => [f.field, f.line])).toEqual([
       ['published', 3],
       ['source', 3],
@@ -160,5 +163,178 @@ describe('plain-text import', () => {
     const feeds = await readFeeds(c)
     expect(feeds.json[0].title).toBe('經開區舉辦「創新論壇」　逾百家企業參與')
     expect(feeds.json[0].content_html).toContain('部分字元顯示為?或\uFFFD。')
+  })
+})
+
+describe('a date without a time', () => {
+  const DAY = [
+    '市立圖書館延長開放時間',
+    '發布時間：2022年04月08日',
+    '',
+    '　　市立圖書館自下月起延長開放時間。',
+  ]
+
+  it('is a date: the page shows the day alone, the feeds keep midnight', async () => {
+    const c = client()
+    const article = await (await post(DAY.join('\n'))).json<any>()
+    expect(article.published).toBe('2022-04-08T00:00:00+08:00')
+    expect(article.published_precision).toBe('date')
+    expect(article.import_report.fields[0]).toMatchObject({
+      field: 'published',
+      value: '2022-04-08',
+      precision: 'date',
+    })
+    const page = dom(await (await c.get(`/articles/${article.id}`)).text())
+    expect(page.one('time')!.text).toBe('2022年4月8日')
+    expect(page.one('time')!.attribs.datetime).toBe('2022-04-08')
+    const feeds = await readFeeds(c)
+    expect(feeds.rss[0].pubDate).toBe('Fri, 08 Apr 2022 00:00:00 +0800')
+    expect(feeds.json[0].date_published).toBe('2022-04-08T00:00:00+08:00')
+  })
+
+  it('can fail: a date with a time keeps its time on the page', async () => {
+    const c = client()
+    const timed = DAY.with(1, '發布時間：2022年04月08日 10:30')
+    const article = await (await post(timed.join('\n'))).json<any>()
+    expect(article.published_precision).toBeUndefined()
+    const page = dom(await (await c.get(`/articles/${article.id}`)).text())
+    expect(page.one('time')!.text).toMatch(/^2022年4月8日.*10:30$/)
+  })
+
+  it('is a date in the JSON API too', async () => {
+    const c = client()
+    const article = await publish(c, {
+      title: 'Day',
+      content_text: 'x',
+      published: '2022-04-08',
+    })
+    expect(article.published_precision).toBe('date')
+    const page = dom(await (await c.get(`/articles/${article.id}`)).text())
+    expect(page.one('time')!.text).toBe('2022年4月8日')
+  })
+})
+
+/** A government portal's Traditional page with a reading after many characters. */
+const ANNOTATED = [
+  '國(guó)務(wù)院辦(bàn)公廳關(guān)於進(jìn)一步優(yōu)化營(yíng)商環(huán)境的通知',
+  '發(fā)布時(shí)間(jiān)：2022年04月08日　來(lái)源：國(guó)務(wù)院辦(bàn)公廳',
+  '【字?：大 中 小】',
+  '',
+  '　　為(wèi)進(jìn)一步優(yōu)化營(yíng)商環(huán)境，激發(fā)市場(chǎng)主體(tǐ)活力，經(jīng)國(guó)務(wù)院同意，現(xiàn)就有關(guān)事項(xiàng)通知如下。',
+].join('\n')
+const CLEAN_TITLE = '國務院辦公廳關於進一步優化營商環境的通知'
+
+describe('plain-text import of annotated pages', () => {
+  it('removes the readings from every field, gives a date-based id and keeps the text as posted', async () => {
+    const c = client()
+    const res = await post(ANNOTATED)
+    expect(res.status).toBe(201)
+    const article = await res.json<any>()
+    expect(article.id).toMatch(/^2022-04-08-[0-9a-f]{6}$/)
+    expect(article.title).toBe(CLEAN_TITLE)
+    expect(article.source).toEqual({ name: '國務院辦公廳' })
+    expect(article.summary).toMatch(/^為進一步優化營商環境/)
+    expect(article.content_text).toBe(
+      '　　為進一步優化營商環境，激發市場主體活力，經國務院同意，現就有關事項通知如下。',
+    )
+    expect(article.source_text).toBe(ANNOTATED)
+    expect(article.import_report.annotations).toMatchObject({
+      mode: 'strip',
+      removed: 22,
+    })
+    expect(article.import_report.dropped).toEqual([
+      { line: 3, text: '【字?：大 中 小】', rule: 'font-size' },
+    ])
+    // Every view is clean: the page, both script variants, the feeds.
+    for (const path of ['', '/zh-Hans', '/zh-Hant']) {
+      const html = await (await c.get(`${path}/articles/${article.id}`)).text()
+      expect(html, path).not.toMatch(/\((guó|wù|wèi)\)/)
+    }
+    const zhHans = dom(await (await c.get(`/zh-Hans/articles/${article.id}`)).text())
+    expect(zhHans.one('h1')!.text).toBe('国务院办公厅关于进一步优化营商环境的通知')
+    const feeds = await readFeeds(c)
+    expect(feeds.json[0].title).toBe(CLEAN_TITLE)
+    expect(feeds.json[0].summary).not.toContain('(')
+  })
+
+  it('keeps them with ?annotations=keep, and the readings still never make the slug', async () => {
+    const article = await (await post(ANNOTATED, undefined, '?annotations=keep')).json<any>()
+    expect(article.title).toBe(ANNOTATED.split('\n')[0])
+    expect(article.id).toMatch(/^2022-04-08-[0-9a-f]{6}$/)
+    expect(article.content_text).toContain('為(wèi)進(jìn)一步')
+    expect(article.import_report.annotations).toMatchObject({
+      mode: 'keep',
+      removed: 0,
+    })
+  })
+
+  it('shows them as <ruby> with ?annotations=ruby, the plain fields holding the base text', async () => {
+    const c = client()
+    const article = await (await post(ANNOTATED, undefined, '?annotations=ruby')).json<any>()
+    expect(article.title).toBe(CLEAN_TITLE)
+    expect(article.content_text).not.toContain('(')
+    expect(article.summary).not.toContain('wèi')
+    expect(article.content_html).toContain('<ruby>為<rp>(</rp><rt>wèi</rt><rp>)</rp></ruby>')
+    const page = dom(await (await c.get(`/articles/${article.id}`)).text())
+    expect(page.all('rt').map((rt) => rt.text)).toContain('wèi')
+  })
+
+  it('imports the kept text again with another choice', async () => {
+    const first = await (await post(ANNOTATED)).json<any>()
+    const res = await client().fetch(`/api/articles/${first.id}?annotations=keep`, {
+      method: 'PUT',
+      headers: {
+        Authorization: 'Bearer test-admin-token',
+        'Content-Type': 'text/plain; charset=utf-8',
+      },
+      body: first.source_text,
+    })
+    expect(res.status).toBe(200)
+    expect((await res.json<any>()).title).toBe(ANNOTATED.split('\n')[0])
+  })
+
+  it('refuses an unknown ?annotations= choice, storing nothing', async () => {
+    const res = await post(ANNOTATED, undefined, '?annotations=remove')
+    expect(res.status).toBe(400)
+    expect((await res.json<any>()).errors.map((e: any) => e.pointer)).toEqual(['/annotations'])
+    expect(await kvSnapshot()).toEqual({})
+  })
+})
+
+describe('the JSON API and annotations', () => {
+  const body = {
+    title: ANNOTATED.split('\n')[0],
+    content_text: ANNOTATED.split('\n')[4],
+  }
+
+  it('strips them from content_text by default, keeping the text as posted', async () => {
+    const article = await publish(client(), body)
+    expect(article.title).toBe(CLEAN_TITLE)
+    expect(article.id).toMatch(/^\d{4}-\d{2}-\d{2}-[0-9a-f]{6}$/)
+    expect(article.content_text).not.toContain('(')
+    expect(article.source_text).toBe(body.content_text)
+  })
+
+  it('takes "annotations": "keep" and "ruby"', async () => {
+    const kept = await publish(client(), { ...body, annotations: 'keep' })
+    expect(kept.title).toBe(body.title)
+    expect(kept.source_text).toBeUndefined()
+    const ruby = await publish(client(), { ...body, annotations: 'ruby' })
+    expect(ruby.content_html).toContain('<ruby>為<rp>(</rp><rt>wèi</rt>')
+    expect(ruby.content_text).not.toContain('(')
+  })
+
+  it('refuses annotations with content_html, and an unknown choice', async () => {
+    const c = client()
+    const html = await c.post({
+      title: 'x',
+      content_html: '<p>x</p>',
+      annotations: 'strip',
+    })
+    expect(html.status).toBe(400)
+    expect((await html.json<any>()).errors.map((e: any) => e.pointer)).toEqual(['/annotations'])
+    const bad = await c.post({ ...body, annotations: 'remove' })
+    expect((await bad.json<any>()).errors.map((e: any) => e.pointer)).toEqual(['/annotations'])
+    expect(await kvSnapshot()).toEqual({})
   })
 })

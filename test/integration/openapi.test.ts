@@ -19,6 +19,7 @@ describe('GET /api/openapi.json', () => {
     expect(input.additionalProperties).toBe(false)
     expect(Object.keys(input.properties).sort()).toEqual(
       [
+        'annotations',
         'authors',
         'content_html',
         'content_markdown',

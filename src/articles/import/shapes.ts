@@ -1,0 +1,68 @@
+/**
+ * Inputs shaped to make a careless parser quadratic (a regex that backtracks over a long
+ * run, a scan that restarts at every character), built at any size. The unit tests import
+ * each at 1 MiB and check the answer; the benchmark times `importShape` on each. Not part of
+ * the Worker: nothing in the request path imports this module.
+ *
+ * To time one: `const text = shapeText(name, bytes)`, then time `importShape(text)`.
+ */
+import { applyAnnotationChoice } from './annotation-choice'
+import { importPlainText } from './plaintext'
+
+/** A repeated unit, cut to at most `bytes` of UTF-8 (whole units only). */
+function repeatTo(unit: string, bytes: number, prefix = '', suffix = ''): string {
+  const size = (s: string) => new TextEncoder().encode(s).length
+  const room = bytes - size(prefix) - size(suffix)
+  return prefix + unit.repeat(Math.max(0, Math.floor(room / size(unit)))) + suffix
+}
+
+/** Each shape: a page of about `bytes` bytes whose one long run is the hard part. */
+export const IMPORT_SHAPES: Record<string, (bytes: number) => string> = {
+  /** `來源：` then a run of `]` (the old value trimming backtracked over it). */
+  'source-brackets': (n) => repeatTo(']', n, '標題\n來源：', 'x\n\n正文。'),
+  /** Spaces where a label may start (the old `^\s*[【\[]?\s*` traded spaces between runs). */
+  'leading-spaces': (n) => repeatTo(' ', n, '標題\n', 'x\n\n正文。'),
+  /** A label, then spaces with no colon. */
+  'label-spaces': (n) => repeatTo(' ', n, '標題\n來源', 'x\n\n正文。'),
+  /** An English byline whose names are separated by a run of spaces. */
+  'byline-spaces': (n) => repeatTo(' ', n, 'Title\nBy Jane', 'Doe\n\nBody.'),
+  /** A Latin author list with a run of spaces before a separator that never comes. */
+  'author-spaces': (n) => repeatTo(' ', n, 'Title\nAuthor: Jane', 'x\n\nBody.'),
+  /** Brackets after Han characters that never close. */
+  'open-brackets': (n) => repeatTo('國(', n, '標題\n\n'),
+  /** Annotations on every character. */
+  annotations: (n) => repeatTo('國(guó)', n, '標題\n\n'),
+  /** A date's year, then spaces before the 年 that would continue it. */
+  'date-spaces': (n) => repeatTo(' ', n, '標題\n日期：2022', '年4月8日\n\n正文。'),
+  /** Digits where a date is looked for. */
+  'date-digits': (n) => repeatTo('2', n, '標題\n日期：', '\n\n正文。'),
+  /** A tag that never closes, in the furniture zone. */
+  'open-tag': (n) => repeatTo('a', n, '標題\n<span class="', '\n\n正文。'),
+  /** Characters a broken encoding turned into `?`. */
+  'question-marks': (n) => repeatTo('?', n, '標題\n'),
+  /** A dateline whose byline brackets never close. */
+  dateline: (n) => repeatTo('記者', n, '標題\n\n本報訊（'),
+  /** Every line a furniture line: the zones are long, not the lines. */
+  'furniture-lines': (n) => repeatTo('字體：大 中 小\n', n, '標題\n', '正文。'),
+  /** Blank lines only. */
+  'blank-lines': (n) => repeatTo('\n', n, '標題'),
+  /** One paragraph of 1 MiB, for the summary. */
+  'one-paragraph': (n) => repeatTo('經開區舉辦論壇，', n, '標題\n\n　　本報訊　'),
+}
+
+/** The text of shape `name` at about `bytes` bytes. */
+export function shapeText(name: string, bytes: number): string {
+  const shape = IMPORT_SHAPES[name]
+  if (!shape) throw new RangeError(`no import shape "${name}"`)
+  return shape(bytes)
+}
+
+/**
+ * Runs a text through everything the import path does with it: the plain-text import, and
+ * the annotation choice the JSON API applies to `content_text`. Returns the import's answer.
+ */
+export function importShape(text: string, timeZone = 'Asia/Taipei') {
+  const imported = importPlainText(text, 'text', timeZone)
+  applyAnnotationChoice({ title: 'x', content_text: text })
+  return imported
+}

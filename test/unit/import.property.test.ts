@@ -1,0 +1,77 @@
+import fc from 'fast-check'
+import { describe, expect, inject, it } from 'vitest'
+import { findAnnotations, withoutAnnotations } from '../../src/articles/import/annotations'
+import { applyAnnotationChoice } from '../../src/articles/import/annotation-choice'
+import { importPlainText } from '../../src/articles/import/plaintext'
+import { storySummary } from '../../src/articles/import/story-summary'
+import { cleanText } from '../../src/articles/text'
+
+const runs = { numRuns: inject('fuzzRuns'), seed: inject('fuzzSeed') }
+const han = (s: string) => [...s].filter((ch) => /\p{Script=Han}/u.test(ch)).join('')
+
+/** Pieces of pasted Chinese: characters, readings that fit or not, brackets, Latin, breaks. */
+const piece = fc.oneof(
+  fc.constantFrom('國', '務', '院', '行', '總', '統', '期', '𠀋', '了', '一', '們', '京'),
+  fc.constantFrom('(guó)', '（wù）', '(yuàn)', '(xíng)', '(háng)', '（ㄗㄨㄥˇ）', '(ㄊㄨㄥˇ)'),
+  fc.constantFrom('(qí)', '(le)', '(yí)', '(men)', '(Beijing)', '(WHO)', '(笑)', '(Q3)', '('),
+  fc.constantFrom(')', '（', '）', '，', '。', ' ', '　', '\n', '\n\n', 'e\u0301', 'a', '?'),
+  fc.string({ unit: 'grapheme', maxLength: 3 }),
+)
+const text = fc.array(piece, { maxLength: 120 }).map((parts) => parts.join(''))
+
+describe('annotations (property-based)', () => {
+  it('removing them never removes a Han character', () => {
+    fc.assert(
+      fc.property(text, (input) => {
+        expect(han(withoutAnnotations(input))).toBe(han(input))
+      }),
+      runs,
+    )
+  })
+
+  it('removing them removes only what was found, in order', () => {
+    fc.assert(
+      fc.property(text, (input) => {
+        const { annotations } = findAnnotations(input)
+        const removed = annotations.reduce((n, a) => n + a.end - a.start, 0)
+        expect(withoutAnnotations(input).length).toBe(input.length - removed)
+      }),
+      runs,
+    )
+  })
+
+  it('a text without annotations comes out byte for byte (after NFC)', () => {
+    const plain = text.filter((t) => findAnnotations(cleanText(t)).annotations.length === 0)
+    fc.assert(
+      fc.property(plain, plain, (title, body) => {
+        const t = cleanText(title) || '標題'
+        const b = cleanText(body)
+        expect(applyAnnotationChoice({ title: t, content_text: b })).toEqual({
+          title: t,
+          content_text: b,
+        })
+        const page = `${t.replace(/\n/g, ' ')}\n\n${b}`
+        const { fields, report } = importPlainText(page, 'text', 'Asia/Taipei')
+        expect(report.annotations.removed).toBe(0)
+        if (report.body) {
+          const lines = cleanText(page).split(/\r\n|\r|\n/)
+          expect(fields.content_text).toBe(
+            lines.slice(report.body.first_line - 1, report.body.last_line).join('\n'),
+          )
+        }
+      }),
+      runs,
+    )
+  })
+
+  it('summaries of imported stories are whole graphemes, and never end in an open reading', () => {
+    fc.assert(
+      fc.property(text, (input) => {
+        const summary = storySummary(input.split('\n'))
+        expect(summary.isWellFormed()).toBe(true)
+        expect(summary).not.toMatch(/\p{Script=Han}[(（][^)）]{0,10}…?$/u)
+      }),
+      runs,
+    )
+  })
+})
