@@ -2,7 +2,15 @@
 import { reset } from 'cloudflare:test'
 import { Parser } from 'htmlparser2'
 import { afterEach, describe, expect, it } from 'vitest'
-import { ADMIN_TOKEN, client, kvSnapshot, SITE } from '../helpers'
+import {
+  ADMIN_TOKEN,
+  client,
+  kvSnapshot,
+  publish,
+  settleDesk,
+  SITE,
+  storeSnapshot,
+} from '../helpers'
 
 afterEach(() => reset())
 
@@ -177,5 +185,73 @@ describe('queries', () => {
     expect(links.filter((l) => l.rel === 'micropub')).toEqual([
       { rel: 'micropub', href: `${SITE}/micropub` },
     ])
+  })
+})
+
+describe('what Micropub may not do', () => {
+  it('keeps everything an update does not name: authors, source, url, language, Markdown, summary', async () => {
+    const stored = await publish(client(), {
+      id: 'rich',
+      title: 'Rich',
+      content_markdown: 'Some **Markdown**.',
+      summary: 'Written by hand.',
+      authors: [{ name: 'Jane', url: 'https://jane.example' }],
+      source: { name: 'Wire', url: 'https://wire.example/1' },
+      url: 'https://elsewhere.example/rich',
+      language: 'en',
+      tags: ['news'],
+      published: '2024-01-01',
+    })
+    const url = `${SITE}/articles/rich`
+    expect((await json({ action: 'update', url, add: { category: ['more'] } })).status).toBe(204)
+    const after = await (await client().api('/api/articles/rich')).json<any>()
+    const { tags: _t, updated: _u, revision: _r, ...kept } = after
+    const { tags: _t0, updated: _u0, revision: _r0, ...before } = stored
+    expect(kept).toEqual(before)
+    expect(after.tags).toEqual(['news', 'more'])
+    expect(after.published_precision).toBe('date')
+    expect((await source(url)).properties.content).toEqual(['Some **Markdown**.'])
+  })
+
+  it('refuses updates of a shape it does not know, changing nothing', async () => {
+    await publish(client(), { id: 'plain', title: 'Plain', content_text: 'x', tags: ['a'] })
+    const url = `${SITE}/articles/plain`
+    const before = await storeSnapshot()
+    const bad = [
+      { action: 'update', url, add: { category: 'one-string' } },
+      JSON.parse('{"action":"update","url":"' + url + '","add":{"__proto__":["x"]}}'),
+      { action: 'update', url, replace: { colour: ['red'] } },
+      { action: 'update', url, replace: ['content'] },
+      { action: 'update', url, delete: ['name'] },
+      { action: 'update', url: `${SITE}/articles/%E0%A4%A`, add: { category: ['x'] } },
+      { action: 'update', url: `${SITE}/articles/Not:An:Id`, add: { category: ['x'] } },
+    ]
+    for (const update of bad) {
+      const res = await json(update)
+      expect(res.status, JSON.stringify(update)).toBe(400)
+      expect((await res.json<any>()).error).toBe('invalid_request')
+    }
+    await settleDesk()
+    expect(await storeSnapshot()).toEqual(before)
+  })
+
+  it('takes an mp-slug only when it is a valid id', async () => {
+    const before = await storeSnapshot()
+    for (const slug of ['x:b1', '../../etc', '<script>', 'Upper', 'z:a2', 'a'.repeat(600)]) {
+      const res = await form(`h=entry&content=hello&mp-slug=${encodeURIComponent(slug)}`)
+      expect(res.status, slug).toBe(400)
+    }
+    expect(await storeSnapshot()).toEqual(before)
+    const ok = await form('h=entry&content=hello&mp-slug=my-post')
+    expect(ok.headers.get('Location')).toBe(`${SITE}/articles/my-post`)
+  })
+
+  it('refuses a token in the URL, and a token sent twice', async () => {
+    const inUrl = await c().fetch(`/micropub?q=config&access_token=${ADMIN_TOKEN}`)
+    expect(inUrl.status).toBe(400)
+    expect((await inUrl.json<any>()).error_description).toContain('Authorization header')
+    const twice = await form(`h=entry&content=x&access_token=${ADMIN_TOKEN}`, ADMIN_TOKEN)
+    expect(twice.status).toBe(400)
+    expect((await twice.json<any>()).error_description).toContain('not both')
   })
 })
