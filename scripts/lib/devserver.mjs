@@ -19,7 +19,9 @@ export function freePort() {
 }
 
 /**
- * @param {{ config?: string, vars?: Record<string, string>, readyPath?: string, stateDir?: string, timeoutMs?: number }} options
+ * `state` names a directory for local KV and Durable Objects that outlives the Worker (a
+ * restart test starts a second Worker on it); otherwise a fresh one is made and removed.
+ * @param {{ config?: string, vars?: Record<string, string>, readyPath?: string, stateDir?: string, state?: string, timeoutMs?: number, token?: string }} options
  * @returns {Promise<{ base: string, token: string, group: number, stop: () => Promise<void>, log: () => string }>}
  */
 export async function startWorker({
@@ -27,14 +29,15 @@ export async function startWorker({
   vars = {},
   readyPath = '/style.css',
   stateDir = tmpdir(),
+  state: kept,
   timeoutMs = 90_000,
+  token = randomBytes(24).toString('base64url'),
 } = {}) {
   const port = await freePort()
   // Each workerd also listens for a debugger; several Workers at once need their own ports.
   const inspector = await freePort()
   const base = `http://127.0.0.1:${port}`
-  const token = randomBytes(24).toString('base64url')
-  const state = mkdtempSync(join(stateDir, 'edgefeed-state-'))
+  const state = kept ?? mkdtempSync(join(stateDir, 'edgefeed-state-'))
   const allVars = { ADMIN_TOKEN: token, SITE_URL: base, ...vars }
   const args = [
     'node_modules/wrangler/bin/wrangler.js',
@@ -73,7 +76,7 @@ export async function startWorker({
     } catch {
       // the group is gone
     }
-    rmSync(state, { recursive: true, force: true })
+    if (!kept) rmSync(state, { recursive: true, force: true })
   }
   const deadline = Date.now() + timeoutMs
   while (Date.now() < deadline) {

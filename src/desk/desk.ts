@@ -200,8 +200,13 @@ export class Desk extends DurableObject<Env> {
         return { ok: true, status: decision.status, value: this.commit(id, decision, options) }
       }),
     )
-    if (outcome.ok && !outcome.value.replayed) await this.settle(id)
+    if (outcome.ok && !outcome.value.replayed) {
+      await this.settle(id)
+      // A scheduled release or a tombstone's lapse may now be the next thing due.
+      await this.wake()
+    }
     return outcome
+
   }
 
   /** Stores a decision and what it will purge and announce; returns the API's answer. */

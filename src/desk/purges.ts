@@ -8,7 +8,7 @@
  * a moment; once it runs low, the tags of all changes are merged into one request when a
  * burst of writes pauses (QUIET_MS) or at least every MAX_WAIT_MS, so a burst of 100
  * publishes in a minute stays within the limits and its last change is purged seconds after
- * the burst ends. Second passes are gathered into SECOND_PASS_SLOT_MS slots.
+ * the burst ends. Second passes are gathered into slots (`slotOf`).
  */
 import { TAGS_PER_REQUEST } from '../edge/purge'
 import type { Settings } from './settings'
@@ -21,8 +21,13 @@ const RESERVE = 10
 const QUIET_MS = 2_000
 /** While a burst lasts, gathered tags go out at least this often: one token's refill. */
 const MAX_WAIT_MS = 60_000 / BUDGET.perMinute
-/** Second passes are due at the end of a slot of this length, so a burst shares a few. */
-export const SECOND_PASS_SLOT_MS = 30_000
+/**
+ * Second passes are due at the end of a slot, so that a burst's writes share a few: a third
+ * of the propagation window, between 1 and 30 seconds.
+ */
+function slotOf(windowMs: number): number {
+  return Math.min(30_000, Math.max(1_000, Math.round(windowMs / 3)))
+}
 
 interface Bucket {
   tokens: number
@@ -37,8 +42,10 @@ export class Purges {
 
   /** When the second pass of a change made at `now` is due: the end of its slot. */
   secondPassDue(now: number, windowMs: number): number {
-    return Math.ceil((now + windowMs) / SECOND_PASS_SLOT_MS) * SECOND_PASS_SLOT_MS
+    const slot = slotOf(windowMs)
+    return Math.ceil((now + windowMs) / slot) * slot
   }
+
 
   /** Purges `tags` at once and again once `windowMs` has passed. */
   schedule(tags: string[], now: number, windowMs: number): void {

@@ -3,12 +3,13 @@
  * location the requests reach; ownership that survives deletion; retries that are safe;
  * scheduled articles that never show early.
  */
-import { reset } from 'cloudflare:test'
+import { reset, runInDurableObject } from 'cloudflare:test'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { liveRecords } from '../../src/store/records'
 import {
   ADMIN_TOKEN,
   client,
+  desk,
   kvSnapshot,
   publish,
   readFeeds,
@@ -216,6 +217,7 @@ describe('scheduled articles', () => {
     expect(res.status).toBe(201)
     expect((await res.json<any>()).state).toBe('scheduled')
     await settleDesk()
+
     const hidden = async () => {
       expect((await c.get('/articles/later')).status).toBe(404)
       expect((await c.get('/zh-Hans/articles/later')).status).toBe(404)
@@ -247,6 +249,18 @@ describe('scheduled articles', () => {
     const feed = await (await c.get('/feed.json')).json<any>()
     expect(feed.items[0].id).toBe('https://news.example.org/articles/later')
     expect((await (await c.api('/api/articles/later')).json<any>()).state).toBe('published')
+  })
+
+  it('set the alarm for their release, so that no request is needed', async () => {
+    const release = Date.now() + 2 * 3600_000
+    const res = await client().post(
+      body({ id: 'timed', published: new Date(release).toISOString() }),
+    )
+    expect((await res.json<any>()).state).toBe('scheduled')
+    // Nothing public changed: no purge is waiting, only the release.
+    expect((await desk().status()).purges_waiting).toBe(0)
+    const alarm = await runInDurableObject(desk(), (_, state) => state.storage.getAlarm())
+    expect(alarm).toBe(Math.floor(release / 1000) * 1000)
   })
 
   it('can be cancelled without a trace, and refuses a date more than a year ahead', async () => {
