@@ -40,9 +40,29 @@ function formatOffset(minutes: number, colon: boolean): string {
   return `${sign}${pad(Math.floor(abs / 60))}${colon ? ':' : ''}${pad(abs % 60)}`
 }
 
-/** Local wall-clock fields of a timestamp, as written. */
+/** The stored form, `YYYY-MM-DDTHH:MM:SS` and `Z` or `±HH:MM`, read by position. */
+const STORED = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:Z|[+-]\d\d:\d\d)$/
+
+/**
+ * Local wall-clock fields of a timestamp, as written. Feeds read every item's dates several
+ * times, so the stored form is read by position rather than by the general pattern.
+ */
 function fields(ts: Timestamp) {
+  if (STORED.test(ts)) {
+    const n = (from: number, to: number) => Number(ts.slice(from, to))
+    const sign = ts.charCodeAt(19) === 45 ? -1 : 1 // '-'
+    return {
+      year: n(0, 4),
+      month: n(5, 7),
+      day: n(8, 10),
+      hour: n(11, 13),
+      minute: n(14, 16),
+      second: n(17, 19),
+      offset: ts.length === 20 ? 0 : sign * (n(20, 22) * 60 + n(23, 25)),
+    }
+  }
   const m = RFC3339.exec(ts)
+
   if (!m) throw new TypeError(`not a stored timestamp: ${ts}`)
   const [, y, mo, d, h, mi, s, off] = m
   return {

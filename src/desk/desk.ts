@@ -206,7 +206,6 @@ export class Desk extends DurableObject<Env> {
       await this.wake()
     }
     return outcome
-
   }
 
   /** Stores a decision and what it will purge and announce; returns the API's answer. */

@@ -46,7 +46,6 @@ export class Purges {
     return Math.ceil((now + windowMs) / slot) * slot
   }
 
-
   /** Purges `tags` at once and again once `windowMs` has passed. */
   schedule(tags: string[], now: number, windowMs: number): void {
     const second = this.secondPassDue(now, windowMs)

@@ -1,6 +1,6 @@
 import type { Author } from '../articles/model'
 import type { Feed, FeedItem } from './model'
-import { el, empty, open, XML_DECLARATION } from './xml'
+import { el, empty, open, xmlCdata, XML_DECLARATION } from './xml'
 import { imageType } from './media'
 import { renderEach } from './each'
 
@@ -70,7 +70,7 @@ function renderEntry(item: FeedItem, feedLanguage: string): string {
     ...item.authors.map(renderAuthor),
     ...item.tags.map((tag) => empty('category', { term: tag, label: tag })),
     el('summary', item.summary, { type: 'text' }),
-    el('content', item.contentHtml, { type: 'html' }),
+    el('content', item.contentHtml, { type: 'html' }, xmlCdata),
     '</entry>',
   ]
   return parts.join('')

@@ -4,7 +4,7 @@ import type { Feed, FeedItem } from './model'
 import { articlePath, feedPath, scriptPrefix, tagPath, withQuery, type FeedFormat } from '../urls'
 import { scriptOf, SCRIPTS, type Script } from '../articles/script'
 import { inScript } from '../articles/variants'
-import { latest, timestampIn, toMillis, type Timestamp } from '../time'
+import { toMillis, type Timestamp } from '../time'
 
 export interface FeedRequest {
   format: FeedFormat
@@ -56,7 +56,22 @@ export function feedItem(stored: PublicArticle, baseUrl: string, script?: Script
   }
 }
 
+/** An empty feed's date: the same content always gives the same document. */
+const EPOCH = '1970-01-01T00:00:00Z' as Timestamp
+
+/** The latest of some timestamps, each read once; EPOCH when there are none. */
+function newestOf(dates: Timestamp[]): Timestamp {
+  let newest = EPOCH
+  let newestMs = 0
+  for (const date of dates) {
+    const ms = toMillis(date)
+    if (ms > newestMs) [newest, newestMs] = [date, ms]
+  }
+  return newest
+}
+
 /** One page of a listing: its articles, and the cursor of the next page if there is one. */
+
 export interface FeedPage {
   items: PublicArticle[]
   cursor?: string
@@ -83,10 +98,8 @@ export function buildFeed(config: Config, req: FeedRequest, page: FeedPage): Fee
     }
   })
   const deletions = (req.deleted ?? []).map((d) => d.deleted_at as Timestamp)
-  const updated = [...items.map((i) => i.updated), ...deletions].reduce<Timestamp>(
-    (newest, date) => latest(newest, date),
-    timestampIn(0, 'UTC'),
-  )
+  const updated = newestOf([...items.map((i) => i.updated), ...deletions])
+
   const home = base + (req.tag === undefined ? '/' : tagPath(req.tag))
   const language = req.script ?? config.language
   return {

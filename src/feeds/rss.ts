@@ -1,5 +1,5 @@
 import type { Feed, FeedItem } from './model'
-import { el, empty, open, xmlTextHex, XML_DECLARATION } from './xml'
+import { el, empty, open, xmlCdata, xmlTextHex, XML_DECLARATION } from './xml'
 import { escapeHtml } from '../articles/content'
 import { imageType } from './media'
 import { renderEach } from './each'
@@ -56,7 +56,7 @@ function renderItem(item: FeedItem): string {
     el('pubDate', toRfc822(item.published)),
     // Readers render <description> as HTML, so the plain-text summary is made HTML first.
     el('description', escapeHtml(item.summary)),
-    el('content:encoded', item.contentHtml),
+    el('content:encoded', item.contentHtml, {}, xmlCdata),
   ]
   for (const author of item.authors) {
     parts.push(text('dc:creator', author.name))
