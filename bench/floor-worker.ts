@@ -2,6 +2,7 @@
 // makes before it answers, through edgefeed's own modules, and nothing else: an RPC to a
 // Durable Object, which stores the record in SQLite and writes the article and its index
 // keys to KV. No routing, validation, Markdown, sanitising, script conversion or write rules.
+// `GET /feed` is the read floor: the KV reads of a feed's cache miss, without rendering.
 // The benchmark loads it like the publish, so the publish's figures can be read against what
 // its storage alone costs on the same runtime in the same run.
 import { DurableObject } from 'cloudflare:workers'
@@ -9,6 +10,7 @@ import type { Article } from '../src/articles/model'
 import { Records, type ArticleRecord } from '../src/desk/records'
 import { SCHEMA } from '../src/desk/schema'
 import { syncRecord } from '../src/desk/sync'
+import { readPage } from '../src/store/articles'
 import { toMillis, type Timestamp } from '../src/time'
 
 interface Env {
@@ -82,6 +84,11 @@ export class FloorDesk extends DurableObject<Env> {
 
 export default {
   async fetch(request: Request, env: Env): Promise<Response> {
+    // The read floor: what a cache miss of a feed page reads, one list() and one bulk get().
+    if (request.method === 'GET' && new URL(request.url).pathname === '/feed') {
+      const page = await readPage(env.ARTICLES, { limit: 50 })
+      return new Response(`${page.items.length} articles\n`)
+    }
     if (request.method !== 'POST') return new Response('POST an article to store it\n')
     const article = articleFrom(await request.json<Posted>())
     await env.FLOOR.getByName('site').store(article)

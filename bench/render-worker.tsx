@@ -1,4 +1,6 @@
-// Times rendering inside workerd: the same code paths a cache miss runs, minus KV.
+// Times rendering inside workerd: the same code paths a cache miss runs, minus KV, and the
+// npm `feed` package rendering the same items, for comparison.
+import { Feed } from 'feed'
 import { buildArticle } from '../src/articles/build'
 import { ArticleInput } from '../src/articles/schema'
 import { loadConfig } from '../src/config'
@@ -42,11 +44,46 @@ const site = {
 }
 const meta = { title: 'edgefeed', lang: 'zh-Hant', path: '/' }
 
+/** The same items through the `feed` package (6.x), as a project that used it would write them. */
+function packageFeed(items: Article[]): Feed {
+  const feed = new Feed({
+    title: config.siteTitle,
+    description: config.siteDescription,
+    id: `${baseUrl}/`,
+    link: `${baseUrl}/`,
+    language: config.language,
+    updated: new Date(Math.max(...items.map((a) => Date.parse(a.updated)))),
+    copyright: '',
+    feedLinks: {
+      rss: `${baseUrl}/feed.xml`,
+      atom: `${baseUrl}/atom.xml`,
+      json: `${baseUrl}/feed.json`,
+    },
+  })
+  for (const a of items) {
+    feed.addItem({
+      title: a.title,
+      id: `${baseUrl}/articles/${a.id}`,
+      link: `${baseUrl}/articles/${a.id}`,
+      description: a.summary,
+      content: a.content_html,
+      date: new Date(a.updated),
+      published: new Date(a.published),
+      author: a.authors.map((au) => ({ name: au.name })),
+      category: a.tags.map((name) => ({ name })),
+    })
+  }
+  return feed
+}
+
 const RENDERERS: Record<string, (items: Article[]) => string> = {
   rss: (items) => renderRss(buildFeed(config, { format: 'rss', baseUrl }, { items })),
   atom: (items) => renderAtom(buildFeed(config, { format: 'atom', baseUrl }, { items })),
   json: (items) => renderJson(buildFeed(config, { format: 'json', baseUrl }, { items })),
   html: (items) => String(<ListPage site={site} meta={meta} heading="edgefeed" articles={items} />),
+  'feed rss': (items) => packageFeed(items).rss2(),
+  'feed atom': (items) => packageFeed(items).atom1(),
+  'feed json': (items) => packageFeed(items).json1(),
 }
 
 /** Milliseconds per call of `work` (which returns a size in bytes), after warming the JIT. */

@@ -8,7 +8,7 @@ import {
 import Site from '../src/index'
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import { Parser } from 'htmlparser2'
-import { expect } from 'vitest'
+import { expect, vi } from 'vitest'
 
 export const ADMIN_TOKEN = 'test-admin-token'
 export const SITE = 'https://news.example.org'
@@ -79,12 +79,19 @@ export async function publish(c: ReturnType<typeof client>, body: Record<string,
 export const desk = () => env.DESK.getByName('site')
 
 /**
- * Runs the coordinator's alarm until nothing is due now: KV synced, scheduled articles due
- * released, and every due purge sent (the first purge of each change is due at once).
+ * Runs the coordinator's alarm until nothing is due: KV synced, scheduled articles due
+ * released, and every purge the budget allows sent. A purge that waits a moment for other
+ * writes to join it (under a second) is waited for; on a fake clock, by moving the clock.
  */
 export async function settleDesk(): Promise<void> {
   for (let round = 0; round < 50; round++) {
     const s = await desk().status()
+    const soon = s.next_purge !== null ? Date.parse(s.next_purge) - Date.now() : Infinity
+    if (!s.purge_due_now && soon > 0 && soon <= 1000) {
+      if (vi.isFakeTimers()) vi.setSystemTime(Date.parse(s.next_purge!))
+      else await new Promise((resolve) => setTimeout(resolve, soon))
+      continue
+    }
     const busy = s.unsynced + s.unreleased_changes + s.releases_due + (s.purge_due_now ? 1 : 0)
     if (busy === 0) return
     if (!(await runDurableObjectAlarm(desk()))) {

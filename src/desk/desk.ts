@@ -215,13 +215,11 @@ export class Desk extends DurableObject<Env> {
       this.records.save(record)
       const ended = tombstone ? tagsChangedBy(tombstone, undefined) : []
       const tags = [...new Set([...tagsChangedBy(before, after), ...ended])]
+      const changed = [before, after].filter((a) => a !== undefined)
+      // Without hubs there is no one to tell: no topics are kept.
       const topics =
-        before || after
-          ? changedFeeds(
-              options.baseUrl,
-              this.config.language,
-              [before, after].filter((a) => a !== undefined),
-            )
+        changed.length && this.config.websubHubs.length
+          ? changedFeeds(options.baseUrl, this.config.language, changed)
           : []
       if (tags.length || topics.length) {
         this.ctx.storage.sql.exec(
@@ -252,7 +250,7 @@ export class Desk extends DurableObject<Env> {
    */
   private async settle(id: string): Promise<void> {
     for (;;) {
-      const record = this.records.get(id)
+      const record = this.records.revisions(id)
       if (!record || record.kvRevision >= record.revision) return
       let running = this.syncs.get(id)
       if (!running) {
@@ -260,7 +258,7 @@ export class Desk extends DurableObject<Env> {
         this.syncs.set(id, running)
       }
       await running
-      const after = this.records.get(id)
+      const after = this.records.revisions(id)
       if (after && after.kvRevision < after.revision && !this.syncs.has(id)) {
         // The loop gave up: the alarm will try again.
         return
@@ -270,8 +268,9 @@ export class Desk extends DurableObject<Env> {
 
   private async syncLoop(id: string): Promise<void> {
     for (let attempt = 1; ; attempt++) {
-      const record = this.records.get(id)
-      if (!record || record.kvRevision >= record.revision) return
+      const state = this.records.revisions(id)
+      if (!state || state.kvRevision >= state.revision) return
+      const record = this.records.get(id)!
       try {
         const revision = await syncRecord(this.env.ARTICLES, this.records, record, Date.now())
         await this.release(id, revision)
@@ -401,12 +400,16 @@ export class Desk extends DurableObject<Env> {
 
   /** Writes the list of every tag's spellings when it changed, then purges `/feeds`. */
   private async publishTags(): Promise<void> {
+    if (!this.records.spellingsChanged) return
+    // Cleared first: a write while the list is being written marks it changed again.
+    this.records.spellingsChanged = false
     const spellings = JSON.stringify(this.records.spellings())
     const digest = hex(await sha256(spellings))
     if (digest === this.settings.get<string>('tags_digest')) return
     try {
       await this.env.ARTICLES.put(TAGS_KEY, spellings)
     } catch (error) {
+      this.records.spellingsChanged = true
       console.error(JSON.stringify({ kv_sync_failed: { key: TAGS_KEY, error: String(error) } }))
       return
     }

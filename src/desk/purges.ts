@@ -17,6 +17,11 @@ import type { Settings } from './settings'
 export const BUDGET = { burst: 25, perMinute: 5 }
 /** Below this many tokens changes are gathered rather than purged one by one. */
 const RESERVE = 10
+/**
+ * Even with tokens to spare, a change waits this long for others: writes that arrive
+ * together (an import script, several desks) share one purge request and one alarm.
+ */
+const GATHER_MS = 25
 /** A burst of writes is over when no change came for this long. */
 const QUIET_MS = 2_000
 /** While a burst lasts, gathered tags go out at least this often: one token's refill. */
@@ -66,7 +71,8 @@ export class Purges {
     if (first > now) return first
     const tokens = this.tokens(now)
     if (tokens < 1) return now + Math.ceil(((1 - tokens) * 60_000) / BUDGET.perMinute)
-    if (tokens >= RESERVE) return now
+    if (tokens >= RESERVE) return Math.max(now, first + GATHER_MS)
+
     const lastChange = this.settings.get<number>('last_change_ms') ?? 0
     return Math.max(now, Math.min(lastChange + QUIET_MS, first + MAX_WAIT_MS))
   }

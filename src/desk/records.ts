@@ -85,23 +85,48 @@ export class Records {
       JSON.stringify(record.kvKeys),
       record.kvRevision,
     )
+    const before = this.sql
+      .exec<{ spelling: string }>(
+        'SELECT spelling FROM spellings WHERE id = ? ORDER BY spelling',
+        record.id,
+      )
+      .toArray()
+      .map((r) => r.spelling)
+    const after = record.state === 'live' ? [...new Set(tagSpellings(record.article))].sort() : []
+    if (before.join('\n') === after.join('\n')) return
     this.sql.exec('DELETE FROM spellings WHERE id = ?', record.id)
-    if (record.state === 'live') {
-      for (const spelling of tagSpellings(record.article)) {
-        this.sql.exec(
-          'INSERT OR IGNORE INTO spellings (id, fold, spelling) VALUES (?, ?, ?)',
-          record.id,
-          foldTag(spelling),
-          spelling,
-        )
-      }
+    for (const spelling of after) {
+      this.sql.exec(
+        'INSERT OR IGNORE INTO spellings (id, fold, spelling) VALUES (?, ?, ?)',
+        record.id,
+        foldTag(spelling),
+        spelling,
+      )
     }
+    this.spellingsChanged = true
   }
+
+  /**
+   * True once a save changed the spellings the list of feeds shows, until the coordinator has
+   * written the list again; true at first, so a restarted object checks the list once.
+   */
+  spellingsChanged = true
 
   /** Forgets an id entirely (a cancelled embargo, a lapsed tombstone). */
   drop(id: string): void {
     this.sql.exec('DELETE FROM articles WHERE id = ?', id)
     this.sql.exec('DELETE FROM spellings WHERE id = ?', id)
+  }
+
+  /** How far KV is behind an id, without reading its article: [revision, KV's revision]. */
+  revisions(id: string): { revision: number; kvRevision: number } | undefined {
+    const row = this.sql
+      .exec<{ revision: number; kv_revision: number }>(
+        'SELECT revision, kv_revision FROM articles WHERE id = ?',
+        id,
+      )
+      .toArray()[0]
+    return row && { revision: row.revision, kvRevision: row.kv_revision }
   }
 
   /** Records what KV holds now for an id. */
@@ -114,7 +139,7 @@ export class Records {
     )
   }
 
-  /** Ids whose KV copy is behind. */
+  /** Ids whose KV copy is behind (an index keeps them, so this reads only those). */
   unsynced(): string[] {
     return this.sql
       .exec<{ id: string }>('SELECT id FROM articles WHERE kv_revision < revision')

@@ -22,6 +22,7 @@ CREATE TABLE IF NOT EXISTS articles (
 );
 CREATE INDEX IF NOT EXISTS articles_by_time ON articles (published_ms DESC, id);
 CREATE INDEX IF NOT EXISTS articles_by_state ON articles (state, published_ms);
+CREATE INDEX IF NOT EXISTS articles_unsynced ON articles (id) WHERE kv_revision < revision;
 
 CREATE TABLE IF NOT EXISTS spellings (
   id TEXT NOT NULL,
