@@ -19,14 +19,22 @@ export function buildVariants(article: Texts): Article['variants'] {
   for (const script of SCRIPTS) {
     if (script === own) continue
     const convert = converterTo(script)
-    variants[script] = {
+    const text: ArticleText = {
       title: convert(article.title),
       summary: convert(article.summary),
       content_html: convert(article.content_html),
       tags: article.tags.map(convert),
     }
+    // A text conversion leaves as it is (Latin, numbers) is not stored twice: readers of the
+    // other script get the original.
+    const same =
+      text.title === article.title &&
+      text.summary === article.summary &&
+      text.content_html === article.content_html &&
+      text.tags.every((t, i) => t === article.tags[i])
+    if (!same) variants[script] = text
   }
-  return variants
+  return Object.keys(variants).length ? variants : undefined
 }
 
 /** The article as readers of `script` see it; articles in other languages are unchanged. */
