@@ -50,7 +50,15 @@ const child = spawn(
     PORT,
     ...process.argv.slice(2),
   ],
-  { stdio: 'inherit', env: { ...process.env, WRANGLER_SEND_METRICS: 'false' } },
+  {
+    stdio: 'inherit',
+    env: {
+      ...process.env,
+      WRANGLER_SEND_METRICS: 'false',
+      // There is no network to fetch a sample `request.cf` from: use wrangler's placeholder.
+      CLOUDFLARE_CF_FETCH_ENABLED: 'false',
+    },
+  },
 )
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal))
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)))

@@ -4,7 +4,7 @@ import type { Principal } from './http/principal'
 
 /** Hono's environment for this app. `Env` is generated from wrangler.toml by `npm run types`. */
 export interface AppEnv {
-  Bindings: Env & { ADMIN_TOKEN?: string }
+  Bindings: Env
   Variables: {
     config: Config
     /** The site's canonical base URL: SITE_URL (the request's origin only for local runs). */

@@ -17,10 +17,7 @@ export const SITE = 'https://news.example.org'
  * The Worker's default entrypoint, run with the real bindings (KV, the Durable Object, the
  * queue), then its waitUntil work. Without Workers Cache in front: what a cache miss gets.
  */
-export async function workerFetch(
-  request: Request,
-  bindings: Env & { ADMIN_TOKEN?: string } = env,
-): Promise<Response> {
+export async function workerFetch(request: Request, bindings: Env = env): Promise<Response> {
   const ctx = createExecutionContext()
   const res = await new Site(ctx, bindings).fetch(request)
   await waitOnExecutionContext(ctx)

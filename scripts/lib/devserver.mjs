@@ -57,7 +57,14 @@ export async function startWorker({
   for (const [k, v] of Object.entries(allVars)) args.push('--var', `${k}:${v}`)
   // No .dev.vars: the vars above are the whole configuration, whatever the checkout holds.
   const child = spawn(process.execPath, args, {
-    env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_ENV: '', CI: 'true' },
+    env: {
+      ...process.env,
+      WRANGLER_SEND_METRICS: 'false',
+      // There is no network to fetch a sample `request.cf` from: use wrangler's placeholder.
+      CLOUDFLARE_CF_FETCH_ENABLED: 'false',
+      CLOUDFLARE_ENV: '',
+      CI: 'true',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
     // Its own process group, so that stopping it stops workerd too, even after a failed start.
     detached: true,

@@ -186,7 +186,7 @@ describe('authentication', () => {
       headers: { Authorization: 'Bearer anything', 'Content-Type': 'application/json' },
       body: JSON.stringify(article),
     })
-    const res = await workerFetch(request, { ...env, ADMIN_TOKEN: undefined })
+    const res = await workerFetch(request, { ...env, ADMIN_TOKEN: '' })
     expect(res.status).toBe(503)
     expect((await res.json<any>()).detail).toContain('ADMIN_TOKEN')
     expect(await kvSnapshot()).toEqual({})
