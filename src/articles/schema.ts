@@ -14,6 +14,8 @@ export const LIMITS = {
   tagChars: 64,
   authors: 20,
   nameChars: 200,
+  /** Arrays and objects inside one another in a JSON body (an article needs 3). */
+  jsonDepth: 32,
 } as const
 
 const chars = (s: string) => [...s].length

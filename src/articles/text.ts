@@ -6,6 +6,8 @@
  * feed. Everything else, including broken-looking `?` and U+FFFD, is kept as sent.
  */
 
+import { LIMITS } from './schema'
+
 const XML_FORBIDDEN = /[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu
 const ZERO_WIDTH_SPACE = /\u200B/g
 const LEADING_BOM = /^\uFEFF/
@@ -19,14 +21,26 @@ export function cleanText(input: string): string {
     .normalize('NFC')
 }
 
-/** `cleanText` applied to every string inside a JSON value, keys included. */
-export function cleanDeep(value: unknown): unknown {
+/** Thrown by `cleanDeep` for a value nested deeper than LIMITS.jsonDepth. */
+export class NestingError extends RangeError {
+  override name = 'NestingError'
+}
+
+/**
+ * `cleanText` applied to every string inside a JSON value, keys included. The walk recurses,
+ * so it refuses (NestingError) a value nested deeper than LIMITS.jsonDepth rather than run out
+ * of stack; bodies read by readJsonBody were already measured and never get here that deep.
+ */
+export function cleanDeep(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return cleanText(value)
-  if (Array.isArray(value)) return value.map(cleanDeep)
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [cleanText(k), cleanDeep(v)]))
+  if (value === null || typeof value !== 'object') return value
+  if (depth >= LIMITS.jsonDepth) {
+    throw new NestingError(`nested deeper than ${LIMITS.jsonDepth} levels`)
   }
-  return value
+  if (Array.isArray(value)) return value.map((v) => cleanDeep(v, depth + 1))
+  return Object.fromEntries(
+    Object.entries(value).map(([k, v]) => [cleanText(k), cleanDeep(v, depth + 1)]),
+  )
 }
 
 const HAN_OR_KANA = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u
