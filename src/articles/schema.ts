@@ -93,7 +93,9 @@ export const ArticleInput = z
           .refine(
             (s) => chars(s) <= LIMITS.tagChars,
             `must be at most ${LIMITS.tagChars} characters`,
-          ),
+          )
+          // `/tags/..` is `/` and `/tags/.` is `/tags/` to every URL parser: no page could list them.
+          .refine((s) => s !== '.' && s !== '..', 'must not be "." or "..", which no URL can name'),
       )
       .max(LIMITS.tags)
       .optional(),
