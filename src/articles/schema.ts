@@ -16,6 +16,10 @@ export const LIMITS = {
   nameChars: 200,
   /** Arrays and objects inside one another in a JSON body (an article needs 3). */
   jsonDepth: 32,
+  /** Elements inside one another in content_html, or in the HTML that Markdown renders to. */
+  htmlDepth: 100,
+  /** Elements in content_html (before sanitising) or in the HTML that Markdown renders to. */
+  htmlElements: 50_000,
 } as const
 
 const chars = (s: string) => [...s].length

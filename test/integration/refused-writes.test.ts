@@ -2,6 +2,7 @@
 // stored (KV compared before and after).
 import { reset } from 'cloudflare:test'
 import { afterEach, describe, expect, it } from 'vitest'
+import { LIMITS } from '../../src/articles/schema'
 import { client, kvSnapshot, publish } from '../helpers'
 
 const c = client()
@@ -38,5 +39,43 @@ describe('tags', () => {
       tags: ['...', '.net', 'a..b'],
     })
     expect(stored.tags).toEqual(['...', '.net', 'a..b'])
+  })
+})
+
+describe('content_html', () => {
+  it(`nested deeper than ${LIMITS.htmlDepth} elements is refused, naming the field`, async () => {
+    const problem = await refused({
+      title: 'Deep',
+      content_html: '<div>'.repeat(LIMITS.htmlDepth + 1) + 'x',
+    })
+    expect(problem.errors).toEqual([
+      { pointer: '/content_html', detail: `nests elements deeper than ${LIMITS.htmlDepth} levels` },
+    ])
+  })
+
+  it('of 1 MiB nested <i> is refused the same way', async () => {
+    const problem = await refused({ title: 'Deep', content_html: '<i>'.repeat(349_000) })
+    expect(problem.errors[0].pointer).toBe('/content_html')
+  })
+
+  it(`with more than ${LIMITS.htmlElements.toLocaleString('en')} elements is refused`, async () => {
+    const problem = await refused({
+      title: 'Many',
+      content_html: '<b></b>'.repeat(LIMITS.htmlElements + 1),
+    })
+    expect(problem.errors).toEqual([
+      {
+        pointer: '/content_html',
+        detail: `holds more than ${LIMITS.htmlElements.toLocaleString('en')} elements`,
+      },
+    ])
+  })
+
+  it('at the limits is stored, well-formed', async () => {
+    const deep = '<div>'.repeat(LIMITS.htmlDepth) + 'x'
+    const stored = await publish(c, { title: 'Deep enough', content_html: deep })
+    expect(stored.content_html).toBe(deep + '</div>'.repeat(LIMITS.htmlDepth))
+    const table = await publish(c, { title: 'Cells', content_html: '<table><td>x' })
+    expect(table.content_html).toBe('<table><tbody><tr><td>x</td></tr></tbody></table>')
   })
 })
