@@ -1,8 +1,6 @@
-import { Marked } from 'marked'
 import { Tokenizer, type TokenizerCallbacks } from 'htmlparser2'
+import { renderMarkdown } from './markdown'
 import { sanitize } from './sanitize'
-
-const markdown = new Marked({ gfm: true, async: false })
 
 /** Escapes text for an HTML text node or quoted attribute. The only hand escaper for HTML. */
 export function escapeHtml(text: string): string {
@@ -16,9 +14,12 @@ const HTML_ENTITIES: Record<string, string> = {
   "'": '&#39;',
 }
 
-/** Markdown (GFM) rendered, then sanitised like any publisher HTML. */
+/**
+ * Markdown (GFM) rendered, then sanitised like any publisher HTML. 400 naming content_markdown
+ * when it nests too deeply or renders to too many elements (LIMITS in schema.ts).
+ */
 export function markdownToHtml(source: string): string {
-  return sanitize(markdown.parse(source) as string, '/content_markdown')
+  return sanitize(renderMarkdown(source), '/content_markdown')
 }
 
 /**

@@ -20,6 +20,10 @@ export const LIMITS = {
   htmlDepth: 100,
   /** Elements in content_html (before sanitising) or in the HTML that Markdown renders to. */
   htmlElements: 50_000,
+  /** Markdown's elements inside one another: a quote is one, a list level two (list, item). */
+  markdownDepth: 32,
+  /** The pieces Markdown is read into (an element's start and end, a run of text, a break). */
+  markdownTokens: 200_000,
 } as const
 
 const chars = (s: string) => [...s].length

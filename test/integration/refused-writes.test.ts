@@ -79,3 +79,26 @@ describe('content_html', () => {
     expect(table.content_html).toBe('<table><tbody><tr><td>x</td></tr></tbody></table>')
   })
 })
+
+describe('content_markdown', () => {
+  const nesting = `nests quotes, lists or spans deeper than ${LIMITS.markdownDepth} levels`
+
+  it('nested too deeply is refused, naming the field, even 1 MiB deep', async () => {
+    for (const content_markdown of ['>'.repeat(32) + ' x', '>'.repeat(1_000_000)]) {
+      const problem = await refused({ title: 'Quotes', content_markdown })
+      expect(problem.errors).toEqual([{ pointer: '/content_markdown', detail: nesting }])
+    }
+  })
+
+  it('of 1 MiB of emphasis is refused in linear time, not rendered for 18 s', async () => {
+    const problem = await refused({ title: 'Stars', content_markdown: '*a'.repeat(500_000) })
+    expect(problem.errors[0].pointer).toBe('/content_markdown')
+  })
+
+  it('at the nesting limit is stored, well-formed', async () => {
+    const stored = await publish(c, { title: 'Quotes', content_markdown: '>'.repeat(31) + ' x' })
+    expect(stored.content_html).toBe(
+      '<blockquote>\n'.repeat(31) + '<p>x</p>\n' + '</blockquote>\n'.repeat(31),
+    )
+  })
+})

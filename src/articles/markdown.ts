@@ -1,0 +1,67 @@
+/**
+ * Markdown rendered by markdown-it: CommonMark with GFM tables, strikethrough and autolinks,
+ * linear in its input (Marked is quadratic on runs of emphasis and overflows the stack on deep
+ * quotes; see the README). Its nesting is bounded at LIMITS.markdownDepth and its tokens at
+ * LIMITS.markdownTokens, both checked as each token is made, so an input over either stops at
+ * once and is refused instead of rendered in part. The HTML it renders to is then held to the
+ * HTML limits by the sanitiser.
+ */
+import MarkdownIt from 'markdown-it'
+import { problem } from '../problem'
+import { LIMITS } from './schema'
+
+const md = new MarkdownIt({
+  // Raw HTML is kept and then sanitised with the rest, as publishers paste fragments into Markdown.
+  html: true,
+  linkify: true,
+  // One past the limit: markdown-it drops what lies deeper than maxNesting without a word, and
+  // the states below refuse the input before it gets there.
+  maxNesting: LIMITS.markdownDepth + 1,
+})
+
+/** What the parse has spent so far, carried in markdown-it's `env`. */
+interface Budget {
+  tokens: number
+}
+
+/** Counts a new token and checks the nesting it leaves `state` at. */
+function spend(state: { env: Record<string | symbol, unknown>; level: number }): void {
+  const budget = state.env.budget as Budget
+  if (++budget.tokens > LIMITS.markdownTokens) {
+    const most = LIMITS.markdownTokens.toLocaleString('en')
+    throw refusal(`reads as more than ${most} pieces (element starts and ends, text, breaks)`)
+  }
+  if (state.level > LIMITS.markdownDepth) {
+    throw refusal(`nests quotes, lists or spans deeper than ${LIMITS.markdownDepth} levels`)
+  }
+}
+
+// markdown-it makes its states from these properties, so each token passes through `spend`.
+md.block.State = class extends md.block.State {
+  override push(...args: Parameters<InstanceType<typeof md.block.State>['push']>) {
+    const token = super.push(...args)
+    spend(this)
+    return token
+  }
+}
+md.inline.State = class extends md.inline.State {
+  override push(...args: Parameters<InstanceType<typeof md.inline.State>['push']>) {
+    const token = super.push(...args)
+    spend(this)
+    return token
+  }
+}
+
+function refusal(detail: string) {
+  return problem(400, {
+    title: 'Invalid input',
+    detail: `content_markdown ${detail}; nothing was stored.`,
+    errors: [{ pointer: '/content_markdown', detail }],
+  })
+}
+
+/** Markdown as HTML, not yet sanitised; 400 naming content_markdown beyond the limits. */
+export function renderMarkdown(source: string): string {
+  const env = { budget: { tokens: 0 } satisfies Budget }
+  return md.renderer.render(md.parse(source, env), md.options, env)
+}
