@@ -24,6 +24,8 @@ export const LIMITS = {
   markdownDepth: 32,
   /** The pieces Markdown is read into (an element's start and end, a run of text, a break). */
   markdownTokens: 200_000,
+  /** Steps looking ahead for the end of link texts (a link-dense 1 MiB article takes 100,000). */
+  markdownLookahead: 2_000_000,
 } as const
 
 const chars = (s: string) => [...s].length
@@ -102,7 +104,7 @@ export const ArticleInput = z
             (s) => chars(s) <= LIMITS.tagChars,
             `must be at most ${LIMITS.tagChars} characters`,
           )
-          // `/tags/..` is `/` and `/tags/.` is `/tags/` to every URL parser: no page could list them.
+          // `/tags/..` is `/` and `/tags/.` is `/tags/` to URL parsers: no page could list them.
           .refine((s) => s !== '.' && s !== '..', 'must not be "." or "..", which no URL can name'),
       )
       .max(LIMITS.tags)

@@ -93,3 +93,21 @@ describe('Markdown limits', () => {
     expect(markdownToHtml('*a'.repeat(1000))).toMatch(/^<p><em>a<\/em>a<em>a<\/em>/)
   })
 })
+
+describe('Markdown look-ahead', () => {
+  it('reads a link-dense article, and refuses a run of brackets that open no link', async () => {
+    const dense =
+      'See [the **report**](https://e.example/a) and ![chart](https://e.example/c.png). '
+    expect(markdownToHtml(dense.repeat(2000))).toContain('<strong>report</strong>')
+    for (const run of ['['.repeat(1_000_000), '!['.repeat(500_000)]) {
+      const { status, body } = await refusal(run)
+      expect(status).toBe(400)
+      expect(body.errors).toEqual([
+        {
+          pointer: '/content_markdown',
+          detail: 'holds too many brackets that open no link, or links nested too deeply',
+        },
+      ])
+    }
+  })
+})
