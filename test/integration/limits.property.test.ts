@@ -102,10 +102,12 @@ describe(
         if (fits && !isJson) {
           expect(res.status, JSON.stringify(answer.errors)).toBe(201)
           expect(reparsed(answer.content_html)).toBe(answer.content_html)
+          seen.stored++
           continue
         }
         expect(res.status).toBe(400)
         expect(await kvSnapshot()).toEqual(before)
+        seen.refused++
         const nestingRefusal = answer.errors.some(
           (e: { pointer: string; detail: string }) =>
             e.pointer === pointer && /nest|more than/.test(e.detail),
@@ -113,6 +115,9 @@ describe(
         // An article nested just within the JSON limit is still refused, by the schema.
         expect(nestingRefusal, JSON.stringify(answer.errors)).toBe(!fits)
       }
+      // Both sides of the limits came up.
+      expect(seen.stored).toBeGreaterThan(0)
+      expect(seen.refused).toBeGreaterThan(0)
     })
   },
 )
