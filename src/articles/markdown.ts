@@ -6,7 +6,7 @@
  * checked as the work is done, so an input over one stops at once and is refused instead of
  * rendered in part. The HTML it renders to is then held to the HTML limits by the sanitiser.
  */
-import MarkdownIt from 'markdown-it'
+import MarkdownIt, { type Token } from 'markdown-it'
 import { problem } from '../problem'
 import { LIMITS } from './schema'
 
@@ -76,5 +76,21 @@ function refusal(detail: string) {
 /** Markdown as HTML, not yet sanitised; 400 naming content_markdown beyond the limits. */
 export function renderMarkdown(source: string): string {
   const env = { budget: { tokens: 0, lookahead: 0 } satisfies Budget }
-  return md.renderer.render(md.parse(source, env), md.options, env)
+  const tokens = md.parse(source, env)
+  // The sanitiser counts the elements exactly, but only once all of it has been rendered and
+  // parsed again: refuse now what certainly has too many (autolinks are made without push).
+  if (elementsAtLeast(tokens) > LIMITS.htmlElements) {
+    throw refusal(`renders to more than ${LIMITS.htmlElements.toLocaleString('en')} elements`)
+  }
+  return md.renderer.render(tokens, md.options, env)
+}
+
+/** How many elements the tokens render to, at the least: each start that is shown. */
+function elementsAtLeast(tokens: Token[]): number {
+  let count = 0
+  for (const token of tokens) {
+    if (token.nesting === 1 && !token.hidden) count++
+    if (token.children) count += elementsAtLeast(token.children)
+  }
+  return count
 }

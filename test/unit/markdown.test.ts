@@ -111,3 +111,17 @@ describe('Markdown look-ahead', () => {
     }
   })
 })
+
+describe('Markdown elements', () => {
+  it('refuses before rendering what certainly renders to too many elements', async () => {
+    const { body } = await refusal('https://e.example/a '.repeat(LIMITS.htmlElements + 1))
+    expect(body.errors).toEqual([
+      {
+        pointer: '/content_markdown',
+        detail: `renders to more than ${LIMITS.htmlElements.toLocaleString('en')} elements`,
+      },
+    ])
+    const within = markdownToHtml('https://e.example/a '.repeat(1000))
+    expect(within.match(/<a /g)).toHaveLength(1000)
+  })
+})
