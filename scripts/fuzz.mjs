@@ -5,7 +5,11 @@
 import { spawnSync } from 'node:child_process'
 import { randomInt } from 'node:crypto'
 
-const FILES = ['test/integration/property.test.ts', 'test/unit/summary.property.test.ts']
+const FILES = [
+  'test/integration/property.test.ts',
+  'test/integration/limits.property.test.ts',
+  'test/unit/summary.property.test.ts',
+]
 const seed = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : randomInt(2 ** 31)
 const runs = Number(process.env.FUZZ_RUNS ?? 10_000)
 if (!Number.isSafeInteger(seed) || !Number.isSafeInteger(runs) || runs < 1) {
