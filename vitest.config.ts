@@ -29,8 +29,5 @@ export default defineConfig({
       // Writes in flight at once in the coordinator's randomised test.
       concurrentWrites: Number(process.env.FUZZ_WRITES ?? 200),
     },
-    // sanitize-html pulls in postcss, whose CommonJS require of nanoid the module runner cannot
-    // resolve; pre-bundling it the way wrangler's esbuild does makes tests load what ships.
-    deps: { optimizer: { ssr: { enabled: true, include: ['sanitize-html'] } } },
   },
 })

@@ -1,8 +1,6 @@
-import { Marked } from 'marked'
-import { Parser } from 'htmlparser2'
+import { Tokenizer, type TokenizerCallbacks } from 'htmlparser2'
+import { renderMarkdown } from './markdown'
 import { sanitize } from './sanitize'
-
-const markdown = new Marked({ gfm: true, async: false })
 
 /** Escapes text for an HTML text node or quoted attribute. The only hand escaper for HTML. */
 export function escapeHtml(text: string): string {
@@ -16,9 +14,12 @@ const HTML_ENTITIES: Record<string, string> = {
   "'": '&#39;',
 }
 
-/** Markdown (GFM) rendered, then sanitised like any publisher HTML. */
+/**
+ * Markdown (GFM) rendered, then sanitised like any publisher HTML. 400 naming content_markdown
+ * when it nests too deeply or renders to too many elements (LIMITS in schema.ts).
+ */
 export function markdownToHtml(source: string): string {
-  return sanitize(markdown.parse(source) as string)
+  return sanitize(renderMarkdown(source), '/content_markdown')
 }
 
 /**
@@ -73,14 +74,37 @@ const BLOCKS = new Set([
   'dd',
 ])
 
-/** The readable text of stored HTML, block elements separated by spaces (for summaries). */
+/**
+ * The readable text of HTML, block elements separated by spaces (for summaries and titles).
+ * Read by htmlparser2's tokenizer alone: its Parser keeps a stack of open elements that costs
+ * time in their depth on every tag (23 s for 1 MiB of nested <i>), and text needs no tree.
+ */
 export function htmlToText(html: string): string {
   const parts: string[] = []
-  const gap = (name: string) => {
-    if (BLOCKS.has(name)) parts.push(' ')
+  const gap = (start: number, end: number) => {
+    if (BLOCKS.has(html.slice(start, end).toLowerCase())) parts.push(' ')
   }
-  const parser = new Parser({ ontext: (text) => parts.push(text), onopentag: gap, onclosetag: gap })
-  parser.end(html)
+  const ignore = () => {}
+  const callbacks: TokenizerCallbacks = {
+    ontext: (start, end) => parts.push(html.slice(start, end)),
+    ontextentity: (codepoint) => parts.push(String.fromCodePoint(codepoint)),
+    onopentagname: gap,
+    onclosetag: gap,
+    onattribdata: ignore,
+    onattribentity: ignore,
+    onattribend: ignore,
+    onattribname: ignore,
+    oncdata: ignore,
+    oncomment: ignore,
+    ondeclaration: ignore,
+    onend: ignore,
+    onopentagend: ignore,
+    onprocessinginstruction: ignore,
+    onselfclosingtag: ignore,
+  }
+  const tokenizer = new Tokenizer({ decodeEntities: true }, callbacks)
+  tokenizer.write(html)
+  tokenizer.end()
   return parts
     .join('')
     .replace(/[ \t\n\r\f\v]+/g, ' ')

@@ -4,18 +4,7 @@ import { parseTimestamp } from '../time'
 import type { Article } from './model'
 import { ANNOTATION_MODES } from './import/modes'
 
-/** Largest request body the API accepts. */
-export const BODY_LIMIT_BYTES = 1024 * 1024
-
-/** Limits a publisher meets at the API's edge; the README lists them. */
-export const LIMITS = {
-  titleChars: 300,
-  summaryChars: 2000,
-  tags: 20,
-  tagChars: 64,
-  authors: 20,
-  nameChars: 200,
-} as const
+import { LIMITS } from './limits'
 
 const chars = (s: string) => [...s].length
 
@@ -98,7 +87,9 @@ export const ArticleInput = z
           .refine(
             (s) => chars(s) <= LIMITS.tagChars,
             `must be at most ${LIMITS.tagChars} characters`,
-          ),
+          )
+          // `/tags/..` is `/` and `/tags/.` is `/tags/` to URL parsers: no page could list them.
+          .refine((s) => s !== '.' && s !== '..', 'must not be "." or "..", which no URL can name'),
       )
       .max(LIMITS.tags)
       .optional(),

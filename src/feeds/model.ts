@@ -63,7 +63,7 @@ export interface FeedItem {
   published: Timestamp
   /** RSS -; Atom `<updated>`; JSON `date_modified`. */
   updated: Timestamp
-  /** RSS `<dc:creator>` (and `<author>` with an email); Atom `<author>`; JSON `authors`. */
+  /** RSS `<author>` for one with an email, else `<dc:creator>`; Atom `<author>`; JSON `authors`. */
   authors: Author[]
   /** As written. RSS `<category>`; Atom `<category term label>`; JSON `tags`. */
   tags: string[]

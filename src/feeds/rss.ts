@@ -58,10 +58,14 @@ function renderItem(item: FeedItem): string {
     el('description', escapeHtml(item.summary)),
     el('content:encoded', item.contentHtml, {}, xmlCdata),
   ]
+  // One element per author: RSS <author> when there is an email (it must hold one), else
+  // <dc:creator>. Both for one author is what the W3C validator calls DuplicateItemSemantics.
   for (const author of item.authors) {
-    parts.push(text('dc:creator', author.name))
-    // RSS <author> must be an email address; names alone go in dc:creator only.
-    if (author.email) parts.push(text('author', `${author.email} (${author.name})`))
+    parts.push(
+      author.email
+        ? text('author', `${author.email} (${author.name})`)
+        : text('dc:creator', author.name),
+    )
   }
   for (const tag of item.tags) parts.push(text('category', tag))
   if (item.image) {

@@ -24,6 +24,7 @@ import {
 import { cleanDeep } from '../articles/text'
 import { deskOf, unwrap, writerOf } from '../desk/client'
 import { articlePath } from '../urls'
+import { decodeJsonBytes, parseJsonText } from './json-body'
 import { parseValid } from './validate'
 
 const ERRORS: Partial<Record<number, string>> = {
@@ -66,11 +67,12 @@ async function readRequest(c: Context<AppEnv>) {
   let json: Record<string, unknown> | undefined
   let form: Properties | undefined
   if (/^application\/json/i.test(type)) {
-    try {
-      json = cleanDeep(await c.req.json()) as Record<string, unknown>
-    } catch {
-      throw micropubError(400, 'The body is not valid JSON.')
-    }
+    // The API's JSON reading: UTF-8 only, nesting bounded, errors by position. Its problems
+    // become Micropub errors in onError.
+    json = cleanDeep(parseJsonText(decodeJsonBytes(await c.req.arrayBuffer(), type))) as Record<
+      string,
+      unknown
+    >
     if (!json || typeof json !== 'object' || Array.isArray(json)) {
       throw micropubError(400, 'The body must be a JSON object.')
     }

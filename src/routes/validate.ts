@@ -3,6 +3,7 @@ import type { z } from 'zod'
 import type { AppEnv } from '../env'
 import { problem, type FieldError } from '../problem'
 import { cleanDeep } from '../articles/text'
+import { decodeJsonBytes, parseJsonText } from './json-body'
 
 /** JSON Pointer (RFC 6901) for a zod issue path. */
 function pointer(path: readonly PropertyKey[]): string {
@@ -23,7 +24,8 @@ export function fieldErrors(error: z.ZodError): FieldError[] {
 
 /**
  * The request body as JSON, cleaned (NFC, no XML-forbidden characters) and validated, or a
- * problem response: 415 for another media type, 400 for malformed JSON or invalid fields.
+ * problem response: 415 for another media type or a charset other than UTF-8, 400 for bytes
+ * that are not UTF-8, malformed or too deeply nested JSON, or invalid fields.
  */
 export async function readJsonBody<S extends z.ZodType>(
   c: Context<AppEnv>,
@@ -36,16 +38,7 @@ export async function readJsonBody<S extends z.ZodType>(
       detail: `Send application/json (or, for an article, text/plain or text/markdown), not "${type || 'no Content-Type'}".`,
     })
   }
-  let raw: unknown
-  try {
-    raw = JSON.parse(await c.req.text())
-  } catch (e) {
-    throw problem(400, {
-      title: 'Malformed JSON',
-      detail: `The body is not valid JSON: ${(e as Error).message}`,
-      errors: [{ pointer: '', detail: 'not valid JSON' }],
-    })
-  }
+  const raw = parseJsonText(decodeJsonBytes(await c.req.arrayBuffer(), type))
   return parseValid(schema, cleanDeep(raw))
 }
 

@@ -255,3 +255,26 @@ describe('what Micropub may not do', () => {
     expect((await twice.json<any>()).error_description).toContain('not both')
   })
 })
+
+describe('reading Micropub JSON as the API reads JSON', () => {
+  it('refuses bytes that are not UTF-8 and nesting past the limit, storing nothing', async () => {
+    const before = await storeSnapshot()
+    const notUtf8 = new Uint8Array([
+      ...new TextEncoder().encode('{"type":["h-entry"],"properties":{"content":["'),
+      0xff,
+      ...new TextEncoder().encode('"]}}'),
+    ])
+    const deep =
+      '{"type":["h-entry"],"properties":{"content":[' + '['.repeat(40) + ']'.repeat(40) + ']}}'
+    for (const body of [notUtf8, deep]) {
+      const res = await c().fetch('/micropub', {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${ADMIN_TOKEN}`, 'Content-Type': 'application/json' },
+        body,
+      })
+      expect(res.status).toBe(400)
+      expect((await res.json<any>()).error).toBe('invalid_request')
+    }
+    expect(await storeSnapshot()).toEqual(before)
+  })
+})

@@ -11,6 +11,10 @@ import { client, parseXml } from '../helpers'
 
 const RUNS = inject('fuzzRuns')
 const SEED = inject('fuzzSeed')
+// Printed so that a failure can be replayed: FUZZ_SEED=<seed> npm run fuzz.
+console.info(
+  `property.test.ts: ${RUNS} runs, seed ${SEED} (replay: FUZZ_SEED=${SEED} npm run fuzz)`,
+)
 
 afterAll(() => reset())
 

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest'
+import fc from 'fast-check'
+import { describe, expect, inject, it } from 'vitest'
 import { htmlToText, textToHtml } from '../../src/articles/content'
 import { deriveId, isValidId } from '../../src/articles/ids'
 import { sanitize } from '../../src/articles/sanitize'
@@ -7,7 +8,7 @@ import TSCharacters from 'opencc-js/dict/TSCharacters'
 import TWVariantsRev from 'opencc-js/dict/TWVariantsRev'
 import { foldScript } from '../../src/articles/script-fold'
 import { foldTag, uniqueTags } from '../../src/articles/tags'
-import { cleanText } from '../../src/articles/text'
+import { cleanText, isMostlyCjk } from '../../src/articles/text'
 
 describe('cleanText', () => {
   it('removes what XML forbids, zero-width spaces and a leading BOM, and applies NFC', () => {
@@ -127,5 +128,34 @@ describe('CJK summaries', () => {
   it('join paragraphs without the space Latin text would need', () => {
     expect(deriveSummary('第一段。 第二段。')).toBe('第一段。第二段。')
     expect(deriveSummary('經開區　論壇 Tech 論壇')).toBe('經開區　論壇 Tech 論壇')
+  })
+})
+
+describe('isMostlyCjk', () => {
+  /** The definition: every character read with the regular expressions. */
+  const reference = (text: string) => {
+    let cjk = 0
+    let letters = 0
+    for (const ch of text) {
+      if (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(ch)) cjk++
+      else if (/\p{L}/u.test(ch)) letters++
+    }
+    return cjk > 0 && cjk * 4 >= letters
+  }
+
+  it('agrees with its definition on any text, ASCII read without regular expressions', () => {
+    const text = fc.string({
+      unit: fc.oneof(
+        fc.constantFrom('a', 'Z', ' ', '經', 'か', '한', '\uD800'),
+        fc.string({ unit: 'binary', maxLength: 1 }),
+      ),
+      maxLength: 60,
+    })
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(isMostlyCjk(t), JSON.stringify(t)).toBe(reference(t))
+      }),
+      { seed: inject('fuzzSeed'), numRuns: 2000 },
+    )
   })
 })
