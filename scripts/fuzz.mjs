@@ -8,6 +8,8 @@ import { randomInt } from 'node:crypto'
 const FILES = [
   'test/integration/property.test.ts',
   'test/integration/limits.property.test.ts',
+  'test/integration/tagging.property.test.ts',
+  'test/integration/writes.property.test.ts',
   'test/unit/summary.property.test.ts',
 ]
 const seed = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : randomInt(2 ** 31)
@@ -20,7 +22,13 @@ const replay = `FUZZ_SEED=${seed} FUZZ_RUNS=${runs} npm run fuzz`
 console.log(`fuzz: seed ${seed}, ${runs} runs; replay with: ${replay}`)
 const vitest = spawnSync(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', ...files], {
   stdio: 'inherit',
-  env: { ...process.env, FUZZ_SEED: String(seed), FUZZ_RUNS: String(runs) },
+  // The coordinator's randomised test takes 1,000 writes in flight at once (200 in npm test).
+  env: {
+    ...process.env,
+    FUZZ_SEED: String(seed),
+    FUZZ_RUNS: String(runs),
+    FUZZ_WRITES: process.env.FUZZ_WRITES ?? '1000',
+  },
 })
 console.log(
   `fuzz: seed ${seed} ${vitest.status === 0 ? 'passed' : 'FAILED'}; replay with: ${replay}`,
