@@ -52,4 +52,7 @@ export default tseslint.config(
     files: ['**/*.mjs', 'vitest.config.ts'],
     languageOptions: { globals: globals.node },
   },
+  // The browser suite's page.evaluate callbacks run in the page.
+  { files: ['scripts/browser-e2e.mjs'], languageOptions: { globals: globals.browser } },
+  { files: ['vitest.config.ts'], languageOptions: { parser: tseslint.parser } },
 )

@@ -42,7 +42,8 @@ const render = (site) => ({ reads: site.pageSize, lists: 1 })
  */
 export function before(site = SITE) {
   const pollsPerLocationUrl = site.pollsPerDay / site.locations / site.polledUrls
-  const renders = site.locations * site.polledUrls * Math.min(site.publishesPerDay, pollsPerLocationUrl)
+  const renders =
+    site.locations * site.polledUrls * Math.min(site.publishesPerDay, pollsPerLocationUrl)
   const r = render(site)
   return {
     workerRuns: site.pollsPerDay + site.publishesPerDay,

@@ -80,6 +80,7 @@ const RENDERERS: Record<string, (items: Article[]) => string> = {
   rss: (items) => renderRss(buildFeed(config, { format: 'rss', baseUrl }, { items })),
   atom: (items) => renderAtom(buildFeed(config, { format: 'atom', baseUrl }, { items })),
   json: (items) => renderJson(buildFeed(config, { format: 'json', baseUrl }, { items })),
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- hono/jsx stringifies to HTML
   html: (items) => String(<ListPage site={site} meta={meta} heading="edgefeed" articles={items} />),
   'feed rss': (items) => packageFeed(items).rss2(),
   'feed atom': (items) => packageFeed(items).atom1(),
@@ -103,7 +104,7 @@ function time(work: () => number, iterations: number): { ms: number; bytes: numb
 }
 
 export default {
-  async fetch(request: Request) {
+  fetch(request: Request) {
     const url = new URL(request.url)
     const n = Number(url.searchParams.get('items') ?? 50)
     const iterations = Number(url.searchParams.get('iterations') ?? 200)

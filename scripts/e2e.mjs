@@ -2,7 +2,7 @@
 // End-to-end: a real `wrangler dev`, the hostile corpus published through the API, and every
 // feed (site, per tag, paged) read by real clients: xmllint, Python feedparser, jing with the
 // RFC 4287 schema, and, where ../shared is present, the W3C Feed Validation Service driver.
-import { execFileSync, spawnSync } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:http'
 import { tmpdir } from 'node:os'

@@ -167,7 +167,7 @@ function reduce(source: string): { html: string; unwrapped: boolean } {
       }
       // Comments and doctypes go.
     }
-    for (const child of kept) child.parentNode = parent as Element
+    for (const child of kept) child.parentNode = parent
     parent.childNodes = kept
   }
   return { html: serialize(fragment), unwrapped }

@@ -25,7 +25,7 @@ import {
   type Decision,
   type Rules,
 } from './decide'
-import { changedFeeds, enqueuePings, Pings } from './hubs'
+import { changedFeeds, enqueuePings, Pings, type Topic } from './hubs'
 import { Purges } from './purges'
 import { Records, type ArticleRecord } from './records'
 import { apiArticle, Replies } from './replies'
@@ -298,7 +298,7 @@ export class Desk extends DurableObject<Env> {
       .toArray()
     for (const row of rows) {
       this.purges.schedule(JSON.parse(row.tags) as string[], now, window)
-      this.pings.schedule(JSON.parse(row.topics), this.purges.secondPassDue(now, window))
+      this.pings.schedule(JSON.parse(row.topics) as Topic[], this.purges.secondPassDue(now, window))
     }
     this.ctx.storage.sql.exec('DELETE FROM changes WHERE id = ? AND revision <= ?', id, revision)
     if (rows.length) await this.wake(now)

@@ -2,7 +2,13 @@
  * A JSON request body read the strict way: UTF-8 only, nested at most LIMITS.jsonDepth deep, and
  * a syntax error reported by where it is, never by quoting the body back.
  */
-import { createScanner, parse, printParseErrorCode, type ParseError } from 'jsonc-parser'
+import {
+  createScanner,
+  parse,
+  printParseErrorCode,
+  type ParseError,
+  type SyntaxKind,
+} from 'jsonc-parser'
 import { LIMITS } from '../articles/limits'
 import { problem } from '../problem'
 
@@ -63,13 +69,13 @@ export function parseJsonText(text: string): unknown {
   }
 }
 
-// jsonc-parser's SyntaxKind (a const enum, which isolated modules cannot import).
-const OPEN_BRACE = 1
-const CLOSE_BRACE = 2
-const OPEN_BRACKET = 3
-const CLOSE_BRACKET = 4
-const STRING = 10
-const EOF = 17
+// jsonc-parser's SyntaxKind: a const enum, whose values isolated modules cannot import.
+const OPEN_BRACE = 1 as SyntaxKind
+const CLOSE_BRACE = 2 as SyntaxKind
+const OPEN_BRACKET = 3 as SyntaxKind
+const CLOSE_BRACKET = 4 as SyntaxKind
+const STRING = 10 as SyntaxKind
+const EOF = 17 as SyntaxKind
 
 /** Where `text` first opens more than `limit` arrays or objects, and in which top-level member. */
 function tooDeepAt(text: string, limit: number): { offset: number; pointer: string } | undefined {

@@ -160,9 +160,7 @@ async function create(c: Context<AppEnv>, props: Properties) {
   }
   const input = parseValid(ArticleInput, inputFrom(props))
   const draft = draftOf(c, input)
-  const id =
-    (slug as string | undefined) ??
-    (await idForContent(input, draft.published, Date.now(), c.var.config.timeZone))
+  const id = slug ?? (await idForContent(input, draft.published, Date.now(), c.var.config.timeZone))
   const reply = unwrap(
     await deskOf(c.env).create(writerOf(c.var.principal), id, draft, { baseUrl: c.var.baseUrl }),
   )
@@ -227,7 +225,7 @@ micropub.post('/', async (c) => {
   if (action === 'delete') return remove(c, url)
   if (action === 'undelete') return undelete(c, url)
   if (action !== undefined)
-    throw micropubError(400, `Unknown action "${String(action).slice(0, 50)}".`)
+    throw micropubError(400, `Unknown action ${JSON.stringify(action).slice(0, 50)}.`)
   if (json) {
     const type = json.type as unknown[] | undefined
     if (!Array.isArray(type) || type[0] !== 'h-entry') {

@@ -65,7 +65,7 @@ describe(`${WRITES} concurrent writes (seed ${SEED})`, { timeout: 60_000 + WRITE
     const now = Date.now()
     const statuses = await Promise.all(
       writes.map(async (w) => {
-        const c = client(tokens[w.writer]!)
+        const c = client(tokens[w.writer])
         const article = {
           title: `${w.id} ${w.days}`,
           content_text: `${w.tags.join(' ')} 的內容`,

@@ -30,7 +30,7 @@ describe('decodeJsonBytes', () => {
   })
 
   it('refuses bytes that are not UTF-8 with 400, instead of storing U+FFFD', async () => {
-    const bytes = new Uint8Array([0x22, 0xe7, 0xb6, 0x22]).buffer as ArrayBuffer
+    const bytes = new Uint8Array([0x22, 0xe7, 0xb6, 0x22]).buffer
     const { status, body } = await refusal(() => decodeJsonBytes(bytes, 'application/json'))
     expect(status).toBe(400)
     expect(body.detail).toMatch(/not valid UTF-8/)

@@ -64,7 +64,7 @@ const CONTROL_LABELS = new Set([
 ])
 
 const PREVIOUS_NEXT =
-  /^[\s【\[]*(上一篇|下一篇|上一條|下一條|上一条|下一条|上一頁|下一頁|上一页|下一页)[\s】\]]*([:：]|$)/
+  /^[\s【[]*(上一篇|下一篇|上一條|下一條|上一条|下一条|上一頁|下一頁|上一页|下一页)[\s】\]]*([:：]|$)/
 const QR_CODE =
   /(掃描|扫描|掃一掃|扫一扫).{0,6}(二維碼|二维码)|在您的(設備|设备)上(瀏覽|浏览)本(頁|页)/
 const BREADCRUMB =
@@ -78,7 +78,7 @@ export const FURNITURE_RULES: FurnitureRule[] = [
     description: 'print and close-window controls: 【打印】【關閉】, 列印本頁',
     matches: (l) =>
       l.skeleton.length <= 16 &&
-      (/(打印|列印|關閉窗口|关闭窗口)/.test(l.skeleton) || /[【\[](關閉|关闭)[】\]]/.test(l.plain)),
+      (/(打印|列印|關閉窗口|关闭窗口)/.test(l.skeleton) || /[【[](關閉|关闭)[】\]]/.test(l.plain)),
   },
   {
     id: 'font-size',
