@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:workers'
 import { reset } from 'cloudflare:test'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { sitemap, sitemapPart } from '../../src/routes/discovery'
 import { client, parseXml, publish, SITE, workerFetch } from '../helpers'
 
@@ -111,12 +111,15 @@ describe('WebSub discovery', () => {
     expect(await (await client().get('/feed.json')).json()).not.toHaveProperty('hubs')
   })
 
-  it('refuses a bad hub URL, naming the variable', async () => {
+  it('refuses a bad hub URL, naming the variable, in the answer and the log', async () => {
+    const log = vi.spyOn(console, 'error').mockImplementation(() => {})
     const res = await workerFetch(new Request('https://websub.test/feed.xml'), {
       ...env,
       WEBSUB_HUBS: 'ftp://nope',
     })
     expect(res.status).toBe(500)
     expect((await res.json<any>()).detail).toContain('WEBSUB_HUBS')
+    expect(String(log.mock.calls[0]?.[0])).toContain('WEBSUB_HUBS')
+    log.mockRestore()
   })
 })

@@ -16,6 +16,10 @@ const RUNS = Math.max(3, Math.round(inject('fuzzRuns') / 100))
 
 afterEach(() => reset())
 
+console.info(
+  `tagging.property.test.ts: ${RUNS} sequences, seed ${SEED} (replay: FUZZ_SEED=${SEED} npm run fuzz)`,
+)
+
 const IDS = ['alpha', 'beta', 'gamma', 'delta']
 const TAGS = ['經開區', '经开区', 'news', 'News', '軟體']
 const DATES = ['2024-01-01T00:00:00Z', '2024-02-01T08:00:00+08:00', '2024-03-01T00:00:00Z']

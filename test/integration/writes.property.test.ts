@@ -19,6 +19,10 @@ const WRITES = inject('concurrentWrites')
 
 afterAll(() => reset())
 
+console.info(
+  `writes.property.test.ts: ${WRITES} writes, seed ${SEED} (replay: FUZZ_SEED=${SEED} npm run fuzz)`,
+)
+
 const IDS = Array.from({ length: 24 }, (_, i) => `id-${i}`)
 const TAGS = ['經開區', '经开区', 'news', '科技', 'Rust']
 const DAY = 86_400_000
