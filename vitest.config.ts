@@ -15,12 +15,11 @@ process.env.ADMIN_TOKEN = 'test-admin-token'
 const NOISE = [/^Using secrets defined in process\.env/, /^NOSENTRY SQLite alarm overdue/]
 
 for (const stream of [process.stdout, process.stderr]) {
-  const write = stream.write.bind(stream) as (chunk: unknown, ...rest: unknown[]) => boolean
-  stream.write = ((chunk: unknown, ...rest: unknown[]) => {
-    const text = typeof chunk === 'string' ? chunk : String(chunk)
-    if (NOISE.some((line) => line.test(text.replace(/\x1b\[[0-9;]*m/g, '')))) return true
-    return write(chunk, ...rest)
-  }) as typeof stream.write
+  const write = stream.write.bind(stream)
+  stream.write = function (...args: Parameters<typeof write>) {
+    const text = String(args[0]).replace(/\x1b\[[0-9;]*m/g, '')
+    return NOISE.some((line) => line.test(text)) || write(...args)
+  } as typeof stream.write
 }
 
 export default defineConfig({
