@@ -7,7 +7,7 @@ import { HTTPException } from 'hono/http-exception'
 import { buildArticle } from '../src/articles/build'
 import { loadConfig } from '../src/config'
 import type { AppEnv } from '../src/env'
-import { readArticle } from '../src/routes/article-body'
+import { readArticle } from '../src/http/body'
 import { shapeBody } from './shapes.mjs'
 
 const config = loadConfig({

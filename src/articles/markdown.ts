@@ -7,7 +7,7 @@
  * rendered in part. The HTML it renders to is then held to the HTML limits by the sanitiser.
  */
 import MarkdownIt, { type Token } from 'markdown-it'
-import { problem } from '../problem'
+import { problem } from '../http/problem'
 import { LIMITS } from './limits'
 
 const md = new MarkdownIt({

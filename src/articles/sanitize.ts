@@ -1,5 +1,5 @@
 import { html, serialize } from 'parse5'
-import { problem } from '../problem'
+import { problem } from '../http/problem'
 import {
   HtmlLimitError,
   parseHtml,

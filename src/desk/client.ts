@@ -4,7 +4,7 @@
 import type { Context } from 'hono'
 import type { AppEnv } from '../env'
 import type { Principal } from '../http/principal'
-import { problem } from '../problem'
+import { problem } from '../http/problem'
 import type { Outcome, Reply, Writer } from './protocol'
 
 /** The site's coordinator: one object, whichever location asks. */

@@ -12,9 +12,7 @@ import { DurableObject } from 'cloudflare:workers'
 import type { Draft } from '../articles/build'
 import { loadConfig, type Config } from '../config'
 import { tagsChangedBy } from '../edge/changes'
-import { FEEDS } from '../edge/tags'
-import { hex, sha256 } from '../digest'
-import { publisherKey, TAGS_KEY } from '../store/keys'
+import { publisherKey } from '../store/keys'
 import type { PublisherRecord } from '../store/publishers'
 import {
   decideCreate,
@@ -25,13 +23,8 @@ import {
   type Decision,
   type Rules,
 } from './decide'
-import { changedFeeds, enqueuePings, Pings, type Topic } from './hubs'
-import { Purges } from './purges'
-import { Records, type ArticleRecord } from './records'
-import { apiArticle, Replies } from './replies'
-import { Settings } from './settings'
-import { SCHEMA } from './schema'
-import { syncRecord } from './sync'
+import { KvSync } from './kv-sync'
+import { Outbox } from './outbox'
 import { PublisherRegistry, type PublisherInput } from './publishers'
 import {
   refuse,
@@ -41,22 +34,12 @@ import {
   type Reply,
   type Writer,
 } from './protocol'
-
-/** The coordinator's backlog. */
-export interface DeskStatus {
-  /** Ids whose KV copy is behind. */
-  unsynced: number
-  /** Committed changes whose purges wait for their KV sync. */
-  unreleased_changes: number
-  scheduled: number
-  releases_due: number
-  /** Tags with a purge still to send, now or later (second passes). */
-  purges_waiting: number
-  next_purge: string | null
-  /** True when a purge may and should go out now (the budget allows it). */
-  purge_due_now: boolean
-  pings_waiting: number
-}
+import { Records, type ArticleRecord } from './records'
+import { apiArticle, Replies } from './replies'
+import { SCHEMA } from './schema'
+import { Settings } from './settings'
+import { deskStatus, type DeskStatus } from './status'
+import { syncRecord } from './sync'
 
 /** Options of a write the Worker passes on. */
 
@@ -70,31 +53,41 @@ export interface WriteOptions {
 
 /** A failed KV sync is tried again this much later, then at every alarm. */
 const SYNC_RETRY_MS = 5_000
-/** KV takes about one write a second to one key: a sync that failed waits this long first. */
-const SYNC_BACKOFF_MS = 1_100
 
 export class Desk extends DurableObject<Env> {
   private readonly records: Records
   private readonly settings: Settings
-  private readonly purges: Purges
-  private readonly pings: Pings
+  private readonly outbox: Outbox
   private readonly publishers: PublisherRegistry
   private readonly replies: Replies
-  private readonly syncs = new Map<string, Promise<void>>()
+  private readonly kvSync: KvSync
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env)
-    ctx.storage.sql.exec(SCHEMA)
-    this.records = new Records(ctx.storage.sql)
-    this.settings = new Settings(ctx.storage.sql)
-    this.purges = new Purges(ctx.storage.sql, this.settings)
-    this.pings = new Pings(ctx.storage.sql)
-    this.publishers = new PublisherRegistry(ctx.storage.sql)
-    this.replies = new Replies(ctx.storage.sql)
+    const sql = ctx.storage.sql
+    sql.exec(SCHEMA)
+    this.records = new Records(sql)
+    this.settings = new Settings(sql)
+    this.outbox = new Outbox(sql, this.settings, this.records)
+    this.publishers = new PublisherRegistry(sql)
+    this.replies = new Replies(sql)
+    this.kvSync = new KvSync(
+      env.ARTICLES,
+      this.records,
+      async (id, revision) => {
+        const now = Date.now()
+        if (this.outbox.release(id, revision, now, this.windowMs())) await this.wake(now)
+      },
+      () => this.wake(Date.now() + SYNC_RETRY_MS),
+    )
   }
 
   private get config(): Config {
     return loadConfig(this.env)
+  }
+
+  private windowMs(): number {
+    return this.config.kvPropagationSeconds * 1000
   }
 
   private rules(): Rules {
@@ -153,30 +146,17 @@ export class Desk extends DurableObject<Env> {
 
   /** Published and scheduled articles, newest first. */
   list(limit: number, cursor?: string): Outcome<{ items: ApiArticle[]; next_cursor?: string }> {
-    let after: { publishedMs: number; id: string } | undefined
-    if (cursor) {
-      try {
-        const [publishedMs, id] = JSON.parse(atob(cursor)) as [number, string]
-        if (typeof publishedMs !== 'number' || typeof id !== 'string') throw new TypeError()
-        after = { publishedMs, id }
-      } catch {
-        return refuse(400, 'Invalid cursor', 'The cursor is not one this service gave out.', {
-          errors: [{ pointer: '/cursor', detail: 'not a valid cursor' }],
-        })
-      }
+    const after = cursor === undefined ? undefined : readCursor(cursor)
+    if (after === null) {
+      return refuse(400, 'Invalid cursor', 'The cursor is not one this service gave out.', {
+        errors: [{ pointer: '/cursor', detail: 'not a valid cursor' }],
+      })
     }
     const page = this.records.page(limit + 1, after)
     const items = page.slice(0, limit)
     const last = items.at(-1)
-    const more = page.length > limit && last
-    return {
-      ok: true,
-      status: 200,
-      value: {
-        items: items.map(apiArticle),
-        ...(more ? { next_cursor: btoa(JSON.stringify([last.publishedMs, last.id])) } : {}),
-      },
-    }
+    const next = page.length > limit && last ? { next_cursor: writeCursor(last) } : {}
+    return { ok: true, status: 200, value: { items: items.map(apiArticle), ...next } }
   }
 
   /**
@@ -201,7 +181,7 @@ export class Desk extends DurableObject<Env> {
       }),
     )
     if (outcome.ok && !outcome.value.replayed) {
-      await this.settle(id)
+      await this.kvSync.settle(id)
       // A scheduled release or a tombstone's lapse may now be the next thing due.
       await this.wake()
     }
@@ -213,23 +193,11 @@ export class Desk extends DurableObject<Env> {
     const { record, before, after, tombstone } = decision
     if (record) {
       this.records.save(record)
-      const ended = tombstone ? tagsChangedBy(tombstone, undefined) : []
-      const tags = [...new Set([...tagsChangedBy(before, after), ...ended])]
-      const changed = [before, after].filter((a) => a !== undefined)
-      // Without hubs there is no one to tell: no topics are kept.
-      const topics =
-        changed.length && this.config.websubHubs.length
-          ? changedFeeds(options.baseUrl, this.config.language, changed)
-          : []
-      if (tags.length || topics.length) {
-        this.ctx.storage.sql.exec(
-          'INSERT OR REPLACE INTO changes (id, revision, tags, topics) VALUES (?, ?, ?, ?)',
-          id,
-          record.revision,
-          JSON.stringify(tags),
-          JSON.stringify(topics),
-        )
-      }
+      const { language, websubHubs } = this.config
+      this.outbox.record(
+        { id, revision: record.revision, before, after, tombstone },
+        { baseUrl: options.baseUrl, language, hubs: websubHubs, windowMs: this.windowMs() },
+      )
     }
     if (decision.status === 204) return { status: 204, id, json: null }
     const stored = record ?? this.records.get(id)!
@@ -243,89 +211,11 @@ export class Desk extends DurableObject<Env> {
   }
 
   /**
-   * Waits until KV holds the newest revision of `id`: one sync at a time per id, and a sync
-   * writes the newest revision, so a burst of writes to one id costs a few KV writes, not one
-   * each (KV takes about one write a second to one key). A sync that keeps failing is left to
-   * the alarm; the write is committed here either way.
-   */
-  private async settle(id: string): Promise<void> {
-    for (;;) {
-      const record = this.records.revisions(id)
-      if (!record || record.kvRevision >= record.revision) return
-      let running = this.syncs.get(id)
-      if (!running) {
-        running = this.syncLoop(id).finally(() => this.syncs.delete(id))
-        this.syncs.set(id, running)
-      }
-      await running
-      const after = this.records.revisions(id)
-      if (after && after.kvRevision < after.revision && !this.syncs.has(id)) {
-        // The loop gave up: the alarm will try again.
-        return
-      }
-    }
-  }
-
-  private async syncLoop(id: string): Promise<void> {
-    for (let attempt = 1; ; attempt++) {
-      const state = this.records.revisions(id)
-      if (!state || state.kvRevision >= state.revision) return
-      const record = this.records.get(id)!
-      try {
-        const revision = await syncRecord(this.env.ARTICLES, this.records, record, Date.now())
-        await this.release(id, revision)
-      } catch (error) {
-        console.error(JSON.stringify({ kv_sync_failed: { id, attempt, error: String(error) } }))
-        if (attempt >= 3) {
-          await this.wake(Date.now() + SYNC_RETRY_MS)
-          return
-        }
-        await new Promise((resolve) => setTimeout(resolve, SYNC_BACKOFF_MS * attempt))
-      }
-    }
-  }
-
-  /** Once KV holds `revision`, its changes' purges and pings are scheduled. */
-  private async release(id: string, revision: number): Promise<void> {
-    const now = Date.now()
-    const window = this.config.kvPropagationSeconds * 1000
-    const rows = this.ctx.storage.sql
-      .exec<{ revision: number; tags: string; topics: string }>(
-        'SELECT revision, tags, topics FROM changes WHERE id = ? AND revision <= ?',
-        id,
-        revision,
-      )
-      .toArray()
-    for (const row of rows) {
-      this.purges.schedule(JSON.parse(row.tags) as string[], now, window)
-      this.pings.schedule(JSON.parse(row.topics) as Topic[], this.purges.secondPassDue(now, window))
-    }
-    this.ctx.storage.sql.exec('DELETE FROM changes WHERE id = ? AND revision <= ?', id, revision)
-    if (rows.length) await this.wake(now)
-  }
-
-  /**
    * What the coordinator still has to do: for operators (`GET /api/status`) and for tests,
    * which wait until nothing is due.
    */
   status(): DeskStatus {
-    const now = Date.now()
-    const count = (query: string, ...args: number[]) =>
-      this.ctx.storage.sql.exec<{ n: number }>(query, ...args).one().n
-    const nextPurge = this.purges.nextRun(now)
-    return {
-      unsynced: this.records.unsynced().length,
-      unreleased_changes: count('SELECT count(*) AS n FROM changes'),
-      scheduled: count("SELECT count(*) AS n FROM articles WHERE state = 'scheduled'"),
-      releases_due: count(
-        "SELECT count(*) AS n FROM articles WHERE state = 'scheduled' AND published_ms <= ?",
-        now,
-      ),
-      purges_waiting: count('SELECT count(DISTINCT tag) AS n FROM purges'),
-      next_purge: nextPurge === undefined ? null : new Date(nextPurge).toISOString(),
-      purge_due_now: nextPurge !== undefined && nextPurge <= now,
-      pings_waiting: count('SELECT count(*) AS n FROM pings'),
-    }
+    return deskStatus(this.ctx.storage.sql, this.records, this.outbox, Date.now())
   }
 
   // ---- publishers -----------------------------------------------------------------------
@@ -362,13 +252,17 @@ export class Desk extends DurableObject<Env> {
         const decision = decideRelease(record)
         if (decision.ok) this.commit(record.id, decision, { baseUrl: this.baseUrl() })
       })
-      await this.settle(record.id)
+      await this.kvSync.settle(record.id)
     }
     for (const record of this.records.lapsed(now)) await this.lapse(record)
-    for (const id of this.records.unsynced()) await this.settle(id)
-    await this.publishTags()
-    await this.purges.flush(Date.now(), (tags) => this.ctx.exports.default.purgeTags(tags))
-    const pinged = await this.sendPings(Date.now())
+    for (const id of this.records.unsynced()) await this.kvSync.settle(id)
+    await this.outbox.publishTags(this.env.ARTICLES, this.windowMs())
+    await this.outbox.purges.flush(Date.now(), (tags) => this.ctx.exports.default.purgeTags(tags))
+    const pinged = await this.outbox.sendPings(
+      this.env.HUB_PINGS,
+      this.config.websubHubs,
+      Date.now(),
+    )
     this.replies.forgetExpired(Date.now())
     await this.wake(pinged ? undefined : Date.now() + SYNC_RETRY_MS, true)
   }
@@ -390,51 +284,12 @@ export class Desk extends DurableObject<Env> {
     }
     this.records.drop(record.id)
     if (wasPublic) {
-      this.purges.schedule(
+      this.outbox.purges.schedule(
         tagsChangedBy(record.article, undefined),
         Date.now(),
-        this.config.kvPropagationSeconds * 1000,
+        this.windowMs(),
       )
     }
-  }
-
-  /** Writes the list of every tag's spellings when it changed, then purges `/feeds`. */
-  private async publishTags(): Promise<void> {
-    if (!this.records.spellingsChanged) return
-    // Cleared first: a write while the list is being written marks it changed again.
-    this.records.spellingsChanged = false
-    const spellings = JSON.stringify(this.records.spellings())
-    const digest = hex(await sha256(spellings))
-    if (digest === this.settings.get<string>('tags_digest')) return
-    try {
-      await this.env.ARTICLES.put(TAGS_KEY, spellings)
-    } catch (error) {
-      this.records.spellingsChanged = true
-      console.error(JSON.stringify({ kv_sync_failed: { key: TAGS_KEY, error: String(error) } }))
-      return
-    }
-    this.settings.set('tags_digest', digest)
-    this.purges.schedule([FEEDS], Date.now(), this.config.kvPropagationSeconds * 1000)
-  }
-
-  /**
-   * Hands the pings whose second purge is done to the queue; false when the queue refused
-   * them (they stay, for the next alarm).
-   */
-  private async sendPings(now: number): Promise<boolean> {
-    const ready = this.pings.ready(now)
-    if (ready.length === 0) return true
-    const hubs = this.config.websubHubs
-    try {
-      if (hubs.length) {
-        await enqueuePings(this.env.HUB_PINGS, hubs, [...new Set(ready.map((p) => p.topic))])
-      }
-    } catch (error) {
-      console.error(JSON.stringify({ websub_enqueue_failed: { error: String(error) } }))
-      return false
-    }
-    for (const { topic, due } of ready) this.pings.done(topic, due)
-    return true
   }
 
   /**
@@ -446,7 +301,7 @@ export class Desk extends DurableObject<Env> {
     const now = Date.now()
     const dues = [
       at,
-      this.purges.nextRun(now),
+      this.outbox.purges.nextRun(now),
       this.records.nextDue(),
       this.records.unsynced().length ? now + SYNC_RETRY_MS : undefined,
     ].filter((t): t is number => t !== undefined)
@@ -457,4 +312,19 @@ export class Desk extends DurableObject<Env> {
   }
 }
 
-export type { PublisherInput }
+/** The API listing's cursor: where the last page ended, `(published, id)`. */
+function writeCursor(record: ArticleRecord): string {
+  return btoa(JSON.stringify([record.publishedMs, record.id]))
+}
+
+/** The cursor's position; null when it is not one this service gave out. */
+function readCursor(cursor: string): { publishedMs: number; id: string } | null {
+  try {
+    const [publishedMs, id] = JSON.parse(atob(cursor)) as [unknown, unknown]
+    return typeof publishedMs === 'number' && typeof id === 'string' ? { publishedMs, id } : null
+  } catch {
+    return null
+  }
+}
+
+export type { DeskStatus, PublisherInput }

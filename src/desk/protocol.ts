@@ -4,7 +4,7 @@
  * cross the RPC boundary intact; the Worker turns it into a problem response (src/desk/client.ts).
  */
 import type { Article } from '../articles/model'
-import type { FieldError } from '../problem'
+import type { FieldError } from '../http/problem'
 
 /** Who is writing, as the Worker authenticated them; the coordinator checks it is still so. */
 export interface Writer {

@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono'
 import type { AppEnv } from '../env'
-import { problem } from '../problem'
+import { problem } from './problem'
 import { getPublisherByHash } from '../store/publishers'
 import { base64url, hex, sha256 } from '../digest'
 import type { Principal } from './principal'

@@ -7,7 +7,7 @@
 import type { Context } from 'hono'
 import type { AppEnv } from '../env'
 import { hex, sha256 } from '../digest'
-import { problem } from '../problem'
+import { problem } from './problem'
 import type { Idempotency } from '../desk/protocol'
 
 /** Printable ASCII, as a structured-field string holds it, and not too long to store. */

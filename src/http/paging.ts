@@ -1,6 +1,6 @@
 import type { Context } from 'hono'
 import type { AppEnv } from '../env'
-import { problem } from '../problem'
+import { problem } from './problem'
 import { readPage, type ArticlePage } from '../store/articles'
 
 /** The most items one page of a listing or feed may hold. */

@@ -1,146 +1,29 @@
 /**
  * Micropub (W3C): create, update, delete and undelete articles from any Micropub client,
- * with the same publisher tokens and ownership rules as the JSON API. The token comes in
- * the Authorization header or, for form posts, as an `access_token` field (not both, and
- * never in a URL, where logs keep it). Errors use Micropub's format.
+ * with the same publisher tokens and ownership rules as the JSON API. The request, the token
+ * and the error format are read and written in src/http/micropub.ts.
  */
 import { Hono, type Context } from 'hono'
-import { HTTPException } from 'hono/http-exception'
-import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { AppEnv } from '../env'
-import { parseBearer, principalFor } from '../http/auth'
-import { ApiProblem } from '../problem'
 import { buildDraft } from '../articles/build'
 import { idForContent, isValidId } from '../articles/ids'
 import { ArticleInput } from '../articles/schema'
-import {
-  first,
-  inputFrom,
-  MicropubError,
-  propertiesOf,
-  updatedInput,
-  type Properties,
-} from '../articles/mf2'
-import { cleanDeep } from '../articles/text'
+import { first, inputFrom, propertiesOf, updatedInput, type Properties } from '../articles/mf2'
 import { deskOf, unwrap, writerOf } from '../desk/client'
+import {
+  authenticate,
+  headerToken,
+  idFromUrl,
+  micropubError,
+  micropubErrorResponse,
+  readRequest,
+} from '../http/micropub'
+import { parseValid } from '../http/validate'
 import { articlePath } from '../urls'
-import { decodeJsonBytes, parseJsonText } from './json-body'
-import { parseValid } from './validate'
-
-const ERRORS: Partial<Record<number, string>> = {
-  401: 'unauthorized',
-  403: 'forbidden',
-  503: 'unauthorized',
-}
-
-/** Micropub answers `invalid_request` with 400 whatever the cause (a missing article, a conflict). */
-const KEPT_STATUSES = new Set([401, 403, 413, 503])
-
-function micropubError(status: ContentfulStatusCode, description: string): HTTPException {
-  const error = ERRORS[status] ?? 'invalid_request'
-  if (!KEPT_STATUSES.has(status)) status = 400
-  return new HTTPException(status, {
-    res: Response.json(
-      { error, error_description: description },
-      { status, headers: { 'Cache-Control': 'no-store' } },
-    ),
-  })
-}
 
 export const micropub = new Hono<AppEnv>()
 
-// Problems raised by shared code (validation, the coordinator) become Micropub errors.
-micropub.onError((err) => {
-  if (err instanceof ApiProblem) {
-    const { detail, title, errors } = err.details
-    const fields = errors?.map((e) => `${e.pointer || '/'}: ${e.detail}`).join('; ')
-    return micropubError(err.status, fields || detail || title).getResponse()
-  }
-  if (err instanceof MicropubError) return micropubError(400, err.message).getResponse()
-  if (err instanceof HTTPException) return err.getResponse()
-  throw err
-})
-
-/** The request as Micropub reads it: form fields or JSON, and the token. */
-async function readRequest(c: Context<AppEnv>) {
-  const type = c.req.header('Content-Type') ?? ''
-  let json: Record<string, unknown> | undefined
-  let form: Properties | undefined
-  if (/^application\/json/i.test(type)) {
-    // The API's JSON reading: UTF-8 only, nesting bounded, errors by position. Its problems
-    // become Micropub errors in onError.
-    json = cleanDeep(parseJsonText(decodeJsonBytes(await c.req.arrayBuffer(), type))) as Record<
-      string,
-      unknown
-    >
-    if (!json || typeof json !== 'object' || Array.isArray(json)) {
-      throw micropubError(400, 'The body must be a JSON object.')
-    }
-  } else if (/^(application\/x-www-form-urlencoded|multipart\/form-data)/i.test(type)) {
-    form = Object.create(null) as Properties
-    for (const [key, value] of (await c.req.formData()).entries()) {
-      if (typeof value !== 'string') continue
-      const name = key.replace(/\[\]$/, '')
-      ;(form[name] ??= []).push(value)
-    }
-    form = cleanDeep(form) as Properties
-  } else {
-    throw micropubError(
-      400,
-      'Send application/x-www-form-urlencoded, multipart/form-data or application/json.',
-    )
-  }
-  const header = headerToken(c)
-  const field = first(form?.access_token)
-  // The specification: a token in both places is a bad request.
-  if (header !== undefined && field !== undefined) {
-    throw micropubError(
-      400,
-      'Send the token in the Authorization header or as access_token, not both.',
-    )
-  }
-  return { json, form, token: header ?? (typeof field === 'string' ? field : undefined) }
-}
-
-/** The token of the Authorization header, with the same grammar as the JSON API. */
-function headerToken(c: Context<AppEnv>): string | undefined {
-  const header = c.req.header('Authorization')
-  if (header === undefined) return undefined
-  const token = parseBearer(header)
-  if (token === undefined)
-    throw micropubError(401, 'The Authorization header must be "Bearer <token>".')
-  return token
-}
-
-async function authenticate(c: Context<AppEnv>, token: string | undefined) {
-  const adminToken = c.var.config.adminToken
-  if (!adminToken)
-    throw micropubError(503, 'Publishing is not configured (ADMIN_TOKEN is not set).')
-  if (!token)
-    throw micropubError(401, 'Send a token in the Authorization header or as access_token.')
-  const principal = await principalFor(token, adminToken, c.env.ARTICLES)
-  if (!principal) throw micropubError(403, 'The token is not valid, or was revoked.')
-  c.set('principal', principal)
-  return principal
-}
-
-/** The article id a Micropub `url` names: `/articles/{id}` on this site, in any script. */
-function idFromUrl(url: unknown): string {
-  const match =
-    typeof url === 'string' && URL.canParse(url)
-      ? /\/articles\/([^/?#]+)$/.exec(new URL(url).pathname)
-      : null
-  let id: string | undefined
-  try {
-    id = match ? decodeURIComponent(match[1]!) : undefined
-  } catch {
-    id = undefined
-  }
-  if (id === undefined || !isValidId(id)) {
-    throw micropubError(400, `"${String(url).slice(0, 200)}" is not the URL of an article here.`)
-  }
-  return id
-}
+micropub.onError(micropubErrorResponse)
 
 function draftOf(c: Context<AppEnv>, input: ArticleInput) {
   return buildDraft(input, {

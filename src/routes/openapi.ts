@@ -7,7 +7,7 @@ import { z } from 'zod'
 import type { AppEnv } from '../env'
 import { BODY_LIMIT_BYTES } from '../articles/limits'
 import { ArticleInput, ArticleOutput } from '../articles/schema'
-import { ProblemSchema } from '../problem'
+import { ProblemSchema } from '../http/problem'
 import { LIMIT_MAX } from '../http/paging'
 import { PublisherInput } from './publishers'
 

@@ -3,7 +3,7 @@ import { z } from 'zod'
 import type { AppEnv } from '../env'
 import { newToken, requireToken, tokenHash } from '../http/auth'
 import { deskOf, unwrap } from '../desk/client'
-import { readJsonBody } from './validate'
+import { readJsonBody } from '../http/validate'
 
 /** `POST /api/publishers` body. */
 export const PublisherInput = z.strictObject({

@@ -2,7 +2,7 @@ import { HTTPException } from 'hono/http-exception'
 import { describe, expect, it } from 'vitest'
 import { LIMITS } from '../../src/articles/limits'
 import { cleanDeep, NestingError } from '../../src/articles/text'
-import { decodeJsonBytes, parseJsonText } from '../../src/routes/json-body'
+import { decodeJsonBytes, parseJsonText } from '../../src/http/json'
 
 /** The problem a call throws: status and body. */
 async function refusal(call: () => unknown) {

@@ -1,9 +1,9 @@
 import type { Context } from 'hono'
 import type { z } from 'zod'
 import type { AppEnv } from '../env'
-import { problem, type FieldError } from '../problem'
+import { problem, type FieldError } from './problem'
 import { cleanDeep } from '../articles/text'
-import { decodeJsonBytes, parseJsonText } from './json-body'
+import { decodeJsonBytes, parseJsonText } from './json'
 
 /** JSON Pointer (RFC 6901) for a zod issue path. */
 function pointer(path: readonly PropertyKey[]): string {

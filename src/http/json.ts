@@ -10,7 +10,7 @@ import {
   type SyntaxKind,
 } from 'jsonc-parser'
 import { LIMITS } from '../articles/limits'
-import { problem } from '../problem'
+import { problem } from './problem'
 
 /** The body's text. 415 when it declares a charset other than UTF-8, 400 when it is not UTF-8. */
 export function decodeJsonBytes(bytes: ArrayBuffer, contentType: string): string {

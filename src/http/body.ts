@@ -5,7 +5,7 @@ import { ArticleInput } from '../articles/schema'
 import { applyAnnotationChoice } from '../articles/import/annotation-choice'
 import { ANNOTATION_MODES } from '../articles/import/modes'
 import { importPlainText, type ImportReport } from '../articles/import/plaintext'
-import { problem } from '../problem'
+import { problem } from './problem'
 import { parseValid, readJsonBody } from './validate'
 
 /** `?annotations=`: what a text import does with phonetic annotations. */

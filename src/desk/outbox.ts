@@ -1,0 +1,125 @@
+/**
+ * What committed changes still owe readers: their purges and, once those are done, their
+ * WebSub pings. A change's row waits in `changes` until KV holds it, so a purge never runs
+ * ahead of the write it is for; then its tags and topics move to the purge and ping queues.
+ */
+import type { Article } from '../articles/model'
+import { hex, sha256 } from '../digest'
+import { tagsChangedBy } from '../edge/changes'
+import { FEEDS } from '../edge/tags'
+import { TAGS_KEY } from '../store/keys'
+import { changedFeeds, enqueuePings, Pings, type HubPing, type Topic } from './hubs'
+import { Purges } from './purges'
+import type { Records } from './records'
+import type { Settings } from './settings'
+
+/** What a change was, for the feeds WebSub hubs hear about. */
+export interface Change {
+  id: string
+  revision: number
+  before?: Article
+  after?: Article
+  /** A deleted article whose tombstone this change ends. */
+  tombstone?: Article
+}
+
+export interface OutboxSite {
+  baseUrl: string
+  language: string
+  /** Hubs to ping; without any, no topics are kept. */
+  hubs: string[]
+  windowMs: number
+}
+
+export class Outbox {
+  readonly purges: Purges
+  readonly pings: Pings
+
+  constructor(
+    private readonly sql: SqlStorage,
+    private readonly settings: Settings,
+    private readonly records: Records,
+  ) {
+    this.purges = new Purges(sql, settings)
+    this.pings = new Pings(sql)
+  }
+
+  /** Keeps what a change will purge and announce, in the change's own transaction. */
+  record(change: Change, site: OutboxSite): void {
+    const { before, after, tombstone } = change
+    const ended = tombstone ? tagsChangedBy(tombstone, undefined) : []
+    const tags = [...new Set([...tagsChangedBy(before, after), ...ended])]
+    const changed = [before, after].filter((a) => a !== undefined)
+    const topics =
+      changed.length && site.hubs.length ? changedFeeds(site.baseUrl, site.language, changed) : []
+    if (tags.length === 0 && topics.length === 0) return
+    this.sql.exec(
+      'INSERT OR REPLACE INTO changes (id, revision, tags, topics) VALUES (?, ?, ?, ?)',
+      change.id,
+      change.revision,
+      JSON.stringify(tags),
+      JSON.stringify(topics),
+    )
+  }
+
+  /** Once KV holds `revision` of `id`, its changes' purges and pings are scheduled; true if any. */
+  release(id: string, revision: number, now: number, windowMs: number): boolean {
+    const rows = this.sql
+      .exec<{ tags: string; topics: string }>(
+        'SELECT tags, topics FROM changes WHERE id = ? AND revision <= ?',
+        id,
+        revision,
+      )
+      .toArray()
+    for (const row of rows) {
+      this.purges.schedule(JSON.parse(row.tags) as string[], now, windowMs)
+      this.pings.schedule(
+        JSON.parse(row.topics) as Topic[],
+        this.purges.secondPassDue(now, windowMs),
+      )
+    }
+    this.sql.exec('DELETE FROM changes WHERE id = ? AND revision <= ?', id, revision)
+    return rows.length > 0
+  }
+
+  /** Writes the list of every tag's spellings (for `/feeds`) when it changed, then purges it. */
+  async publishTags(kv: KVNamespace, windowMs: number): Promise<void> {
+    if (!this.records.spellingsChanged) return
+    // Cleared first: a write while the list is being written marks it changed again.
+    this.records.spellingsChanged = false
+    const spellings = JSON.stringify(this.records.spellings())
+    const digest = hex(await sha256(spellings))
+    if (digest === this.settings.get<string>('tags_digest')) return
+    try {
+      await kv.put(TAGS_KEY, spellings)
+    } catch (error) {
+      this.records.spellingsChanged = true
+      console.error(JSON.stringify({ kv_sync_failed: { key: TAGS_KEY, error: String(error) } }))
+      return
+    }
+    this.settings.set('tags_digest', digest)
+    this.purges.schedule([FEEDS], Date.now(), windowMs)
+  }
+
+  /**
+   * Hands the pings whose second purge is done to the queue; false when the queue refused
+   * them (they stay, for the next alarm).
+   */
+  async sendPings(queue: Queue<HubPing>, hubs: string[], now: number): Promise<boolean> {
+    const ready = this.pings.ready(now)
+    if (ready.length === 0) return true
+    try {
+      if (hubs.length) await enqueuePings(queue, hubs, [...new Set(ready.map((p) => p.topic))])
+    } catch (error) {
+      console.error(JSON.stringify({ websub_enqueue_failed: { error: String(error) } }))
+      return false
+    }
+    for (const { topic, due } of ready) this.pings.done(topic, due)
+    return true
+  }
+
+  /** Changes committed whose KV sync has not finished. */
+  unreleased(): number {
+    return this.sql.exec<{ n: number }>('SELECT count(*) AS n FROM changes').one().n
+  }
+}
