@@ -1,4 +1,6 @@
+import { isLanguageTag } from './articles/script'
 import { isTimeZone } from './time'
+import { isHttpUrl } from './urls'
 
 /** The site's settings, read once from `[vars]` in wrangler.toml and the `ADMIN_TOKEN` secret. */
 export interface Config {
@@ -57,7 +59,7 @@ function hubs(list: string): string[] {
     .map((u) => u.trim())
     .filter(Boolean)
   for (const url of urls) {
-    if (!(URL.canParse(url) && /^https?:$/.test(new URL(url).protocol))) {
+    if (!isHttpUrl(url)) {
       throw new ConfigError(
         `WEBSUB_HUBS must be comma-separated http(s) URLs, and "${url}" is not one`,
       )
@@ -73,13 +75,13 @@ export function loadConfig(env: Vars): Config {
   const cached = parsed.get(env)
   if (cached) return cached
   const siteUrl = text(env, 'SITE_URL', '')
-  if (siteUrl && !(URL.canParse(siteUrl) && /^https?:$/.test(new URL(siteUrl).protocol))) {
+  if (siteUrl && !isHttpUrl(siteUrl)) {
     throw new ConfigError(
       `SITE_URL must be an absolute http(s) URL such as https://news.example.org, not "${siteUrl}"`,
     )
   }
   const language = text(env, 'SITE_LANGUAGE', 'en')
-  if (!/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/.test(language)) {
+  if (!isLanguageTag(language)) {
     throw new ConfigError(
       `SITE_LANGUAGE must be a BCP 47 language tag such as zh-Hant, not "${language}"`,
     )

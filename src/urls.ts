@@ -1,5 +1,10 @@
 /** Every public URL the service links to is built here, from the site's base URL. */
 
+/** True for an absolute http or https URL: the only kind the service links to or calls. */
+export function isHttpUrl(url: string): boolean {
+  return URL.canParse(url) && /^https?:$/.test(new URL(url).protocol)
+}
+
 /** The feed formats, in the order pages list them. */
 export const FEED_FORMATS = ['rss', 'atom', 'json'] as const
 export type FeedFormat = (typeof FEED_FORMATS)[number]

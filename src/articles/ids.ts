@@ -6,10 +6,13 @@ import { timestampIn } from '../time'
 import { withoutAnnotations } from './import/annotations'
 
 /** What a publisher may choose as an id: lowercase ASCII letters and digits, `-`, `_`, `.`. */
-export const ID_PATTERN = /^[a-z0-9](?:[a-z0-9._-]*[a-z0-9])?$/
+const ID_PATTERN = /^[a-z0-9](?:[a-z0-9._-]*[a-z0-9])?$/
 export const ID_MAX_BYTES = 128
 
 const SLUG_WORDS_MAX = 60
+
+/** The id rule in words, for every refusal that names it (JSON, text import, Micropub). */
+export const ID_RULE = `a slug of lowercase letters, digits, "-", "_" and "." of at most ${ID_MAX_BYTES} bytes`
 
 /** True when `id` is a slug this service accepts. */
 export function isValidId(id: string): boolean {

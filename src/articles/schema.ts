@@ -1,5 +1,7 @@
 import { z } from 'zod'
-import { ID_MAX_BYTES, ID_PATTERN } from './ids'
+import { ID_RULE, isValidId } from './ids'
+import { isLanguageTag } from './script'
+import { isHttpUrl } from '../urls'
 import { parseTimestamp } from '../time'
 import type { Article } from './model'
 import { ANNOTATION_MODES } from './import/modes'
@@ -11,9 +13,7 @@ const chars = (s: string) => [...s].length
 const httpUrl = z
   .string()
   .max(2048)
-  .refine((s) => URL.canParse(s) && /^https?:$/.test(new URL(s).protocol), {
-    message: 'must be an absolute http(s) URL',
-  })
+  .refine(isHttpUrl, { message: 'must be an absolute http(s) URL' })
   // The WHATWG serialisation percent-encodes what URIs may not hold (spaces, quotes, < >).
   .transform((s) => new URL(s).href)
 
@@ -37,19 +37,10 @@ export const SourceInput = z.strictObject({ name, url: httpUrl.optional() })
 
 const content = z.string().refine((s) => s.trim() !== '', { message: 'must not be empty' })
 
-/** BCP 47 in its common shape (language, script, region, variants). */
-const LANGUAGE_TAG = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/
-
 /** The JSON body of `POST /api/articles` and `PUT /api/articles/{id}`. */
 export const ArticleInput = z
   .strictObject({
-    id: z
-      .string()
-      .regex(ID_PATTERN, 'must be a slug: lowercase letters, digits, "-", "_" or "."')
-      .refine((s) => new TextEncoder().encode(s).length <= ID_MAX_BYTES, {
-        message: `must be at most ${ID_MAX_BYTES} bytes`,
-      })
-      .optional(),
+    id: z.string().refine(isValidId, `must be ${ID_RULE}`).optional(),
     title: z
       .string()
       .trim()
@@ -95,7 +86,7 @@ export const ArticleInput = z
       .optional(),
     language: z
       .string()
-      .regex(LANGUAGE_TAG, 'must be a BCP 47 language tag such as zh-Hant')
+      .refine(isLanguageTag, 'must be a BCP 47 language tag such as zh-Hant')
       .optional(),
     source: SourceInput.optional(),
     url: httpUrl.optional(),

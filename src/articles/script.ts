@@ -40,6 +40,14 @@ export function detectLanguage(text: string): string | undefined {
   return undefined
 }
 
+/** BCP 47 in its common shape: language, then script, region and variants. */
+const LANGUAGE_TAG = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/
+
+/** True for a language tag such as `zh-Hant`, `en` or `zh-TW`. */
+export function isLanguageTag(tag: string): boolean {
+  return LANGUAGE_TAG.test(tag)
+}
+
 /** The script a Chinese language tag names, if any: `zh-TW` is Traditional, `zh-CN` Simplified. */
 export function scriptOf(language: string): Script | 'zh' | undefined {
   const tag = language.toLowerCase()

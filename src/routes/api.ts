@@ -5,7 +5,7 @@ import { idempotencyOf } from '../http/idempotency'
 import { LIMIT_MAX, pageQuery } from '../http/paging'
 import { problem } from '../http/problem'
 import { buildDraft, type Draft } from '../articles/build'
-import { idForContent, isValidId } from '../articles/ids'
+import { ID_RULE, idForContent, isValidId } from '../articles/ids'
 import type { ArticleInput } from '../articles/schema'
 import type { ImportReport } from '../articles/import/plaintext'
 import { deskOf, sendReply, unwrap, writerOf } from '../desk/client'
@@ -38,8 +38,7 @@ function checkId(id: string): string {
   if (!isValidId(id)) {
     throw problem(400, {
       title: 'Invalid id',
-      detail:
-        'An id is a slug of lowercase letters, digits, "-", "_" and "." of at most 128 bytes.',
+      detail: `An id is ${ID_RULE}.`,
       errors: [{ pointer: '/id', detail: 'not a valid id' }],
     })
   }

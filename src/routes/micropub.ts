@@ -6,7 +6,7 @@
 import { Hono, type Context } from 'hono'
 import type { AppEnv } from '../env'
 import { buildDraft } from '../articles/build'
-import { idForContent, isValidId } from '../articles/ids'
+import { ID_RULE, idForContent, isValidId } from '../articles/ids'
 import { ArticleInput } from '../articles/schema'
 import { first, inputFrom, propertiesOf, updatedInput, type Properties } from '../articles/mf2'
 import { deskOf, unwrap, writerOf } from '../desk/client'
@@ -36,10 +36,7 @@ function draftOf(c: Context<AppEnv>, input: ArticleInput) {
 async function create(c: Context<AppEnv>, props: Properties) {
   const slug = first(props['mp-slug'])
   if (slug !== undefined && (typeof slug !== 'string' || !isValidId(slug))) {
-    throw micropubError(
-      400,
-      'mp-slug must be a slug of lowercase letters, digits, "-", "_" and "." of at most 128 bytes.',
-    )
+    throw micropubError(400, `mp-slug must be ${ID_RULE}.`)
   }
   const input = parseValid(ArticleInput, inputFrom(props))
   const draft = draftOf(c, input)
