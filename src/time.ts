@@ -13,8 +13,10 @@ const RFC3339 =
   /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*([Zz]|[+-]\d{2}:?\d{2})?$/
 
 /** The earliest and latest dates the store's reverse-time index keys can order. */
-const MIN_MS = Date.UTC(1970, 0, 1)
-const MAX_MS = Date.UTC(2200, 0, 1)
+export const FIRST_YEAR = 1970
+export const LAST_YEAR = 2199
+const MIN_MS = Date.UTC(FIRST_YEAR, 0, 1)
+const MAX_MS = Date.UTC(LAST_YEAR + 1, 0, 1)
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const
 const MONTHS = [
@@ -177,6 +179,21 @@ export function parseTimestamp(input: string, timeZone: string): Timestamp | und
   const ms = local - offset * 60_000
   if (ms < MIN_MS || ms >= MAX_MS) return undefined
   return build(local, offset)
+}
+
+/**
+ * Why a date is refused, in words for the publisher, or undefined when it is one: a shape
+ * that is not RFC 3339, an impossible date (February 30th), or one out of the range above.
+ */
+export function timestampProblem(input: string): string | undefined {
+  if (parseTimestamp(input, 'UTC') !== undefined) return undefined
+  const m = RFC3339.exec(input.trim())
+  if (!m) return 'must be an RFC 3339 date-time such as 2022-04-08T10:30:00+08:00, or a date'
+  const year = Number(m[1])
+  if (year < FIRST_YEAR || year > LAST_YEAR) {
+    return `must be between ${FIRST_YEAR} and ${LAST_YEAR}`
+  }
+  return 'is not a date that exists (the day, hour, minute, second or offset is out of range)'
 }
 
 /** Milliseconds since the epoch. */

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { ID_RULE, isValidId } from './ids'
 import { isLanguageTag } from './script'
 import { isHttpUrl } from '../urls'
-import { parseTimestamp } from '../time'
+import { timestampProblem } from '../time'
 import type { Article } from './model'
 import { ANNOTATION_MODES } from './import/modes'
 
@@ -17,8 +17,9 @@ const httpUrl = z
   // The WHATWG serialisation percent-encodes what URIs may not hold (spaces, quotes, < >).
   .transform((s) => new URL(s).href)
 
-const date = z.string().refine((s) => parseTimestamp(s, 'UTC') !== undefined, {
-  message: 'must be an RFC 3339 date-time such as 2022-04-08T10:30:00+08:00, or a date',
+const date = z.string().superRefine((s, ctx) => {
+  const problem = timestampProblem(s)
+  if (problem) ctx.addIssue({ code: 'custom', message: problem })
 })
 
 const name = z

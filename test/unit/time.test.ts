@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   parseTimestamp,
+  timestampProblem,
   timestampIn,
   toMillis,
   toRfc822,
@@ -56,5 +57,16 @@ describe('formatting', () => {
     expect(timestampIn(ms, 'Asia/Taipei')).toBe('2022-04-08T10:30:15+08:00')
     expect(timestampIn(ms, 'UTC')).toBe('2022-04-08T02:30:15Z')
     expect(zoneOffset('Asia/Kolkata', ms)).toBe(330)
+  })
+})
+
+describe('timestampProblem', () => {
+  it('says why a date is refused: its shape, an impossible date, or the range', () => {
+    expect(timestampProblem('2022-04-08T10:30:00+08:00')).toBeUndefined()
+    expect(timestampProblem('8 April 2022')).toMatch(/RFC 3339/)
+    expect(timestampProblem('2022-02-30')).toMatch(/does not exist|not a date that exists/)
+    expect(timestampProblem('1969-12-31T23:59:59Z')).toBe('must be between 1970 and 2199')
+    expect(timestampProblem('2200-01-01')).toBe('must be between 1970 and 2199')
+    expect(timestampProblem('2022-04-08T10:30:00+25:00')).toMatch(/not a date that exists/)
   })
 })
