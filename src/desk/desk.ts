@@ -25,7 +25,8 @@ import {
 } from './decide'
 import { KvSync } from './kv-sync'
 import { Outbox } from './outbox'
-import { PublisherRegistry, type PublisherInput } from './publishers'
+import { PublisherRegistry } from './publishers'
+import type { PublisherInput } from '../http/publisher-schema'
 import {
   refuse,
   type ApiArticle,
@@ -326,5 +327,3 @@ function readCursor(cursor: string): { publishedMs: number; id: string } | null 
     return null
   }
 }
-
-export type { DeskStatus, PublisherInput }

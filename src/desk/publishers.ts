@@ -4,12 +4,7 @@
  * id, so a name given out again after a revocation inherits nothing.
  */
 import type { PublisherRecord } from '../store/publishers'
-
-export interface PublisherInput {
-  name: string
-  display_name?: string
-  default_author?: string
-}
+import type { PublisherInput } from '../http/publisher-schema'
 
 interface Row extends Record<string, SqlStorageValue> {
   id: string

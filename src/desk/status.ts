@@ -1,22 +1,27 @@
 /** What the write coordinator still has to do, for operators and for the tests. */
+import { z } from 'zod'
 import type { Outbox } from './outbox'
 import type { Records } from './records'
 
-/** The coordinator's backlog. */
-export interface DeskStatus {
-  /** Ids whose KV copy is behind. */
-  unsynced: number
-  /** Committed changes whose purges wait for their KV sync. */
-  unreleased_changes: number
-  scheduled: number
-  releases_due: number
-  /** Tags with a purge still to send, now or later (second passes). */
-  purges_waiting: number
-  next_purge: string | null
-  /** True when a purge may and should go out now (the budget allows it). */
-  purge_due_now: boolean
-  pings_waiting: number
-}
+/** The coordinator's backlog, as `GET /api/status` shows it. */
+export const DeskStatus = z.object({
+  unsynced: z.number().int().describe('Articles whose KV copy is behind'),
+  unreleased_changes: z
+    .number()
+    .int()
+    .describe('Committed changes whose purges wait for their KV sync'),
+  scheduled: z.number().int().describe('Articles waiting for their publication time'),
+  releases_due: z.number().int().describe('Scheduled articles whose time has come'),
+  purges_waiting: z
+    .number()
+    .int()
+    .describe('Cache tags with a purge still to send, now or later (second passes)'),
+  next_purge: z.iso.datetime().nullable(),
+  purge_due_now: z.boolean().describe('A purge may and should go out now (the budget allows it)'),
+  pings_waiting: z.number().int().describe('WebSub pings not yet handed to the queue'),
+})
+
+export type DeskStatus = z.infer<typeof DeskStatus>
 
 /** The coordinator's backlog at `now`. */
 export function deskStatus(

@@ -1,4 +1,5 @@
 import { Hono, type Context } from 'hono'
+import type { z } from 'zod'
 import type { AppEnv } from '../env'
 import { requireToken } from '../http/auth'
 import { idempotencyOf } from '../http/idempotency'
@@ -13,8 +14,9 @@ import type { WriteOptions } from '../desk/desk'
 import type { ApiArticle } from '../desk/protocol'
 import { articlePath } from '../urls'
 import { readArticle } from '../http/body'
+import { docs, documentation, type ListedArticle } from '../http/api-docs'
+import { openApiDocument } from '../http/openapi'
 import { publishers } from './publishers'
-import { openapi } from './openapi'
 
 /** The publishing API, mounted at /api. Every call but the OpenAPI document needs a token. */
 export const api = new Hono<AppEnv>()
@@ -28,11 +30,14 @@ api.use('/articles', requireToken())
 api.route('/publishers', publishers)
 
 /** The write coordinator's backlog, for operators: unsynced ids, purges and pings waiting. */
-api.get('/status', requireToken({ adminOnly: true }), async (c) =>
+api.get('/status', docs.status, requireToken({ adminOnly: true }), async (c) =>
   c.json(await deskOf(c.env).status()),
 )
 
-api.route('/', openapi)
+/** The API described as OpenAPI 3.1, generated from the routes' own descriptions. */
+api.get('/openapi.json', docs.openapi, async (c) =>
+  c.json(await openApiDocument(api, `${c.var.baseUrl}/api`, documentation)),
+)
 
 function checkId(id: string): string {
   if (!isValidId(id)) {
@@ -68,7 +73,7 @@ async function writeOptions(c: Context<AppEnv>, report?: ImportReport): Promise<
   }
 }
 
-api.post('/articles', async (c) => {
+api.post('/articles', docs.createArticle, async (c) => {
   const { input, draft, report } = await draftOf(c)
   const id =
     input.id ?? (await idForContent(input, draft.published, Date.now(), c.var.config.timeZone))
@@ -92,7 +97,7 @@ function ifRevision(header: string | undefined): number | undefined {
   return Number(match[1])
 }
 
-api.put('/articles/:id', async (c) => {
+api.put('/articles/:id', docs.replaceArticle, async (c) => {
   const id = checkId(c.req.param('id'))
   const { input, draft, report } = await draftOf(c)
   if (input.id !== undefined && input.id !== id) {
@@ -112,13 +117,13 @@ api.put('/articles/:id', async (c) => {
   )
 })
 
-api.get('/articles/:id', async (c) => {
+api.get('/articles/:id', docs.readArticle, async (c) => {
   const article = unwrap(await deskOf(c.env).read(c.req.param('id')))
   c.header('ETag', `"r${article.revision}"`)
   return c.json(article)
 })
 
-api.delete('/articles/:id', async (c) => {
+api.delete('/articles/:id', docs.deleteArticle, async (c) => {
   const options = await writeOptions(c)
   return sendReply(
     c,
@@ -127,7 +132,7 @@ api.delete('/articles/:id', async (c) => {
 })
 
 /** What a listing shows of each article. */
-function listed(article: ApiArticle, baseUrl: string) {
+function listed(article: ApiArticle, baseUrl: string): z.infer<typeof ListedArticle> {
   const { id, title, summary, published, updated, tags, language, publisher, state } = article
   return {
     id,
@@ -143,7 +148,7 @@ function listed(article: ApiArticle, baseUrl: string) {
   }
 }
 
-api.get('/articles', async (c) => {
+api.get('/articles', docs.listArticles, async (c) => {
   const { limit, cursor } = pageQuery(c)
   const page = unwrap(
     await deskOf(c.env).list(Math.min(limit ?? c.var.config.pageSize, LIMIT_MAX), cursor),

@@ -1,0 +1,355 @@
+/**
+ * What each route of the API tells its OpenAPI document (`GET /api/openapi.json`): the routes
+ * carry these with `describeRoute`, and the document is generated from the routes, so a route
+ * cannot exist undocumented. Bodies are the zod schemas that validate them.
+ */
+import { describeRoute } from 'hono-openapi'
+import type { OpenAPIV3_1 } from 'openapi-types'
+import { z } from 'zod'
+import { ArticleInput, ArticleOutput } from '../articles/schema'
+import { ANNOTATION_MODES } from '../articles/import/modes'
+import { BODY_LIMIT_BYTES } from '../articles/limits'
+import { ID_RULE } from '../articles/ids'
+import { DeskStatus } from '../desk/status'
+import type { ApiArticle } from '../desk/protocol'
+import { LIMIT_MAX } from './paging'
+import { ProblemSchema } from './problem'
+import { PublisherInput, PublisherOutput } from './publisher-schema'
+import { jsonResponse, jsonSchema, outputSchema, problems, ref } from './openapi'
+
+/** An article as the API returns it: the stored article, its state and revision. */
+const Article = ArticleOutput.extend({
+  state: z
+    .enum(['published', 'scheduled'])
+    .describe('scheduled: `published` is ahead, and readers do not see it until then'),
+  revision: z.number().int().min(1).describe('Its ETag is `"r{revision}"`, for If-Match'),
+})
+
+// Fails to compile when what the coordinator returns and its description part ways.
+const _described = (a: ApiArticle): z.infer<typeof Article> => a
+void _described
+
+/** What a listing shows of each article. */
+export const ListedArticle = Article.pick({
+  id: true,
+  title: true,
+  summary: true,
+  published: true,
+  updated: true,
+  tags: true,
+  language: true,
+  publisher: true,
+  state: true,
+}).extend({ url: z.string().describe('Its page') })
+
+const ArticlePage = z.object({
+  items: z.array(ListedArticle),
+  next_cursor: z.string().optional().describe('Present when more exist: pass it as `?cursor=`'),
+})
+
+const Written = Article.extend({
+  import_report: z
+    .looseObject({})
+    .optional()
+    .describe(
+      'Text and Markdown imports: what was read as title, metadata and body, and what was done with phonetic annotations (docs/import.md)',
+    ),
+})
+
+const Issued = PublisherOutput.extend({
+  token: z.string().describe('The bearer token, shown this once: only its hash is stored'),
+})
+
+export const components: OpenAPIV3_1.ComponentsObject = {
+  securitySchemes: {
+    bearer: {
+      type: 'http',
+      scheme: 'bearer',
+      description: 'The admin token, or a publisher token (`ef_…`) the admin issued',
+    },
+  },
+  schemas: {
+    ArticleInput: jsonSchema(ArticleInput),
+    Article: outputSchema(Article),
+    WrittenArticle: outputSchema(Written),
+    ArticlePage: outputSchema(ArticlePage),
+    PublisherInput: jsonSchema(PublisherInput),
+    Publisher: outputSchema(PublisherOutput),
+    IssuedPublisher: outputSchema(Issued),
+    Status: outputSchema(DeskStatus),
+    Problem: outputSchema(ProblemSchema),
+  },
+}
+
+const header = (description: string): OpenAPIV3_1.HeaderObject => ({
+  description,
+  schema: { type: 'string' },
+})
+
+const idempotencyKey: OpenAPIV3_1.ParameterObject = {
+  name: 'Idempotency-Key',
+  in: 'header',
+  description:
+    'Names this write: sent again with the same request, the first answer comes back (Idempotent-Replayed: true) and nothing is written twice. Kept a day.',
+  schema: { type: 'string', minLength: 1, maxLength: 255 },
+}
+
+const replayed = { 'Idempotent-Replayed': header('`true` when this is a stored answer') }
+
+const articleId = (description: string): OpenAPIV3_1.ParameterObject => ({
+  name: 'id',
+  in: 'path',
+  required: true,
+  description,
+  schema: { type: 'string', maxLength: 128 },
+})
+
+/** The query of a text or Markdown import: what JSON would carry in fields. */
+const importQuery: OpenAPIV3_1.ParameterObject[] = [
+  {
+    name: 'tags',
+    in: 'query',
+    description: 'Text imports: tags, comma-separated or repeated',
+    schema: { type: 'string' },
+  },
+  {
+    name: 'language',
+    in: 'query',
+    description: 'Text imports: a BCP 47 language tag',
+    schema: { type: 'string' },
+  },
+  {
+    name: 'annotations',
+    in: 'query',
+    description: 'Text imports: what to do with phonetic annotations such as 國(guó)',
+    schema: { type: 'string', enum: [...ANNOTATION_MODES] },
+  },
+]
+
+const textBody = (format: string) => ({
+  schema: {
+    type: 'string',
+    maxLength: BODY_LIMIT_BYTES,
+    description: `${format} as pasted from another system: the title, metadata and body are read from it (docs/import.md). UTF-8 unless the charset says otherwise.`,
+  } as OpenAPIV3_1.SchemaObject,
+})
+
+const articleBody = {
+  required: true,
+  description: `At most ${BODY_LIMIT_BYTES} bytes.`,
+  content: {
+    'application/json': { schema: ref('ArticleInput') },
+    'text/plain': textBody('Plain text'),
+    'text/markdown': textBody('Markdown'),
+  },
+}
+
+const tag = (name: string) => [name]
+
+export const docs = {
+  createArticle: describeRoute({
+    operationId: 'createArticle',
+    tags: tag('articles'),
+    summary: 'Publish an article',
+    description:
+      'Without an id, one is derived from the title and day. A `published` time ahead schedules the article (up to a year).',
+    parameters: [
+      idempotencyKey,
+      {
+        name: 'id',
+        in: 'query',
+        description: `Text imports: the id (${ID_RULE})`,
+        schema: { type: 'string' },
+      },
+      ...importQuery,
+    ],
+    requestBody: articleBody,
+    responses: {
+      '201': jsonResponse('WrittenArticle', 'Stored', {
+        Location: header('The article in the API'),
+        ...replayed,
+      }),
+      ...problems([400, 403, 409, 413, 415, 422], {
+        403: 'The id belongs to a deleted article of another publisher, reserved while its tombstone lasts',
+        409: 'An article with this id exists: replace it with PUT',
+      }),
+    },
+  }),
+
+  listArticles: describeRoute({
+    operationId: 'listArticles',
+    tags: tag('articles'),
+    summary: 'List articles, newest first, scheduled ones included',
+    parameters: [
+      { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: LIMIT_MAX } },
+      { name: 'cursor', in: 'query', schema: { type: 'string' } },
+    ],
+    responses: {
+      '200': jsonResponse('ArticlePage', 'A page of articles'),
+      ...problems([400], { 400: 'A limit out of range, or a cursor this service did not give' }),
+    },
+  }),
+
+  readArticle: describeRoute({
+    operationId: 'readArticle',
+    tags: tag('articles'),
+    summary: 'Read an article',
+    parameters: [articleId('The article')],
+    responses: {
+      '200': jsonResponse('Article', 'The stored article', {
+        ETag: header('`"r{revision}"`: send it as If-Match to replace only this revision'),
+      }),
+      ...problems([404, 410]),
+    },
+  }),
+
+  replaceArticle: describeRoute({
+    operationId: 'replaceArticle',
+    tags: tag('articles'),
+    summary: 'Create or replace an article (idempotent)',
+    description:
+      'A replace keeps the stored `published` unless one is sent; sending the stored article again changes nothing.',
+    parameters: [
+      articleId(`The article (${ID_RULE})`),
+      {
+        name: 'If-Match',
+        in: 'header',
+        description: 'The ETag of the revision this replaces; `"r0"` creates only',
+        schema: { type: 'string' },
+      },
+      idempotencyKey,
+      ...importQuery,
+    ],
+    requestBody: articleBody,
+    responses: {
+      '200': jsonResponse('WrittenArticle', 'Replaced', replayed),
+      '201': jsonResponse('WrittenArticle', 'Created', {
+        Location: header('The article in the API'),
+        ...replayed,
+      }),
+      ...problems([400, 403, 412, 413, 415, 422], {
+        403: 'Another publisher owns it',
+        412: 'It changed since the revision If-Match names, or If-Match is not an ETag of ours',
+      }),
+    },
+  }),
+
+  deleteArticle: describeRoute({
+    operationId: 'deleteArticle',
+    tags: tag('articles'),
+    summary: 'Delete an article',
+    description:
+      'A published article leaves a tombstone (410, and Atom announces the deletion) for TOMBSTONE_DAYS; a scheduled one leaves no trace.',
+    parameters: [articleId('The article'), idempotencyKey],
+    responses: {
+      '204': { description: 'Deleted', headers: replayed },
+      ...problems([400, 403, 404, 413, 422], {
+        400: 'An Idempotency-Key that is not 1 to 255 printable ASCII characters',
+        403: 'Another publisher owns it',
+        413: 'A body over the limit (DELETE takes none)',
+      }),
+    },
+  }),
+
+  status: describeRoute({
+    operationId: 'readStatus',
+    tags: tag('operations'),
+    summary: "The write coordinator's backlog (admin only)",
+    responses: {
+      '200': jsonResponse('Status', 'What is still to do'),
+      ...problems([403], { 403: 'Not the admin token' }),
+    },
+  }),
+
+  createPublisher: describeRoute({
+    operationId: 'createPublisher',
+    tags: tag('publishers'),
+    summary: 'Issue a publisher token (admin only; the token is shown once)',
+    requestBody: {
+      required: true,
+      content: { 'application/json': { schema: ref('PublisherInput') } },
+    },
+    responses: {
+      '201': jsonResponse('IssuedPublisher', 'Issued', {
+        Location: header('The publisher in the API'),
+      }),
+      ...problems([400, 403, 409, 413, 415], {
+        403: 'Not the admin token',
+        409: 'An active publisher has this name',
+      }),
+    },
+  }),
+
+  listPublishers: describeRoute({
+    operationId: 'listPublishers',
+    tags: tag('publishers'),
+    summary: 'List active publishers, without tokens (admin only)',
+    responses: {
+      '200': {
+        description: 'Every active publisher',
+        content: {
+          'application/json': {
+            schema: {
+              type: 'object',
+              properties: { items: { type: 'array', items: ref('Publisher') } },
+              required: ['items'],
+            },
+          },
+        },
+      },
+      ...problems([403], { 403: 'Not the admin token' }),
+    },
+  }),
+
+  revokePublisher: describeRoute({
+    operationId: 'revokePublisher',
+    tags: tag('publishers'),
+    summary: 'Revoke a publisher token at once (admin only)',
+    description: 'Its articles stay; the name may be given out again, and inherits nothing.',
+    parameters: [{ name: 'name', in: 'path', required: true, schema: { type: 'string' } }],
+    responses: {
+      '204': { description: 'Revoked' },
+      ...problems([403, 404, 413], {
+        403: 'Not the admin token',
+        404: 'No active publisher has this name',
+        413: 'A body over the limit (DELETE takes none)',
+      }),
+    },
+  }),
+
+  openapi: describeRoute({
+    operationId: 'openapi',
+    tags: tag('operations'),
+    summary: 'This document',
+    security: [],
+    responses: {
+      '200': {
+        description: 'OpenAPI 3.1',
+        content: { 'application/json': { schema: { type: 'object' } } },
+      },
+      ...problems(
+        [],
+        { 503: 'SITE_URL is not configured (on a public address)' },
+        { isPublic: true },
+      ),
+    },
+  }),
+}
+
+/** The document's own fields; its paths come from the routes. */
+export const documentation = {
+  openapi: '3.1.0',
+  info: {
+    title: 'edgefeed publishing API',
+    version: '1.0.0',
+    description:
+      'Publish articles served as RSS 2.0, Atom 1.0, JSON Feed 1.1 and HTML. Errors are problem details (RFC 9457). Micropub (W3C) is served at /micropub beside this API, as its own specification describes it.',
+  },
+  security: [{ bearer: [] }],
+  tags: [
+    { name: 'articles', description: 'Write and read articles' },
+    { name: 'publishers', description: 'Publisher tokens (admin only)' },
+    { name: 'operations', description: 'For operators and clients' },
+  ],
+  components,
+}

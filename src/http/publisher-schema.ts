@@ -1,0 +1,32 @@
+import { z } from 'zod'
+import type { PublisherRecord } from '../store/publishers'
+
+/** `POST /api/publishers` body. */
+export const PublisherInput = z.strictObject({
+  name: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'must be 1 to 64 lowercase letters, digits, "-" or "_"')
+    .refine((s) => s !== 'admin', 'is reserved'),
+  display_name: z.string().trim().min(1).max(200).optional(),
+  default_author: z.string().trim().min(1).max(200).optional(),
+})
+
+export type PublisherInput = z.infer<typeof PublisherInput>
+
+/** A publisher as the API shows it: never its token, which is shown once, when issued. */
+export const PublisherOutput = z.object({
+  id: z.string().describe('Stable and never reused: articles belong to it, not to the name'),
+  name: z.string(),
+  display_name: z.string().optional(),
+  default_author: z
+    .string()
+    .optional()
+    .describe("Credited on this publisher's articles that name no author"),
+  created: z.iso.datetime(),
+})
+
+// Fails to compile when the record and its description part ways.
+const _described = (p: PublisherRecord): z.infer<typeof PublisherOutput> => p
+const _record = (p: z.infer<typeof PublisherOutput>): PublisherRecord => p
+void _described
+void _record
