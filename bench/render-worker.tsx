@@ -9,7 +9,7 @@ import { buildFeed } from '../src/feeds/build'
 import { renderJson } from '../src/feeds/json'
 import { renderRss } from '../src/feeds/rss'
 import type { Article } from '../src/articles/model'
-import { ListPage } from '../src/views/pages'
+import { ListPage } from '../src/views/list-page'
 import { labelsFor } from '../src/views/labels'
 import { benchArticle } from './fixtures.mjs'
 

@@ -16,7 +16,7 @@ import type { PublicArticle } from '../articles/model'
 import { listDeleted } from '../store/tombstones'
 import { FEED_FILES, FEED_FORMATS, FEED_TYPES, feedPath, type FeedFormat } from '../urls'
 import { siteModel } from '../views/models/site'
-import { FeedPreviewPage } from '../views/pages'
+import { FeedPreviewPage } from '../views/feeds-page'
 import { notFoundPage } from './pages'
 
 const RENDER: Record<FeedFormat, (feed: Feed) => string> = {

@@ -16,7 +16,10 @@ import { APP_SCRIPT } from '../views/app-script'
 import { ICON_SVG } from '../views/icon'
 import { articleMeta } from '../views/models/article'
 import { siteModel } from '../views/models/site'
-import { ArticlePage, ErrorPage, FeedsPage, ListPage } from '../views/pages'
+import { ArticlePage } from '../views/article-page'
+import { ErrorPage } from '../views/error-page'
+import { FeedsPage } from '../views/feeds-page'
+import { ListPage } from '../views/list-page'
 import { STYLE } from '../views/style'
 
 /** The HTML view: home, tags, articles, the list of feeds. */

@@ -1,0 +1,43 @@
+import type { PublicArticle as Article } from '../articles/model'
+import { articlePath } from '../urls'
+import { Layout, type PageMeta, type Site } from './layout'
+import { Dateline, Subscribe, Tags } from './parts'
+
+/** Home page and tag pages: recent articles, paged, with a subscribe box. */
+export function ListPage(props: {
+  site: Site
+  meta: PageMeta
+  heading: string
+  articles: Article[]
+  nextHref?: string
+  tag?: string
+}) {
+  const { site } = props
+  const l = site.labels
+  return (
+    <Layout site={site} meta={props.meta}>
+      <h1>{props.heading}</h1>
+      {props.articles.length === 0 ? <p>{l.noArticles}</p> : null}
+      <ul class="articles">
+        {props.articles.map((article) => (
+          <li lang={article.language === props.meta.lang ? undefined : article.language}>
+            <h2>
+              <a href={site.prefix + articlePath(article.id)}>{article.title}</a>
+            </h2>
+            <Dateline site={site} article={article} />
+            <p class="summary">{article.summary}</p>
+            <Tags site={site} tags={article.tags} />
+          </li>
+        ))}
+      </ul>
+      {props.nextHref ? (
+        <nav class="pager" aria-label={l.older}>
+          <a href={props.nextHref} rel="next">
+            {l.older} →
+          </a>
+        </nav>
+      ) : null}
+      <Subscribe site={site} tag={props.tag} withHint />
+    </Layout>
+  )
+}

@@ -1,0 +1,81 @@
+/** Pieces the pages share: tags, datelines, feed addresses and the subscribe box. */
+import type { PublicArticle as Article } from '../articles/model'
+import { tagPath } from '../urls'
+import { displayDate } from './dates'
+import { feedLinks, type Site } from './layout'
+
+export function Tags(props: { site: Site; tags: string[] }) {
+  if (props.tags.length === 0) return null
+  return (
+    <ul class="tags" aria-label={props.site.labels.tags}>
+      {props.tags.map((tag) => (
+        <li>
+          <a href={props.site.prefix + tagPath(tag)} rel="tag">
+            {tag}
+          </a>
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+export function Dateline(props: { site: Site; article: Article }) {
+  const { article } = props
+  const precision = article.published_precision
+  return (
+    <p class="meta">
+      {/* A day alone is a valid HTML date string: no time is claimed that nobody gave. */}
+      <time datetime={precision === 'date' ? article.published.slice(0, 10) : article.published}>
+        {displayDate(article.published, article.language, props.site.timeZone, precision)}
+      </time>
+      {article.authors.length ? <> · {article.authors.map((a) => a.name).join('、')}</> : null}
+    </p>
+  )
+}
+
+/** A feed address and its copy button, which /app.js reveals and makes work. */
+export function CopyableUrl(props: { site: Site; url: string }) {
+  const l = props.site.labels
+  return (
+    <>
+      <code>{props.url}</code>{' '}
+      <button type="button" class="copy" data-copy={props.url} data-copied={l.copied} hidden>
+        {l.copy}
+      </button>
+    </>
+  )
+}
+
+/** The feeds of a list, each with its address to copy. */
+export function FeedList(props: { site: Site; tag?: string }) {
+  return (
+    <ul class="feedlist">
+      {feedLinks(props.site, props.tag).map((f) => (
+        <li>
+          <a href={f.url} type={f.type}>
+            {f.label}
+          </a>{' '}
+          <CopyableUrl site={props.site} url={f.url} />
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+/** The feeds of the page, to subscribe to; on lists with a word on what feeds are. */
+export function Subscribe(props: { site: Site; tag?: string; withHint?: boolean }) {
+  const { site } = props
+  const l = site.labels
+  return (
+    <aside class="subscribe" aria-labelledby="subscribe">
+      <h2 id="subscribe">{l.subscribe}</h2>
+      {props.withHint ? <p>{l.subscribeHint}</p> : null}
+      <FeedList site={site} tag={props.tag} />
+      {props.withHint ? (
+        <p>
+          <a href={`${site.prefix}/feeds`}>{l.allFeeds} →</a>
+        </p>
+      ) : null}
+    </aside>
+  )
+}
