@@ -58,6 +58,11 @@ export function isMostlyCjk(text: string): boolean {
       if ((unit | 0x20) >= 0x61 && (unit | 0x20) <= 0x7a) letters++
       continue
     }
+    // Likewise the CJK Unified Ideographs and the Hangul syllables, most of a CJK text.
+    if ((unit >= 0x4e00 && unit <= 0x9fff) || (unit >= 0xac00 && unit <= 0xd7a3)) {
+      cjk++
+      continue
+    }
     const ch = String.fromCodePoint(text.codePointAt(i)!)
     i += ch.length - 1
     if (HAN_OR_KANA.test(ch)) cjk++

@@ -75,10 +75,8 @@ export class Desk extends DurableObject<Env> {
     this.kvSync = new KvSync(
       env.ARTICLES,
       this.records,
-      async (id, revision) => {
-        const now = Date.now()
-        if (this.outbox.release(id, revision, now, this.windowMs())) await this.wake(now)
-      },
+      // What this releases is due at once; whoever asked for the sync sets the alarm next.
+      (id, revision) => this.outbox.release(id, revision, Date.now(), this.windowMs()),
       () => this.wake(Date.now() + SYNC_RETRY_MS),
     )
   }

@@ -54,14 +54,13 @@ export class Pings {
   constructor(private readonly sql: SqlStorage) {}
 
   schedule(topics: Topic[], due: number): void {
-    for (const { topic, tag } of topics) {
-      this.sql.exec(
-        'INSERT OR IGNORE INTO pings (topic, tag, due_ms) VALUES (?, ?, ?)',
-        topic,
-        tag,
-        due,
-      )
-    }
+    if (topics.length === 0) return
+    this.sql.exec(
+      `INSERT OR IGNORE INTO pings (topic, tag, due_ms)
+       SELECT value ->> '$.topic', value ->> '$.tag', ? FROM json_each(?)`,
+      due,
+      JSON.stringify(topics),
+    )
   }
 
   /** Topics due by `now` whose tag has no purge outstanding up to their due time. */

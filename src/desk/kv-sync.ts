@@ -18,38 +18,44 @@ export class KvSync {
     private readonly kv: KVNamespace,
     private readonly records: Records,
     /** Called once KV holds `revision` of `id`. */
-    private readonly synced: (id: string, revision: number) => Promise<void>,
+    private readonly synced: (id: string, revision: number) => void,
     /** Called when a sync gave up, for the alarm to try again. */
     private readonly gaveUp: () => Promise<void>,
   ) {}
 
   /** Resolves once KV holds the newest revision of `id`, or its sync has given up. */
   async settle(id: string): Promise<void> {
-    for (;;) {
-      const state = this.records.revisions(id)
-      if (!state || state.kvRevision >= state.revision) return
-      let running = this.running.get(id)
-      if (!running) {
-        running = this.loop(id).finally(() => this.running.delete(id))
-        this.running.set(id, running)
-      }
-      await running
-      const after = this.records.revisions(id)
-      if (after && after.kvRevision < after.revision && !this.running.has(id)) return
+    const earlier = this.running.get(id)
+    if (earlier) {
+      // It may have read the revisions before this write's was committed: wait, then sync
+      // what is left; unless it gave up, which the alarm retries.
+      await earlier
+      if (!this.running.has(id) && this.behind(id)) return
     }
+    let running = this.running.get(id)
+    if (!running) {
+      running = this.loop(id).finally(() => this.running.delete(id))
+      this.running.set(id, running)
+    }
+    await running
+  }
+
+  private behind(id: string): boolean {
+    const state = this.records.revisions(id)
+    return state !== undefined && state.kvRevision < state.revision
   }
 
   private async loop(id: string): Promise<void> {
-    for (let attempt = 1; ; attempt++) {
-      const state = this.records.revisions(id)
-      if (!state || state.kvRevision >= state.revision) return
+    let attempt = 1
+    while (this.behind(id)) {
       try {
         const revision = await syncRecord(this.kv, this.records, this.records.get(id)!, Date.now())
-        await this.synced(id, revision)
+        this.synced(id, revision)
+        attempt = 1
       } catch (error) {
         console.error(JSON.stringify({ kv_sync_failed: { id, attempt, error: String(error) } }))
         if (attempt >= ATTEMPTS) return this.gaveUp()
-        await new Promise((resolve) => setTimeout(resolve, BACKOFF_MS * attempt))
+        await new Promise((resolve) => setTimeout(resolve, BACKOFF_MS * attempt++))
       }
     }
   }

@@ -94,16 +94,37 @@ export class Records {
       .map((r) => r.spelling)
     const after = record.state === 'live' ? [...new Set(tagSpellings(record.article))].sort() : []
     if (before.join('\n') === after.join('\n')) return
+    // The list of feeds changes only when a spelling appears or its last article leaves it:
+    // checked for this article's tags alone, so a write costs the same on a site of ten
+    // articles or a million.
+    const changed = [
+      ...after.filter((s) => !before.includes(s)),
+      ...before.filter((s) => !after.includes(s)),
+    ]
+    const held = this.held(changed)
     this.sql.exec('DELETE FROM spellings WHERE id = ?', record.id)
-    for (const spelling of after) {
-      this.sql.exec(
-        'INSERT OR IGNORE INTO spellings (id, fold, spelling) VALUES (?, ?, ?)',
-        record.id,
-        foldTag(spelling),
-        spelling,
-      )
-    }
-    this.spellingsChanged = true
+    this.sql.exec(
+      `INSERT OR IGNORE INTO spellings (id, fold, spelling)
+       SELECT ?, value ->> '$[0]', value ->> '$[1]' FROM json_each(?)`,
+      record.id,
+      JSON.stringify(after.map((spelling) => [foldTag(spelling), spelling])),
+    )
+    if (this.held(changed) !== held) this.spellingsChanged = true
+  }
+
+  /** Which of `spellings` some article is listed under, as one comparable string. */
+  private held(spellings: string[]): string {
+    if (spellings.length === 0) return ''
+    return (
+      this.sql
+        .exec<{ held: string | null }>(
+          `SELECT group_concat(spelling, char(10)) AS held FROM (
+           SELECT DISTINCT spelling FROM spellings
+           WHERE spelling IN (SELECT value FROM json_each(?)) ORDER BY spelling)`,
+          JSON.stringify(spellings),
+        )
+        .one().held ?? ''
+    )
   }
 
   /**

@@ -44,9 +44,10 @@ export class Replies {
     if (!idempotency) return write()
     const row = this.sql
       .exec<Row>(
-        'SELECT fingerprint, status, article_id, location, body FROM replies WHERE principal = ? AND key = ?',
+        'SELECT fingerprint, status, article_id, location, body FROM replies WHERE principal = ? AND key = ? AND expires_ms > ?',
         principal,
         idempotency.key,
+        Date.now(),
       )
       .toArray()[0]
     if (row) {
@@ -69,7 +70,7 @@ export class Replies {
     const outcome = write()
     if (outcome.ok) {
       this.sql.exec(
-        'INSERT INTO replies (principal, key, fingerprint, status, article_id, location, body, expires_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        'INSERT OR REPLACE INTO replies (principal, key, fingerprint, status, article_id, location, body, expires_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
         principal,
         idempotency.key,
         idempotency.fingerprint,
@@ -83,7 +84,12 @@ export class Replies {
     return outcome
   }
 
+  /** Forgets answers past their day; at most once a minute, as nobody waits on it. */
   forgetExpired(now: number): void {
+    if (now - this.forgotAt < 60_000) return
+    this.forgotAt = now
     this.sql.exec('DELETE FROM replies WHERE expires_ms <= ?', now)
   }
+
+  private forgotAt = -Infinity
 }

@@ -30,6 +30,8 @@ CREATE TABLE IF NOT EXISTS spellings (
   spelling TEXT NOT NULL,
   PRIMARY KEY (id, spelling)
 );
+-- whether any article still has a spelling: a write checks only its own tags
+CREATE INDEX IF NOT EXISTS spellings_by_spelling ON spellings (spelling);
 
 CREATE TABLE IF NOT EXISTS publishers (
   id TEXT PRIMARY KEY,

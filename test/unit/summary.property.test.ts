@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, inject, it } from 'vitest'
-import { deriveSummary, flatten } from '../../src/articles/summary'
+import { deriveSummary, flatten, wholeTextSummary } from '../../src/articles/summary'
 import { isMostlyCjk } from '../../src/articles/text'
 
 // A fixed seed in `npm test`, a random one in `npm run fuzz`; printed so a failure can be replayed.
@@ -61,6 +61,22 @@ describe('derived summaries (property-based)', () => {
         else expect(words.length).toBeLessThanOrEqual(50)
       }),
       { seed: SEED, numRuns: 500 },
+    )
+  })
+
+  it('of long texts are those of the whole text, though cut from their beginning', () => {
+    // Past 16,000 UTF-16 units a summary is cut from a sample; repeated random text makes
+    // inputs from 16,000 to 60,000 units long, with tricky graphemes at the sample's edge.
+    const long = fc
+      .tuple(text, fc.integer({ min: 16_000, max: 60_000 }))
+      .filter(([t]) => t.length > 0)
+      .map(([t, size]) => t.repeat(Math.ceil(size / t.length)).slice(0, size))
+    fc.assert(
+      fc.property(long, (input) => {
+        fc.pre(isMostlyCjk(input) === isMostlyCjk(input.slice(0, 16_000)))
+        expect(deriveSummary(input)).toBe(wholeTextSummary(input))
+      }),
+      { seed: SEED, numRuns: 200 },
     )
   })
 })
