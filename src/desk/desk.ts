@@ -43,7 +43,6 @@ import { deskStatus, type DeskStatus } from './status'
 import { syncRecord } from './sync'
 
 /** Options of a write the Worker passes on. */
-
 export interface WriteOptions {
   /** The site's base URL, for the feed URLs WebSub hubs are told about. */
   baseUrl: string

@@ -128,9 +128,8 @@ export async function deliverPings(batch: MessageBatch<HubPing>, retrySeconds: n
 /** The dead-letter queue's consumer: what every retry failed to deliver, logged, not lost. */
 export function logUndelivered(batch: MessageBatch<HubPing>): void {
   for (const message of batch.messages) {
-    console.error(
-      JSON.stringify({ websub_undelivered: { ...message.body, attempts: message.attempts } }),
-    )
+    // `attempts` here would count the dead-letter queue's own deliveries, not the hub's.
+    console.error(JSON.stringify({ websub_undelivered: message.body }))
     message.ack()
   }
 }

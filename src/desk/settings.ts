@@ -1,7 +1,9 @@
 /**
  * Small named values the coordinator keeps between requests (the purge budget, and so on).
  * Only this object writes them, so they are read from SQLite once and then from memory: a
- * publish consults them several times, and each statement costs more than its row.
+ * publish consults them several times, and each statement costs more than its row. They are
+ * set outside the write transactions, so a transaction that rolls back cannot leave the
+ * memory ahead of SQLite.
  */
 export class Settings {
   private readonly known = new Map<string, string | undefined>()

@@ -1,5 +1,6 @@
 import type { Context } from 'hono'
 import type { z } from 'zod'
+import type { $ZodErrorMap } from 'zod/v4/core'
 import type { AppEnv } from '../env'
 import { problem, type FieldError } from './problem'
 import { cleanDeep } from '../articles/text'
@@ -42,9 +43,24 @@ export async function readJsonBody<S extends z.ZodType>(
   return parseValid(schema, cleanDeep(raw))
 }
 
+/** What zod says of the common mistakes, in the words the rest of our messages use. */
+const messages: $ZodErrorMap = (issue) => {
+  const unit = issue.origin === 'array' ? 'items' : issue.origin === 'string' ? 'characters' : ''
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined ? 'is required' : `must be of type ${issue.expected}`
+    case 'too_big':
+      return unit ? `must have at most ${issue.maximum} ${unit}` : undefined
+    case 'too_small':
+      return unit ? `must have at least ${issue.minimum} ${unit}` : undefined
+    default:
+      return undefined
+  }
+}
+
 /** Validates cleaned input, or throws 400 with one error per field. */
 export function parseValid<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
-  const result = schema.safeParse(value)
+  const result = schema.safeParse(value, { error: messages })
   if (!result.success) {
     throw problem(400, {
       title: 'Invalid input',

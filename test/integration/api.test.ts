@@ -270,6 +270,19 @@ describe('bad input', () => {
     })
   }
 
+  it("says what is wrong in the words of the other messages, not in zod's", async () => {
+    const said = async (body: unknown) =>
+      (await (await client().post(body)).json<any>()).errors.map(
+        (e: any) => `${e.pointer} ${e.detail}`,
+      )
+    expect(await said({ content_text: 'x' })).toContain('/title is required')
+    expect(await said({ title: 42, content_text: 'x' })).toContain('/title must be of type string')
+    const tags = Array.from({ length: 21 }, (_, i) => `t${i}`)
+    expect(await said({ title: 'x', content_text: 'x', tags })).toContain(
+      '/tags must have at most 20 items',
+    )
+  })
+
   it('answers 415 for a body that is not JSON', async () => {
     const before = await kvSnapshot()
     const res = await client().post('title', {

@@ -62,7 +62,7 @@ describe('the ping queue', () => {
     await new Site(ctx, env).queue(batch)
     expect((await getQueueResult(batch, ctx)).explicitAcks).toEqual(['z'])
     expect(JSON.parse(errors.mock.calls[0]![0] as string)).toEqual({
-      websub_undelivered: { hub: 'http://hub.test/down', topic: `${SITE}/feed.xml`, attempts: 7 },
+      websub_undelivered: { hub: 'http://hub.test/down', topic: `${SITE}/feed.xml` },
     })
   })
 })
