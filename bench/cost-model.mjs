@@ -81,7 +81,7 @@ export function after(site = SITE) {
   }
 }
 
-/** The table the README shows. */
+/** The table docs/benchmark.md shows. */
 export function costTable(site = SITE) {
   const b = before(site)
   const a = after(site)

@@ -8,7 +8,7 @@
 // that takes longer, and restarts the Worker, whose isolate is still busy with it.
 import { SHAPES } from '../bench/shapes.mjs'
 import { startWorker } from './lib/devserver.mjs'
-import { canReadCpu, processes } from './lib/processes.mjs'
+import { serverCpuSeconds } from './lib/processes.mjs'
 
 const SIZES = [
   ['100 KB', 100 * 1024],
@@ -21,23 +21,17 @@ const MEASURE_MS = 600
 const TARGET_MS = 50
 const PROBE = { config: 'bench/inputs.wrangler.toml', readyPath: '/?shape=plain-text&bytes=1000' }
 
-/** CPU seconds the Worker's processes (wrangler dev's Node and its workerd) have used so far. */
-function cpuSeconds(worker) {
-  return processes()
-    .filter((p) => p.group === worker.group)
-    .reduce((sum, p) => sum + p.cpuSeconds, 0)
-}
-
 /** Runs `shape` `iterations` times in the probe: its answer and the CPU ms each run took. */
 async function run(worker, shape, bytes, iterations) {
-  const before = cpuSeconds(worker)
+  const before = serverCpuSeconds(worker)
   const res = await fetch(
     `${worker.base}/?shape=${shape}&bytes=${bytes}&iterations=${iterations}`,
     { signal: AbortSignal.timeout(TIMEOUT_MS) },
   )
   if (!res.ok) throw new Error(`probe failed on ${shape}: ${res.status} ${await res.text()}`)
   const result = await res.json()
-  const cpuMs = canReadCpu ? ((cpuSeconds(worker) - before) * 1000) / iterations : undefined
+  const cpuMs =
+    before === undefined ? undefined : ((serverCpuSeconds(worker) - before) * 1000) / iterations
   return { ...result, cpuMs }
 }
 

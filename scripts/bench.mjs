@@ -13,7 +13,7 @@ import { costTable } from '../bench/cost-model.mjs'
 import { benchArticle } from '../bench/fixtures.mjs'
 import { startWorker } from './lib/devserver.mjs'
 import { startMiniflare } from './lib/miniflare.mjs'
-import { canReadCpu, processes } from './lib/processes.mjs'
+import { serverCpuSeconds } from './lib/processes.mjs'
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8)
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16)
@@ -53,20 +53,10 @@ function row(name, r, baseline) {
 }
 
 /**
- * CPU seconds a server has used so far: the processes of wrangler dev's group (Node and its
- * workerd), or Miniflare's workerd. Undefined where CPU times can not be read.
- */
-function serverCpuSeconds(server) {
-  if (!canReadCpu) return undefined
-  return processes()
-    .filter((p) => (server.pids ? server.pids.includes(p.pid) : p.group === server.group))
-    .reduce((sum, p) => sum + p.cpuSeconds, 0)
-}
-
-/**
  * The four Workers; Miniflare instances start one after another, to tell their workerd apart.
- * The storage floor (bench/floor-worker.ts) makes a publish's KV and Cache API operations
- * and nothing else: what any Worker storing the same keys would pay on this runtime.
+ * The storage floor (bench/floor-worker.ts) makes a publish's storage operations (an RPC to a
+ * Durable Object, its SQLite, the KV keys) and nothing else: what any Worker storing the same
+ * keys would pay on this runtime.
  */
 async function startAll() {
   const app = { vars: { PAGE_SIZE: '50' }, stateDir: STATE_DIR }

@@ -20,7 +20,7 @@ export default class Site extends WorkerEntrypoint<Env> {
 
   /** Purges this entrypoint's cache of `tags` (at most 100). RPC calls skip the cache. */
   async purgeTags(tags: string[]): Promise<CachePurgeResult> {
-    return sendPurge(workersCache(this.ctx), 'purge', tags)
+    return sendPurge(workersCache(this.ctx), tags)
   }
 
   override async queue(batch: MessageBatch<HubPing>): Promise<void> {

@@ -31,3 +31,14 @@ export function processes() {
   }
   return found
 }
+
+/**
+ * CPU seconds a server has used so far: the processes of wrangler dev's group (Node and its
+ * workerd), or Miniflare's workerd (`pids`). Undefined where CPU times can not be read.
+ */
+export function serverCpuSeconds(server) {
+  if (!canReadCpu) return undefined
+  return processes()
+    .filter((p) => (server.pids ? server.pids.includes(p.pid) : p.group === server.group))
+    .reduce((sum, p) => sum + p.cpuSeconds, 0)
+}

@@ -1,12 +1,12 @@
 /**
- * Every limit a publisher meets, in one place: the README's table of limits is this module.
+ * Every limit a publisher meets, in one place: the table of limits in docs/operations.md is this module.
  * It imports nothing, so any module may read it.
  */
 
 /** Largest request body the API accepts. */
 export const BODY_LIMIT_BYTES = 1024 * 1024
 
-/** Limits a publisher meets at the API's edge; the README lists them. */
+/** Limits a publisher meets at the API's edge; docs/operations.md lists them. */
 export const LIMITS = {
   titleChars: 300,
   summaryChars: 2000,

@@ -1,7 +1,7 @@
 /**
  * Markdown rendered by markdown-it: CommonMark with GFM tables, strikethrough and autolinks,
  * linear in its input (Marked is quadratic on runs of emphasis and overflows the stack on deep
- * quotes; see the README). Its nesting is bounded at LIMITS.markdownDepth, its tokens at
+ * quotes; see docs/architecture.md). Its nesting is bounded at LIMITS.markdownDepth, its tokens at
  * LIMITS.markdownTokens and its look-ahead for link texts at LIMITS.markdownLookahead, each
  * checked as the work is done, so an input over one stops at once and is refused instead of
  * rendered in part. The HTML it renders to is then held to the HTML limits by the sanitiser.

@@ -13,7 +13,8 @@ import { LIMITS } from './limits'
  * The allowlist every publisher's HTML passes through on write, so the stored article is
  * safe for the HTML view and for every feed. The HTML is parsed as a browser parses it (parse5,
  * html-tree.ts), reduced to the allowlist by a walk over the tree, and serialised by parse5, so
- * what is stored is well-formed HTML that parses back to the same tree. See the README for why.
+ * what is stored is well-formed HTML that parses back to the same tree. docs/architecture.md
+ * says why parse5.
  */
 const ALLOWED_TAGS = new Set([
   'p',

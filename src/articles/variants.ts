@@ -3,13 +3,13 @@
  * variant costs no more than serving the original.
  */
 import type { Article, ArticleText } from './model'
+import { converterTo, scriptOf, SCRIPTS, type Script } from './script'
+import { foldTag, spellingOf, uniqueTags } from './tags'
 
 /** The parts of an article that have a script: its text and tags. */
 type Texts = Pick<Article, 'language' | 'title' | 'summary' | 'content_html' | 'tags'>
 /** The parts that name its tags in every script. */
 type Tagged = Pick<Article, 'tags' | 'variants'>
-import { converterTo, scriptOf, SCRIPTS, type Script } from './script'
-import { foldTag, spellingOf, uniqueTags } from './tags'
 
 /** The converted texts a Chinese article carries; undefined for other languages. */
 export function buildVariants(article: Texts): Article['variants'] {

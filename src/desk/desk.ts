@@ -13,6 +13,7 @@ import type { Draft } from '../articles/build'
 import { loadConfig, type Config } from '../config'
 import { tagsChangedBy } from '../edge/changes'
 import { publisherKey } from '../store/keys'
+import { deletedAt } from '../store/records'
 import type { PublisherRecord } from '../store/publishers'
 import {
   decideCreate,
@@ -28,6 +29,7 @@ import { Outbox } from './outbox'
 import { PublisherRegistry } from './publishers'
 import type { PublisherInput } from '../http/publisher-schema'
 import {
+  apiArticle,
   refuse,
   type ApiArticle,
   type Idempotency,
@@ -36,7 +38,7 @@ import {
   type Writer,
 } from './protocol'
 import { Records, type ArticleRecord } from './records'
-import { apiArticle, Replies } from './replies'
+import { Replies } from './replies'
 import { SCHEMA } from './schema'
 import { Settings } from './settings'
 import { deskStatus, type DeskStatus } from './status'
@@ -134,7 +136,7 @@ export class Desk extends DurableObject<Env> {
       return refuse(404, 'Not Found', `No article has the id "${id}".`)
     }
     if (record.state === 'deleted') {
-      const deleted_at = new Date(record.deletedMs!).toISOString().replace(/\.\d+Z$/, 'Z')
+      const deleted_at = deletedAt(record.deletedMs!)
       return refuse(410, 'Gone', `The article "${id}" was deleted at ${deleted_at}.`, {
         deleted_at,
       })

@@ -5,6 +5,7 @@
  */
 import type { Article } from '../articles/model'
 import type { FieldError } from '../http/problem'
+import type { ArticleRecord } from './records'
 
 /** Who is writing, as the Worker authenticated them; the coordinator checks it is still so. */
 export interface Writer {
@@ -34,6 +35,14 @@ export type ArticleState = 'published' | 'scheduled'
 
 /** An article as the API shows it to publishers: the stored article and its state. */
 export type ApiArticle = Article & { state: ArticleState; revision: number }
+
+export function apiArticle(record: ArticleRecord): ApiArticle {
+  return {
+    ...record.article,
+    state: record.state === 'scheduled' ? 'scheduled' : 'published',
+    revision: record.revision,
+  }
+}
 
 /** A retried request recognised by its `Idempotency-Key` and the hash of what it sent. */
 export interface Idempotency {

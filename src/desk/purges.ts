@@ -114,14 +114,6 @@ export class Purges {
     }
   }
 
-  /** True while some change to `tag` due by `ms` has not been purged. */
-  pending(tag: string, ms: number): boolean {
-    return (
-      this.sql.exec('SELECT 1 FROM purges WHERE tag = ? AND due_ms <= ? LIMIT 1', tag, ms).toArray()
-        .length > 0
-    )
-  }
-
   private tokens(now: number): number {
     const bucket = this.settings.get<Bucket>('purge_budget') ?? { tokens: BUDGET.burst, at: now }
     const refill = (Math.max(0, now - bucket.at) * BUDGET.perMinute) / 60_000

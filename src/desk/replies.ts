@@ -4,9 +4,7 @@
  * body is refused with 422. Answers are kept a day, per publisher, in the coordinator, so a
  * retry is recognised whichever location it reaches.
  */
-import type { Idempotency, Outcome, Reply } from './protocol'
-import { refuse, type ApiArticle } from './protocol'
-import type { ArticleRecord } from './records'
+import { refuse, type Idempotency, type Outcome, type Reply } from './protocol'
 
 /** How long an answer is kept for replays. */
 const KEEP_MS = 24 * 3600 * 1000
@@ -17,15 +15,6 @@ interface Row extends Record<string, SqlStorageValue> {
   article_id: string
   location: string | null
   body: string | null
-}
-
-/** The article as the API shows it to publishers. */
-export function apiArticle(record: ArticleRecord): ApiArticle {
-  return {
-    ...record.article,
-    state: record.state === 'scheduled' ? 'scheduled' : 'published',
-    revision: record.revision,
-  }
 }
 
 export class Replies {

@@ -4,8 +4,8 @@
  * write's purges no cached page differs from a fresh render.
  */
 import type { Article } from '../articles/model'
-import { tagListings, tagSpellings } from '../articles/variants'
-import { ALL, articleTag, FEEDS, listingTag, SITEMAP } from './tags'
+import { tagListings } from '../articles/variants'
+import { ALL, articleTag, listingTag, SITEMAP } from './tags'
 
 /** The listing tags of an article: one per folded tag, whatever its spellings. */
 export function listingTagsOf(article: Article): string[] {
@@ -20,8 +20,11 @@ export function listingTagsOf(article: Article): string[] {
  *   edit that keeps its place purges only that tag (and the sitemap, for `lastmod`).
  * - Appearing, disappearing or moving in time shifts every page of the site's listing and of
  *   each of its tags' listings, and the newer/older links: `all` and each `t:`.
- * - A tag gained or lost changes that tag's listing and the list of feeds, which also shows
- *   each tag as spelled (so `Rust` becoming `rust` purges it too).
+ * - A tag gained or lost changes that tag's listing.
+ *
+ * The list of feeds (`feeds`) is not here: it shows the site's tag spellings as KV's
+ * `meta:tags` holds them, so it is purged by the write of that list (src/desk/outbox.ts),
+ * which is the moment it changes.
  */
 export function tagsChangedBy(before?: Article, after?: Article): string[] {
   if (!before && !after) return []
@@ -31,12 +34,9 @@ export function tagsChangedBy(before?: Article, after?: Article): string[] {
   if (!before || !after || before.published !== after.published) {
     tags.add(ALL)
     for (const t of [...old, ...now]) tags.add(t)
-    if (old.size + now.size > 0) tags.add(FEEDS)
     return [...tags]
   }
-  const moved = [...old].filter((t) => !now.has(t)).concat([...now].filter((t) => !old.has(t)))
-  for (const t of moved) tags.add(t)
-  const spellings = (a: Article) => tagSpellings(a).join('\n')
-  if (moved.length || spellings(before) !== spellings(after)) tags.add(FEEDS)
+  for (const t of old) if (!now.has(t)) tags.add(t)
+  for (const t of now) if (!old.has(t)) tags.add(t)
   return [...tags]
 }

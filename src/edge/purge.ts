@@ -9,34 +9,26 @@
  * tests replay those lines against a model of Workers Cache).
  */
 
-/** What one purge or invalidate request asks for: at most 100 tags. */
-export type PurgeKind = 'purge' | 'invalidate'
-
 /** Workers Cache takes at most 100 tags in one request. */
 export const TAGS_PER_REQUEST = 100
 
-const LOCAL: CacheContext = {
+/** What the service asks of Workers Cache: purges only (both passes purge; see caching.md). */
+type Purger = Pick<CacheContext, 'purge'>
+
+const LOCAL: Purger = {
   purge(options) {
     console.log(JSON.stringify({ purge: options }))
-    return Promise.resolve({ success: true, errors: [] })
-  },
-  invalidate(options) {
-    console.log(JSON.stringify({ invalidate: options }))
     return Promise.resolve({ success: true, errors: [] })
   },
 }
 
 /** The entrypoint's Workers Cache, or the local stand-in that logs. */
-export function workersCache(ctx: { cache?: CacheContext }): CacheContext {
+export function workersCache(ctx: { cache?: CacheContext }): Purger {
   return ctx.cache ?? LOCAL
 }
 
 /** Sends one request for `tags` (at most TAGS_PER_REQUEST); resolves to Workers Cache's answer. */
-export async function sendPurge(
-  cache: CacheContext,
-  kind: PurgeKind,
-  tags: string[],
-): Promise<CachePurgeResult> {
+export async function sendPurge(cache: Purger, tags: string[]): Promise<CachePurgeResult> {
   if (tags.length === 0) return { success: true, errors: [] }
   if (tags.length > TAGS_PER_REQUEST) {
     throw new RangeError(
@@ -44,7 +36,7 @@ export async function sendPurge(
     )
   }
   try {
-    return await cache[kind]({ tags })
+    return await cache.purge({ tags })
   } catch (error) {
     // A thrown purge is a failed one: the coordinator keeps the tags and tries again.
     return { success: false, errors: [{ code: 0, message: String(error) }] }

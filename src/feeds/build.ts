@@ -71,7 +71,6 @@ function newestOf(dates: Timestamp[]): Timestamp {
 }
 
 /** One page of a listing: its articles, and the cursor of the next page if there is one. */
-
 export interface FeedPage {
   items: PublicArticle[]
   cursor?: string
@@ -99,7 +98,6 @@ export function buildFeed(config: Config, req: FeedRequest, page: FeedPage): Fee
   })
   const deletions = (req.deleted ?? []).map((d) => d.deleted_at as Timestamp)
   const updated = newestOf([...items.map((i) => i.updated), ...deletions])
-
   const home = base + (req.tag === undefined ? '/' : tagPath(req.tag))
   const language = req.script ?? config.language
   return {

@@ -53,6 +53,7 @@ export const xmlTextHex = escaper(TEXT_HEX)
 export const xmlAttr = escaper(ATTR)
 
 const RAW_FORBIDDEN = new RegExp(`[${CONTROLS}]`)
+const RAW_FORBIDDEN_ALL = new RegExp(RAW_FORBIDDEN, 'g')
 
 /**
  * Character data as a CDATA section, for the large HTML of an item: nothing in it needs
@@ -61,12 +62,11 @@ const RAW_FORBIDDEN = new RegExp(`[${CONTROLS}]`)
  */
 export function xmlCdata(text: string): string {
   let clean = wellFormed(text)
-  if (RAW_FORBIDDEN.test(clean)) clean = clean.replace(new RegExp(RAW_FORBIDDEN, 'g'), '')
+  if (RAW_FORBIDDEN.test(clean)) clean = clean.replace(RAW_FORBIDDEN_ALL, '')
   return `<![CDATA[${clean.replaceAll(']]>', ']]]]><![CDATA[>')}]]>`
 }
 
 /** An opening tag. */
-
 export function open(name: string, attrs: Record<string, string | undefined> = {}): string {
   return `<${name}${attributes(attrs)}>`
 }

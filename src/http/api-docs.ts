@@ -96,6 +96,16 @@ const idempotencyKey: OpenAPIV3_1.ParameterObject = {
 
 const replayed = { 'Idempotent-Replayed': header('`true` when this is a stored answer') }
 
+/** A write's answer when it stored a new article. */
+const created = (description: string) =>
+  jsonResponse('WrittenArticle', description, {
+    Location: header('The article in the API'),
+    ...replayed,
+  })
+
+/** What a publisher token meets on a call for the admin alone. */
+const ADMIN_ONLY = { 403: 'Not the admin token' } as const
+
 const articleId = (description: string): OpenAPIV3_1.ParameterObject => ({
   name: 'id',
   in: 'path',
@@ -144,12 +154,10 @@ const articleBody = {
   },
 }
 
-const tag = (name: string) => [name]
-
 export const docs = {
   createArticle: describeRoute({
     operationId: 'createArticle',
-    tags: tag('articles'),
+    tags: ['articles'],
     summary: 'Publish an article',
     description:
       'Without an id, one is derived from the title and day. A `published` time ahead schedules the article (up to a year).',
@@ -165,10 +173,7 @@ export const docs = {
     ],
     requestBody: articleBody,
     responses: {
-      '201': jsonResponse('WrittenArticle', 'Stored', {
-        Location: header('The article in the API'),
-        ...replayed,
-      }),
+      '201': created('Stored'),
       ...problems([400, 403, 409, 413, 415, 422], {
         403: 'The id belongs to a deleted article of another publisher, reserved while its tombstone lasts',
         409: 'An article with this id exists: replace it with PUT',
@@ -178,7 +183,7 @@ export const docs = {
 
   listArticles: describeRoute({
     operationId: 'listArticles',
-    tags: tag('articles'),
+    tags: ['articles'],
     summary: 'List articles, newest first, scheduled ones included',
     parameters: [
       { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: LIMIT_MAX } },
@@ -192,7 +197,7 @@ export const docs = {
 
   readArticle: describeRoute({
     operationId: 'readArticle',
-    tags: tag('articles'),
+    tags: ['articles'],
     summary: 'Read an article',
     parameters: [articleId('The article')],
     responses: {
@@ -205,7 +210,7 @@ export const docs = {
 
   replaceArticle: describeRoute({
     operationId: 'replaceArticle',
-    tags: tag('articles'),
+    tags: ['articles'],
     summary: 'Create or replace an article (idempotent)',
     description:
       'A replace keeps the stored `published` unless one is sent; sending the stored article again changes nothing.',
@@ -223,10 +228,7 @@ export const docs = {
     requestBody: articleBody,
     responses: {
       '200': jsonResponse('WrittenArticle', 'Replaced', replayed),
-      '201': jsonResponse('WrittenArticle', 'Created', {
-        Location: header('The article in the API'),
-        ...replayed,
-      }),
+      '201': created('Created'),
       ...problems([400, 403, 412, 413, 415, 422], {
         403: 'Another publisher owns it',
         412: 'It changed since the revision If-Match names, or If-Match is not an ETag of ours',
@@ -236,7 +238,7 @@ export const docs = {
 
   deleteArticle: describeRoute({
     operationId: 'deleteArticle',
-    tags: tag('articles'),
+    tags: ['articles'],
     summary: 'Delete an article',
     description:
       'A published article leaves a tombstone (410, and Atom announces the deletion) for TOMBSTONE_DAYS; a scheduled one leaves no trace.',
@@ -253,17 +255,17 @@ export const docs = {
 
   status: describeRoute({
     operationId: 'readStatus',
-    tags: tag('operations'),
+    tags: ['operations'],
     summary: "The write coordinator's backlog (admin only)",
     responses: {
       '200': jsonResponse('Status', 'What is still to do'),
-      ...problems([403], { 403: 'Not the admin token' }),
+      ...problems([403], ADMIN_ONLY),
     },
   }),
 
   createPublisher: describeRoute({
     operationId: 'createPublisher',
-    tags: tag('publishers'),
+    tags: ['publishers'],
     summary: 'Issue a publisher token (admin only; the token is shown once)',
     requestBody: {
       required: true,
@@ -274,7 +276,7 @@ export const docs = {
         Location: header('The publisher in the API'),
       }),
       ...problems([400, 403, 409, 413, 415], {
-        403: 'Not the admin token',
+        ...ADMIN_ONLY,
         409: 'An active publisher has this name',
       }),
     },
@@ -282,7 +284,7 @@ export const docs = {
 
   listPublishers: describeRoute({
     operationId: 'listPublishers',
-    tags: tag('publishers'),
+    tags: ['publishers'],
     summary: 'List active publishers, without tokens (admin only)',
     responses: {
       '200': {
@@ -297,20 +299,20 @@ export const docs = {
           },
         },
       },
-      ...problems([403], { 403: 'Not the admin token' }),
+      ...problems([403], ADMIN_ONLY),
     },
   }),
 
   revokePublisher: describeRoute({
     operationId: 'revokePublisher',
-    tags: tag('publishers'),
+    tags: ['publishers'],
     summary: 'Revoke a publisher token at once (admin only)',
     description: 'Its articles stay; the name may be given out again, and inherits nothing.',
     parameters: [{ name: 'name', in: 'path', required: true, schema: { type: 'string' } }],
     responses: {
       '204': { description: 'Revoked' },
       ...problems([403, 404, 413], {
-        403: 'Not the admin token',
+        ...ADMIN_ONLY,
         404: 'No active publisher has this name',
         413: 'A body over the limit (DELETE takes none)',
       }),
@@ -319,7 +321,7 @@ export const docs = {
 
   openapi: describeRoute({
     operationId: 'openapi',
-    tags: tag('operations'),
+    tags: ['operations'],
     summary: 'This document',
     security: [],
     responses: {

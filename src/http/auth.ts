@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from 'hono'
+import type { Context, MiddlewareHandler } from 'hono'
 import type { AppEnv } from '../env'
 import { problem } from './problem'
 import { getPublisherByHash } from '../store/publishers'
@@ -64,20 +64,29 @@ export async function principalFor(
 }
 
 /**
+ * The admin token, or 503 without one: with no ADMIN_TOKEN configured every write is refused,
+ * so the service fails closed. Micropub answers the same refusal in its own format.
+ */
+export function adminTokenOf(c: Context<AppEnv>): string {
+  const adminToken = c.var.config.adminToken
+  if (!adminToken) {
+    throw problem(503, {
+      title: 'Publishing is not configured',
+      detail:
+        'ADMIN_TOKEN is not set, so every write is refused. Set it with `wrangler secret put ADMIN_TOKEN` (or in .dev.vars locally).',
+    })
+  }
+  return adminToken
+}
+
+/**
  * Lets a request through with the admin token or a publisher token (or, with `adminOnly`,
  * the admin token alone: publishers get 403). Without an ADMIN_TOKEN configured every call
  * answers 503: the service fails closed.
  */
 export function requireToken(options: { adminOnly?: boolean } = {}): MiddlewareHandler<AppEnv> {
   return async function requireToken(c, next) {
-    const adminToken = c.var.config.adminToken
-    if (!adminToken) {
-      throw problem(503, {
-        title: 'Publishing is not configured',
-        detail:
-          'ADMIN_TOKEN is not set, so every write is refused. Set it with `wrangler secret put ADMIN_TOKEN` (or in .dev.vars locally).',
-      })
-    }
+    const adminToken = adminTokenOf(c)
     const token = bearerToken(c.req.header('Authorization'))
     if (token === undefined) throw unauthorized('Send Authorization: Bearer <token>.')
     const principal = await principalFor(token, adminToken, c.env.ARTICLES)

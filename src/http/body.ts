@@ -5,7 +5,7 @@ import { ArticleInput } from '../articles/schema'
 import { applyAnnotationChoice } from '../articles/import/annotation-choice'
 import { ANNOTATION_MODES } from '../articles/import/modes'
 import { importPlainText, type ImportReport } from '../articles/import/plaintext'
-import { problem } from './problem'
+import { charsetOf, decodeBody } from './charset'
 import { parseValid, readJsonBody } from './validate'
 
 /** `?annotations=`: what a text import does with phonetic annotations. */
@@ -28,7 +28,7 @@ export async function readArticle(
       : undefined
   if (!format) return { input: applyAnnotationChoice(await readJsonBody(c, ArticleInput)) }
   const { annotations } = parseValid(ImportQuery, { annotations: c.req.query('annotations') })
-  const text = decode(await c.req.arrayBuffer(), /charset="?([\w-]+)/.exec(type)?.[1] ?? 'utf-8')
+  const text = decodeBody(await c.req.arrayBuffer(), charsetOf(type))
   const { fields, extras, report } = importPlainText(
     text,
     format,
@@ -46,26 +46,4 @@ export async function readArticle(
   }
   // What the server keeps besides is added after validation: JSON may not send it.
   return { input: { ...parseValid(ArticleInput, { ...fields, ...query }), ...extras }, report }
-}
-
-/** Bytes as text in the declared charset; never guessed, so nothing turns into mojibake. */
-function decode(bytes: ArrayBuffer, charset: string): string {
-  let decoder: TextDecoder
-  try {
-    decoder = new TextDecoder(charset, { fatal: true, ignoreBOM: false })
-  } catch {
-    throw problem(415, {
-      title: 'Unsupported Media Type',
-      detail: `The charset "${charset}" is not supported; send UTF-8.`,
-    })
-  }
-  try {
-    return decoder.decode(bytes)
-  } catch {
-    throw problem(400, {
-      title: 'Malformed text',
-      detail: `The body is not valid ${charset}; nothing was stored. Send it as UTF-8.`,
-      errors: [{ pointer: '', detail: `not valid ${charset}` }],
-    })
-  }
 }

@@ -10,37 +10,20 @@ import {
   type SyntaxKind,
 } from 'jsonc-parser'
 import { LIMITS } from '../articles/limits'
+import { charsetOf, decodeBody, decoderFor } from './charset'
 import { problem } from './problem'
 
 /** The body's text. 415 when it declares a charset other than UTF-8, 400 when it is not UTF-8. */
 export function decodeJsonBytes(bytes: ArrayBuffer, contentType: string): string {
-  const charset = /;\s*charset\s*=\s*"?([^";\s]*)/i.exec(contentType)?.[1]
+  const charset = charsetOf(contentType)
   // RFC 8259: JSON exchanged between systems is UTF-8; `charset` may only say so again.
-  if (charset !== undefined && !isUtf8Label(charset)) {
+  if (charset !== undefined && decoderFor(charset)?.encoding !== 'utf-8') {
     throw problem(415, {
       title: 'Unsupported Media Type',
       detail: `JSON bodies are UTF-8; the charset "${charset.slice(0, 40)}" is not accepted.`,
     })
   }
-  try {
-    // ignoreBOM false: a leading byte order mark is dropped, as JSON.parse would refuse it.
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes)
-  } catch {
-    throw problem(400, {
-      title: 'Malformed text',
-      detail: 'The body is not valid UTF-8; nothing was stored. Send JSON as UTF-8.',
-      errors: [{ pointer: '', detail: 'not valid UTF-8' }],
-    })
-  }
-}
-
-/** Whether a charset label names UTF-8 (`utf-8`, `UTF8`, `unicode-1-1-utf-8`...). */
-function isUtf8Label(label: string): boolean {
-  try {
-    return new TextDecoder(label).encoding === 'utf-8'
-  } catch {
-    return false
-  }
+  return decodeBody(bytes)
 }
 
 /**

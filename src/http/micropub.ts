@@ -10,7 +10,7 @@ import type { AppEnv } from '../env'
 import { first, MicropubError, type Properties } from '../articles/mf2'
 import { isValidId } from '../articles/ids'
 import { cleanDeep } from '../articles/text'
-import { parseBearer, principalFor } from './auth'
+import { adminTokenOf, parseBearer, principalFor } from './auth'
 import { decodeJsonBytes, parseJsonText } from './json'
 import { ApiProblem } from './problem'
 
@@ -101,9 +101,7 @@ export function headerToken(c: Context<AppEnv>): string | undefined {
 }
 
 export async function authenticate(c: Context<AppEnv>, token: string | undefined) {
-  const adminToken = c.var.config.adminToken
-  if (!adminToken)
-    throw micropubError(503, 'Publishing is not configured (ADMIN_TOKEN is not set).')
+  const adminToken = adminTokenOf(c)
   if (!token)
     throw micropubError(401, 'Send a token in the Authorization header or as access_token.')
   const principal = await principalFor(token, adminToken, c.env.ARTICLES)

@@ -5,13 +5,10 @@ import { renderAtom } from '../feeds/atom'
 import { renderJson } from '../feeds/json'
 import { renderRss } from '../feeds/rss'
 import type { Feed } from '../feeds/model'
-import { LIMITS } from '../articles/limits'
 import { inScript } from '../articles/variants'
 import { listingQuery } from '../edge/canonical'
-import { tagResponse } from '../edge/headers'
-import { ALL, articleTag, listingTag } from '../edge/tags'
 import { isBrowserNavigation, NAVIGATION_VARY } from '../http/negotiate'
-import { pageQuery, readPageChecked } from '../http/paging'
+import { readListing } from '../http/paging'
 import type { PublicArticle } from '../articles/model'
 import { listDeleted } from '../store/tombstones'
 import { FEED_FILES, FEED_FORMATS, FEED_TYPES, feedPath, type FeedFormat } from '../urls'
@@ -29,16 +26,10 @@ const RENDER: Record<FeedFormat, (feed: Feed) => string> = {
 export const feeds = new Hono<AppEnv>()
 
 async function serveFeed(c: Context<AppEnv>, format: FeedFormat, tag?: string) {
-  if (tag !== undefined && [...tag].length > LIMITS.tagChars) return notFoundPage(c)
+  const listing = await readListing(c, tag)
+  if (!listing) return notFoundPage(c)
+  const { page, limit, cursor } = listing
   const { config } = c.var
-  const { limit, cursor } = pageQuery(c)
-  const page = await readPageChecked(c, { tag, limit: limit ?? config.pageSize, cursor })
-  // Both representations (the feed, and the page a browser gets) carry the same tags.
-  tagResponse(
-    c,
-    tag === undefined ? ALL : listingTag(tag),
-    ...page.items.map((a) => articleTag(a.id)),
-  )
   c.header('Vary', NAVIGATION_VARY)
   if (isBrowserNavigation(c.req.raw.headers)) return preview(c, format, tag, page.items)
   // Atom readers learn of deletions (RFC 6721) on the first page.

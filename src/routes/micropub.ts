@@ -75,21 +75,11 @@ async function update(c: Context<AppEnv>, body: Record<string, unknown>) {
   }
 }
 
-async function remove(c: Context<AppEnv>, url: unknown) {
-  unwrap(
-    await deskOf(c.env).remove(writerOf(c.var.principal), idFromUrl(url), {
-      baseUrl: c.var.baseUrl,
-    }),
-  )
-  return c.body(null, 204)
-}
-
-async function undelete(c: Context<AppEnv>, url: unknown) {
-  unwrap(
-    await deskOf(c.env).undelete(writerOf(c.var.principal), idFromUrl(url), {
-      baseUrl: c.var.baseUrl,
-    }),
-  )
+/** `delete` and `undelete`: the article a URL names, taken away or put back. */
+async function deleteAction(c: Context<AppEnv>, action: 'remove' | 'undelete', url: unknown) {
+  const desk = deskOf(c.env)
+  const writer = writerOf(c.var.principal)
+  unwrap(await desk[action](writer, idFromUrl(url), { baseUrl: c.var.baseUrl }))
   return c.body(null, 204)
 }
 
@@ -102,8 +92,8 @@ micropub.post('/', async (c) => {
     if (!json) throw micropubError(400, 'Updates are sent as JSON.')
     return update(c, json)
   }
-  if (action === 'delete') return remove(c, url)
-  if (action === 'undelete') return undelete(c, url)
+  if (action === 'delete') return deleteAction(c, 'remove', url)
+  if (action === 'undelete') return deleteAction(c, 'undelete', url)
   if (action !== undefined)
     throw micropubError(400, `Unknown action ${JSON.stringify(action).slice(0, 50)}.`)
   if (json) {

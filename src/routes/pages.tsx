@@ -3,11 +3,10 @@ import type { AppEnv } from '../env'
 import { SCRIPTS } from '../articles/script'
 import { inScript } from '../articles/variants'
 import { isValidId } from '../articles/ids'
-import { LIMITS } from '../articles/limits'
 import { listingQuery, noQuery } from '../edge/canonical'
 import { tagResponse } from '../edge/headers'
-import { ALL, articleTag, FEEDS, listingTag, STATIC } from '../edge/tags'
-import { pageQuery, readPageChecked } from '../http/paging'
+import { ALL, articleTag, FEEDS, STATIC } from '../edge/tags'
+import { readListing } from '../http/paging'
 import { getArticle } from '../store/articles'
 import { listTags, neighbour } from '../store/listings'
 import { getTombstone } from '../store/tombstones'
@@ -29,14 +28,10 @@ const siteOf = (c: Context<AppEnv>) => siteModel(c.var.config, c.var.baseUrl, c.
 
 /** The home page or a tag's page: recent articles, paged. */
 export async function listPage(c: Context<AppEnv>, path: string, tag?: string) {
+  const listing = await readListing(c, tag)
+  if (!listing) return notFoundPage(c)
+  const { page, limit, cursor } = listing
   const site = siteOf(c)
-  const { limit, cursor } = pageQuery(c)
-  const page = await readPageChecked(c, { tag, limit: limit ?? c.var.config.pageSize, cursor })
-  tagResponse(
-    c,
-    tag === undefined ? ALL : listingTag(tag),
-    ...page.items.map((a) => articleTag(a.id)),
-  )
   const heading = tag ?? site.title
   return c.html(
     <ListPage
@@ -81,8 +76,6 @@ export const notFoundPage = (c: Context<AppEnv>) => errorPage(c, 404)
 pages.get('/', listingQuery, (c) => listPage(c, '/'))
 pages.get('/tags/:tag', listingQuery, (c) => {
   const tag = c.req.param('tag')
-  // A tag longer than any article may have lists nothing: no need to ask KV.
-  if ([...tag].length > LIMITS.tagChars) return notFoundPage(c)
   return listPage(c, tagPath(tag), tag)
 })
 

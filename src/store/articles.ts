@@ -44,6 +44,20 @@ export async function getArticles(
   return found
 }
 
+/** An index key as a listing entry; undefined for a key without its metadata. */
+export function entryOf(
+  key: KVNamespaceListKey<IndexMeta>,
+  prefix: string,
+): IndexEntry | undefined {
+  if (!key.metadata) return undefined
+  const { published, updated } = key.metadata
+  return {
+    id: idOf(key.name, prefix),
+    published: published as Timestamp,
+    updated: updated as Timestamp,
+  }
+}
+
 /** One page of the index, newest first, from the key metadata alone. */
 export async function listIndex(
   kv: KVNamespace,
@@ -55,17 +69,7 @@ export async function listIndex(
     limit: Math.min(options.limit, BULK_GET_MAX),
     cursor: options.cursor,
   })
-  const items = result.keys.flatMap((key) =>
-    key.metadata
-      ? [
-          {
-            id: idOf(key.name, prefix),
-            published: key.metadata.published as Timestamp,
-            updated: key.metadata.updated as Timestamp,
-          },
-        ]
-      : [],
-  )
+  const items = result.keys.flatMap((key) => entryOf(key, prefix) ?? [])
   return { items, cursor: result.list_complete ? undefined : result.cursor }
 }
 

@@ -4,7 +4,7 @@
  */
 import { toMillis, type Timestamp } from '../time'
 import { idOf, indexKey, indexPrefix, TAGS_KEY } from './keys'
-import type { IndexEntry } from './articles'
+import { entryOf, type IndexEntry } from './articles'
 import type { IndexMeta } from './records'
 
 /**
@@ -66,14 +66,10 @@ export async function scanIndex(
   let seen = 0
   const prefix = indexPrefix()
   for await (const key of walk(kv, prefix)) {
-    if (!key.metadata || seen++ < skip) continue
+    const entry = entryOf(key, prefix)
+    if (!entry || seen++ < skip) continue
     if (entries.length === take) return { entries, more: true }
-    const { published, updated } = key.metadata
-    entries.push({
-      id: idOf(key.name, prefix),
-      published: published as Timestamp,
-      updated: updated as Timestamp,
-    })
+    entries.push(entry)
   }
   return { entries, more: false }
 }

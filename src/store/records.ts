@@ -5,7 +5,7 @@
  */
 import type { Article, PublicArticle } from '../articles/model'
 import { tagListings } from '../articles/variants'
-import { toMillis } from '../time'
+import { timestampIn, toMillis } from '../time'
 import { articleKey, deletedKey, indexKey, tombstoneKey } from './keys'
 
 /** What KV keeps of an article: what readers see, nothing of its source or its publisher. */
@@ -65,9 +65,14 @@ export function liveRecords(article: Article): KvPut[] {
   ])
 }
 
+/** When an article was deleted, as its tombstone and the API say it: RFC 3339 in UTC. */
+export function deletedAt(deletedMs: number): string {
+  return timestampIn(deletedMs, 'UTC')
+}
+
 /** A deleted article's marker and its place in the deletion listings, all expiring. */
 export function deletedRecords(article: Article, deletedMs: number, seconds: number): KvPut[] {
-  const deleted_at = new Date(deletedMs).toISOString().replace(/\.\d+Z$/, 'Z')
+  const deleted_at = deletedAt(deletedMs)
   const marker = { value: '', metadata: { deleted_at }, expirationTtl: seconds }
   return checked([
     {

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { isValidTag } from '../../src/edge/tags'
 import { onPurgeLine, type PurgeLine } from '../support/purge-log'
 import { edge } from '../support/edge'
-import { client, publish, settleDesk, SITE, workerFetch } from '../helpers'
+import { client, parseXml, publish, settleDesk, SITE, workerFetch } from '../helpers'
 
 afterEach(async () => {
   vi.useRealTimers()
@@ -178,7 +178,10 @@ describe('what the cache key leaves out', () => {
     expect((await remote.json<any>()).title).toContain('SITE_URL')
     const local = await workerFetch(new Request('http://127.0.0.1:8787/feed.xml'), bindings)
     expect(local.status).toBe(200)
-    expect(await local.text()).toContain('http://127.0.0.1:8787/feed.xml')
+    const channel = parseXml(await local.text()).rss.channel
+    expect([channel.link].flat()).toEqual(['http://127.0.0.1:8787/'])
+    const self = [channel['atom:link']].flat().find((l: any) => l['@rel'] === 'self')
+    expect(self['@href']).toBe('http://127.0.0.1:8787/feed.xml')
   })
 
   it('sends a query a page does not use to the canonical URL, without rendering or storing it', async () => {
@@ -286,7 +289,7 @@ describe('purges', () => {
     } finally {
       stop()
     }
-    const tags = lines.flatMap((l) => l.purge?.tags ?? [])
+    const tags = lines.flatMap((l) => l.purge.tags ?? [])
     expect(tags).toEqual(
       expect.arrayContaining([
         'a:fresh',

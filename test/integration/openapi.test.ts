@@ -27,11 +27,19 @@ interface Call {
 let publisherToken = ''
 
 const auth = (token = ADMIN_TOKEN) => ({ Authorization: `Bearer ${token}` })
-const jsonInit = (method: string, body: unknown, headers: Record<string, string> = {}) => ({
+/** A request with the admin token and a body of any media type. */
+const typed = (
+  method: string,
+  type: string,
+  body: string,
+  headers: Record<string, string> = {},
+) => ({
   method,
-  headers: { ...auth(), 'Content-Type': 'application/json', ...headers },
-  body: typeof body === 'string' ? body : JSON.stringify(body),
+  headers: { ...auth(), 'Content-Type': type, ...headers },
+  body,
 })
+const jsonInit = (method: string, body: unknown, headers: Record<string, string> = {}) =>
+  typed(method, 'application/json', typeof body === 'string' ? body : JSON.stringify(body), headers)
 const article = (title: string, extra: Record<string, unknown> = {}) => ({
   title,
   content_text: `${title}.`,
@@ -75,11 +83,7 @@ function calls(): Call[] {
       op: 'POST /articles',
       status: 201,
       path: '/articles?tags=a,b&language=en&annotations=keep',
-      init: {
-        method: 'POST',
-        headers: { ...auth(), 'Content-Type': 'text/plain' },
-        body: 'T\n\nBody.',
-      },
+      init: typed('POST', 'text/plain', 'T\n\nBody.'),
     },
     { op: 'POST /articles', status: 400, path: '/articles', init: post({ title: '' }) },
     { op: 'POST /articles', status: 401, path: '/articles', init: noToken(post(article('No'))) },
@@ -100,11 +104,7 @@ function calls(): Call[] {
       op: 'POST /articles',
       status: 415,
       path: '/articles',
-      init: {
-        method: 'POST',
-        headers: { ...auth(), 'Content-Type': 'text/html' },
-        body: '<p>x</p>',
-      },
+      init: typed('POST', 'text/html', '<p>x</p>'),
     },
     {
       op: 'POST /articles',
@@ -166,11 +166,7 @@ function calls(): Call[] {
       op: 'PUT /articles/{id}',
       status: 415,
       path: '/articles/owned',
-      init: {
-        method: 'PUT',
-        headers: { ...auth(), 'Content-Type': 'application/xml' },
-        body: '<a/>',
-      },
+      init: typed('PUT', 'application/xml', '<a/>'),
     },
     {
       op: 'PUT /articles/{id}',
@@ -234,7 +230,7 @@ function calls(): Call[] {
       op: 'POST /publishers',
       status: 415,
       path: '/publishers',
-      init: { method: 'POST', headers: { ...auth(), 'Content-Type': 'text/plain' }, body: 'x' },
+      init: typed('POST', 'text/plain', 'x'),
     },
     ...misconfigured('POST /publishers', '/publishers', post({ name: 'y' })),
 

@@ -27,7 +27,7 @@ describe('purge batching', () => {
     vi.setSystemTime(start)
     const e = edge()
     const sent: { at: number; tags: string[] }[] = []
-    const stop = onPurgeLine((line) => sent.push({ at: Date.now(), tags: line.purge?.tags ?? [] }))
+    const stop = onPurgeLine((line) => sent.push({ at: Date.now(), tags: line.purge.tags ?? [] }))
     const written: number[] = []
     try {
       const c = client()

@@ -25,10 +25,7 @@ export function edge(options: { sabotage?: (path: string, res: Response) => Resp
     const res = await workerFetch(request)
     return options.sabotage ? options.sabotage(new URL(request.url).pathname, res) : res
   }
-  const stop = onPurgeLine((line) => {
-    if (line.purge) cache.purge(line.purge)
-    if (line.invalidate) cache.invalidate(line.invalidate)
-  })
+  const stop = onPurgeLine((line) => cache.purge(line.purge))
   return {
     cache,
     get: (path, init) => cache.fetch(new Request(SITE + path, init), origin),

@@ -5,8 +5,7 @@
  * replay them against the model of Workers Cache, and keep them out of the test output.
  */
 export interface PurgeLine {
-  purge?: CachePurgeOptions
-  invalidate?: CachePurgeOptions
+  purge: CachePurgeOptions
 }
 
 const listeners = new Set<(line: PurgeLine) => void>()
@@ -17,7 +16,7 @@ export function onPurgeLine(listener: (line: PurgeLine) => void): () => void {
   return () => listeners.delete(listener)
 }
 
-const PURGE_LINE = /^\{"(purge|invalidate)":/
+const PURGE_LINE = /^\{"purge":/
 
 /** Installed once per test file by test/setup.ts. */
 export function capturePurgeLines(): void {

@@ -1,6 +1,6 @@
 /**
  * The serializers against every way the npm `feed` package 6.0.0 was measured to break a
- * feed (see README, "Why our own serializers"). Fixed dates; parsed with a real XML parser.
+ * feed (see docs/architecture.md, "Why our own feed serializers"). Fixed dates; parsed with a real XML parser.
  */
 import { describe, expect, it } from 'vitest'
 import { renderAtom } from '../../src/feeds/atom'
