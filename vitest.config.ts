@@ -1,47 +1,20 @@
 import { cloudflareTest } from '@cloudflare/vitest-plugin'
 import { defineConfig } from 'vitest/config'
+import { isolatedConfig } from './scripts/lib/isolated-config.mjs'
 
-// Tests publish with this token; the real one lives in .dev.vars or a Worker secret. wrangler
-// reads the secrets wrangler.toml requires from the environment.
-process.env.ADMIN_TOKEN = 'test-admin-token'
+/** The token the tests publish with; the real one lives in .dev.vars or a Worker secret. */
+const ADMIN_TOKEN = 'test-admin-token'
+
+// wrangler.toml as the Worker under test sees it, from a folder without the developer's
+// .dev.vars (scripts/lib/isolated-config.mjs): only its vars and the bindings below.
+const worker = isolatedConfig('wrangler.toml')
 
 /**
- * Lines the runtime and wrangler print that are not findings, kept out of the test output so
- * that what remains matters:
- * - wrangler saying where it found ADMIN_TOKEN (here, above);
- * - workerd noting that an alarm due in the past ran: the tests move the clock, and run the
- *   coordinator's alarm themselves, as the runtime would.
+ * Two projects: the pure rules in plain Node, and everything that needs the runtime (KV, the
+ * Durable Object, queues, routes) in workerd.
  */
-const NOISE = [/^Using secrets defined in process\.env/, /^NOSENTRY SQLite alarm overdue/]
-
-for (const stream of [process.stdout, process.stderr]) {
-  const write = stream.write.bind(stream)
-  stream.write = function (...args: Parameters<typeof write>) {
-    const text = String(args[0]).replace(/\x1b\[[0-9;]*m/g, '')
-    return NOISE.some((line) => line.test(text)) || write(...args)
-  } as typeof stream.write
-}
-
 export default defineConfig({
-  plugins: [
-    cloudflareTest({
-      wrangler: { configPath: './wrangler.toml' },
-      miniflare: {
-        bindings: { SITE_URL: 'https://news.example.org' },
-        // There is no network: the only outside party the Worker calls, a WebSub hub, is
-        // played here. `http://hub.test/down` refuses every ping; other paths accept them.
-        outboundService: (request: Request) => {
-          const url = new URL(request.url)
-          if (url.hostname !== 'hub.test')
-            return new Response('no network in tests', { status: 502 })
-          return new Response(null, { status: url.pathname === '/down' ? 503 : 204 })
-        },
-      },
-    }),
-  ],
   test: {
-    include: ['test/**/*.test.{ts,tsx}'],
-    setupFiles: ['test/setup.ts'],
     // Property-based tests: a fixed seed and few runs in `npm test`, many runs and a random
     // seed in `npm run fuzz` (scripts/fuzz.mjs).
     provide: {
@@ -49,6 +22,41 @@ export default defineConfig({
       fuzzSeed: Number(process.env.FUZZ_SEED ?? 20261128),
       // Writes in flight at once in the coordinator's randomised test.
       concurrentWrites: Number(process.env.FUZZ_WRITES ?? 200),
+      configuredVars: worker.vars,
     },
+    // A timeout catches a hang, never a slow machine: no test is timed.
+    testTimeout: 600_000,
+    hookTimeout: 600_000,
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' },
+      },
+      {
+        extends: true,
+        plugins: [
+          cloudflareTest({
+            wrangler: { configPath: worker.path },
+            miniflare: {
+              bindings: { ADMIN_TOKEN, SITE_URL: 'https://news.example.org' },
+              // There is no network: the only outside party the Worker calls, a WebSub hub,
+              // is played here. `http://hub.test/down` refuses every ping; other paths
+              // accept them.
+              outboundService: (request: Request) => {
+                const url = new URL(request.url)
+                if (url.hostname !== 'hub.test')
+                  return new Response('no network in tests', { status: 502 })
+                return new Response(null, { status: url.pathname === '/down' ? 503 : 204 })
+              },
+            },
+          }),
+        ],
+        test: {
+          name: 'workers',
+          include: ['test/integration/**/*.test.{ts,tsx}'],
+          setupFiles: ['test/setup.ts'],
+        },
+      },
+    ],
   },
 })

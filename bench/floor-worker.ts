@@ -9,7 +9,7 @@ import { DurableObject } from 'cloudflare:workers'
 import type { Article } from '../src/articles/model'
 import { Records, type ArticleRecord } from '../src/desk/records'
 import { SCHEMA } from '../src/desk/schema'
-import { syncRecord } from '../src/desk/sync'
+import { syncRecord } from '../src/desk/kv-sync'
 import { readPage } from '../src/store/articles'
 import { toMillis, type Timestamp } from '../src/time'
 

@@ -4,7 +4,7 @@ import { bodyLimit } from 'hono/body-limit'
 import { HTTPException } from 'hono/http-exception'
 import type { AppEnv } from './env'
 import { ConfigError, loadConfig, type Config } from './config'
-import { problem, problemResponse } from './http/problem'
+import { problem, problemFrom, problemResponse } from './http/problem'
 import { BODY_LIMIT_BYTES } from './articles/limits'
 import { SCRIPTS } from './articles/script'
 import { listingQuery } from './edge/canonical'
@@ -106,6 +106,8 @@ app.notFound((c) => {
 })
 
 app.onError((err, c) => {
+  const refused = problemFrom(err)
+  if (refused) return refused.getResponse()
   if (err instanceof HTTPException) return err.getResponse()
   if (err instanceof ConfigError) {
     console.error(`configuration error: ${err.message}`)

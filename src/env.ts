@@ -1,6 +1,6 @@
 import type { Config } from './config'
 import type { Script } from './articles/script'
-import type { Principal } from './http/principal'
+import type { Principal } from './access/principal'
 
 /** Hono's environment for this app. `Env` is generated from wrangler.toml by `npm run types`. */
 export interface AppEnv {

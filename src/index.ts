@@ -9,7 +9,7 @@ import { WorkerEntrypoint } from 'cloudflare:workers'
 import { app } from './app'
 import { loadConfig } from './config'
 import { sendPurge, workersCache } from './edge/purge'
-import { DEAD_LETTER_QUEUE, deliverPings, logUndelivered, type HubPing } from './desk/hubs'
+import { DEAD_LETTER_QUEUE, deliverPings, logUndelivered, type HubPing } from './fanout/websub'
 
 export { Desk } from './desk/desk'
 

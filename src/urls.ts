@@ -1,4 +1,4 @@
-/** Every public URL the service links to is built here, from the site's base URL. */
+/** Every URL path the service links to or answers with is built here. */
 
 /** True for an absolute http or https URL: the only kind the service links to or calls. */
 export function isHttpUrl(url: string): boolean {
@@ -23,6 +23,16 @@ export const FEED_TYPES: Record<FeedFormat, string> = {
 
 export function articlePath(id: string): string {
   return `/articles/${encodeURIComponent(id)}`
+}
+
+/** An article in the publishing API: the `Location` of a write that created it. */
+export function apiArticlePath(id: string): string {
+  return `/api${articlePath(id)}`
+}
+
+/** A publisher in the publishing API. */
+export function apiPublisherPath(name: string): string {
+  return `/api/publishers/${encodeURIComponent(name)}`
 }
 
 /** `/tags/{tag}` with the tag as written, percent-encoded (`/tags/%E7%B6%93...`). */

@@ -6,9 +6,11 @@ import {
   waitOnExecutionContext,
 } from 'cloudflare:test'
 import Site from '../src/index'
-import { XMLParser, XMLValidator } from 'fast-xml-parser'
-import { Parser } from 'htmlparser2'
-import { expect, vi } from 'vitest'
+import { expect } from 'vitest'
+import { setTestClock } from './support/clock'
+import { parseXml } from './support/parse'
+
+export { dom, parseXml } from './support/parse'
 
 export const ADMIN_TOKEN = 'test-admin-token'
 export const SITE = 'https://news.example.org'
@@ -76,21 +78,18 @@ export async function publish(c: ReturnType<typeof client>, body: Record<string,
 export const desk = () => env.DESK.getByName('site')
 
 /**
- * Runs the coordinator's alarm until nothing is due: KV synced, scheduled articles due
- * released, and every purge the budget allows sent. A purge that waits a moment for other
- * writes to join it (under a second) is waited for; on a fake clock, by moving the clock.
+ * Runs the coordinator's alarm until it says it is settled: every write in KV, scheduled
+ * articles due released, and every purge due by now sent. A purge that waits for the budget
+ * or for other writes to join it is due later: the test clock is moved to it, as no real
+ * time need pass (test/support/clock.ts).
  */
 export async function settleDesk(): Promise<void> {
-  for (let round = 0; round < 50; round++) {
+  for (let round = 0; round < 100; round++) {
     const s = await desk().status()
-    const soon = s.next_purge !== null ? Date.parse(s.next_purge) - Date.now() : Infinity
-    if (!s.purge_due_now && soon > 0 && soon <= 1000) {
-      if (vi.isFakeTimers()) vi.setSystemTime(Date.parse(s.next_purge!))
-      else await new Promise((resolve) => setTimeout(resolve, soon))
-      continue
+    if (s.settled) return
+    if (!s.purge_due_now && s.purges_due > 0 && s.next_purge !== null) {
+      setTestClock(Date.parse(s.next_purge))
     }
-    const busy = s.unsynced + s.unreleased_changes + s.releases_due + (s.purge_due_now ? 1 : 0)
-    if (busy === 0) return
     if (!(await runDurableObjectAlarm(desk()))) {
       await runInDurableObject(desk(), (instance) => instance.alarm())
     }
@@ -133,25 +132,6 @@ export async function kvSnapshot(): Promise<
   return out
 }
 
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@',
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: false,
-  processEntities: true,
-  htmlEntities: true,
-  isArray: (name) =>
-    ['item', 'entry', 'category', 'link', 'atom:link', 'author', 'dc:creator'].includes(name),
-})
-
-/** Parses an XML document, failing the test unless it is well-formed. */
-export function parseXml(text: string): any {
-  const valid = XMLValidator.validate(text)
-  if (valid !== true) throw new Error(`not well-formed XML: ${JSON.stringify(valid.err)}`)
-  return parser.parse(text)
-}
-
 /** The items of each format, read back by parsing, newest first. */
 export async function readFeeds(c: ReturnType<typeof client>, prefix = '', query = '') {
   const [rss, atom, json] = await Promise.all(
@@ -172,27 +152,4 @@ export async function readFeeds(c: ReturnType<typeof client>, prefix = '', query
     atomDoc,
     jsonDoc,
   }
-}
-
-/** The elements of an HTML page, read with a real HTML parser. */
-export function dom(html: string) {
-  const elements: { name: string; attribs: Record<string, string>; text: string }[] = []
-  const open: number[] = []
-  const parser = new Parser({
-    onopentag(name, attribs) {
-      open.push(elements.push({ name, attribs, text: '' }) - 1)
-    },
-    ontext(text) {
-      for (const i of open) elements[i]!.text += text
-    },
-    onclosetag() {
-      open.pop()
-    },
-  })
-  parser.end(html)
-  const all = (name: string, attr?: Record<string, string>) =>
-    elements.filter(
-      (e) => e.name === name && Object.entries(attr ?? {}).every(([k, v]) => e.attribs[k] === v),
-    )
-  return { all, one: (name: string, attr?: Record<string, string>) => all(name, attr)[0] }
 }

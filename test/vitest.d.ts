@@ -3,6 +3,8 @@ declare module 'vitest' {
     fuzzRuns: number
     fuzzSeed: number
     concurrentWrites: number
+    /** wrangler.toml's `[vars]`, as the configuration says them. */
+    configuredVars: Record<string, string>
   }
 }
 export {}

@@ -7,7 +7,7 @@
  * rendered in part. The HTML it renders to is then held to the HTML limits by the sanitiser.
  */
 import MarkdownIt, { type Token } from 'markdown-it'
-import { problem } from '../http/problem'
+import { FieldRefusal } from './errors'
 import { LIMITS } from './limits'
 
 const md = new MarkdownIt({
@@ -66,14 +66,10 @@ md.inline.skipToken = (state) => {
 }
 
 function refusal(detail: string) {
-  return problem(400, {
-    title: 'Invalid input',
-    detail: `content_markdown ${detail}; nothing was stored.`,
-    errors: [{ pointer: '/content_markdown', detail }],
-  })
+  return new FieldRefusal({ pointer: '/content_markdown', detail })
 }
 
-/** Markdown as HTML, not yet sanitised; 400 naming content_markdown beyond the limits. */
+/** Markdown as HTML, not yet sanitised; FieldRefusal naming content_markdown beyond the limits. */
 export function renderMarkdown(source: string): string {
   const env = { budget: { tokens: 0, lookahead: 0 } satisfies Budget }
   const tokens = md.parse(source, env)

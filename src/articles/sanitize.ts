@@ -1,5 +1,4 @@
 import { html, serialize } from 'parse5'
-import { problem } from '../http/problem'
 import {
   HtmlLimitError,
   parseHtml,
@@ -7,6 +6,7 @@ import {
   type Element,
   type ParentNode,
 } from './html-tree'
+import { FieldRefusal } from './errors'
 import { LIMITS } from './limits'
 
 /**
@@ -114,7 +114,7 @@ const LINK_SCHEMES = ['http', 'https', 'mailto']
 const IMAGE_SCHEMES = ['http', 'https']
 
 /**
- * Publisher HTML reduced to the allowlist above. 400 naming `field` (a JSON Pointer) when it is
+ * Publisher HTML reduced to the allowlist above. FieldRefusal naming `field` (a JSON Pointer) when it is
  * over LIMITS.htmlDepth or LIMITS.htmlElements.
  */
 export function sanitize(source: string, field = '/content_html'): string {
@@ -127,11 +127,7 @@ export function sanitize(source: string, field = '/content_html'): string {
     return clean.html
   } catch (e) {
     if (!(e instanceof HtmlLimitError)) throw e
-    throw problem(400, {
-      title: 'Invalid input',
-      detail: `${field.slice(1)} ${e.message}; nothing was stored.`,
-      errors: [{ pointer: field, detail: e.message }],
-    })
+    throw new FieldRefusal({ pointer: field, detail: e.message })
   }
 }
 

@@ -5,10 +5,10 @@
  */
 import { finalise, type Draft } from '../articles/build'
 import type { Article } from '../articles/model'
-import { liveRecords, StorageLimitError } from '../store/records'
+import { liveEntries, StorageLimitError, type KvEntry } from '../store/layout'
 import { toMillis } from '../time'
 import { refuse, type Refusal, type Writer } from './protocol'
-import type { ArticleRecord, RecordState } from './records'
+import { isTombstone, type ArticleRecord, type LiveRecord, type ScheduledRecord } from './records'
 
 /** What deciding needs besides the record: the clock and the site's rules. */
 export interface Rules {
@@ -34,6 +34,8 @@ export type Decision =
       after?: Article
       /** A deleted article whose tombstone (410, Atom's deleted-entry) this write ends. */
       tombstone?: Article
+      /** The KV entries of a public record, as the limits were checked against them. */
+      entries?: KvEntry[]
     }
 
 const owns = (writer: Writer, record: ArticleRecord) => writer.admin || writer.id === record.owner
@@ -46,12 +48,8 @@ function forbidden(id: string) {
   )
 }
 
-/** A deleted id whose tombstone has not lapsed: still reserved for its owner. */
-const isTombstone = (record: ArticleRecord, now: number) =>
-  record.state === 'deleted' && record.expiresMs! > now
-
 /** Whether an article is public now or waits for its time; refuses one too far ahead. */
-function stateOf(article: Article, rules: Rules): RecordState | Refusal {
+function stateOf(article: Article, rules: Rules): 'live' | 'scheduled' | Refusal {
   const ms = toMillis(article.published)
   if (ms - rules.now > SCHEDULE_MAX_MS) {
     return {
@@ -64,9 +62,14 @@ function stateOf(article: Article, rules: Rules): RecordState | Refusal {
   return ms > rules.now + CLOCK_SKEW_MS ? 'scheduled' : 'live'
 }
 
-type Built = { ok: true; record: ArticleRecord } | { ok: false; refusal: Refusal }
+type Built =
+  | { ok: true; record: LiveRecord | ScheduledRecord; entries?: KvEntry[] }
+  | { ok: false; refusal: Refusal }
 
-/** The record an article becomes, with every KV limit checked before anything is stored. */
+/**
+ * The record an article becomes, with every KV limit checked before anything is stored: the
+ * entries it was checked as are the ones KV gets.
+ */
 function recordFor(
   previous: ArticleRecord | undefined,
   article: Article,
@@ -75,8 +78,9 @@ function recordFor(
 ): Built {
   const state = stateOf(article, rules)
   if (typeof state !== 'string') return { ok: false, refusal: state }
+  let entries: KvEntry[]
   try {
-    liveRecords(article)
+    entries = liveEntries(article)
   } catch (error) {
     if (!(error instanceof StorageLimitError)) throw error
     return {
@@ -86,6 +90,7 @@ function recordFor(
   }
   return {
     ok: true,
+    ...(state === 'live' ? { entries } : {}),
     record: {
       id: article.id,
       state,
@@ -111,10 +116,18 @@ function decided(
   now = 0,
 ): Decision {
   if (!built.ok) return built
-  const { record } = built
+  const { record, entries } = built
   const after = record.state === 'live' ? record.article : undefined
   const tombstone = previous && isTombstone(previous, now) ? previous.article : undefined
-  return { ok: true, status, record, before, after, ...(tombstone ? { tombstone } : {}) }
+  return {
+    ok: true,
+    status,
+    record,
+    before,
+    after,
+    ...(tombstone ? { tombstone } : {}),
+    ...(entries ? { entries } : {}),
+  }
 }
 
 /** A new article under `id`: 409 if the id is taken; over a tombstone only for its owner. */
@@ -125,7 +138,7 @@ export function decideCreate(
   draft: Draft,
   rules: Rules,
 ): Decision {
-  if (record && !(record.state === 'deleted')) {
+  if (record && record.state !== 'deleted') {
     return refuse(
       409,
       'Conflict',
@@ -220,18 +233,12 @@ export function decideUndelete(
     return refuse(409, 'Conflict', `The article "${id}" is not deleted.`)
   if (!owns(writer, record)) return forbidden(id)
   const { deletedMs: _d, expiresMs: _e, ...rest } = record
-  const built: Built = {
-    ok: true,
-    record: { ...rest, state: 'live', revision: record.revision + 1 },
-  }
-  return decided(built, 200, undefined, record, rules.now)
+  const live: LiveRecord = { ...rest, state: 'live', revision: record.revision + 1 }
+  return decided({ ok: true, record: live }, 200, undefined, record, rules.now)
 }
 
 /** A scheduled article whose time has come. */
-export function decideRelease(record: ArticleRecord): Decision {
-  return decided(
-    { ok: true, record: { ...record, state: 'live', revision: record.revision + 1 } },
-    200,
-    undefined,
-  )
+export function decideRelease(record: ScheduledRecord): Decision {
+  const live: LiveRecord = { ...record, state: 'live', revision: record.revision + 1 }
+  return decided({ ok: true, record: live }, 200, undefined)
 }

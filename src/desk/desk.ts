@@ -13,8 +13,9 @@ import type { Draft } from '../articles/build'
 import { loadConfig, type Config } from '../config'
 import { tagsChangedBy } from '../edge/changes'
 import { publisherKey } from '../store/keys'
-import { deletedAt } from '../store/records'
+import { deletedAt } from '../store/layout'
 import type { PublisherRecord } from '../store/publishers'
+import { apiArticlePath } from '../urls'
 import {
   decideCreate,
   decideRelease,
@@ -24,25 +25,31 @@ import {
   type Decision,
   type Rules,
 } from './decide'
-import { KvSync } from './kv-sync'
+import { KvSync, syncRecord, type Prepared } from './kv-sync'
 import { Outbox } from './outbox'
 import { PublisherRegistry } from './publishers'
-import type { PublisherInput } from '../http/publisher-schema'
 import {
   apiArticle,
   refuse,
   type ApiArticle,
   type Idempotency,
+  type NewPublisher,
   type Outcome,
   type Reply,
   type Writer,
 } from './protocol'
-import { Records, type ArticleRecord } from './records'
+import {
+  isTombstone,
+  Records,
+  tombstoneShown,
+  type ArticleRecord,
+  type DeletedRecord,
+} from './records'
 import { Replies } from './replies'
 import { SCHEMA } from './schema'
 import { Settings } from './settings'
+import { Spellings } from './spellings'
 import { deskStatus, type DeskStatus } from './status'
-import { syncRecord } from './sync'
 
 /** Options of a write the Worker passes on. */
 export interface WriteOptions {
@@ -58,6 +65,7 @@ const SYNC_RETRY_MS = 5_000
 
 export class Desk extends DurableObject<Env> {
   private readonly records: Records
+  private readonly spellings: Spellings
   private readonly settings: Settings
   private readonly outbox: Outbox
   private readonly publishers: PublisherRegistry
@@ -69,8 +77,9 @@ export class Desk extends DurableObject<Env> {
     const sql = ctx.storage.sql
     sql.exec(SCHEMA)
     this.records = new Records(sql)
+    this.spellings = new Spellings(sql)
     this.settings = new Settings(sql)
-    this.outbox = new Outbox(sql, this.settings, this.records)
+    this.outbox = new Outbox(sql, this.settings, this.spellings)
     this.publishers = new PublisherRegistry(sql)
     this.replies = new Replies(sql)
     this.kvSync = new KvSync(
@@ -131,12 +140,11 @@ export class Desk extends DurableObject<Env> {
   /** The stored article as its publisher sees it, whatever KV shows yet. */
   read(id: string): Outcome<ApiArticle> {
     const record = this.records.get(id)
-    const now = Date.now()
-    if (!record || (record.state === 'deleted' && record.expiresMs! <= now)) {
+    if (!record || (record.state === 'deleted' && !isTombstone(record, Date.now()))) {
       return refuse(404, 'Not Found', `No article has the id "${id}".`)
     }
     if (record.state === 'deleted') {
-      const deleted_at = deletedAt(record.deletedMs!)
+      const deleted_at = deletedAt(record.deletedMs)
       return refuse(410, 'Gone', `The article "${id}" was deleted at ${deleted_at}.`, {
         deleted_at,
       })
@@ -173,19 +181,36 @@ export class Desk extends DurableObject<Env> {
       return refuse(401, 'Unauthorized', 'The token is not valid, or was revoked.')
     }
     this.settings.set('base_url', options.baseUrl)
-    const outcome = this.ctx.storage.transactionSync(() =>
+    // The KV entries the decision checked its limits against, for the sync to write.
+    const checked: { entries?: Prepared } = {}
+    const outcome = this.transaction(() =>
       this.replies.once(writer.id, options.idempotency, () => {
         const decision = decide(this.records.get(id), this.rules())
         if (!decision.ok) return decision
+        const { record, entries } = decision
+        if (record && entries) checked.entries = { revision: record.revision, entries }
         return { ok: true, status: decision.status, value: this.commit(id, decision, options) }
       }),
     )
     if (outcome.ok && !outcome.value.replayed) {
-      await this.kvSync.settle(id)
+      await this.kvSync.settle(id, checked.entries)
       // A scheduled release or a tombstone's lapse may now be the next thing due.
       await this.wake()
     }
     return outcome
+  }
+
+  /**
+   * Runs `work` as one SQLite transaction. When it throws, SQLite rolls back, and what the
+   * settings hold in memory is dropped with it, so memory is never ahead of storage.
+   */
+  private transaction<T>(work: () => T): T {
+    try {
+      return this.ctx.storage.transactionSync(work)
+    } catch (error) {
+      this.settings.forget()
+      throw error
+    }
   }
 
   /** Stores a decision and what it will purge and announce; returns the API's answer. */
@@ -193,6 +218,7 @@ export class Desk extends DurableObject<Env> {
     const { record, before, after, tombstone } = decision
     if (record) {
       this.records.save(record)
+      this.spellings.update(id, record.state === 'live' ? record.article : undefined)
       const { language, websubHubs } = this.config
       this.outbox.record(
         { id, revision: record.revision, before, after, tombstone },
@@ -206,7 +232,7 @@ export class Desk extends DurableObject<Env> {
       status: decision.status,
       id,
       json: JSON.stringify({ ...apiArticle(stored), ...echo }),
-      ...(decision.status === 201 ? { location: `/api/articles/${encodeURIComponent(id)}` } : {}),
+      ...(decision.status === 201 ? { location: apiArticlePath(id) } : {}),
     }
   }
 
@@ -215,12 +241,12 @@ export class Desk extends DurableObject<Env> {
    * which wait until nothing is due.
    */
   status(): DeskStatus {
-    return deskStatus(this.ctx.storage.sql, this.records, this.outbox, Date.now())
+    return deskStatus(this.records, this.outbox, Date.now())
   }
 
   // ---- publishers -----------------------------------------------------------------------
 
-  async addPublisher(input: PublisherInput, tokenHash: string): Promise<Outcome<PublisherRecord>> {
+  async addPublisher(input: NewPublisher, tokenHash: string): Promise<Outcome<PublisherRecord>> {
     const record = this.publishers.add(input, tokenHash, Date.now())
     if (!record) return refuse(409, 'Conflict', `A publisher named "${input.name}" exists.`)
     await this.env.ARTICLES.put(publisherKey(tokenHash), JSON.stringify(record))
@@ -248,7 +274,7 @@ export class Desk extends DurableObject<Env> {
   override async alarm(): Promise<void> {
     const now = Date.now()
     for (const record of this.records.dueForRelease(now)) {
-      this.ctx.storage.transactionSync(() => {
+      this.transaction(() => {
         const decision = decideRelease(record)
         if (decision.ok) this.commit(record.id, decision, { baseUrl: this.baseUrl() })
       })
@@ -272,8 +298,7 @@ export class Desk extends DurableObject<Env> {
   }
 
   /** A tombstone's time is up: the 410 becomes a 404 and Atom stops announcing it. */
-  private async lapse(record: ArticleRecord): Promise<void> {
-    const wasPublic = record.expiresMs! > record.deletedMs!
+  private async lapse(record: DeletedRecord): Promise<void> {
     const lapsed = { ...record, revision: record.revision + 1 }
     this.records.save(lapsed)
     try {
@@ -283,7 +308,8 @@ export class Desk extends DurableObject<Env> {
       return
     }
     this.records.drop(record.id)
-    if (wasPublic) {
+    this.spellings.update(record.id, undefined)
+    if (tombstoneShown(record)) {
       this.outbox.purges.schedule(
         tagsChangedBy(record.article, undefined),
         Date.now(),

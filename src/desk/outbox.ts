@@ -8,10 +8,11 @@ import { hex, sha256 } from '../digest'
 import { tagsChangedBy } from '../edge/changes'
 import { FEEDS } from '../edge/tags'
 import { TAGS_KEY } from '../store/keys'
-import { changedFeeds, enqueuePings, Pings, type HubPing, type Topic } from './hubs'
+import type { HubPing } from '../fanout/websub'
+import { changedFeeds, enqueuePings, Pings, type Topic } from './pings'
 import { Purges } from './purges'
-import type { Records } from './records'
 import type { Settings } from './settings'
+import type { Spellings } from './spellings'
 
 /** What a change was, for the feeds WebSub hubs hear about. */
 export interface Change {
@@ -38,7 +39,7 @@ export class Outbox {
   constructor(
     private readonly sql: SqlStorage,
     private readonly settings: Settings,
-    private readonly records: Records,
+    private readonly spellings: Spellings,
   ) {
     this.purges = new Purges(sql, settings)
     this.pings = new Pings(sql)
@@ -84,16 +85,15 @@ export class Outbox {
 
   /** Writes the list of every tag's spellings (for `/feeds`) when it changed, then purges it. */
   async publishTags(kv: KVNamespace, windowMs: number): Promise<void> {
-    if (!this.records.spellingsChanged) return
-    // Cleared first: a write while the list is being written marks it changed again.
-    this.records.spellingsChanged = false
-    const spellings = JSON.stringify(this.records.spellings())
+    // Taken first: a write while the list is being written marks it changed again.
+    if (!this.spellings.take()) return
+    const spellings = JSON.stringify(this.spellings.list())
     const digest = hex(await sha256(spellings))
     if (digest === this.settings.get<string>('tags_digest')) return
     try {
       await kv.put(TAGS_KEY, spellings)
     } catch (error) {
-      this.records.spellingsChanged = true
+      this.spellings.keep()
       console.error(JSON.stringify({ kv_sync_failed: { key: TAGS_KEY, error: String(error) } }))
       return
     }
@@ -119,7 +119,7 @@ export class Outbox {
   }
 
   /** Changes committed whose KV sync has not finished. */
-  unreleased(): number {
+  unreleasedChanges(): number {
     return this.sql.exec<{ n: number }>('SELECT count(*) AS n FROM changes').one().n
   }
 }

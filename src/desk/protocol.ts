@@ -1,10 +1,10 @@
 /**
  * What the Worker and the write coordinator say to each other over RPC: plain, structured-
  * clonable values. A refusal is a value, not a thrown error, so that its status and details
- * cross the RPC boundary intact; the Worker turns it into a problem response (src/desk/client.ts).
+ * cross the RPC boundary intact; the Worker turns it into a problem response (src/http/desk.ts).
  */
 import type { Article } from '../articles/model'
-import type { FieldError } from '../http/problem'
+import type { FieldError } from '../articles/errors'
 import type { ArticleRecord } from './records'
 
 /** Who is writing, as the Worker authenticated them; the coordinator checks it is still so. */
@@ -42,6 +42,13 @@ export function apiArticle(record: ArticleRecord): ApiArticle {
     state: record.state === 'scheduled' ? 'scheduled' : 'published',
     revision: record.revision,
   }
+}
+
+/** A publisher as the admin registers it (the API validates it: src/http/publisher-schema.ts). */
+export interface NewPublisher {
+  name: string
+  display_name?: string
+  default_author?: string
 }
 
 /** A retried request recognised by its `Idempotency-Key` and the hash of what it sent. */

@@ -4,7 +4,7 @@
  * id, so a name given out again after a revocation inherits nothing.
  */
 import type { PublisherRecord } from '../store/publishers'
-import type { PublisherInput } from '../http/publisher-schema'
+import type { NewPublisher } from './protocol'
 
 interface Row extends Record<string, SqlStorageValue> {
   id: string
@@ -44,7 +44,7 @@ export class PublisherRegistry {
   }
 
   /** Registers a publisher; undefined when the name is taken. */
-  add(input: PublisherInput, tokenHash: string, now: number): PublisherRecord | undefined {
+  add(input: NewPublisher, tokenHash: string, now: number): PublisherRecord | undefined {
     if (this.byName(input.name)) return undefined
     const record: PublisherRecord = {
       id: `p_${crypto.randomUUID().replace(/-/g, '')}`,

@@ -114,6 +114,17 @@ export class Purges {
     }
   }
 
+  /** Tags with a purge still to send, and how many of those are due by `now`. */
+  backlog(now: number): { waiting: number; due: number } {
+    return this.sql
+      .exec<{ waiting: number; due: number }>(
+        `SELECT count(DISTINCT tag) AS waiting,
+           count(DISTINCT CASE WHEN due_ms <= ? THEN tag END) AS due FROM purges`,
+        now,
+      )
+      .one()
+  }
+
   private tokens(now: number): number {
     const bucket = this.settings.get<Bucket>('purge_budget') ?? { tokens: BUDGET.burst, at: now }
     const refill = (Math.max(0, now - bucket.at) * BUDGET.perMinute) / 60_000

@@ -4,24 +4,49 @@
  * can not be interleaved with another request's.
  */
 import type { Article } from '../articles/model'
-import { foldTag, spellingOf } from '../articles/tags'
-import { tagSpellings } from '../articles/variants'
 
-export type RecordState = 'live' | 'scheduled' | 'deleted'
-
-export interface ArticleRecord {
+interface RecordBase {
   id: string
-  state: RecordState
+  /** The publisher's stable id (never its name), or `admin`. */
   owner: string
   article: Article
   publishedMs: number
   revision: number
-  deletedMs?: number
-  expiresMs?: number
   /** Every KV key this id may hold. */
   kvKeys: string[]
   /** The revision KV holds. */
   kvRevision: number
+}
+
+/** Public: in every page and feed. */
+export interface LiveRecord extends RecordBase {
+  state: 'live'
+}
+
+/** Waiting for its `published` time, visible only to its owner and the admin. */
+export interface ScheduledRecord extends RecordBase {
+  state: 'scheduled'
+}
+
+/** Deleted: its tombstone answers 410 until `expiresMs`, and the id stays its owner's. */
+export interface DeletedRecord extends RecordBase {
+  state: 'deleted'
+  deletedMs: number
+  /** When the tombstone lapses; `deletedMs` itself for an article that was never public. */
+  expiresMs: number
+}
+
+export type ArticleRecord = LiveRecord | ScheduledRecord | DeletedRecord
+export type RecordState = ArticleRecord['state']
+
+/** Whether a deleted article was public, so readers are told of its deletion. */
+export function tombstoneShown(record: DeletedRecord): boolean {
+  return record.expiresMs > record.deletedMs
+}
+
+/** A deleted id whose tombstone has not lapsed: still reserved for its owner. */
+export function isTombstone(record: ArticleRecord, now: number): record is DeletedRecord {
+  return record.state === 'deleted' && record.expiresMs > now
 }
 
 interface Row extends Record<string, SqlStorageValue> {
@@ -38,9 +63,8 @@ interface Row extends Record<string, SqlStorageValue> {
 }
 
 function fromRow(row: Row): ArticleRecord {
-  const record: ArticleRecord = {
+  const base: RecordBase = {
     id: row.id,
-    state: row.state,
     owner: row.owner,
     article: JSON.parse(row.article) as Article,
     publishedMs: row.published_ms,
@@ -48,9 +72,11 @@ function fromRow(row: Row): ArticleRecord {
     kvKeys: JSON.parse(row.kv_keys) as string[],
     kvRevision: row.kv_revision,
   }
-  if (row.deleted_ms !== null) record.deletedMs = row.deleted_ms
-  if (row.expires_ms !== null) record.expiresMs = row.expires_ms
-  return record
+  if (row.state !== 'deleted') return { ...base, state: row.state }
+  if (row.deleted_ms === null || row.expires_ms === null) {
+    throw new Error(`the deleted record of "${row.id}" has no deletion time`)
+  }
+  return { ...base, state: 'deleted', deletedMs: row.deleted_ms, expiresMs: row.expires_ms }
 }
 
 export class Records {
@@ -61,11 +87,9 @@ export class Records {
     return row && fromRow(row)
   }
 
-  /**
-   * Stores a record as decided, and the spellings its tags are listed under while it is live
-   * (the list of feeds is built from them).
-   */
+  /** Stores a record as decided. */
   save(record: ArticleRecord): void {
+    const deleted = record.state === 'deleted' ? record : undefined
     this.sql.exec(
       `INSERT INTO articles (id, state, owner, article, published_ms, revision, deleted_ms, expires_ms, kv_keys, kv_revision)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -80,63 +104,16 @@ export class Records {
       JSON.stringify(record.article),
       record.publishedMs,
       record.revision,
-      record.deletedMs ?? null,
-      record.expiresMs ?? null,
+      deleted?.deletedMs ?? null,
+      deleted?.expiresMs ?? null,
       JSON.stringify(record.kvKeys),
       record.kvRevision,
     )
-    const before = this.sql
-      .exec<{ spelling: string }>(
-        'SELECT spelling FROM spellings WHERE id = ? ORDER BY spelling',
-        record.id,
-      )
-      .toArray()
-      .map((r) => r.spelling)
-    const after = record.state === 'live' ? [...new Set(tagSpellings(record.article))].sort() : []
-    if (before.join('\n') === after.join('\n')) return
-    // The list of feeds changes only when a spelling appears or its last article leaves it:
-    // checked for this article's tags alone, so a write costs the same on a site of ten
-    // articles or a million.
-    const changed = [
-      ...after.filter((s) => !before.includes(s)),
-      ...before.filter((s) => !after.includes(s)),
-    ]
-    const held = this.held(changed)
-    this.sql.exec('DELETE FROM spellings WHERE id = ?', record.id)
-    this.sql.exec(
-      `INSERT OR IGNORE INTO spellings (id, fold, spelling)
-       SELECT ?, value ->> '$[0]', value ->> '$[1]' FROM json_each(?)`,
-      record.id,
-      JSON.stringify(after.map((spelling) => [foldTag(spelling), spelling])),
-    )
-    if (this.held(changed) !== held) this.spellingsChanged = true
   }
-
-  /** Which of `spellings` some article is listed under, as one comparable string. */
-  private held(spellings: string[]): string {
-    if (spellings.length === 0) return ''
-    return (
-      this.sql
-        .exec<{ held: string | null }>(
-          `SELECT group_concat(spelling, char(10)) AS held FROM (
-           SELECT DISTINCT spelling FROM spellings
-           WHERE spelling IN (SELECT value FROM json_each(?)) ORDER BY spelling)`,
-          JSON.stringify(spellings),
-        )
-        .one().held ?? ''
-    )
-  }
-
-  /**
-   * True once a save changed the spellings the list of feeds shows, until the coordinator has
-   * written the list again; true at first, so a restarted object checks the list once.
-   */
-  spellingsChanged = true
 
   /** Forgets an id entirely (a cancelled embargo, a lapsed tombstone). */
   drop(id: string): void {
     this.sql.exec('DELETE FROM articles WHERE id = ?', id)
-    this.sql.exec('DELETE FROM spellings WHERE id = ?', id)
   }
 
   /** How far KV is behind an id, without reading its article: [revision, KV's revision]. */
@@ -169,7 +146,7 @@ export class Records {
   }
 
   /** Scheduled articles due by `ms`. */
-  dueForRelease(ms: number): ArticleRecord[] {
+  dueForRelease(ms: number): ScheduledRecord[] {
     return this.sql
       .exec<Row>(
         "SELECT * FROM articles WHERE state = 'scheduled' AND published_ms <= ? ORDER BY published_ms",
@@ -177,14 +154,27 @@ export class Records {
       )
       .toArray()
       .map(fromRow)
+      .filter((r) => r.state === 'scheduled')
   }
 
   /** Tombstones that have lapsed by `ms`. */
-  lapsed(ms: number): ArticleRecord[] {
+  lapsed(ms: number): DeletedRecord[] {
     return this.sql
       .exec<Row>("SELECT * FROM articles WHERE state = 'deleted' AND expires_ms <= ?", ms)
       .toArray()
       .map(fromRow)
+      .filter((r) => r.state === 'deleted')
+  }
+
+  /** How many articles wait for their time, and how many of those are due by `ms`. */
+  scheduled(ms: number): { waiting: number; due: number } {
+    return this.sql
+      .exec<{ waiting: number; due: number }>(
+        `SELECT count(*) AS waiting, coalesce(sum(published_ms <= ?), 0) AS due
+         FROM articles WHERE state = 'scheduled'`,
+        ms,
+      )
+      .one()
   }
 
   /** The next time something is due: a release or a tombstone lapsing. */
@@ -216,23 +206,5 @@ export class Records {
           limit,
         )
     return rows.toArray().map(fromRow)
-  }
-
-  /** Every spelling of every live tag, one per spelling that differs by more than case. */
-  spellings(): string[] {
-    const seen = new Set<string>()
-    const out: string[] = []
-    for (const { fold, spelling } of this.sql
-      .exec<{ fold: string; spelling: string }>(
-        'SELECT DISTINCT fold, spelling FROM spellings ORDER BY fold, spelling',
-      )
-      .toArray()) {
-      const key = `${fold}\n${spellingOf(spelling)}`
-      if (!seen.has(key)) {
-        seen.add(key)
-        out.push(spelling)
-      }
-    }
-    return out
   }
 }

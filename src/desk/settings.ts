@@ -1,9 +1,8 @@
 /**
  * Small named values the coordinator keeps between requests (the purge budget, and so on).
  * Only this object writes them, so they are read from SQLite once and then from memory: a
- * publish consults them several times, and each statement costs more than its row. They are
- * set outside the write transactions, so a transaction that rolls back cannot leave the
- * memory ahead of SQLite.
+ * publish consults them several times, and each statement costs more than its row. A write
+ * transaction that rolls back calls `forget`, so the memory is never ahead of SQLite.
  */
 export class Settings {
   private readonly known = new Map<string, string | undefined>()
@@ -30,5 +29,10 @@ export class Settings {
       json,
     )
     this.known.set(name, json)
+  }
+
+  /** Drops what memory holds: the next reads come from SQLite again. */
+  forget(): void {
+    this.known.clear()
   }
 }

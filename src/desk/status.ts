@@ -5,6 +5,11 @@ import type { Records } from './records'
 
 /** The coordinator's backlog, as `GET /api/status` shows it. */
 export const DeskStatus = z.object({
+  settled: z
+    .boolean()
+    .describe(
+      'Every write is in KV and every purge due by now is sent: what remains (second passes, releases, pings) waits for its time',
+    ),
   unsynced: z.number().int().describe('Articles whose KV copy is behind'),
   unreleased_changes: z
     .number()
@@ -16,6 +21,10 @@ export const DeskStatus = z.object({
     .number()
     .int()
     .describe('Cache tags with a purge still to send, now or later (second passes)'),
+  purges_due: z
+    .number()
+    .int()
+    .describe('Cache tags whose purge is due by now, waiting for the budget or for other writes'),
   next_purge: z.iso.datetime().nullable(),
   purge_due_now: z.boolean().describe('A purge may and should go out now (the budget allows it)'),
   pings_waiting: z.number().int().describe('WebSub pings not yet handed to the queue'),
@@ -24,26 +33,22 @@ export const DeskStatus = z.object({
 export type DeskStatus = z.infer<typeof DeskStatus>
 
 /** The coordinator's backlog at `now`. */
-export function deskStatus(
-  sql: SqlStorage,
-  records: Records,
-  outbox: Outbox,
-  now: number,
-): DeskStatus {
-  const count = (query: string, ...args: number[]) =>
-    sql.exec<{ n: number }>(query, ...args).one().n
+export function deskStatus(records: Records, outbox: Outbox, now: number): DeskStatus {
+  const unsynced = records.unsynced().length
+  const unreleased = outbox.unreleasedChanges()
+  const scheduled = records.scheduled(now)
+  const purges = outbox.purges.backlog(now)
   const nextPurge = outbox.purges.nextRun(now)
   return {
-    unsynced: records.unsynced().length,
-    unreleased_changes: outbox.unreleased(),
-    scheduled: count("SELECT count(*) AS n FROM articles WHERE state = 'scheduled'"),
-    releases_due: count(
-      "SELECT count(*) AS n FROM articles WHERE state = 'scheduled' AND published_ms <= ?",
-      now,
-    ),
-    purges_waiting: count('SELECT count(DISTINCT tag) AS n FROM purges'),
+    settled: unsynced + unreleased + scheduled.due + purges.due === 0,
+    unsynced,
+    unreleased_changes: unreleased,
+    scheduled: scheduled.waiting,
+    releases_due: scheduled.due,
+    purges_waiting: purges.waiting,
+    purges_due: purges.due,
     next_purge: nextPurge === undefined ? null : new Date(nextPurge).toISOString(),
     purge_due_now: nextPurge !== undefined && nextPurge <= now,
-    pings_waiting: count('SELECT count(*) AS n FROM pings'),
+    pings_waiting: outbox.pings.waiting(),
   }
 }

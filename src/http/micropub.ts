@@ -10,9 +10,9 @@ import type { AppEnv } from '../env'
 import { first, MicropubError, type Properties } from '../articles/mf2'
 import { isValidId } from '../articles/ids'
 import { cleanDeep } from '../articles/text'
-import { adminTokenOf, parseBearer, principalFor } from './auth'
+import { adminTokenOf, parseBearer, type Identify } from './auth'
 import { decodeJsonBytes, parseJsonText } from './json'
-import { ApiProblem } from './problem'
+import { problemFrom } from './problem'
 
 const ERRORS: Partial<Record<number, string>> = {
   401: 'unauthorized',
@@ -39,10 +39,11 @@ export function micropubError(status: ContentfulStatusCode, description: string)
  * coordinator) and refused updates in its format; anything else is rethrown.
  */
 export function micropubErrorResponse(err: Error): Response {
-  if (err instanceof ApiProblem) {
-    const { detail, title, errors } = err.details
+  const refused = problemFrom(err)
+  if (refused) {
+    const { detail, title, errors } = refused.details
     const fields = errors?.map((e) => `${e.pointer || '/'}: ${e.detail}`).join('; ')
-    return micropubError(err.status, fields || detail || title).getResponse()
+    return micropubError(refused.status, fields || detail || title).getResponse()
   }
   if (err instanceof MicropubError) return micropubError(400, err.message).getResponse()
   if (err instanceof HTTPException) return err.getResponse()
@@ -100,11 +101,16 @@ export function headerToken(c: Context<AppEnv>): string | undefined {
   return token
 }
 
-export async function authenticate(c: Context<AppEnv>, token: string | undefined) {
+/** Sets the request's principal, or refuses it in Micropub's words. */
+export async function authenticate(
+  c: Context<AppEnv>,
+  token: string | undefined,
+  identify: Identify,
+) {
   const adminToken = adminTokenOf(c)
   if (!token)
     throw micropubError(401, 'Send a token in the Authorization header or as access_token.')
-  const principal = await principalFor(token, adminToken, c.env.ARTICLES)
+  const principal = await identify(token, adminToken, c.env)
   if (!principal) throw micropubError(403, 'The token is not valid, or was revoked.')
   c.set('principal', principal)
   return principal

@@ -1,9 +1,13 @@
 import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { z } from 'zod'
+import { FieldRefusal, type FieldError } from '../articles/errors'
 
 /** One field's complaint in a validation problem: a JSON Pointer into the request body. */
-export const FieldErrorSchema = z.object({ pointer: z.string(), detail: z.string() })
+export const FieldErrorSchema = z.object({
+  pointer: z.string(),
+  detail: z.string(),
+}) satisfies z.ZodType<FieldError>
 
 /** The body of every error response (RFC 9457); also what the OpenAPI document says of errors. */
 export const ProblemSchema = z.looseObject({
@@ -14,7 +18,7 @@ export const ProblemSchema = z.looseObject({
   errors: z.array(FieldErrorSchema).optional(),
 })
 
-export type FieldError = z.infer<typeof FieldErrorSchema>
+export type { FieldError }
 
 /** What a problem says besides its type and status; extension members are allowed. */
 export interface ProblemDetails {
@@ -61,4 +65,20 @@ export function problem(
   headers?: Record<string, string>,
 ): ApiProblem {
   return new ApiProblem(status, details, headers)
+}
+
+/**
+ * The problem a model error stands for (a field refused as it is: 400 naming it), or
+ * undefined for an error that is not one of them.
+ */
+export function problemFrom(error: unknown): ApiProblem | undefined {
+  if (error instanceof ApiProblem) return error
+  if (error instanceof FieldRefusal) {
+    return problem(400, {
+      title: 'Invalid input',
+      detail: `${error.message}; nothing was stored.`,
+      errors: [error.error],
+    })
+  }
+  return undefined
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { NewPublisher } from '../desk/protocol'
 import type { PublisherRecord } from '../store/publishers'
 
 /** `POST /api/publishers` body. */
@@ -9,7 +10,7 @@ export const PublisherInput = z.strictObject({
     .refine((s) => s !== 'admin', 'is reserved'),
   display_name: z.string().trim().min(1).max(200).optional(),
   default_author: z.string().trim().min(1).max(200).optional(),
-})
+}) satisfies z.ZodType<NewPublisher>
 
 export type PublisherInput = z.infer<typeof PublisherInput>
 

@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono'
 import type { z } from 'zod'
 import type { AppEnv } from '../env'
+import { identify } from '../access/tokens'
 import { requireToken } from '../http/auth'
 import { idempotencyOf } from '../http/idempotency'
 import { LIMIT_MAX, pageQuery } from '../http/paging'
@@ -9,7 +10,7 @@ import { buildDraft, type Draft } from '../articles/build'
 import { ID_RULE, idForContent, isValidId } from '../articles/ids'
 import type { ArticleInput } from '../articles/schema'
 import type { ImportReport } from '../articles/import/plaintext'
-import { deskOf, sendReply, unwrap, writerOf } from '../desk/client'
+import { deskOf, sendReply, unwrap, writerOf } from '../http/desk'
 import type { WriteOptions } from '../desk/desk'
 import type { ApiArticle } from '../desk/protocol'
 import { articlePath } from '../urls'
@@ -25,12 +26,12 @@ api.use('*', async (c, next) => {
   await next()
   c.header('Cache-Control', 'no-store')
 })
-api.use('/articles/*', requireToken())
-api.use('/articles', requireToken())
+api.use('/articles/*', requireToken({ identify }))
+api.use('/articles', requireToken({ identify }))
 api.route('/publishers', publishers)
 
 /** The write coordinator's backlog, for operators: unsynced ids, purges and pings waiting. */
-api.get('/status', docs.status, requireToken({ adminOnly: true }), async (c) =>
+api.get('/status', docs.status, requireToken({ identify, adminOnly: true }), async (c) =>
   c.json(await deskOf(c.env).status()),
 )
 

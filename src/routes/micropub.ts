@@ -9,7 +9,8 @@ import { buildDraft } from '../articles/build'
 import { ID_RULE, idForContent, isValidId } from '../articles/ids'
 import { ArticleInput } from '../articles/schema'
 import { first, inputFrom, propertiesOf, updatedInput, type Properties } from '../articles/mf2'
-import { deskOf, unwrap, writerOf } from '../desk/client'
+import { identify } from '../access/tokens'
+import { deskOf, unwrap, writerOf } from '../http/desk'
 import {
   authenticate,
   headerToken,
@@ -85,7 +86,7 @@ async function deleteAction(c: Context<AppEnv>, action: 'remove' | 'undelete', u
 
 micropub.post('/', async (c) => {
   const { json, form, token } = await readRequest(c)
-  await authenticate(c, token)
+  await authenticate(c, token, identify)
   const action = json ? json.action : first(form!.action)
   const url = json ? json.url : first(form!.url)
   if (action === 'update') {
@@ -117,7 +118,7 @@ micropub.get('/', async (c) => {
   if (c.req.query('access_token') !== undefined) {
     throw micropubError(400, 'Send the token in the Authorization header: URLs end up in logs.')
   }
-  await authenticate(c, headerToken(c))
+  await authenticate(c, headerToken(c), identify)
   const q = c.req.query('q')
   if (q === 'config') return c.json({ 'syndicate-to': [], q: ['config', 'source', 'syndicate-to'] })
   if (q === 'syndicate-to') return c.json({ 'syndicate-to': [] })

@@ -1,21 +1,23 @@
 import { Hono } from 'hono'
 import type { AppEnv } from '../env'
-import { newToken, requireToken, tokenHash } from '../http/auth'
-import { deskOf, unwrap } from '../desk/client'
+import { identify, newToken, tokenHash } from '../access/tokens'
+import { requireToken } from '../http/auth'
+import { deskOf, unwrap } from '../http/desk'
 import { readJsonBody } from '../http/validate'
 import { PublisherInput } from '../http/publisher-schema'
 import { docs } from '../http/api-docs'
+import { apiPublisherPath } from '../urls'
 
 /** Publisher management, admin only: issue (token shown once), list, revoke. */
 export const publishers = new Hono<AppEnv>()
 
-publishers.use('*', requireToken({ adminOnly: true }))
+publishers.use('*', requireToken({ identify, adminOnly: true }))
 
 publishers.post('/', docs.createPublisher, async (c) => {
   const input = await readJsonBody(c, PublisherInput)
   const token = newToken()
   const publisher = unwrap(await deskOf(c.env).addPublisher(input, await tokenHash(token)))
-  c.header('Location', `/api/publishers/${input.name}`)
+  c.header('Location', apiPublisherPath(input.name))
   // The only time the token is ever shown: only its hash is stored.
   return c.json({ ...publisher, token }, 201)
 })

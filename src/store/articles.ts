@@ -7,7 +7,7 @@ import { tagSpellings } from '../articles/variants'
 import type { Timestamp } from '../time'
 import { articleKey, idOf, indexPrefix } from './keys'
 import type { PublicArticle } from '../articles/model'
-import type { IndexMeta } from './records'
+import type { IndexMeta } from './layout'
 
 /** What a listing knows about an article without reading it (the index key's metadata). */
 export interface IndexEntry {

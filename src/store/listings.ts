@@ -5,7 +5,7 @@
 import { toMillis, type Timestamp } from '../time'
 import { idOf, indexKey, indexPrefix, TAGS_KEY } from './keys'
 import { entryOf, type IndexEntry } from './articles'
-import type { IndexMeta } from './records'
+import type { IndexMeta } from './layout'
 
 /**
  * Every spelling of every tag that lists at least one article (經開區 and 经开区 both), as

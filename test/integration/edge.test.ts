@@ -4,14 +4,14 @@
  */
 import { env } from 'cloudflare:workers'
 import { reset } from 'cloudflare:test'
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { isValidTag } from '../../src/edge/tags'
 import { onPurgeLine, type PurgeLine } from '../support/purge-log'
 import { edge } from '../support/edge'
 import { client, parseXml, publish, settleDesk, SITE, workerFetch } from '../helpers'
+import { setTestClock } from '../support/clock'
 
 afterEach(async () => {
-  vi.useRealTimers()
   await reset()
 })
 
@@ -263,11 +263,10 @@ describe('conditional requests', () => {
   })
 
   it('dates a listing later once an article leaves it', async () => {
-    vi.useFakeTimers({ toFake: ['Date'] })
-    vi.setSystemTime(Date.parse('2026-12-01T10:00:00Z'))
+    setTestClock(Date.parse('2036-12-01T10:00:00Z'))
     const c = await seeded()
     const before = await c.get('/tags/news/feed.json')
-    vi.setSystemTime(Date.parse('2026-12-01T10:05:00Z'))
+    setTestClock(Date.parse('2036-12-01T10:05:00Z'))
     expect((await c.del('b')).status).toBe(204)
     await settleDesk()
     const after = await c.get('/tags/news/feed.json', {
@@ -302,8 +301,7 @@ describe('purges', () => {
   })
 
   it('serves a publish on the next request, and repairs a copy rendered from a stale KV read', async () => {
-    vi.useFakeTimers({ toFake: ['Date'] })
-    vi.setSystemTime(Date.parse('2026-12-01T10:00:00Z'))
+    setTestClock(Date.parse('2036-12-01T10:00:00Z'))
     const e = edge()
     try {
       const c = await seeded()
@@ -323,7 +321,7 @@ describe('purges', () => {
       // cache keeps that copy. The second purge, after KV's window, takes it away.
       await e.cache.poison('/feed.json', stale)
       expect((await (await e.get('/feed.json')).response.json<any>()).items[0].title).toBe('B')
-      vi.setSystemTime(Date.now() + (90 + 31) * 1000)
+      setTestClock(Date.now() + (90 + 31) * 1000)
       await settleDesk()
       const repaired = await e.get('/feed.json')
       expect(repaired.status).toBe('MISS')

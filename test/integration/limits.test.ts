@@ -4,8 +4,8 @@
  */
 import { reset } from 'cloudflare:test'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { STORED_ARTICLE_MAX_BYTES } from '../../src/store/records'
-import { liveRecords } from '../../src/store/records'
+import { STORED_ARTICLE_MAX_BYTES } from '../../src/store/layout'
+import { liveEntries } from '../../src/store/layout'
 import { client, dom, kvSnapshot, publish, settleDesk, SITE } from '../helpers'
 
 afterEach(async () => {
@@ -58,7 +58,7 @@ describe('the stored-size budget', () => {
       language: 'zh',
     })
     const keys = Object.keys(await kvSnapshot())
-    for (const put of liveRecords(article as any)) expect(keys, put.key).toContain(put.key)
+    for (const put of liveEntries(article as any)) expect(keys, put.key).toContain(put.key)
     // Index metadata is ASCII, a few dozen bytes, whatever the title: KV never warns of it.
     const meta = Object.values(await kvSnapshot()).map((v) => JSON.stringify(v.metadata))
     expect(meta.every((m) => /^[\x20-\x7e]*$/.test(m) && m.length < 120)).toBe(true)

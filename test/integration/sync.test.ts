@@ -7,8 +7,8 @@ import { reset, runInDurableObject } from 'cloudflare:test'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Article } from '../../src/articles/model'
 import { Records, type ArticleRecord } from '../../src/desk/records'
-import { syncRecord } from '../../src/desk/sync'
-import { liveRecords } from '../../src/store/records'
+import { syncRecord } from '../../src/desk/kv-sync'
+import { liveEntries } from '../../src/store/layout'
 import { toMillis, type Timestamp } from '../../src/time'
 import { desk, kvSnapshot } from '../helpers'
 
@@ -75,7 +75,7 @@ describe('syncing one id to KV', () => {
       expect(records.get('half')!.kvRevision).toBe(1)
       await syncRecord(env.ARTICLES, records, records.get('half')!, Date.now())
       expect(await kvKeys()).toEqual(
-        liveRecords(moved.article)
+        liveEntries(moved.article)
           .map((p) => p.key)
           .sort(),
       )

@@ -10,7 +10,7 @@ import { reset } from 'cloudflare:test'
 import fc from 'fast-check'
 import { afterAll, describe, expect, inject, it } from 'vitest'
 import { foldTag } from '../../src/articles/tags'
-import { deletedRecords, liveRecords } from '../../src/store/records'
+import { deletedEntries, liveEntries } from '../../src/store/layout'
 import { ADMIN_TOKEN, client, deskSnapshot, kvSnapshot, settleDesk, SITE } from '../helpers'
 import { issuePublisher, micropubAction } from '../support/writers'
 
@@ -125,9 +125,9 @@ describe(`${WRITES} concurrent writes (seed ${SEED})`, { timeout: 60_000 + WRITE
       (k) => !k.startsWith('publisher:') && k !== 'meta:tags',
     )
     const expected = [
-      ...live.flatMap((a) => liveRecords(a).map((p) => p.key)),
+      ...live.flatMap((a) => liveEntries(a).map((p) => p.key)),
       ...deleted.flatMap((r) =>
-        deletedRecords(JSON.parse(r.article), r.deleted_ms!, 60).map((p) => p.key),
+        deletedEntries(JSON.parse(r.article), r.deleted_ms!, 60).map((p) => p.key),
       ),
     ]
     expect(kv.sort()).toEqual(expected.sort())

@@ -1,16 +1,18 @@
-import { HTTPException } from 'hono/http-exception'
 import { parseFragment, serialize } from 'parse5'
 import { describe, expect, it } from 'vitest'
 import { markdownToHtml } from '../../src/articles/content'
 import { LIMITS } from '../../src/articles/limits'
+import { problemFrom } from '../../src/http/problem'
 
-/** The problem `markdownToHtml` throws: status and body. */
+/** The problem the API answers when `markdownToHtml` refuses: status and body. */
 async function refusal(source: string) {
   try {
     markdownToHtml(source)
   } catch (e) {
-    if (!(e instanceof HTTPException)) throw e
-    const res = e.getResponse()
+    // As the API answers it: the model's refusal, as the edge turns it into a problem.
+    const problem = problemFrom(e)
+    if (!problem) throw e
+    const res = problem.getResponse()
     return { status: res.status, body: await res.json<any>() }
   }
   throw new Error('expected a refusal')

@@ -1,10 +1,10 @@
-import { HTTPException } from 'hono/http-exception'
 import { Parser } from 'htmlparser2'
 import { parseFragment, serialize } from 'parse5'
 import { describe, expect, it } from 'vitest'
 import { sanitize } from '../../src/articles/sanitize'
 import { LIMITS } from '../../src/articles/limits'
 import xss from '../corpus/xss.json'
+import { problemFrom } from '../../src/http/problem'
 
 const EXECUTABLE_TAGS = new Set([
   'script',
@@ -48,13 +48,15 @@ function elements(html: string) {
 /** HTML as an HTML5 parser reads it and writes it back. */
 const reparsed = (html: string) => serialize(parseFragment(html))
 
-/** The problem `sanitize` throws: status and body. */
+/** The problem the API answers when `sanitize` refuses: status and body. */
 async function refusal(html: string, field?: string) {
   try {
     sanitize(html, field)
   } catch (e) {
-    if (!(e instanceof HTTPException)) throw e
-    const res = e.getResponse()
+    // As the API answers it: the model's refusal, as the edge turns it into a problem.
+    const problem = problemFrom(e)
+    if (!problem) throw e
+    const res = problem.getResponse()
     return { status: res.status, body: await res.json<any>() }
   }
   throw new Error('expected a refusal')

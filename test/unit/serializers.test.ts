@@ -8,7 +8,7 @@ import { renderJson } from '../../src/feeds/json'
 import type { Feed, FeedItem } from '../../src/feeds/model'
 import { renderRss } from '../../src/feeds/rss'
 import type { Timestamp } from '../../src/time'
-import { parseXml } from '../helpers'
+import { parseXml } from '../support/parse'
 
 const ts = (s: string) => s as Timestamp
 const text = (node: any): string => (typeof node === 'string' ? node : node['#text'])

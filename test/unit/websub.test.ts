@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { buildArticle } from '../../src/articles/build'
 import { ArticleInput } from '../../src/articles/schema'
-import { changedFeeds } from '../../src/desk/hubs'
+import { changedFeeds } from '../../src/desk/pings'
 
 const BASE = 'https://news.example.org'
 

@@ -3,9 +3,9 @@
  */
 import type { Context } from 'hono'
 import type { AppEnv } from '../env'
-import type { Principal } from '../http/principal'
-import { problem } from '../http/problem'
-import type { Outcome, Reply, Writer } from './protocol'
+import type { Principal } from '../access/principal'
+import type { Outcome, Reply, Writer } from '../desk/protocol'
+import { problem } from './problem'
 
 /** The site's coordinator: one object, whichever location asks. */
 export function deskOf(env: Env) {

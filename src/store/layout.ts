@@ -1,7 +1,7 @@
 /**
- * What KV holds for an article in each public state, as the puts the write coordinator
- * makes. Every limit KV and the listings need is checked here, before the first write, so a
- * refused article leaves nothing half-written.
+ * An article's KV layout: the keys and values it becomes in each public state, as the entries
+ * the write coordinator puts. Every limit KV and the listings need is checked here, before the
+ * first write, so a refused article leaves nothing half-written.
  */
 import type { Article, PublicArticle } from '../articles/model'
 import { tagListings } from '../articles/variants'
@@ -26,7 +26,8 @@ export interface IndexMeta {
   updated: string
 }
 
-export interface KvPut {
+/** One key as KV is to hold it. */
+export interface KvEntry {
   key: string
   value: string
   metadata?: IndexMeta | { deleted_at: string }
@@ -50,8 +51,8 @@ export class StorageLimitError extends Error {
 
 const bytes = (text: string) => new TextEncoder().encode(text).length
 
-/** The article and its index keys: the site's listing and one per folded tag. */
-export function liveRecords(article: Article): KvPut[] {
+/** A public article's entries: the article and its index keys (the site's and one per folded tag). */
+export function liveEntries(article: Article): KvEntry[] {
   const ms = toMillis(article.published)
   const meta: IndexMeta = { published: article.published, updated: article.updated }
   return checked([
@@ -70,8 +71,8 @@ export function deletedAt(deletedMs: number): string {
   return timestampIn(deletedMs, 'UTC')
 }
 
-/** A deleted article's marker and its place in the deletion listings, all expiring. */
-export function deletedRecords(article: Article, deletedMs: number, seconds: number): KvPut[] {
+/** A deleted article's entries: its marker and its place in the deletion listings, all expiring. */
+export function deletedEntries(article: Article, deletedMs: number, seconds: number): KvEntry[] {
   const deleted_at = deletedAt(deletedMs)
   const marker = { value: '', metadata: { deleted_at }, expirationTtl: seconds }
   return checked([
@@ -88,8 +89,8 @@ export function deletedRecords(article: Article, deletedMs: number, seconds: num
   ])
 }
 
-function checked(puts: KvPut[]): KvPut[] {
-  for (const put of puts) {
+function checked(entries: KvEntry[]): KvEntry[] {
+  for (const put of entries) {
     if (bytes(put.key) > KEY_MAX_BYTES) {
       throw new StorageLimitError(
         `the key ${put.key.slice(0, 60)}… is over KV's ${KEY_MAX_BYTES} bytes`,
@@ -99,12 +100,12 @@ function checked(puts: KvPut[]): KvPut[] {
       throw new StorageLimitError(`the metadata of ${put.key.slice(0, 60)} is over KV's limit`)
     }
   }
-  const article = puts[0]!
+  const article = entries[0]!
   if (article.key.startsWith('article:') && bytes(article.value) > STORED_ARTICLE_MAX_BYTES) {
     const kib = Math.ceil(bytes(article.value) / 1024)
     throw new StorageLimitError(
       `the article would take ${kib} KiB once rendered (with its other-script version), over the ${STORED_ARTICLE_MAX_BYTES / 1024} KiB that one stored article may take`,
     )
   }
-  return puts
+  return entries
 }

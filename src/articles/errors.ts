@@ -1,0 +1,19 @@
+/**
+ * The article model's own refusals. The model knows no HTTP: it throws these, and the API's
+ * edge (src/http/problem.ts) answers each as a problem naming the field.
+ */
+
+/** One field's complaint: a JSON Pointer into what was sent, and what is wrong with it. */
+export interface FieldError {
+  pointer: string
+  detail: string
+}
+
+/** A field that can not be stored as it is (over a limit, unreadable); nothing was stored. */
+export class FieldRefusal extends Error {
+  override name = 'FieldRefusal'
+
+  constructor(readonly error: FieldError) {
+    super(`${error.pointer.slice(1)} ${error.detail}`)
+  }
+}
