@@ -55,6 +55,7 @@ export default defineConfig({
           name: 'workers',
           include: ['test/integration/**/*.test.{ts,tsx}'],
           setupFiles: ['test/setup.ts'],
+          isolate: false,
         },
       },
     ],

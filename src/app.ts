@@ -16,11 +16,13 @@ import { discovery } from './routes/discovery'
 import { feeds } from './routes/feeds'
 import { listPage, notFoundPage, pages } from './routes/pages'
 
-/** Headers every HTML page carries: nothing runs but what we serve, nothing frames us. */
+/**
+ * Headers every HTML page carries besides `nosniff`, which every response gets: nothing runs
+ * but what we serve, nothing frames us.
+ */
 const PAGE_SECURITY = {
   'Content-Security-Policy':
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src https: http:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
-  'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'strict-origin-when-cross-origin',
 }
 

@@ -48,6 +48,8 @@ export const publicEdge: MiddlewareHandler<AppEnv> = async function publicEdge(c
     headers.set('Last-Modified', toHttpDate(Date.now()))
   }
   const out = new Response(body, { status: res.status, headers })
+  // Hono's `c.res` setter copies every header of the response it replaces onto the new one,
+  // which would put back what a 304 leaves out: cleared first, `out` is the whole answer.
   c.res = undefined
   c.res =
     res.status === 200 &&

@@ -1,10 +1,7 @@
+/** `?limit=` and `?cursor=`: how a listing or feed is asked for page by page. */
 import type { Context } from 'hono'
 import type { AppEnv } from '../env'
 import { problem } from './problem'
-import { LIMITS } from '../articles/limits'
-import { tagResponse } from '../edge/headers'
-import { ALL, articleTag, listingTag } from '../edge/tags'
-import { readPage, type ArticlePage } from '../store/articles'
 
 /** The most items one page of a listing or feed may hold. */
 export const LIMIT_MAX = 100
@@ -28,46 +25,5 @@ export function pageQuery(c: Context<AppEnv>): { limit?: number; cursor?: string
   return {
     limit: raw === undefined ? undefined : parseLimit(raw),
     cursor: c.req.query('cursor') || undefined,
-  }
-}
-
-/** One page of a listing as a request asks for it: the articles, and the query it gave. */
-export interface Listing {
-  page: ArticlePage
-  limit?: number
-  cursor?: string
-}
-
-/**
- * The page of the site's or a tag's listing that a page or feed request asks for, its response
- * tagged with the listing and every article it shows (both representations of a feed carry
- * the same tags). Undefined for a tag longer than any article may have: KV is not asked.
- */
-export async function readListing(c: Context<AppEnv>, tag?: string): Promise<Listing | undefined> {
-  if (tag !== undefined && [...tag].length > LIMITS.tagChars) return undefined
-  const { limit, cursor } = pageQuery(c)
-  const page = await readPageChecked(c, { tag, limit: limit ?? c.var.config.pageSize, cursor })
-  tagResponse(
-    c,
-    tag === undefined ? ALL : listingTag(tag),
-    ...page.items.map((a) => articleTag(a.id)),
-  )
-  return { page, limit, cursor }
-}
-
-/** A page of articles; a cursor KV does not accept is the client's mistake (400), not ours. */
-async function readPageChecked(
-  c: Context<AppEnv>,
-  options: { tag?: string; limit: number; cursor?: string },
-): Promise<ArticlePage> {
-  try {
-    return await readPage(c.env.ARTICLES, options)
-  } catch (e) {
-    if (options.cursor === undefined) throw e
-    throw problem(400, {
-      title: 'Invalid cursor',
-      detail: 'The cursor is not one this service gave out; start again from the first page.',
-      errors: [{ pointer: '/cursor', detail: 'not a valid cursor' }],
-    })
   }
 }

@@ -2,6 +2,7 @@ import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { z } from 'zod'
 import { FieldRefusal, type FieldError } from '../articles/errors'
+import { InvalidCursorError } from '../store/articles'
 
 /** One field's complaint in a validation problem: a JSON Pointer into the request body. */
 export const FieldErrorSchema = z.object({
@@ -68,11 +69,18 @@ export function problem(
 }
 
 /**
- * The problem a model error stands for (a field refused as it is: 400 naming it), or
- * undefined for an error that is not one of them.
+ * The problem an error of the model or the store stands for (a field refused as it is, a
+ * cursor not ours: 400 naming it), or undefined for an error that is not one of them.
  */
 export function problemFrom(error: unknown): ApiProblem | undefined {
   if (error instanceof ApiProblem) return error
+  if (error instanceof InvalidCursorError) {
+    return problem(400, {
+      title: 'Invalid cursor',
+      detail: error.message,
+      errors: [{ pointer: '/cursor', detail: 'not a valid cursor' }],
+    })
+  }
   if (error instanceof FieldRefusal) {
     return problem(400, {
       title: 'Invalid input',

@@ -1,35 +1,26 @@
 /** `/sitemap.xml` (a sitemap index beyond 50,000 articles) and `/robots.txt`. */
 import { Hono, type Context } from 'hono'
 import type { AppEnv } from '../env'
-import { el, open, XML_DECLARATION } from '../feeds/xml'
 import { noQuery } from '../edge/canonical'
 import { tagResponse } from '../edge/headers'
 import { SITEMAP, STATIC } from '../edge/tags'
+import { renderSitemapIndex, renderUrlset, SITEMAP_URLS, type SitemapEntry } from '../feeds/sitemap'
 import type { IndexEntry } from '../store/articles'
 import { countIndex, scanIndex } from '../store/listings'
 import { articlePath } from '../urls'
 
-/** The sitemaps protocol allows 50,000 URLs per file. */
-export const SITEMAP_URLS = 50_000
-const NS = 'http://www.sitemaps.org/schemas/sitemap/0.9'
-
 export const discovery = new Hono<AppEnv>()
 
-function xml(c: Context<AppEnv>, body: string[]) {
+function xml(c: Context<AppEnv>, body: string) {
   tagResponse(c, SITEMAP)
-  return c.body([XML_DECLARATION, ...body].join('\n'), 200, {
-    'Content-Type': 'application/xml; charset=utf-8',
-  })
+  return c.body(body, 200, { 'Content-Type': 'application/xml; charset=utf-8' })
 }
 
-function urlset(base: string, part: number, entries: IndexEntry[]): string[] {
+/** The part-th sitemap's entries: its articles (the first also lists the home page). */
+function entries(base: string, part: number, articles: IndexEntry[]): SitemapEntry[] {
   return [
-    open('urlset', { xmlns: NS }),
-    ...(part === 1 ? [`<url>${el('loc', `${base}/`)}</url>`] : []),
-    ...entries.map(
-      (e) => `<url>${el('loc', base + articlePath(e.id))}${el('lastmod', e.updated)}</url>`,
-    ),
-    '</urlset>',
+    ...(part === 1 ? [{ loc: `${base}/` }] : []),
+    ...articles.map((e) => ({ loc: base + articlePath(e.id), lastmod: e.updated })),
   ]
 }
 
@@ -39,27 +30,22 @@ function urlset(base: string, part: number, entries: IndexEntry[]): string[] {
  */
 export async function sitemap(kv: KVNamespace, base: string, perFile = SITEMAP_URLS) {
   const first = await scanIndex(kv, 0, perFile)
-  if (!first.more) return urlset(base, 1, first.entries)
+  if (!first.more) return renderUrlset(entries(base, 1, first.entries))
   const parts = Math.ceil((await countIndex(kv)) / perFile)
-  return [
-    open('sitemapindex', { xmlns: NS }),
-    ...Array.from(
-      { length: parts },
-      (_, i) => `<sitemap>${el('loc', `${base}/sitemaps/${i + 1}.xml`)}</sitemap>`,
-    ),
-    '</sitemapindex>',
-  ]
+  return renderSitemapIndex(
+    Array.from({ length: parts }, (_, i) => `${base}/sitemaps/${i + 1}.xml`),
+  )
 }
 
-/** `/sitemaps/{part}.xml`: the part-th `perFile` articles (the first also lists the home page). */
+/** `/sitemaps/{part}.xml`: the part-th `perFile` articles. */
 export async function sitemapPart(
   kv: KVNamespace,
   base: string,
   part: number,
   perFile = SITEMAP_URLS,
 ) {
-  const { entries } = await scanIndex(kv, (part - 1) * perFile, perFile)
-  return urlset(base, part, entries)
+  const { entries: articles } = await scanIndex(kv, (part - 1) * perFile, perFile)
+  return renderUrlset(entries(base, part, articles))
 }
 
 discovery.get('/sitemap.xml', noQuery, async (c) =>

@@ -24,6 +24,14 @@ export interface Page<T> {
 
 export type ArticlePage = Page<PublicArticle>
 
+/** A cursor that is not one a listing gave out; readers are answered 400. */
+export class InvalidCursorError extends Error {
+  override name = 'InvalidCursorError'
+  constructor() {
+    super('The cursor is not one this service gave out; start again from the first page.')
+  }
+}
+
 /** KV's bulk get takes at most 100 keys; a listing page holds at most as many. */
 const BULK_GET_MAX = 100
 
@@ -64,11 +72,18 @@ export async function listIndex(
   options: { tag?: string; limit: number; cursor?: string },
 ): Promise<Page<IndexEntry>> {
   const prefix = indexPrefix(options.tag)
-  const result = await kv.list<IndexMeta>({
-    prefix,
-    limit: Math.min(options.limit, BULK_GET_MAX),
-    cursor: options.cursor,
-  })
+  let result: KVNamespaceListResult<IndexMeta>
+  try {
+    result = await kv.list<IndexMeta>({
+      prefix,
+      limit: Math.min(options.limit, BULK_GET_MAX),
+      cursor: options.cursor,
+    })
+  } catch (error) {
+    // KV refuses a cursor it did not give out: the client's mistake, not a failure of ours.
+    if (options.cursor === undefined) throw error
+    throw new InvalidCursorError()
+  }
   const items = result.keys.flatMap((key) => entryOf(key, prefix) ?? [])
   return { items, cursor: result.list_complete ? undefined : result.cursor }
 }

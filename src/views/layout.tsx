@@ -1,7 +1,7 @@
 import type { Child } from 'hono/jsx'
 import { raw } from 'hono/html'
 import { SCRIPTS } from '../articles/script'
-import { FEED_TYPES, feedPath, scriptPrefix, type FeedFormat } from '../urls'
+import { FEED_FORMATS, FEED_TYPES, feedPath, scriptPrefix, type FeedFormat } from '../urls'
 import type { Labels } from './labels'
 
 /** The site as one page view sees it. */
@@ -39,7 +39,7 @@ const SCRIPT_NAMES: Record<string, string> = { 'zh-Hans': '简体', 'zh-Hant': '
 
 /** The three feeds of the site or of one tag, as links in `site`'s script. */
 export function feedLinks(site: Site, tag?: string) {
-  return (Object.keys(FEED_TYPES) as FeedFormat[]).map((format) => ({
+  return FEED_FORMATS.map((format) => ({
     format,
     label: FEED_LABELS[format],
     type: FEED_TYPES[format],

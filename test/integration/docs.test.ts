@@ -199,3 +199,39 @@ describe('what the README and docs/ quote', () => {
     }
   })
 })
+
+/** GitHub's anchor for a heading: lower case, punctuation dropped, spaces as hyphens. */
+function anchor(heading: string): string {
+  return heading
+    .trim()
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s_-]/gu, '')
+    .replace(/\s/g, '-')
+}
+
+describe('what the code sends readers to in docs/', () => {
+  const code = Object.entries(
+    import.meta.glob<string>(['../../{src,scripts,bench,test}/**/*.{ts,tsx,mjs}'], {
+      query: '?raw',
+      import: 'default',
+      eager: true,
+    }),
+  ).map(([path, text]) => ({ file: inRepo(path), text }))
+
+  it('names pages, and sections of them, that exist', () => {
+    const references = code.flatMap(({ file, text }) =>
+      [...text.matchAll(/\bdocs\/([\w-]+\.md)(?:#([\w-]+))?/g)].map((m) => ({
+        file,
+        page: `docs/${m[1]!}`,
+        section: m[2],
+      })),
+    )
+    expect(references.length).toBeGreaterThan(5)
+    for (const { file, page, section } of references) {
+      expect(pages[page], `${file}: ${page}`).toBeDefined()
+      if (section === undefined) continue
+      const headings = [...pages[page]!.matchAll(/^#+ (.+)$/gm)].map((m) => anchor(m[1]!))
+      expect(headings, `${file}: ${page}#${section}`).toContain(section)
+    }
+  })
+})

@@ -18,8 +18,13 @@ export function onPurgeLine(listener: (line: PurgeLine) => void): () => void {
 
 const PURGE_LINE = /^\{"purge":/
 
-/** Installed once per test file by test/setup.ts. */
+const CAPTURING = Symbol.for('edgefeed.capturePurgeLines')
+
+/** Installed by test/setup.ts, once however many test files share the isolate. */
 export function capturePurgeLines(): void {
+  const installed = console as unknown as Record<symbol, boolean>
+  if (installed[CAPTURING]) return
+  installed[CAPTURING] = true
   const log = console.log.bind(console)
   console.log = (...args: unknown[]) => {
     const [first] = args
