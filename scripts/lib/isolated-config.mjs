@@ -18,7 +18,8 @@ const CACHE = 'node_modules/.cache/edgefeed-config'
  */
 export function isolatedConfig(config = 'wrangler.toml') {
   const { rawConfig } = experimental_readRawConfig({ config })
-  const { secrets: _secrets, ...rest } = rawConfig
+  const rest = { ...rawConfig }
+  delete rest.secrets
   const folder = resolve(CACHE, basename(config).replace(/\W+/g, '-'))
   mkdirSync(folder, { recursive: true })
   const json = { ...rest, main: resolve(dirname(config), rawConfig.main) }

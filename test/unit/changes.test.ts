@@ -17,7 +17,7 @@ const article = (extra: Record<string, unknown> = {}): Article =>
       published: '2026-01-01T00:00:00Z',
       tags: ['news'],
       ...extra,
-    } as never,
+    },
     {
       id: 'a',
       publisher: 'alice',
