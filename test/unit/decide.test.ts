@@ -26,10 +26,13 @@ const bob: Writer = { id: 'p_bob', name: 'bob', admin: false }
 const admin: Writer = { id: 'admin', name: 'admin', admin: true }
 
 const draft = (extra: Record<string, unknown> = {}) =>
-  buildDraft({ title: '標題', content_text: '內容。', tags: ['經開區'], ...extra } as never, {
-    timeZone: 'Asia/Taipei',
-    defaultLanguage: 'zh-Hant',
-  })
+  buildDraft(
+    { title: '標題', content_text: '內容。', tags: ['經開區'], ...extra },
+    {
+      timeZone: 'Asia/Taipei',
+      defaultLanguage: 'zh-Hant',
+    },
+  )
 
 /** The record a decision stores, failing the test if it refused or stores nothing. */
 function stored(decision: Decision): ArticleRecord {
