@@ -8,6 +8,7 @@ import type { Article } from '../articles/model'
 import { liveEntries, StorageLimitError, type KvEntry } from '../store/layout'
 import { toMillis } from '../time'
 import { refuse, type Refusal, type Writer } from './protocol'
+import { visibleTo } from '../access/visibility'
 import { isTombstone, type ArticleRecord, type LiveRecord, type ScheduledRecord } from './records'
 
 /** What deciding needs besides the record: the clock and the site's rules. */
@@ -39,6 +40,19 @@ export type Decision =
     }
 
 const owns = (writer: Writer, record: ArticleRecord) => writer.admin || writer.id === record.owner
+
+/**
+ * The record as `writer` may know of it: another publisher's embargo is absent to them
+ * (src/access/visibility.ts), so refusals say nothing of it.
+ */
+function seenBy(writer: Writer, record: ArticleRecord | undefined): ArticleRecord | undefined {
+  return record && visibleTo(writer, record) ? record : undefined
+}
+
+/** An id held by an article `writer` may not see: taken, without a word of what holds it. */
+function unavailable(id: string) {
+  return refuse(409, 'Conflict', `The id "${id}" is taken; choose another.`)
+}
 
 function forbidden(id: string) {
   return refuse(
@@ -138,6 +152,7 @@ export function decideCreate(
   draft: Draft,
   rules: Rules,
 ): Decision {
+  if (record && !seenBy(writer, record)) return unavailable(id)
   if (record && record.state !== 'deleted') {
     return refuse(
       409,
@@ -167,9 +182,10 @@ export function decideReplace(
   rules: Rules,
   ifRevision?: number,
 ): Decision {
+  const seen = seenBy(writer, record)
   if (
     ifRevision !== undefined &&
-    (record?.state === 'deleted' ? 0 : (record?.revision ?? 0)) !== ifRevision
+    (seen?.state === 'deleted' ? 0 : (seen?.revision ?? 0)) !== ifRevision
   ) {
     return refuse(
       412,
@@ -177,7 +193,9 @@ export function decideReplace(
       `The article "${id}" has changed since revision ${ifRevision}; read it again.`,
     )
   }
-  if (!record || record.state === 'deleted') return decideCreate(record, writer, id, draft, rules)
+  if (!record || record.state === 'deleted' || !seen) {
+    return decideCreate(record, writer, id, draft, rules)
+  }
   if (!owns(writer, record)) return forbidden(id)
   const previous = record.article
   const article = finalise(draft, {
@@ -199,7 +217,7 @@ export function decideRemove(
   id: string,
   rules: Rules,
 ): Decision {
-  if (!record || record.state === 'deleted') {
+  if (!record || record.state === 'deleted' || !seenBy(writer, record)) {
     return refuse(404, 'Not Found', `No article has the id "${id}".`)
   }
   if (!owns(writer, record)) return forbidden(id)
@@ -226,7 +244,11 @@ export function decideUndelete(
   id: string,
   rules: Rules,
 ): Decision {
-  if (!record || (record.state === 'deleted' && !isTombstone(record, rules.now))) {
+  if (
+    !record ||
+    !seenBy(writer, record) ||
+    (record.state === 'deleted' && !isTombstone(record, rules.now))
+  ) {
     return refuse(404, 'Not Found', `Nothing deleted has the id "${id}".`)
   }
   if (record.state !== 'deleted')

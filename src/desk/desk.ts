@@ -50,6 +50,7 @@ import { SCHEMA } from './schema'
 import { Settings } from './settings'
 import { Spellings } from './spellings'
 import { deskStatus, type DeskStatus } from './status'
+import { visibleTo } from '../access/visibility'
 
 /** Options of a write the Worker passes on. */
 export interface WriteOptions {
@@ -137,10 +138,17 @@ export class Desk extends DurableObject<Env> {
     )
   }
 
-  /** The stored article as its publisher sees it, whatever KV shows yet. */
-  read(id: string): Outcome<ApiArticle> {
+  /**
+   * The stored article as `viewer` may see it, whatever KV shows yet: an embargoed article is
+   * absent to all but its publisher and the admin.
+   */
+  read(viewer: Writer, id: string): Outcome<ApiArticle> {
     const record = this.records.get(id)
-    if (!record || (record.state === 'deleted' && !isTombstone(record, Date.now()))) {
+    if (
+      !record ||
+      !visibleTo(viewer, record) ||
+      (record.state === 'deleted' && !isTombstone(record, Date.now()))
+    ) {
       return refuse(404, 'Not Found', `No article has the id "${id}".`)
     }
     if (record.state === 'deleted') {
@@ -152,15 +160,19 @@ export class Desk extends DurableObject<Env> {
     return { ok: true, status: 200, value: apiArticle(record) }
   }
 
-  /** Published and scheduled articles, newest first. */
-  list(limit: number, cursor?: string): Outcome<{ items: ApiArticle[]; next_cursor?: string }> {
+  /** Published articles, and the scheduled ones `viewer` may see, newest first. */
+  list(
+    viewer: Writer,
+    limit: number,
+    cursor?: string,
+  ): Outcome<{ items: ApiArticle[]; next_cursor?: string }> {
     const after = cursor === undefined ? undefined : readCursor(cursor)
     if (after === null) {
       return refuse(400, 'Invalid cursor', 'The cursor is not one this service gave out.', {
         errors: [{ pointer: '/cursor', detail: 'not a valid cursor' }],
       })
     }
-    const page = this.records.page(limit + 1, after)
+    const page = this.records.page(limit + 1, after, (record) => visibleTo(viewer, record))
     const items = page.slice(0, limit)
     const last = items.at(-1)
     const next = page.length > limit && last ? { next_cursor: writeCursor(last) } : {}

@@ -189,8 +189,28 @@ export class Records {
     return row.at ?? undefined
   }
 
-  /** Live and scheduled articles, newest first, after the `(publishedMs, id)` of a cursor. */
-  page(limit: number, after?: { publishedMs: number; id: string }): ArticleRecord[] {
+  /**
+   * Live and scheduled articles that `keep` accepts, newest first, after the
+   * `(publishedMs, id)` of a cursor. Read in batches until `limit` are kept: the articles left
+   * out (others' embargoes) are few.
+   */
+  page(
+    limit: number,
+    after: { publishedMs: number; id: string } | undefined,
+    keep: (record: ArticleRecord) => boolean,
+  ): ArticleRecord[] {
+    const kept: ArticleRecord[] = []
+    let from = after
+    for (;;) {
+      const rows = this.after(limit, from)
+      kept.push(...rows.filter(keep))
+      const last = rows.at(-1)
+      if (kept.length >= limit || rows.length < limit || !last) return kept.slice(0, limit)
+      from = { publishedMs: last.publishedMs, id: last.id }
+    }
+  }
+
+  private after(limit: number, after?: { publishedMs: number; id: string }): ArticleRecord[] {
     const rows = after
       ? this.sql.exec<Row>(
           `SELECT * FROM articles WHERE state != 'deleted'

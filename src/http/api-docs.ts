@@ -184,7 +184,9 @@ export const docs = {
   listArticles: describeRoute({
     operationId: 'listArticles',
     tags: ['articles'],
-    summary: 'List articles, newest first, scheduled ones included',
+    summary: 'List articles, newest first, with your scheduled ones',
+    description:
+      "A scheduled article is listed only to its publisher and the admin: another publisher's embargo is never shown.",
     parameters: [
       { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: LIMIT_MAX } },
       { name: 'cursor', in: 'query', schema: { type: 'string' } },
@@ -199,6 +201,8 @@ export const docs = {
     operationId: 'readArticle',
     tags: ['articles'],
     summary: 'Read an article',
+    description:
+      "Another publisher's scheduled article is absent (404) until its time: an id reveals nothing of an embargo.",
     parameters: [articleId('The article')],
     responses: {
       '200': jsonResponse('Article', 'The stored article', {
@@ -229,8 +233,9 @@ export const docs = {
     responses: {
       '200': jsonResponse('WrittenArticle', 'Replaced', replayed),
       '201': created('Created'),
-      ...problems([400, 403, 412, 413, 415, 422], {
+      ...problems([400, 403, 409, 412, 413, 415, 422], {
         403: 'Another publisher owns it',
+        409: "The id is held by an article you may not see (another publisher's embargo)",
         412: 'It changed since the revision If-Match names, or If-Match is not an ETag of ours',
       }),
     },

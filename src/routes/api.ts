@@ -119,7 +119,7 @@ api.put('/articles/:id', docs.replaceArticle, async (c) => {
 })
 
 api.get('/articles/:id', docs.readArticle, async (c) => {
-  const article = unwrap(await deskOf(c.env).read(c.req.param('id')))
+  const article = unwrap(await deskOf(c.env).read(writerOf(c.var.principal), c.req.param('id')))
   c.header('ETag', `"r${article.revision}"`)
   return c.json(article)
 })
@@ -152,7 +152,11 @@ function listed(article: ApiArticle, baseUrl: string): z.infer<typeof ListedArti
 api.get('/articles', docs.listArticles, async (c) => {
   const { limit, cursor } = pageQuery(c)
   const page = unwrap(
-    await deskOf(c.env).list(Math.min(limit ?? c.var.config.pageSize, LIMIT_MAX), cursor),
+    await deskOf(c.env).list(
+      writerOf(c.var.principal),
+      Math.min(limit ?? c.var.config.pageSize, LIMIT_MAX),
+      cursor,
+    ),
   )
   return c.json({
     items: page.items.map((a) => listed(a, c.var.baseUrl)),

@@ -54,7 +54,7 @@ async function update(c: Context<AppEnv>, body: Record<string, unknown>) {
   const id = idFromUrl(body.url)
   const desk = deskOf(c.env)
   for (let attempt = 1; ; attempt++) {
-    const read = await desk.read(id)
+    const read = await desk.read(writerOf(c.var.principal), id)
     if (!read.ok) throw micropubError(400, `No article is at ${String(body.url).slice(0, 200)}.`)
     const input = parseValid(ArticleInput, updatedInput(read.value, body))
     const draft = draftOf(c, input)
@@ -123,7 +123,7 @@ micropub.get('/', async (c) => {
   if (q === 'config') return c.json({ 'syndicate-to': [], q: ['config', 'source', 'syndicate-to'] })
   if (q === 'syndicate-to') return c.json({ 'syndicate-to': [] })
   if (q === 'source') {
-    const read = await deskOf(c.env).read(idFromUrl(c.req.query('url')))
+    const read = await deskOf(c.env).read(writerOf(c.var.principal), idFromUrl(c.req.query('url')))
     if (!read.ok) throw micropubError(400, `No article is at ${c.req.query('url')?.slice(0, 200)}.`)
     const props = propertiesOf(read.value)
     const wanted = c.req.queries('properties[]') ?? c.req.queries('properties')

@@ -157,6 +157,12 @@ function calls(): Call[] {
     },
     {
       op: 'PUT /articles/{id}',
+      status: 409,
+      path: '/articles/embargoed',
+      init: asPublisher(put(article('Not mine either'))),
+    },
+    {
+      op: 'PUT /articles/{id}',
       status: 412,
       path: '/articles/owned',
       init: put(article('Stale'), { 'If-Match': '"r999"' }),
@@ -281,6 +287,11 @@ beforeAll(async () => {
   for (const id of ['owned', 'gone', 'to-delete']) {
     await ok(await send(`/articles/${id}`, jsonInit('PUT', article(`Article ${id}`))), 201)
   }
+  const ahead = new Date(Date.now() + 86_400_000).toISOString()
+  await ok(
+    await send('/articles/embargoed', jsonInit('PUT', article('Later', { published: ahead }))),
+    201,
+  )
   await ok(await send('/articles/gone', { method: 'DELETE', headers: auth() }), 204)
   // Keys first used for another request: the table's second use is refused with 422.
   await ok(
