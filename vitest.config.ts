@@ -40,12 +40,20 @@ export default defineConfig({
             miniflare: {
               bindings: { ADMIN_TOKEN, SITE_URL: 'https://news.example.org' },
               // There is no network: the only outside party the Worker calls, a WebSub hub,
-              // is played here. `http://hub.test/down` refuses every ping; other paths
-              // accept them.
+              // is played here. At `http://hub.test/down` it refuses every ping, at `/hang`
+              // it never answers, at `/redirect` it sends the ping to another host (which
+              // would answer 502); other paths accept them.
               outboundService: (request: Request) => {
                 const url = new URL(request.url)
                 if (url.hostname !== 'hub.test')
                   return new Response('no network in tests', { status: 502 })
+                if (url.pathname === '/hang') return new Promise<Response>(() => {})
+                if (url.pathname === '/redirect') {
+                  return new Response(null, {
+                    status: 307,
+                    headers: { Location: 'http://elsewhere.test:8080/websub' },
+                  })
+                }
                 return new Response(null, { status: url.pathname === '/down' ? 503 : 204 })
               },
             },

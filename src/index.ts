@@ -7,9 +7,8 @@
  */
 import { WorkerEntrypoint } from 'cloudflare:workers'
 import { app } from './app'
-import { loadConfig } from './config'
 import { sendPurge, workersCache } from './edge/purge'
-import { DEAD_LETTER_QUEUE, deliverPings, logUndelivered, type HubPing } from './fanout/websub'
+import { consume, type FanoutMessage } from './fanout/consumer'
 
 export { Desk } from './desk/desk'
 
@@ -23,8 +22,7 @@ export default class Site extends WorkerEntrypoint<Env> {
     return sendPurge(workersCache(this.ctx), tags)
   }
 
-  override async queue(batch: MessageBatch<HubPing>): Promise<void> {
-    if (batch.queue === DEAD_LETTER_QUEUE) return logUndelivered(batch)
-    await deliverPings(batch, loadConfig(this.env).websubRetrySeconds)
+  override async queue(batch: MessageBatch<FanoutMessage>): Promise<void> {
+    await consume(batch, this.env)
   }
 }

@@ -11,7 +11,7 @@ import type { Article } from '../articles/model'
 import { scriptOf, SCRIPTS } from '../articles/script'
 import { tagSpellings } from '../articles/variants'
 import { ALL, listingTag } from '../edge/tags'
-import type { HubPing } from '../fanout/websub'
+import { pingsFor, type HubPing } from '../fanout/websub'
 import { FEED_FORMATS, feedPath, scriptPrefix } from '../urls'
 
 /** A feed URL to announce, and the cache tag whose purge must come first. */
@@ -81,9 +81,9 @@ export class Pings {
 /** A queue's `sendBatch` takes at most 100 messages. */
 const BATCH = 100
 
-/** Puts one message per hub and topic on the queue. */
+/** Puts the pings that tell every hub of `topics` on the queue (src/fanout/websub.ts). */
 export async function enqueuePings(queue: Queue<HubPing>, hubs: string[], topics: string[]) {
-  const messages = hubs.flatMap((hub) => topics.map((topic) => ({ body: { hub, topic } })))
+  const messages = pingsFor(hubs, topics).map((body) => ({ body }))
   for (let i = 0; i < messages.length; i += BATCH) {
     await queue.sendBatch(messages.slice(i, i + BATCH))
   }

@@ -14,7 +14,15 @@ import {
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import Site from '../../src/index'
 import { Pings } from '../../src/desk/pings'
-import { DEAD_LETTER_QUEUE, retryDelay, type HubPing } from '../../src/fanout/websub'
+import {
+  DEAD_LETTER_QUEUE,
+  deliverPings,
+  ping,
+  pingsFor,
+  retryDelay,
+  TOPICS_PER_PING,
+  type HubPing,
+} from '../../src/fanout/websub'
 import { Purges } from '../../src/desk/purges'
 import { Settings } from '../../src/desk/settings'
 import { desk, SITE } from '../helpers'
@@ -28,7 +36,7 @@ const message = (id: string, attempts: number, hub = 'http://hub.test/down') => 
   id,
   timestamp: new Date(),
   attempts,
-  body: { hub, topic: `${SITE}/feed.xml` } satisfies HubPing,
+  body: { kind: 'websub', hub, topics: [`${SITE}/feed.xml`, `${SITE}/atom.xml`] } satisfies HubPing,
 })
 
 describe('the ping queue', () => {
@@ -51,9 +59,11 @@ describe('the ping queue', () => {
       undefined,
     ])
     expect(retryDelay(20, 30)).toBe(3600)
-    expect(JSON.parse(warnings.mock.calls[0]![0] as string)).toMatchObject({
-      websub: { hub: 'http://hub.test/down', status: 503 },
-    })
+    // One line per refused request, however many topics it named.
+    expect(warnings.mock.calls.map((c) => JSON.parse(c[0] as string))).toEqual([
+      { websub: { hub: 'http://hub.test/down', topics: 2, attempt: 1, status: 503 } },
+      { websub: { hub: 'http://hub.test/down', topics: 2, attempt: 3, status: 503 } },
+    ])
   })
 
   it('logs what reaches the dead-letter queue, so nothing is dropped silently', async () => {
@@ -63,8 +73,65 @@ describe('the ping queue', () => {
     await new Site(ctx, env).queue(batch)
     expect((await getQueueResult(batch, ctx)).explicitAcks).toEqual(['z'])
     expect(JSON.parse(errors.mock.calls[0]![0] as string)).toEqual({
-      websub_undelivered: { hub: 'http://hub.test/down', topic: `${SITE}/feed.xml` },
+      websub_undelivered: {
+        hub: 'http://hub.test/down',
+        topics: [`${SITE}/feed.xml`, `${SITE}/atom.xml`],
+      },
     })
+  })
+})
+
+const topics = (n: number) => Array.from({ length: n }, (_, i) => `${SITE}/tags/t${i}/feed.xml`)
+
+describe('a ping', () => {
+  it('tells each hub of every topic, a hundred topics to a request', () => {
+    const messages = pingsFor(['http://hub.test/a', 'http://hub.test/b'], topics(369))
+    expect(messages.map((m) => [m.hub, m.topics.length])).toEqual([
+      ['http://hub.test/a', 100],
+      ['http://hub.test/a', 100],
+      ['http://hub.test/a', 100],
+      ['http://hub.test/a', 69],
+      ['http://hub.test/b', 100],
+      ['http://hub.test/b', 100],
+      ['http://hub.test/b', 100],
+      ['http://hub.test/b', 69],
+    ])
+    expect(new Set(messages.flatMap((m) => m.topics)).size).toBe(369)
+    expect(TOPICS_PER_PING).toBe(100)
+  })
+
+  it('gives up on a hub that takes the connection and never answers', async () => {
+    const failure = await ping(
+      { kind: 'websub', hub: 'http://hub.test/hang', topics: topics(1) },
+      100,
+    )
+    expect(failure).toMatchObject({ error: expect.stringMatching(/timeout|abort/i) })
+  })
+
+  it('never follows a redirect to another host: it is a failure, retried', async () => {
+    const failure = await ping({
+      kind: 'websub',
+      hub: 'http://hub.test/redirect',
+      topics: topics(2),
+    })
+    // Followed, the ping would have reached elsewhere.test, which answers 502.
+    expect(failure).toEqual({ status: 307, location: 'http://elsewhere.test:8080/websub' })
+  })
+
+  it('is never held up by a slow hub', async () => {
+    const events: string[] = []
+    const message = (hub: string) => ({
+      id: hub,
+      timestamp: new Date(),
+      attempts: 1,
+      body: { kind: 'websub', hub, topics: topics(1) } satisfies HubPing,
+      ack: () => events.push(`ack ${hub}`),
+      retry: () => events.push(`retry ${hub}`),
+    })
+    vi.spyOn(console, 'warn').mockImplementation(() => {})
+    await deliverPings([message('http://hub.test/hang'), message('http://hub.test/ok')], 30, 200)
+    // The quick hub's message was acknowledged before the hanging one's timeout fired.
+    expect(events).toEqual(['ack http://hub.test/ok', 'retry http://hub.test/hang'])
   })
 })
 
