@@ -60,12 +60,3 @@ export function withQuery(
 export function scriptPrefix(script?: string): string {
   return script ? `/${script}` : ''
 }
-
-/**
- * A path to link to on this site: as given when it is one, else the home page. A request
- * path such as `//evil.example/x` or `/\evil.example/x` would, written into a link, lead a
- * browser to another host.
- */
-export function localPath(path: string): string {
-  return /^\/(?![/\\])/.test(path) ? path : '/'
-}

@@ -36,7 +36,7 @@ export const publicEdge: MiddlewareHandler<AppEnv> = async function publicEdge(c
   }
   const tags = c.get('cacheTags') ?? []
   const headers = new Headers(res.headers)
-  for (const [name, value] of Object.entries(publicPolicy(c.var.config.cacheMaxAge))) {
+  for (const [name, value] of Object.entries(publicPolicy(c.var.config.cacheMaxAge, res.status))) {
     headers.set(name, value)
   }
   if (tags.length) headers.set('Cache-Tag', cacheTagHeader(tags))

@@ -18,8 +18,21 @@ export const EDGE_STALE_IF_ERROR = 7 * 24 * 3600
 
 export const NO_STORE = 'no-store'
 
+/**
+ * How long anyone keeps a 404: a minute. Any path can be asked for, and each asked for would
+ * otherwise hold a cache entry for a day; a write that puts something there purges it anyway.
+ */
+export const NOT_FOUND_MAX_AGE = 60
+
 /** The two caching headers of a public response that readers may keep `readerSeconds`. */
-export function publicPolicy(readerSeconds: number): Record<string, string> {
+export function publicPolicy(readerSeconds: number, status = 200): Record<string, string> {
+  if (status === 404) {
+    const seconds = Math.min(readerSeconds, NOT_FOUND_MAX_AGE)
+    return {
+      'Cache-Control': `public, max-age=${seconds}`,
+      'Cloudflare-CDN-Cache-Control': `public, max-age=${NOT_FOUND_MAX_AGE}`,
+    }
+  }
   return {
     'Cache-Control': `public, max-age=${readerSeconds}`,
     'Cloudflare-CDN-Cache-Control': `public, max-age=${EDGE_MAX_AGE}, stale-while-revalidate=${EDGE_STALE_WHILE_REVALIDATE}, stale-if-error=${EDGE_STALE_IF_ERROR}`,

@@ -10,7 +10,7 @@ import { readListing } from './listing'
 import { getArticle } from '../store/articles'
 import { listTags, neighbour } from '../store/listings'
 import { getTombstone } from '../store/tombstones'
-import { articlePath, localPath, tagPath, withQuery } from '../urls'
+import { articlePath, tagPath, withQuery } from '../urls'
 import { APP_SCRIPT } from '../views/app-script'
 import { ICON_SVG } from '../views/icon'
 import { articleMeta } from '../views/models/article'
@@ -58,13 +58,12 @@ function errorPage(c: Context<AppEnv>, status: 404 | 410) {
   const site = siteOf(c)
   const l = site.labels
   const [heading, text] = status === 404 ? [l.notFound, l.notFoundText] : [l.gone, l.goneText]
-  const path = localPath(c.var.script ? c.req.path.slice(site.prefix.length) : c.req.path)
   return c.html(
     <ErrorPage
       site={site}
       heading={heading}
       text={text}
-      meta={{ title: heading, lang: site.lang, path }}
+      meta={{ title: heading, lang: site.lang }}
     />,
     status,
   )

@@ -25,8 +25,11 @@ export interface PageMeta {
   title: string
   description?: string
   lang: string
-  /** The page's path without a script prefix: canonical URL and alternates derive from it. */
-  path: string
+  /**
+   * The page's path without a script prefix: canonical URL and alternates derive from it.
+   * An error page has none, so nothing a request sent is written back into the page.
+   */
+  path?: string
   /** Announce this tag's feeds instead of the site's. */
   feedTag?: string
   og?: { type: 'website' | 'article'; image?: string; published?: string; modified?: string }
@@ -56,7 +59,9 @@ function jsonLd(data: object): string {
 export function Layout(props: { site: Site; meta: PageMeta; children?: Child }) {
   const { site, meta } = props
   const l = site.labels
-  const canonical = site.baseUrl + meta.path
+  const canonical = meta.path === undefined ? undefined : site.baseUrl + meta.path
+  // The other scripts' view of this page; the home page for a page that has no path.
+  const inScript = (prefix: string) => prefix + (meta.path ?? '/')
   const title = meta.title === site.title ? meta.title : `${meta.title} · ${site.title}`
   const feeds = feedLinks(site, meta.feedTag)
   const og = meta.og ?? { type: 'website' }
@@ -69,15 +74,15 @@ export function Layout(props: { site: Site; meta: PageMeta; children?: Child }) 
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <title>{title}</title>
           {meta.description ? <meta name="description" content={meta.description} /> : null}
-          <link rel="canonical" href={canonical} />
-          {site.chinese
+          {canonical ? <link rel="canonical" href={canonical} /> : null}
+          {site.chinese && canonical
             ? [
                 <link rel="alternate" hreflang="x-default" href={canonical} />,
                 ...SCRIPTS.map((s) => (
                   <link
                     rel="alternate"
                     hreflang={s}
-                    href={site.baseUrl + scriptPrefix(s) + meta.path}
+                    href={site.baseUrl + inScript(scriptPrefix(s))}
                   />
                 )),
               ]
@@ -92,7 +97,7 @@ export function Layout(props: { site: Site; meta: PageMeta; children?: Child }) 
           <meta property="og:site_name" content={site.title} />
           <meta property="og:title" content={meta.title} />
           <meta property="og:type" content={og.type} />
-          <meta property="og:url" content={canonical} />
+          {canonical ? <meta property="og:url" content={canonical} /> : null}
           {meta.description ? <meta property="og:description" content={meta.description} /> : null}
           {og.image ? <meta property="og:image" content={og.image} /> : null}
           {og.published ? <meta property="article:published_time" content={og.published} /> : null}
@@ -117,7 +122,7 @@ export function Layout(props: { site: Site; meta: PageMeta; children?: Child }) 
               {site.chinese ? (
                 <span class="scripts">
                   <a
-                    href={meta.path}
+                    href={inScript('')}
                     hreflang={undefined}
                     aria-current={site.prefix === '' ? 'true' : undefined}
                   >
@@ -125,7 +130,7 @@ export function Layout(props: { site: Site; meta: PageMeta; children?: Child }) 
                   </a>
                   {SCRIPTS.map((s) => (
                     <a
-                      href={scriptPrefix(s) + meta.path}
+                      href={inScript(scriptPrefix(s))}
                       hreflang={s}
                       lang={s}
                       aria-current={site.prefix === scriptPrefix(s) ? 'true' : undefined}

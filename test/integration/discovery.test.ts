@@ -76,6 +76,7 @@ describe('WebSub discovery', () => {
     workerFetch(new Request(`https://websub.test${path}`), { ...env, WEBSUB_HUBS: hubs })
 
   it('advertises each hub and exactly one self link, in headers and documents', async () => {
+    await publish(client(), { title: 'Rust', content_text: 'x', tags: ['rust'] })
     for (const [path, self] of [
       ['/feed.xml', `${SITE}/feed.xml`],
       ['/tags/rust/atom.xml', `${SITE}/tags/rust/atom.xml`],
