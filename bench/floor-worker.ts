@@ -8,9 +8,9 @@
 import { DurableObject } from 'cloudflare:workers'
 import type { Article } from '../src/articles/model'
 import { Records, type ArticleRecord } from '../src/desk/records'
-import { SCHEMA } from '../src/desk/schema'
+import { migrate } from '../src/desk/schema'
 import { syncRecord } from '../src/desk/kv-sync'
-import { readPage } from '../src/store/articles'
+import { readArticles } from '../src/store/articles'
 import { toMillis, type Timestamp } from '../src/time'
 
 interface Env {
@@ -54,7 +54,7 @@ export class FloorDesk extends DurableObject<Env> {
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env)
-    ctx.storage.sql.exec(SCHEMA)
+    migrate(ctx.storage.sql)
     this.records = new Records(ctx.storage.sql)
   }
 
@@ -68,6 +68,7 @@ export class FloorDesk extends DurableObject<Env> {
       revision: 1,
       kvKeys: [],
       kvRevision: 0,
+      changedMs: Date.now(),
     }
     this.ctx.storage.transactionSync(() => {
       this.records.save(record)
@@ -86,7 +87,7 @@ export default {
   async fetch(request: Request, env: Env): Promise<Response> {
     // The read floor: what a cache miss of a feed page reads, one list() and one bulk get().
     if (request.method === 'GET' && new URL(request.url).pathname === '/feed') {
-      const page = await readPage(env.ARTICLES, { limit: 50 })
+      const page = await readArticles(env.ARTICLES, { limit: 50, cacheTag: 'all' })
       return new Response(`${page.items.length} articles\n`)
     }
     if (request.method !== 'POST') return new Response('POST an article to store it\n')

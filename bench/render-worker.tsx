@@ -76,10 +76,13 @@ function packageFeed(items: Article[]): Feed {
   return feed
 }
 
+/** A page as a listing reads it: its items and its Last-Modified. */
+const page = (items: Article[]) => ({ items, changedMs: Date.parse(items[0]?.updated ?? '') || 0 })
+
 const RENDERERS: Record<string, (items: Article[]) => string> = {
-  rss: (items) => renderRss(buildFeed(config, { format: 'rss', baseUrl }, { items })),
-  atom: (items) => renderAtom(buildFeed(config, { format: 'atom', baseUrl }, { items })),
-  json: (items) => renderJson(buildFeed(config, { format: 'json', baseUrl }, { items })),
+  rss: (items) => renderRss(buildFeed(config, { format: 'rss', baseUrl }, page(items))),
+  atom: (items) => renderAtom(buildFeed(config, { format: 'atom', baseUrl }, page(items))),
+  json: (items) => renderJson(buildFeed(config, { format: 'json', baseUrl }, page(items))),
   // eslint-disable-next-line @typescript-eslint/no-base-to-string -- hono/jsx stringifies to HTML
   html: (items) => String(<ListPage site={site} meta={meta} heading="edgefeed" articles={items} />),
   'feed rss': (items) => packageFeed(items).rss2(),

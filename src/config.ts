@@ -28,6 +28,11 @@ export interface Config {
   kvPropagationSeconds: number
   /** Seconds before the first retry of a failed WebSub ping. */
   websubRetrySeconds: number
+  /**
+   * When this version of the Worker was uploaded (0 where the runtime does not say): a deploy
+   * may change how every page renders, so no page's Last-Modified is earlier.
+   */
+  deployedMs: number
 }
 
 /** A `[vars]` value the service cannot run with; the message names the variable. */
@@ -36,6 +41,13 @@ export class ConfigError extends Error {
 }
 
 type Vars = Partial<Record<keyof Env | 'ADMIN_TOKEN', unknown>>
+
+/** The upload time of this version, from the version metadata binding. */
+function deployedMs(metadata: unknown): number {
+  const timestamp = (metadata as { timestamp?: unknown } | undefined)?.timestamp
+  const ms = typeof timestamp === 'string' ? Date.parse(timestamp) : NaN
+  return Number.isFinite(ms) ? ms : 0
+}
 
 function text(vars: Vars, name: keyof Vars, fallback: string): string {
   const value = vars[name]
@@ -105,6 +117,7 @@ export function loadConfig(env: Vars): Config {
     websubHubs: hubs(text(env, 'WEBSUB_HUBS', '')),
     kvPropagationSeconds: integer(env, 'KV_PROPAGATION_SECONDS', 90, 0, 3600),
     websubRetrySeconds: integer(env, 'WEBSUB_RETRY_SECONDS', 30, 0, 3600),
+    deployedMs: deployedMs(env.CF_VERSION_METADATA),
   }
   parsed.set(env, config)
   return config

@@ -15,5 +15,7 @@ export interface AppEnv {
     principal: Principal
     /** What a public response shows, for purging (src/edge/tags.ts). */
     cacheTags?: string[]
+    /** When what a public response shows last changed: its Last-Modified (src/edge/headers.ts). */
+    changedMs?: number
   }
 }

@@ -66,3 +66,25 @@ export type PublicArticle = Omit<
   Article,
   'content_text' | 'content_markdown' | 'source_text' | 'publisher'
 >
+
+/** An article's text in another script, as a list shows it: everything but the content. */
+export type CardText = Omit<ArticleText, 'content_html'>
+
+/**
+ * What a list page shows of an article: everything readers see but its content, in every
+ * script. Stored beside the article, so a list reads a few KB per article, not the article.
+ */
+export type ArticleCard = Omit<PublicArticle, 'content_html' | 'variants'> & {
+  variants?: Partial<Record<Script, CardText>>
+}
+
+/** The card of an article. */
+export function cardOf(article: PublicArticle): ArticleCard {
+  const { content_html: _c, variants, ...rest } = article
+  if (!variants) return rest
+  const texts = Object.entries(variants).map(([script, { content_html: _v, ...text }]) => [
+    script,
+    text,
+  ])
+  return { ...rest, variants: Object.fromEntries(texts) as ArticleCard['variants'] }
+}

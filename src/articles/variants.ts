@@ -8,8 +8,14 @@ import { foldTag, spellingOf, uniqueTags } from './tags'
 
 /** The parts of an article that have a script: its text and tags. */
 type Texts = Pick<Article, 'language' | 'title' | 'summary' | 'content_html' | 'tags'>
-/** The parts that name its tags in every script. */
-type Tagged = Pick<Article, 'tags' | 'variants'>
+/** An article or its card: its tags, and its text in the other scripts. */
+type Tagged = Pick<Article, 'tags'> & {
+  variants?: Partial<Record<Script, Pick<ArticleText, 'tags'>>>
+}
+/** What a reader of another script sees differently: an article's or a card's text. */
+type Scripted = Pick<Article, 'language' | 'title' | 'summary' | 'tags'> & {
+  variants?: Partial<Record<Script, Partial<ArticleText>>>
+}
 
 /** The converted texts a Chinese article carries; undefined for other languages. */
 export function buildVariants(article: Texts): Article['variants'] {
@@ -37,8 +43,11 @@ export function buildVariants(article: Texts): Article['variants'] {
   return Object.keys(variants).length ? variants : undefined
 }
 
-/** The article as readers of `script` see it; articles in other languages are unchanged. */
-export function inScript<A extends Texts & Tagged>(article: A, script: Script | undefined): A {
+/**
+ * The article (or its card) as readers of `script` see it; articles in other languages are
+ * unchanged.
+ */
+export function inScript<A extends Scripted>(article: A, script: Script | undefined): A {
   const text = script && article.variants?.[script]
   if (!script || !scriptOf(article.language)) return article
   return text ? { ...article, ...text, language: script } : { ...article, language: script }

@@ -94,7 +94,7 @@ function recordFor(
   if (typeof state !== 'string') return { ok: false, refusal: state }
   let entries: KvEntry[]
   try {
-    entries = liveEntries(article)
+    entries = liveEntries(article, rules.now)
   } catch (error) {
     if (!(error instanceof StorageLimitError)) throw error
     return {
@@ -114,6 +114,7 @@ function recordFor(
       revision: (previous?.revision ?? 0) + 1,
       kvKeys: previous?.kvKeys ?? [],
       kvRevision: previous?.kvRevision ?? 0,
+      changedMs: rules.now,
     },
   }
 }
@@ -232,6 +233,7 @@ export function decideRemove(
       // An embargoed article was never seen: its tombstone lapses at once and is never shown.
       expiresMs: wasPublic ? rules.now + rules.tombstoneMs : rules.now,
       revision: record.revision + 1,
+      changedMs: rules.now,
     },
     before: wasPublic ? record.article : undefined,
   }
@@ -255,12 +257,22 @@ export function decideUndelete(
     return refuse(409, 'Conflict', `The article "${id}" is not deleted.`)
   if (!owns(writer, record)) return forbidden(id)
   const { deletedMs: _d, expiresMs: _e, ...rest } = record
-  const live: LiveRecord = { ...rest, state: 'live', revision: record.revision + 1 }
+  const live: LiveRecord = {
+    ...rest,
+    state: 'live',
+    revision: record.revision + 1,
+    changedMs: rules.now,
+  }
   return decided({ ok: true, record: live }, 200, undefined, record, rules.now)
 }
 
 /** A scheduled article whose time has come. */
-export function decideRelease(record: ScheduledRecord): Decision {
-  const live: LiveRecord = { ...record, state: 'live', revision: record.revision + 1 }
+export function decideRelease(record: ScheduledRecord, rules: Pick<Rules, 'now'>): Decision {
+  const live: LiveRecord = {
+    ...record,
+    state: 'live',
+    revision: record.revision + 1,
+    changedMs: rules.now,
+  }
   return decided({ ok: true, record: live }, 200, undefined)
 }

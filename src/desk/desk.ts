@@ -13,7 +13,8 @@ import type { Draft } from '../articles/build'
 import { loadConfig, type Config } from '../config'
 import { tagsChangedBy } from '../edge/changes'
 import { publisherKey } from '../store/keys'
-import { deletedAt } from '../store/layout'
+import { isArticleTag } from '../edge/tags'
+import { changedEntries, deletedAt } from '../store/layout'
 import type { PublisherRecord } from '../store/publishers'
 import { apiArticlePath } from '../urls'
 import {
@@ -46,7 +47,7 @@ import {
   type DeletedRecord,
 } from './records'
 import { Replies } from './replies'
-import { SCHEMA } from './schema'
+import { migrate } from './schema'
 import { Settings } from './settings'
 import { Spellings } from './spellings'
 import { deskStatus, type DeskStatus } from './status'
@@ -76,7 +77,7 @@ export class Desk extends DurableObject<Env> {
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env)
     const sql = ctx.storage.sql
-    sql.exec(SCHEMA)
+    migrate(sql)
     this.records = new Records(sql)
     this.spellings = new Spellings(sql)
     this.settings = new Settings(sql)
@@ -287,7 +288,7 @@ export class Desk extends DurableObject<Env> {
     const now = Date.now()
     for (const record of this.records.dueForRelease(now)) {
       this.transaction(() => {
-        const decision = decideRelease(record)
+        const decision = decideRelease(record, { now })
         if (decision.ok) this.commit(record.id, decision, { baseUrl: this.baseUrl() })
       })
       await this.kvSync.settle(record.id)
@@ -295,7 +296,7 @@ export class Desk extends DurableObject<Env> {
     for (const record of this.records.lapsed(now)) await this.lapse(record)
     for (const id of this.records.unsynced()) await this.kvSync.settle(id)
     await this.outbox.publishTags(this.env.ARTICLES, this.windowMs())
-    await this.outbox.purges.flush(Date.now(), (tags) => this.ctx.exports.default.purgeTags(tags))
+    await this.outbox.purges.flush(Date.now(), (tags, changed) => this.purge(tags, changed))
     const pinged = await this.outbox.sendPings(
       this.env.HUB_PINGS,
       this.config.websubHubs,
@@ -305,13 +306,30 @@ export class Desk extends DurableObject<Env> {
     await this.wake(pinged ? undefined : Date.now() + SYNC_RETRY_MS, true)
   }
 
+  /**
+   * Purges `tags`, first writing when those a first pass is due for changed (their
+   * Last-Modified), so a page rendered after the purge says so. An article's own page has its
+   * time in the article. A write that fails is a failed purge: the tags are tried again.
+   */
+  private async purge(tags: string[], changed: Map<string, number>): Promise<CachePurgeResult> {
+    const marks = new Map([...changed].filter(([tag]) => !isArticleTag(tag)))
+    try {
+      await Promise.all(
+        changedEntries(marks).map(({ key, value }) => this.env.ARTICLES.put(key, value)),
+      )
+    } catch (error) {
+      return { success: false, errors: [{ code: 0, message: String(error) }] }
+    }
+    return this.ctx.exports.default.purgeTags(tags)
+  }
+
   private baseUrl(): string {
     return this.settings.get<string>('base_url') ?? this.config.siteUrl ?? ''
   }
 
   /** A tombstone's time is up: the 410 becomes a 404 and Atom stops announcing it. */
   private async lapse(record: DeletedRecord): Promise<void> {
-    const lapsed = { ...record, revision: record.revision + 1 }
+    const lapsed = { ...record, revision: record.revision + 1, changedMs: Date.now() }
     this.records.save(lapsed)
     try {
       await syncRecord(this.env.ARTICLES, this.records, lapsed, Date.now())

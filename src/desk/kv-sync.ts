@@ -22,7 +22,7 @@ const ATTEMPTS = 3
 
 /** The entries KV should hold for a record at `now`. */
 export function kvEntries(record: ArticleRecord, now: number): KvEntry[] {
-  if (record.state === 'live') return liveEntries(record.article)
+  if (record.state === 'live') return liveEntries(record.article, record.changedMs)
   if (record.state === 'deleted' && record.expiresMs > now && tombstoneShown(record)) {
     const seconds = Math.max(MIN_TTL_SECONDS, Math.ceil((record.expiresMs - now) / 1000))
     return deletedEntries(record.article, record.deletedMs, seconds)

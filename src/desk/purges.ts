@@ -51,12 +51,19 @@ export class Purges {
     return Math.ceil((now + windowMs) / slot) * slot
   }
 
-  /** Purges `tags` at once and again once `windowMs` has passed. */
+  /**
+   * Purges `tags` at once and again once `windowMs` has passed. The first pass carries the
+   * change's time, which becomes the tags' Last-Modified when it is sent.
+   */
   schedule(tags: string[], now: number, windowMs: number): void {
     const second = this.secondPassDue(now, windowMs)
     // One statement for every row: each statement costs the coordinator more than its rows.
     this.sql.exec(
-      'INSERT OR IGNORE INTO purges (tag, due_ms) SELECT t.value, d.value FROM json_each(?) t, json_each(?) d',
+      `INSERT INTO purges (tag, due_ms, changed_ms)
+       SELECT t.value, d.value, CASE WHEN d.key = 0 THEN ? END FROM json_each(?) t, json_each(?) d
+       WHERE true
+       ON CONFLICT (tag, due_ms) DO UPDATE SET changed_ms = max(coalesce(changed_ms, 0), excluded.changed_ms)`,
+      now,
       JSON.stringify(tags),
       JSON.stringify([now, second]),
     )
@@ -79,11 +86,15 @@ export class Purges {
   }
 
   /**
-   * Sends what is due, if the budget and the gathering rule allow it now. A refused request
+   * Sends what is due, if the budget and the gathering rule allow it now. `send` gets the
+   * tags and, for those a first pass is due for, when they changed. A refused request
    * (Workers Cache answered `success: false`) keeps its tags and empties the budget, so the
    * next try waits for a token.
    */
-  async flush(now: number, send: (tags: string[]) => Promise<CachePurgeResult>): Promise<void> {
+  async flush(
+    now: number,
+    send: (tags: string[], changed: Map<string, number>) => Promise<CachePurgeResult>,
+  ): Promise<void> {
     const next = this.nextRun(now)
     if (next === undefined || next > now) return
     const due = this.sql
@@ -98,7 +109,7 @@ export class Purges {
       const chunk = due.slice(i, i + TAGS_PER_REQUEST)
       tokens -= 1
       this.saveTokens(tokens, now)
-      const result = await send(chunk)
+      const result = await send(chunk, this.changedTimes(chunk, now))
       if (!result.success) {
         console.error(
           JSON.stringify({ purge_refused: { tags: chunk.length, errors: result.errors } }),
@@ -112,6 +123,20 @@ export class Purges {
         JSON.stringify(chunk),
       )
     }
+  }
+
+  /** When each of `tags` with a first pass due by `now` changed. */
+  private changedTimes(tags: string[], now: number): Map<string, number> {
+    const rows = this.sql
+      .exec<{ tag: string; changed: number }>(
+        `SELECT tag, max(changed_ms) AS changed FROM purges
+         WHERE due_ms <= ? AND changed_ms IS NOT NULL AND tag IN (SELECT value FROM json_each(?))
+         GROUP BY tag`,
+        now,
+        JSON.stringify(tags),
+      )
+      .toArray()
+    return new Map(rows.map((r) => [r.tag, r.changed]))
   }
 
   /** Tags with a purge still to send, and how many of those are due by `now`. */

@@ -16,6 +16,8 @@ interface RecordBase {
   kvKeys: string[]
   /** The revision KV holds. */
   kvRevision: number
+  /** When readers' view of the id last changed (a publish, an edit, a release, a deletion). */
+  changedMs: number
 }
 
 /** Public: in every page and feed. */
@@ -60,6 +62,7 @@ interface Row extends Record<string, SqlStorageValue> {
   expires_ms: number | null
   kv_keys: string
   kv_revision: number
+  changed_ms: number
 }
 
 function fromRow(row: Row): ArticleRecord {
@@ -71,6 +74,7 @@ function fromRow(row: Row): ArticleRecord {
     revision: row.revision,
     kvKeys: JSON.parse(row.kv_keys) as string[],
     kvRevision: row.kv_revision,
+    changedMs: row.changed_ms,
   }
   if (row.state !== 'deleted') return { ...base, state: row.state }
   if (row.deleted_ms === null || row.expires_ms === null) {
@@ -91,13 +95,13 @@ export class Records {
   save(record: ArticleRecord): void {
     const deleted = record.state === 'deleted' ? record : undefined
     this.sql.exec(
-      `INSERT INTO articles (id, state, owner, article, published_ms, revision, deleted_ms, expires_ms, kv_keys, kv_revision)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO articles (id, state, owner, article, published_ms, revision, deleted_ms, expires_ms, kv_keys, kv_revision, changed_ms)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (id) DO UPDATE SET state = excluded.state, owner = excluded.owner,
          article = excluded.article, published_ms = excluded.published_ms,
          revision = excluded.revision, deleted_ms = excluded.deleted_ms,
          expires_ms = excluded.expires_ms, kv_keys = excluded.kv_keys,
-         kv_revision = excluded.kv_revision`,
+         kv_revision = excluded.kv_revision, changed_ms = excluded.changed_ms`,
       record.id,
       record.state,
       record.owner,
@@ -108,6 +112,7 @@ export class Records {
       deleted?.expiresMs ?? null,
       JSON.stringify(record.kvKeys),
       record.kvRevision,
+      record.changedMs,
     )
   }
 

@@ -1,6 +1,10 @@
 /**
  * The write coordinator's own storage: SQLite inside its Durable Object, strongly consistent
  * and read without a network hop. It is the truth about every id; KV is the copy readers see.
+ *
+ * SCHEMA makes the tables a new object starts with; MIGRATIONS bring an object made by an
+ * earlier version up to date. `CREATE TABLE IF NOT EXISTS` never changes a table that exists,
+ * so a column added later is added by a migration, counted in SQLite's `user_version`.
  */
 
 export const SCHEMA = `
@@ -18,7 +22,9 @@ CREATE TABLE IF NOT EXISTS articles (
   -- every KV key this id may hold: what a sync writes is added before it writes
   kv_keys TEXT NOT NULL DEFAULT '[]',
   -- the revision KV holds; behind revision while a sync is due
-  kv_revision INTEGER NOT NULL DEFAULT 0
+  kv_revision INTEGER NOT NULL DEFAULT 0,
+  -- when readers' view of the id last changed (a publish, an edit, a release, a deletion)
+  changed_ms INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX IF NOT EXISTS articles_by_time ON articles (published_ms DESC, id);
 CREATE INDEX IF NOT EXISTS articles_by_state ON articles (state, published_ms);
@@ -57,6 +63,9 @@ CREATE TABLE IF NOT EXISTS changes (
 CREATE TABLE IF NOT EXISTS purges (
   tag TEXT NOT NULL,
   due_ms INTEGER NOT NULL,
+  -- a first pass: when the change was made, written to KV as the time the responses that
+  -- carry the tag last changed (their Last-Modified) before the purge goes; null on a second
+  changed_ms INTEGER,
   PRIMARY KEY (tag, due_ms)
 );
 
@@ -85,3 +94,33 @@ CREATE TABLE IF NOT EXISTS settings (
   value TEXT NOT NULL
 );
 `
+
+/**
+ * Each migration brings the tables from the version before it (its index) to the next. An
+ * object created with SCHEMA has every column already: it starts at the last version. The
+ * version is kept in `settings` (Durable Objects' SQLite does not promise every PRAGMA).
+ */
+const MIGRATIONS: string[] = [
+  // 1: when readers' view of each id last changed, for Last-Modified (0: before this version).
+  'ALTER TABLE articles ADD COLUMN changed_ms INTEGER NOT NULL DEFAULT 0',
+  // 2: a first pass's change time, for the time each cache tag's responses last changed.
+  'ALTER TABLE purges ADD COLUMN changed_ms INTEGER',
+]
+
+/** Makes the tables, or brings those of an earlier version up to date. */
+export function migrate(sql: SqlStorage): void {
+  const fresh =
+    sql.exec("SELECT 1 FROM sqlite_master WHERE name = 'articles'").toArray().length === 0
+  sql.exec(SCHEMA)
+  const row = sql
+    .exec<{ value: string }>("SELECT value FROM settings WHERE name = 'schema_version'")
+    .toArray()[0]
+  const version = fresh ? MIGRATIONS.length : row ? Number(row.value) : 0
+  for (const migration of MIGRATIONS.slice(version)) sql.exec(migration)
+  if (row === undefined || Number(row.value) !== MIGRATIONS.length) {
+    sql.exec(
+      "INSERT INTO settings (name, value) VALUES ('schema_version', ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+      String(MIGRATIONS.length),
+    )
+  }
+}

@@ -15,14 +15,26 @@ export function tagResponse(c: Context<AppEnv>, ...tags: string[]): void {
 }
 
 /**
+ * Says when what this response shows last changed (in ms, as the coordinator recorded it), and
+ * returns the response's Last-Modified: the latest of those times and of the deploy, to the
+ * second (HTTP dates have no finer grain). The same content always gives the same time.
+ */
+export function changedAt(c: Context<AppEnv>, ...ms: number[]): number {
+  const latest = Math.max(c.var.config.deployedMs, c.get('changedMs') ?? 0, ...ms)
+  const at = Math.floor(latest / 1000) * 1000
+  c.set('changedMs', at)
+  return at
+}
+
+/**
  * For every public route: a page, redirect, 404 or 410 gets the public policy and its cache
  * tags; a 200 also gets a strong `ETag` and `Last-Modified`, and a matching conditional
  * request gets 304. Only a 200 is ever turned into a 304. A route that sets `Cache-Control`
  * itself (a `no-store` redirect) is left as it is.
  *
- * `Last-Modified` is the time of this render: a write purges every page it changed, so a
- * cached copy is unchanged since it was made, and an article that leaves a listing gives
- * that listing a later date on its next render.
+ * `Last-Modified` is when what the response shows last changed (`changedAt`): the same on
+ * every render of the same content, so a reader revalidating with `If-Modified-Since` alone
+ * gets its 304. A response that names no time (a stylesheet) changes only with a deploy.
  */
 export const publicEdge: MiddlewareHandler<AppEnv> = async function publicEdge(c, next) {
   await next()
@@ -45,7 +57,7 @@ export const publicEdge: MiddlewareHandler<AppEnv> = async function publicEdge(c
     const bytes = await res.arrayBuffer()
     body = bytes
     headers.set('ETag', await strongEtag(bytes))
-    headers.set('Last-Modified', toHttpDate(Date.now()))
+    headers.set('Last-Modified', toHttpDate(c.get('changedMs') ?? changedAt(c)))
   }
   const out = new Response(body, { status: res.status, headers })
   // Hono's `c.res` setter copies every header of the response it replaces onto the new one,

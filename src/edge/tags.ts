@@ -29,6 +29,11 @@ export function articleTag(id: string): string {
   return `a:${id}`
 }
 
+/** Whether a tag names one article (its page) rather than a listing or a list. */
+export function isArticleTag(tag: string): boolean {
+  return tag.startsWith('a:')
+}
+
 /** The tag of one tag's listing: every spelling that folds alike gives the same one. */
 export function listingTag(tag: string): string {
   return `t:${encodeURIComponent(foldTag(tag))}`

@@ -4,7 +4,7 @@ import type { Feed, FeedItem } from './model'
 import { articlePath, feedPath, scriptPrefix, tagPath, withQuery, type FeedFormat } from '../urls'
 import { scriptOf, SCRIPTS, type Script } from '../articles/script'
 import { inScript } from '../articles/variants'
-import { toMillis, type Timestamp } from '../time'
+import { timestampIn, toMillis } from '../time'
 
 export interface FeedRequest {
   format: FeedFormat
@@ -56,30 +56,21 @@ export function feedItem(stored: PublicArticle, baseUrl: string, script?: Script
   }
 }
 
-/** An empty feed's date: the same content always gives the same document. */
-const EPOCH = '1970-01-01T00:00:00Z' as Timestamp
-
-/** The latest of some timestamps, each read once; EPOCH when there are none. */
-function newestOf(dates: Timestamp[]): Timestamp {
-  let newest = EPOCH
-  let newestMs = 0
-  for (const date of dates) {
-    const ms = toMillis(date)
-    if (ms > newestMs) [newest, newestMs] = [date, ms]
-  }
-  return newest
-}
-
-/** One page of a listing: its articles, and the cursor of the next page if there is one. */
+/**
+ * One page of a listing: its articles, the cursor of the next page if there is one, and when
+ * what the page shows last changed (its Last-Modified, in milliseconds).
+ */
 export interface FeedPage {
   items: PublicArticle[]
   cursor?: string
+  changedMs: number
 }
 
 /**
- * The feed model for one page of articles. Its `updated` is the newest change among its
- * items and deletions (the epoch for an empty feed), never the clock: the same articles
- * always give the same document.
+ * The feed model for one page of articles. Its `updated` is the page's Last-Modified (the
+ * listing's last change as the coordinator recorded it, never earlier than the deploy), never
+ * the clock: the same articles always give the same document, and an empty feed says when it
+ * became empty, or was deployed, not 1970.
  */
 export function buildFeed(config: Config, req: FeedRequest, page: FeedPage): Feed {
   const path = feedPath(req.format, req.tag)
@@ -96,8 +87,7 @@ export function buildFeed(config: Config, req: FeedRequest, page: FeedPage): Fee
       return []
     }
   })
-  const deletions = (req.deleted ?? []).map((d) => d.deleted_at as Timestamp)
-  const updated = newestOf([...items.map((i) => i.updated), ...deletions])
+  const updated = timestampIn(page.changedMs, 'UTC')
   const home = base + (req.tag === undefined ? '/' : tagPath(req.tag))
   const language = req.script ?? config.language
   return {

@@ -2,19 +2,29 @@
 import { Hono, type Context } from 'hono'
 import type { AppEnv } from '../env'
 import { noQuery } from '../edge/canonical'
-import { tagResponse } from '../edge/headers'
+import { changedAt, tagResponse } from '../edge/headers'
 import { SITEMAP, STATIC } from '../edge/tags'
 import { renderSitemapIndex, renderUrlset, SITEMAP_URLS, type SitemapEntry } from '../feeds/sitemap'
-import type { IndexEntry } from '../store/articles'
+import { getChanged, type IndexEntry } from '../store/articles'
 import { countIndex, scanIndex } from '../store/listings'
 import { articlePath } from '../urls'
 
 export const discovery = new Hono<AppEnv>()
 
-function xml(c: Context<AppEnv>, body: string) {
+/** A sitemap as the route answers it: tagged, and dated by its articles and its last change. */
+async function xml(c: Context<AppEnv>, map: Sitemap) {
   tagResponse(c, SITEMAP)
-  return c.body(body, 200, { 'Content-Type': 'application/xml; charset=utf-8' })
+  changedAt(c, map.changedMs, await getChanged(c.env.ARTICLES, SITEMAP))
+  return c.body(map.xml, 200, { 'Content-Type': 'application/xml; charset=utf-8' })
 }
+
+/** A sitemap or an index of them, and when its newest article changed. */
+export interface Sitemap {
+  xml: string
+  changedMs: number
+}
+
+const newest = (articles: IndexEntry[]) => Math.max(0, ...articles.map((e) => e.changedMs))
 
 /** The part-th sitemap's entries: its articles (the first also lists the home page). */
 function entries(base: string, part: number, articles: IndexEntry[]): SitemapEntry[] {
@@ -28,13 +38,17 @@ function entries(base: string, part: number, articles: IndexEntry[]): SitemapEnt
  * `/sitemap.xml`: every article, or, past `perFile` of them, an index of numbered sitemaps.
  * One walk over the index decides which and, for a small site, fills the sitemap too.
  */
-export async function sitemap(kv: KVNamespace, base: string, perFile = SITEMAP_URLS) {
+export async function sitemap(
+  kv: KVNamespace,
+  base: string,
+  perFile = SITEMAP_URLS,
+): Promise<Sitemap> {
   const first = await scanIndex(kv, 0, perFile)
-  if (!first.more) return renderUrlset(entries(base, 1, first.entries))
+  const changedMs = newest(first.entries)
+  if (!first.more) return { xml: renderUrlset(entries(base, 1, first.entries)), changedMs }
   const parts = Math.ceil((await countIndex(kv)) / perFile)
-  return renderSitemapIndex(
-    Array.from({ length: parts }, (_, i) => `${base}/sitemaps/${i + 1}.xml`),
-  )
+  const locs = Array.from({ length: parts }, (_, i) => `${base}/sitemaps/${i + 1}.xml`)
+  return { xml: renderSitemapIndex(locs), changedMs }
 }
 
 /** `/sitemaps/{part}.xml`: the part-th `perFile` articles. */
@@ -43,9 +57,9 @@ export async function sitemapPart(
   base: string,
   part: number,
   perFile = SITEMAP_URLS,
-) {
+): Promise<Sitemap> {
   const { entries: articles } = await scanIndex(kv, (part - 1) * perFile, perFile)
-  return renderUrlset(entries(base, part, articles))
+  return { xml: renderUrlset(entries(base, part, articles)), changedMs: newest(articles) }
 }
 
 discovery.get('/sitemap.xml', noQuery, async (c) =>

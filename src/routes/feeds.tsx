@@ -8,7 +8,7 @@ import type { Feed } from '../feeds/model'
 import { inScript } from '../articles/variants'
 import { listingQuery } from '../edge/canonical'
 import { isBrowserNavigation, NAVIGATION_VARY } from '../http/negotiate'
-import { readListing } from './listing'
+import { readFeedListing } from './listing'
 import type { PublicArticle } from '../articles/model'
 import { listDeleted } from '../store/tombstones'
 import { FEED_FILES, FEED_FORMATS, FEED_TYPES, feedPath, type FeedFormat } from '../urls'
@@ -26,7 +26,7 @@ const RENDER: Record<FeedFormat, (feed: Feed) => string> = {
 export const feeds = new Hono<AppEnv>()
 
 async function serveFeed(c: Context<AppEnv>, format: FeedFormat, tag?: string) {
-  const listing = await readListing(c, tag)
+  const listing = await readFeedListing(c, tag)
   if (!listing) return notFoundPage(c)
   const { page, limit, cursor } = listing
   const { config } = c.var

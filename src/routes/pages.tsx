@@ -4,9 +4,9 @@ import { SCRIPTS } from '../articles/script'
 import { inScript } from '../articles/variants'
 import { isValidId } from '../articles/ids'
 import { listingQuery, noQuery } from '../edge/canonical'
-import { tagResponse } from '../edge/headers'
+import { changedAt, tagResponse } from '../edge/headers'
 import { ALL, articleTag, FEEDS, STATIC } from '../edge/tags'
-import { readListing } from './listing'
+import { readCardListing } from './listing'
 import { getArticle } from '../store/articles'
 import { listTags, neighbour } from '../store/listings'
 import { getTombstone } from '../store/tombstones'
@@ -28,7 +28,7 @@ const siteOf = (c: Context<AppEnv>) => siteModel(c.var.config, c.var.baseUrl, c.
 
 /** The home page or a tag's page: recent articles, paged. */
 export async function listPage(c: Context<AppEnv>, path: string, tag?: string) {
-  const listing = await readListing(c, tag)
+  const listing = await readCardListing(c, tag)
   if (!listing) return notFoundPage(c)
   const { page, limit, cursor } = listing
   const site = siteOf(c)
@@ -91,8 +91,9 @@ pages.get('/articles/:id', noQuery, async (c) => {
   tagResponse(c, articleTag(id))
   const stored = await getArticle(c.env.ARTICLES, id)
   if (!stored) return errorPage(c, (await getTombstone(c.env.ARTICLES, id)) ? 410 : 404)
+  changedAt(c, stored.changedMs)
   const site = siteOf(c)
-  const article = inScript(stored, c.var.script)
+  const article = inScript(stored.article, c.var.script)
   return c.html(<ArticlePage site={site} article={article} meta={articleMeta(site, article)} />)
 })
 
@@ -101,17 +102,18 @@ pages.get('/articles/:id/:direction{newer|older}', noQuery, async (c) => {
   const id = idParam(c)
   if (id === undefined) return notFoundPage(c)
   tagResponse(c, articleTag(id), ALL)
-  const article = await getArticle(c.env.ARTICLES, id)
-  if (!article) return notFoundPage(c)
+  const stored = await getArticle(c.env.ARTICLES, id)
+  if (!stored) return notFoundPage(c)
   const direction = c.req.param('direction') === 'newer' ? 'newer' : 'older'
-  const other = await neighbour(c.env.ARTICLES, article, direction)
+  const other = await neighbour(c.env.ARTICLES, stored.article, direction)
   return c.redirect(siteOf(c).prefix + (other ? articlePath(other) : '/'), 302)
 })
 
 pages.get('/feeds', noQuery, async (c) => {
   tagResponse(c, FEEDS)
   const site = siteOf(c)
-  const tags = await listTags(c.env.ARTICLES)
+  const { tags, changedMs } = await listTags(c.env.ARTICLES, FEEDS)
+  changedAt(c, changedMs)
   const scripts = site.chinese
     ? SCRIPTS.filter((s) => s !== c.var.script).map((s) => ({
         name: s,

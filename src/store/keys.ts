@@ -3,13 +3,17 @@
  *
  * | key                                          | value                        | metadata             |
  * | -------------------------------------------- | ---------------------------- | -------------------- |
- * | `article:{id}`                               | the public article (JSON)    | `{published,updated}`|
- * | `index:all:{rev}:{id}`                       | empty                        | `{published,updated}`|
- * | `index:tag:{fold}:{rev}:{id}`                | empty                        | `{published,updated}`|
+ * | `article:{id}`                               | the public article (JSON)    | IndexMeta            |
+ * | `card:{id}`                                  | what a list shows of it      |                      |
+ * | `index:all:{rev}:{id}`                       | empty                        | IndexMeta            |
+ * | `index:tag:{fold}:{rev}:{id}`                | empty                        | IndexMeta            |
  * | `tombstone:{id}`                             | `{deleted_at}` (expires)     |                      |
  * | `deleted:all:{rev}:{id}`, `deleted:tag:...`  | empty (expire)               | `{deleted_at}`       |
  * | `publisher:{sha256(token)}`                  | the publisher (JSON)         |                      |
  * | `meta:tags`                                  | every listing's spellings    |                      |
+ * | `changed:{cache tag}`                        | when its responses changed   |                      |
+ *
+ * IndexMeta is `{published, updated, changed, bytes}` (src/store/layout.ts).
  *
  * KV is the read side: only the write coordinator (src/desk) writes these keys.
  *
@@ -33,6 +37,19 @@ export function revOf(ms: number): string {
 
 export function articleKey(id: string): string {
   return `article:${id}`
+}
+
+/** What a list page shows of an article (src/articles/model.ts `ArticleCard`). */
+export function cardKey(id: string): string {
+  return `card:${id}`
+}
+
+/**
+ * When the responses carrying a cache tag (`all`, `t:{fold}`, `sitemap`, `feeds`) last
+ * changed, in milliseconds: their Last-Modified. Cache tags are ASCII.
+ */
+export function changedKey(cacheTag: string): string {
+  return `changed:${cacheTag}`
 }
 
 function tagSegment(tag: string): string {

@@ -3,10 +3,10 @@
  * the write coordinator puts. Every limit KV and the listings need is checked here, before the
  * first write, so a refused article leaves nothing half-written.
  */
-import type { Article, PublicArticle } from '../articles/model'
+import { cardOf, type Article, type PublicArticle } from '../articles/model'
 import { tagListings } from '../articles/variants'
 import { timestampIn, toMillis } from '../time'
-import { articleKey, deletedKey, indexKey, tombstoneKey } from './keys'
+import { articleKey, cardKey, changedKey, deletedKey, indexKey, tombstoneKey } from './keys'
 
 /** What KV keeps of an article: what readers see, nothing of its source or its publisher. */
 export function publicArticle(article: Article): PublicArticle {
@@ -20,10 +20,17 @@ export function publicArticle(article: Article): PublicArticle {
   return rest
 }
 
-/** What a listing knows about an article without reading it: ASCII only, a few dozen bytes. */
+/**
+ * What a listing knows about an article without reading it: ASCII only, a few dozen bytes.
+ * The article key carries it too.
+ */
 export interface IndexMeta {
   published: string
   updated: string
+  /** When readers' view of the article last changed (RFC 3339, UTC): its Last-Modified. */
+  changed: string
+  /** How many bytes the stored article takes: a feed page keeps its total within a budget. */
+  bytes: number
 }
 
 /** One key as KV is to hold it. */
@@ -51,12 +58,22 @@ export class StorageLimitError extends Error {
 
 const bytes = (text: string) => new TextEncoder().encode(text).length
 
-/** A public article's entries: the article and its index keys (the site's and one per folded tag). */
-export function liveEntries(article: Article): KvEntry[] {
+/**
+ * A public article's entries: the article, its card (what a list shows), and its index keys
+ * (the site's and one per folded tag). `changedMs` is when readers' view of it last changed.
+ */
+export function liveEntries(article: Article, changedMs: number): KvEntry[] {
   const ms = toMillis(article.published)
-  const meta: IndexMeta = { published: article.published, updated: article.updated }
+  const value = JSON.stringify(publicArticle(article))
+  const meta: IndexMeta = {
+    published: article.published,
+    updated: article.updated,
+    changed: timestampIn(changedMs, 'UTC'),
+    bytes: bytes(value),
+  }
   return checked([
-    { key: articleKey(article.id), value: JSON.stringify(publicArticle(article)), metadata: meta },
+    { key: articleKey(article.id), value, metadata: meta },
+    { key: cardKey(article.id), value: JSON.stringify(cardOf(publicArticle(article))) },
     { key: indexKey(ms, article.id), value: '', metadata: meta },
     ...tagListings(article).map(([tag]) => ({
       key: indexKey(ms, article.id, tag),
@@ -108,4 +125,13 @@ function checked(entries: KvEntry[]): KvEntry[] {
     )
   }
   return entries
+}
+
+/**
+ * When the responses carrying each of `tags` (cache tags: a listing, the sitemap, the list of
+ * feeds) last changed: their Last-Modified, written before they are purged. An article's own
+ * page has its time in the article's metadata instead.
+ */
+export function changedEntries(changed: Map<string, number>): KvEntry[] {
+  return [...changed].map(([tag, ms]) => ({ key: changedKey(tag), value: String(ms) }))
 }

@@ -3,16 +3,24 @@
  * feeds, newer/older links, the sitemap. Each is cached like any page, so these run rarely.
  */
 import { toMillis, type Timestamp } from '../time'
-import { idOf, indexKey, indexPrefix, TAGS_KEY } from './keys'
+import { changedKey, idOf, indexKey, indexPrefix, TAGS_KEY } from './keys'
 import { entryOf, type IndexEntry } from './articles'
 import type { IndexMeta } from './layout'
 
 /**
  * Every spelling of every tag that lists at least one article (經開區 and 经开区 both), as
- * the write coordinator last recorded them: one read.
+ * the write coordinator last recorded them, and when the list of them last changed (the
+ * change time of `cacheTag`, the list's cache tag): one read.
  */
-export async function listTags(kv: KVNamespace): Promise<string[]> {
-  return (await kv.get<string[]>(TAGS_KEY, 'json')) ?? []
+export async function listTags(
+  kv: KVNamespace,
+  cacheTag: string,
+): Promise<{ tags: string[]; changedMs: number }> {
+  const got = await kv.get<unknown>([TAGS_KEY, changedKey(cacheTag)], 'json')
+  return {
+    tags: (got.get(TAGS_KEY) as string[] | null) ?? [],
+    changedMs: Number(got.get(changedKey(cacheTag)) ?? 0),
+  }
 }
 
 /**
@@ -85,10 +93,10 @@ export async function countIndex(kv: KVNamespace): Promise<number> {
 async function* walk(
   kv: KVNamespace,
   prefix: string,
-): AsyncGenerator<KVNamespaceListKey<IndexMeta>> {
+): AsyncGenerator<KVNamespaceListKey<Partial<IndexMeta>>> {
   let cursor: string | undefined
   do {
-    const page = await kv.list<IndexMeta>({ prefix, cursor })
+    const page = await kv.list<Partial<IndexMeta>>({ prefix, cursor })
     yield* page.keys
     cursor = page.list_complete ? undefined : page.cursor
   } while (cursor)

@@ -1,4 +1,4 @@
-import type { PublicArticle as Article } from '../articles/model'
+import type { ArticleCard } from '../articles/model'
 import { articlePath, tagPath } from '../urls'
 import { Layout, type PageMeta, type Site } from './layout'
 import { CopyableUrl, Dateline, FeedList } from './parts'
@@ -51,7 +51,7 @@ export function FeedPreviewPage(props: {
   site: Site
   meta: PageMeta
   feedUrl: string
-  articles: Article[]
+  articles: ArticleCard[]
 }) {
   const { site } = props
   const l = site.labels

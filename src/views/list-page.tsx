@@ -1,4 +1,4 @@
-import type { PublicArticle as Article } from '../articles/model'
+import type { ArticleCard } from '../articles/model'
 import { articlePath } from '../urls'
 import { Layout, type PageMeta, type Site } from './layout'
 import { Dateline, Subscribe, Tags } from './parts'
@@ -8,7 +8,7 @@ export function ListPage(props: {
   site: Site
   meta: PageMeta
   heading: string
-  articles: Article[]
+  articles: ArticleCard[]
   nextHref?: string
   tag?: string
 }) {

@@ -1,5 +1,5 @@
 /** Pieces the pages share: tags, datelines, feed addresses and the subscribe box. */
-import type { PublicArticle as Article } from '../articles/model'
+import type { ArticleCard } from '../articles/model'
 import { tagPath } from '../urls'
 import { displayDate } from './dates'
 import { feedLinks, type Site } from './layout'
@@ -19,7 +19,7 @@ export function Tags(props: { site: Site; tags: string[] }) {
   )
 }
 
-export function Dateline(props: { site: Site; article: Article }) {
+export function Dateline(props: { site: Site; article: ArticleCard }) {
   const { article } = props
   const precision = article.published_precision
   return (

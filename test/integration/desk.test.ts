@@ -80,7 +80,7 @@ describe('one decision per id', () => {
     expect(responses.map((r) => r.status).sort()).toEqual([200, ...Array(18).fill(200), 201].sort())
     await settleDesk()
     const stored = await (await c.api('/api/articles/moving')).json<any>()
-    const expected = liveEntries(stored)
+    const expected = liveEntries(stored, 0)
       .map((p) => p.key)
       .sort()
     expect(await keysOf('moving')).toEqual(expected)

@@ -50,14 +50,14 @@ describe('sitemap and robots', () => {
       })
     }
     // Two per file here (50,000 in the service): five articles need three sitemaps.
-    const index = parseXml(await sitemap(env.ARTICLES, SITE, 2))
+    const index = parseXml((await sitemap(env.ARTICLES, SITE, 2)).xml)
     expect(index.sitemapindex.sitemap.map((s: any) => s.loc)).toEqual([
       `${SITE}/sitemaps/1.xml`,
       `${SITE}/sitemaps/2.xml`,
       `${SITE}/sitemaps/3.xml`,
     ])
     const locs = async (part: number) => {
-      const doc = parseXml(await sitemapPart(env.ARTICLES, SITE, part, 2))
+      const doc = parseXml((await sitemapPart(env.ARTICLES, SITE, part, 2)).xml)
       return [doc.urlset.url ?? []].flat().map((u: any) => u.loc.replace(SITE, ''))
     }
     expect(await locs(1)).toEqual(['/', '/articles/s5', '/articles/s4'])
@@ -65,7 +65,7 @@ describe('sitemap and robots', () => {
     expect(await locs(3)).toEqual(['/articles/s1'])
     expect(await locs(4)).toEqual([])
     // Five fit in a file of five: the sitemap itself, not an index.
-    const whole = parseXml(await sitemap(env.ARTICLES, SITE, 5))
+    const whole = parseXml((await sitemap(env.ARTICLES, SITE, 5)).xml)
     expect(whole.urlset.url).toHaveLength(6)
   })
 })

@@ -39,6 +39,7 @@ function record(a: Article, revision: number, previous?: ArticleRecord): Article
     revision,
     kvKeys: previous?.kvKeys ?? [],
     kvRevision: previous?.kvRevision ?? 0,
+    changedMs: 0,
   }
 }
 
@@ -75,7 +76,7 @@ describe('syncing one id to KV', () => {
       expect(records.get('half')!.kvRevision).toBe(1)
       await syncRecord(env.ARTICLES, records, records.get('half')!, Date.now())
       expect(await kvKeys()).toEqual(
-        liveEntries(moved.article)
+        liveEntries(moved.article, 0)
           .map((p) => p.key)
           .sort(),
       )

@@ -122,10 +122,10 @@ describe(`${WRITES} concurrent writes (seed ${SEED})`, { timeout: 60_000 + WRITE
     expect(sitemap.map((m) => m[1]).sort()).toEqual([...published].sort())
 
     const kv = Object.keys(await kvSnapshot()).filter(
-      (k) => !k.startsWith('publisher:') && k !== 'meta:tags',
+      (k) => !k.startsWith('publisher:') && !k.startsWith('changed:') && k !== 'meta:tags',
     )
     const expected = [
-      ...live.flatMap((a) => liveEntries(a).map((p) => p.key)),
+      ...live.flatMap((a) => liveEntries(a, 0).map((p) => p.key)),
       ...deleted.flatMap((r) =>
         deletedEntries(JSON.parse(r.article), r.deleted_ms!, 60).map((p) => p.key),
       ),

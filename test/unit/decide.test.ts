@@ -171,7 +171,7 @@ describe('releasing', () => {
     const scheduled = created(alice, {
       published: new Date(NOW + DAY).toISOString(),
     }) as ScheduledRecord
-    const decision = decideRelease(scheduled)
+    const decision = decideRelease(scheduled, rules)
     expect(stored(decision)).toMatchObject({ state: 'live', revision: 2 })
     expect(decision.ok && [decision.before, decision.after?.id]).toEqual([undefined, 'a'])
   })
