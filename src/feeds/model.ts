@@ -73,6 +73,4 @@ export interface FeedItem {
   language: string
   /** RSS `<source>` (when it has a URL); Atom -; JSON -. */
   source?: Source
-  /** The article page in the other Chinese scripts. RSS -; Atom `rel="alternate" hreflang`; JSON -. */
-  translations: Translation[]
 }
