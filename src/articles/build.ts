@@ -1,6 +1,7 @@
 import type { ArticleInput } from './schema'
 import type { Article } from './model'
 import { sanitize } from './sanitize'
+import { RelativeUrls, type ContentWarning } from './relative-urls'
 import { htmlToText, markdownToHtml, textToHtml } from './content'
 import { deriveSummary } from './summary'
 import { uniqueTags } from './tags'
@@ -20,6 +21,8 @@ export interface Draft {
   updated?: Timestamp
   /** `published` was a day without a time: readers are shown the day, not a made-up midnight. */
   publishedIsDay?: boolean
+  /** What building changed in what was sent, for the write's answer; never stored. */
+  warnings: ContentWarning[]
 }
 
 /** What building needs besides the input. */
@@ -30,13 +33,17 @@ export interface DraftContext {
   defaultAuthor?: string
 }
 
-/** Turns validated input into a draft: content rendered and sanitised, dates read. */
+/**
+ * Turns validated input into a draft: content rendered and sanitised, its relative URLs made
+ * absolute against `base_url` or `url`, dates read.
+ */
 export function buildDraft(input: ArticleInput, ctx: DraftContext): Draft {
+  const urls = new RelativeUrls(input.base_url ?? input.url)
   const content_html =
     input.content_html !== undefined
-      ? sanitize(input.content_html)
+      ? sanitize(input.content_html, '/content_html', urls)
       : input.content_markdown !== undefined
-        ? markdownToHtml(input.content_markdown)
+        ? markdownToHtml(input.content_markdown, urls)
         : textToHtml(input.content_text ?? '')
   const text = htmlToText(content_html)
   const fields: Draft['fields'] = {
@@ -55,7 +62,8 @@ export function buildDraft(input: ArticleInput, ctx: DraftContext): Draft {
   if (input.image) fields.image = input.image
   const variants = buildVariants(fields)
   if (variants) fields.variants = variants
-  const draft: Draft = { fields }
+  const format = input.content_html !== undefined ? 'content_html' : 'content_markdown'
+  const draft: Draft = { fields, warnings: urls.warnings(`/${format}`) }
   const published = input.published && parseTimestamp(input.published, ctx.timeZone)
   const updated = input.updated && parseTimestamp(input.updated, ctx.timeZone)
   if (published) draft.published = published
