@@ -5,7 +5,7 @@ import { RelativeUrls, type ContentWarning } from './relative-urls'
 import { htmlToText, markdownToHtml, textToHtml } from './content'
 import { deriveSummary } from './summary'
 import { uniqueTags } from './tags'
-import { detectLanguage } from './script'
+import { detectLanguage } from './language'
 import { buildVariants } from './variants'
 import { latest, parseTimestamp, timestampIn, type Timestamp } from '../time'
 
@@ -28,6 +28,7 @@ export interface Draft {
 /** What building needs besides the input. */
 export interface DraftContext {
   timeZone: string
+  /** SITE_LANGUAGE: an article that names no language has it when its text agrees. */
   defaultLanguage: string
   /** Credited when the input names no author. */
   defaultAuthor?: string
@@ -52,7 +53,7 @@ export function buildDraft(input: ArticleInput, ctx: DraftContext): Draft {
     content_html,
     authors: input.authors ?? (ctx.defaultAuthor ? [{ name: ctx.defaultAuthor }] : []),
     tags: uniqueTags(input.tags ?? []),
-    language: input.language ?? detectLanguage(`${input.title}\n${text}`) ?? ctx.defaultLanguage,
+    language: input.language ?? detectLanguage(`${input.title}\n${text}`, ctx.defaultLanguage),
   }
   if (input.content_markdown !== undefined) fields.content_markdown = input.content_markdown
   if (input.content_text !== undefined) fields.content_text = input.content_text
