@@ -12,9 +12,14 @@ import { join } from 'node:path'
 import { expandArticle } from '../test/corpus/expand.mjs'
 import { startWorker } from './lib/devserver.mjs'
 import { checkReaders } from './readers/check.mjs'
+import { validateFeeds } from './lib/validate-feed.mjs'
+import { checkMicroformats } from './lib/microformats.mjs'
 
-const SHARED_VALIDATE = '../shared/tools/validate'
-const ATOM_RNC = `${SHARED_VALIDATE}/schemas/atom.rnc`
+const ATOM_RNC = '../shared/tools/validate/schemas/atom.rnc'
+const SITE_ME = [
+  'https://mastodon.example/@edgefeed',
+  'https://bsky.example/profile/edgefeed.example',
+]
 const tally = { passed: 0, failed: 0, skipped: 0 }
 
 function check(name, ok, detail = '') {
@@ -62,6 +67,7 @@ const worker = await startWorker({
     WEBSUB_HUBS: `${hubUrl},${hubUrl}down`,
     KV_PROPAGATION_SECONDS: '2',
     WEBSUB_RETRY_SECONDS: '0',
+    SITE_ME: SITE_ME.join(','),
   },
 })
 const { base, token } = worker
@@ -225,6 +231,10 @@ try {
   const readers = await checkReaders(base, listings, { check, skip })
   console.log(`     problems per reader and kind: ${JSON.stringify(readers)}`)
 
+  // 5b. Pages as microformats2: every article an h-entry, every list an h-feed, each with the
+  // site's h-card and its rel="me" profiles.
+  await checkMicroformats(base, { articles: stored, tags, me: SITE_ME }, { check })
+
   // 6. JSON Feed: strict parse, version, ids, titles.
   const jsonProblems = []
   for (const d of docs.filter((x) => x.format === 'json')) {
@@ -318,29 +328,13 @@ try {
   )
 
   // 8. The shared validator driver (W3C feedvalidator, JSON Feed schema), where present.
-  const driver = `${SHARED_VALIDATE}/validate-feed`
-  if (!existsSync(driver))
-    skip('validate-feed', `${driver} is absent (../shared exists only in this project's CI)`)
-  else {
-    for (const [format, file] of Object.entries(FILES)) {
-      const url = `${base}/${file}?limit=100`
-      const r = spawnSync('/usr/bin/python3', [driver, url, format], { encoding: 'utf8' })
-      // Sections report "=> N errors"; the RELAX NG one repeats jing's jar warnings, checked above.
-      const errors = [
-        ...r.stdout.matchAll(/^\[(.+)\]\n((?:(?!^\[).*\n)*?)\s+=> (\d+) errors, (\d+) warnings/gm),
-      ].filter(([, section, , count]) => Number(count) > 0 && !section.startsWith('atom-relaxng'))
-      const warnings = r.stdout.split('\n').filter((l) => l.includes('WARNING'))
-      check(
-        `validate-feed ${format}: no errors (${warnings.length} warnings)`,
-        errors.length === 0,
-        r.stdout
-          .split('\n')
-          .filter((l) => /ERROR/.test(l))
-          .join('\n'),
-      )
-      for (const w of warnings) console.log(`     ${w.trim()}`)
-    }
-  }
+  validateFeeds(
+    Object.entries(FILES).flatMap(([format, file]) => [
+      [`${base}/${file}?limit=100`, format],
+      [`${base}/zh-Hans/${file}?limit=100`, format],
+    ]),
+    { check, skip },
+  )
 
   // 9. A scheduled article survives a restart of `wrangler dev`: its alarm is in the Durable
   // Object's storage, kept on disk with KV.

@@ -1,6 +1,10 @@
-/** Pieces the pages share: tags, datelines, feed addresses and the subscribe box. */
+/**
+ * Pieces the pages share: tags, datelines, feed addresses and the subscribe box. Articles are
+ * microformats2 h-entries: these carry their `p-category`, `dt-published` and `p-author`.
+ */
 import type { PublicArticle as Article } from '../articles/model'
 import { tagPath } from '../urls'
+import { AuthorCards } from './cards'
 import { displayDate } from './dates'
 import { feedLinks, type Site } from './layout'
 
@@ -10,7 +14,7 @@ export function Tags(props: { site: Site; tags: string[] }) {
     <ul class="tags" aria-label={props.site.labels.tags}>
       {props.tags.map((tag) => (
         <li>
-          <a href={props.site.prefix + tagPath(tag)} rel="tag">
+          <a class="p-category" href={props.site.prefix + tagPath(tag)} rel="tag">
             {tag}
           </a>
         </li>
@@ -19,16 +23,32 @@ export function Tags(props: { site: Site; tags: string[] }) {
   )
 }
 
-export function Dateline(props: { site: Site; article: Article }) {
+/** When an article was published, as its readers write dates: its h-entry's `dt-published`. */
+export function Published(props: { site: Site; article: Article; class?: string }) {
   const { article } = props
   const precision = article.published_precision
   return (
+    // A day alone is a valid HTML date string: no time is claimed that nobody gave.
+    <time
+      class={props.class ?? 'dt-published'}
+      datetime={precision === 'date' ? article.published.slice(0, 10) : article.published}
+    >
+      {displayDate(article.published, article.language, props.site.timeZone, precision)}
+    </time>
+  )
+}
+
+export function Dateline(props: { site: Site; article: Article }) {
+  const { article } = props
+  return (
     <p class="meta">
-      {/* A day alone is a valid HTML date string: no time is claimed that nobody gave. */}
-      <time datetime={precision === 'date' ? article.published.slice(0, 10) : article.published}>
-        {displayDate(article.published, article.language, props.site.timeZone, precision)}
-      </time>
-      {article.authors.length ? <> · {article.authors.map((a) => a.name).join('、')}</> : null}
+      <Published site={props.site} article={article} />
+      {article.authors.length ? (
+        <>
+          {' · '}
+          <AuthorCards authors={article.authors} />
+        </>
+      ) : null}
     </p>
   )
 }

@@ -146,7 +146,7 @@ describe('Traditional and Simplified', () => {
     const page = dom(await (await c.get('/zh-Hans/articles/forum')).text())
     expect(page.one('html')!.attribs.lang).toBe('zh-Hans')
     expect(page.one('h1')!.text).toBe('经开区举办「创新论坛」')
-    expect(page.one('div', { class: 'content' })!.text).toBe(
+    expect(page.one('div', { class: 'content e-content' })!.text).toBe(
       '本报讯　经开区昨日举办论坛，软件业者出席。',
     )
     expect(page.one('link', { rel: 'canonical' })!.attribs.href).toBe(`${SITE}/articles/forum`)
