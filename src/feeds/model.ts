@@ -67,7 +67,7 @@ export interface FeedItem {
   authors: Author[]
   /** As written. RSS `<category>`; Atom `<category term label>`; JSON `tags`. */
   tags: string[]
-  /** RSS `<enclosure>` (when its type is known) and `<media:content>`; Atom `rel="enclosure"`; JSON `image`. */
+  /** RSS `<enclosure>` (`<media:content>` when its type is unknown); Atom `rel="enclosure"`; JSON `image`. */
   image?: string
   /** RSS -; Atom `xml:lang` on the entry; JSON `language`. */
   language: string

@@ -69,11 +69,15 @@ function renderItem(item: FeedItem): string {
   }
   for (const tag of item.tags) parts.push(text('category', tag))
   if (item.image) {
+    // An <enclosure>, which gofeed reads and media:content not, when the URL names its type
+    // (RSS requires one); its length is unknown, which RSS writes as 0. Never both: SimplePie
+    // would list the image twice. newsboat shows neither (it keeps podcasts' enclosures).
     const type = imageType(item.image)
-    // gofeed reads <enclosure> and not media:content, newsboat neither (podcasts only). An
-    // enclosure needs a type; its length is unknown, which RSS writes as 0.
-    if (type) parts.push(empty('enclosure', { url: item.image, length: '0', type }))
-    parts.push(empty('media:content', { url: item.image, medium: 'image', type }))
+    parts.push(
+      type
+        ? empty('enclosure', { url: item.image, length: '0', type })
+        : empty('media:content', { url: item.image, medium: 'image' }),
+    )
   }
   if (item.source?.url) parts.push(text('source', item.source.name, { url: item.source.url }))
   parts.push('</item>')
