@@ -1,7 +1,13 @@
 export function articlePageProblems(
   html: string,
   pageUrl: string,
-  article: { title: string; tags: string[]; image?: string; authors: { name: string }[] },
+  article: {
+    title: string
+    summary?: string
+    tags: string[]
+    image?: string
+    authors: { name: string }[]
+  },
   siteTitle: string,
 ): string[]
 export function listPageProblems(html: string, pageUrl: string, count: number): string[]

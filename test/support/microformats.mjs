@@ -31,7 +31,7 @@ const same = (a, b) => JSON.stringify(a) === JSON.stringify(b)
 /**
  * @param {string} html an article page
  * @param {string} pageUrl its address, which relative URLs are resolved against
- * @param {{title: string, tags: string[], image?: string, authors: {name: string}[]}} article
+ * @param {{title: string, summary?: string, tags: string[], image?: string, authors: {name: string}[]}} article
  *   what the page shows (in the page's script)
  * @param {string} siteTitle who an article without authors is by
  */
@@ -40,10 +40,15 @@ export function articlePageProblems(html, pageUrl, article, siteTitle) {
   const entries = mf2(html, { baseUrl: pageUrl }).items.filter((i) => i.type.includes('h-entry'))
   if (entries.length !== 1) return [`${entries.length} top-level h-entries, not 1`]
   const props = entries[0].properties
-  for (const name of ENTRY_PROPERTIES)
-    if (!props[name]?.length || !text(props[name][0])) problems.push(`no ${name}`)
-  if (text(props.name?.[0]) !== article.title) problems.push(`name ${JSON.stringify(props.name)}`)
-  if (!props.content?.[0]?.html) problems.push('content without its HTML (e-content)')
+  for (const name of ENTRY_PROPERTIES) if (!props[name]?.length) problems.push(`no ${name}`)
+  // HTML reads a CR or CRLF in text as LF (its input stream preprocessing).
+  const asHtml = (text) => text.replace(/\r\n?/g, '\n')
+  if (text(props.name?.[0]) !== asHtml(article.title))
+    problems.push(`name ${JSON.stringify(props.name)}`)
+  if (article.summary !== undefined && text(props.summary?.[0]) !== asHtml(article.summary))
+    problems.push(`summary ${JSON.stringify(props.summary)}`)
+  if (typeof props.content?.[0]?.html !== 'string')
+    problems.push('content without its HTML (e-content)')
   const authors = (props.author ?? []).map((a) =>
     a.type?.includes('h-card') ? a.properties.name?.[0] : undefined,
   )
