@@ -340,7 +340,7 @@ try {
   // Object's storage, kept on disk with KV.
   await restartedRelease()
 } catch (error) {
-  check('end-to-end run', false, `${error.stack}\n${worker.log()}`)
+  check('end-to-end run', false, `${error.stack}\n${error.cause ?? ''}\n${worker.log()}`)
 } finally {
   await worker.stop()
   hub.close()

@@ -3,7 +3,7 @@
  * microformats2 h-entries: these carry their `p-category`, `dt-published` and `p-author`.
  */
 import type { PublicArticle as Article } from '../articles/model'
-import { tagPath } from '../urls'
+import { tagPath, toIri } from '../urls'
 import { AuthorCards } from './cards'
 import { displayDate } from './dates'
 import { feedLinks, type Site } from './layout'
@@ -53,12 +53,30 @@ export function Dateline(props: { site: Site; article: Article }) {
   )
 }
 
-/** A feed address and its copy button, which /app.js reveals and makes work. */
+/**
+ * A URL to read: as an IRI (`/tags/經開區/feed.xml`, not `%E7%B6%93...`), breaking only after
+ * its `/`, `?`, `&` and `=`, never inside a word (the stylesheet keeps CJK words whole).
+ */
+function ReadableUrl(props: { url: string }) {
+  const parts = toIri(props.url).split(/(?<=[/?&=])(?!\/)/)
+  return (
+    <code class="url">
+      {parts.map((part, i) => (
+        <>
+          {i ? <wbr /> : null}
+          {part}
+        </>
+      ))}
+    </code>
+  )
+}
+
+/** A feed address to read, and its copy button (revealed by /app.js), which copies it encoded. */
 export function CopyableUrl(props: { site: Site; url: string }) {
   const l = props.site.labels
   return (
     <>
-      <code>{props.url}</code>{' '}
+      <ReadableUrl url={props.url} />{' '}
       <button type="button" class="copy" data-copy={props.url} data-copied={l.copied} hidden>
         {l.copy}
       </button>
