@@ -1,5 +1,6 @@
 // `npm run e2e`'s microformats step: every page a running Worker serves for the corpus, read
 // by microformats-parser with the rules of test/support/microformats.mjs.
+import { fetchAgainIfClosed } from './devserver.mjs'
 import {
   articlePageProblems,
   listPageProblems,
@@ -16,11 +17,13 @@ const SITE_TITLE = 'edgefeed'
  */
 export async function checkMicroformats(base, { articles, tags, me }, { check }) {
   const problems = []
-  const read = async (path) => (await fetch(base + path)).text()
+  const read = async (path) => (await fetchAgainIfClosed(base + path)).text()
   const lists = ['/', '/zh-Hans/', ...tags.map((tag) => `/tags/${encodeURIComponent(tag)}`)]
   for (const path of lists) {
     // The list shows what the first page of its JSON Feed has.
-    const feed = await (await fetch(`${base}${path.replace(/\/?$/, '/')}feed.json`)).json()
+    const feed = await (
+      await fetchAgainIfClosed(`${base}${path.replace(/\/?$/, '/')}feed.json`)
+    ).json()
     const html = await read(path)
     for (const problem of [
       ...listPageProblems(html, base + path, feed.items.length),

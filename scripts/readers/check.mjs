@@ -1,5 +1,6 @@
 // The readers' step of `npm run e2e`: every reader reads every listing in each format it
 // supports, and what it shows is compared item by item with the listing's JSON Feed.
+import { fetchAgainIfClosed } from '../lib/devserver.mjs'
 import { compareFeed } from './compare.mjs'
 import { READERS, readFeeds } from './readers.mjs'
 
@@ -17,7 +18,7 @@ const SHOWN_PROBLEMS = 40
 export async function checkReaders(base, listings, { check, skip }) {
   const expected = new Map()
   for (const { prefix, query } of listings) {
-    const res = await fetch(`${base}${prefix}/${FILES.json}${query}`)
+    const res = await fetchAgainIfClosed(`${base}${prefix}/${FILES.json}${query}`)
     expected.set(`${prefix}|${query}`, await res.json())
   }
   const summary = {}
