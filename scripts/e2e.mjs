@@ -302,7 +302,13 @@ try {
   await fetch(`${base}/api/articles`, {
     method: 'POST',
     headers: auth,
-    body: JSON.stringify({ id: 'pinged', title: 'Pinged', content_text: 'x', tags: ['經開區'] }),
+    // In Traditional Chinese, so that its feeds change in both scripts.
+    body: JSON.stringify({
+      id: 'pinged',
+      title: '經開區推送測試',
+      content_text: '經開區昨日舉辦論壇。',
+      tags: ['經開區'],
+    }),
   })
   await quiet(
     async () =>

@@ -68,7 +68,8 @@ function renderEntry(item: FeedItem, feedLanguage: string): string {
     el('updated', item.updated),
     ...item.authors.map(renderAuthor),
     ...item.tags.map((tag) => empty('category', { term: tag, label: tag })),
-    el('summary', item.summary, { type: 'text' }),
+    // An article with no text has no summary: Atom's is optional, and empty is a warning.
+    item.summary ? el('summary', item.summary, { type: 'text' }) : '',
     el('content', item.contentHtml, { type: 'html' }, xmlCdata),
     '</entry>',
   ]

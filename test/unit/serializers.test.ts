@@ -150,6 +150,11 @@ describe('serializers', () => {
     expect(render(item({ authors: [] })).rss['dc:creator']).toBeUndefined()
   })
 
+  it('leave out an Atom summary that would be empty, which the W3C validator warns of', () => {
+    expect(render(item({ summary: '' })).atom.summary).toBeUndefined()
+    expect(text(render(item({ summary: 'S' })).atom.summary)).toBe('S')
+  })
+
   it('give an RSS item its image as an enclosure, which gofeed reads and media:content not', () => {
     const out = render(item({ image: 'https://img.example.org/a.jpg?w=2&h=1' }))
     expect(out.rss.enclosure).toEqual({
