@@ -227,15 +227,12 @@ try {
   await narrow.goto(`${base}/feeds`)
   const broken = await narrow.evaluate(() => {
     const found = []
-    for (const code of document.querySelectorAll('code.url')) {
-      for (const node of code.childNodes) {
-        if (node.nodeType !== Node.TEXT_NODE) continue
-        const range = document.createRange()
-        range.selectNodeContents(node)
-        const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)))
-        const width = range.getBoundingClientRect().width
-        if (lines.size > 1 && width < code.parentElement.clientWidth) found.push(node.data)
-      }
+    for (const part of document.querySelectorAll('code.url > span')) {
+      const range = document.createRange()
+      range.selectNodeContents(part)
+      const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)))
+      if (lines.size > 1 && part.scrollWidth < part.closest('li, p').clientWidth)
+        found.push(part.textContent)
     }
     return found
   })

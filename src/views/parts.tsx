@@ -54,8 +54,9 @@ export function Dateline(props: { site: Site; article: Article }) {
 }
 
 /**
- * A URL to read: as an IRI (`/tags/經開區/feed.xml`, not `%E7%B6%93...`), breaking only after
- * its `/`, `?`, `&` and `=`, never inside a word (the stylesheet keeps CJK words whole).
+ * A URL to read: as an IRI (`/tags/經開區/feed.xml`, not `%E7%B6%93...`), in parts that end
+ * after a `/`, `?`, `&` or `=`. The stylesheet keeps each part whole on its line (a hyphen or a
+ * CJK character inside one is no place to break) unless it is longer than the line.
  */
 function ReadableUrl(props: { url: string }) {
   const parts = toIri(props.url).split(/(?<=[/?&=])(?!\/)/)
@@ -64,7 +65,7 @@ function ReadableUrl(props: { url: string }) {
       {parts.map((part, i) => (
         <>
           {i ? <wbr /> : null}
-          {part}
+          <span>{part}</span>
         </>
       ))}
     </code>
