@@ -5,7 +5,7 @@ import { articlePath } from '../urls'
 import { AuthorCards, siteAuthor } from './cards'
 import { displayDate } from './dates'
 import { Layout, type PageMeta, type Site } from './layout'
-import { Published, Subscribe, Tags } from './parts'
+import { dateLanguage, Published, Subscribe, Tags } from './parts'
 
 /**
  * When and by whom, as an h-entry has it: the date links to the article's canonical URL
@@ -28,7 +28,7 @@ function Byline(props: { site: Site; article: Article }) {
         <>
           {` · ${site.labels.updated} `}
           <time class="dt-updated" datetime={article.updated}>
-            {displayDate(article.updated, article.language, site.timeZone)}
+            {displayDate(article.updated, dateLanguage(site, article), site.timeZone)}
           </time>
         </>
       ) : null}

@@ -23,6 +23,11 @@ export function Tags(props: { site: Site; tags: string[] }) {
   )
 }
 
+/** The language an article's dates are written in: its own, the page's when it is `und`. */
+export function dateLanguage(site: Site, article: Article): string {
+  return article.language === 'und' ? site.lang : article.language
+}
+
 /** When an article was published, as its readers write dates: its h-entry's `dt-published`. */
 export function Published(props: { site: Site; article: Article; class?: string }) {
   const { article } = props
@@ -33,7 +38,12 @@ export function Published(props: { site: Site; article: Article; class?: string 
       class={props.class ?? 'dt-published'}
       datetime={precision === 'date' ? article.published.slice(0, 10) : article.published}
     >
-      {displayDate(article.published, article.language, props.site.timeZone, precision)}
+      {displayDate(
+        article.published,
+        dateLanguage(props.site, article),
+        props.site.timeZone,
+        precision,
+      )}
     </time>
   )
 }
