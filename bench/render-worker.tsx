@@ -40,6 +40,7 @@ const site = {
   lang: 'zh-Hant',
   timeZone: 'Asia/Taipei',
   chinese: true,
+  me: [],
   labels: labelsFor('zh-Hant'),
 }
 const meta = { title: 'edgefeed', lang: 'zh-Hant', path: '/' }

@@ -210,7 +210,38 @@ try {
     count >= 6 && copies === Math.min(count, 6),
     `${copies} of ${Math.min(count, 6)}`,
   )
+  // A tag's address is shown as people read it, and copied encoded.
+  const tagged = page.locator('code.url', { hasText: '/tags/經開區/feed.xml' }).first()
+  await tagged.locator('xpath=following-sibling::button[1]').click()
+  const copied = await page.evaluate(() => navigator.clipboard.readText())
+  check(
+    '/feeds shows /tags/經開區/feed.xml and copies /tags/%E7%B6%93%E9%96%8B%E5%8D%80/feed.xml',
+    copied === `${base}/tags/%E7%B6%93%E9%96%8B%E5%8D%80/feed.xml`,
+    copied,
+  )
   await context.close()
+
+  // On a phone, an address breaks only between its parts (after / ? & =), never inside one.
+  const phone = await browser.newContext({ viewport: { width: 390, height: 900 } })
+  const narrow = await phone.newPage()
+  await narrow.goto(`${base}/feeds`)
+  const broken = await narrow.evaluate(() => {
+    const found = []
+    for (const part of document.querySelectorAll('code.url > span')) {
+      const range = document.createRange()
+      range.selectNodeContents(part)
+      const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)))
+      if (lines.size > 1 && part.scrollWidth < part.closest('li, p').clientWidth)
+        found.push(part.textContent)
+    }
+    return found
+  })
+  check(
+    'addresses on /feeds wrap at 390 px only between their parts',
+    broken.length === 0,
+    broken.join('\n'),
+  )
+  await phone.close()
 
   // The XSS corpus: an article page built from each vector must run no script.
   const vectors = JSON.parse(readFileSync('test/corpus/xss.json', 'utf8')).vectors

@@ -21,6 +21,8 @@ export interface Config {
   tombstoneSeconds: number
   /** WebSub hubs to ping after every change. */
   websubHubs: string[]
+  /** The site's profiles elsewhere (Mastodon, Bluesky...): `rel="me"` links in its h-card. */
+  siteMe: string[]
   /**
    * How long KV may show other locations an older value after a write: the second purge of
    * each change waits this long.
@@ -65,19 +67,20 @@ function integer(vars: Vars, name: keyof Vars, fallback: number, min: number, ma
   return value
 }
 
-function hubs(list: string): string[] {
-  const urls = list
+/** A comma-separated list of http(s) URLs, each checked. */
+function urls(vars: Vars, name: keyof Vars, what: string): string[] {
+  const list = text(vars, name, '')
     .split(',')
     .map((u) => u.trim())
     .filter(Boolean)
-  for (const url of urls) {
+  for (const url of list) {
     if (!isHttpUrl(url)) {
       throw new ConfigError(
-        `WEBSUB_HUBS must be comma-separated http(s) URLs, and "${url}" is not one`,
+        `${name} must be comma-separated http(s) URLs (${what}), and "${url}" is not one`,
       )
     }
   }
-  return urls
+  return list
 }
 
 const parsed = new WeakMap<object, Config>()
@@ -114,7 +117,8 @@ export function loadConfig(env: Vars): Config {
     cacheMaxAge: integer(env, 'CACHE_MAX_AGE', 300, 0, 86_400),
     adminToken: text(env, 'ADMIN_TOKEN', '') || undefined,
     tombstoneSeconds: integer(env, 'TOMBSTONE_DAYS', 30, 1, 3650) * 86_400,
-    websubHubs: hubs(text(env, 'WEBSUB_HUBS', '')),
+    websubHubs: urls(env, 'WEBSUB_HUBS', 'WebSub hubs'),
+    siteMe: urls(env, 'SITE_ME', "the site's profiles elsewhere"),
     kvPropagationSeconds: integer(env, 'KV_PROPAGATION_SECONDS', 90, 0, 3600),
     websubRetrySeconds: integer(env, 'WEBSUB_RETRY_SECONDS', 30, 0, 3600),
     deployedMs: deployedMs(env.CF_VERSION_METADATA),

@@ -60,3 +60,24 @@ export function withQuery(
 export function scriptPrefix(script?: string): string {
   return script ? `/${script}` : ''
 }
+
+/** Characters left percent-encoded in an IRI shown to people: spaces, controls, invisibles. */
+const MISLEADING = /[\p{White_Space}\p{C}]/u
+
+/**
+ * A URL as people read it, an IRI (RFC 3987, 3.2): percent-encoded UTF-8 of non-ASCII
+ * characters decoded (`/tags/經開區/feed.xml`), everything else left as it is: ASCII escapes
+ * (`%2F`, `%20`, `%25`), and characters that would mislead a reader (spaces, invisible and
+ * bidirectional controls). Links and copy buttons keep the encoded URL.
+ */
+export function toIri(url: string): string {
+  return url.replace(/(?:%[89A-F][0-9A-F])+/gi, (run) => {
+    let decoded: string
+    try {
+      decoded = decodeURIComponent(run)
+    } catch {
+      return run // not UTF-8: left as sent
+    }
+    return [...decoded].map((ch) => (MISLEADING.test(ch) ? encodeURIComponent(ch) : ch)).join('')
+  })
+}

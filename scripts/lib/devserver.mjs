@@ -99,3 +99,17 @@ export async function startWorker({
   await stop()
   throw new Error(`wrangler dev did not start on ${base}:\n${output}`)
 }
+
+/**
+ * `fetch`, sent again once when the server closed the kept-alive connection just as the
+ * request went out (`other side closed`): wrangler dev drops idle connections, and a step
+ * that follows minutes of other work can meet one.
+ */
+export async function fetchAgainIfClosed(url, init) {
+  try {
+    return await fetch(url, init)
+  } catch (error) {
+    if (error.cause?.code !== 'UND_ERR_SOCKET') throw error
+    return fetch(url, init)
+  }
+}

@@ -1,10 +1,11 @@
 import type { ArticleInput } from './schema'
 import type { Article } from './model'
 import { sanitize } from './sanitize'
+import { RelativeUrls, type ContentWarning } from './relative-urls'
 import { htmlToText, markdownToHtml, textToHtml } from './content'
 import { deriveSummary } from './summary'
 import { uniqueTags } from './tags'
-import { detectLanguage } from './script'
+import { detectLanguage } from './language'
 import { buildVariants } from './variants'
 import { latest, parseTimestamp, timestampIn, type Timestamp } from '../time'
 
@@ -20,23 +21,30 @@ export interface Draft {
   updated?: Timestamp
   /** `published` was a day without a time: readers are shown the day, not a made-up midnight. */
   publishedIsDay?: boolean
+  /** What building changed in what was sent, for the write's answer; never stored. */
+  warnings: ContentWarning[]
 }
 
 /** What building needs besides the input. */
 export interface DraftContext {
   timeZone: string
+  /** SITE_LANGUAGE: an article that names no language has it when its text agrees. */
   defaultLanguage: string
   /** Credited when the input names no author. */
   defaultAuthor?: string
 }
 
-/** Turns validated input into a draft: content rendered and sanitised, dates read. */
+/**
+ * Turns validated input into a draft: content rendered and sanitised, its relative URLs made
+ * absolute against `base_url` or `url`, dates read.
+ */
 export function buildDraft(input: ArticleInput, ctx: DraftContext): Draft {
+  const urls = new RelativeUrls(input.base_url ?? input.url)
   const content_html =
     input.content_html !== undefined
-      ? sanitize(input.content_html)
+      ? sanitize(input.content_html, '/content_html', urls)
       : input.content_markdown !== undefined
-        ? markdownToHtml(input.content_markdown)
+        ? markdownToHtml(input.content_markdown, urls)
         : textToHtml(input.content_text ?? '')
   const text = htmlToText(content_html)
   const fields: Draft['fields'] = {
@@ -45,7 +53,7 @@ export function buildDraft(input: ArticleInput, ctx: DraftContext): Draft {
     content_html,
     authors: input.authors ?? (ctx.defaultAuthor ? [{ name: ctx.defaultAuthor }] : []),
     tags: uniqueTags(input.tags ?? []),
-    language: input.language ?? detectLanguage(`${input.title}\n${text}`) ?? ctx.defaultLanguage,
+    language: input.language ?? detectLanguage(`${input.title}\n${text}`, ctx.defaultLanguage),
   }
   if (input.content_markdown !== undefined) fields.content_markdown = input.content_markdown
   if (input.content_text !== undefined) fields.content_text = input.content_text
@@ -55,7 +63,8 @@ export function buildDraft(input: ArticleInput, ctx: DraftContext): Draft {
   if (input.image) fields.image = input.image
   const variants = buildVariants(fields)
   if (variants) fields.variants = variants
-  const draft: Draft = { fields }
+  const format = input.content_html !== undefined ? 'content_html' : 'content_markdown'
+  const draft: Draft = { fields, warnings: urls.warnings(`/${format}`) }
   const published = input.published && parseTimestamp(input.published, ctx.timeZone)
   const updated = input.updated && parseTimestamp(input.updated, ctx.timeZone)
   if (published) draft.published = published

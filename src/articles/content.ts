@@ -1,6 +1,7 @@
 import { Tokenizer, type TokenizerCallbacks } from 'htmlparser2'
 import { renderMarkdown } from './markdown'
 import { sanitize } from './sanitize'
+import type { RelativeUrls } from './relative-urls'
 
 /** Escapes text for an HTML text node or quoted attribute. The only hand escaper for HTML. */
 export function escapeHtml(text: string): string {
@@ -15,11 +16,12 @@ const HTML_ENTITIES: Record<string, string> = {
 }
 
 /**
- * Markdown (GFM) rendered, then sanitised like any publisher HTML. 400 naming content_markdown
- * when it nests too deeply or renders to too many elements (LIMITS in schema.ts).
+ * Markdown (GFM) rendered, then sanitised like any publisher HTML, its relative URLs resolved
+ * by `urls`. 400 naming content_markdown when it nests too deeply or renders to too many
+ * elements (LIMITS in schema.ts).
  */
-export function markdownToHtml(source: string): string {
-  return sanitize(renderMarkdown(source), '/content_markdown')
+export function markdownToHtml(source: string, urls?: RelativeUrls): string {
+  return sanitize(renderMarkdown(source), '/content_markdown', urls)
 }
 
 /**

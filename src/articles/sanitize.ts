@@ -8,122 +8,40 @@ import {
 } from './html-tree'
 import { FieldRefusal } from './errors'
 import { LIMITS } from './limits'
+import { RelativeUrls, type UrlKind } from './relative-urls'
+import {
+  ALLOWED_ATTRIBUTES,
+  ALLOWED_TAGS,
+  CODE_CLASS,
+  DROPPED_WITH_CONTENT,
+  GLOBAL_ATTRIBUTES,
+  URL_ATTRIBUTES,
+} from './allowlist'
 
 /**
- * The allowlist every publisher's HTML passes through on write, so the stored article is
- * safe for the HTML view and for every feed. The HTML is parsed as a browser parses it (parse5,
- * html-tree.ts), reduced to the allowlist by a walk over the tree, and serialised by parse5, so
- * what is stored is well-formed HTML that parses back to the same tree. docs/architecture.md
- * says why parse5.
+ * Every publisher's HTML passes through here on write, so the stored article is safe for the
+ * HTML view and for every feed. The HTML is parsed as a browser parses it (parse5,
+ * html-tree.ts), reduced to the allowlist (allowlist.ts) by a walk over the tree, and
+ * serialised by parse5, so what is stored is well-formed HTML that parses back to the same
+ * tree. docs/architecture.md says why parse5.
  */
-const ALLOWED_TAGS = new Set([
-  'p',
-  'br',
-  'hr',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'blockquote',
-  'pre',
-  'code',
-  'kbd',
-  'samp',
-  'var',
-  'em',
-  'strong',
-  'b',
-  'i',
-  'u',
-  's',
-  'del',
-  'ins',
-  'mark',
-  'small',
-  'sub',
-  'sup',
-  'q',
-  'cite',
-  'abbr',
-  'time',
-  'ruby',
-  'rt',
-  'rp',
-  'a',
-  'ul',
-  'ol',
-  'li',
-  'dl',
-  'dt',
-  'dd',
-  'figure',
-  'figcaption',
-  'img',
-  'table',
-  'thead',
-  'tbody',
-  'tfoot',
-  'tr',
-  'th',
-  'td',
-  'caption',
-  'span',
-  'div',
-])
-
-/** Attributes kept per element; `lang` and `dir` on every one. `rel` is ours, never theirs. */
-const ALLOWED_ATTRIBUTES: Record<string, Set<string>> = {
-  a: new Set(['href', 'title', 'hreflang']),
-  img: new Set(['src', 'alt', 'title', 'width', 'height']),
-  abbr: new Set(['title']),
-  time: new Set(['datetime']),
-  ol: new Set(['start', 'reversed']),
-  th: new Set(['colspan', 'rowspan', 'scope']),
-  td: new Set(['colspan', 'rowspan']),
-  code: new Set(['class']),
-}
-const GLOBAL_ATTRIBUTES = new Set(['lang', 'dir'])
 
 /**
- * Elements dropped with everything in them; any other element outside the allowlist is
- * dropped but its content kept. These hold code, styles, form values or fallback markup that
- * a browser does not show as text.
+ * Publisher HTML reduced to the allowlist, its relative URLs resolved by `urls` (which
+ * keeps what it could not resolve, for the write's warnings). FieldRefusal naming `field` (a
+ * JSON Pointer) when it is over LIMITS.htmlDepth or LIMITS.htmlElements.
  */
-const DROPPED_WITH_CONTENT = new Set([
-  'script',
-  'style',
-  'template',
-  'textarea',
-  'option',
-  'select',
-  'xmp',
-  'iframe',
-  'noembed',
-  'noframes',
-  'noscript',
-  'title',
-])
-
-/** Only a language hint on code blocks, as Markdown renderers write it. */
-const CODE_CLASS = /^language-[\w-]+$/
-
-/** URL schemes per attribute; relative URLs pass, protocol-relative ones do not. */
-const LINK_SCHEMES = ['http', 'https', 'mailto']
-const IMAGE_SCHEMES = ['http', 'https']
-
-/**
- * Publisher HTML reduced to the allowlist above. FieldRefusal naming `field` (a JSON Pointer) when it is
- * over LIMITS.htmlDepth or LIMITS.htmlElements.
- */
-export function sanitize(source: string, field = '/content_html'): string {
+export function sanitize(
+  source: string,
+  field = '/content_html',
+  urls: RelativeUrls = new RelativeUrls(),
+): string {
   try {
-    let clean = reduce(source)
+    let clean = reduce(source, urls)
     // Taking out an element can put its children where the parser would not have (a <p>
     // inside a <p> once a <button> between them is gone): parsing the result again puts
     // them where a browser would, and that parses back to itself.
-    if (clean.unwrapped) clean = reduce(clean.html)
+    if (clean.unwrapped) clean = reduce(clean.html, urls)
     return clean.html
   } catch (e) {
     if (!(e instanceof HtmlLimitError)) throw e
@@ -132,7 +50,7 @@ export function sanitize(source: string, field = '/content_html'): string {
 }
 
 /** One parse, walk and serialisation; `unwrapped` when an element was taken out around content. */
-function reduce(source: string): { html: string; unwrapped: boolean } {
+function reduce(source: string, urls: RelativeUrls): { html: string; unwrapped: boolean } {
   const fragment = parseHtml(source)
   let unwrapped = false
   // Iterative, parents first; nesting was bounded while parsing, and is checked again here.
@@ -153,7 +71,7 @@ function reduce(source: string): { html: string; unwrapped: boolean } {
       } else if (node.nodeName === '#text') {
         kept.push(node)
       } else if ('tagName' in node) {
-        const verdict = judge(node)
+        const verdict = judge(node, urls)
         if (verdict === 'keep') {
           kept.push(node)
           parents.push({ node, depth: depth + 1 })
@@ -171,7 +89,7 @@ function reduce(source: string): { html: string; unwrapped: boolean } {
 }
 
 /** Whether an element stays (its attributes filtered), goes with its content, or goes alone. */
-function judge(element: Element): 'keep' | 'drop' | 'unwrap' {
+function judge(element: Element, urls: RelativeUrls): 'keep' | 'drop' | 'unwrap' {
   if (DROPPED_WITH_CONTENT.has(element.tagName)) return 'drop'
   // SVG and MathML elements go even where their names match ours (<svg><a>).
   if (element.namespaceURI !== html.NS.HTML || !ALLOWED_TAGS.has(element.tagName)) {
@@ -180,8 +98,11 @@ function judge(element: Element): 'keep' | 'drop' | 'unwrap' {
   const allowed = ALLOWED_ATTRIBUTES[element.tagName]
   element.attrs = element.attrs.flatMap((attr) => {
     if (attr.namespace || !(GLOBAL_ATTRIBUTES.has(attr.name) || allowed?.has(attr.name))) return []
-    if (attr.name === 'href' && !hasScheme(attr.value, LINK_SCHEMES)) return []
-    if (attr.name === 'src' && !hasScheme(attr.value, IMAGE_SCHEMES)) return []
+    const rule = URL_ATTRIBUTES[attr.name]
+    if (rule) {
+      const value = keptUrl(attr.value, rule, urls)
+      return value === undefined ? [] : [{ ...attr, value }]
+    }
     if (attr.name === 'class') {
       const value = attr.value
         .split(/\s+/)
@@ -192,7 +113,8 @@ function judge(element: Element): 'keep' | 'drop' | 'unwrap' {
     return [attr]
   })
   if (element.tagName === 'img') {
-    // An image must name an absolute http(s) URL: relative ones would point into this site.
+    // An image must name an absolute http(s) URL: a relative one that could not be resolved
+    // would point into this site.
     const src = element.attrs.find((a) => a.name === 'src')?.value ?? ''
     return /^https?:\/\//i.test(src) ? 'keep' : 'drop'
   }
@@ -211,12 +133,17 @@ function withoutIgnored(url: string): string {
 }
 
 /**
- * Whether a URL is relative (but not protocol-relative) or has one of `schemes`, read as a
- * browser would read it once it has skipped controls and spaces (`jav&#x09;ascript:`).
+ * A URL as kept: as sent when it has one of the rule's schemes, not at all when it has
+ * another, and resolved by `urls` when it is relative (`//host/` included). Read as a browser
+ * reads it once it has skipped controls and spaces (`jav&#x09;ascript:`).
  */
-function hasScheme(url: string, schemes: string[]): boolean {
+function keptUrl(
+  url: string,
+  rule: { kind: UrlKind; schemes: string[] },
+  urls: RelativeUrls,
+): string | undefined {
   const bare = withoutIgnored(url)
   const scheme = /^([a-zA-Z][a-zA-Z0-9.+-]*):/.exec(bare)?.[1]
-  if (scheme === undefined) return !/^[/\\]{2}/.test(bare)
-  return schemes.includes(scheme.toLowerCase())
+  if (scheme === undefined) return urls.resolve(bare, rule.kind)
+  return rule.schemes.includes(scheme.toLowerCase()) ? url : undefined
 }

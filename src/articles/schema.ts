@@ -91,6 +91,11 @@ export const ArticleInput = z
       .optional(),
     source: SourceInput.optional(),
     url: httpUrl.optional(),
+    base_url: httpUrl
+      .optional()
+      .describe(
+        "What relative links and images in the content are resolved against on write (not stored); the article's url when absent. Without either, relative images are dropped and relative links made text, and the answer's warnings say which",
+      ),
     image: httpUrl.optional(),
   })
   .superRefine((input, ctx) => {

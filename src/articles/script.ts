@@ -1,6 +1,6 @@
 /**
- * Traditional and Simplified Chinese: detecting which one a text is written in, and
- * converting between them at phrase level with OpenCC (opencc-js, which runs in workerd).
+ * Traditional and Simplified Chinese: converting between them at phrase level with OpenCC
+ * (opencc-js, which runs in workerd), and the script a language tag names.
  * The converters build their dictionaries on first use, once per isolate.
  */
 import { ConverterFactory } from 'opencc-js/core'
@@ -19,25 +19,6 @@ const converters: Partial<Record<Script, Convert>> = {}
 export function converterTo(script: Script): Convert {
   return (converters[script] ??=
     script === 'zh-Hans' ? ConverterFactory(fromTaiwan, toCn) : ConverterFactory(fromCn, toTaiwan))
-}
-
-const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u
-const HAN = /\p{Script=Han}/u
-/** Enough text to tell the scripts apart without converting a whole 200 KB body. */
-const SAMPLE_CHARS = 2000
-
-/**
- * The language of a text that names none: Japanese when it has kana; `zh-Hant` when it has
- * characters only Traditional Chinese uses; `zh-Hans` for Simplified-only ones; otherwise
- * undefined (the site default applies).
- */
-export function detectLanguage(text: string): string | undefined {
-  const sample = text.slice(0, SAMPLE_CHARS)
-  if (KANA.test(sample)) return 'ja'
-  if (!HAN.test(sample)) return undefined
-  if (converterTo('zh-Hans')(sample) !== sample) return 'zh-Hant'
-  if (converterTo('zh-Hant')(sample) !== sample) return 'zh-Hans'
-  return undefined
 }
 
 /** BCP 47 in its common shape: language, then script, region and variants. */

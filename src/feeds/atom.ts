@@ -55,10 +55,9 @@ function renderEntry(item: FeedItem, feedLanguage: string): string {
     open('entry', { 'xml:lang': item.language === feedLanguage ? undefined : item.language }),
     el('id', item.id),
     el('title', item.title, { type: 'text' }),
+    // One alternate, the article itself: readers that keep the last one (feedparser, newsboat)
+    // would otherwise open a converted copy. The page links its variants with hreflang.
     empty('link', { rel: 'alternate', type: 'text/html', href: item.url }),
-    ...item.translations.map((t) =>
-      empty('link', { rel: 'alternate', type: 'text/html', hreflang: t.language, href: t.href }),
-    ),
     item.externalUrl
       ? empty('link', { rel: 'related', type: 'text/html', href: item.externalUrl })
       : '',
@@ -69,7 +68,8 @@ function renderEntry(item: FeedItem, feedLanguage: string): string {
     el('updated', item.updated),
     ...item.authors.map(renderAuthor),
     ...item.tags.map((tag) => empty('category', { term: tag, label: tag })),
-    el('summary', item.summary, { type: 'text' }),
+    // An article with no text has no summary: Atom's is optional, and empty is a warning.
+    item.summary ? el('summary', item.summary, { type: 'text' }) : '',
     el('content', item.contentHtml, { type: 'html' }, xmlCdata),
     '</entry>',
   ]

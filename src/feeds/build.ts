@@ -41,7 +41,6 @@ export function feedItem(stored: PublicArticle, baseUrl: string, script?: Script
   return {
     id: baseUrl + path,
     url: baseUrl + scriptPrefix(script) + path,
-    translations: translations(baseUrl, path, article.language),
     externalUrl: article.url,
     title: article.title,
     summary: article.summary,

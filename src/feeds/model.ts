@@ -63,16 +63,14 @@ export interface FeedItem {
   published: Timestamp
   /** RSS -; Atom `<updated>`; JSON `date_modified`. */
   updated: Timestamp
-  /** RSS `<author>` for one with an email, else `<dc:creator>`; Atom `<author>`; JSON `authors`. */
+  /** RSS one `<dc:creator>` with every name; Atom `<author>` each; JSON `authors`. */
   authors: Author[]
   /** As written. RSS `<category>`; Atom `<category term label>`; JSON `tags`. */
   tags: string[]
-  /** RSS `<media:content medium="image">`; Atom `rel="enclosure"`; JSON `image`. */
+  /** RSS `<enclosure>` (`<media:content>` when its type is unknown); Atom `rel="enclosure"`; JSON `image`. */
   image?: string
   /** RSS -; Atom `xml:lang` on the entry; JSON `language`. */
   language: string
   /** RSS `<source>` (when it has a URL); Atom -; JSON -. */
   source?: Source
-  /** The article page in the other Chinese scripts. RSS -; Atom `rel="alternate" hreflang`; JSON -. */
-  translations: Translation[]
 }

@@ -13,6 +13,9 @@ const NAMESPACES = {
   'xmlns:media': 'http://search.yahoo.com/mrss/',
 }
 
+/** How several authors' names are joined: as newsboat shows an Atom entry's authors. */
+const AUTHOR_SEPARATOR = ', '
+
 /** RSS 2.0, with content:encoded for full text and atom:link for self and paging (RFC 5005). */
 export function renderRss(feed: Feed): string {
   const { links } = feed
@@ -58,19 +61,22 @@ function renderItem(item: FeedItem): string {
     el('description', escapeHtml(item.summary)),
     el('content:encoded', item.contentHtml, {}, xmlCdata),
   ]
-  // One element per author: RSS <author> when there is an email (it must hold one), else
-  // <dc:creator>. Both for one author is what the W3C validator calls DuplicateItemSemantics.
-  for (const author of item.authors) {
-    parts.push(
-      author.email
-        ? text('author', `${author.email} (${author.name})`)
-        : text('dc:creator', author.name),
-    )
+  // Every name in one <dc:creator>: the only form that newsboat, gofeed, SimplePie and
+  // feedparser all show in full (one element each: newsboat shows the last, gofeed the first;
+  // SimplePie reads <author>'s name as an address). E-mails are in Atom.
+  if (item.authors.length) {
+    parts.push(text('dc:creator', item.authors.map((a) => a.name).join(AUTHOR_SEPARATOR)))
   }
   for (const tag of item.tags) parts.push(text('category', tag))
   if (item.image) {
+    // An <enclosure>, which gofeed reads and media:content not, when the URL names its type
+    // (RSS requires one); its length is unknown, which RSS writes as 0. Never both: SimplePie
+    // would list the image twice. newsboat shows neither (it keeps podcasts' enclosures).
+    const type = imageType(item.image)
     parts.push(
-      empty('media:content', { url: item.image, medium: 'image', type: imageType(item.image) }),
+      type
+        ? empty('enclosure', { url: item.image, length: '0', type })
+        : empty('media:content', { url: item.image, medium: 'image' }),
     )
   }
   if (item.source?.url) parts.push(text('source', item.source.name, { url: item.source.url }))

@@ -12,6 +12,7 @@ import { BODY_LIMIT_BYTES } from '../articles/limits'
 import { ID_RULE } from '../articles/ids'
 import { DeskStatus } from '../desk/status'
 import type { ApiArticle } from '../desk/protocol'
+import type { ContentWarning } from '../articles/relative-urls'
 import { LIMIT_MAX } from './paging'
 import { ProblemSchema } from './problem'
 import { PublisherInput, PublisherOutput } from './publisher-schema'
@@ -47,7 +48,21 @@ const ArticlePage = z.object({
   next_cursor: z.string().optional().describe('Present when more exist: pass it as `?cursor=`'),
 })
 
+const Warning = z.object({
+  pointer: z.string().describe('JSON Pointer of the field it is about'),
+  detail: z.string(),
+  urls: z.array(z.string()).describe('The URLs concerned, as sent (the first 20)'),
+})
+const _warning = (w: ContentWarning): z.infer<typeof Warning> => w
+void _warning
+
 const Written = Article.extend({
+  warnings: z
+    .array(Warning)
+    .optional()
+    .describe(
+      'Present when the write changed what was sent beyond sanitising: relative links and images in the content that no base URL (base_url, url) could resolve (docs/api.md)',
+    ),
   import_report: z
     .looseObject({})
     .optional()

@@ -10,6 +10,7 @@ import { buildDraft, type Draft } from '../articles/build'
 import { ID_RULE, idForContent, isValidId } from '../articles/ids'
 import type { ArticleInput } from '../articles/schema'
 import type { ImportReport } from '../articles/import/plaintext'
+import type { ContentWarning } from '../articles/relative-urls'
 import { deskOf, sendReply, unwrap, writerOf } from '../http/desk'
 import type { WriteOptions } from '../desk/desk'
 import type { ApiArticle } from '../desk/protocol'
@@ -65,12 +66,21 @@ async function draftOf(
   return { input, draft, report }
 }
 
-async function writeOptions(c: Context<AppEnv>, report?: ImportReport): Promise<WriteOptions> {
+async function writeOptions(
+  c: Context<AppEnv>,
+  report?: ImportReport,
+  warnings: ContentWarning[] = [],
+): Promise<WriteOptions> {
   const idempotency = await idempotencyOf(c)
+  // Added to the stored article in the answer (and in its replays).
+  const echo = {
+    ...(report ? { import_report: report } : {}),
+    ...(warnings.length ? { warnings } : {}),
+  }
   return {
     baseUrl: c.var.baseUrl,
     ...(idempotency ? { idempotency } : {}),
-    ...(report ? { echo: JSON.stringify({ import_report: report }) } : {}),
+    ...(Object.keys(echo).length ? { echo: JSON.stringify(echo) } : {}),
   }
 }
 
@@ -78,7 +88,7 @@ api.post('/articles', docs.createArticle, async (c) => {
   const { input, draft, report } = await draftOf(c)
   const id =
     input.id ?? (await idForContent(input, draft.published, Date.now(), c.var.config.timeZone))
-  const options = await writeOptions(c, report)
+  const options = await writeOptions(c, report, draft.warnings)
   return sendReply(
     c,
     unwrap(await deskOf(c.env).create(writerOf(c.var.principal), id, draft, options)),
@@ -109,7 +119,7 @@ api.put('/articles/:id', docs.replaceArticle, async (c) => {
     })
   }
   const options = {
-    ...(await writeOptions(c, report)),
+    ...(await writeOptions(c, report, draft.warnings)),
     ifRevision: ifRevision(c.req.header('If-Match')),
   }
   return sendReply(

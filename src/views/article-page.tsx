@@ -1,19 +1,55 @@
 import { raw } from 'hono/html'
 import type { PublicArticle as Article } from '../articles/model'
+import { toMillis } from '../time'
 import { articlePath } from '../urls'
+import { AuthorCards, siteAuthor } from './cards'
+import { displayDate } from './dates'
 import { Layout, type PageMeta, type Site } from './layout'
-import { Dateline, Subscribe, Tags } from './parts'
+import { dateLanguage, Published, Subscribe, Tags } from './parts'
 
-/** One article. Its HTML was sanitised on write, so it is inserted as stored. */
+/**
+ * When and by whom, as an h-entry has it: the date links to the article's canonical URL
+ * (`u-url u-uid`), a later update is shown beside it (`dt-updated`, on the same element when
+ * there was none), and an article that names no author is by the site.
+ */
+function Byline(props: { site: Site; article: Article }) {
+  const { site, article } = props
+  const updatedLater = toMillis(article.updated) > toMillis(article.published)
+  return (
+    <p class="meta">
+      <a class="u-url u-uid" href={site.baseUrl + articlePath(article.id)}>
+        <Published
+          site={site}
+          article={article}
+          class={updatedLater ? 'dt-published' : 'dt-published dt-updated'}
+        />
+      </a>
+      {updatedLater ? (
+        <>
+          {` · ${site.labels.updated} `}
+          <time class="dt-updated" datetime={article.updated}>
+            {displayDate(article.updated, dateLanguage(site, article), site.timeZone)}
+          </time>
+        </>
+      ) : null}
+      {' · '}
+      <AuthorCards authors={article.authors.length ? article.authors : [siteAuthor(site)]} />
+    </p>
+  )
+}
+
+/** One article, an h-entry. Its HTML was sanitised on write, so it is inserted as stored. */
 export function ArticlePage(props: { site: Site; meta: PageMeta; article: Article }) {
   const { article, site } = props
   const l = site.labels
   const path = site.prefix + articlePath(article.id)
   return (
     <Layout site={site} meta={props.meta}>
-      <article>
-        <h1>{article.title}</h1>
-        <Dateline site={site} article={article} />
+      <article class="h-entry">
+        <h1 class="p-name">{article.title}</h1>
+        <Byline site={site} article={article} />
+        {/* The summary is the page's description; for the h-entry it is data, not shown twice. */}
+        <data class="p-summary" value={article.summary}></data>
         {article.source ? (
           <p class="meta">
             {l.source}:{' '}
@@ -26,10 +62,10 @@ export function ArticlePage(props: { site: Site; meta: PageMeta; article: Articl
         ) : null}
         {article.image ? (
           <figure class="lead">
-            <img src={article.image} alt="" />
+            <img class="u-photo" src={article.image} alt="" />
           </figure>
         ) : null}
-        <div class="content">{raw(article.content_html)}</div>
+        <div class="content e-content">{raw(article.content_html)}</div>
         {article.url ? (
           <p class="meta">
             {l.originally} <a href={article.url}>{new URL(article.url).host}</a>

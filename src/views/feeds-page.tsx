@@ -62,11 +62,13 @@ export function FeedPreviewPage(props: {
       <p class="feedurl">
         <CopyableUrl site={site} url={props.feedUrl} />
       </p>
-      <ul class="articles">
+      <ul class="articles h-feed">
         {props.articles.map((article) => (
-          <li>
+          <li class="h-entry">
             <h2>
-              <a href={site.prefix + articlePath(article.id)}>{article.title}</a>
+              <a class="u-url p-name" href={site.prefix + articlePath(article.id)}>
+                {article.title}
+              </a>
             </h2>
             <Dateline site={site} article={article} />
           </li>

@@ -3,6 +3,7 @@ import { raw } from 'hono/html'
 import { SCRIPTS } from '../articles/script'
 import { FEED_FORMATS, FEED_TYPES, feedPath, scriptPrefix, type FeedFormat } from '../urls'
 import type { Labels } from './labels'
+import { SiteCard } from './cards'
 
 /** The site as one page view sees it. */
 export interface Site {
@@ -17,6 +18,8 @@ export interface Site {
   timeZone: string
   /** A Chinese site offers every page in both scripts. */
   chinese: boolean
+  /** The site's profiles elsewhere, linked `rel="me"` from its h-card (SITE_ME). */
+  me: string[]
   labels: Labels
 }
 
@@ -146,7 +149,9 @@ export function Layout(props: { site: Site; meta: PageMeta; children?: Child }) 
           <main id="main">{props.children}</main>
           <footer class="site">
             <p>
-              {site.description} ·{' '}
+              <SiteCard site={site} />
+            </p>
+            <p>
               {feeds.map((f, i) => (
                 <>
                   {i ? ' · ' : ''}

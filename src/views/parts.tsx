@@ -1,6 +1,10 @@
-/** Pieces the pages share: tags, datelines, feed addresses and the subscribe box. */
-import type { ArticleCard } from '../articles/model'
-import { tagPath } from '../urls'
+/**
+ * Pieces the pages share: tags, datelines, feed addresses and the subscribe box. Articles are
+ * microformats2 h-entries: these carry their `p-category`, `dt-published` and `p-author`.
+ */
+import type { ArticleCard as Article } from '../articles/model'
+import { tagPath, toIri } from '../urls'
+import { AuthorCards } from './cards'
 import { displayDate } from './dates'
 import { feedLinks, type Site } from './layout'
 
@@ -10,7 +14,7 @@ export function Tags(props: { site: Site; tags: string[] }) {
     <ul class="tags" aria-label={props.site.labels.tags}>
       {props.tags.map((tag) => (
         <li>
-          <a href={props.site.prefix + tagPath(tag)} rel="tag">
+          <a class="p-category" href={props.site.prefix + tagPath(tag)} rel="tag">
             {tag}
           </a>
         </li>
@@ -19,26 +23,71 @@ export function Tags(props: { site: Site; tags: string[] }) {
   )
 }
 
-export function Dateline(props: { site: Site; article: ArticleCard }) {
+/** The language an article's dates are written in: its own, the page's when it is `und`. */
+export function dateLanguage(site: Site, article: Article): string {
+  return article.language === 'und' ? site.lang : article.language
+}
+
+/** When an article was published, as its readers write dates: its h-entry's `dt-published`. */
+export function Published(props: { site: Site; article: Article; class?: string }) {
   const { article } = props
   const precision = article.published_precision
   return (
+    // A day alone is a valid HTML date string: no time is claimed that nobody gave.
+    <time
+      class={props.class ?? 'dt-published'}
+      datetime={precision === 'date' ? article.published.slice(0, 10) : article.published}
+    >
+      {displayDate(
+        article.published,
+        dateLanguage(props.site, article),
+        props.site.timeZone,
+        precision,
+      )}
+    </time>
+  )
+}
+
+export function Dateline(props: { site: Site; article: Article }) {
+  const { article } = props
+  return (
     <p class="meta">
-      {/* A day alone is a valid HTML date string: no time is claimed that nobody gave. */}
-      <time datetime={precision === 'date' ? article.published.slice(0, 10) : article.published}>
-        {displayDate(article.published, article.language, props.site.timeZone, precision)}
-      </time>
-      {article.authors.length ? <> · {article.authors.map((a) => a.name).join('、')}</> : null}
+      <Published site={props.site} article={article} />
+      {article.authors.length ? (
+        <>
+          {' · '}
+          <AuthorCards authors={article.authors} />
+        </>
+      ) : null}
     </p>
   )
 }
 
-/** A feed address and its copy button, which /app.js reveals and makes work. */
+/**
+ * A URL to read: as an IRI (`/tags/經開區/feed.xml`, not `%E7%B6%93...`), in parts that end
+ * after a `/`, `?`, `&` or `=`. The stylesheet keeps each part whole on its line (a hyphen or a
+ * CJK character inside one is no place to break) unless it is longer than the line.
+ */
+function ReadableUrl(props: { url: string }) {
+  const parts = toIri(props.url).split(/(?<=[/?&=])(?!\/)/)
+  return (
+    <code class="url">
+      {parts.map((part, i) => (
+        <>
+          {i ? <wbr /> : null}
+          <span>{part}</span>
+        </>
+      ))}
+    </code>
+  )
+}
+
+/** A feed address to read, and its copy button (revealed by /app.js), which copies it encoded. */
 export function CopyableUrl(props: { site: Site; url: string }) {
   const l = props.site.labels
   return (
     <>
-      <code>{props.url}</code>{' '}
+      <ReadableUrl url={props.url} />{' '}
       <button type="button" class="copy" data-copy={props.url} data-copied={l.copied} hidden>
         {l.copy}
       </button>

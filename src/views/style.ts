@@ -32,6 +32,8 @@ article figure.lead img{width:100%;height:auto}
 ul.feedlist{padding-left:1.25rem}
 ul.feedlist li{margin:.35rem 0}
 code{font:.85em/1.4 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;overflow-wrap:anywhere}
+code.url>span{display:inline-block;max-width:100%;word-break:keep-all}
+.offscreen{position:absolute;left:-9999px}
 button.copy{font:inherit;font-size:.8rem;padding:.1rem .6rem;border:1px solid var(--line);border-radius:.3rem;background:var(--tag);color:var(--fg);cursor:pointer}
 section.tagfeeds h3{font-size:1rem;margin:1.25rem 0 .25rem}
 footer.site{color:var(--muted);font-size:.85rem;padding-top:2rem;padding-bottom:2rem}

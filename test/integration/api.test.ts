@@ -239,6 +239,7 @@ describe('bad input', () => {
     ],
     ['an id over 128 bytes', { id: 'a'.repeat(129), title: 'x', content_text: 'x' }, '/id'],
     ['an ftp url', { title: 'x', content_text: 'x', url: 'ftp://example.org/a' }, '/url'],
+    ['a relative base_url', { title: 'x', content_text: 'x', base_url: '/news/' }, '/base_url'],
     [
       'a data: image',
       { title: 'x', content_text: 'x', image: 'data:image/png;base64,AAAA' },

@@ -63,7 +63,7 @@ describe('feeds', () => {
     const html = dom(await page.text())
     expect(html.one('html')!.attribs.lang).toBe('zh-Hant')
     expect(html.one('h1')!.text).toBe(chinese.title)
-    expect(html.one('div', { class: 'content' })!.text).toBe(
+    expect(html.one('div', { class: 'content e-content' })!.text).toBe(
       '本報訊　經開區昨日舉辦「創新論壇」，逾百家企業參與。\n與會者表示：「前景可期。」',
     )
   })

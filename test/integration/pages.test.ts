@@ -146,7 +146,7 @@ describe('Traditional and Simplified', () => {
     const page = dom(await (await c.get('/zh-Hans/articles/forum')).text())
     expect(page.one('html')!.attribs.lang).toBe('zh-Hans')
     expect(page.one('h1')!.text).toBe('经开区举办「创新论坛」')
-    expect(page.one('div', { class: 'content' })!.text).toBe(
+    expect(page.one('div', { class: 'content e-content' })!.text).toBe(
       '本报讯　经开区昨日举办论坛，软件业者出席。',
     )
     expect(page.one('link', { rel: 'canonical' })!.attribs.href).toBe(`${SITE}/articles/forum`)
@@ -162,9 +162,10 @@ describe('Traditional and Simplified', () => {
     expect(rss.item[0].guid['#text']).toBe(`${SITE}/articles/forum`)
     expect(rss.item[0].link).toEqual([`${SITE}/zh-Hans/articles/forum`])
     const atom = parseXml(await (await c.get('/atom.xml')).text()).feed
-    expect(atom.entry[0].link.find((l: any) => l['@hreflang'] === 'zh-Hans')['@href']).toBe(
-      `${SITE}/zh-Hans/articles/forum`,
-    )
+    // The entry's one alternate is the article; its variants are linked from the page.
+    expect(atom.entry[0].link.filter((l: any) => l['@rel'] === 'alternate')).toEqual([
+      { '@rel': 'alternate', '@type': 'text/html', '@href': `${SITE}/articles/forum` },
+    ])
     expect(atom.link.find((l: any) => l['@hreflang'] === 'zh-Hans')['@href']).toBe(
       `${SITE}/zh-Hans/atom.xml`,
     )

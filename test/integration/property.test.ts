@@ -76,7 +76,7 @@ const article = fc.record(
 
 /** Elements the page layout uses plus everything the sanitiser allows. */
 const PAGE_ELEMENTS = new Set(
-  'html head meta title link script body header nav main footer article aside section button code h1 h2 h3 h4 h5 h6 p br hr blockquote pre code kbd samp var em strong b i u s del ins mark small sub sup q cite abbr time ruby rt rp a ul ol li dl dt dd figure figcaption img table thead tbody tfoot tr th td caption span div'.split(
+  'html head meta title link script body header nav main footer article aside section button code h1 h2 h3 h4 h5 h6 p br hr blockquote pre code kbd samp var em strong b i u s del ins mark small sub sup q cite abbr time ruby rt rp a ul ol li dl dt dd figure figcaption img table thead tbody tfoot tr th td caption span div data wbr'.split(
     ' ',
   ),
 )

@@ -15,6 +15,7 @@ export function siteModel(config: Config, baseUrl: string, script?: Script): Sit
     lang,
     timeZone: config.timeZone,
     chinese: scriptOf(config.language) !== undefined,
+    me: config.siteMe,
     labels: labelsFor(lang),
   }
 }

@@ -1,0 +1,147 @@
+/**
+ * The language of an article that names none. The site's language is kept only when the text
+ * agrees with it: an English article on a zh-Hant site is `en`, Simplified text there is
+ * `zh-Hans`. Chinese and Japanese are told apart by their kana, and Traditional from
+ * Simplified by the share of characters only one of them uses (OpenCC's character tables,
+ * already in the bundle); other languages by franc-min's trigrams (docs/architecture.md says
+ * why franc).
+ */
+import { francAll } from 'franc-min'
+import { iso6393To1 } from 'iso-639-3/iso6393-to-1.js'
+import STCharacters from 'opencc-js/dict/STCharacters'
+import TSCharacters from 'opencc-js/dict/TSCharacters'
+import { scriptOf, type Script } from './script'
+
+/** Enough text to tell a language: franc reads at most 2048 characters itself. */
+const SAMPLE_CHARS = 2000
+/** Below this, trigrams guess (`Hello, world` reads as Dutch): only the script is told. */
+const MIN_TRIGRAM_CHARS = 40
+/** Japanese writes kana between its kanji; a Chinese text quoting a Japanese name has a few. */
+const MIN_KANA_SHARE = 0.1
+
+/**
+ * franc's individual languages whose macrolanguage has a two-letter code, which is the tag
+ * browsers and screen readers know (BCP 47 allows either): Standard Arabic is `ar`.
+ */
+const MACROLANGUAGES: Record<string, string> = {
+  arb: 'ar',
+  azj: 'az',
+  cmn: 'zh',
+  fuv: 'ff',
+  npi: 'ne',
+  pbu: 'ps',
+  pes: 'fa',
+  plt: 'mg',
+  qug: 'qu',
+  swh: 'sw',
+  uzn: 'uz',
+  zlm: 'ms',
+}
+
+/** The shortest BCP 47 tag of an ISO 639-3 code. */
+function bcp47(iso6393: string): string {
+  return MACROLANGUAGES[iso6393] ?? iso6393To1[iso6393] ?? iso6393
+}
+
+/** The ISO 639-3 code franc uses for a BCP 47 tag's language, if franc knows it. */
+function francCode(tag: string): string | undefined {
+  const primary = tag.toLowerCase().split('-')[0]!
+  for (const code of [...Object.keys(MACROLANGUAGES), ...Object.keys(iso6393To1)]) {
+    if (bcp47(code) === primary) return code
+  }
+  return primary.length === 3 ? primary : undefined
+}
+
+let scriptOnly: { traditional: Set<string>; simplified: Set<string> } | undefined
+
+/** Characters only one script uses: an OpenCC table's keys that map to other characters. */
+function onlyIn(table: string): Set<string> {
+  const chars = new Set<string>()
+  for (const entry of table.split('|')) {
+    const [from, ...to] = entry.split(' ')
+    if (from && !to.includes(from)) chars.add(from)
+  }
+  return chars
+}
+
+interface Tally {
+  han: number
+  kana: number
+  traditional: number
+  simplified: number
+  /** Letters of every other script. */
+  other: number
+}
+
+const HAN = /\p{Script=Han}/u
+const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u
+const LETTER = /\p{L}/u
+
+function tally(sample: string): Tally {
+  scriptOnly ??= { traditional: onlyIn(TSCharacters), simplified: onlyIn(STCharacters) }
+  const counts: Tally = { han: 0, kana: 0, traditional: 0, simplified: 0, other: 0 }
+  for (const ch of sample) {
+    if (HAN.test(ch)) {
+      counts.han++
+      if (scriptOnly.traditional.has(ch)) counts.traditional++
+      else if (scriptOnly.simplified.has(ch)) counts.simplified++
+    } else if (KANA.test(ch)) counts.kana++
+    else if (LETTER.test(ch)) counts.other++
+  }
+  return counts
+}
+
+/** Chinese or Japanese, from the tally of a text mostly written in Han characters. */
+function eastAsian(counts: Tally, siteLanguage: string): string {
+  if (counts.kana >= MIN_KANA_SHARE * (counts.han + counts.kana)) {
+    return agrees('ja', siteLanguage) ? siteLanguage : 'ja'
+  }
+  const site = scriptOf(siteLanguage)
+  const script: Script | 'zh' | undefined =
+    counts.traditional > counts.simplified
+      ? 'zh-Hant'
+      : counts.simplified > counts.traditional
+        ? 'zh-Hans'
+        : site
+  if (script === undefined) return 'zh'
+  return script === site ? siteLanguage : script
+}
+
+/** Whether a detected language is the one `siteLanguage` names. */
+function agrees(language: string, siteLanguage: string): boolean {
+  return language === siteLanguage.toLowerCase().split('-')[0]
+}
+
+/**
+ * franc's language for a text mostly in other scripts than Han: by trigrams when it is long
+ * enough, else only when its script has one language (Hangul, Thai, Greek...).
+ */
+function francLanguage(sample: string): string | undefined {
+  const [[best]] = francAll(sample, { minLength: MIN_TRIGRAM_CHARS }) as [[string, number]]
+  if (best !== 'und') return best
+  const byScript = francAll(sample, { minLength: 1 })
+  return byScript.length === 1 && byScript[0]![0] !== 'und' ? byScript[0]![0] : undefined
+}
+
+/**
+ * The language of `text` (BCP 47): `siteLanguage` when the text agrees with it, else what the
+ * text is written in; `und` (undetermined) for a text too short to tell whose script is not
+ * the site's.
+ */
+export function detectLanguage(text: string, siteLanguage: string): string {
+  const sample = text.slice(0, SAMPLE_CHARS)
+  const counts = tally(sample)
+  if (counts.han + counts.kana + counts.other === 0) return siteLanguage
+  // One CJK character weighs as much as a word of four letters.
+  if ((counts.han + counts.kana) * 4 >= counts.other) return eastAsian(counts, siteLanguage)
+  const best = francLanguage(sample)
+  if (best === undefined) {
+    // Too short to tell: the site's language when it is written in this script.
+    const site = francCode(siteLanguage)
+    const fits =
+      site !== undefined && francAll(sample, { only: [site], minLength: 1 })[0]![0] === site
+    return fits ? siteLanguage : 'und'
+  }
+  const language = bcp47(best)
+  return agrees(language, siteLanguage) ? siteLanguage : language
+}
