@@ -60,8 +60,10 @@ export function before(site = SITE) {
  * site's feeds and its tags' (every spelling, format and script), its own page, the home
  * page and the sitemap; each is purged twice (at once, and after KV's window) and rendered
  * once per upper tier at its next request. The write is one Worker run and one Durable
- * Object request; the coordinator reads nothing from KV, writes the article and its index
- * keys (and the list of tags when a tag is new: 1 publish in 10, say), and wakes its alarm
+ * Object request; the coordinator reads nothing from KV, writes the article, its card and its
+ * index keys, then, with its first purge, when each listing it changed (the site's, each tag's)
+ * and the sitemap last changed (and the list of tags when a tag is new: 1 publish in 10,
+ * say), and wakes its alarm
  * about twice to send the two purges (one request each while the budget lasts: 500
  * publishes spread over a day never run it low).
  */
@@ -76,7 +78,11 @@ export function after(site = SITE) {
     durableObjectRequests: site.publishesPerDay * (1 + passes) /* the write; its alarms */,
     kvReads: renders * r.reads + site.publishesPerDay /* the publisher's token */,
     kvLists: renders * r.lists,
-    kvWrites: site.publishesPerDay * (1 + 1 + site.tagsPerArticle) + site.publishesPerDay / 10,
+    kvWrites:
+      site.publishesPerDay *
+        (1 /* article */ + 1 /* card */ + 1 + site.tagsPerArticle) /* index */ +
+      site.publishesPerDay * (1 + site.tagsPerArticle + 1) /* changed: listings, sitemap */ +
+      site.publishesPerDay / 10,
     purgeRequests: site.publishesPerDay * passes,
   }
 }
