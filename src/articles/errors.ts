@@ -17,3 +17,15 @@ export class FieldRefusal extends Error {
     super(`${error.pointer.slice(1)} ${error.detail}`)
   }
 }
+
+/**
+ * Content that can not fit the stored-size budget, found before the work of building it all
+ * (rendering, sanitising, converting): 413, and nothing was stored.
+ */
+export class ContentTooLarge extends Error {
+  override name = 'ContentTooLarge'
+
+  constructor(readonly error: FieldError) {
+    super(`${error.pointer.slice(1)} ${error.detail}`)
+  }
+}

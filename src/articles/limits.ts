@@ -6,6 +6,13 @@
 /** Largest request body the API accepts. */
 export const BODY_LIMIT_BYTES = 1024 * 1024
 
+/**
+ * The most a stored article may take, as readers read it (rendered HTML and the other
+ * script's version included). A listing reads at most 100 articles in one bulk get, which KV
+ * limits to 25 MB: 100 articles at this size always fit, whatever publishers send.
+ */
+export const STORED_ARTICLE_MAX_BYTES = 240 * 1024
+
 /** Limits a publisher meets at the API's edge; docs/operations.md lists them. */
 export const LIMITS = {
   titleChars: 300,

@@ -7,8 +7,8 @@
  * rendered in part. The HTML it renders to is then held to the HTML limits by the sanitiser.
  */
 import MarkdownIt, { type Token } from 'markdown-it'
-import { FieldRefusal } from './errors'
-import { LIMITS } from './limits'
+import { ContentTooLarge, FieldRefusal } from './errors'
+import { LIMITS, STORED_ARTICLE_MAX_BYTES } from './limits'
 
 const md = new MarkdownIt({
   // Raw HTML is kept and then sanitised with the rest, as publishers paste fragments into Markdown.
@@ -78,8 +78,32 @@ export function renderMarkdown(source: string): string {
   if (elementsAtLeast(tokens) > LIMITS.htmlElements) {
     throw refusal(`renders to more than ${LIMITS.htmlElements.toLocaleString('en')} elements`)
   }
+  // Its text is stored at least once: past the budget, rendering and sanitising it all (two
+  // seconds for 30,000 autolinks) would only end in the same refusal.
+  const text = textBytesAtLeast(tokens)
+  if (text > STORED_ARTICLE_MAX_BYTES) {
+    throw new ContentTooLarge({
+      pointer: '/content_markdown',
+      detail: `renders to at least ${Math.ceil(text / 1024)} KiB of text, over the ${STORED_ARTICLE_MAX_BYTES / 1024} KiB one stored article may take`,
+    })
+  }
   return md.renderer.render(tokens, md.options, env)
 }
+
+/** How many bytes of text the tokens render to, at the least (text and code, as UTF-8). */
+function textBytesAtLeast(tokens: Token[]): number {
+  let bytes = 0
+  for (const token of tokens) {
+    if (token.type === 'text' || token.type.startsWith('code') || token.type === 'fence') {
+      bytes += utf8Length(token.content)
+    }
+    if (token.children) bytes += textBytesAtLeast(token.children)
+  }
+  return bytes
+}
+
+const encoder = new TextEncoder()
+const utf8Length = (text: string) => encoder.encode(text).length
 
 /** How many elements the tokens render to, at the least: each start that is shown. */
 function elementsAtLeast(tokens: Token[]): number {

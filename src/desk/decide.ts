@@ -145,7 +145,10 @@ function decided(
   }
 }
 
-/** A new article under `id`: 409 if the id is taken; over a tombstone only for its owner. */
+/**
+ * A new article under `id`: 409 if the id is taken; over a tombstone only for its owner (or
+ * the admin, who writes it back for that owner: the id stays theirs, as an edit would keep it).
+ */
 export function decideCreate(
   record: ArticleRecord | undefined,
   writer: Writer,
@@ -161,14 +164,16 @@ export function decideCreate(
       `An article with the id "${id}" exists. Replace it with PUT /api/articles/${id}.`,
     )
   }
-  if (record && isTombstone(record, rules.now) && !owns(writer, record)) return forbidden(id)
+  const tombstone = record && isTombstone(record, rules.now) ? record : undefined
+  if (tombstone && !owns(writer, tombstone)) return forbidden(id)
   const article = finalise(draft, {
     id,
-    publisher: writer.name,
+    publisher: tombstone?.article.publisher ?? writer.name,
     now: rules.now,
     timeZone: rules.timeZone,
   })
-  return decided(recordFor(record, article, writer.id, rules), 201, undefined, record, rules.now)
+  const owner = tombstone?.owner ?? writer.id
+  return decided(recordFor(record, article, owner, rules), 201, undefined, record, rules.now)
 }
 
 /**
@@ -184,16 +189,8 @@ export function decideReplace(
   ifRevision?: number,
 ): Decision {
   const seen = seenBy(writer, record)
-  if (
-    ifRevision !== undefined &&
-    (seen?.state === 'deleted' ? 0 : (seen?.revision ?? 0)) !== ifRevision
-  ) {
-    return refuse(
-      412,
-      'Precondition Failed',
-      `The article "${id}" has changed since revision ${ifRevision}; read it again.`,
-    )
-  }
+  const stale = precondition(seen, id, ifRevision)
+  if (stale) return stale
   if (!record || record.state === 'deleted' || !seen) {
     return decideCreate(record, writer, id, draft, rules)
   }
@@ -211,16 +208,38 @@ export function decideReplace(
   return decided(recordFor(record, article, record.owner, rules), 200, before)
 }
 
-/** Deletes `id`: a public article leaves a tombstone; a scheduled one leaves no trace. */
+/**
+ * `If-Match`'s refusal (412) when the id is not at `ifRevision` as `writer` knows it (an id
+ * with no article, or a deleted one, is at revision 0); undefined when it is, or none is asked.
+ */
+function precondition(seen: ArticleRecord | undefined, id: string, ifRevision?: number) {
+  if (ifRevision === undefined) return undefined
+  const revision = !seen || seen.state === 'deleted' ? 0 : seen.revision
+  if (revision === ifRevision) return undefined
+  return refuse(
+    412,
+    'Precondition Failed',
+    `The article "${id}" has changed since revision ${ifRevision}; read it again.`,
+  )
+}
+
+/**
+ * Deletes `id`: a public article leaves a tombstone; a scheduled one leaves no trace. With
+ * `ifRevision`, only while it is still at that revision.
+ */
 export function decideRemove(
   record: ArticleRecord | undefined,
   writer: Writer,
   id: string,
   rules: Rules,
+  ifRevision?: number,
 ): Decision {
-  if (!record || record.state === 'deleted' || !seenBy(writer, record)) {
+  const seen = seenBy(writer, record)
+  if (!record || record.state === 'deleted' || !seen) {
     return refuse(404, 'Not Found', `No article has the id "${id}".`)
   }
+  const stale = precondition(seen, id, ifRevision)
+  if (stale) return stale
   if (!owns(writer, record)) return forbidden(id)
   const wasPublic = record.state === 'live'
   return {

@@ -127,9 +127,10 @@ export class Desk extends DurableObject<Env> {
     )
   }
 
-  async remove(writer: Writer, id: string, options: WriteOptions) {
+  /** Deletes `id`; with `ifRevision`, only if it is still at that revision. */
+  async remove(writer: Writer, id: string, options: WriteOptions & { ifRevision?: number }) {
     return this.write(writer, id, options, (record, rules) =>
-      decideRemove(record, writer, id, rules),
+      decideRemove(record, writer, id, rules, options.ifRevision),
     )
   }
 

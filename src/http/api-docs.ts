@@ -121,6 +121,13 @@ const created = (description: string) =>
 /** What a publisher token meets on a call for the admin alone. */
 const ADMIN_ONLY = { 403: 'Not the admin token' } as const
 
+const ifMatch = (description: string): OpenAPIV3_1.ParameterObject => ({
+  name: 'If-Match',
+  in: 'header',
+  description,
+  schema: { type: 'string' },
+})
+
 const articleId = (description: string): OpenAPIV3_1.ParameterObject => ({
   name: 'id',
   in: 'path',
@@ -235,12 +242,7 @@ export const docs = {
       'A replace keeps the stored `published` unless one is sent; sending the stored article again changes nothing.',
     parameters: [
       articleId(`The article (${ID_RULE})`),
-      {
-        name: 'If-Match',
-        in: 'header',
-        description: 'The ETag of the revision this replaces; `"r0"` creates only',
-        schema: { type: 'string' },
-      },
+      ifMatch('The ETag of the revision this replaces; `"r0"` creates only'),
       idempotencyKey,
       ...importQuery,
     ],
@@ -262,12 +264,17 @@ export const docs = {
     summary: 'Delete an article',
     description:
       'A published article leaves a tombstone (410, and Atom announces the deletion) for TOMBSTONE_DAYS; a scheduled one leaves no trace.',
-    parameters: [articleId('The article'), idempotencyKey],
+    parameters: [
+      articleId('The article'),
+      ifMatch('The ETag of the revision this deletes: any later change keeps it'),
+      idempotencyKey,
+    ],
     responses: {
       '204': { description: 'Deleted', headers: replayed },
-      ...problems([400, 403, 404, 413, 422], {
+      ...problems([400, 403, 404, 412, 413, 422], {
         400: 'An Idempotency-Key that is not 1 to 255 printable ASCII characters',
         403: 'Another publisher owns it',
+        412: 'It changed since the revision If-Match names, or If-Match is not an ETag of ours',
         413: 'A body over the limit (DELETE takes none)',
       }),
     },

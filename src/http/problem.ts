@@ -1,7 +1,7 @@
 import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { z } from 'zod'
-import { FieldRefusal, type FieldError } from '../articles/errors'
+import { ContentTooLarge, FieldRefusal, type FieldError } from '../articles/errors'
 import { InvalidCursorError } from '../store/articles'
 
 /** One field's complaint in a validation problem: a JSON Pointer into the request body. */
@@ -79,6 +79,13 @@ export function problemFrom(error: unknown): ApiProblem | undefined {
       title: 'Invalid cursor',
       detail: error.message,
       errors: [{ pointer: '/cursor', detail: 'not a valid cursor' }],
+    })
+  }
+  if (error instanceof ContentTooLarge) {
+    return problem(413, {
+      title: 'Content Too Large',
+      detail: `Not stored: ${error.message}.`,
+      errors: [error.error],
     })
   }
   if (error instanceof FieldRefusal) {

@@ -95,7 +95,7 @@ api.post('/articles', docs.createArticle, async (c) => {
   )
 })
 
-/** `If-Match: "r3"` replaces only while the article is at revision 3 (its ETag). */
+/** `If-Match: "r3"` replaces or deletes only while the article is at revision 3 (its ETag). */
 function ifRevision(header: string | undefined): number | undefined {
   if (header === undefined) return undefined
   const match = /^(?:W\/)?"r(\d+)"$/.exec(header.trim())
@@ -135,7 +135,10 @@ api.get('/articles/:id', docs.readArticle, async (c) => {
 })
 
 api.delete('/articles/:id', docs.deleteArticle, async (c) => {
-  const options = await writeOptions(c)
+  const options = {
+    ...(await writeOptions(c)),
+    ifRevision: ifRevision(c.req.header('If-Match')),
+  }
   return sendReply(
     c,
     unwrap(await deskOf(c.env).remove(writerOf(c.var.principal), c.req.param('id'), options)),

@@ -3,6 +3,7 @@
  * the write coordinator puts. Every limit KV and the listings need is checked here, before the
  * first write, so a refused article leaves nothing half-written.
  */
+import { STORED_ARTICLE_MAX_BYTES } from '../articles/limits'
 import { cardOf, type Article, type PublicArticle } from '../articles/model'
 import { tagListings } from '../articles/variants'
 import { timestampIn, toMillis } from '../time'
@@ -42,12 +43,8 @@ export interface KvEntry {
   expirationTtl?: number
 }
 
-/**
- * The most a stored article may take, as readers read it (rendered HTML and the other
- * script's version included). A listing reads at most 100 articles in one bulk get, which KV
- * limits to 25 MB: 100 articles at this size always fit, whatever publishers send.
- */
-export const STORED_ARTICLE_MAX_BYTES = 240 * 1024
+export { STORED_ARTICLE_MAX_BYTES }
+
 const KEY_MAX_BYTES = 512
 const METADATA_MAX_BYTES = 1024
 

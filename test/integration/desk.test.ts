@@ -204,6 +204,61 @@ describe('retries', () => {
   })
 })
 
+describe('small rules of the write path', () => {
+  it('deletes only the revision If-Match names, and changes nothing otherwise', async () => {
+    const c = client()
+    await publish(c, body({ id: 'guarded' }))
+    await c.put('guarded', body({ id: 'guarded', title: '改過' }))
+    await settleDesk()
+    const del = (etag: string) =>
+      c.fetch('/api/articles/guarded', {
+        method: 'DELETE',
+        headers: { Authorization: `Bearer ${ADMIN_TOKEN}`, 'If-Match': etag },
+      })
+    const before = await storeSnapshot()
+    const stale = await del('"r1"')
+    expect(stale.status).toBe(412)
+    expect((await stale.json<any>()).detail).toContain('revision 1')
+    expect((await del('not-an-etag')).status).toBe(412)
+    expect(await storeSnapshot()).toEqual(before)
+    expect((await del('"r2"')).status).toBe(204)
+  })
+
+  it('keeps a publisher its article when the admin writes it again over its tombstone', async () => {
+    const { token } = await issuePublisher('city-desk')
+    const mine = client(token)
+    await publish(mine, body({ id: 'kept' }))
+    expect((await client().del('kept')).status).toBe(204)
+    expect((await client().post(body({ id: 'kept', title: '重發' }))).status).toBe(201)
+    await settleDesk()
+    const stored = await (await mine.api('/api/articles/kept')).json<any>()
+    expect(stored.publisher).toBe('city-desk')
+    expect((await mine.put('kept', body({ title: '再改' }))).status).toBe(200)
+  })
+
+  it("tells a publisher that asks for the status that it is the admin's, not about publishers", async () => {
+    const { token } = await issuePublisher('nosy-desk')
+    const res = await client(token).api('/api/status')
+    expect(res.status).toBe(403)
+    expect((await res.json<any>()).detail).toBe('Only the admin token may do this.')
+  })
+
+  it('replays the first answer to a retried create, even once the article is gone', async () => {
+    // The Idempotency-Key draft: a retry gets the result of the request it repeats, marked
+    // as a replay; what the article is now, the API's read says (docs/api.md).
+    const c = client()
+    const key = { 'Idempotency-Key': 'gone-later' }
+    const first = await c.post(body({ id: 'later-gone' }), key)
+    expect(first.status).toBe(201)
+    await settleDesk()
+    expect((await c.del('later-gone')).status).toBe(204)
+    const again = await c.post(body({ id: 'later-gone' }), key)
+    expect(again.status).toBe(201)
+    expect(again.headers.get('Idempotent-Replayed')).toBe('true')
+    expect((await c.api('/api/articles/later-gone')).status).toBe(410)
+  })
+})
+
 describe('scheduled articles', () => {
   it('stay out of every page, feed and the sitemap until their time, then are published', async () => {
     setTestClock(Date.parse('2036-12-01T10:00:00Z'))

@@ -190,6 +190,12 @@ function calls(): Call[] {
       init: del({ 'Idempotency-Key': 'k'.repeat(256) }),
     },
     { op: 'DELETE /articles/{id}', status: 401, path: '/articles/owned', init: noToken(del()) },
+    {
+      op: 'DELETE /articles/{id}',
+      status: 412,
+      path: '/articles/owned',
+      init: del({ 'If-Match': '"r99"' }),
+    },
     { op: 'DELETE /articles/{id}', status: 403, path: '/articles/owned', init: asPublisher(del()) },
     { op: 'DELETE /articles/{id}', status: 404, path: '/articles/never', init: del() },
     {

@@ -147,6 +147,23 @@ describe('deleting and undeleting', () => {
     expect(embargo.ok && embargo.before).toBeUndefined()
   })
 
+  it('deletes only the revision If-Match names', () => {
+    const first = created()
+    expect(status(decideRemove(first, alice, 'a', rules, 2))).toBe(412)
+    expect(status(decideRemove(first, alice, 'a', rules, 1))).toBe(204)
+  })
+
+  it("keeps the publisher's id and name when the admin writes over their tombstone", () => {
+    const deleted = stored(decideRemove(created(), alice, 'a', rules))
+    const again = stored(decideCreate(deleted, admin, 'a', draft(), rules))
+    expect(again.owner).toBe('p_alice')
+    expect(again.article.publisher).toBe('alice')
+    // Alice may still change it; once the tombstone has lapsed, the id is free.
+    expect(status(decideReplace(again, alice, 'a', draft({ title: '改' }), rules))).toBe(200)
+    const lapsed = { ...rules, now: NOW + 31 * DAY }
+    expect(stored(decideCreate(deleted, admin, 'a', draft(), lapsed)).owner).toBe('admin')
+  })
+
   it('refuses what is absent or deleted (404) and what another publisher owns (403)', () => {
     expect(status(decideRemove(undefined, alice, 'a', rules))).toBe(404)
     const deleted = stored(decideRemove(created(), alice, 'a', rules))

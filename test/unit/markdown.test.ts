@@ -127,3 +127,13 @@ describe('Markdown elements', () => {
     expect(within.match(/<a /g)).toHaveLength(1000)
   })
 })
+
+describe('Markdown over the stored budget', () => {
+  it('is refused once read, before it is rendered: 30,000 autolinks (600 KB)', async () => {
+    const source = Array.from({ length: 30_000 }, (_, i) => `https://e${i}.example/a`).join(' ')
+    const { status, body } = await refusal(source)
+    expect(status).toBe(413)
+    expect(body.errors[0].pointer).toBe('/content_markdown')
+    expect(body.errors[0].detail).toMatch(/renders to at least \d+ KiB of text/)
+  })
+})
