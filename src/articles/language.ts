@@ -76,6 +76,8 @@ interface Tally {
 const HAN = /\p{Script=Han}/u
 const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u
 const LETTER = /\p{L}/u
+/** URLs and e-mail addresses. */
+const ADDRESSES = /\b[a-z][a-z0-9+.-]*:\/\/\S+|\bwww\.\S+|[^\s@]+@[^\s@]+\.[^\s@]+/giu
 
 function tally(sample: string): Tally {
   scriptOnly ??= { traditional: onlyIn(TSCharacters), simplified: onlyIn(STCharacters) }
@@ -129,7 +131,8 @@ function francLanguage(sample: string): string | undefined {
  * the site's.
  */
 export function detectLanguage(text: string, siteLanguage: string): string {
-  const sample = text.slice(0, SAMPLE_CHARS)
+  // Addresses are in no language (trigrams read a page of URLs as Madurese).
+  const sample = text.replace(ADDRESSES, ' ').slice(0, SAMPLE_CHARS)
   const counts = tally(sample)
   if (counts.han + counts.kana + counts.other === 0) return siteLanguage
   // One CJK character weighs as much as a word of four letters.

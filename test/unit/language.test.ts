@@ -61,4 +61,10 @@ describe('detectLanguage', () => {
     expect(detectLanguage('Hello, world', 'zh-Hant')).toBe('und')
     expect(detectLanguage('2024 12 31 100%', 'zh-Hant')).toBe('zh-Hant')
   })
+
+  it('reads no language into addresses: a page of links is the site language', () => {
+    const links = Array.from({ length: 50 }, (_, i) => `https://e${i}.example/a`).join(' ')
+    expect(detectLanguage(links, 'zh-Hant')).toBe('zh-Hant')
+    expect(detectLanguage(`${ENGLISH} ${links} mail@news.example`, 'zh-Hant')).toBe('en')
+  })
 })
