@@ -15,6 +15,7 @@ import { micropub } from './routes/micropub'
 import { discovery } from './routes/discovery'
 import { feeds } from './routes/feeds'
 import { listPage, notFoundPage, pages } from './routes/pages'
+import { mediaFiles, micropubMedia } from './routes/media'
 
 /**
  * Headers every HTML page carries besides `nosniff`, which every response gets: nothing runs
@@ -22,7 +23,7 @@ import { listPage, notFoundPage, pages } from './routes/pages'
  */
 const PAGE_SECURITY = {
   'Content-Security-Policy':
-    "default-src 'none'; script-src 'self'; style-src 'self'; img-src https: http:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src https: http:; media-src https: http:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
   'Referrer-Policy': 'strict-origin-when-cross-origin',
 }
 
@@ -66,10 +67,16 @@ const bodyLimitProblem = bodyLimit({
   },
 })
 
-app.use('/api/*', bodyLimitProblem)
+// Uploads have their own limits (src/http/upload.ts).
+app.use('/api/*', (c, next) =>
+  c.req.path.startsWith('/api/media') ? next() : bodyLimitProblem(c, next),
+)
 app.route('/api', api)
 app.use('/micropub', bodyLimitProblem)
+app.route('/micropub/media', micropubMedia)
 app.route('/micropub', micropub)
+// Files are served with their own caching: a year, since the key is the content.
+app.route('/media', mediaFiles)
 
 // Everything below is public: cached at the edge, tagged for purging.
 app.use('*', publicEdge)

@@ -35,6 +35,14 @@ export interface Config {
    * may change how every page renders, so no page's Last-Modified is earlier.
    */
   deployedMs: number
+  /** R2's public domain for the media bucket, without a trailing slash (docs/media.md). */
+  mediaPublicUrl?: string
+  /** How long a file no article uses is kept before the daily collection, in seconds. */
+  mediaGraceSeconds: number
+  /** Whether every write's images from other hosts are copied into R2. */
+  rehostImages: boolean
+  /** Images copied into R2 per hour for the whole site, at most. */
+  rehostPerHour: number
 }
 
 /** A `[vars]` value the service cannot run with; the message names the variable. */
@@ -65,6 +73,14 @@ function integer(vars: Vars, name: keyof Vars, fallback: number, min: number, ma
     throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, not "${raw}"`)
   }
   return value
+}
+
+function flag(vars: Vars, name: keyof Vars): boolean {
+  const raw = text(vars, name, 'false').toLowerCase()
+  if (raw !== 'true' && raw !== 'false') {
+    throw new ConfigError(`${name} must be "true" or "false", not "${raw}"`)
+  }
+  return raw === 'true'
 }
 
 /** A comma-separated list of http(s) URLs, each checked. */
@@ -107,6 +123,12 @@ export function loadConfig(env: Vars): Config {
       `SITE_TIMEZONE must be an IANA time zone such as Asia/Taipei, not "${timeZone}"`,
     )
   }
+  const mediaPublicUrl = text(env, 'MEDIA_PUBLIC_URL', '')
+  if (mediaPublicUrl && !isHttpUrl(mediaPublicUrl)) {
+    throw new ConfigError(
+      `MEDIA_PUBLIC_URL must be an absolute http(s) URL such as https://media.news.example.org, not "${mediaPublicUrl}"`,
+    )
+  }
   const config: Config = {
     siteTitle: text(env, 'SITE_TITLE', 'edgefeed'),
     siteDescription: text(env, 'SITE_DESCRIPTION', 'Articles published through edgefeed'),
@@ -122,6 +144,10 @@ export function loadConfig(env: Vars): Config {
     kvPropagationSeconds: integer(env, 'KV_PROPAGATION_SECONDS', 90, 0, 3600),
     websubRetrySeconds: integer(env, 'WEBSUB_RETRY_SECONDS', 30, 0, 3600),
     deployedMs: deployedMs(env.CF_VERSION_METADATA),
+    mediaPublicUrl: mediaPublicUrl ? mediaPublicUrl.replace(/\/+$/, '') : undefined,
+    mediaGraceSeconds: integer(env, 'MEDIA_GRACE_DAYS', 30, 1, 3650) * 86_400,
+    rehostImages: flag(env, 'REHOST_IMAGES'),
+    rehostPerHour: integer(env, 'REHOST_PER_HOUR', 500, 0, 100_000),
   }
   parsed.set(env, config)
   return config

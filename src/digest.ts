@@ -1,6 +1,6 @@
 /** SHA-256 and the two ways the service writes bytes as text. */
 
-export async function sha256(data: string | ArrayBuffer): Promise<Uint8Array> {
+export async function sha256(data: string | ArrayBuffer | Uint8Array): Promise<Uint8Array> {
   const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data
   return new Uint8Array(await crypto.subtle.digest('SHA-256', bytes))
 }

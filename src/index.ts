@@ -9,6 +9,7 @@ import { WorkerEntrypoint } from 'cloudflare:workers'
 import { app } from './app'
 import { sendPurge, workersCache } from './edge/purge'
 import { consume, type FanoutMessage } from './fanout/consumer'
+import { deskOf } from './http/desk'
 
 export { Desk } from './desk/desk'
 
@@ -20,6 +21,12 @@ export default class Site extends WorkerEntrypoint<Env> {
   /** Purges this entrypoint's cache of `tags` (at most 100). RPC calls skip the cache. */
   async purgeTags(tags: string[]): Promise<CachePurgeResult> {
     return sendPurge(workersCache(this.ctx), tags)
+  }
+
+  /** The daily collection of files no article has used for MEDIA_GRACE_DAYS (docs/media.md). */
+  override async scheduled(): Promise<void> {
+    const collected = await deskOf(this.env).collectMedia()
+    console.log(JSON.stringify({ media_collected: collected }))
   }
 
   override async queue(batch: MessageBatch<FanoutMessage>): Promise<void> {

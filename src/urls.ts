@@ -81,3 +81,21 @@ export function toIri(url: string): string {
     return [...decoded].map((ch) => (MISLEADING.test(ch) ? encodeURIComponent(ch) : ch)).join('')
   })
 }
+
+/** A stored file: `/media/{sha256}`, its key being the SHA-256 of its bytes. */
+export function mediaPath(key: string): string {
+  return `/media/${key}`
+}
+
+/** A stored image `width` pixels wide at most, as WebP (the variant ladder, docs/media.md). */
+export function variantPath(key: string, width: number): string {
+  return `/media/${key}/${width}.webp`
+}
+
+/** A stored file in the publishing API. */
+export function apiMediaPath(key: string): string {
+  return `/api/media/${key}`
+}
+
+/** Micropub's media endpoint (advertised in `q=config`). */
+export const MICROPUB_MEDIA_PATH = '/micropub/media'

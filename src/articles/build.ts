@@ -1,5 +1,6 @@
 import type { ArticleInput } from './schema'
-import type { Article } from './model'
+import type { Article, Attachment } from './model'
+import { FieldRefusal } from './errors'
 import { sanitize } from './sanitize'
 import { RelativeUrls, type ContentWarning } from './relative-urls'
 import { htmlToText, markdownToHtml, textToHtml } from './content'
@@ -61,6 +62,7 @@ export function buildDraft(input: ArticleInput, ctx: DraftContext): Draft {
   if (input.source) fields.source = input.source
   if (input.url) fields.url = input.url
   if (input.image) fields.image = input.image
+  if (input.attachments?.length) fields.attachments = input.attachments.map(attachment)
   const variants = buildVariants(fields)
   if (variants) fields.variants = variants
   const format = input.content_html !== undefined ? 'content_html' : 'content_markdown'
@@ -121,6 +123,21 @@ export function buildArticle(
   ctx: DraftContext & Omit<FinishContext, 'timeZone'>,
 ): Article {
   return finalise(buildDraft(input, ctx), ctx)
+}
+
+/** An attachment as stored: a file on another host must say its type (ours have R2's). */
+function attachment(
+  input: NonNullable<ArticleInput['attachments']>[number],
+  i: number,
+): Attachment {
+  const { mime_type, ...rest } = input
+  if (mime_type === undefined) {
+    throw new FieldRefusal({
+      pointer: `/attachments/${i}/mime_type`,
+      detail: 'is required for a file on another host',
+    })
+  }
+  return { ...rest, mime_type }
 }
 
 /** A date without a time (`2022-04-08`). */

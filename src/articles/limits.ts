@@ -20,6 +20,8 @@ export const LIMITS = {
   tags: 20,
   tagChars: 64,
   authors: 20,
+  /** Files with one article: enclosures, attachments. */
+  attachments: 20,
   nameChars: 200,
   /** Arrays and objects inside one another in a JSON body (an article needs 3). */
   jsonDepth: 32,

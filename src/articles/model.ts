@@ -14,6 +14,30 @@ export interface Source {
   url?: string
 }
 
+/**
+ * A file that goes with an article (a podcast's audio, a video, a PDF): an RSS enclosure, an
+ * Atom `rel="enclosure"`, a JSON Feed attachment. For a file of ours its type and size are
+ * R2's, not the publisher's.
+ */
+export interface Attachment {
+  url: string
+  mime_type: string
+  /** Unknown (0 in RSS) only for a file on another host whose publisher gave none. */
+  size_in_bytes?: number
+  duration_in_seconds?: number
+  title?: string
+}
+
+/** What copying an article's images from other hosts into R2 did (docs/media.md). */
+export interface RehostReport {
+  /** `queued` from the write until the queue's consumer has tried every image. */
+  state: 'queued' | 'done'
+  /** Each image from another host this write asked for, in the order of the content. */
+  images: string[]
+  copied?: { from: string; to: string }[]
+  failed?: { url: string; reason: string }[]
+}
+
 /** An article's text in another Chinese script, converted once, on write. */
 export interface ArticleText {
   title: string
@@ -55,6 +79,9 @@ export interface Article {
   /** The canonical link elsewhere, when the article also lives on another site. */
   url?: string
   image?: string
+  attachments?: Attachment[]
+  /** Images asked to be copied into R2, and what became of them: for the publisher alone. */
+  rehost?: RehostReport
   /** Name of the publisher that created the article; `admin` for the admin token. */
   publisher: string
   /** Chinese articles only: the text in the script(s) it was not written in. */
@@ -64,7 +91,7 @@ export interface Article {
 /** The article as readers see it: the publisher's source text and account stay private. */
 export type PublicArticle = Omit<
   Article,
-  'content_text' | 'content_markdown' | 'source_text' | 'publisher'
+  'content_text' | 'content_markdown' | 'source_text' | 'publisher' | 'rehost'
 >
 
 /** An article's text in another script, as a list shows it: everything but the content. */

@@ -36,6 +36,32 @@ export const AuthorInput = z.strictObject({
 
 export const SourceInput = z.strictObject({ name, url: httpUrl.optional() })
 
+/** A media type as RFC 6838 names it (`audio/mpeg`), lowercased. */
+const mediaType = z
+  .string()
+  .regex(/^[a-z]+\/[\w.+-]+$/i, 'must be a media type such as audio/mpeg')
+  .transform((s) => s.toLowerCase())
+
+export const AttachmentInput = z.strictObject({
+  url: httpUrl,
+  mime_type: mediaType
+    .optional()
+    .describe("Required for a file on another host; for a file of ours, R2's type is used"),
+  size_in_bytes: z
+    .number()
+    .int()
+    .min(0)
+    .optional()
+    .describe("For a file of ours, R2's size is used whatever is sent"),
+  duration_in_seconds: z.number().min(0).optional(),
+  title: z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .refine((s) => chars(s) <= LIMITS.titleChars, `must be at most ${LIMITS.titleChars} characters`)
+    .optional(),
+})
+
 const content = z.string().refine((s) => s.trim() !== '', { message: 'must not be empty' })
 
 /** The JSON body of `POST /api/articles` and `PUT /api/articles/{id}`. */
@@ -97,6 +123,13 @@ export const ArticleInput = z
         "What relative links and images in the content are resolved against on write (not stored); the article's url when absent. Without either, relative images are dropped and relative links made text, and the answer's warnings say which",
       ),
     image: httpUrl.optional(),
+    attachments: z.array(AttachmentInput).max(LIMITS.attachments).optional(),
+    rehost_images: z
+      .boolean()
+      .optional()
+      .describe(
+        'Copy the images the content shows from other hosts into R2, after the answer, and point the content at the copies (docs/media.md). Not stored: send it with each write that should',
+      ),
   })
   .superRefine((input, ctx) => {
     const given = (['content_html', 'content_markdown', 'content_text'] as const).filter(
@@ -157,6 +190,28 @@ export const ArticleOutput = z.object({
   source: z.object({ name: z.string(), url: z.string().optional() }).optional(),
   url: z.string().optional(),
   image: z.string().optional(),
+  attachments: z
+    .array(
+      z.object({
+        url: z.string(),
+        mime_type: z.string(),
+        size_in_bytes: z.number().int().optional(),
+        duration_in_seconds: z.number().optional(),
+        title: z.string().optional(),
+      }),
+    )
+    .optional(),
+  rehost: z
+    .object({
+      state: z.enum(['queued', 'done']),
+      images: z.array(z.string()),
+      copied: z.array(z.object({ from: z.string(), to: z.string() })).optional(),
+      failed: z.array(z.object({ url: z.string(), reason: z.string() })).optional(),
+    })
+    .optional()
+    .describe(
+      'Images from other hosts this article asked to be copied into R2: queued until the copies are made, then what was copied and what failed, and why',
+    ),
   publisher: z.string(),
   variants: z
     .partialRecord(

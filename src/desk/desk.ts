@@ -52,6 +52,8 @@ import { Settings } from './settings'
 import { Spellings } from './spellings'
 import { deskStatus, type DeskStatus } from './status'
 import { visibleTo } from '../access/visibility'
+import { MediaRegistry } from './media'
+import { MediaDesk } from './media-desk'
 
 /** Options of a write the Worker passes on. */
 export interface WriteOptions {
@@ -73,6 +75,8 @@ export class Desk extends DurableObject<Env> {
   private readonly publishers: PublisherRegistry
   private readonly replies: Replies
   private readonly kvSync: KvSync
+  private readonly media: MediaRegistry
+  private readonly mediaDesk: MediaDesk
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env)
@@ -84,6 +88,13 @@ export class Desk extends DurableObject<Env> {
     this.outbox = new Outbox(sql, this.settings, this.spellings)
     this.publishers = new PublisherRegistry(sql)
     this.replies = new Replies(sql)
+    this.media = new MediaRegistry(sql)
+    this.mediaDesk = new MediaDesk(
+      this.media,
+      env.MEDIA,
+      (work) => this.transaction(work),
+      (tags) => this.outbox.purges.schedule(tags, Date.now(), this.windowMs()),
+    )
     this.kvSync = new KvSync(
       env.ARTICLES,
       this.records,
@@ -201,6 +212,10 @@ export class Desk extends DurableObject<Env> {
       this.replies.once(writer.id, options.idempotency, () => {
         const decision = decide(this.records.get(id), this.rules())
         if (!decision.ok) return decision
+        const refused =
+          decision.record &&
+          this.mediaDesk.refuseUses(writer, decision.record, this.mediaSite(options.baseUrl))
+        if (refused) return refused
         const { record, entries } = decision
         if (record && entries) checked.entries = { revision: record.revision, entries }
         return { ok: true, status: decision.status, value: this.commit(id, decision, options) }
@@ -233,6 +248,10 @@ export class Desk extends DurableObject<Env> {
     if (record) {
       this.records.save(record)
       this.spellings.update(id, record.state === 'live' ? record.article : undefined)
+      // A deleted article keeps its files while it may be put back.
+      if (record.state !== 'deleted') {
+        this.mediaDesk.recordUses(record, this.mediaSite(options.baseUrl), Date.now())
+      }
       const { language, websubHubs } = this.config
       this.outbox.record(
         { id, revision: record.revision, before, after, tombstone },
@@ -280,6 +299,57 @@ export class Desk extends DurableObject<Env> {
     if (!tokenHash) return refuse(404, 'Not Found', `No publisher is named "${name}".`)
     await this.env.ARTICLES.delete(publisherKey(tokenHash))
     return { ok: true, status: 204, value: null }
+  }
+
+  // ---- media ----------------------------------------------------------------------------
+
+  private mediaSite(baseUrl = this.baseUrl()) {
+    return { baseUrl, mediaPublicUrl: this.config.mediaPublicUrl }
+  }
+
+  private active(writer: Writer): boolean {
+    return writer.admin || this.publishers.isActive(writer.id)
+  }
+
+  /** Records `writer`'s upload of a file, before R2 gets its bytes. */
+  claimMedia(writer: Writer, file: { key: string; type: string; size: number }) {
+    if (!this.active(writer))
+      return refuse(401, 'Unauthorized', 'The token is not valid, or was revoked.')
+    return this.mediaDesk.claim(writer, file, Date.now())
+  }
+
+  /** `writer`'s files, newest upload first. */
+  listMedia(writer: Writer, limit: number, cursor?: string) {
+    return this.mediaDesk.list(writer, limit, cursor)
+  }
+
+  /** One file, with the articles `writer` may see that use it. */
+  readMedia(writer: Writer, key: string) {
+    return this.mediaDesk.read(writer, key, (id) => this.visible(writer, id))
+  }
+
+  /**
+   * Lets `writer`'s file go: refused while an article uses it; deleted from R2 when no owner
+   * is left (the admin's delete takes it from every owner).
+   */
+  async deleteMedia(writer: Writer, key: string) {
+    if (!this.active(writer))
+      return refuse(401, 'Unauthorized', 'The token is not valid, or was revoked.')
+    const outcome = await this.mediaDesk.remove(writer, key, (id) => this.visible(writer, id))
+    await this.wake()
+    return outcome
+  }
+
+  /** The daily collection: files unused past the grace period, and R2 objects no one records. */
+  async collectMedia() {
+    const collected = await this.mediaDesk.collect(Date.now(), this.config.mediaGraceSeconds * 1000)
+    await this.wake()
+    return collected
+  }
+
+  private visible(writer: Writer, id: string): boolean {
+    const record = this.records.get(id)
+    return record !== undefined && visibleTo(writer, record)
   }
 
   // ---- the alarm ------------------------------------------------------------------------
@@ -340,6 +410,7 @@ export class Desk extends DurableObject<Env> {
     }
     this.records.drop(record.id)
     this.spellings.update(record.id, undefined)
+    this.media.use(record.id, [], Date.now())
     if (tombstoneShown(record)) {
       this.outbox.purges.schedule(
         tagsChangedBy(record.article, undefined),

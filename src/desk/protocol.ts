@@ -25,6 +25,8 @@ export interface Refusal {
   errors?: FieldError[]
   /** A 410's time of deletion. */
   deleted_at?: string
+  /** A file still in use: the articles using it that the asker may see. */
+  articles?: string[]
 }
 
 export type Outcome<T> =

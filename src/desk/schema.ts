@@ -89,6 +89,32 @@ CREATE TABLE IF NOT EXISTS replies (
   PRIMARY KEY (principal, key)
 );
 
+-- stored files (R2, keyed by SHA-256): who uploaded each, and which articles use it
+CREATE TABLE IF NOT EXISTS media (
+  key TEXT PRIMARY KEY,
+  type TEXT NOT NULL,
+  size INTEGER NOT NULL,
+  created_ms INTEGER NOT NULL,
+  -- since when no article has used it; null while one does
+  unused_since_ms INTEGER,
+  -- 1 while the collection deletes it from R2: an upload of the same bytes waits
+  collecting INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX IF NOT EXISTS media_unused ON media (unused_since_ms) WHERE unused_since_ms IS NOT NULL;
+CREATE TABLE IF NOT EXISTS media_owners (
+  key TEXT NOT NULL,
+  owner TEXT NOT NULL,
+  created_ms INTEGER NOT NULL,
+  PRIMARY KEY (key, owner)
+);
+CREATE INDEX IF NOT EXISTS media_by_owner ON media_owners (owner, created_ms DESC, key);
+CREATE TABLE IF NOT EXISTS media_uses (
+  article TEXT NOT NULL,
+  key TEXT NOT NULL,
+  PRIMARY KEY (article, key)
+);
+CREATE INDEX IF NOT EXISTS media_uses_by_key ON media_uses (key);
+
 CREATE TABLE IF NOT EXISTS settings (
   name TEXT PRIMARY KEY,
   value TEXT NOT NULL

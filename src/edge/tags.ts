@@ -10,6 +10,7 @@
  * | `sitemap`   | the sitemap and its parts                                                    |
  * | `feeds`     | `/feeds`, the list of every tag's feeds                                      |
  * | `static`    | the stylesheet, icon, script and robots.txt: they change only with a deploy  |
+ * | `m:{sha256}`| a stored file and its variants: purged when the file is deleted             |
  *
  * Workers Cache takes printable ASCII tags only (it drops others silently), matches them
  * case-insensitively, and allows 1,000 tags and 16 KB of header per response. `{fold}` is the
@@ -32,6 +33,11 @@ export function articleTag(id: string): string {
 /** Whether a tag names one article (its page) rather than a listing or a list. */
 export function isArticleTag(tag: string): boolean {
   return tag.startsWith('a:')
+}
+
+/** A stored file and its variants. */
+export function mediaTag(key: string): string {
+  return `m:${key}`
 }
 
 /** The tag of one tag's listing: every spelling that folds alike gives the same one. */

@@ -17,6 +17,7 @@ import { LIMIT_MAX } from './paging'
 import { ProblemSchema } from './problem'
 import { PublisherInput, PublisherOutput } from './publisher-schema'
 import { jsonResponse, jsonSchema, outputSchema, problems, ref } from './openapi'
+import { mediaComponents } from './media-docs'
 
 /** An article as the API returns it: the stored article, its state and revision. */
 const Article = ArticleOutput.extend({
@@ -93,6 +94,7 @@ export const components: OpenAPIV3_1.ComponentsObject = {
     IssuedPublisher: outputSchema(Issued),
     Status: outputSchema(DeskStatus),
     Problem: outputSchema(ProblemSchema),
+    ...mediaComponents,
   },
 }
 
@@ -377,6 +379,7 @@ export const documentation = {
   security: [{ bearer: [] }],
   tags: [
     { name: 'articles', description: 'Write and read articles' },
+    { name: 'media', description: 'Photos, audio, video and PDFs, stored in R2 (docs/media.md)' },
     { name: 'publishers', description: 'Publisher tokens (admin only)' },
     { name: 'operations', description: 'For operators and clients' },
   ],

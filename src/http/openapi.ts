@@ -38,6 +38,7 @@ const PROBLEMS = {
   404: 'Nothing has this name',
   409: 'Conflict with what is stored',
   410: 'Deleted; `deleted_at` says when',
+  411: 'The request needs a Content-Length',
   412: 'If-Match names a revision that is no longer current',
   413: 'The request body is over the limit, or the article would be over the stored budget',
   415: 'A media type or charset the call does not take',

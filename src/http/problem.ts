@@ -3,6 +3,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { z } from 'zod'
 import { ContentTooLarge, FieldRefusal, type FieldError } from '../articles/errors'
 import { InvalidCursorError } from '../store/articles'
+import { MediaRefusal } from '../media/errors'
 
 /** One field's complaint in a validation problem: a JSON Pointer into the request body. */
 export const FieldErrorSchema = z.object({
@@ -86,6 +87,15 @@ export function problemFrom(error: unknown): ApiProblem | undefined {
       title: 'Content Too Large',
       detail: `Not stored: ${error.message}.`,
       errors: [error.error],
+    })
+  }
+  if (error instanceof MediaRefusal) {
+    return problem(error.status, {
+      title: error.title,
+      detail: `${error.message} Nothing was stored.`,
+      ...(error.status === 400
+        ? { errors: [{ pointer: error.pointer, detail: error.message }] }
+        : {}),
     })
   }
   if (error instanceof FieldRefusal) {

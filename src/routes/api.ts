@@ -19,6 +19,9 @@ import { readArticle } from '../http/body'
 import { docs, documentation, type ListedArticle } from '../http/api-docs'
 import { openApiDocument } from '../http/openapi'
 import { publishers } from './publishers'
+import { mediaApi } from './media'
+import { withFileFacts } from '../media/attachments'
+import { mediaSiteOf } from '../http/upload'
 
 /** The publishing API, mounted at /api. Every call but the OpenAPI document needs a token. */
 export const api = new Hono<AppEnv>()
@@ -30,6 +33,7 @@ api.use('*', async (c, next) => {
 api.use('/articles/*', requireToken({ identify }))
 api.use('/articles', requireToken({ identify }))
 api.route('/publishers', publishers)
+api.route('/media', mediaApi)
 
 /** The write coordinator's backlog, for operators: unsynced ids, purges and pings waiting. */
 api.get('/status', docs.status, requireToken({ identify, adminOnly: true }), async (c) =>
@@ -56,7 +60,9 @@ function checkId(id: string): string {
 async function draftOf(
   c: Context<AppEnv>,
 ): Promise<{ input: ArticleInput; draft: Draft; report?: ImportReport }> {
-  const { input, report } = await readArticle(c)
+  const read = await readArticle(c)
+  const { report } = read
+  const input = await withFileFacts(c.env.MEDIA, mediaSiteOf(c), read.input)
   const { config, principal } = c.var
   const draft = buildDraft(input, {
     timeZone: config.timeZone,

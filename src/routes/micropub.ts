@@ -20,7 +20,7 @@ import {
   readRequest,
 } from '../http/micropub'
 import { parseValid } from '../http/validate'
-import { articlePath } from '../urls'
+import { articlePath, MICROPUB_MEDIA_PATH } from '../urls'
 
 export const micropub = new Hono<AppEnv>()
 
@@ -120,7 +120,13 @@ micropub.get('/', async (c) => {
   }
   await authenticate(c, headerToken(c), identify)
   const q = c.req.query('q')
-  if (q === 'config') return c.json({ 'syndicate-to': [], q: ['config', 'source', 'syndicate-to'] })
+  if (q === 'config') {
+    return c.json({
+      'media-endpoint': c.var.baseUrl + MICROPUB_MEDIA_PATH,
+      'syndicate-to': [],
+      q: ['config', 'source', 'syndicate-to'],
+    })
+  }
   if (q === 'syndicate-to') return c.json({ 'syndicate-to': [] })
   if (q === 'source') {
     const read = await deskOf(c.env).read(writerOf(c.var.principal), idFromUrl(c.req.query('url')))
