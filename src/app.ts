@@ -57,7 +57,7 @@ app.use('*', async (c, next) => {
 })
 
 /** Request bodies over BODY_LIMIT_BYTES are refused before they are read. */
-const bodyLimitProblem = bodyLimit({
+const bodyLimitProblem: MiddlewareHandler<AppEnv> = bodyLimit({
   maxSize: BODY_LIMIT_BYTES,
   onError: () => {
     throw problem(413, {
@@ -68,9 +68,10 @@ const bodyLimitProblem = bodyLimit({
 })
 
 // Uploads have their own limits (src/http/upload.ts).
-app.use('/api/*', (c, next) =>
-  c.req.path.startsWith('/api/media') ? next() : bodyLimitProblem(c, next),
-)
+app.use('/api/*', async (c, next) => {
+  if (c.req.path.startsWith('/api/media')) await next()
+  else await bodyLimitProblem(c, next)
+})
 app.route('/api', api)
 app.use('/micropub', bodyLimitProblem)
 app.route('/micropub/media', micropubMedia)

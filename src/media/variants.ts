@@ -4,14 +4,12 @@
  * ladder bounds the work: three transformations per photo, ever, whatever pages ask. A width
  * the photo does not reach gives the photo as it is (`scale-down` never enlarges).
  */
-import type { StoredType } from './types'
-
 export const LADDER = [320, 640, 1280] as const
 
 /** Photo types the Images binding transforms (a GIF may be animated: it is shown as it is). */
 const TRANSFORMABLE = new Set<string>(['image/jpeg', 'image/png', 'image/webp', 'image/avif'])
 
-export function hasVariants(type: StoredType | string): boolean {
+export function hasVariants(type: string): boolean {
   return TRANSFORMABLE.has(type)
 }
 

@@ -148,7 +148,11 @@ mediaFiles.get('/:key{[0-9a-f]{64}}/:file{[0-9]{3,4}\\.webp}', async (c) => {
     return c.redirect(mediaPath(key), 301)
   }
   try {
-    const bytes = await makeVariant(c.env.IMAGES, original.body, width)
+    const bytes = await makeVariant(
+      c.env.IMAGES,
+      original.body as ReadableStream<Uint8Array>,
+      width,
+    )
     await bucket.put(served.object, bytes, {
       httpMetadata: { contentType: 'image/webp', cacheControl: IMMUTABLE },
     })
