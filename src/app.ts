@@ -1,6 +1,7 @@
 /** The app: middleware and routes wired together, and one error shape. */
 import { Hono, type MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
+import { except } from 'hono/combine'
 import { HTTPException } from 'hono/http-exception'
 import type { AppEnv } from './env'
 import { ConfigError, loadConfig, type Config } from './config'
@@ -68,10 +69,7 @@ const bodyLimitProblem: MiddlewareHandler<AppEnv> = bodyLimit({
 })
 
 // Uploads have their own limits (src/http/upload.ts).
-app.use('/api/*', async (c, next) => {
-  if (c.req.path.startsWith('/api/media')) await next()
-  else await bodyLimitProblem(c, next)
-})
+app.use('/api/*', except(['/api/media', '/api/media/*'], bodyLimitProblem))
 app.route('/api', api)
 app.use('/micropub', bodyLimitProblem)
 app.route('/micropub/media', micropubMedia)

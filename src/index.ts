@@ -24,7 +24,7 @@ export default class Site extends WorkerEntrypoint<Env> {
   }
 
   /** The daily collection of files no article has used for MEDIA_GRACE_DAYS (docs/media.md). */
-  override async scheduled(): Promise<void> {
+  override async scheduled(_controller: ScheduledController): Promise<void> {
     const collected = await deskOf(this.env).collectMedia()
     console.log(JSON.stringify({ media_collected: collected }))
   }

@@ -23,42 +23,49 @@ import {
 } from './store'
 import { kindOf } from './types'
 
-/** What a client holds between the parts of an upload: where its parts are, in R2's terms. */
+/** What a client holds between the parts of an upload: whose it is, and R2's names for it. */
 interface UploadRef {
+  owner: string
   id: string
   uploadId: string
 }
 
 const encode = (ref: UploadRef) =>
-  btoa(JSON.stringify([ref.id, ref.uploadId]))
+  btoa(JSON.stringify([ref.owner, ref.id, ref.uploadId]))
     .replace(/\+/g, '-')
     .replace(/\//g, '_')
     .replace(/=+$/, '')
 
-function decode(token: string): UploadRef {
+/** The upload a token names, when it is `owner`'s. */
+function decode(token: string, owner: string): UploadRef {
   try {
-    const [id, uploadId] = JSON.parse(
+    const [who, id, uploadId] = JSON.parse(
       atob(token.replace(/-/g, '+').replace(/_/g, '/')),
     ) as unknown[]
-    if (typeof id === 'string' && /^[0-9a-f]{32}$/.test(id) && typeof uploadId === 'string') {
-      return { id, uploadId }
+    if (
+      who === owner &&
+      typeof id === 'string' &&
+      /^[0-9a-f]{32}$/.test(id) &&
+      typeof uploadId === 'string'
+    ) {
+      return { owner, id, uploadId }
     }
   } catch {
     // Not one of ours: said below.
   }
-  throw new MediaRefusal(404, 'Not Found', 'No upload has this name.')
+  throw new MediaRefusal(404, 'Not Found', 'No upload of yours has this name.')
 }
 
 /** Starts an upload for `owner`; its name is what the parts and the completion are sent to. */
 export async function startUpload(bucket: R2Bucket, owner: string): Promise<string> {
   const id = hex(crypto.getRandomValues(new Uint8Array(16)))
   const upload = await bucket.createMultipartUpload(uploadKey(owner, id))
-  return encode({ id, uploadId: upload.uploadId })
+  return encode({ owner, id, uploadId: upload.uploadId })
 }
 
 /** R2's handle on `owner`'s upload: another owner's token names no upload of theirs. */
 function resume(bucket: R2Bucket, owner: string, token: string) {
-  const { id, uploadId } = decode(token)
+  const { id, uploadId } = decode(token, owner)
   return {
     key: uploadKey(owner, id),
     upload: bucket.resumeMultipartUpload(uploadKey(owner, id), uploadId),
@@ -138,6 +145,8 @@ export async function finishUpload(
   try {
     completed = await upload.complete(parts.map((p) => ({ partNumber: p.part, etag: p.etag })))
   } catch (error) {
+    // R2's code for an upload it no longer has (completed, or given up).
+    if (String(error).includes('(10024)')) throw unknownUpload(error)
     throw new MediaRefusal(
       400,
       'Invalid parts',

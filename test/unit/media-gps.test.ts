@@ -19,7 +19,10 @@ function pixels(bytes: Uint8Array, type: StoredType): string {
   if (type === 'image/jpeg') return text.slice(text.indexOf('\xff\xda'))
   if (type === 'image/png') return text.slice(text.indexOf('IDAT') - 4)
   const vp8 = text.indexOf('VP8 ')
-  return text.slice(vp8, vp8 + 8 + new DataView(bytes.buffer, bytes.byteOffset).getUint32(vp8 + 4, true))
+  return text.slice(
+    vp8,
+    vp8 + 8 + new DataView(bytes.buffer, bytes.byteOffset).getUint32(vp8 + 4, true),
+  )
 }
 
 const photos: [PhotoName, StoredType][] = [
