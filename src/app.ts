@@ -17,6 +17,7 @@ import { discovery } from './routes/discovery'
 import { feeds } from './routes/feeds'
 import { listPage, notFoundPage, pages } from './routes/pages'
 import { mediaFiles, micropubMedia } from './routes/media'
+import { uploadLimit } from './http/upload'
 
 /**
  * Headers every HTML page carries besides `nosniff`, which every response gets: nothing runs
@@ -71,7 +72,14 @@ const bodyLimitProblem: MiddlewareHandler<AppEnv> = bodyLimit({
 // Uploads have their own limits (src/http/upload.ts).
 app.use('/api/*', except(['/api/media', '/api/media/*'], bodyLimitProblem))
 app.route('/api', api)
-app.use('/micropub', bodyLimitProblem)
+// Micropub's multipart creates carry photos: an upload's limit (src/http/upload.ts).
+const multipart = (c: { req: { header(name: string): string | undefined } }) =>
+  /^multipart\/form-data/i.test(c.req.header('Content-Type') ?? '')
+app.use('/micropub', except(multipart, bodyLimitProblem))
+app.use(
+  '/micropub',
+  except((c) => !multipart(c), uploadLimit),
+)
 app.route('/micropub/media', micropubMedia)
 app.route('/micropub', micropub)
 // Files are served with their own caching: a year, since the key is the content.

@@ -340,6 +340,11 @@ export class Desk extends DurableObject<Env> {
     return outcome
   }
 
+  /** Lets go of a file a refused request stored for `writer`, whose URL nobody was given. */
+  async releaseMedia(writer: Writer, key: string) {
+    return this.mediaDesk.remove(writer, key, () => false, false)
+  }
+
   /** The daily collection: files unused past the grace period, and R2 objects no one records. */
   async collectMedia() {
     const collected = await this.mediaDesk.collect(Date.now(), this.config.mediaGraceSeconds * 1000)

@@ -146,10 +146,15 @@ export class MediaDesk {
     }
   }
 
+  /**
+   * Lets `writer`'s file go. `given` says whether its URL was ever given out: a file a refused
+   * request stored was not, and needs no purge.
+   */
   async remove(
     writer: Writer,
     key: string,
     visible: (id: string) => boolean,
+    given = true,
   ): Promise<Outcome<null>> {
     const decided = this.transaction((): Outcome<null> | { collect: boolean } => {
       const row = this.registry.get(key)
@@ -169,7 +174,7 @@ export class MediaDesk {
       return { collect: left === 0 }
     })
     if ('ok' in decided) return decided
-    if (decided.collect) await this.removeFiles([key])
+    if (decided.collect) await this.removeFiles([key], given)
     return { ok: true, status: 204, value: null }
   }
 
@@ -189,14 +194,14 @@ export class MediaDesk {
   }
 
   /** Deletes files (and their variants) marked as being collected; returns how many went. */
-  private async removeFiles(keys: string[]): Promise<number> {
+  private async removeFiles(keys: string[], purge = true): Promise<number> {
     let removed = 0
     for (const key of keys) {
       try {
         await this.bucket.delete([key, ...(await this.listKeys(variantsPrefix(key)))])
         this.transaction(() => {
           this.registry.drop(key)
-          this.purge([mediaTag(key)])
+          if (purge) this.purge([mediaTag(key)])
         })
         removed++
       } catch (error) {

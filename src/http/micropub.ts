@@ -55,6 +55,8 @@ export async function readRequest(c: Context<AppEnv>) {
   const type = c.req.header('Content-Type') ?? ''
   let json: Record<string, unknown> | undefined
   let form: Properties | undefined
+  // Files of a multipart create: stored once the token is known (src/media/micropub.ts).
+  const files: Record<string, File[]> = {}
   if (/^application\/json/i.test(type)) {
     // The API's JSON reading: UTF-8 only, nesting bounded, errors by position. Its problems
     // become Micropub errors in onError.
@@ -68,8 +70,11 @@ export async function readRequest(c: Context<AppEnv>) {
   } else if (/^(application\/x-www-form-urlencoded|multipart\/form-data)/i.test(type)) {
     form = Object.create(null) as Properties
     for (const [key, value] of (await c.req.formData()).entries()) {
-      if (typeof value !== 'string') continue
       const name = key.replace(/\[\]$/, '')
+      if (typeof value !== 'string') {
+        ;(files[name] ??= []).push(value)
+        continue
+      }
       ;(form[name] ??= []).push(value)
     }
     form = cleanDeep(form) as Properties
@@ -88,7 +93,7 @@ export async function readRequest(c: Context<AppEnv>) {
       'Send the token in the Authorization header or as access_token, not both.',
     )
   }
-  return { json, form, token: header ?? (typeof field === 'string' ? field : undefined) }
+  return { json, form, files, token: header ?? (typeof field === 'string' ? field : undefined) }
 }
 
 /** The token of the Authorization header, with the same grammar as the JSON API. */

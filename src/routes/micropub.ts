@@ -21,6 +21,8 @@ import {
 } from '../http/micropub'
 import { parseValid } from '../http/validate'
 import { articlePath, MICROPUB_MEDIA_PATH } from '../urls'
+import { mediaSiteOf } from '../http/upload'
+import { withFiles } from '../media/micropub'
 
 export const micropub = new Hono<AppEnv>()
 
@@ -85,7 +87,7 @@ async function deleteAction(c: Context<AppEnv>, action: 'remove' | 'undelete', u
 }
 
 micropub.post('/', async (c) => {
-  const { json, form, token } = await readRequest(c)
+  const { json, form, files, token } = await readRequest(c)
   await authenticate(c, token, identify)
   const action = json ? json.action : first(form!.action)
   const url = json ? json.url : first(form!.url)
@@ -111,7 +113,10 @@ micropub.post('/', async (c) => {
   const h = first(form!.h) ?? 'entry'
   if (h !== 'entry') throw micropubError(400, 'Only h=entry can be created.')
   const { h: _h, access_token: _t, ...props } = form!
-  return create(c, props)
+  if (Object.keys(files).length === 0) return create(c, props)
+  const site = mediaSiteOf(c)
+  const writer = writerOf(c.var.principal)
+  return withFiles(c.env.MEDIA, deskOf(c.env), writer, site, files, props, (p) => create(c, p))
 })
 
 micropub.get('/', async (c) => {
