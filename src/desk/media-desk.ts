@@ -127,7 +127,8 @@ export class MediaDesk {
   ): Outcome<ListedFile & { articles: string[] }> {
     const row = this.registry.get(key)
     const owners = row ? this.registry.owners(key) : []
-    if (!row || row.collecting) return refuse(404, 'Not Found', `No file is stored as ${key}.`)
+    if (!row || row.collecting)
+      return refuse(404, 'Not Found', `No file is stored as ${key.slice(0, 80)}.`)
     if (!writer.admin && !owners.includes(writer.id)) {
       return refuse(403, 'Forbidden', 'The file belongs to another publisher.')
     }
@@ -158,7 +159,8 @@ export class MediaDesk {
   ): Promise<Outcome<null>> {
     const decided = this.transaction((): Outcome<null> | { collect: boolean } => {
       const row = this.registry.get(key)
-      if (!row || row.collecting) return refuse(404, 'Not Found', `No file is stored as ${key}.`)
+      if (!row || row.collecting)
+        return refuse(404, 'Not Found', `No file is stored as ${key.slice(0, 80)}.`)
       const usedBy = this.registry.usedBy(key)
       const refused = refuseDelete(
         { owners: this.registry.owners(key), collecting: false },

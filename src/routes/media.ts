@@ -63,7 +63,7 @@ mediaApi.get('/', docs.list, async (c) => {
   })
 })
 
-mediaApi.get('/:key{[0-9a-f]{64}}', docs.read, async (c) =>
+mediaApi.get('/:key', docs.read, async (c) =>
   c.json(
     withUrl(
       c,
@@ -72,7 +72,7 @@ mediaApi.get('/:key{[0-9a-f]{64}}', docs.read, async (c) =>
   ),
 )
 
-mediaApi.delete('/:key{[0-9a-f]{64}}', docs.remove, async (c) => {
+mediaApi.delete('/:key', docs.remove, async (c) => {
   unwrap(await deskOf(c.env).deleteMedia(writerOf(c.var.principal), c.req.param('key')))
   return c.body(null, 204)
 })
@@ -83,13 +83,13 @@ mediaApi.post('/uploads', docs.startUpload, async (c) => {
   return c.json({ upload }, 201)
 })
 
-mediaApi.put('/uploads/:upload/:part{[0-9]{1,5}}', docs.uploadPart, async (c) => {
+mediaApi.put('/uploads/:upload/:part', docs.uploadPart, async (c) => {
   const length = c.req.header('Content-Length')
   const part = await putPart(
     c.env.MEDIA,
     c.var.principal.id,
     c.req.param('upload'),
-    Number(c.req.param('part')),
+    /^\d{1,5}$/.test(c.req.param('part')) ? Number(c.req.param('part')) : NaN,
     c.req.raw.body,
     length === undefined ? undefined : Number(length),
   )

@@ -11,6 +11,7 @@ import { api } from '../../src/routes/api'
 import { BODY_LIMIT_BYTES } from '../../src/articles/limits'
 import oas31 from '../../node_modules/@seriousme/openapi-schema-validator/schemas/v3.1/schema.json'
 import { ADMIN_TOKEN, SITE, client, settleDesk, workerFetch } from '../helpers'
+import { mediaCalls, seedMedia } from '../support/media-calls'
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const
 
@@ -270,6 +271,8 @@ function calls(): Call[] {
 
     { op: 'GET /openapi.json', status: 200, path: '/openapi.json' },
     ...misconfigured('GET /openapi.json', '/openapi.json'),
+
+    ...mediaCalls(ADMIN_TOKEN, publisherToken, misconfigured),
   ]
 }
 
@@ -319,6 +322,7 @@ beforeAll(async () => {
     }),
     204,
   )
+  await seedMedia(send, ADMIN_TOKEN)
   await settleDesk()
   doc = await (await send('/openapi.json')).json()
 })
