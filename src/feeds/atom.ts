@@ -64,6 +64,15 @@ function renderEntry(item: FeedItem, feedLanguage: string): string {
     item.image
       ? empty('link', { rel: 'enclosure', type: imageType(item.image), href: item.image })
       : '',
+    ...item.attachments.map((file) =>
+      empty('link', {
+        rel: 'enclosure',
+        type: file.type,
+        href: file.url,
+        length: file.length === undefined ? undefined : String(file.length),
+        title: file.title,
+      }),
+    ),
     el('published', item.published),
     el('updated', item.updated),
     ...item.authors.map(renderAuthor),

@@ -4,6 +4,7 @@ import type { Feed, FeedItem } from './model'
 import { articlePath, feedPath, scriptPrefix, tagPath, withQuery, type FeedFormat } from '../urls'
 import { scriptOf, SCRIPTS, type Script } from '../articles/script'
 import { inScript } from '../articles/variants'
+import { linkedUrl } from '../media/links'
 import { timestampIn, toMillis } from '../time'
 
 export interface FeedRequest {
@@ -33,7 +34,13 @@ function translations(baseUrl: string, path: string, language: string) {
  * The item for one stored article, as readers of `script` see it. Its id is the canonical
  * article URL whatever the script, so it never changes. Throws if the stored dates are corrupt.
  */
-export function feedItem(stored: PublicArticle, baseUrl: string, script?: Script): FeedItem {
+export function feedItem(
+  stored: PublicArticle,
+  baseUrl: string,
+  script?: Script,
+  mediaPublicUrl?: string,
+): FeedItem {
+  const media = { baseUrl, mediaPublicUrl }
   toMillis(stored.published)
   toMillis(stored.updated)
   const article = inScript(stored, script)
@@ -50,6 +57,13 @@ export function feedItem(stored: PublicArticle, baseUrl: string, script?: Script
     authors: article.authors,
     tags: article.tags,
     image: article.image,
+    attachments: (article.attachments ?? []).map((a) => ({
+      url: linkedUrl(media, a.url, a.mime_type),
+      type: a.mime_type,
+      ...(a.size_in_bytes !== undefined ? { length: a.size_in_bytes } : {}),
+      ...(a.duration_in_seconds !== undefined ? { seconds: a.duration_in_seconds } : {}),
+      ...(a.title !== undefined ? { title: a.title } : {}),
+    })),
     language: article.language,
     source: article.source,
   }
@@ -77,7 +91,7 @@ export function buildFeed(config: Config, req: FeedRequest, page: FeedPage): Fee
   const link = (cursor?: string) => base + withQuery(path, { limit: req.limit, cursor })
   const items = page.items.flatMap((article) => {
     try {
-      return [feedItem(article, req.baseUrl, req.script)]
+      return [feedItem(article, req.baseUrl, req.script, config.mediaPublicUrl)]
     } catch (error) {
       console.error(
         `article ${article.id} left out of the feed: its stored value is corrupt`,

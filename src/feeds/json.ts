@@ -1,5 +1,5 @@
 import type { Author } from '../articles/model'
-import type { Feed, FeedItem } from './model'
+import type { Feed, FeedAttachment, FeedItem } from './model'
 import { renderEach } from './each'
 
 const VERSION = 'https://jsonfeed.org/version/1.1'
@@ -27,6 +27,16 @@ export function renderJson(feed: Feed): string {
   })
 }
 
+function jsonAttachment(file: FeedAttachment) {
+  return {
+    url: file.url,
+    mime_type: file.type,
+    ...(file.title !== undefined ? { title: file.title } : {}),
+    ...(file.length !== undefined ? { size_in_bytes: file.length } : {}),
+    ...(file.seconds !== undefined ? { duration_in_seconds: file.seconds } : {}),
+  }
+}
+
 function jsonItem(item: FeedItem) {
   return {
     id: item.id,
@@ -36,6 +46,7 @@ function jsonItem(item: FeedItem) {
     content_html: item.contentHtml,
     summary: item.summary,
     ...(item.image ? { image: item.image } : {}),
+    ...(item.attachments.length ? { attachments: item.attachments.map(jsonAttachment) } : {}),
     date_published: item.published,
     date_modified: item.updated,
     ...(item.authors.length ? { authors: item.authors.map(jsonAuthor) } : {}),

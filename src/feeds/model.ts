@@ -46,6 +46,16 @@ export interface Translation {
   href: string
 }
 
+/** A file that goes with an item. */
+export interface FeedAttachment {
+  url: string
+  type: string
+  /** Bytes; unknown only for a file on another host. RSS `length` (0 when unknown). */
+  length?: number
+  seconds?: number
+  title?: string
+}
+
 export interface FeedItem {
   /** Permanent, never changes on edit. RSS `<guid isPermaLink="true">`; Atom `<id>`; JSON `id`. */
   id: string
@@ -69,6 +79,11 @@ export interface FeedItem {
   tags: string[]
   /** RSS `<enclosure>` (`<media:content>` when its type is unknown); Atom `rel="enclosure"`; JSON `image`. */
   image?: string
+  /**
+   * Files with the item: audio, video, documents. RSS `<enclosure>` (the first: RSS has one per
+   * item) and `<media:content>` for each; Atom `rel="enclosure"` for each; JSON `attachments`.
+   */
+  attachments: FeedAttachment[]
   /** RSS -; Atom `xml:lang` on the entry; JSON `language`. */
   language: string
   /** RSS `<source>` (when it has a URL); Atom -; JSON -. */

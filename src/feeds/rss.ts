@@ -1,4 +1,4 @@
-import type { Feed, FeedItem } from './model'
+import type { Feed, FeedAttachment, FeedItem } from './model'
 import { el, empty, open, xmlCdata, xmlTextHex, XML_DECLARATION } from './xml'
 import { escapeHtml } from '../articles/content'
 import { imageType } from './media'
@@ -50,6 +50,21 @@ const text = (
   attrs?: Record<string, string | undefined>,
 ) => el(name, value, attrs, xmlTextHex)
 
+const MEDIUMS: Record<string, string> = { audio: 'audio', video: 'video', image: 'image' }
+
+/** Media RSS's description of one file: every attachment, its size, duration and title. */
+function mediaContent(file: FeedAttachment): string {
+  const attrs = {
+    url: file.url,
+    type: file.type,
+    medium: MEDIUMS[file.type.split('/')[0]!] ?? 'document',
+    fileSize: file.length === undefined ? undefined : String(file.length),
+    duration: file.seconds === undefined ? undefined : String(Math.round(file.seconds)),
+  }
+  if (file.title === undefined) return empty('media:content', attrs)
+  return `${open('media:content', attrs)}${text('media:title', file.title, { type: 'plain' })}</media:content>`
+}
+
 function renderItem(item: FeedItem): string {
   const parts = [
     '<item>',
@@ -79,6 +94,18 @@ function renderItem(item: FeedItem): string {
         : empty('media:content', { url: item.image, medium: 'image' }),
     )
   }
+  const [enclosure] = item.attachments
+  if (enclosure) {
+    // RSS 2.0 has one enclosure per item; its length is 0 when a file elsewhere did not say.
+    parts.push(
+      empty('enclosure', {
+        url: enclosure.url,
+        length: String(enclosure.length ?? 0),
+        type: enclosure.type,
+      }),
+    )
+  }
+  for (const file of item.attachments) parts.push(mediaContent(file))
   if (item.source?.url) parts.push(text('source', item.source.name, { url: item.source.url }))
   parts.push('</item>')
   return parts.join('')

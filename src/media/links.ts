@@ -5,7 +5,7 @@
  * 206 answers that players ask for, and R2's domain serves and caches Range requests itself.
  */
 import { mediaPath } from '../urls'
-import { kindOf, type StoredType } from './types'
+import { isStoredType, kindOf, type StoredType } from './types'
 
 /** Where files are served: the site, and R2's public domain if configured. */
 export interface MediaSite {
@@ -23,6 +23,16 @@ export function fileUrl(site: MediaSite, key: string, type: StoredType): string 
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')
+
+/**
+ * The URL to link a file at, given any of its addresses: a file of ours of a type we store is
+ * linked where `fileUrl` gives it out (audio and video on R2's public domain, when there is
+ * one); any other URL is left as it is.
+ */
+export function linkedUrl(site: MediaSite, url: string, type: string): string {
+  const key = mediaKeyOf(site, url)
+  return key && isStoredType(type) ? fileUrl(site, key, type) : url
+}
 
 /** A pattern of every address of ours a file has; group 1 is its key. */
 function addresses(site: MediaSite): RegExp {

@@ -6,6 +6,7 @@ import { AuthorCards, siteAuthor } from './cards'
 import { displayDate } from './dates'
 import { Layout, type PageMeta, type Site } from './layout'
 import { dateLanguage, Published, Subscribe, Tags } from './parts'
+import { Attachments, Photo } from './media'
 
 /**
  * When and by whom, as an h-entry has it: the date links to the article's canonical URL
@@ -62,10 +63,11 @@ export function ArticlePage(props: { site: Site; meta: PageMeta; article: Articl
         ) : null}
         {article.image ? (
           <figure class="lead">
-            <img class="u-photo" src={article.image} alt="" />
+            <Photo class="u-photo" site={site} url={article.image} alt="" />
           </figure>
         ) : null}
         <div class="content e-content">{raw(article.content_html)}</div>
+        <Attachments site={site} attachments={article.attachments} />
         {article.url ? (
           <p class="meta">
             {l.originally} <a href={article.url}>{new URL(article.url).host}</a>

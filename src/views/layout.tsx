@@ -20,6 +20,8 @@ export interface Site {
   chinese: boolean
   /** The site's profiles elsewhere, linked `rel="me"` from its h-card (SITE_ME). */
   me: string[]
+  /** R2's public domain, where audio and video are linked (docs/media.md). */
+  mediaPublicUrl?: string
   labels: Labels
 }
 

@@ -26,6 +26,11 @@ article .content img{max-width:100%;height:auto}
 article .content pre{overflow-x:auto}
 article .content table{display:block;overflow-x:auto}
 article figure.lead img{width:100%;height:auto}
+article figure{margin:1.25rem 0}
+article figure img{max-width:100%;height:auto;display:block}
+article figcaption{color:var(--muted);font-size:.9rem;margin-top:.35rem}
+.files audio,.files video{width:100%;display:block}
+.files video{max-height:70vh;background:#000}
 .pager{display:flex;justify-content:space-between;gap:1rem;padding:1.5rem 0}
 .subscribe{margin-top:2rem;padding:1rem 1.25rem;border:1px solid var(--line);border-radius:.5rem}
 .subscribe h2{margin-bottom:.5rem}

@@ -25,6 +25,7 @@ function item(overrides: Partial<FeedItem> = {}): FeedItem {
     authors: [{ name: 'Author' }],
     tags: ['tag'],
     language: 'zh-Hant',
+    attachments: [],
     ...overrides,
   }
 }
@@ -237,5 +238,70 @@ describe('deleted entries (RFC 6721)', () => {
     const json = JSON.parse(renderJson(f))
     expect(json.items.map((i: any) => i.id)).toEqual(['https://news.example.org/articles/a'])
     expect(Object.keys(json).filter((k) => k.includes('deleted'))).toEqual([])
+  })
+})
+
+describe('attachments', () => {
+  const files = [
+    {
+      url: 'https://news.example.org/media/a?x=1&y=2',
+      type: 'audio/mpeg',
+      length: 1234,
+      seconds: 61.6,
+      title: '第一集 <live>',
+    },
+    { url: 'https://cdn.example.com/b.mp4', type: 'video/mp4' },
+  ]
+
+  it('RSS: the first is the enclosure (length 0 when unknown), each is media:content', () => {
+    const rss = parseXml(renderRss(feed([item({ attachments: files })]))).rss.channel.item[0]
+    expect(rss.enclosure).toEqual({
+      '@url': 'https://news.example.org/media/a?x=1&y=2',
+      '@length': '1234',
+      '@type': 'audio/mpeg',
+    })
+    expect(rss['media:content']).toEqual([
+      {
+        '@url': 'https://news.example.org/media/a?x=1&y=2',
+        '@type': 'audio/mpeg',
+        '@medium': 'audio',
+        '@fileSize': '1234',
+        '@duration': '62',
+        'media:title': { '#text': '第一集 <live>', '@type': 'plain' },
+      },
+      { '@url': 'https://cdn.example.com/b.mp4', '@type': 'video/mp4', '@medium': 'video' },
+    ])
+    const unknown = parseXml(renderRss(feed([item({ attachments: [files[1]!] })])))
+    expect(unknown.rss.channel.item[0].enclosure['@length']).toBe('0')
+  })
+
+  it('Atom: each is a link rel="enclosure" with its length and title', () => {
+    const entry = parseXml(renderAtom(feed([item({ attachments: files })]))).feed.entry[0]
+    expect(entry.link.filter((l: any) => l['@rel'] === 'enclosure')).toEqual([
+      {
+        '@rel': 'enclosure',
+        '@type': 'audio/mpeg',
+        '@href': 'https://news.example.org/media/a?x=1&y=2',
+        '@length': '1234',
+        '@title': '第一集 <live>',
+      },
+      { '@rel': 'enclosure', '@type': 'video/mp4', '@href': 'https://cdn.example.com/b.mp4' },
+    ])
+  })
+
+  it('JSON Feed: attachments, with what is known of each', () => {
+    const [json] = JSON.parse(renderJson(feed([item({ attachments: files })]))).items
+    expect(json.attachments).toEqual([
+      {
+        url: 'https://news.example.org/media/a?x=1&y=2',
+        mime_type: 'audio/mpeg',
+        title: '第一集 <live>',
+        size_in_bytes: 1234,
+        duration_in_seconds: 61.6,
+      },
+      { url: 'https://cdn.example.com/b.mp4', mime_type: 'video/mp4' },
+    ])
+    const none = JSON.parse(renderJson(feed([item()]))).items[0]
+    expect(none.attachments).toBeUndefined()
   })
 })

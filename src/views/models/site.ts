@@ -17,5 +17,6 @@ export function siteModel(config: Config, baseUrl: string, script?: Script): Sit
     chinese: scriptOf(config.language) !== undefined,
     me: config.siteMe,
     labels: labelsFor(lang),
+    mediaPublicUrl: config.mediaPublicUrl,
   }
 }
