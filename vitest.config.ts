@@ -1,6 +1,7 @@
 import { cloudflareTest } from '@cloudflare/vitest-plugin'
 import { defineConfig } from 'vitest/config'
 import { isolatedConfig } from './scripts/lib/isolated-config.mjs'
+import { imageHost, isImageHost } from './test/support/image-hosts.mjs'
 
 /** The token the tests publish with; the real one lives in .dev.vars or a Worker secret. */
 const ADMIN_TOKEN = 'test-admin-token'
@@ -45,6 +46,8 @@ export default defineConfig({
               // would answer 502); other paths accept them.
               outboundService: (request: Request) => {
                 const url = new URL(request.url)
+                // DNS and image hosts, for copying images into R2 (test/support/image-hosts.mjs).
+                if (isImageHost(url.hostname)) return imageHost(request)
                 if (url.hostname !== 'hub.test')
                   return new Response('no network in tests', { status: 502 })
                 if (url.pathname === '/hang') return new Promise<Response>(() => {})

@@ -295,3 +295,22 @@ export function decideRelease(record: ScheduledRecord, rules: Pick<Rules, 'now'>
   }
   return decided({ ok: true, record: live }, 200, undefined)
 }
+
+/**
+ * An article whose images were copied into R2 (src/media/rehost.ts): the same article pointing
+ * at the copies, its owner, dates and state unchanged. Nothing changes for a deleted one.
+ */
+export function decideRehost(
+  record: ArticleRecord | undefined,
+  id: string,
+  rehosted: (article: Article) => Article,
+  rules: Rules,
+): Decision {
+  if (!record || record.state === 'deleted') {
+    return refuse(404, 'Not Found', `No article has the id "${id}".`)
+  }
+  const article = rehosted(record.article)
+  if (article === record.article) return { ok: true, status: 200 }
+  const before = record.state === 'live' ? record.article : undefined
+  return decided(recordFor(record, article, record.owner, rules), 200, before)
+}

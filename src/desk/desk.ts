@@ -20,6 +20,7 @@ import { apiArticlePath } from '../urls'
 import {
   decideCreate,
   decideRelease,
+  decideRehost,
   decideRemove,
   decideReplace,
   decideUndelete,
@@ -54,6 +55,7 @@ import { deskStatus, type DeskStatus } from './status'
 import { visibleTo } from '../access/visibility'
 import { MediaRegistry } from './media'
 import { MediaDesk } from './media-desk'
+import { pendingImages, withCopies, type RehostResult } from '../media/rehost'
 
 /** Options of a write the Worker passes on. */
 export interface WriteOptions {
@@ -63,6 +65,9 @@ export interface WriteOptions {
   /** Fields the API's answer adds to the article, as a JSON object (a text import's report). */
   echo?: string
 }
+
+/** The service itself, writing for a publisher what it was asked to (copied images). */
+const SYSTEM: Writer = { id: 'admin', name: 'admin', admin: true }
 
 /** A failed KV sync is tried again this much later, then at every alarm. */
 const SYNC_RETRY_MS = 5_000
@@ -355,6 +360,34 @@ export class Desk extends DurableObject<Env> {
   private visible(writer: Writer, id: string): boolean {
     const record = this.records.get(id)
     return record !== undefined && visibleTo(writer, record)
+  }
+
+  // ---- images copied into R2 (src/fanout/rehost.ts) -------------------------------------
+
+  /** What is left to copy of an article's images, and for whom; undefined when nothing. */
+  rehostJob(id: string): { owner: string; pending: string[] } | undefined {
+    const record = this.records.get(id)
+    const report = record?.article.rehost
+    if (!record || record.state === 'deleted' || report?.state !== 'queued') return undefined
+    const pending = pendingImages(report)
+    return pending.length ? { owner: record.owner, pending } : undefined
+  }
+
+  /** Grants up to `wanted` copies from this hour's budget for the whole site. */
+  takeRehostBudget(wanted: number): number {
+    const hour = Math.floor(Date.now() / 3_600_000)
+    const budget = this.settings.get<{ hour: number; used: number }>('rehost_budget')
+    const used = budget?.hour === hour ? budget.used : 0
+    const granted = Math.max(0, Math.min(wanted, this.config.rehostPerHour - used))
+    if (granted) this.settings.set('rehost_budget', { hour, used: used + granted })
+    return granted
+  }
+
+  /** Points an article at the copies of its images, through the same path as every write. */
+  async applyRehost(id: string, result: RehostResult, baseUrl: string) {
+    return this.write(SYSTEM, id, { baseUrl }, (record, rules) =>
+      decideRehost(record, id, (article) => withCopies(article, result), rules),
+    )
   }
 
   // ---- the alarm ------------------------------------------------------------------------

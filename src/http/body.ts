@@ -43,6 +43,7 @@ export async function readArticle(
     ...(c.req.query('id') ? { id: c.req.query('id') } : {}),
     ...(c.req.query('language') ? { language: c.req.query('language') } : {}),
     ...(tags?.length ? { tags } : {}),
+    ...(c.req.query('rehost_images') === 'true' ? { rehost_images: true } : {}),
   }
   // What the server keeps besides is added after validation: JSON may not send it.
   return { input: { ...parseValid(ArticleInput, { ...fields, ...query }), ...extras }, report }

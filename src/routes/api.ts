@@ -21,6 +21,8 @@ import { openApiDocument } from '../http/openapi'
 import { publishers } from './publishers'
 import { mediaApi } from './media'
 import { withFileFacts } from '../media/attachments'
+import { planRehost } from '../media/rehost'
+import { queueRehost } from '../fanout/rehost'
 import { mediaSiteOf } from '../http/upload'
 
 /** The publishing API, mounted at /api. Every call but the OpenAPI document needs a token. */
@@ -69,6 +71,7 @@ async function draftOf(
     defaultLanguage: config.language,
     defaultAuthor: principal.defaultAuthor,
   })
+  if (input.rehost_images ?? config.rehostImages) planRehost(draft, mediaSiteOf(c))
   return { input, draft, report }
 }
 
@@ -95,10 +98,8 @@ api.post('/articles', docs.createArticle, async (c) => {
   const id =
     input.id ?? (await idForContent(input, draft.published, Date.now(), c.var.config.timeZone))
   const options = await writeOptions(c, report, draft.warnings)
-  return sendReply(
-    c,
-    unwrap(await deskOf(c.env).create(writerOf(c.var.principal), id, draft, options)),
-  )
+  const reply = unwrap(await deskOf(c.env).create(writerOf(c.var.principal), id, draft, options))
+  return sendReply(c, await queueRehost(c.env.HUB_PINGS, draft, reply, c.var.baseUrl))
 })
 
 /** `If-Match: "r3"` replaces or deletes only while the article is at revision 3 (its ETag). */
@@ -128,10 +129,8 @@ api.put('/articles/:id', docs.replaceArticle, async (c) => {
     ...(await writeOptions(c, report, draft.warnings)),
     ifRevision: ifRevision(c.req.header('If-Match')),
   }
-  return sendReply(
-    c,
-    unwrap(await deskOf(c.env).replace(writerOf(c.var.principal), id, draft, options)),
-  )
+  const reply = unwrap(await deskOf(c.env).replace(writerOf(c.var.principal), id, draft, options))
+  return sendReply(c, await queueRehost(c.env.HUB_PINGS, draft, reply, c.var.baseUrl))
 })
 
 api.get('/articles/:id', docs.readArticle, async (c) => {

@@ -23,6 +23,8 @@ import { parseValid } from '../http/validate'
 import { articlePath, MICROPUB_MEDIA_PATH } from '../urls'
 import { mediaSiteOf } from '../http/upload'
 import { withFiles } from '../media/micropub'
+import { planRehost } from '../media/rehost'
+import { queueRehost } from '../fanout/rehost'
 
 export const micropub = new Hono<AppEnv>()
 
@@ -43,10 +45,13 @@ async function create(c: Context<AppEnv>, props: Properties) {
   }
   const input = parseValid(ArticleInput, inputFrom(props))
   const draft = draftOf(c, input)
+  // REHOST_IMAGES copies a note's images from other hosts too (docs/media.md).
+  if (c.var.config.rehostImages) planRehost(draft, mediaSiteOf(c))
   const id = slug ?? (await idForContent(input, draft.published, Date.now(), c.var.config.timeZone))
   const reply = unwrap(
     await deskOf(c.env).create(writerOf(c.var.principal), id, draft, { baseUrl: c.var.baseUrl }),
   )
+  await queueRehost(c.env.HUB_PINGS, draft, reply, c.var.baseUrl)
   c.header('Location', c.var.baseUrl + articlePath(reply.id))
   return c.body(null, 201)
 }

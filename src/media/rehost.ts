@@ -1,0 +1,83 @@
+/**
+ * Images that never break: an article's images from other hosts, copied into R2 after the
+ * write's answer (src/fanout/rehost.ts) and the article pointed at the copies through the
+ * coordinator. These are the rules: which images, how many, and the article once copied.
+ */
+import type { Draft } from '../articles/build'
+import { imageSources, moveImages } from '../articles/images'
+import type { Article, RehostReport } from '../articles/model'
+import { mediaKeyOf, type MediaSite } from './links'
+
+/** The most images one article asks to copy; the rest are reported, not fetched. */
+export const REHOST_PER_ARTICLE = 20
+
+/** What one run of the queue's consumer did. */
+export interface RehostResult {
+  copied: { from: string; to: string }[]
+  failed: { url: string; reason: string }[]
+}
+
+/** The images `article` shows from other hosts: in its content, and its lead image. */
+export function externalImages(
+  article: Pick<Article, 'content_html' | 'image'>,
+  site: MediaSite,
+): string[] {
+  const urls = [...imageSources(article.content_html), ...(article.image ? [article.image] : [])]
+  return [...new Set(urls)].filter((url) => !mediaKeyOf(site, url))
+}
+
+/** What a write that asks for copies is to copy: queued, unless it shows no image elsewhere. */
+export function planRehost(draft: Draft, site: MediaSite): void {
+  const images = externalImages(draft.fields, site)
+  if (images.length === 0) return
+  const over = images.slice(REHOST_PER_ARTICLE)
+  const report: RehostReport = { state: 'queued', images }
+  if (over.length) {
+    report.failed = over.map((url) => ({
+      url,
+      reason: `over the limit of ${REHOST_PER_ARTICLE} images per article`,
+    }))
+  }
+  draft.fields.rehost = report
+}
+
+/** The images of a report still to copy. */
+export function pendingImages(report: RehostReport): string[] {
+  const done = new Set([
+    ...(report.copied ?? []).map((c) => c.from),
+    ...(report.failed ?? []).map((f) => f.url),
+  ])
+  return report.images.filter((url) => !done.has(url))
+}
+
+/**
+ * The article with `result` applied: each copied image shown from its copy (in the content,
+ * its other script, and the lead image), and the report brought up to date; `done` when no
+ * image is left to try.
+ */
+export function withCopies(article: Article, result: RehostResult): Article {
+  const report = article.rehost
+  if (!report) return article
+  const moved = new Map(result.copied.map((c) => [c.from, c.to]))
+  const copied = [...(report.copied ?? []), ...result.copied]
+  const failed = [...(report.failed ?? []), ...result.failed]
+  const next: RehostReport = { state: 'queued', images: report.images }
+  if (copied.length) next.copied = copied
+  if (failed.length) next.failed = failed
+  if (pendingImages(next).length === 0) next.state = 'done'
+  const out: Article = {
+    ...article,
+    content_html: moveImages(article.content_html, moved),
+    rehost: next,
+  }
+  if (article.image && moved.has(article.image)) out.image = moved.get(article.image)
+  if (article.variants) {
+    out.variants = Object.fromEntries(
+      Object.entries(article.variants).map(([script, text]) => [
+        script,
+        { ...text, content_html: moveImages(text.content_html, moved) },
+      ]),
+    )
+  }
+  return out
+}

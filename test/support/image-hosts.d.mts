@@ -1,0 +1,2 @@
+export function isImageHost(hostname: string): boolean
+export function imageHost(request: Request): Response | Promise<Response>
