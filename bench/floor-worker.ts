@@ -2,7 +2,8 @@
 // makes before it answers, through edgefeed's own modules, and nothing else: an RPC to a
 // Durable Object, which stores the record in SQLite and writes the article and its index
 // keys to KV. No routing, validation, Markdown, sanitising, script conversion or write rules.
-// `GET /feed` is the read floor: the KV reads of a feed's cache miss, without rendering.
+// `GET /feed` is the read floor: the KV reads of a feed's cache miss, without rendering;
+// `PUT /r2` the upload floor: a bare R2 put of the request's body.
 // The benchmark loads it like the publish, so the publish's figures can be read against what
 // its storage alone costs on the same runtime in the same run.
 import { DurableObject } from 'cloudflare:workers'
@@ -15,6 +16,7 @@ import { toMillis, type Timestamp } from '../src/time'
 
 interface Env {
   ARTICLES: KVNamespace
+  MEDIA: R2Bucket
   FLOOR: DurableObjectNamespace<FloorDesk>
 }
 
@@ -89,6 +91,11 @@ export default {
     if (request.method === 'GET' && new URL(request.url).pathname === '/feed') {
       const page = await readArticles(env.ARTICLES, { limit: 50, cacheTag: 'all' })
       return new Response(`${page.items.length} articles\n`)
+    }
+    // The upload floor: the request's bytes put in R2 as they come, nothing checked or hashed.
+    if (request.method === 'PUT' && new URL(request.url).pathname === '/r2') {
+      await env.MEDIA.put(crypto.randomUUID(), request.body)
+      return new Response(null, { status: 201 })
     }
     if (request.method !== 'POST') return new Response('POST an article to store it\n')
     const article = articleFrom(await request.json<Posted>())

@@ -11,6 +11,7 @@ import { existsSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { costTable } from '../bench/cost-model.mjs'
 import { benchArticle } from '../bench/fixtures.mjs'
+import { benchPhoto } from '../bench/photo.mjs'
 import { startWorker } from './lib/devserver.mjs'
 import { startMiniflare } from './lib/miniflare.mjs'
 import { serverCpuSeconds } from './lib/processes.mjs'
@@ -22,6 +23,9 @@ const PUBLISHES = Number(process.env.BENCH_PUBLISHES ?? 400)
 const ALONE = Math.max(1, Math.round(PUBLISHES / 4))
 // Local KV lives in SQLite files; on tmpfs the disk of a shared machine stops being the
 // bottleneck, and the figures describe the Worker rather than the disk.
+const UPLOADS = Number(process.env.BENCH_UPLOADS ?? 24)
+const PHOTO_BYTES = 5 * 1024 * 1024
+// Local KV lives in SQLite files (R2 in files too); see below.
 const STATE_DIR = process.env.BENCH_STATE_DIR ?? (existsSync('/dev/shm') ? '/dev/shm' : tmpdir())
 const RUNTIME = process.env.BENCH_RUNTIME ?? 'wrangler'
 if (!['wrangler', 'miniflare'].includes(RUNTIME)) {
@@ -104,6 +108,38 @@ async function firstPurgeDelays(worker, count) {
     delays.push(performance.now() - answered)
   }
   return delays.sort((a, b) => a - b)
+}
+
+/** MiB per second of `UPLOADS` requests made by `send(i)`, four at a time. */
+async function throughput(send) {
+  const start = performance.now()
+  let next = 0
+  await Promise.all(
+    Array.from({ length: 4 }, async () => {
+      for (let i = next++; i < UPLOADS; i = next++) {
+        const res = await send(i)
+        if (res.status !== 201) throw new Error(`upload failed: ${res.status} ${await res.text()}`)
+        await res.arrayBuffer()
+      }
+    }),
+  )
+  return (UPLOADS * PHOTO_BYTES) / 2 ** 20 / ((performance.now() - start) / 1000)
+}
+
+/** A photo's upload through edgefeed against a bare R2 put, and its CPU in the isolate. */
+async function uploadRuns(app, floor, probe) {
+  const photos = Array.from({ length: UPLOADS * 2 }, (_, i) => benchPhoto(PHOTO_BYTES, i))
+  const headers = { Authorization: `Bearer ${app.token}`, 'Content-Type': 'image/jpeg' }
+  const api = await throughput((i) =>
+    fetch(`${app.base}/api/media`, { method: 'POST', headers, body: photos[i] }),
+  )
+  const bare = await throughput((i) =>
+    fetch(`${floor.base}/r2`, { method: 'PUT', body: photos[UPLOADS + i] }),
+  )
+  const cpu = await (
+    await fetch(`${probe.base}/upload-cpu?iterations=30`, { method: 'POST', body: photos[0] })
+  ).json()
+  return { api, floor: bare, cpu }
 }
 
 const started = []
@@ -211,6 +247,22 @@ try {
   )
   console.log(
     `publish CPU time in-isolate (validate and build one article): ${build.ms.toFixed(3)} ms`,
+  )
+
+  const media = await uploadRuns(app, floor, probe)
+  console.log(
+    `\nuploads of a ${(PHOTO_BYTES / 2 ** 20).toFixed(0)} MiB photo (${UPLOADS}, 4 at a time, each its own bytes):`,
+  )
+  console.log(
+    `  POST /api/media (checked, GPS stripped, hashed, recorded, put)  ${media.api.toFixed(1)} MiB/s`,
+  )
+  console.log(
+    `  bare R2 put of the same bytes (upload floor)                    ${media.floor.toFixed(1)} MiB/s`,
+  )
+  console.log(`  upload against the floor: ${(media.api / media.floor).toFixed(2)}×`)
+  const cpu5 = media.cpu
+  console.log(
+    `  in-isolate CPU per MiB: GPS stripping ${cpu5.stripMsPerMib.toFixed(3)} ms (a copy of the bytes alone ${cpu5.copyMsPerMib.toFixed(3)} ms), SHA-256 ${cpu5.hashMsPerMib.toFixed(3)} ms`,
   )
 
   console.log(`\ncost model (bench/cost-model.mjs):\n${costTable()}`)

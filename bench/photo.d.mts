@@ -1,0 +1,1 @@
+export function benchPhoto(bytes: number, seed: number): Uint8Array
