@@ -4,7 +4,8 @@
 // no failed requests, no horizontal scroll, no serious or critical axe-core violations.
 // Then pagination, tag links, the copy buttons, and an article page for every vector of
 // the XSS corpus, none of which may run a script. Screenshots go to test-results/screenshots.
-import { existsSync, mkdirSync, readFileSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { chromium } from 'playwright-core'
 import { startWorker } from './lib/devserver.mjs'
@@ -44,6 +45,60 @@ const browser = await chromium.launch({
     '--no-first-run',
   ],
 })
+
+/** Uploads a file; returns its URL. */
+async function upload(bytes, type) {
+  const res = await fetch(`${base}/api/media`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': type },
+    body: bytes,
+  })
+  if (res.status !== 201) throw new Error(`upload: ${res.status} ${await res.text()}`)
+  return (await res.json()).url
+}
+
+/**
+ * A photo a reader would see: 1600 px wide, made by ImageMagick when it is installed; else the
+ * test photo (96 px).
+ */
+function photo() {
+  try {
+    return execFileSync('convert', [
+      '-size',
+      '1600x1000',
+      'gradient:#c33-#36c',
+      '-swirl',
+      '120',
+      '-quality',
+      '80',
+      'jpg:-',
+    ])
+  } catch {
+    return readFileSync(new URL('../test/fixtures/media/gps.jpg', import.meta.url))
+  }
+}
+
+/** An article with a lead photo of ours (srcset), a photo in its text and an MP3 to play. */
+async function mediaArticle() {
+  const lead = await upload(photo(), 'image/jpeg')
+  const inline = await upload(
+    readFileSync(new URL('../test/fixtures/media/gps.png', import.meta.url)),
+    'image/png',
+  )
+  const mp3 = new Uint8Array(40_000)
+  mp3.set([0x49, 0x44, 0x33, 4, 0, 0, 0, 0, 0, 0])
+  for (let at = 10; at + 4 <= mp3.length; at += 417) mp3.set([0xff, 0xfb, 0x90, 0x64], at)
+  const audio = await upload(mp3, 'audio/mpeg')
+  return post({
+    title: '經開區創新論壇現場：照片與錄音',
+    content_html: `<p>　　本報訊　論壇現場座無虛席。</p><figure><img src="${inline}" alt="論壇會場的彩色海報"><figcaption>會場海報（本報記者攝）</figcaption></figure><p>　　以下為開幕致詞錄音。</p>`,
+    image: lead,
+    attachments: [{ url: audio, title: '開幕致詞（錄音）', duration_in_seconds: 1 }],
+    published: '2024-06-07T10:30:00+08:00',
+    tags: ['經開區'],
+    authors: [{ name: '王小明' }],
+  })
+}
 
 async function post(body) {
   const res = await fetch(`${base}/api/articles`, {
@@ -88,8 +143,10 @@ try {
     method: 'DELETE',
     headers: { Authorization: `Bearer ${token}` },
   })
+  const media = await mediaArticle()
   const pages = {
     home: '/',
+    media: `/articles/${media.id}`,
     article: `/articles/${first.id}`,
     tag: '/tags/%E7%B6%93%E9%96%8B%E5%8D%80',
     feeds: '/feeds',
@@ -157,6 +214,10 @@ try {
         await context.close()
       }
     }
+  }
+  // The media article's screenshots are the manual's (docs/media.md).
+  for (const width of [390, 1280]) {
+    copyFileSync(`${SHOTS}/media-${width}-light.png`, `docs/screenshots/media-${width}.png`)
   }
 
   // Following links as a reader would.

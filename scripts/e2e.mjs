@@ -12,6 +12,7 @@ import { join } from 'node:path'
 import { expandArticle } from '../test/corpus/expand.mjs'
 import { startWorker } from './lib/devserver.mjs'
 import { checkReaders } from './readers/check.mjs'
+import { checkMedia } from './lib/media-e2e.mjs'
 import { validateFeeds } from './lib/validate-feed.mjs'
 import { checkMicroformats } from './lib/microformats.mjs'
 
@@ -332,6 +333,10 @@ try {
     `WebSub: every ping a hub never took ends in the dead-letter queue's log (${undelivered().size} feeds)`,
     accepted().length > 0 && accepted().every((t) => undelivered().has(t)),
   )
+
+  // 7b. Media: an enclosure as feedparser reads it, Range, a photo without its GPS; its article
+  // is in the feeds the validators read next.
+  await checkMedia(base, token, { check, skip })
 
   // 8. The shared validator driver (W3C feedvalidator, JSON Feed schema), where present.
   validateFeeds(
