@@ -75,6 +75,23 @@ describe('an upload in parts', () => {
     expect(await storeSnapshot()).toEqual(before)
   })
 
+  it("refuses a file over its kind's limit with 413 naming it, deleting its parts", async () => {
+    // A JPEG of 26 MiB: the photo, then image data up to one MiB past the images' limit.
+    const big = new Uint8Array(26 * MiB)
+    big.set(photo('gps.jpg'))
+    const upload = await start()
+    const done = await parts(upload, big, 13 * MiB)
+    const before = await storeSnapshot()
+    const res = await complete(upload, { parts: done })
+    expect(res.status).toBe(413)
+    expect(res.headers.get('Content-Type')).toMatch(/^application\/problem\+json/)
+    expect((await res.json<any>()).detail).toMatch(
+      /\(image\) may be at most 25 MiB \(26214400 bytes\)/,
+    )
+    expect(await r2Snapshot()).toEqual({})
+    expect(await storeSnapshot()).toEqual(before)
+  })
+
   it('refuses a type that the bytes contradict, and parts that do not make the upload', async () => {
     const upload = await start()
     const done = await parts(upload, mp3(6 * MiB))
