@@ -7,7 +7,8 @@ import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { AppEnv } from '../env'
-import { first, MicropubError, type Properties } from '../articles/mf2'
+import { first, type Properties } from '../articles/mf2'
+import { MicropubError } from '../articles/errors'
 import { isValidId } from '../articles/ids'
 import { cleanDeep } from '../articles/text'
 import { adminTokenOf, insufficientScopeChallenge, parseBearer, type Identify } from './auth'
@@ -100,9 +101,18 @@ export async function readRequest(c: Context<AppEnv>) {
     }
   } else if (/^(application\/x-www-form-urlencoded|multipart\/form-data)/i.test(type)) {
     form = Object.create(null) as Properties
-    for (const [key, value] of (await c.req.formData()).entries()) {
-      if (typeof value !== 'string') continue
+    // Parsed from the bytes, which stay cached as they came for Idempotency-Key's fingerprint.
+    const fields = await new Response(await c.req.arrayBuffer(), {
+      headers: { 'Content-Type': type },
+    }).formData()
+    for (const [key, value] of fields.entries()) {
       const name = key.replace(/\[\]$/, '')
+      if (typeof value !== 'string') {
+        throw micropubError(
+          400,
+          `The file sent as "${name.slice(0, 64)}" can not be stored: send photos by URL.`,
+        )
+      }
       ;(form[name] ??= []).push(value)
     }
     form = cleanDeep(form) as Properties
