@@ -4,7 +4,7 @@
  */
 import { htmlToText } from './content'
 import { MicropubError } from './errors'
-import { contentOf } from './mf2'
+import { contentOf, noteTitle } from './mf2'
 import { photosFrom } from './mf2-photos'
 import type { Article } from './model'
 import { extraPropertyProblem, isArticleProperty, type ArticleProperty } from './properties'
@@ -34,6 +34,15 @@ function inputOf(article: Article): Record<string, unknown> {
     input.image = article.image
   }
   return input
+}
+
+/** The text a note's title is read from: the text or Markdown as sent, or the HTML's text. */
+function textOf(article: Partial<Article>): string {
+  return (
+    article.content_text ??
+    article.content_markdown ??
+    (article.content_html === undefined ? '' : htmlToText(article.content_html))
+  )
 }
 
 const CONTENT_KEYS = ['content_html', 'content_markdown', 'content_text'] as const
@@ -147,6 +156,13 @@ export function updatedInput(
     else extrasIn(input)[name] = [...(extrasIn(input)[name] ?? []), ...values]
   }
   applyDelete(input, update.delete)
+  // A note titled by its first line keeps following it, unless the update names a title.
+  const named = [update.replace, update.add].some(
+    (part) => part && typeof part === 'object' && Object.hasOwn(part, 'name'),
+  )
+  if (!named && article.title === noteTitle(textOf(article))) {
+    input.title = noteTitle(textOf(input as Partial<Article>))
+  }
   const extras = input.extra_properties as Record<string, unknown[]> | undefined
   if (extras && !Object.keys(extras).length) delete input.extra_properties
   return input

@@ -73,7 +73,7 @@ export function inputFrom(props: Properties): Record<string, unknown> {
 }
 
 /** A note's title: its first line, cut at about 80 characters. */
-function noteTitle(text: string): string {
+export function noteTitle(text: string): string {
   const line = text.trim().split('\n')[0] ?? ''
   const chars = [...line]
   return chars.length > 80 ? chars.slice(0, 79).join('') + '…' : line
