@@ -161,7 +161,7 @@ export function updatedInput(
     (part) => part && typeof part === 'object' && Object.hasOwn(part, 'name'),
   )
   if (!named && article.title === noteTitle(textOf(article))) {
-    input.title = noteTitle(textOf(input as Partial<Article>))
+    input.title = noteTitle(textOf(input))
   }
   const extras = input.extra_properties as Record<string, unknown[]> | undefined
   if (extras && !Object.keys(extras).length) delete input.extra_properties
