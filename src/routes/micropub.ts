@@ -22,6 +22,7 @@ import {
   readRequest,
 } from '../http/micropub'
 import { parseValid } from '../http/validate'
+import { micropubDocs } from '../http/micropub-docs'
 import { articlePath } from '../urls'
 
 export const micropub = new Hono<AppEnv>()
@@ -123,7 +124,7 @@ function jsonEntry(json: Record<string, unknown>): Properties {
   return checkedProperties(props as Record<string, unknown>)
 }
 
-micropub.post('/', async (c) => {
+micropub.post('/', micropubDocs.post, async (c) => {
   const { json, form, token } = await readRequest(c)
   await authenticate(c, token, identify)
   const action = json ? json.action : first(form!.action)
@@ -155,7 +156,7 @@ const CONFIG = {
   ],
 }
 
-micropub.get('/', async (c) => {
+micropub.get('/', micropubDocs.get, async (c) => {
   if (c.req.query('access_token') !== undefined) {
     throw micropubError(400, 'Send the token in the Authorization header: URLs end up in logs.')
   }
