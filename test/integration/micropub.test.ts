@@ -248,7 +248,8 @@ describe('what Micropub may not do', () => {
     expect(ok.headers.get('Location')).toBe(`${SITE}/articles/my-post`)
   })
 
-  it('refuses a token in the URL, and a token sent twice', async () => {
+  it('refuses a token in the URL, and a token sent twice, storing nothing', async () => {
+    const before = await storeSnapshot()
     const inUrl = await c().fetch(`/micropub?q=config&access_token=${ADMIN_TOKEN}`)
     expect(inUrl.status).toBe(400)
     expect((await inUrl.json<any>()).error_description).toContain('Authorization header')
@@ -259,6 +260,7 @@ describe('what Micropub may not do', () => {
       /^Bearer error="invalid_request", error_description=".*not both\."$/,
     )
     expect(await twice.text()).toBe('')
+    expect(await storeSnapshot()).toEqual(before)
   })
 })
 
