@@ -15,6 +15,20 @@ export interface Source {
 }
 
 /**
+ * A value as JSON holds it. Arrays and objects hold JSON values in turn; the type says so one
+ * level deep, which keeps the coordinator's RPC types finite.
+ */
+export type JsonValue = string | number | boolean | null | object
+
+/** A photo of the article, with its text alternative (`""`: decorative). */
+export interface Photo {
+  url: string
+  alt: string
+  caption?: string
+  credit?: string
+}
+
+/**
  * A file that goes with an article (a podcast's audio, a video, a PDF): an RSS enclosure, an
  * Atom `rel="enclosure"`, a JSON Feed attachment. For a file of ours its type and size are
  * R2's, not the publisher's.
@@ -78,7 +92,14 @@ export interface Article {
   source?: Source
   /** The canonical link elsewhere, when the article also lives on another site. */
   url?: string
+  /** The lead image: as given, or the first photo. */
   image?: string
+  photos?: Photo[]
+  /**
+   * Microformats properties edgefeed keeps without using them (a Micropub check-in's venue,
+   * a reply's target), as sent: for the publisher's tools, never shown to readers.
+   */
+  extra_properties?: Record<string, JsonValue[]>
   attachments?: Attachment[]
   /** Images asked to be copied into R2, and what became of them: for the publisher alone. */
   rehost?: RehostReport
@@ -88,10 +109,13 @@ export interface Article {
   variants?: Partial<Record<Script, ArticleText>>
 }
 
-/** The article as readers see it: the publisher's source text and account stay private. */
+/**
+ * The article as readers see it: the publisher's source text, account and the properties
+ * kept for its tools stay private.
+ */
 export type PublicArticle = Omit<
   Article,
-  'content_text' | 'content_markdown' | 'source_text' | 'publisher' | 'rehost'
+  'content_text' | 'content_markdown' | 'source_text' | 'publisher' | 'extra_properties' | 'rehost'
 >
 
 /** An article's text in another script, as a list shows it: everything but the content. */

@@ -37,6 +37,7 @@ import {
   type Idempotency,
   type NewPublisher,
   type Outcome,
+  type Refusal,
   type Reply,
   type Writer,
 } from './protocol'
@@ -56,6 +57,7 @@ import { visibleTo } from '../access/visibility'
 import { MediaRegistry } from './media'
 import { MediaDesk } from './media-desk'
 import { pendingImages, withCopies, type RehostResult } from '../media/rehost'
+import { lackingMediaScope } from '../media/ownership'
 
 /** Options of a write the Worker passes on. */
 export interface WriteOptions {
@@ -68,6 +70,8 @@ export interface WriteOptions {
 
 /** The service itself, writing for a publisher what it was asked to (copied images). */
 const SYSTEM: Writer = { id: 'admin', name: 'admin', admin: true }
+/** How many suffixes a derived id tries before the write is refused as a conflict. */
+const FRESH_ID_TRIES = 100
 
 /** A failed KV sync is tried again this much later, then at every alarm. */
 const SYNC_RETRY_MS = 5_000
@@ -124,11 +128,30 @@ export class Desk extends DurableObject<Env> {
 
   // ---- articles -------------------------------------------------------------------------
 
-  /** Publishes a new article under `id`. */
-  async create(writer: Writer, id: string, draft: Draft, options: WriteOptions) {
-    return this.write(writer, id, options, (record, rules) =>
-      decideCreate(record, writer, id, draft, rules),
+  /**
+   * Publishes a new article under `id`. With `fresh` (an id derived from the text, which a
+   * second post of the same text on the same day derives again), a taken id is followed by
+   * the first free one of `{id}-2`, `{id}-3`...: another post, not a conflict.
+   */
+  async create(
+    writer: Writer,
+    id: string,
+    draft: Draft,
+    options: WriteOptions & { fresh?: boolean },
+  ) {
+    const chosen = options.fresh ? this.freeId(id) : id
+    return this.write(writer, chosen, options, (record, rules, checked) =>
+      decideCreate(record, checked, chosen, draft, rules),
     )
+  }
+
+  /** `id`, or the first of `{id}-2`, `{id}-3`... that no record holds (deleted ones included). */
+  private freeId(id: string): string {
+    if (!this.records.get(id)) return id
+    for (let n = 2; n < FRESH_ID_TRIES; n++) {
+      if (!this.records.get(`${id}-${n}`)) return `${id}-${n}`
+    }
+    return id
   }
 
   /** Creates or replaces `id`; with `ifRevision`, only if it is still at that revision. */
@@ -138,21 +161,21 @@ export class Desk extends DurableObject<Env> {
     draft: Draft,
     options: WriteOptions & { ifRevision?: number },
   ) {
-    return this.write(writer, id, options, (record, rules) =>
-      decideReplace(record, writer, id, draft, rules, options.ifRevision),
+    return this.write(writer, id, options, (record, rules, checked) =>
+      decideReplace(record, checked, id, draft, rules, options.ifRevision),
     )
   }
 
   /** Deletes `id`; with `ifRevision`, only if it is still at that revision. */
   async remove(writer: Writer, id: string, options: WriteOptions & { ifRevision?: number }) {
-    return this.write(writer, id, options, (record, rules) =>
-      decideRemove(record, writer, id, rules, options.ifRevision),
+    return this.write(writer, id, options, (record, rules, checked) =>
+      decideRemove(record, checked, id, rules, options.ifRevision),
     )
   }
 
   async undelete(writer: Writer, id: string, options: WriteOptions) {
-    return this.write(writer, id, options, (record, rules) =>
-      decideUndelete(record, writer, id, rules),
+    return this.write(writer, id, options, (record, rules, checked) =>
+      decideUndelete(record, checked, id, rules),
     )
   }
 
@@ -205,29 +228,32 @@ export class Desk extends DurableObject<Env> {
     writer: Writer,
     id: string,
     options: WriteOptions,
-    decide: (record: ArticleRecord | undefined, rules: Rules) => Decision,
+    decide: (record: ArticleRecord | undefined, rules: Rules, writer: Writer) => Decision,
   ): Promise<Outcome<Reply>> {
-    if (!writer.admin && !this.publishers.isActive(writer.id)) {
+    // What the token may do, as the registry says now: a revocation or the scopes it was
+    // issued with hold whatever the Worker read from KV.
+    const scopes = writer.admin ? undefined : this.publishers.activeScopes(writer.id)
+    if (!writer.admin && !scopes) {
       return refuse(401, 'Unauthorized', 'The token is not valid, or was revoked.')
     }
-    this.settings.set('base_url', options.baseUrl)
+    const checked: Writer = { ...writer, scopes }
     // The KV entries the decision checked its limits against, for the sync to write.
-    const checked: { entries?: Prepared } = {}
+    const prepared: { entries?: Prepared } = {}
     const outcome = this.transaction(() =>
       this.replies.once(writer.id, options.idempotency, () => {
-        const decision = decide(this.records.get(id), this.rules())
+        const decision = decide(this.records.get(id), this.rules(), checked)
         if (!decision.ok) return decision
         const refused =
           decision.record &&
           this.mediaDesk.refuseUses(writer, decision.record, this.mediaSite(options.baseUrl))
         if (refused) return refused
         const { record, entries } = decision
-        if (record && entries) checked.entries = { revision: record.revision, entries }
+        if (record && entries) prepared.entries = { revision: record.revision, entries }
         return { ok: true, status: decision.status, value: this.commit(id, decision, options) }
       }),
     )
     if (outcome.ok && !outcome.value.replayed) {
-      await this.kvSync.settle(id, checked.entries)
+      await this.kvSync.settle(id, prepared.entries)
       // A scheduled release or a tombstone's lapse may now be the next thing due.
       await this.wake()
     }
@@ -250,6 +276,8 @@ export class Desk extends DurableObject<Env> {
   /** Stores a decision and what it will purge and announce; returns the API's answer. */
   private commit(id: string, decision: Decision & { ok: true }, options: WriteOptions): Reply {
     const { record, before, after, tombstone } = decision
+    // For the alarm's releases: the address of the last write (a refused one stores nothing).
+    this.settings.set('base_url', options.baseUrl)
     if (record) {
       this.records.save(record)
       this.spellings.update(id, record.state === 'live' ? record.article : undefined)
@@ -312,15 +340,21 @@ export class Desk extends DurableObject<Env> {
     return { baseUrl, mediaPublicUrl: this.config.mediaPublicUrl }
   }
 
-  private active(writer: Writer): boolean {
-    return writer.admin || this.publishers.isActive(writer.id)
+  /**
+   * Why `writer` may not upload or delete files, as the registry says now: a revoked token,
+   * or one issued without the `media` scope.
+   */
+  private mediaRefusal(writer: Writer): { ok: false; refusal: Refusal } | undefined {
+    if (writer.admin) return undefined
+    const scopes = this.publishers.activeScopes(writer.id)
+    if (!scopes) return refuse(401, 'Unauthorized', 'The token is not valid, or was revoked.')
+    const refusal = lackingMediaScope({ admin: false, scopes })
+    return refusal && { ok: false, refusal }
   }
 
   /** Records `writer`'s upload of a file, before R2 gets its bytes. */
   claimMedia(writer: Writer, file: { key: string; type: string; size: number }) {
-    if (!this.active(writer))
-      return refuse(401, 'Unauthorized', 'The token is not valid, or was revoked.')
-    return this.mediaDesk.claim(writer, file, Date.now())
+    return this.mediaRefusal(writer) ?? this.mediaDesk.claim(writer, file, Date.now())
   }
 
   /** `writer`'s files, newest upload first. */
@@ -338,8 +372,8 @@ export class Desk extends DurableObject<Env> {
    * is left (the admin's delete takes it from every owner).
    */
   async deleteMedia(writer: Writer, key: string) {
-    if (!this.active(writer))
-      return refuse(401, 'Unauthorized', 'The token is not valid, or was revoked.')
+    const refused = this.mediaRefusal(writer)
+    if (refused) return refused
     const outcome = await this.mediaDesk.remove(writer, key, (id) => this.visible(writer, id))
     await this.wake()
     return outcome

@@ -18,6 +18,7 @@ import { ProblemSchema } from './problem'
 import { PublisherInput, PublisherOutput } from './publisher-schema'
 import { jsonResponse, jsonSchema, outputSchema, problems, ref } from './openapi'
 import { mediaComponents } from './media-docs'
+import { MicropubErrorSchema } from './micropub-docs'
 
 /** An article as the API returns it: the stored article, its state and revision. */
 const Article = ArticleOutput.extend({
@@ -95,6 +96,7 @@ export const components: OpenAPIV3_1.ComponentsObject = {
     Status: outputSchema(DeskStatus),
     Problem: outputSchema(ProblemSchema),
     ...mediaComponents,
+    MicropubError: MicropubErrorSchema,
   },
 }
 
@@ -374,7 +376,7 @@ export const documentation = {
     title: 'edgefeed publishing API',
     version: '1.0.0',
     description:
-      'Publish articles served as RSS 2.0, Atom 1.0, JSON Feed 1.1 and HTML. Errors are problem details (RFC 9457). Micropub (W3C) is served at /micropub beside this API, as its own specification describes it.',
+      'Publish articles served as RSS 2.0, Atom 1.0, JSON Feed 1.1 and HTML. Errors are problem details (RFC 9457). Micropub (W3C) is served at /micropub on the site itself, with its own error format, as its Recommendation describes it.',
   },
   security: [{ bearer: [] }],
   tags: [
@@ -382,6 +384,7 @@ export const documentation = {
     { name: 'media', description: 'Photos, audio, video and PDFs, stored in R2 (docs/media.md)' },
     { name: 'publishers', description: 'Publisher tokens (admin only)' },
     { name: 'operations', description: 'For operators and clients' },
+    { name: 'micropub', description: 'W3C Micropub, for Micropub clients' },
   ],
   components,
 }

@@ -8,10 +8,22 @@ import type { AppEnv } from '../env'
 import { MediaRefusal } from '../media/errors'
 import { bytesInWords, REQUEST_LIMIT } from '../media/limits'
 import type { MediaSite } from '../media/links'
+import { lackingMediaScope } from '../media/ownership'
+import type { Principal } from '../access/principal'
+import { unwrap } from './desk'
 
 /** Where this site's files are served. */
 export function mediaSiteOf(c: Context<AppEnv>): MediaSite {
   return { baseUrl: c.var.baseUrl, mediaPublicUrl: c.var.config.mediaPublicUrl }
+}
+
+/**
+ * Refuses a token without the `media` scope before a file's bytes are read; the coordinator
+ * checks again, from its registry, before anything is stored.
+ */
+export function requireMediaScope(principal: Principal): void {
+  const refusal = lackingMediaScope(principal)
+  if (refusal) unwrap({ ok: false, refusal })
 }
 
 /** Upload bodies over one request's limit are refused before they are read. */

@@ -5,7 +5,23 @@
  * lets it go.
  */
 import type { FieldError } from '../articles/errors'
+import { can, type ScopeHolder } from '../access/scopes'
+import type { Refusal } from '../desk/protocol'
 import type { MediaRef } from './refs'
+
+/**
+ * Why `holder` may not upload or delete files: a token issued without the `media` scope
+ * (RFC 6750's `insufficient_scope`). Listing and reading files need no scope.
+ */
+export function lackingMediaScope(holder: ScopeHolder): Refusal | undefined {
+  if (can(holder, 'media')) return undefined
+  return {
+    status: 403,
+    title: 'Insufficient scope',
+    detail: 'This token may not upload or delete files: it was issued without the "media" scope.',
+    scope: 'media',
+  }
+}
 
 /** What the rules need to know of a file. */
 export interface FileFacts {

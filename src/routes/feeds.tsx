@@ -6,6 +6,7 @@ import { renderJson } from '../feeds/json'
 import { renderRss } from '../feeds/rss'
 import type { Feed } from '../feeds/model'
 import { inScript } from '../articles/variants'
+import { scriptOf } from '../articles/script'
 import { listingQuery } from '../edge/canonical'
 import { isBrowserNavigation, NAVIGATION_VARY } from '../http/negotiate'
 import { readFeedListing } from './listing'
@@ -15,6 +16,7 @@ import { FEED_FILES, FEED_FORMATS, FEED_TYPES, feedPath, type FeedFormat } from 
 import { siteModel } from '../views/models/site'
 import { FeedPreviewPage } from '../views/feeds-page'
 import { notFoundPage } from './pages'
+import { liveSpelling } from './tag-spelling'
 
 const RENDER: Record<FeedFormat, (feed: Feed) => string> = {
   rss: renderRss,
@@ -37,8 +39,15 @@ async function serveFeed(c: Context<AppEnv>, format: FeedFormat, tag?: string) {
     format === 'atom' && !cursor
       ? await listDeleted(c.env.ARTICLES, { tag, limit: config.pageSize })
       : []
+  // Hubs hear of each feed's first page at its own address (src/desk/pings.ts), and of a
+  // script's feeds with every change only on a Chinese site: any other page names no hub, so
+  // that no one subscribes to a topic that is never announced.
+  const announced =
+    limit === undefined &&
+    cursor === undefined &&
+    (c.var.script === undefined || scriptOf(config.language) !== undefined)
   const feed = buildFeed(
-    config,
+    announced ? config : { ...config, websubHubs: [] },
     { format, tag, limit, cursor, baseUrl: c.var.baseUrl, script: c.var.script, deleted },
     page,
   )
@@ -76,7 +85,10 @@ function preview(
 
 for (const format of FEED_FORMATS) {
   feeds.get(`/${FEED_FILES[format]}`, listingQuery, (c) => serveFeed(c, format))
-  feeds.get(`/tags/:tag/${FEED_FILES[format]}`, listingQuery, (c) =>
-    serveFeed(c, format, c.req.param('tag')),
+  feeds.get(
+    `/tags/:tag/${FEED_FILES[format]}`,
+    listingQuery,
+    liveSpelling(`/${FEED_FILES[format]}`),
+    (c) => serveFeed(c, format, c.req.param('tag')),
   )
 }

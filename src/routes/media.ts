@@ -9,9 +9,9 @@ import { identify } from '../access/tokens'
 import { requireToken } from '../http/auth'
 import { deskOf, unwrap, writerOf } from '../http/desk'
 import { mediaDocs as docs } from '../http/media-docs'
-import { authenticate, headerToken, micropubError, micropubErrorResponse } from '../http/micropub'
+import { authenticate, headerToken, micropubErrorResponse, tokenSentTwice } from '../http/micropub'
 import { LIMIT_MAX, pageQuery } from '../http/paging'
-import { mediaSiteOf, readUpload, uploadLimit } from '../http/upload'
+import { mediaSiteOf, readUpload, requireMediaScope, uploadLimit } from '../http/upload'
 import { readJsonBody } from '../http/validate'
 import { mediaTag } from '../edge/tags'
 import { fileKey, isMediaKey, variantKey } from '../media/keys'
@@ -28,6 +28,11 @@ import { mediaPath } from '../urls'
 export const mediaApi = new Hono<AppEnv>()
 
 mediaApi.use('*', requireToken({ identify }))
+// Uploading and deleting need the `media` scope; listing and reading files do not.
+mediaApi.use('*', async (c, next) => {
+  if (c.req.method !== 'GET' && c.req.method !== 'HEAD') requireMediaScope(c.var.principal)
+  await next()
+})
 
 /** Stores the request's file for the request's writer. */
 async function upload(c: Context<AppEnv>) {
@@ -173,18 +178,17 @@ micropubMedia.onError(micropubErrorResponse)
 micropubMedia.post('/', uploadLimit, async (c) => {
   // A token in the header is checked before the body is read; one in the form, after.
   const header = headerToken(c)
-  if (header !== undefined) await authenticate(c, header, identify)
+  if (header !== undefined) {
+    await authenticate(c, header, identify)
+    requireMediaScope(c.var.principal)
+  }
   const request = await readUpload(c)
   const field = request.form?.get('access_token')
-  if (header !== undefined && field != null) {
-    throw micropubError(
-      400,
-      'Send the token in the Authorization header or as access_token, not both.',
-    )
-  }
+  if (header !== undefined && field != null) throw tokenSentTwice()
   if (header === undefined) {
     await authenticate(c, typeof field === 'string' ? field : undefined, identify)
   }
+  requireMediaScope(c.var.principal)
   const checked = await checkFile(request.bytes, request.declared)
   const { file } = await storeFile(
     c.env.MEDIA,

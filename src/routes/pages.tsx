@@ -7,6 +7,7 @@ import { listingQuery, noQuery } from '../edge/canonical'
 import { changedAt, tagResponse } from '../edge/headers'
 import { ALL, articleTag, FEEDS, STATIC } from '../edge/tags'
 import { readCardListing } from './listing'
+import { liveSpelling } from './tag-spelling'
 import { getArticle } from '../store/articles'
 import { listTags, neighbour } from '../store/listings'
 import { getTombstone } from '../store/tombstones'
@@ -73,7 +74,7 @@ function errorPage(c: Context<AppEnv>, status: 404 | 410) {
 export const notFoundPage = (c: Context<AppEnv>) => errorPage(c, 404)
 
 pages.get('/', listingQuery, (c) => listPage(c, '/'))
-pages.get('/tags/:tag', listingQuery, (c) => {
+pages.get('/tags/:tag', listingQuery, liveSpelling(''), (c) => {
   const tag = c.req.param('tag')
   return listPage(c, tagPath(tag), tag)
 })

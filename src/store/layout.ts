@@ -17,6 +17,7 @@ export function publicArticle(article: Article): PublicArticle {
     source_text: _s,
     publisher: _p,
     rehost: _r,
+    extra_properties: _e,
     ...rest
   } = article
   return rest

@@ -7,16 +7,9 @@ import { fileView, PHOTO_SIZES, srcsetOf } from './models/media'
 export function Photo(props: { site: Site; url: string; alt: string; class?: string }) {
   const srcset = srcsetOf(props.site, props.url)
   return srcset ? (
-    <img
-      class={props.class}
-      src={props.url}
-      srcset={srcset}
-      sizes={PHOTO_SIZES}
-      alt={props.alt}
-      decoding="async"
-    />
+    <img class={props.class} src={props.url} srcset={srcset} sizes={PHOTO_SIZES} alt={props.alt} />
   ) : (
-    <img class={props.class} src={props.url} alt={props.alt} decoding="async" />
+    <img class={props.class} src={props.url} alt={props.alt} />
   )
 }
 

@@ -25,7 +25,7 @@ ul.tags a{background:var(--tag);border-radius:1rem;padding:.1rem .7rem;font-size
 article .content img{max-width:100%;height:auto}
 article .content pre{overflow-x:auto}
 article .content table{display:block;overflow-x:auto}
-article figure.lead img{width:100%;height:auto}
+article figure.lead img,article figure.photo img{width:100%;height:auto}
 article figure{margin:1.25rem 0}
 article figure img{max-width:100%;height:auto;display:block}
 article figcaption{color:var(--muted);font-size:.9rem;margin-top:.35rem}
