@@ -1,15 +1,16 @@
 /**
  * micropub.rocks' server tests, their requests and pass rules as test/support/micropub-rocks.mjs
  * writes them, through the Worker in workerd; `npm run e2e` runs the same against `wrangler dev`.
- * The media tests (300, 301, 700–702) are issue 27's.
  */
 import { beforeAll, describe, expect, it } from 'vitest'
 import { client, SITE, workerFetch } from '../helpers'
 import {
   runServerTests,
   SERVER_TESTS,
+  suiteFiles,
   type MicropubRocksContext,
 } from '../support/micropub-rocks/index.mjs'
+import { photo } from '../support/photos'
 
 let ctx: MicropubRocksContext
 
@@ -29,6 +30,7 @@ beforeAll(async () => {
     // As a Micropub client is given: a publisher token, and one issued without "create".
     token: await issue('micropub-client'),
     tokenWithoutCreate: await issue('no-create', ['update', 'delete', 'media']),
+    files: suiteFiles(photo('gps.jpg'), photo('gps.png')),
   }
 })
 

@@ -3,6 +3,8 @@ export interface MicropubRocksContext {
   endpoint: string
   token: string
   tokenWithoutCreate: string
+  /** The suite's files by name: sunset.jpg, city-at-night.jpg, micropub-rocks.png and .gif. */
+  files: Record<string, Uint8Array>
 }
 
 export interface MicropubRocksResult {
@@ -12,9 +14,9 @@ export interface MicropubRocksResult {
   failures: string[]
 }
 
-export const MEDIA_TESTS: [number, string][]
 export const SERVER_TESTS: [number, string, unknown][]
 export function runServerTests(
   ctx: MicropubRocksContext,
   only?: number[],
 ): Promise<MicropubRocksResult[]>
+export function suiteFiles(jpeg: Uint8Array, png: Uint8Array): Record<string, Uint8Array>
