@@ -1,10 +1,12 @@
 /**
  * Micropub's multipart files (W3C Micropub 3.7.1): each `photo`, `video` or `audio` file of a
- * create is checked, stored for its writer, and given to the post as its URL, with the alt text
- * of `mp-photo-alt` when the client sends one. Every file is checked before any is stored, and
+ * create is checked and stored for its writer. A photo is given to the post as its URL, with
+ * the alt text of `mp-photo-alt` when the client sends one; a video or an audio file becomes
+ * one of its attachments, typed and sized as stored. Every file is checked before any is stored, and
  * the files a refused create stored are let go again, so a refusal leaves nothing.
  */
 import type { Properties } from '../articles/mf2'
+import type { Attachment } from '../articles/model'
 import type { Writer } from '../desk/protocol'
 import { MediaRefusal } from './errors'
 import type { MediaSite } from './links'
@@ -29,7 +31,7 @@ export async function withFiles<T>(
   site: MediaSite,
   files: Record<string, File[]>,
   props: Properties,
-  create: (props: Properties) => Promise<T>,
+  create: (props: Properties, attachments: Attachment[]) => Promise<T>,
 ): Promise<T> {
   const names = Object.keys(files)
   const wrong = names.find((name) => !FILE_PROPERTIES.has(name))
@@ -52,18 +54,23 @@ export async function withFiles<T>(
   const created: string[] = []
   const alts = props['mp-photo-alt'] ?? []
   delete props['mp-photo-alt']
+  const attachments: Attachment[] = []
   try {
     for (const { name, files: list } of checked) {
       const values: unknown[] = [...(props[name] ?? [])]
       for (const file of list) {
-        const stored = await storeFile(bucket, desk, writer, file, site)
-        if (stored.created) created.push(stored.file.key)
-        const alt = name === 'photo' ? alts[values.length] : undefined
-        values.push(typeof alt === 'string' ? { value: stored.file.url, alt } : stored.file.url)
+        const { file: stored, created: first } = await storeFile(bucket, desk, writer, file, site)
+        if (first) created.push(stored.key)
+        if (name !== 'photo') {
+          attachments.push({ url: stored.url, mime_type: stored.type, size_in_bytes: stored.size })
+          continue
+        }
+        const alt = alts[values.length]
+        values.push(typeof alt === 'string' ? { value: stored.url, alt } : stored.url)
       }
-      props[name] = values
+      if (values.length) props[name] = values
     }
-    return await create(props)
+    return await create(props, attachments)
   } catch (error) {
     for (const key of created) await desk.releaseMedia(writer, key)
     throw error

@@ -23,6 +23,7 @@ import {
 } from '../http/micropub'
 import { parseValid } from '../http/validate'
 import { articlePath, MICROPUB_MEDIA_PATH } from '../urls'
+import type { Attachment } from '../articles/model'
 import { mediaSiteOf, requireMediaScope } from '../http/upload'
 import { withFiles } from '../media/micropub'
 import { planRehost } from '../media/rehost'
@@ -52,13 +53,17 @@ async function writeOptions(c: Context<AppEnv>) {
  * text posted again is another post with an id of its own; a retry sent with the same
  * Idempotency-Key gets the first answer again instead.
  */
-async function create(c: Context<AppEnv>, props: Properties) {
+async function create(c: Context<AppEnv>, props: Properties, attachments: Attachment[] = []) {
   const { 'mp-slug': slugs, ...rest } = props
   const slug = first(slugs)
   if (slug !== undefined && (typeof slug !== 'string' || !isValidId(slug))) {
     throw micropubError(400, `mp-slug must be ${ID_RULE}.`)
   }
-  const input = parseValid(ArticleInput, inputFrom(rest))
+  // Video and audio sent as files are the post's attachments (src/media/micropub.ts).
+  const input = parseValid(ArticleInput, {
+    ...inputFrom(rest),
+    ...(attachments.length ? { attachments } : {}),
+  })
   const draft = draftOf(c, input)
   // REHOST_IMAGES copies a note's images from other hosts too (docs/media.md).
   if (c.var.config.rehostImages) planRehost(draft, mediaSiteOf(c))
@@ -153,7 +158,9 @@ micropub.post('/', micropubDocs.post, async (c) => {
   requireMediaScope(c.var.principal)
   const site = mediaSiteOf(c)
   const writer = writerOf(c.var.principal)
-  return withFiles(c.env.MEDIA, deskOf(c.env), writer, site, files, props, (p) => create(c, p))
+  return withFiles(c.env.MEDIA, deskOf(c.env), writer, site, files, props, (p, a) =>
+    create(c, p, a),
+  )
 })
 
 /** What a client needs to know of this endpoint (Micropub 3.7.1). */

@@ -7,7 +7,7 @@ import { reset } from 'cloudflare:test'
 import { afterEach, describe, expect, it } from 'vitest'
 import { ADMIN_TOKEN, client, publish, SITE, storeSnapshot } from '../helpers'
 import { photo } from '../support/photos'
-import { GIF, r2Snapshot } from '../support/media'
+import { GIF, mp3, r2Snapshot } from '../support/media'
 
 afterEach(() => reset())
 
@@ -97,6 +97,66 @@ describe('photos sent with a create', () => {
     const res = await post('/micropub', form)
     expect(res.status).toBe(201)
     expect(Object.keys(await r2Snapshot())).toHaveLength(2)
+  })
+
+  it('keeps the alt text of mp-photo-alt, shown on the page', async () => {
+    const form = withFile('photo', photo('gps.jpg'), 'sunset.jpg', 'image/jpeg')
+    form.append('h', 'entry')
+    form.append('content', 'Nice sunset tonight')
+    form.append('mp-photo-alt', 'The sun setting over the harbour')
+    const res = await post('/micropub', form)
+    expect(res.status).toBe(201)
+    const id = res.headers.get('Location')!.split('/').pop()!
+    const article = await (await client().api(`/api/articles/${id}`)).json<any>()
+    expect(article.photos).toEqual([
+      {
+        url: expect.stringMatching(/\/media\/[0-9a-f]{64}$/),
+        alt: 'The sun setting over the harbour',
+      },
+    ])
+    const page = await (await client(null).get(`/articles/${id}`)).text()
+    expect(page).toContain(`alt="The sun setting over the harbour"`)
+  })
+
+  it('makes audio and video sent as files the post’s attachments, sized as stored', async () => {
+    const form = withFile('audio', mp3(20_000), 'episode.mp3', 'audio/mpeg')
+    form.append('h', 'entry')
+    form.append('content', 'This week’s episode')
+    const res = await post('/micropub', form)
+    expect(res.status).toBe(201)
+    const id = res.headers.get('Location')!.split('/').pop()!
+    const article = await (await client().api(`/api/articles/${id}`)).json<any>()
+    expect(article.attachments).toEqual([
+      {
+        url: expect.stringMatching(/\/media\/[0-9a-f]{64}$/),
+        mime_type: 'audio/mpeg',
+        size_in_bytes: 20_000,
+      },
+    ])
+    expect(article.extra_properties).toBeUndefined()
+  })
+
+  it('needs the media scope for files, storing nothing without it', async () => {
+    const res = await client().json('POST', '/api/publishers', {
+      name: 'no-media',
+      scopes: ['create', 'update', 'delete'],
+    })
+    const { token } = await res.json<{ token: string }>()
+    const before = { r2: await r2Snapshot(), ...(await storeSnapshot()) }
+    const form = withFile('photo', photo('gps.jpg'), 'a.jpg', 'image/jpeg')
+    form.append('h', 'entry')
+    form.append('content', 'No media scope')
+    const refused = await post('/micropub', form, { Authorization: `Bearer ${token}` })
+    expect(refused.status).toBe(401)
+    expect(await refused.json()).toMatchObject({ error: 'insufficient_scope', scope: 'media' })
+    const endpoint = await post(
+      '/micropub/media',
+      withFile('file', photo('gps.jpg'), 'a.jpg', 'image/jpeg'),
+      { Authorization: `Bearer ${token}` },
+    )
+    expect(endpoint.status).toBe(401)
+    expect(endpoint.headers.get('WWW-Authenticate')).toMatch(/insufficient_scope/)
+    expect({ r2: await r2Snapshot(), ...(await storeSnapshot()) }).toEqual(before)
   })
 
   it('refused, keeps none of its files', async () => {

@@ -111,6 +111,26 @@ describe('POST /api/media', () => {
       expect(await everything()).toEqual(before)
     })
 
+    it('a token issued without the media scope (403 insufficient_scope); listing needs none', async () => {
+      const res = await client().json('POST', '/api/publishers', {
+        name: 'writer-only',
+        scopes: ['create', 'update', 'delete'],
+      })
+      const { token } = await res.json<{ token: string }>()
+      const before = await everything()
+      const refused = await upload(photo('gps.jpg'), 'image/jpeg', token)
+      expect(refused.status).toBe(403)
+      expect(refused.headers.get('WWW-Authenticate')).toMatch(/insufficient_scope.*scope="media"/)
+      expect(await refused.json()).toMatchObject({ scope: 'media' })
+      const parts = await client(token).fetch('/api/media/uploads', {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}` },
+      })
+      expect(parts.status).toBe(403)
+      expect(await everything()).toEqual(before)
+      expect((await client(token).api('/api/media')).status).toBe(200)
+    })
+
     it('a form without a file', async () => {
       const before = await everything()
       const form = new FormData()
