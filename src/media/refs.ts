@@ -19,7 +19,7 @@ function contentPointer(article: Article): string {
   return '/content_html'
 }
 
-/** Every use of a file of ours in `article`: content, lead image and attachments. */
+/** Every use of a file of ours in `article`: content, lead image, photos and attachments. */
 export function mediaRefs(article: Article, site: MediaSite): MediaRef[] {
   const refs: MediaRef[] = []
   const add = (url: string | undefined, pointer: string) => {
@@ -28,7 +28,9 @@ export function mediaRefs(article: Article, site: MediaSite): MediaRef[] {
   }
   const content = contentPointer(article)
   for (const key of mediaKeysIn(site, article.content_html)) refs.push({ key, pointer: content })
-  add(article.image, '/image')
+  // A lead image taken from the photos is named where it was sent: among the photos.
+  if (!article.photos?.some((p) => p.url === article.image)) add(article.image, '/image')
+  article.photos?.forEach((p, i) => add(p.url, `/photos/${i}/url`))
   article.attachments?.forEach((a, i) => add(a.url, `/attachments/${i}/url`))
   return refs
 }

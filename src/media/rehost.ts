@@ -17,12 +17,16 @@ export interface RehostResult {
   failed: { url: string; reason: string }[]
 }
 
-/** The images `article` shows from other hosts: in its content, and its lead image. */
+/** The images `article` shows from other hosts: in its content, its lead image and photos. */
 export function externalImages(
-  article: Pick<Article, 'content_html' | 'image'>,
+  article: Pick<Article, 'content_html' | 'image' | 'photos'>,
   site: MediaSite,
 ): string[] {
-  const urls = [...imageSources(article.content_html), ...(article.image ? [article.image] : [])]
+  const urls = [
+    ...imageSources(article.content_html),
+    ...(article.image ? [article.image] : []),
+    ...(article.photos ?? []).map((p) => p.url),
+  ]
   return [...new Set(urls)].filter((url) => !mediaKeyOf(site, url))
 }
 
@@ -52,8 +56,8 @@ export function pendingImages(report: RehostReport): string[] {
 
 /**
  * The article with `result` applied: each copied image shown from its copy (in the content,
- * its other script, and the lead image), and the report brought up to date; `done` when no
- * image is left to try.
+ * its other script, the lead image and the photos), and the report brought up to date;
+ * `done` when no image is left to try.
  */
 export function withCopies(article: Article, result: RehostResult): Article {
   const report = article.rehost
@@ -71,6 +75,9 @@ export function withCopies(article: Article, result: RehostResult): Article {
     rehost: next,
   }
   if (article.image && moved.has(article.image)) out.image = moved.get(article.image)
+  if (article.photos) {
+    out.photos = article.photos.map((p) => ({ ...p, url: moved.get(p.url) ?? p.url }))
+  }
   if (article.variants) {
     out.variants = Object.fromEntries(
       Object.entries(article.variants).map(([script, text]) => [

@@ -91,6 +91,9 @@ describe('articles and files', () => {
       [{ content_html: `<p><img src="${theirs.url}" alt="x"></p>` }, 403, '/content_html'],
       [{ attachments: [{ url: `${SITE}/media/${'b'.repeat(64)}` }] }, 400, '/attachments/0/url'],
       [{ image: `${SITE}/media/${'c'.repeat(64)}` }, 400, '/image'],
+      [{ photos: [{ url: theirs.url, alt: 'A harbour at dusk' }] }, 403, '/photos/0/url'],
+      // A photo without alt text is refused; `alt: ""` (decorative) is taken below.
+      [{ photos: [{ url: theirs.url }] }, 400, '/photos/0/alt'],
       [
         { attachments: [{ url: 'https://cdn.example.com/a.mp3' }] },
         400,
@@ -106,6 +109,22 @@ describe('articles and files', () => {
       expect((await res.json<any>()).errors.map((e: any) => e.pointer)).toEqual([pointer])
       expect(await everything()).toEqual(before)
     }
+  })
+
+  it('take a photo of ours with its alt text, or with "" for a decorative one', async () => {
+    const file = await uploaded(photo('gps.jpg'), 'image/jpeg', bob)
+    const photos = [
+      { url: file.url, alt: 'Delegates at the forum', caption: 'The opening', credit: 'Wang' },
+    ]
+    const res = await client(bob).post(article('With photos', { photos }))
+    expect(res.status).toBe(201)
+    expect(await res.json()).toMatchObject({ image: file.url, photos })
+    const decorative = await client(bob).post(
+      article('Decorative', { photos: [{ url: file.url, alt: '' }] }),
+    )
+    expect(decorative.status).toBe(201)
+    const mine = await (await client(bob).api('/api/media')).json<any>()
+    expect(mine.items.map((f: any) => f.uses)).toEqual([2])
   })
 
   it('may keep a file the article already showed, and the admin may use any', async () => {

@@ -57,6 +57,7 @@ describe('a write that asks for copies', () => {
       title: 'Hotlinked',
       content_html: `<p>Photos:</p>${img(`${PHOTOS}/gps.jpg`)}${img(`${PHOTOS}/moved.jpg`)}`,
       image: `${PHOTOS}/gps.png`,
+      photos: [{ url: `${PHOTOS}/gps.png`, alt: 'The harbour' }],
       rehost_images: true,
     })
     expect(res.status).toBe(201)
@@ -79,6 +80,7 @@ describe('a write that asks for copies', () => {
     expect(Object.keys(await r2Snapshot())).toHaveLength(2)
     expect(article.content_html).toBe(`<p>Photos:</p>${img(copies[0])}${img(copies[0])}`)
     expect(article.image).toBe(copies[2])
+    expect(article.photos).toEqual([{ url: copies[2], alt: 'The harbour' }])
     // The copies are the publisher's, stripped of their GPS, and used by the article.
     const mine = await (await client(token).api('/api/media')).json<any>()
     expect(mine.items.map((f: any) => f.uses)).toEqual([1, 1])
