@@ -64,6 +64,7 @@ export function feedItem(
       ...(a.duration_in_seconds !== undefined ? { seconds: a.duration_in_seconds } : {}),
       ...(a.title !== undefined ? { title: a.title } : {}),
     })),
+    ...(article.photos?.length ? { photos: article.photos } : {}),
     language: article.language,
     source: article.source,
   }

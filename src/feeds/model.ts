@@ -56,6 +56,14 @@ export interface FeedAttachment {
   title?: string
 }
 
+/** A photo of an item, with its text alternative and what the page's caption says. */
+export interface FeedPhoto {
+  url: string
+  alt: string
+  caption?: string
+  credit?: string
+}
+
 export interface FeedItem {
   /** Permanent, never changes on edit. RSS `<guid isPermaLink="true">`; Atom `<id>`; JSON `id`. */
   id: string
@@ -84,6 +92,11 @@ export interface FeedItem {
    * item) and `<media:content>` for each; Atom `rel="enclosure"` for each; JSON `attachments`.
    */
   attachments: FeedAttachment[]
+  /**
+   * The article's photos. RSS `<media:content medium="image">` each, with `<media:description>`
+   * (the caption, else the alt text) and `<media:credit>`; Atom -; JSON - (the lead is `image`).
+   */
+  photos?: FeedPhoto[]
   /** RSS -; Atom `xml:lang` on the entry; JSON `language`. */
   language: string
   /** RSS `<source>` (when it has a URL); Atom -; JSON -. */

@@ -1,4 +1,4 @@
-import type { Feed, FeedAttachment, FeedItem } from './model'
+import type { Feed, FeedAttachment, FeedItem, FeedPhoto } from './model'
 import { el, empty, open, xmlCdata, xmlTextHex, XML_DECLARATION } from './xml'
 import { escapeHtml } from '../articles/content'
 import { imageType } from './media'
@@ -65,6 +65,19 @@ function mediaContent(file: FeedAttachment): string {
   return `${open('media:content', attrs)}${text('media:title', file.title, { type: 'plain' })}</media:content>`
 }
 
+/** Media RSS's description of a photo: what it shows (its caption, else its alt text), and who took it. */
+function photoContent(photo: FeedPhoto): string {
+  const description = photo.caption ?? photo.alt
+  const inner = [
+    description ? text('media:description', description, { type: 'plain' }) : '',
+    photo.credit ? text('media:credit', photo.credit) : '',
+  ].join('')
+  const attrs = { url: photo.url, medium: 'image' }
+  return inner
+    ? `${open('media:content', attrs)}${inner}</media:content>`
+    : empty('media:content', attrs)
+}
+
 function renderItem(item: FeedItem): string {
   const parts = [
     '<item>',
@@ -83,17 +96,20 @@ function renderItem(item: FeedItem): string {
     parts.push(text('dc:creator', item.authors.map((a) => a.name).join(AUTHOR_SEPARATOR)))
   }
   for (const tag of item.tags) parts.push(text('category', tag))
-  if (item.image) {
+  const photos = item.photos ?? []
+  if (item.image && !photos.some((p) => p.url === item.image)) {
     // An <enclosure>, which gofeed reads and media:content not, when the URL names its type
-    // (RSS requires one); its length is unknown, which RSS writes as 0. Never both: SimplePie
-    // would list the image twice. newsboat shows neither (it keeps podcasts' enclosures).
-    const type = imageType(item.image)
+    // (RSS requires one) and no file takes the item's one enclosure; its length is unknown,
+    // which RSS writes as 0. Never both: SimplePie would list the image twice. newsboat shows
+    // neither (it keeps podcasts' enclosures).
+    const type = item.attachments.length ? undefined : imageType(item.image)
     parts.push(
       type
         ? empty('enclosure', { url: item.image, length: '0', type })
         : empty('media:content', { url: item.image, medium: 'image' }),
     )
   }
+  for (const photo of photos) parts.push(photoContent(photo))
   const [enclosure] = item.attachments
   if (enclosure) {
     // RSS 2.0 has one enclosure per item; its length is 0 when a file elsewhere did not say.

@@ -5,7 +5,7 @@
 import { env } from 'cloudflare:workers'
 import { reset } from 'cloudflare:test'
 import { afterEach, describe, expect, it } from 'vitest'
-import { ADMIN_TOKEN, client, publish, SITE, storeSnapshot } from '../helpers'
+import { ADMIN_TOKEN, client, publish, settleDesk, SITE, storeSnapshot } from '../helpers'
 import { photo } from '../support/photos'
 import { GIF, mp3, r2Snapshot } from '../support/media'
 
@@ -116,6 +116,18 @@ describe('photos sent with a create', () => {
     ])
     const page = await (await client(null).get(`/articles/${id}`)).text()
     expect(page).toContain(`alt="The sun setting over the harbour"`)
+    // In every feed: RSS describes it with its alt text, Atom links it, JSON Feed leads with it.
+    await settleDesk()
+    const url = article.photos[0].url
+    const rss = await (await client(null).get('/feed.xml')).text()
+    expect(rss).toContain(
+      `<media:content url="${url}" medium="image"><media:description type="plain">The sun setting over the harbour</media:description></media:content>`,
+    )
+    expect(await (await client(null).get('/atom.xml')).text()).toContain(`href="${url}"`)
+    const json = await (await client(null).get('/feed.json')).json<any>()
+    expect(json.items[0].image).toBe(url)
+    const served = await client(null).get(new URL(url).pathname)
+    expect(String.fromCharCode(...new Uint8Array(await served.arrayBuffer()))).not.toMatch(/GPS/)
   })
 
   it('makes audio and video sent as files the post’s attachments, sized as stored', async () => {

@@ -305,3 +305,47 @@ describe('attachments', () => {
     expect(none.attachments).toBeUndefined()
   })
 })
+
+describe('photos', () => {
+  const photos = [
+    {
+      url: 'https://news.example.org/media/p1',
+      alt: '論壇會場',
+      caption: '會場 <全景>',
+      credit: '王小明',
+    },
+    { url: 'https://cdn.example.com/p2.jpg', alt: '' },
+  ]
+
+  it('RSS: each is media:content, described by its caption (else its alt text) and credited', () => {
+    const rss = parseXml(renderRss(feed([item({ image: photos[0]!.url, photos })]))).rss.channel
+      .item[0]
+    expect(rss['media:content']).toEqual([
+      {
+        '@url': 'https://news.example.org/media/p1',
+        '@medium': 'image',
+        'media:description': { '#text': '會場 <全景>', '@type': 'plain' },
+        'media:credit': '王小明',
+      },
+      { '@url': 'https://cdn.example.com/p2.jpg', '@medium': 'image' },
+    ])
+    // The lead image is the first photo: not listed twice, and not an enclosure.
+    expect(rss.enclosure).toBeUndefined()
+    const alt = parseXml(
+      renderRss(feed([item({ photos: [{ url: photos[0]!.url, alt: '會場' }] })])),
+    )
+    expect(alt.rss.channel.item[0]['media:content']['media:description']['#text']).toBe('會場')
+  })
+
+  it('RSS: an image that is not a photo leaves the one enclosure to an attachment', () => {
+    const files = [{ url: 'https://news.example.org/media/a', type: 'audio/mpeg', length: 9 }]
+    const rss = parseXml(
+      renderRss(feed([item({ image: 'https://cdn.example.com/lead.jpg', attachments: files })])),
+    ).rss.channel.item[0]
+    expect(rss.enclosure['@type']).toBe('audio/mpeg')
+    expect(rss['media:content'][0]).toEqual({
+      '@url': 'https://cdn.example.com/lead.jpg',
+      '@medium': 'image',
+    })
+  })
+})
