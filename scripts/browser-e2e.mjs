@@ -78,7 +78,10 @@ function photo() {
   }
 }
 
-/** An article with a lead photo of ours (srcset), a photo in its text and an MP3 to play. */
+/**
+ * An article with photos of ours (srcset, alt text, a caption and credit), a photo in its text
+ * and an MP3 to play.
+ */
 async function mediaArticle() {
   const lead = await upload(photo(), 'image/jpeg')
   const inline = await upload(
@@ -92,7 +95,14 @@ async function mediaArticle() {
   return post({
     title: '經開區創新論壇現場：照片與錄音',
     content_html: `<p>　　本報訊　論壇現場座無虛席。</p><figure><img src="${inline}" alt="論壇會場的彩色海報"><figcaption>會場海報（本報記者攝）</figcaption></figure><p>　　以下為開幕致詞錄音。</p>`,
-    image: lead,
+    photos: [
+      {
+        url: lead,
+        alt: '論壇主會場，數百名與會者坐在紅藍色燈光下',
+        caption: '論壇主會場座無虛席',
+        credit: '本報記者 王小明',
+      },
+    ],
     attachments: [{ url: audio, title: '開幕致詞（錄音）', duration_in_seconds: 1 }],
     published: '2024-06-07T10:30:00+08:00',
     tags: ['經開區'],
