@@ -113,8 +113,9 @@ export const mediaDocs = {
     },
     responses: {
       ...stored,
-      ...problems([400, 413, 415], {
+      ...problems([400, 403, 413, 415], {
         400: 'An empty file, or a form without one',
+        403: 'A token issued without the `media` scope (`insufficient_scope`)',
         413: `Over ${bytesInWords(REQUEST_LIMIT)} in one request, or over its kind's limit`,
         415: 'Not a type edgefeed stores, or a Content-Type that says another type than the bytes',
       }),
@@ -159,7 +160,7 @@ export const mediaDocs = {
     responses: {
       '204': { description: 'Deleted' },
       ...problems([403, 404, 409], {
-        403: 'Another publisher uploaded it',
+        403: 'Another publisher uploaded it, or the token has no `media` scope',
         404: 'No file has this key',
         409: 'Articles use it: `articles` names those you may see',
       }),
@@ -185,7 +186,9 @@ export const mediaDocs = {
           },
         },
       },
-      ...problems([]),
+      ...problems([403], {
+        403: 'A token issued without the `media` scope (`insufficient_scope`)',
+      }),
     },
   }),
 
@@ -208,8 +211,9 @@ export const mediaDocs = {
     },
     responses: {
       '200': jsonResponse('UploadPart', 'Stored: keep its etag to complete the upload'),
-      ...problems([400, 404, 411, 413], {
+      ...problems([400, 403, 404, 411, 413], {
         400: 'A part number out of range',
+        403: 'A token issued without the `media` scope (`insufficient_scope`)',
         404: 'No upload of yours has this name',
         411: 'A part without its Content-Length',
         413: `A part over ${bytesInWords(PART_MAX)}`,
@@ -228,8 +232,9 @@ export const mediaDocs = {
     },
     responses: {
       ...stored,
-      ...problems([400, 404, 413, 415], {
+      ...problems([400, 403, 404, 413, 415], {
         400: 'Parts that do not make the upload (a missing part, a wrong etag, parts too small)',
+        403: 'A token issued without the `media` scope (`insufficient_scope`)',
         404: 'No upload of yours has this name',
         413: "The file is over its kind's limit",
         415: 'Not a type edgefeed stores, or not the type `type` says',
@@ -244,7 +249,10 @@ export const mediaDocs = {
     parameters: [uploadParam],
     responses: {
       '204': { description: 'Given up' },
-      ...problems([404], { 404: 'No upload of yours has this name' }),
+      ...problems([403, 404], {
+        403: 'A token issued without the `media` scope (`insufficient_scope`)',
+        404: 'No upload of yours has this name',
+      }),
     },
   }),
 }

@@ -9,6 +9,7 @@ import readme from '../../README.md?raw'
 import pkg from '../../package.json'
 import { ArticleInput } from '../../src/articles/schema'
 import { ADMIN_TOKEN, SITE, settleDesk, workerFetch } from '../helpers'
+import { PDF } from '../support/media'
 
 /** A glob's key (relative to this file) as a path in the repository. */
 function inRepo(key: string): string {
@@ -59,11 +60,17 @@ interface Quoted {
   path: string
 }
 
+/** The SHA-256 of test/support/media.ts's PDF, which the examples upload: docs/media.md's file. */
+const EXAMPLE_FILE = '7e9b44185d6f24390eb1dd5aef4a4143363873f1e0d3479c3dd1b1e0ebf211a5'
+
 const PLACEHOLDERS: Record<string, string> = {
   '{id}': 'hello-world',
   $ID: 'hello-world',
   '{tag}': 'news',
   '{name}': 'city-desk',
+  '{sha256}': EXAMPLE_FILE,
+  '3f5a…': EXAMPLE_FILE,
+  '{width}': '320',
 }
 
 function request(page: string, method: string, raw: string): Quoted {
@@ -106,6 +113,9 @@ const admin = { Authorization: `Bearer ${ADMIN_TOKEN}` }
 const send = (method: string, path: string, init: RequestInit = {}) =>
   workerFetch(new Request(SITE + path, { method, ...init }))
 
+/** The upload in parts the examples start, for the paths that name it (`$U`). */
+let exampleUpload = ''
+
 /** The examples' articles: every id the pages link to, tagged with the tags they quote. */
 async function publishExamples(quotedRequests: Quoted[]) {
   const ids = new Set(['hello-world'])
@@ -118,6 +128,14 @@ async function publishExamples(quotedRequests: Quoted[]) {
     headers: { ...admin, 'Content-Type': 'application/json' },
     body: JSON.stringify({ name: 'city-desk' }),
   })
+  const file = await send('POST', '/api/media', {
+    headers: { ...admin, 'Content-Type': 'application/pdf' },
+    body: PDF,
+  })
+  expect(await file.json()).toMatchObject({ key: EXAMPLE_FILE })
+  // docs/media.md's upload in parts, $U.
+  const started = await send('POST', '/api/media/uploads', { headers: admin })
+  exampleUpload = (await started.json<{ upload: string }>()).upload
   await settleDesk()
 }
 
@@ -193,7 +211,7 @@ describe('what the README and docs/ quote', () => {
         method === 'GET'
           ? { headers: admin }
           : { headers: { ...admin, 'Content-Type': 'application/x-none' }, body: 'x' }
-      const res = await send(method, path, init)
+      const res = await send(method, path.replace('$U', exampleUpload), init)
       expect(res.status, `${page}: ${method} ${path}`).not.toBe(404)
       expect(res.status, `${page}: ${method} ${path}`).toBeLessThan(500)
     }

@@ -37,6 +37,8 @@ interface Seeded {
   /** The admin's file no article uses; one an article uses. */
   free: string
   used: string
+  /** A publisher token issued without the media scope. */
+  noMedia: string
   /** Uploads with their parts sent, and what completing each answers. */
   uploads: Record<
     'created' | 'again' | 'badParts' | 'tooLarge' | 'wrongType' | 'open' | 'abort',
@@ -90,7 +92,15 @@ export async function seedMedia(send: Send, admin: string): Promise<void> {
   )
   const tooLarge = new Uint8Array(26 * MiB)
   tooLarge.set([0xff, 0xd8, 0xff, 0xe0])
+  const issued = await expectOk(
+    await send(
+      '/publishers',
+      json(admin, 'POST', { name: 'openapi-no-media', scopes: ['create'] }),
+    ),
+    201,
+  )
   seeded = {
+    noMedia: (await issued.json<{ token: string }>()).token,
     free: free.key,
     used: used.key,
     uploads: {
@@ -111,7 +121,7 @@ export function mediaCalls(
   publisher: string,
   misconfigured: (op: string, path: string, init?: RequestInit) => Call[],
 ): Call[] {
-  const { free, used, uploads } = seeded
+  const { free, used, uploads, noMedia } = seeded
   const complete = (u: keyof Seeded['uploads'], body?: unknown) =>
     json(admin, 'POST', body ?? { parts: uploads[u].parts })
   const missing = 'f'.repeat(64)
@@ -134,6 +144,7 @@ export function mediaCalls(
       init: raw(admin, new Uint8Array(25 * MiB + 1)),
     },
     { op: 'POST /media', status: 415, path: '/media', init: raw(admin, mp3(3000), 'image/png') },
+    { op: 'POST /media', status: 403, path: '/media', init: raw(noMedia, mp3(3000, 10)) },
     ...misconfigured('POST /media', '/media', raw(admin, mp3(3000))),
 
     { op: 'GET /media', status: 200, path: '/media?limit=1', init: { headers: auth(admin) } },
@@ -194,6 +205,12 @@ export function mediaCalls(
       init: { method: 'POST', headers: auth(admin) },
     },
     { op: 'POST /media/uploads', status: 401, path: '/media/uploads', init: { method: 'POST' } },
+    {
+      op: 'POST /media/uploads',
+      status: 403,
+      path: '/media/uploads',
+      init: { method: 'POST', headers: auth(noMedia) },
+    },
     ...misconfigured('POST /media/uploads', '/media/uploads', {
       method: 'POST',
       headers: auth(admin),
@@ -204,6 +221,12 @@ export function mediaCalls(
       status: 200,
       path: `/media/uploads/${uploads.open.id}/2`,
       init: part(admin, mp3(100)),
+    },
+    {
+      op: 'PUT /media/uploads/{upload}/{part}',
+      status: 403,
+      path: `/media/uploads/${uploads.open.id}/2`,
+      init: part(noMedia, mp3(100)),
     },
     {
       op: 'PUT /media/uploads/{upload}/{part}',
@@ -250,6 +273,12 @@ export function mediaCalls(
       status: 201,
       path: `/media/uploads/${uploads.created.id}/complete`,
       init: complete('created'),
+    },
+    {
+      op: 'POST /media/uploads/{upload}/complete',
+      status: 403,
+      path: `/media/uploads/${uploads.open.id}/complete`,
+      init: json(noMedia, 'POST', { parts: uploads.open.parts }),
     },
     {
       op: 'POST /media/uploads/{upload}/complete',
@@ -304,6 +333,12 @@ export function mediaCalls(
       status: 401,
       path: `/media/uploads/${uploads.abort.id}`,
       init: { method: 'DELETE' },
+    },
+    {
+      op: 'DELETE /media/uploads/{upload}',
+      status: 403,
+      path: `/media/uploads/${uploads.abort.id}`,
+      init: { method: 'DELETE', headers: auth(noMedia) },
     },
     {
       op: 'DELETE /media/uploads/{upload}',
