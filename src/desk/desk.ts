@@ -49,7 +49,7 @@ import {
 import { Replies } from './replies'
 import { migrate } from './schema'
 import { Settings } from './settings'
-import { Spellings } from './spellings'
+import { AUTHOR_NAMES, Spellings, TAG_NAMES } from './spellings'
 import { deskStatus, type DeskStatus } from './status'
 import { visibleTo } from '../access/visibility'
 
@@ -67,7 +67,8 @@ const SYNC_RETRY_MS = 5_000
 
 export class Desk extends DurableObject<Env> {
   private readonly records: Records
-  private readonly spellings: Spellings
+  /** The names of every listing, for the list of feeds: tags' spellings, and authors. */
+  private readonly names: Spellings[]
   private readonly settings: Settings
   private readonly outbox: Outbox
   private readonly publishers: PublisherRegistry
@@ -79,9 +80,9 @@ export class Desk extends DurableObject<Env> {
     const sql = ctx.storage.sql
     migrate(sql)
     this.records = new Records(sql)
-    this.spellings = new Spellings(sql)
+    this.names = [new Spellings(sql, TAG_NAMES), new Spellings(sql, AUTHOR_NAMES)]
     this.settings = new Settings(sql)
-    this.outbox = new Outbox(sql, this.settings, this.spellings)
+    this.outbox = new Outbox(sql, this.settings, this.names)
     this.publishers = new PublisherRegistry(sql)
     this.replies = new Replies(sql)
     this.kvSync = new KvSync(
@@ -232,7 +233,9 @@ export class Desk extends DurableObject<Env> {
     const { record, before, after, tombstone } = decision
     if (record) {
       this.records.save(record)
-      this.spellings.update(id, record.state === 'live' ? record.article : undefined)
+      for (const names of this.names) {
+        names.update(id, record.state === 'live' ? record.article : undefined)
+      }
       const { language, websubHubs } = this.config
       this.outbox.record(
         { id, revision: record.revision, before, after, tombstone },
@@ -339,7 +342,7 @@ export class Desk extends DurableObject<Env> {
       return
     }
     this.records.drop(record.id)
-    this.spellings.update(record.id, undefined)
+    for (const names of this.names) names.update(record.id, undefined)
     if (tombstoneShown(record)) {
       this.outbox.purges.schedule(
         tagsChangedBy(record.article, undefined),
