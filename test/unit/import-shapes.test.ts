@@ -48,6 +48,15 @@ describe('pathological shapes at 1 MiB', () => {
       expect(r.fields.content_text).toBe('正文。')
     },
     'blank-lines': (r) => expect(r.report.body).toBeNull(),
+    'news-page': (r) => {
+      expect(r.fields.published).toBe('2022-04-08T10:30:00+08:00')
+      expect(r.fields.content_text).toMatch(/^　　經開區昨日舉辦/)
+      expect(r.report.dropped.map((d) => d.rule)).toEqual([
+        'print-controls',
+        'qr-code',
+        'previous-next',
+      ])
+    },
     'one-paragraph': (r) => expect(r.fields.summary).toMatch(/^經開區舉辦論壇，.{100,}…?$/u),
   }
 

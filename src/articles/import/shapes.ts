@@ -46,6 +46,14 @@ export const IMPORT_SHAPES: Record<string, (bytes: number) => string> = {
   'furniture-lines': (n) => repeatTo('字體：大 中 小\n', n, '標題\n', '正文。'),
   /** Blank lines only. */
   'blank-lines': (n) => repeatTo('\n', n, '標題'),
+  /** An ordinary page: title, metadata, furniture and paragraphs, the paragraphs repeated. */
+  'news-page': (n) =>
+    repeatTo(
+      '　　經開區昨日舉辦「創新論壇」，逾百家企業代表出席，與會者表示前景可期。\n',
+      n,
+      '經開區舉辦創新論壇\n發布時間：2022年04月08日 10:30　來源：經開區管委會\n【打印】【關閉】\n\n',
+      '\n掃描二維碼\n上一篇：市長視察經開區\n',
+    ),
   /** One paragraph of 1 MiB, for the summary. */
   'one-paragraph': (n) => repeatTo('經開區舉辦論壇，', n, '標題\n\n　　本報訊　'),
 }
