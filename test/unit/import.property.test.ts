@@ -64,6 +64,55 @@ describe('annotations (property-based)', () => {
     )
   })
 
+  it('the import keeps every story paragraph whole, whatever furniture and metadata surround it', () => {
+    const han = fc.constantFrom(
+      ...'經開區昨日舉辦創新論壇逾百家企業代表出席與會者表示前景可期市府宣布'.split(''),
+    )
+    const clause = fc.array(han, { minLength: 4, maxLength: 12 }).map((c) => c.join(''))
+    // A paragraph of the story: sentences of several clauses, as stories are written.
+    const paragraph = fc
+      .array(clause, { minLength: 3, maxLength: 6 })
+      .map((c) => `　　${c.join('，')}。`)
+    const around = fc.constantFrom(
+      '分享到：微信 微博',
+      '【打印】【關閉】　字體：大 中 小',
+      '相关新闻',
+      '延伸閱讀',
+      '►冷氣團報到　週末回暖',
+      '扫一扫，在手机打开当前页',
+      '下载星洲APP，随时掌握最新资讯',
+      '责任编辑：张三',
+      '来源：新华网',
+      '2024-03-05 14:32',
+      '首页 > 新闻 > 正文',
+      'Copyright © 2000-2024 All Rights Reserved.',
+      '图为3月4日，农民在田间作业。新华社记者 赵启明 摄',
+      '記者王小明／台北報導',
+      '热门',
+      '',
+    )
+    const block = fc.tuple(fc.array(around, { maxLength: 3 }), paragraph)
+    fc.assert(
+      fc.property(
+        fc.array(around, { maxLength: 4 }),
+        fc.array(block, { minLength: 1, maxLength: 5 }),
+        fc.array(around, { maxLength: 4 }),
+        (head, blocks, foot) => {
+          const lines = [
+            '市府宣布新措施',
+            ...head,
+            ...blocks.flatMap(([a, p]) => [...a, p]),
+            ...foot,
+          ]
+          const { fields } = importPlainText(lines.join('\n'), 'text', 'Asia/Taipei')
+          const body = fields.content_text!.split('\n')
+          for (const [, p] of blocks) expect(body).toContain(p)
+        },
+      ),
+      runs,
+    )
+  })
+
   it('summaries of imported stories are whole graphemes, and never end in an open reading', () => {
     fc.assert(
       fc.property(text, (input) => {
