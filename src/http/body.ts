@@ -4,16 +4,19 @@ import type { AppEnv } from '../env'
 import { ArticleInput } from '../articles/schema'
 import { applyAnnotationChoice } from '../articles/import/annotation-choice'
 import { ANNOTATION_MODES } from '../articles/import/modes'
+import { HtmlLimitError } from '../articles/html-tree'
+import { importHtml } from '../articles/import/html-import'
 import { importPlainText, type ImportReport } from '../articles/import/plaintext'
 import { charsetOf, decodeBody } from './charset'
+import { problem } from './problem'
 import { parseValid, readJsonBody } from './validate'
 
 /** `?annotations=`: what a text import does with phonetic annotations. */
 const ImportQuery = z.object({ annotations: z.enum(ANNOTATION_MODES).optional() })
 
 /**
- * The article in a write request: JSON, or plain text / Markdown imported with a report.
- * Text imports take `tags` (comma-separated), `language`, `id` and `annotations` from the
+ * The article in a write request: JSON, or plain text / Markdown / HTML imported with a report.
+ * Imports take `tags` (comma-separated), `language`, `id` and `annotations` from the
  * query string. Either way the annotations choice is applied before the id is derived, so
  * readings never become a slug.
  */
@@ -25,16 +28,16 @@ export async function readArticle(
     ? 'text'
     : /^text\/(markdown|x-markdown)\b/.test(type)
       ? 'markdown'
-      : undefined
+      : /^text\/html\b/.test(type)
+        ? 'html'
+        : undefined
   if (!format) return { input: applyAnnotationChoice(await readJsonBody(c, ArticleInput)) }
   const { annotations } = parseValid(ImportQuery, { annotations: c.req.query('annotations') })
   const text = decodeBody(await c.req.arrayBuffer(), charsetOf(type))
-  const { fields, extras, report } = importPlainText(
-    text,
-    format,
-    c.var.config.timeZone,
-    annotations,
-  )
+  const { fields, extras, report } =
+    format === 'html'
+      ? htmlImport(text, c.var.config.timeZone, annotations)
+      : importPlainText(text, format, c.var.config.timeZone, annotations)
   const tags = c.req
     .queries('tags')
     ?.flatMap((t) => t.split(','))
@@ -46,4 +49,18 @@ export async function readArticle(
   }
   // What the server keeps besides is added after validation: JSON may not send it.
   return { input: { ...parseValid(ArticleInput, { ...fields, ...query }), ...extras }, report }
+}
+
+/** An HTML paste, or 400 naming content_html when it is over the HTML limits. */
+function htmlImport(...args: Parameters<typeof importHtml>): ReturnType<typeof importHtml> {
+  try {
+    return importHtml(...args)
+  } catch (e) {
+    if (!(e instanceof HtmlLimitError)) throw e
+    throw problem(400, {
+      title: 'Invalid input',
+      detail: `The HTML ${e.message}; nothing was stored.`,
+      errors: [{ pointer: '/content_html', detail: e.message }],
+    })
+  }
 }
