@@ -20,7 +20,9 @@ describe('news dates', () => {
     ['２０２４年３月５日', '2024-03-05', 'date'],
     ['2024年3月5日（星期二）14:32', '2024-03-05T14:32:00+08:00', 'time'],
     ['2024-03-05 HKT 14:32', '2024-03-05T14:32:00+08:00', 'time'],
-    ['2024-03-05T14:32:00Z', '2024-03-05T14:32:00Z', 'time'],
+    // A time the page gave with its offset is that instant, as the site's readers see it.
+    ['2024-03-05T14:32:00Z', '2024-03-05T22:32:00+08:00', 'time'],
+    ['2024-03-05 14:32 HKT', '2024-03-05T14:32:00+08:00', 'time'],
     ['2024 03/05 09:30:12', '2024-03-05T09:30:12+08:00', 'time'],
   ])('reads %s in the site zone, keeping its precision', (input, value, precision) => {
     expect(findDate(input, ZONE)).toMatchObject({ value, precision })

@@ -120,6 +120,14 @@ describe('furniture cues', () => {
       drop: ['相關附件', '住宅法部分條文修正草案總說明.pdf'],
       keep: ['附件中的資料顯示，預算增加三成'],
     },
+    ad: {
+      drop: ['廣告', 'Advertisement'],
+      keep: ['廣告業者表示，景氣回溫。'],
+    },
+    rule: {
+      drop: ['*****************', '------', '＝＝＝＝＝'],
+      keep: ['***重要***', '。。。。。'],
+    },
     'end-code': {
       drop: ['NNNN'],
       keep: ['NNNNews'],
@@ -242,8 +250,10 @@ describe('metadata lines', () => {
       ['keywords', '主题分类', '城乡建设'],
     ])
     expect(fields('標　　題：通知')).toEqual([['other', '標題', '通知']])
-    // Can fail: a headline with a colon is not a label and its value.
-    expect(fields('浙江杭州：太子湾公园早樱进入盛花期')).toBeUndefined()
+    // A phrase after a label nobody reads may be a headline (`浙江杭州：…`): it says so.
+    expect(readMetadataLine('浙江杭州：太子湾公园早樱进入盛花期', ZONE)).toEqual([
+      { field: 'other', label: '浙江杭州', value: '太子湾公园早樱进入盛花期', prose: true },
+    ])
   })
 
   it('reads labels written with a slash: 文／, 发布/', () => {

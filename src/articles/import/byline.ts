@@ -86,9 +86,10 @@ export function isOutlet(word: string): boolean {
 /**
  * The byline in `text`, or undefined when it is not one. `labelled`: the text is the value of
  * a label such as `作者：` or `記者：`, so bare names are enough; otherwise a role, a kind of
- * report, a closing word or an outlet must say that the names are a byline.
+ * report, a closing word or an outlet must say that the names are a byline. `bracketed`: the
+ * text is a dateline's brackets, where a place and `讯` are enough (`（新加坡讯）`).
  */
-export function readByline(text: string, labelled = false): Byline | undefined {
+export function readByline(text: string, labelled = false, bracketed = false): Byline | undefined {
   const pieces = text.trim().split(SEPARATORS).filter(Boolean)
   if (!pieces.length || pieces.length > 12) return undefined
   const byline: Byline = { authors: [], photographers: [] }
@@ -144,7 +145,7 @@ export function readByline(text: string, labelled = false): Byline | undefined {
       photo = evidence = true
       continue
     }
-    const report = reportKind(piece, names.length === 0 && !role)
+    const report = reportKind(piece, names.length === 0 && !role, bracketed)
     if (report) {
       evidence = true
       byline.kind = report.kind
@@ -173,17 +174,21 @@ export function readByline(text: string, labelled = false): Byline | undefined {
  * characters, places at least two, so the name is the first three when five or more are left.
  * `alone`: no name may come first (the piece holds only place and kind).
  */
-function reportKind(piece: string, alone: boolean): { kind: string; name?: string } | undefined {
+function reportKind(
+  piece: string,
+  alone: boolean,
+  bracketed: boolean,
+): { kind: string; name?: string } | undefined {
   const kind = KINDS.find((k) => piece.endsWith(k))
   if (!kind) return undefined
   const head = piece.slice(0, -kind.length)
   const m = PLACE_DATE.exec(head)
   if (!m || !HAN_RUN.test(m[1] || '中')) return undefined
   const run = [...m[1]!]
-  if (!m[2] && !/報導|报导|報道|报道/.test(kind) && kind.length < 2) {
-    // `電` and `訊` alone need a date or an outlet to be a kind of report, not a word.
-    if (!isOutlet(head) && run.length > 4) return undefined
-  }
+  // `電`, `訊`, `消息` end many words (施政資訊): they say a report only after a day, an
+  // outlet, or a place in a dateline's brackets (`（新加坡讯）`).
+  const weak = kind.length === 1 || kind === '消息'
+  if (weak && !m[2] && !isOutlet(head) && !(bracketed && run.length <= 4)) return undefined
   if (alone || run.length < 4) return { kind }
   const nameLength = run.length >= 5 ? 3 : 2
   return { kind, name: run.slice(0, nameLength).join('') }

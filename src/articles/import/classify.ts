@@ -15,7 +15,7 @@
 import { STORY, STRONG_STORY, type LineFeatures } from './features'
 import type { PageLine } from './page-lines'
 import { knownMeta, listedLines, openingLines } from './story-edges'
-import { pickTitle, type TitleLines } from './title'
+import { headlineLike, pickTitle, type TitleLines } from './title'
 
 export type LineClass =
   'title' | 'metadata' | 'story' | 'caption' | 'furniture' | 'annotation' | 'blank'
@@ -82,6 +82,7 @@ export function classifyLines(
   const set = (i: number, cls: LineClass, reason: string, kept: boolean, zone: Verdict['zone']) =>
     (verdicts[i] = { class: cls, reason, kept, zone })
   const titleFirst = title.lines[0] ?? 0
+  let ended = false
 
   for (let i = 0; i < lines.length; i++) {
     const x = f[i]!
@@ -106,7 +107,7 @@ export function classifyLines(
   }
 
   function header(i: number) {
-    if (title.subtitles.includes(i)) set(i, 'story', 'subtitle', true, 'header')
+    if (title.subtitles.includes(i)) set(i, 'title', 'subtitle', false, 'header')
     else if (openers.has(i))
       set(i, f[i]!.caption ? 'caption' : 'story', 'opens-story', true, 'header')
     else aside(i, 'header', 'header')
@@ -114,29 +115,46 @@ export function classifyLines(
 
   function story(i: number) {
     const x = f[i]!
-    if (good[i]) set(i, 'story', 'paragraph', true, 'story')
-    else if (x.readings) set(i, 'annotation', 'readings', false, 'story')
+    if (good[i]) {
+      set(i, 'story', 'paragraph', true, 'story')
+      ended = x.endMark
+    } else if (ended || (x.endMark && !x.sentence)) {
+      // After an end mark (`Ends/…`, `完`) comes what follows a story, up to the next one:
+      // its date, its code, the next story's headline (a bilingual release's second half).
+      if (headlineLike(x)) set(i, 'title', 'second-headline', false, 'story')
+      else aside(i, 'footer', 'end-mark')
+      ended = true
+    } else if (x.readings) set(i, 'annotation', 'readings', false, 'story')
+    else if (x.caption?.sure) set(i, 'caption', 'caption', lines[i]!.dom?.figure === true, 'story')
     else if (x.sentence) set(i, 'story', 'sentence', true, 'story')
     else if (listed[i]) set(i, 'furniture', x.cue?.id ?? 'list', false, 'story')
     else if (x.cue?.strong) set(i, 'furniture', x.cue.id, false, 'story')
-    else if (x.caption) set(i, 'caption', 'caption', true, 'story')
+    // A caption is the photo's, not the story's: it stays with its image in an HTML figure.
+    else if (x.caption) set(i, 'caption', 'caption', lines[i]!.dom?.figure === true, 'story')
     else set(i, 'story', 'inside-story', true, 'story')
   }
 
-  /** Under the story: lines that belong to it (a signature, its date, an end mark), then the footer. */
+  /**
+   * Under the story: lines that belong to it (a signature and its date, a credit line), then
+   * the footer. Short lines right above a label line are its heading, and go with it.
+   */
   function footer(last: number) {
     if (last === -1) return
     let tail = !f[last]!.endMark
     let signed = false
+    let block: number[] = []
     for (let i = last + 1; i < lines.length; i++) {
       const x = f[i]!
       if (x.blank) {
         verdicts[i] = BLANK
+        block = []
         continue
       }
       const neutral =
         !x.cue &&
-        !knownMeta(x) &&
+        !x.meta &&
+        !x.name &&
+        !x.endMark &&
         !x.caption &&
         !x.path &&
         !x.list &&
@@ -146,16 +164,28 @@ export function classifyLines(
         !listed[i]
       const signatureDate =
         signed && x.meta?.length === 1 && x.meta[0]!.field === 'date' && !lines[i]!.gap
-      if (tail && (neutral || signatureDate)) {
-        set(i, 'story', signatureDate ? 'signature' : 'after-story', true, 'story')
+      if (tail && (neutral || signatureDate || creditLine(lines[i]!, x))) {
+        const reason = signatureDate ? 'signature' : neutral ? 'after-story' : 'credit'
+        set(i, 'story', reason, true, reason === 'credit' ? 'footer' : 'story')
         signed = neutral
-        if (x.endMark) tail = false
+        block.push(i)
         continue
       }
+      if (tail && x.meta) for (const k of block) set(k, 'furniture', 'after-story', false, 'footer')
       tail = false
       aside(i, 'footer', 'after-story')
     }
   }
+}
+
+/**
+ * A credit line under the story, `撰文／何佩珊　摄影／邓嘉明`, `陈丽华　报道`: a byline with no
+ * label or a slash for one, which stays with the story as a credit line above it does. A
+ * label with a colon (`記者：…`) is metadata.
+ */
+function creditLine(line: PageLine, x: LineFeatures): boolean {
+  if (!x.meta?.every((m) => ['author', 'byline', 'photographer'].includes(m.field))) return false
+  return !/[:：﹕]/.test(line.plain) && x.meta.some((m) => m.field !== 'photographer')
 }
 
 function metaReason(x: LineFeatures): string {

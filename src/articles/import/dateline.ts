@@ -62,7 +62,7 @@ export function readDateline(paragraph: string): Dateline | undefined {
   if (credit) return credit
   const bracket = bracketAt(head, 0)
   if (bracket) {
-    const byline = readByline(bracket.content)
+    const byline = readByline(bracket.content, false, true)
     if (!byline?.kind && !byline?.authors.length) return undefined
     const end = bracket.end + gapAt(paragraph, bracket.end)
     return withWire({ authors: byline.authors, end, credit: false }, byline)
@@ -76,7 +76,7 @@ export function readDateline(paragraph: string): Dateline | undefined {
   // A dateline is set apart from the story (`本報訊　`, `電（記者…）`); `本報訊息…` is not one.
   if (!byline && gapAt(paragraph, end) === 0 && end < paragraph.length) return undefined
   if (byline) {
-    authors = readByline(byline.content)?.authors ?? []
+    authors = readByline(byline.content, false, true)?.authors ?? []
     end = byline.end
   }
   end += gapAt(paragraph, end)

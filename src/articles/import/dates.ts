@@ -7,7 +7,7 @@
  * day: nobody gave it a time, so none is made up. Every pattern has bounded quantifiers only,
  * and callers read at most DATE_HEAD characters, so the work per line is bounded.
  */
-import { parseTimestamp } from '../../time'
+import { parseTimestamp, timestampIn, toMillis } from '../../time'
 import { asciiDigits, timeAt, timeBefore, type ClockTime } from './clock'
 
 /** A date read from a page. */
@@ -106,7 +106,11 @@ function english(month: string, day: string, year: string, m: RegExpExecArray): 
 
 const pad = (n: number) => String(n).padStart(2, '0')
 
-/** A day and a time as the stored value, or undefined when they do not exist. */
+/**
+ * A day and a time as the stored value, or undefined when they do not exist. A time the page
+ * gave with its offset (`+08:00`, `Z`, `HKT`) is that instant in the site's zone, as the page
+ * shows it to its readers.
+ */
 export function dateValue(
   day: { year: number; month: number; day: number },
   time: Omit<ClockTime, 'index' | 'end'> | undefined,
@@ -115,7 +119,8 @@ export function dateValue(
   const date = `${day.year}-${pad(day.month)}-${pad(day.day)}`
   if (!time) return parseTimestamp(date, timeZone) ? date : undefined
   const clock = `${pad(time.hour)}:${pad(time.minute)}:${pad(time.second)}`
-  return parseTimestamp(`${date}T${clock}${time.offset ?? ''}`, timeZone)
+  const stamp = parseTimestamp(`${date}T${clock}${time.offset ?? ''}`, timeZone)
+  return stamp && time.offset ? timestampIn(toMillis(stamp), timeZone) : stamp
 }
 
 /**

@@ -7,9 +7,10 @@
  */
 import { furnitureCue, type FurnitureCue } from './furniture'
 import { isShortLine, MAX_LINE_CHARS } from './limits'
+import { findDate } from './dates'
 import { readMetadataLine, type MetaItem } from './metadata'
 import type { PageLine } from './page-lines'
-import { caption, onlyReadings, readsLine } from './line-marks'
+import { caption, onlyReadings, readsLine, type Caption } from './line-marks'
 import { readsAsSentence } from './sentence'
 
 export interface LineFeatures {
@@ -19,13 +20,15 @@ export interface LineFeatures {
   letters: number
   han: number
   latin: number
+  /** Words of Latin letters. */
+  words: number
   sentence: boolean
   /** Clause and sentence punctuation inside the line: ，、；,; and 。！？ before its end. */
   clauses: number
   cue?: FurnitureCue
   meta?: MetaItem[]
   /** A photo caption, with the photographers its credit names. */
-  caption?: { photographers: string[] }
+  caption?: Caption
   /** A site path: `首頁 > 新聞 > 要聞`, `Hong Kong / Transport`. */
   path: boolean
   /** Several short items in a row: `首页 | 新闻 | 体育 | 财经`. */
@@ -49,17 +52,25 @@ const SPACE = /\s+/g
 const NOT_LETTER = /\P{L}+/gu
 const NOT_HAN = /\P{Script=Han}+/gu
 const NOT_LATIN = /\P{Script=Latin}+/gu
-const CLAUSE = /[，、；,;：:。！？!]/g
+const LATIN_WORD = /\p{Script=Latin}+/gu
+/** Clause and sentence punctuation: a label's colon is not a clause. */
+const CLAUSE = /[，、；,;。！？!]/g
 const PATH = /^[^>»›＞→/／]{1,16}(?:\s{0,2}(?:>>|>|»|›|＞|→|\/|／)\s{0,2}[^>»›＞→/／]{1,20}){1,6}$/
 const LIST_SEPARATOR = /[|｜·•\s\u3000]+/
 const BULLET = /^[►▶▸▹●◆◇■□★☆※》→>＞·•]/
 const LATIN_NAME = /^\p{Lu}\p{Ll}+(?:[-'’]\p{L}+)?(?:\s\p{Lu}\p{Ll}*(?:[-'’]\p{L}+)?){1,3}$/u
 const END_MARK =
-  /(?:^|[。！？.!?」”])\s*(?:[（(【[—-]{0,2}\s*(?:完|END|end|Ends)\s*[）)】\]—-]{0,2})$|^(?:完|Ends)$/
+  /(?:^|[。！？.!?」”])\s*(?:[（(【[—-]{0,2}\s*(?:完|END|end|Ends)\s*[）)】\]—-]{0,2})$|^(?:完|Ends)$|^Ends\//
+
+/** A run of at least this many short lines together is a list (a menu, a set of links). */
+const RUN = 3
+/** A short line of a run has at most this many characters. */
+const RUN_CHARS = 8
 
 /** The features of every line of a page. */
 export function lineFeatures(lines: readonly PageLine[], timeZone: string): LineFeatures[] {
   const all = lines.map((line) => features(line, timeZone))
+  markRuns(all)
   // A line of syllables is an annotation only over (or under) the characters it reads.
   all.forEach((f, i) => {
     if (!f.readings) return
@@ -76,6 +87,7 @@ const BLANK: LineFeatures = Object.freeze({
   letters: 0,
   han: 0,
   latin: 0,
+  words: 0,
   sentence: false,
   clauses: 0,
   path: false,
@@ -100,6 +112,7 @@ function features(line: PageLine, timeZone: string): LineFeatures {
     letters: 0,
     han: 0,
     latin: 0,
+    words: 0,
     sentence: false,
     clauses: 0,
     path: false,
@@ -111,14 +124,16 @@ function features(line: PageLine, timeZone: string): LineFeatures {
     readings: false,
     story: 0,
   }
-  if (f.blank) return f
   // Counted with native replaces, not a test per character: every line of a page passes here.
   f.chars = text.replace(SPACE, '').length
   f.letters = text.replace(NOT_LETTER, '').length
   f.han = text.replace(NOT_HAN, '').length
   f.latin = text.replace(NOT_LATIN, '').length
+  f.words = f.latin ? (text.match(LATIN_WORD)?.length ?? 0) : 0
   f.sentence = readsAsSentence(whole)
-  f.clauses = Math.max(0, (text.match(CLAUSE)?.length ?? 0) - (f.sentence ? 1 : 0))
+  // Punctuation without words around it (`:::`, `，，`) is no clause.
+  f.clauses =
+    f.letters < 4 ? 0 : Math.max(0, (text.match(CLAUSE)?.length ?? 0) - (f.sentence ? 1 : 0))
   if (!isShortLine(whole)) {
     f.story = storyScore(f, line)
     return f
@@ -131,6 +146,7 @@ function features(line: PageLine, timeZone: string): LineFeatures {
   }
   // A line of sentences and clauses is never metadata: spare it the reading.
   f.meta = f.sentence && f.clauses >= 2 ? undefined : readMetadataLine(text, timeZone)
+  if (line.dom?.time && !f.sentence) f.meta = withDomTime(f.meta, line.dom.time, timeZone)
   f.caption = caption(text, line)
   f.path = !f.sentence && PATH.test(text) && !/\d{4}/.test(text)
   // Words of Latin text are not items: only bars and dots set them apart there.
@@ -147,6 +163,38 @@ function features(line: PageLine, timeZone: string): LineFeatures {
   return f
 }
 
+/** Marks as lists the runs of RUN or more short lines without sentences, as menus print. */
+function markRuns(all: LineFeatures[]): void {
+  const short = (f: LineFeatures) =>
+    !f.blank && f.chars <= RUN_CHARS && f.letters > 0 && !f.sentence && !f.meta && !f.endMark
+  for (let i = 0; i < all.length; i++) {
+    if (!short(all[i]!)) continue
+    let j = i
+    while (j < all.length && short(all[j]!)) j++
+    if (j - i >= RUN) {
+      for (let k = i; k < j; k++) {
+        const f = all[k]!
+        f.list = true
+        f.story = Math.min(f.story, 0)
+      }
+    }
+    i = j
+  }
+}
+
+/** A line's metadata with the date of its `<time datetime>`, which says it exactly. */
+function withDomTime(meta: MetaItem[] | undefined, datetime: string, timeZone: string) {
+  const date = findDate(datetime, timeZone)
+  if (!date) return meta
+  const items = (meta ?? []).filter((m) => m.field !== 'date')
+  const labelled = items.find((m) => m.field === 'published' || m.field === 'updated')
+  if (labelled) {
+    labelled.date = date
+    return items
+  }
+  return [{ field: 'date' as const, value: datetime, date }, ...items]
+}
+
 /**
  * How much a line reads like a paragraph of a story: sentences, clauses and length count for
  * it; furniture, metadata, captions and links against it. Lines at STORY or above are story
@@ -159,6 +207,8 @@ function storyScore(f: LineFeatures, line: PageLine): number {
   if (f.chars >= 20) score += 1
   if (f.chars >= 40) score += 1
   if (f.chars >= 80) score += 1
+  // A lead-in that ends with a colon (`各县（市、区）人民政府，市政府各部门：`) opens what follows.
+  if (f.clauses >= 1 && f.letters >= 10 && /[：:]$/.test(line.plain.trimEnd())) score += 1
   if (f.cue) score -= f.cue.strong ? 4 : 2
   if (f.meta && !(f.meta.length === 1 && f.meta[0]!.field === 'other')) score -= 4
   if (f.caption) score -= 4

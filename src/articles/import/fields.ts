@@ -60,6 +60,8 @@ export function readFields(
   // Bylines under the story are added after the story's own.
   const above: [string[], number, string?][] = []
   const below: [string[], number, string?][] = []
+  // Credited only when nobody else is: a photo story's photographer is its author.
+  const photographers: [string[], number, string?][] = []
   let lastDay: { date: Candidate<NewsDate>; report: FieldReport } | undefined
 
   const report = (entry: FieldReport) => {
@@ -84,9 +86,13 @@ export function readFields(
     const x = f[i]!
     if (x.caption?.photographers.length) {
       report({ field: 'photographer', value: x.caption.photographers, line: i + 1 })
+      photographers.push([x.caption.photographers, i])
     }
     if (v.reason === 'signature' && x.meta?.[0]?.date) addDate(x.meta[0].date, RANK.signature, i)
-    if (v.class !== 'metadata' && !(v.kept && v.zone === 'header')) continue
+    // Metadata, and the credit lines kept with the story above or under it.
+    if (v.class !== 'metadata' && !(v.kept && (v.zone === 'header' || v.reason === 'credit'))) {
+      continue
+    }
     const authors = v.zone === 'footer' ? below : above
     if (x.name) authors.push([[lines[i]!.plain.trim()], i])
     for (const item of x.meta ?? []) {
@@ -129,7 +135,11 @@ export function readFields(
           sources.push({ value: item.byline!.outlet, rank: SOURCE_RANK.byline, line: i })
         if (item.byline!.photographers.length) {
           report({ field: 'photographer', value: item.byline!.photographers, line: i + 1 })
+          photographers.push([item.byline!.photographers, i])
         }
+      } else if (item.field === 'photographer') {
+        report({ field: 'photographer', value: item.value, line: i + 1, ...label(item) })
+        photographers.push([authorNames(item.value), i, item.label])
       } else if (item.field === 'outlet') {
         sources.push({ value: item.value, rank: SOURCE_RANK.outlet, line: i })
       } else {
@@ -146,7 +156,8 @@ export function readFields(
     ...(opening ? [[opening.authors, opening.line] as [string[], number]] : []),
     ...below,
   ]
-  for (const [names, line, by] of bylines) {
+  const credited = bylines.some(([names]) => names.length > 0)
+  for (const [names, line, by] of credited ? bylines : photographers) {
     if (!names.length) continue
     for (const n of names) if (!out.authors.includes(n)) out.authors.push(n)
     report({ field: 'author', value: [...names], line: line + 1, ...(by ? { label: by } : {}) })

@@ -27,6 +27,8 @@ import {
   FOLLOW,
   ATTACHMENT,
   END_CODE,
+  AD,
+  RULE,
 } from './furniture-words'
 import { isShortLine } from './limits'
 import { readsAsSentence } from './sentence'
@@ -143,9 +145,26 @@ export const FURNITURE_CUES: FurnitureCue[] = [
   },
   {
     id: 'bare-label',
-    description: 'a control label with nothing after it: 字體:, 字號：, 收藏, 返回頂部',
+    description: 'control labels with nothing after them: 字體:, 收藏, 返回頂部, 放大　縮小　默認',
     strong: false,
-    matches: (l) => CONTROL_LABELS.has(l.skeleton),
+    matches: (l) =>
+      CONTROL_LABELS.has(l.skeleton) ||
+      (l.plain.length <= 40 &&
+        l.plain
+          .split(/[\s\u3000|｜]+/)
+          .every((t) => CONTROL_LABELS.has(t.replace(/[^\p{L}]/gu, '')))),
+  },
+  {
+    id: 'ad',
+    description: 'an advertisement’s label where the slot stood: 廣告, Advertisement',
+    strong: true,
+    matches: (l) => AD.test(l.plain),
+  },
+  {
+    id: 'rule',
+    description: 'a rule drawn with a repeated symbol: *****, -----',
+    strong: true,
+    matches: (l) => RULE.test(l.plain.replace(/\s+/g, '')),
   },
   {
     id: 'reactions',

@@ -24,10 +24,13 @@ export interface MetaItem {
   date?: NewsDate
   time?: ClockTime
   byline?: Byline
+  /** An unknown label before a phrase: metadata under a story, perhaps a headline above it. */
+  prose?: boolean
 }
 
 /** Where one field's value ends: a bar, a tab, a full-width space, two spaces, a bracket. */
 const FIELD_END = /[|｜丨│\t\u3000】\]）)]| {2}/
+const OTHER_END = /[|｜丨│\t】\]]/
 /**
  * Words that may sit on a metadata line without saying anything: weekdays, end marks, zones,
  * and the controls pages print beside the editor's name (`【纠错】 责任编辑：…`).
@@ -114,8 +117,10 @@ export function readMetadataLine(line: string, timeZone: string): MetaItem[] | u
 
   // An outlet's name alone is a masthead, not metadata; beside a date or a label it is the source.
   if (items.every((i) => i.field === 'outlet')) return undefined
-  // `浙江杭州：太子湾公园早樱进入盛花期` is a headline: a label nobody reads before a phrase.
-  if (items.length === 1 && items[0]!.field === 'other' && prose(items[0]!.value)) return undefined
+  // `浙江杭州：太子湾公园早樱进入盛花期` may be a headline: a label nobody reads before a phrase.
+  if (items.length === 1 && items[0]!.field === 'other' && prose(items[0]!.value)) {
+    items[0]!.prose = true
+  }
   if (leftover(text, covered) > Math.max(1, letters(text) / 6)) return undefined
   const first = items[0]!
   const labelled = first.label && first.field !== 'other'
@@ -143,7 +148,8 @@ function valueEnd(
     const date = findDate(stretch, timeZone, from)
     if (date && date.index - from <= 3) return { at: date.end, date }
   }
-  const sep = FIELD_END.exec(stretch.slice(from + 1))
+  // A label this service does not read keeps its whole value (`新聞聯絡人：教育處　陳科長`).
+  const sep = (field === 'other' ? OTHER_END : FIELD_END).exec(stretch.slice(from + 1))
   let at = sep ? from + 1 + sep.index : next
   // A source or a name ends where a date starts: `来源：中国日报网 2024-03-05 14:32`.
   if (field !== 'published' && field !== 'updated' && field !== 'other') {

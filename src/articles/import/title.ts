@@ -26,7 +26,7 @@ export function headlineLike(f: LineFeatures): boolean {
   return (
     !f.blank &&
     !f.cue &&
-    !f.meta &&
+    (!f.meta || f.meta.every((m) => m.prose)) &&
     !f.caption &&
     !f.path &&
     !f.list &&
@@ -65,7 +65,7 @@ export function pickTitle(
     return top === -1 ? none : { ...none, lines: [top] }
   }
   const firstMeta = f.findIndex(
-    (x, i) => i < limit && !x.cue && (x.name || x.meta?.some((m) => m.field !== 'other')),
+    (x, i) => i < limit && !x.cue && x.meta?.some((m) => m.field !== 'other'),
   )
   let stack = firstMeta === -1 ? [] : stackAbove(f, firstMeta)
   if (!stack.length) stack = stackAbove(f, limit)
@@ -88,20 +88,26 @@ function stackAbove(f: readonly LineFeatures[], at: number): number[] {
   return stack
 }
 
-/** The longest line of each script in the stack; a subtitle (`——…`) is never the title. */
+/**
+ * The title in a stack of headline-like lines: the first that is a headline in length (eight
+ * Han characters, four Latin words), since mastheads and section names are short and a
+ * subtitle comes under its headline; else the longest. A headline in the other script joins
+ * it, in page order (a bilingual page). Lines under it are subtitles, lines above it masthead.
+ */
 function choose(f: readonly LineFeatures[], stack: number[]): TitleLines {
-  const longest = (latin: boolean) =>
-    stack
-      .filter((i) => isLatin(f[i]!) === latin)
-      .reduce<number | undefined>(
-        (best, i) => (best === undefined || f[i]!.chars > f[best]!.chars ? i : best),
-        undefined,
-      )
-  const han = longest(false)
-  const latin = longest(true)
+  const pick = (latin: boolean) => {
+    const lines = stack.filter((i) => isLatin(f[i]!) === latin)
+    const headline = lines.find((i) => (latin ? f[i]!.words >= 4 : f[i]!.han >= 8))
+    const longest = lines.reduce<number | undefined>(
+      (best, i) => (best === undefined || f[i]!.chars > f[best]!.chars ? i : best),
+      undefined,
+    )
+    return headline ?? longest
+  }
+  const han = pick(false)
+  const latin = pick(true)
   // A Latin line beside a Chinese headline is a second headline only when it is one in length.
-  const both =
-    han !== undefined && latin !== undefined && f[latin]!.letters >= 12 && f[han]!.han >= 6
+  const both = han !== undefined && latin !== undefined && f[latin]!.words >= 4 && f[han]!.han >= 6
   const weight = (i: number | undefined) => (i === undefined ? 0 : f[i]!.han * 2 + f[i]!.latin)
   const main = both
     ? [han, latin].sort((a, b) => a - b)

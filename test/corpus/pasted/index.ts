@@ -30,7 +30,10 @@ export interface PastedPage {
     source?: string
     language?: string
     summary_starts: string
+    /** The body's paragraphs: its text's, or its HTML's blocks but figures. */
     paragraphs?: string[]
+    /** An HTML body's figures (an image with its caption), kept with the story. */
+    figures?: number
     /** `dropped`: the furniture lines, [line, reason]; `annotated`: readings found and removed. */
     report: { dropped?: [number, string][]; annotated: boolean }
   }
