@@ -8,7 +8,12 @@ import { buildArticle } from '../src/articles/build'
 import { loadConfig } from '../src/config'
 import type { AppEnv } from '../src/env'
 import { readArticle } from '../src/http/body'
-import { IMPORT_SHAPES, shapeText } from '../src/articles/import/shapes'
+import {
+  IMPORT_HTML_SHAPES,
+  IMPORT_SHAPES,
+  htmlShapeText,
+  shapeText,
+} from '../src/articles/import/shapes'
 import { SHAPES, shapeBody } from './shapes.mjs'
 
 const config = loadConfig({
@@ -42,9 +47,17 @@ app.onError((err) =>
  * of one of the import's own pathological shapes (src/articles/import/shapes.ts).
  */
 const TEXT_IMPORT = 'text-import:'
+/** Pages pasted as HTML (`POST` as text/html). */
+const HTML_IMPORT = 'html-import:'
 
 /** The request body of `shape` at about `bytes` bytes, and its media type. */
 function requestOf(shape: string, bytes: number): { type: string; body: string } {
+  if (shape.startsWith(HTML_IMPORT)) {
+    return {
+      type: 'text/html; charset=utf-8',
+      body: htmlShapeText(shape.slice(HTML_IMPORT.length), bytes),
+    }
+  }
   if (shape.startsWith(TEXT_IMPORT)) {
     return {
       type: 'text/plain; charset=utf-8',
@@ -58,6 +71,7 @@ function requestOf(shape: string, bytes: number): { type: string; body: string }
 const NAMES = [
   ...Object.keys(SHAPES),
   ...Object.keys(IMPORT_SHAPES).map((name) => TEXT_IMPORT + name),
+  ...Object.keys(IMPORT_HTML_SHAPES).map((name) => HTML_IMPORT + name),
 ]
 
 /** One publish's work on `body`: the status and the time it took, in milliseconds. */

@@ -11,7 +11,15 @@ import { findDate } from '../../src/articles/import/dates'
 import { furnitureCue } from '../../src/articles/import/furniture'
 import { MAX_LINE_CHARS } from '../../src/articles/import/limits'
 import { readMetadataLine, standaloneDate } from '../../src/articles/import/metadata'
-import { IMPORT_SHAPES, importShape, shapeText } from '../../src/articles/import/shapes'
+import { HtmlLimitError } from '../../src/articles/html-tree'
+import { importHtml } from '../../src/articles/import/html-import'
+import {
+  IMPORT_HTML_SHAPES,
+  IMPORT_SHAPES,
+  htmlShapeText,
+  importShape,
+  shapeText,
+} from '../../src/articles/import/shapes'
 import { storySummary } from '../../src/articles/import/story-summary'
 
 const MiB = 1024 * 1024
@@ -69,6 +77,39 @@ describe('pathological shapes at 1 MiB', () => {
       expect(bytes(text)).toBeGreaterThan(MiB - 64)
       expect(bytes(text)).toBeLessThanOrEqual(MiB)
       check(importShape(text))
+    })
+  }
+})
+
+describe('pathological HTML pages at 1 MiB', () => {
+  type Answer = (page: () => ReturnType<typeof importHtml>) => void
+  const refused: Answer = (page) => expect(page).toThrow(HtmlLimitError)
+  const answers: Record<string, Answer> = {
+    'html-page': (page) => {
+      const { fields, report } = page()
+      expect(fields.title).toBe('經開區舉辦創新論壇')
+      expect(fields.published).toBe('2022-04-08T10:30:00+08:00')
+      expect(fields.source).toEqual({ name: '經開區管委會' })
+      expect(fields.content_html).toMatch(/^<p style="text-indent: 2em;">經開區昨日舉辦/)
+      expect(report.notes.map((n) => n.code)).toEqual(['lines-not-listed'])
+    },
+    'html-one-paragraph': (page) =>
+      expect(page().fields.summary).toMatch(/^經開區舉辦論壇，.{100,}…$/u),
+    'html-nested-divs': refused,
+    'html-br-lines': refused,
+    'html-ruby': refused,
+  }
+
+  it('has an answer for every shape', () => {
+    expect(Object.keys(answers).sort()).toEqual(Object.keys(IMPORT_HTML_SHAPES).sort())
+  })
+
+  for (const [name, check] of Object.entries(answers)) {
+    it(`${name}: imported or refused with a clear answer`, () => {
+      const html = htmlShapeText(name, MiB)
+      expect(bytes(html)).toBeGreaterThan(MiB - 128)
+      expect(bytes(html)).toBeLessThanOrEqual(MiB)
+      check(() => importHtml(html, ZONE))
     })
   }
 })

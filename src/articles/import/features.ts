@@ -53,6 +53,8 @@ const NOT_LETTER = /\P{L}+/gu
 const NOT_HAN = /\P{Script=Han}+/gu
 const NOT_LATIN = /\P{Script=Latin}+/gu
 const LATIN_WORD = /\p{Script=Latin}+/gu
+const ANY_LATIN = /[A-Za-z\u00C0-\u024F]/
+const PATH_SEPARATOR = /[>»›＞→/／]/
 /** Clause and sentence punctuation: a label's colon is not a clause. */
 const CLAUSE = /[，、；,;。！？!]/g
 const PATH = /^[^>»›＞→/／]{1,16}(?:\s{0,2}(?:>>|>|»|›|＞|→|\/|／)\s{0,2}[^>»›＞→/／]{1,20}){1,6}$/
@@ -128,8 +130,10 @@ function features(line: PageLine, timeZone: string): LineFeatures {
   f.chars = text.replace(SPACE, '').length
   f.letters = text.replace(NOT_LETTER, '').length
   f.han = text.replace(NOT_HAN, '').length
-  f.latin = text.replace(NOT_LATIN, '').length
-  f.words = f.latin ? (text.match(LATIN_WORD)?.length ?? 0) : 0
+  if (ANY_LATIN.test(text)) {
+    f.latin = text.replace(NOT_LATIN, '').length
+    f.words = text.match(LATIN_WORD)?.length ?? 0
+  }
   f.sentence = readsAsSentence(whole)
   // Punctuation without words around it (`:::`, `，，`) is no clause.
   f.clauses =
@@ -148,14 +152,16 @@ function features(line: PageLine, timeZone: string): LineFeatures {
   f.meta = f.sentence && f.clauses >= 2 ? undefined : readMetadataLine(text, timeZone)
   if (line.dom?.time && !f.sentence) f.meta = withDomTime(f.meta, line.dom.time, timeZone)
   f.caption = caption(text, line)
-  f.path = !f.sentence && PATH.test(text) && !/\d{4}/.test(text)
-  // Words of Latin text are not items: only bars and dots set them apart there.
-  const bars = /[|｜·•]/.test(text)
-  const items = text.split(bars || f.han > f.latin ? LIST_SEPARATOR : /[|｜·•]+/).filter(Boolean)
-  const short = items.every((t) => [...t].length <= (HAN.test(t) ? 6 : 14))
-  f.list = !f.sentence && short && (items.length >= 4 || (items.length >= 3 && bars))
-  f.bullet = BULLET.test(text) && !f.sentence && f.clauses === 0 && f.chars <= 40
-  f.name = !f.sentence && !f.meta && LATIN_NAME.test(text) && text.length <= 40
+  if (!f.sentence) {
+    f.path = PATH_SEPARATOR.test(text) && PATH.test(text) && !/\d{4}/.test(text)
+    // Words of Latin text are not items: only bars and dots set them apart there.
+    const bars = /[|｜·•]/.test(text)
+    const items = text.split(bars || f.han > f.latin ? LIST_SEPARATOR : /[|｜·•]+/).filter(Boolean)
+    const short = items.every((t) => [...t].length <= (HAN.test(t) ? 6 : 14))
+    f.list = short && (items.length >= 4 || (items.length >= 3 && bars))
+    f.bullet = BULLET.test(text) && f.clauses === 0 && f.chars <= 40
+    f.name = f.latin > 0 && !f.meta && LATIN_NAME.test(text) && text.length <= 40
+  }
   f.endMark = END_MARK.test(text)
   f.readings = onlyReadings(text)
   f.links = line.dom?.link !== undefined && line.dom.link > 0.5 && !f.sentence

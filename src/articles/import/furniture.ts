@@ -217,8 +217,19 @@ export const FURNITURE_CUES: FurnitureCue[] = [
  */
 export function furnitureCue(line: string, inStory = false): FurnitureCue | undefined {
   if (!isShortLine(line)) return undefined
+  // Most lines of a page are sentences of the story: only small print can take them, and it
+  // needs no reduction (a line with markup at its end does not read as a sentence).
+  if (readsAsSentence(line.trimEnd())) {
+    if (inStory) return undefined
+    const plain = line.trim()
+    const seen: FurnitureLine = { plain, skeleton: plain, markup: false, mangled: 0, visible: 0 }
+    return SENTENCE_CUES.find((cue) => cue.matches(seen))
+  }
   const reduced = furnitureLine(line)
   const sentence = readsAsSentence(reduced.plain)
   if (sentence && inStory) return undefined
   return FURNITURE_CUES.find((cue) => (!sentence || cue.sentence) && cue.matches(reduced))
 }
+
+/** The cues that may take a line written as a sentence. */
+const SENTENCE_CUES = FURNITURE_CUES.filter((cue) => cue.sentence)
