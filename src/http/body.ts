@@ -4,11 +4,9 @@ import type { AppEnv } from '../env'
 import { ArticleInput } from '../articles/schema'
 import { applyAnnotationChoice } from '../articles/import/annotation-choice'
 import { ANNOTATION_MODES } from '../articles/import/modes'
-import { HtmlLimitError } from '../articles/html-tree'
 import { importHtml } from '../articles/import/html-import'
 import { importPlainText, type ImportReport } from '../articles/import/plaintext'
 import { charsetOf, decodeBody } from './charset'
-import { problem } from './problem'
 import { parseValid, readJsonBody } from './validate'
 
 /** `?annotations=`: what a text import does with phonetic annotations. */
@@ -36,7 +34,7 @@ export async function readArticle(
   const text = decodeBody(await c.req.arrayBuffer(), charsetOf(type))
   const { fields, extras, report } =
     format === 'html'
-      ? htmlImport(text, c.var.config.timeZone, annotations)
+      ? importHtml(text, c.var.config.timeZone, annotations)
       : importPlainText(text, format, c.var.config.timeZone, annotations)
   const tags = c.req
     .queries('tags')
@@ -49,18 +47,4 @@ export async function readArticle(
   }
   // What the server keeps besides is added after validation: JSON may not send it.
   return { input: { ...parseValid(ArticleInput, { ...fields, ...query }), ...extras }, report }
-}
-
-/** An HTML paste, or 400 naming content_html when it is over the HTML limits. */
-function htmlImport(...args: Parameters<typeof importHtml>): ReturnType<typeof importHtml> {
-  try {
-    return importHtml(...args)
-  } catch (e) {
-    if (!(e instanceof HtmlLimitError)) throw e
-    throw problem(400, {
-      title: 'Invalid input',
-      detail: `The HTML ${e.message}; nothing was stored.`,
-      errors: [{ pointer: '/content_html', detail: e.message }],
-    })
-  }
 }

@@ -11,7 +11,7 @@ import { findDate } from '../../src/articles/import/dates'
 import { furnitureCue } from '../../src/articles/import/furniture'
 import { MAX_LINE_CHARS } from '../../src/articles/import/limits'
 import { readMetadataLine, standaloneDate } from '../../src/articles/import/metadata'
-import { HtmlLimitError } from '../../src/articles/html-tree'
+import { FieldRefusal } from '../../src/articles/errors'
 import { importHtml } from '../../src/articles/import/html-import'
 import {
   IMPORT_HTML_SHAPES,
@@ -83,7 +83,7 @@ describe('pathological shapes at 1 MiB', () => {
 
 describe('pathological HTML pages at 1 MiB', () => {
   type Answer = (page: () => ReturnType<typeof importHtml>) => void
-  const refused: Answer = (page) => expect(page).toThrow(HtmlLimitError)
+  const refused: Answer = (page) => expect(page).toThrow(FieldRefusal)
   const answers: Record<string, Answer> = {
     'html-page': (page) => {
       const { fields, report } = page()

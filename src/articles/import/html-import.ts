@@ -4,19 +4,21 @@
  * The article keeps the HTML of the story's blocks, which the sanitiser cleans on write like
  * any publisher HTML; the report numbers the lines of block text in page order.
  */
-import { htmlLines } from './html-lines'
+import { FieldRefusal } from '../errors'
+import { HtmlLimitError } from '../html-tree'
+import { htmlLines, type HtmlPage } from './html-lines'
 import { DEFAULT_ANNOTATION_MODE, type AnnotationMode } from './modes'
 import { articleFields, type Imported } from './plaintext'
 import { emptyAnnotations, readPage } from './read-page'
 import { storySummary } from './story-summary'
 
-/** Reads a pasted HTML page. Throws HtmlLimitError when it is over the HTML limits. */
+/** Reads a pasted HTML page. FieldRefusal naming content_html when it is over the HTML limits. */
 export function importHtml(
   source: string,
   timeZone: string,
   annotations: AnnotationMode = DEFAULT_ANNOTATION_MODE,
 ): Imported {
-  const page = htmlLines(source)
+  const page = readHtml(source)
   const { lines } = page
   const extras = { source_text: source }
   if (!lines.length) {
@@ -40,4 +42,13 @@ export function importHtml(
   const story = read.body.filter((i) => i >= read.layout.firstStory).map(shown)
   fields.summary = storySummary(story)
   return { fields, extras, report: read.report }
+}
+
+function readHtml(source: string): HtmlPage {
+  try {
+    return htmlLines(source)
+  } catch (e) {
+    if (!(e instanceof HtmlLimitError)) throw e
+    throw new FieldRefusal({ pointer: '/content_html', detail: e.message })
+  }
 }
