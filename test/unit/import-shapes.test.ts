@@ -57,6 +57,11 @@ describe('pathological shapes at 1 MiB', () => {
       expect(r.fields.content_text).toBe('正文。')
     },
     'blank-lines': (r) => expect(r.report.body).toBeNull(),
+    'short-lines': (r) => {
+      expect(r.fields.title).toBe('標題')
+      expect(r.fields.content_text).toMatch(/^字0\n字1\n/)
+      expect(r.report.lines).toHaveLength(1000)
+    },
     'news-page': (r) => {
       expect(r.fields.published).toBe('2022-04-08T10:30:00+08:00')
       expect(r.fields.content_text).toMatch(/^　　經開區昨日舉辦/)

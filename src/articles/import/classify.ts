@@ -79,8 +79,14 @@ export function classifyLines(
   }
   const verdicts = new Array<Verdict>(lines.length)
   const openers = openingLines(lines, f, title, start)
-  const set = (i: number, cls: LineClass, reason: string, kept: boolean, zone: Verdict['zone']) =>
-    (verdicts[i] = { class: cls, reason, kept, zone })
+  // Verdicts are few and lines many: each verdict is made once and shared.
+  const made = new Map<string, Verdict>()
+  const set = (i: number, cls: LineClass, reason: string, kept: boolean, zone: Verdict['zone']) => {
+    const key = `${cls} ${reason} ${kept} ${zone}`
+    let verdict = made.get(key)
+    if (!verdict) made.set(key, (verdict = Object.freeze({ class: cls, reason, kept, zone })))
+    verdicts[i] = verdict
+  }
   const titleFirst = title.lines[0] ?? 0
   let ended = false
 

@@ -55,6 +55,12 @@ const NOT_LATIN = /\P{Script=Latin}+/gu
 const LATIN_WORD = /\p{Script=Latin}+/gu
 const ANY_LATIN = /[A-Za-z\u00C0-\u024F]/
 const PATH_SEPARATOR = /[>»›＞→/／]/
+/**
+ * What a metadata line cannot do without: a digit (a date), a colon or slash (a label), or
+ * a letter that ends a role or a kind of report (記者, 通訊員, 實習生, 報導, 訊, 電, 攝), a
+ * credit (文), a Latin word (By, a name, an outlet).
+ */
+const META_HINT = /[\d０-９:：﹕/／者員员生導导道訊讯電电息攝摄影理文A-Za-z]/
 /** Clause and sentence punctuation: a label's colon is not a clause. */
 const CLAUSE = /[，、；,;。！？!]/g
 const PATH = /^[^>»›＞→/／]{1,16}(?:\s{0,2}(?:>>|>|»|›|＞|→|\/|／)\s{0,2}[^>»›＞→/／]{1,20}){1,6}$/
@@ -69,15 +75,27 @@ const RUN = 3
 /** A short line of a run has at most this many characters. */
 const RUN_CHARS = 8
 
-/** The features of every line of a page. */
+/** The features of every line of a page. Equal lines may share one object: never change one. */
 export function lineFeatures(lines: readonly PageLine[], timeZone: string): LineFeatures[] {
-  const all = lines.map((line) => features(line, timeZone))
+  const read = readInFull(lines)
+  // A page that repeats a line (a hostile one does) reads it once.
+  const seen = new Map<string, LineFeatures>()
+  const all = lines.map((line, i) => {
+    const full = read(i)
+    if (line.dom) return features(line, timeZone, full)
+    const key = (full ? '1' : '0') + line.plain
+    const known = seen.get(key)
+    if (known) return known
+    const f = features(line, timeZone, full)
+    if (seen.size < SEEN_LINES) seen.set(key, f)
+    return f
+  })
   markRuns(all)
   // A line of syllables is an annotation only over (or under) the characters it reads.
   all.forEach((f, i) => {
     if (!f.readings) return
     const near = [i - 1, i + 1].filter((j) => lines[j] && !all[j]!.blank)
-    f.readings = near.some((j) => readsLine(lines[i]!.plain, lines[j]!.plain))
+    all[i] = { ...f, readings: near.some((j) => readsLine(lines[i]!.plain, lines[j]!.plain)) }
   })
   return all
 }
@@ -104,7 +122,26 @@ const BLANK: LineFeatures = Object.freeze({
 /** A long line's letters are counted in its first this many characters: it is story anyway. */
 const SAMPLE_CHARS = 2 * MAX_LINE_CHARS
 
-function features(line: PageLine, timeZone: string): LineFeatures {
+/**
+ * A page of more lines than any real one is read in full at its head and tail, where the
+ * title, metadata and furniture are: FULL_LINES non-blank lines at each end. The lines between
+ * are read by their length and sentences only, so a hostile page of short lines costs a
+ * bounded amount of the work per line that reading labels, dates and bylines takes.
+ */
+export const FULL_LINES = 2_000
+/** Distinct lines whose features are remembered while a page is read. */
+const SEEN_LINES = 10_000
+
+function readInFull(lines: readonly PageLine[]): (i: number) => boolean {
+  const nonBlank: number[] = []
+  lines.forEach((l, i) => l.plain.trim() !== '' && nonBlank.push(i))
+  if (nonBlank.length <= 2 * FULL_LINES) return () => true
+  const head = nonBlank[FULL_LINES - 1]!
+  const tail = nonBlank[nonBlank.length - FULL_LINES]!
+  return (i) => i <= head || i >= tail
+}
+
+function features(line: PageLine, timeZone: string, full: boolean): LineFeatures {
   if (line.plain.trim() === '') return BLANK
   const whole = line.plain.trim()
   const text = isShortLine(whole) ? whole : whole.slice(0, SAMPLE_CHARS)
@@ -129,11 +166,6 @@ function features(line: PageLine, timeZone: string): LineFeatures {
   // Counted with native replaces, not a test per character: every line of a page passes here.
   f.chars = text.replace(SPACE, '').length
   f.letters = text.replace(NOT_LETTER, '').length
-  f.han = text.replace(NOT_HAN, '').length
-  if (ANY_LATIN.test(text)) {
-    f.latin = text.replace(NOT_LATIN, '').length
-    f.words = text.match(LATIN_WORD)?.length ?? 0
-  }
   f.sentence = readsAsSentence(whole)
   // Punctuation without words around it (`:::`, `，，`) is no clause.
   f.clauses =
@@ -143,13 +175,21 @@ function features(line: PageLine, timeZone: string): LineFeatures {
     return f
   }
   f.cue = furnitureCue(line.plain)
-  if (f.cue) {
-    // Furniture is furniture wherever it stands: nothing else about it is read.
+  if (f.cue || !full) {
+    // Furniture is furniture wherever it stands: nothing else about it is read. Nor is
+    // anything else about a line past a long page's head and tail.
     f.story = storyScore(f, line)
     return f
   }
-  // A line of sentences and clauses is never metadata: spare it the reading.
-  f.meta = f.sentence && f.clauses >= 2 ? undefined : readMetadataLine(text, timeZone)
+  f.han = text.replace(NOT_HAN, '').length
+  if (ANY_LATIN.test(text)) {
+    f.latin = text.replace(NOT_LATIN, '').length
+    f.words = text.match(LATIN_WORD)?.length ?? 0
+  }
+  // A line of sentences and clauses is never metadata, nor one with nothing a label, a date
+  // or a byline needs: spare them the reading.
+  const meta = !(f.sentence && f.clauses >= 2) && META_HINT.test(text)
+  f.meta = meta ? readMetadataLine(text, timeZone) : undefined
   if (line.dom?.time && !f.sentence) f.meta = withDomTime(f.meta, line.dom.time, timeZone)
   f.caption = caption(text, line)
   if (!f.sentence) {
@@ -178,11 +218,9 @@ function markRuns(all: LineFeatures[]): void {
     let j = i
     while (j < all.length && short(all[j]!)) j++
     if (j - i >= RUN) {
-      for (let k = i; k < j; k++) {
-        const f = all[k]!
-        f.list = true
-        f.story = Math.min(f.story, 0)
-      }
+      // Features may be shared by equal lines: a run's lines get their own.
+      for (let k = i; k < j; k++)
+        all[k] = { ...all[k]!, list: true, story: Math.min(all[k]!.story, 0) }
     }
     i = j
   }

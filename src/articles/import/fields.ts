@@ -180,15 +180,20 @@ function withTime(day: NewsDate, time: ClockTime, timeZone: string): NewsDate | 
   return value ? { ...day, value, precision: 'time' } : undefined
 }
 
+/** How many kept lines may open the story before its first paragraph: credit lines, a figure. */
+const OPENING_LINES = 4
+
 /** The authors and wire service named where the story opens: a credit line above it, or its dateline. */
 function storyOpening(
   lines: readonly PageLine[],
   verdicts: readonly Verdict[],
   firstStory: number,
 ) {
-  for (let i = 0; i < lines.length && (firstStory === -1 || i <= firstStory); i++) {
-    const v = verdicts[i]!
-    if (!v.kept || v.reason === 'subtitle') continue
+  // The credit lines above the story and its first paragraph: a few kept lines at most.
+  let kept = 0
+  for (let i = 0; i < lines.length && kept < OPENING_LINES; i++) {
+    if (!verdicts[i]!.kept) continue
+    kept++
     const dateline = readDateline(lines[i]!.plain.replace(/^[ \t\u3000]+/, ''))
     if (dateline && (dateline.authors.length || dateline.wire)) return { ...dateline, line: i }
     if (i === firstStory) return undefined

@@ -39,7 +39,7 @@ export function importHtml(
   const strip = read.report.annotations.removed > 0 && annotations === 'strip'
   const html = page.render(new Set(read.body), strip)
   if (html) fields.content_html = html
-  const story = read.body.filter((i) => i >= read.layout.firstStory).map(shown)
+  const story = read.summary.map(shown)
   fields.summary = storySummary(story)
   return { fields, extras, report: read.report }
 }

@@ -67,11 +67,7 @@ export function importPlainText(
   const body = bodyText(page.body, lines, shown)
   if (format === 'markdown') fields.content_markdown = body
   else fields.content_text = body
-  const story = bodyText(
-    page.body.filter((i) => i >= page.layout.firstStory),
-    lines,
-    shown,
-  )
+  const story = bodyText(page.summary, lines, shown)
   if (page.report.annotations.ruby) {
     extras.content_html = rubyContentHtml(
       bodyText(page.body, lines, (i) => lines[i]!.text),

@@ -18,6 +18,8 @@ export interface PageReading {
   fields: PageFields
   /** Line indexes of the body, in order. */
   body: number[]
+  /** The body's lines a summary is cut from: from the first story line, SUMMARY_CHARS at most. */
+  summary: number[]
   /** Per line: its readings are taken out of what the article shows. */
   strip: boolean[]
   report: ImportReport
@@ -100,7 +102,29 @@ export function readPage(
     notes,
     annotations,
   }
-  return { layout, fields, body, strip, report }
+  return {
+    layout,
+    fields,
+    body,
+    summary: summaryLines(lines, body, layout.firstStory),
+    strip,
+    report,
+  }
+}
+
+/** Enough of the story for any summary (story-summary.ts reads no more). */
+const SUMMARY_CHARS = 16_000
+
+function summaryLines(lines: readonly PageLine[], body: number[], firstStory: number): number[] {
+  const out: number[] = []
+  let size = 0
+  for (const i of body) {
+    if (i < firstStory) continue
+    if (size >= SUMMARY_CHARS) break
+    out.push(i)
+    size += lines[i]!.text.length
+  }
+  return out
 }
 
 /** The annotation report of a text with no story. */

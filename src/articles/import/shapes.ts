@@ -44,6 +44,16 @@ export const IMPORT_SHAPES: Record<string, (bytes: number) => string> = {
   dateline: (n) => repeatTo('記者', n, '標題\n\n本報訊（'),
   /** Every line a furniture line: the zones are long, not the lines. */
   'furniture-lines': (n) => repeatTo('字體：大 中 小\n', n, '標題\n', '正文。'),
+  /** Short lines, each a little different: the per-line work, a hundred thousand times. */
+  'short-lines': (n) => {
+    const lines: string[] = ['標題']
+    for (let size = 0, i = 0; size < n - 32; i++) {
+      const line = `字${i % 1000}`
+      lines.push(line)
+      size += new TextEncoder().encode(line).length + 1
+    }
+    return lines.join('\n')
+  },
   /** Blank lines only. */
   'blank-lines': (n) => repeatTo('\n', n, '標題'),
   /** An ordinary page: title, metadata, furniture and paragraphs, the paragraphs repeated. */
