@@ -8,6 +8,7 @@ import { buildArticle } from '../src/articles/build'
 import { loadConfig } from '../src/config'
 import type { AppEnv } from '../src/env'
 import { readArticle } from '../src/http/body'
+import { problemFrom } from '../src/http/problem'
 import {
   IMPORT_HTML_SHAPES,
   IMPORT_SHAPES,
@@ -38,9 +39,14 @@ app.post('/write', async (c) => {
   })
   return c.json({ stored: JSON.stringify(article).length })
 })
-app.onError((err) =>
-  err instanceof HTTPException ? err.getResponse() : new Response(String(err), { status: 500 }),
-)
+// Refusals are answered as the API answers them: a model refusal is a 400 problem.
+app.onError((err) => {
+  const problem = problemFrom(err)
+  if (problem) return problem.getResponse()
+  return err instanceof HTTPException
+    ? err.getResponse()
+    : new Response(String(err), { status: 500 })
+})
 
 /**
  * Pasted pages go through the text import (`POST` as text/plain): `text-import:` and the name
