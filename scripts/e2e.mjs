@@ -15,6 +15,7 @@ import { checkReaders } from './readers/check.mjs'
 import { validateFeeds } from './lib/validate-feed.mjs'
 import { checkMicroformats } from './lib/microformats.mjs'
 import { checkOpml } from './lib/opml-e2e.mjs'
+import { micropubRocks } from './lib/micropub-rocks.mjs'
 
 const ATOM_RNC = '../shared/tools/validate/schemas/atom.rnc'
 const SITE_ME = [
@@ -368,7 +369,10 @@ try {
     { check, skip },
   )
 
-  // 9. A scheduled article survives a restart of `wrangler dev`: its alarm is in the Durable
+  // 9. micropub.rocks' server tests, as a Micropub client runs them.
+  await micropubRocks({ base, token, check, skip })
+
+  // 10. A scheduled article survives a restart of `wrangler dev`: its alarm is in the Durable
   // Object's storage, kept on disk with KV.
   await restartedRelease()
 } catch (error) {

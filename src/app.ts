@@ -10,6 +10,7 @@ import { SCRIPTS } from './articles/script'
 import { listingQuery } from './edge/canonical'
 import { noStoreByDefault, publicEdge } from './edge/headers'
 import { NO_STORE } from './edge/policy'
+import { headLength, methodNotAllowed } from './http/methods'
 import { api } from './routes/api'
 import { micropub } from './routes/micropub'
 import { discovery } from './routes/discovery'
@@ -46,6 +47,7 @@ function baseUrlOf(config: Config, url: string): string {
 
 export const app = new Hono<AppEnv>()
 
+app.use('*', headLength)
 app.use('*', noStoreByDefault)
 app.use('*', async (c, next) => {
   const config = loadConfig(c.env)
@@ -54,6 +56,9 @@ app.use('*', async (c, next) => {
   await next()
   c.header('X-Content-Type-Options', 'nosniff')
 })
+
+// A method no route takes where others do: 405 with Allow, before any token is asked for.
+app.use('*', methodNotAllowed(app))
 
 /** Request bodies over BODY_LIMIT_BYTES are refused before they are read. */
 const bodyLimitProblem = bodyLimit({

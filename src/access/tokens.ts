@@ -6,6 +6,7 @@
 import { base64url, hex, sha256 } from '../digest'
 import { getPublisherByHash } from '../store/publishers'
 import type { Principal } from './principal'
+import { SCOPES } from './scopes'
 
 /** `ef_` and 43 base64url characters: 256 random bits, recognisable by secret scanners. */
 const TOKEN_PREFIX = 'ef_'
@@ -27,7 +28,7 @@ export async function secretsEqual(a: string, b: string): Promise<boolean> {
 }
 
 /** The admin's principal: its id owns what the admin token created. */
-const ADMIN: Principal = { id: 'admin', name: 'admin', admin: true }
+const ADMIN: Principal = { id: 'admin', name: 'admin', admin: true, scopes: SCOPES }
 
 /**
  * Who a token belongs to, or undefined: the admin, or the publisher whose token hash KV holds
@@ -43,7 +44,13 @@ export async function identify(
   if (!token.startsWith(TOKEN_PREFIX)) return undefined
   const publisher = await getPublisherByHash(env.ARTICLES, await tokenHash(token))
   if (!publisher) return undefined
-  const principal: Principal = { id: publisher.id, name: publisher.name, admin: false }
+  const principal: Principal = {
+    id: publisher.id,
+    name: publisher.name,
+    admin: false,
+    // Issued before scopes existed: it may do what every token could then.
+    scopes: publisher.scopes ?? SCOPES,
+  }
   if (publisher.default_author) principal.defaultAuthor = publisher.default_author
   return principal
 }

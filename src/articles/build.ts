@@ -60,7 +60,13 @@ export function buildDraft(input: ArticleInput, ctx: DraftContext): Draft {
   if (input.source_text !== undefined) fields.source_text = input.source_text
   if (input.source) fields.source = input.source
   if (input.url) fields.url = input.url
-  if (input.image) fields.image = input.image
+  // The lead image is the first photo unless one is named.
+  const image = input.image ?? input.photos?.[0]?.url
+  if (image) fields.image = image
+  if (input.photos?.length) fields.photos = input.photos
+  if (input.extra_properties && Object.keys(input.extra_properties).length) {
+    fields.extra_properties = input.extra_properties
+  }
   const variants = buildVariants(fields)
   if (variants) fields.variants = variants
   const format = input.content_html !== undefined ? 'content_html' : 'content_markdown'

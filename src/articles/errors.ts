@@ -29,3 +29,8 @@ export class ContentTooLarge extends Error {
     super(`${error.pointer.slice(1)} ${error.detail}`)
   }
 }
+
+/** A Micropub request the model can not carry out; `message` says why, for the client. */
+export class MicropubError extends Error {
+  override name = 'MicropubError'
+}

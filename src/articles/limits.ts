@@ -21,6 +21,13 @@ export const LIMITS = {
   tagChars: 64,
   authors: 20,
   nameChars: 200,
+  /** Photos of one article, and the text each may carry. */
+  photos: 20,
+  altChars: 1000,
+  captionChars: 1000,
+  /** Microformats properties edgefeed keeps without using them (src/articles/properties.ts). */
+  extraProperties: 50,
+  extraPropertiesBytes: 64 * 1024,
   /** Arrays and objects inside one another in a JSON body (an article needs 3). */
   jsonDepth: 32,
   /** Elements inside one another in content_html, or in the HTML that Markdown renders to. */

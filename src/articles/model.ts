@@ -14,6 +14,20 @@ export interface Source {
   url?: string
 }
 
+/**
+ * A value as JSON holds it. Arrays and objects hold JSON values in turn; the type says so one
+ * level deep, which keeps the coordinator's RPC types finite.
+ */
+export type JsonValue = string | number | boolean | null | object
+
+/** A photo of the article, with its text alternative (`""`: decorative). */
+export interface Photo {
+  url: string
+  alt: string
+  caption?: string
+  credit?: string
+}
+
 /** An article's text in another Chinese script, converted once, on write. */
 export interface ArticleText {
   title: string
@@ -54,17 +68,27 @@ export interface Article {
   source?: Source
   /** The canonical link elsewhere, when the article also lives on another site. */
   url?: string
+  /** The lead image: as given, or the first photo. */
   image?: string
+  photos?: Photo[]
+  /**
+   * Microformats properties edgefeed keeps without using them (a Micropub check-in's venue,
+   * a reply's target), as sent: for the publisher's tools, never shown to readers.
+   */
+  extra_properties?: Record<string, JsonValue[]>
   /** Name of the publisher that created the article; `admin` for the admin token. */
   publisher: string
   /** Chinese articles only: the text in the script(s) it was not written in. */
   variants?: Partial<Record<Script, ArticleText>>
 }
 
-/** The article as readers see it: the publisher's source text and account stay private. */
+/**
+ * The article as readers see it: the publisher's source text, account and the properties
+ * kept for its tools stay private.
+ */
 export type PublicArticle = Omit<
   Article,
-  'content_text' | 'content_markdown' | 'source_text' | 'publisher'
+  'content_text' | 'content_markdown' | 'source_text' | 'publisher' | 'extra_properties'
 >
 
 /** An article's text in another script, as a list shows it: everything but the content. */

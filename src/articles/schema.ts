@@ -3,10 +3,11 @@ import { ID_RULE, isValidId } from './ids'
 import { isLanguageTag } from './script'
 import { isHttpUrl } from '../urls'
 import { timestampProblem } from '../time'
-import type { Article } from './model'
+import type { Article, JsonValue } from './model'
 import { ANNOTATION_MODES } from './import/modes'
 
 import { LIMITS } from './limits'
+import { extraPropertiesProblem, extraPropertyProblem } from './properties'
 
 const chars = (s: string) => [...s].length
 
@@ -35,6 +36,35 @@ export const AuthorInput = z.strictObject({
 })
 
 export const SourceInput = z.strictObject({ name, url: httpUrl.optional() })
+
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .refine((s) => chars(s) <= max, `must be at most ${max} characters`)
+
+/** A photo: `alt` is required, and `""` says it is decorative. */
+export const PhotoInput = z.strictObject({
+  url: httpUrl,
+  alt: text(LIMITS.altChars).describe('Its text alternative; "" for a decorative photo'),
+  caption: text(LIMITS.captionChars).pipe(z.string().min(1, 'must not be empty')).optional(),
+  credit: name.optional(),
+})
+
+/**
+ * Microformats properties edgefeed keeps without using them (src/articles/properties.ts):
+ * name to a list of JSON values, as Micropub sends them.
+ */
+export const ExtraProperties = z
+  .record(z.string(), z.array(z.custom<JsonValue>()).min(1, 'must hold at least one value'))
+  .superRefine((extras, ctx) => {
+    for (const [key, values] of Object.entries(extras)) {
+      const problem = extraPropertyProblem(key, values)
+      if (problem) ctx.addIssue({ code: 'custom', path: [key], message: problem })
+    }
+    const problem = extraPropertiesProblem(extras)
+    if (problem) ctx.addIssue({ code: 'custom', message: problem })
+  })
 
 const content = z.string().refine((s) => s.trim() !== '', { message: 'must not be empty' })
 
@@ -96,7 +126,11 @@ export const ArticleInput = z
       .describe(
         "What relative links and images in the content are resolved against on write (not stored); the article's url when absent. Without either, relative images are dropped and relative links made text, and the answer's warnings say which",
       ),
-    image: httpUrl.optional(),
+    image: httpUrl.optional().describe('The lead image; the first photo when absent'),
+    photos: z.array(PhotoInput).max(LIMITS.photos).optional(),
+    extra_properties: ExtraProperties.optional().describe(
+      'Microformats2 properties edgefeed does not use, kept as sent (what Micropub clients send beyond an article): returned by the API and Micropub q=source, never shown to readers',
+    ),
   })
   .superRefine((input, ctx) => {
     const given = (['content_html', 'content_markdown', 'content_text'] as const).filter(
@@ -157,6 +191,20 @@ export const ArticleOutput = z.object({
   source: z.object({ name: z.string(), url: z.string().optional() }).optional(),
   url: z.string().optional(),
   image: z.string().optional(),
+  photos: z
+    .array(
+      z.object({
+        url: z.string(),
+        alt: z.string(),
+        caption: z.string().optional(),
+        credit: z.string().optional(),
+      }),
+    )
+    .optional(),
+  extra_properties: z
+    .record(z.string(), z.array(z.custom<JsonValue>()))
+    .optional()
+    .describe('Kept as sent; never shown to readers'),
   publisher: z.string(),
   variants: z
     .partialRecord(

@@ -9,6 +9,7 @@ import { liveEntries, StorageLimitError, type KvEntry } from '../store/layout'
 import { toMillis } from '../time'
 import { refuse, type Refusal, type Writer } from './protocol'
 import { visibleTo } from '../access/visibility'
+import { can, type Scope } from '../access/scopes'
 import { isTombstone, type ArticleRecord, type LiveRecord, type ScheduledRecord } from './records'
 
 /** What deciding needs besides the record: the clock and the site's rules. */
@@ -52,6 +53,27 @@ function seenBy(writer: Writer, record: ArticleRecord | undefined): ArticleRecor
 /** An id held by an article `writer` may not see: taken, without a word of what holds it. */
 function unavailable(id: string) {
   return refuse(409, 'Conflict', `The id "${id}" is taken; choose another.`)
+}
+
+/** The scopes of article writes, and what each lets a token do. */
+const VERBS: Record<Exclude<Scope, 'media'>, string> = {
+  create: 'create',
+  update: 'change',
+  delete: 'delete or undelete',
+}
+
+/**
+ * A token without the scope a write needs (RFC 6750's `insufficient_scope`). Asked before
+ * anything about the id, so the refusal says nothing of what it holds.
+ */
+function lacking(writer: Writer, scope: keyof typeof VERBS) {
+  if (can(writer, scope)) return undefined
+  return refuse(
+    403,
+    'Insufficient scope',
+    `This token may not ${VERBS[scope]} articles: it was issued without the "${scope}" scope.`,
+    { scope },
+  )
 }
 
 function forbidden(id: string) {
@@ -156,6 +178,8 @@ export function decideCreate(
   draft: Draft,
   rules: Rules,
 ): Decision {
+  const unscoped = lacking(writer, 'create')
+  if (unscoped) return unscoped
   if (record && !seenBy(writer, record)) return unavailable(id)
   if (record && record.state !== 'deleted') {
     return refuse(
@@ -194,6 +218,8 @@ export function decideReplace(
   if (!record || record.state === 'deleted' || !seen) {
     return decideCreate(record, writer, id, draft, rules)
   }
+  const unscoped = lacking(writer, 'update')
+  if (unscoped) return unscoped
   if (!owns(writer, record)) return forbidden(id)
   const previous = record.article
   const article = finalise(draft, {
@@ -234,6 +260,8 @@ export function decideRemove(
   rules: Rules,
   ifRevision?: number,
 ): Decision {
+  const unscoped = lacking(writer, 'delete')
+  if (unscoped) return unscoped
   const seen = seenBy(writer, record)
   if (!record || record.state === 'deleted' || !seen) {
     return refuse(404, 'Not Found', `No article has the id "${id}".`)
@@ -265,6 +293,8 @@ export function decideUndelete(
   id: string,
   rules: Rules,
 ): Decision {
+  const unscoped = lacking(writer, 'delete')
+  if (unscoped) return unscoped
   if (
     !record ||
     !seenBy(writer, record) ||

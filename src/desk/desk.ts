@@ -62,6 +62,9 @@ export interface WriteOptions {
   echo?: string
 }
 
+/** How many suffixes a derived id tries before the write is refused as a conflict. */
+const FRESH_ID_TRIES = 100
+
 /** A failed KV sync is tried again this much later, then at every alarm. */
 const SYNC_RETRY_MS = 5_000
 
@@ -109,11 +112,30 @@ export class Desk extends DurableObject<Env> {
 
   // ---- articles -------------------------------------------------------------------------
 
-  /** Publishes a new article under `id`. */
-  async create(writer: Writer, id: string, draft: Draft, options: WriteOptions) {
-    return this.write(writer, id, options, (record, rules) =>
-      decideCreate(record, writer, id, draft, rules),
+  /**
+   * Publishes a new article under `id`. With `fresh` (an id derived from the text, which a
+   * second post of the same text on the same day derives again), a taken id is followed by
+   * the first free one of `{id}-2`, `{id}-3`...: another post, not a conflict.
+   */
+  async create(
+    writer: Writer,
+    id: string,
+    draft: Draft,
+    options: WriteOptions & { fresh?: boolean },
+  ) {
+    const chosen = options.fresh ? this.freeId(id) : id
+    return this.write(writer, chosen, options, (record, rules, checked) =>
+      decideCreate(record, checked, chosen, draft, rules),
     )
+  }
+
+  /** `id`, or the first of `{id}-2`, `{id}-3`... that no record holds (deleted ones included). */
+  private freeId(id: string): string {
+    if (!this.records.get(id)) return id
+    for (let n = 2; n < FRESH_ID_TRIES; n++) {
+      if (!this.records.get(`${id}-${n}`)) return `${id}-${n}`
+    }
+    return id
   }
 
   /** Creates or replaces `id`; with `ifRevision`, only if it is still at that revision. */
@@ -123,21 +145,21 @@ export class Desk extends DurableObject<Env> {
     draft: Draft,
     options: WriteOptions & { ifRevision?: number },
   ) {
-    return this.write(writer, id, options, (record, rules) =>
-      decideReplace(record, writer, id, draft, rules, options.ifRevision),
+    return this.write(writer, id, options, (record, rules, checked) =>
+      decideReplace(record, checked, id, draft, rules, options.ifRevision),
     )
   }
 
   /** Deletes `id`; with `ifRevision`, only if it is still at that revision. */
   async remove(writer: Writer, id: string, options: WriteOptions & { ifRevision?: number }) {
-    return this.write(writer, id, options, (record, rules) =>
-      decideRemove(record, writer, id, rules, options.ifRevision),
+    return this.write(writer, id, options, (record, rules, checked) =>
+      decideRemove(record, checked, id, rules, options.ifRevision),
     )
   }
 
   async undelete(writer: Writer, id: string, options: WriteOptions) {
-    return this.write(writer, id, options, (record, rules) =>
-      decideUndelete(record, writer, id, rules),
+    return this.write(writer, id, options, (record, rules, checked) =>
+      decideUndelete(record, checked, id, rules),
     )
   }
 
@@ -190,25 +212,28 @@ export class Desk extends DurableObject<Env> {
     writer: Writer,
     id: string,
     options: WriteOptions,
-    decide: (record: ArticleRecord | undefined, rules: Rules) => Decision,
+    decide: (record: ArticleRecord | undefined, rules: Rules, writer: Writer) => Decision,
   ): Promise<Outcome<Reply>> {
-    if (!writer.admin && !this.publishers.isActive(writer.id)) {
+    // What the token may do, as the registry says now: a revocation or the scopes it was
+    // issued with hold whatever the Worker read from KV.
+    const scopes = writer.admin ? undefined : this.publishers.activeScopes(writer.id)
+    if (!writer.admin && !scopes) {
       return refuse(401, 'Unauthorized', 'The token is not valid, or was revoked.')
     }
-    this.settings.set('base_url', options.baseUrl)
+    const checked: Writer = { ...writer, scopes }
     // The KV entries the decision checked its limits against, for the sync to write.
-    const checked: { entries?: Prepared } = {}
+    const prepared: { entries?: Prepared } = {}
     const outcome = this.transaction(() =>
       this.replies.once(writer.id, options.idempotency, () => {
-        const decision = decide(this.records.get(id), this.rules())
+        const decision = decide(this.records.get(id), this.rules(), checked)
         if (!decision.ok) return decision
         const { record, entries } = decision
-        if (record && entries) checked.entries = { revision: record.revision, entries }
+        if (record && entries) prepared.entries = { revision: record.revision, entries }
         return { ok: true, status: decision.status, value: this.commit(id, decision, options) }
       }),
     )
     if (outcome.ok && !outcome.value.replayed) {
-      await this.kvSync.settle(id, checked.entries)
+      await this.kvSync.settle(id, prepared.entries)
       // A scheduled release or a tombstone's lapse may now be the next thing due.
       await this.wake()
     }
@@ -231,6 +256,8 @@ export class Desk extends DurableObject<Env> {
   /** Stores a decision and what it will purge and announce; returns the API's answer. */
   private commit(id: string, decision: Decision & { ok: true }, options: WriteOptions): Reply {
     const { record, before, after, tombstone } = decision
+    // For the alarm's releases: the address of the last write (a refused one stores nothing).
+    this.settings.set('base_url', options.baseUrl)
     if (record) {
       this.records.save(record)
       for (const names of this.names) {

@@ -6,6 +6,7 @@
 import type { Article } from '../articles/model'
 import type { FieldError } from '../articles/errors'
 import type { ArticleRecord } from './records'
+import type { Scope } from '../access/scopes'
 
 /** Who is writing, as the Worker authenticated them; the coordinator checks it is still so. */
 export interface Writer {
@@ -13,6 +14,11 @@ export interface Writer {
   id: string
   name: string
   admin: boolean
+  /**
+   * What the writer's token may do. The coordinator sets it from its own registry, whatever
+   * the Worker sends; undefined is every scope (the admin).
+   */
+  scopes?: readonly Scope[]
 }
 
 export type RefusalStatus = 400 | 401 | 403 | 404 | 409 | 410 | 412 | 413 | 422 | 503
@@ -25,6 +31,8 @@ export interface Refusal {
   errors?: FieldError[]
   /** A 410's time of deletion. */
   deleted_at?: string
+  /** A 403 for a token without this scope (RFC 6750's `insufficient_scope`). */
+  scope?: Scope
 }
 
 export type Outcome<T> =
@@ -49,6 +57,8 @@ export interface NewPublisher {
   name: string
   display_name?: string
   default_author?: string
+  /** What its token may do; every scope when absent. */
+  scopes?: Scope[]
 }
 
 /** A retried request recognised by its `Idempotency-Key` and the hash of what it sent. */

@@ -3,6 +3,7 @@
  * publishers; each publisher also has an id that is never reused, and articles belong to the
  * id, so a name given out again after a revocation inherits nothing.
  */
+import { parseScopes, scopeText, SCOPES, type Scope } from '../access/scopes'
 import type { PublisherRecord } from '../store/publishers'
 import type { NewPublisher } from './protocol'
 
@@ -13,6 +14,7 @@ interface Row extends Record<string, SqlStorageValue> {
   display_name: string | null
   default_author: string | null
   created: string
+  scopes: string
 }
 
 function fromRow(row: Row): PublisherRecord {
@@ -21,6 +23,7 @@ function fromRow(row: Row): PublisherRecord {
     name: row.name,
     ...(row.display_name ? { display_name: row.display_name } : {}),
     ...(row.default_author ? { default_author: row.default_author } : {}),
+    scopes: parseScopes(row.scopes),
     created: row.created,
   }
 }
@@ -36,11 +39,15 @@ export class PublisherRegistry {
     return row && { ...fromRow(row), tokenHash: row.token_hash }
   }
 
-  isActive(id: string): boolean {
-    return (
-      this.sql.exec('SELECT 1 FROM publishers WHERE id = ? AND revoked IS NULL', id).toArray()
-        .length > 0
-    )
+  /** What the active publisher `id` may do; undefined when it is revoked or unknown. */
+  activeScopes(id: string): Scope[] | undefined {
+    const row = this.sql
+      .exec<{ scopes: string }>(
+        'SELECT scopes FROM publishers WHERE id = ? AND revoked IS NULL',
+        id,
+      )
+      .toArray()[0]
+    return row && parseScopes(row.scopes)
   }
 
   /** Registers a publisher; undefined when the name is taken. */
@@ -49,16 +56,18 @@ export class PublisherRegistry {
     const record: PublisherRecord = {
       id: `p_${crypto.randomUUID().replace(/-/g, '')}`,
       ...input,
+      scopes: SCOPES.filter((s) => (input.scopes ?? SCOPES).includes(s)),
       created: new Date(now).toISOString(),
     }
     this.sql.exec(
-      'INSERT INTO publishers (id, name, token_hash, display_name, default_author, created) VALUES (?, ?, ?, ?, ?, ?)',
+      'INSERT INTO publishers (id, name, token_hash, display_name, default_author, created, scopes) VALUES (?, ?, ?, ?, ?, ?, ?)',
       record.id,
       record.name,
       tokenHash,
       record.display_name ?? null,
       record.default_author ?? null,
       record.created,
+      scopeText(record.scopes),
     )
     return record
   }

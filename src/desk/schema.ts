@@ -55,7 +55,9 @@ CREATE TABLE IF NOT EXISTS publishers (
   display_name TEXT,
   default_author TEXT,
   created TEXT NOT NULL,
-  revoked TEXT
+  revoked TEXT,
+  -- what the token may do, space-separated (src/access/scopes.ts)
+  scopes TEXT NOT NULL DEFAULT 'create update delete media'
 );
 CREATE UNIQUE INDEX IF NOT EXISTS publishers_by_name ON publishers (name) WHERE revoked IS NULL;
 
@@ -114,6 +116,8 @@ const MIGRATIONS: string[] = [
   'ALTER TABLE articles ADD COLUMN changed_ms INTEGER NOT NULL DEFAULT 0',
   // 2: a first pass's change time, for the time each cache tag's responses last changed.
   'ALTER TABLE purges ADD COLUMN changed_ms INTEGER',
+  // 3: what each publisher's token may do; those issued before scopes keep every scope.
+  "ALTER TABLE publishers ADD COLUMN scopes TEXT NOT NULL DEFAULT 'create update delete media'",
 ]
 
 /** Makes the tables, or brings those of an earlier version up to date. */

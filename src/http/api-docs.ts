@@ -18,6 +18,7 @@ import { LIMIT_MAX } from './paging'
 import { ProblemSchema } from './problem'
 import { PublisherInput, PublisherOutput } from './publisher-schema'
 import { jsonResponse, jsonSchema, outputSchema, problems, ref } from './openapi'
+import { MicropubErrorSchema } from './micropub-docs'
 
 /** An article as the API returns it: the stored article, its state and revision. */
 const Article = ArticleOutput.extend({
@@ -91,6 +92,7 @@ export const components: OpenAPIV3_1.ComponentsObject = {
     IssuedPublisher: outputSchema(Issued),
     Status: outputSchema(DeskStatus),
     Problem: outputSchema(ProblemSchema),
+    MicropubError: MicropubErrorSchema,
   },
 }
 
@@ -373,13 +375,14 @@ export const documentation = {
     title: 'edgefeed publishing API',
     version: '1.0.0',
     description:
-      'Publish articles served as RSS 2.0, Atom 1.0, JSON Feed 1.1 and HTML. Errors are problem details (RFC 9457). Micropub (W3C) is served at /micropub beside this API, as its own specification describes it.',
+      'Publish articles served as RSS 2.0, Atom 1.0, JSON Feed 1.1 and HTML. Errors are problem details (RFC 9457). Micropub (W3C) is served at /micropub on the site itself, with its own error format, as its Recommendation describes it.',
   },
   security: [{ bearer: [] }],
   tags: [
     { name: 'articles', description: 'Write and read articles' },
     { name: 'publishers', description: 'Publisher tokens (admin only)' },
     { name: 'operations', description: 'For operators and clients' },
+    { name: 'micropub', description: 'W3C Micropub, for Micropub clients' },
   ],
   components,
 }

@@ -22,6 +22,16 @@ function unauthorized(detail: string, error?: 'invalid_request' | 'invalid_token
   return problem(401, { title: 'Unauthorized', detail }, { 'WWW-Authenticate': challenge })
 }
 
+/**
+ * The challenge of a request whose token lacks `scope` (RFC 6750 §3): the API answers it with
+ * 403, Micropub with its own 401.
+ */
+export function insufficientScopeChallenge(scope: string): Record<string, string> {
+  return {
+    'WWW-Authenticate': `Bearer realm="${REALM}", error="insufficient_scope", scope="${scope}"`,
+  }
+}
+
 /** The token of an `Authorization: Bearer` header (RFC 6750's grammar), if it is one. */
 export function parseBearer(header: string): string | undefined {
   return /^Bearer +([A-Za-z0-9._~+/-]+=*) *$/i.exec(header)?.[1]

@@ -6,6 +6,7 @@ import type { AppEnv } from '../env'
 import type { Principal } from '../access/principal'
 import type { Outcome, Reply, Writer } from '../desk/protocol'
 import { problem } from './problem'
+import { insufficientScopeChallenge } from './auth'
 
 /** The site's coordinator: one object, whichever location asks. */
 export function deskOf(env: Env) {
@@ -21,7 +22,7 @@ export function writerOf(principal: Principal): Writer {
 export function unwrap<T>(outcome: Outcome<T>): T {
   if (outcome.ok) return outcome.value
   const { status, ...details } = outcome.refusal
-  throw problem(status, details)
+  throw problem(status, details, details.scope ? insufficientScopeChallenge(details.scope) : {})
 }
 
 /** A write's answer as an HTTP response. */

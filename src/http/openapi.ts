@@ -72,25 +72,51 @@ export function problems(
   )
 }
 
+/** A sub-app served beside the API, at `path` on its own server (Micropub at /micropub). */
+export interface Beside {
+  app: Hono<AppEnv>
+  path: string
+  serverUrl: string
+}
+
 const documents = new Map<string, Promise<OpenAPIV3_1.Document>>()
 
 /**
- * The OpenAPI document of `api`, served from `serverUrl`. Generated once per isolate and
- * server: the routes do not change while it runs.
+ * The OpenAPI document of `api`, served from `serverUrl`, with the routes of each app
+ * `beside` it under their own path and server. Generated once per isolate and server: the
+ * routes do not change while it runs.
  */
 export function openApiDocument(
   api: Hono<AppEnv>,
   serverUrl: string,
   documentation: GenerateSpecOptions['documentation'],
+  beside: Beside[] = [],
 ): Promise<OpenAPIV3_1.Document> {
   let document = documents.get(serverUrl)
   if (!document) {
-    document = generateSpecs(api, {
-      documentation: { ...documentation, servers: [{ url: serverUrl }] },
-      // `/openapi.json` is a route, not a static file.
-      excludeStaticFile: false,
-    })
+    document = generate(api, serverUrl, documentation, beside)
     documents.set(serverUrl, document)
+  }
+  return document
+}
+
+async function generate(
+  api: Hono<AppEnv>,
+  serverUrl: string,
+  documentation: GenerateSpecOptions['documentation'],
+  beside: Beside[],
+): Promise<OpenAPIV3_1.Document> {
+  const document = await generateSpecs(api, {
+    documentation: { ...documentation, servers: [{ url: serverUrl }] },
+    // `/openapi.json` is a route, not a static file.
+    excludeStaticFile: false,
+  })
+  for (const { app, path, serverUrl: server } of beside) {
+    const spec = await generateSpecs(app, { documentation: { ...documentation } })
+    for (const [route, item] of Object.entries(spec.paths ?? {})) {
+      const at = path + (route === '/' ? '' : route)
+      document.paths = { ...document.paths, [at]: { servers: [{ url: server }], ...item } }
+    }
   }
   return document
 }

@@ -1,6 +1,11 @@
 import { z } from 'zod'
 import type { NewPublisher } from '../desk/protocol'
 import type { PublisherRecord } from '../store/publishers'
+import { SCOPES } from '../access/scopes'
+
+const Scopes = z
+  .array(z.enum(SCOPES))
+  .refine((s) => new Set(s).size === s.length, 'must not name a scope twice')
 
 /** `POST /api/publishers` body. */
 export const PublisherInput = z.strictObject({
@@ -10,6 +15,9 @@ export const PublisherInput = z.strictObject({
     .refine((s) => s !== 'admin', 'is reserved'),
   display_name: z.string().trim().min(1).max(200).optional(),
   default_author: z.string().trim().min(1).max(200).optional(),
+  scopes: Scopes.optional().describe(
+    'What the token may do: create, update, delete (and undelete) articles, upload media. All of them when absent; an empty list issues a token that may only read',
+  ),
 }) satisfies z.ZodType<NewPublisher>
 
 export type PublisherInput = z.infer<typeof PublisherInput>
@@ -23,6 +31,7 @@ export const PublisherOutput = z.object({
     .string()
     .optional()
     .describe("Credited on this publisher's articles that name no author"),
+  scopes: z.array(z.enum(SCOPES)).describe('What its token may do'),
   created: z.iso.datetime(),
 })
 

@@ -19,6 +19,7 @@ import { readArticle } from '../http/body'
 import { docs, documentation, type ListedArticle } from '../http/api-docs'
 import { openApiDocument } from '../http/openapi'
 import { publishers } from './publishers'
+import { micropub } from './micropub'
 
 /** The publishing API, mounted at /api. Every call but the OpenAPI document needs a token. */
 export const api = new Hono<AppEnv>()
@@ -38,7 +39,11 @@ api.get('/status', docs.status, requireToken({ identify, adminOnly: true }), asy
 
 /** The API described as OpenAPI 3.1, generated from the routes' own descriptions. */
 api.get('/openapi.json', docs.openapi, async (c) =>
-  c.json(await openApiDocument(api, `${c.var.baseUrl}/api`, documentation)),
+  c.json(
+    await openApiDocument(api, `${c.var.baseUrl}/api`, documentation, [
+      { app: micropub, path: '/micropub', serverUrl: c.var.baseUrl },
+    ]),
+  ),
 )
 
 function checkId(id: string): string {

@@ -6,6 +6,7 @@ import { renderJson } from '../feeds/json'
 import { renderRss } from '../feeds/rss'
 import type { Feed } from '../feeds/model'
 import { inScript } from '../articles/variants'
+import { scriptOf } from '../articles/script'
 import { listingQuery } from '../edge/canonical'
 import { isBrowserNavigation, NAVIGATION_VARY } from '../http/negotiate'
 import type { Listing } from '../articles/listings'
@@ -16,6 +17,7 @@ import { FEED_FILES, FEED_FORMATS, FEED_TYPES, feedPath, type FeedFormat } from 
 import { siteModel } from '../views/models/site'
 import { FeedPreviewPage } from '../views/feeds-page'
 import { notFoundPage } from './pages'
+import { liveSpelling } from './tag-spelling'
 
 const RENDER: Record<FeedFormat, (feed: Feed) => string> = {
   rss: renderRss,
@@ -38,8 +40,15 @@ async function serveFeed(c: Context<AppEnv>, format: FeedFormat, listing?: Listi
     format === 'atom' && !cursor
       ? await listDeleted(c.env.ARTICLES, { listing, limit: config.pageSize })
       : []
+  // Hubs hear of each feed's first page at its own address (src/desk/pings.ts), and of a
+  // script's feeds with every change only on a Chinese site: any other page names no hub, so
+  // that no one subscribes to a topic that is never announced.
+  const announced =
+    limit === undefined &&
+    cursor === undefined &&
+    (c.var.script === undefined || scriptOf(config.language) !== undefined)
   const feed = buildFeed(
-    config,
+    announced ? config : { ...config, websubHubs: [] },
     {
       format,
       listing,
@@ -86,10 +95,11 @@ function preview(
 
 for (const format of FEED_FORMATS) {
   feeds.get(`/${FEED_FILES[format]}`, listingQuery, (c) => serveFeed(c, format))
-  feeds.get(`/tags/:tag/${FEED_FILES[format]}`, listingQuery, (c) =>
+  const tail = `/${FEED_FILES[format]}`
+  feeds.get(`/tags/:tag${tail}`, listingQuery, liveSpelling('tag', tail), (c) =>
     serveFeed(c, format, { kind: 'tag', name: c.req.param('tag') }),
   )
-  feeds.get(`/authors/:author/${FEED_FILES[format]}`, listingQuery, (c) =>
+  feeds.get(`/authors/:author${tail}`, listingQuery, liveSpelling('author', tail), (c) =>
     serveFeed(c, format, { kind: 'author', name: c.req.param('author') }),
   )
 }

@@ -1,16 +1,18 @@
 /**
  * Micropub (W3C): create, update, delete and undelete articles from any Micropub client,
- * with the same publisher tokens and ownership rules as the JSON API. The request, the token
- * and the error format are read and written in src/http/micropub.ts.
+ * with the same publisher tokens, scopes and ownership rules as the JSON API. The request,
+ * the token and the error format are read and written in src/http/micropub.ts.
  */
 import { Hono, type Context } from 'hono'
 import type { AppEnv } from '../env'
 import { buildDraft } from '../articles/build'
 import { ID_RULE, idForContent, isValidId } from '../articles/ids'
 import { ArticleInput } from '../articles/schema'
-import { first, inputFrom, propertiesOf, updatedInput, type Properties } from '../articles/mf2'
+import { checkedProperties, first, inputFrom, propertiesOf, type Properties } from '../articles/mf2'
+import { updatedInput } from '../articles/mf2-update'
 import { identify } from '../access/tokens'
 import { deskOf, unwrap, writerOf } from '../http/desk'
+import { idempotencyOf } from '../http/idempotency'
 import {
   authenticate,
   headerToken,
@@ -20,6 +22,7 @@ import {
   readRequest,
 } from '../http/micropub'
 import { parseValid } from '../http/validate'
+import { micropubDocs } from '../http/micropub-docs'
 import { articlePath } from '../urls'
 
 export const micropub = new Hono<AppEnv>()
@@ -34,18 +37,30 @@ function draftOf(c: Context<AppEnv>, input: ArticleInput) {
   })
 }
 
+/** The options of a write: where the site is, and the request's Idempotency-Key. */
+async function writeOptions(c: Context<AppEnv>) {
+  const idempotency = await idempotencyOf(c)
+  return { baseUrl: c.var.baseUrl, ...(idempotency ? { idempotency } : {}) }
+}
+
+/**
+ * A create. Without `mp-slug`, the id is derived from the text and the day, and the same
+ * text posted again is another post with an id of its own; a retry sent with the same
+ * Idempotency-Key gets the first answer again instead.
+ */
 async function create(c: Context<AppEnv>, props: Properties) {
-  const slug = first(props['mp-slug'])
+  const { 'mp-slug': slugs, ...rest } = props
+  const slug = first(slugs)
   if (slug !== undefined && (typeof slug !== 'string' || !isValidId(slug))) {
     throw micropubError(400, `mp-slug must be ${ID_RULE}.`)
   }
-  const input = parseValid(ArticleInput, inputFrom(props))
+  const input = parseValid(ArticleInput, inputFrom(rest))
   const draft = draftOf(c, input)
   const id = slug ?? (await idForContent(input, draft.published, Date.now(), c.var.config.timeZone))
-  const reply = unwrap(
-    await deskOf(c.env).create(writerOf(c.var.principal), id, draft, { baseUrl: c.var.baseUrl }),
-  )
+  const options = { ...(await writeOptions(c)), fresh: slug === undefined }
+  const reply = unwrap(await deskOf(c.env).create(writerOf(c.var.principal), id, draft, options))
   c.header('Location', c.var.baseUrl + articlePath(reply.id))
+  if (reply.replayed) c.header('Idempotent-Replayed', 'true')
   return c.body(null, 201)
 }
 
@@ -53,6 +68,7 @@ async function create(c: Context<AppEnv>, props: Properties) {
 async function update(c: Context<AppEnv>, body: Record<string, unknown>) {
   const id = idFromUrl(body.url)
   const desk = deskOf(c.env)
+  const options = await writeOptions(c)
   for (let attempt = 1; ; attempt++) {
     const read = await desk.read(writerOf(c.var.principal), id)
     if (!read.ok) throw micropubError(400, `No article is at ${String(body.url).slice(0, 200)}.`)
@@ -66,12 +82,12 @@ async function update(c: Context<AppEnv>, body: Record<string, unknown>) {
     if (stored.source_text !== undefined && sameContent)
       draft.fields.source_text = stored.source_text
     const outcome = await desk.replace(writerOf(c.var.principal), id, draft, {
-      baseUrl: c.var.baseUrl,
+      ...options,
       ifRevision: read.value.revision,
     })
     // Changed by someone else between the read and the write: apply the update to that.
     if (!outcome.ok && outcome.refusal.status === 412 && attempt < 3) continue
-    unwrap(outcome)
+    if (unwrap(outcome).replayed) c.header('Idempotent-Replayed', 'true')
     return c.body(null, 204)
   }
 }
@@ -80,11 +96,35 @@ async function update(c: Context<AppEnv>, body: Record<string, unknown>) {
 async function deleteAction(c: Context<AppEnv>, action: 'remove' | 'undelete', url: unknown) {
   const desk = deskOf(c.env)
   const writer = writerOf(c.var.principal)
-  unwrap(await desk[action](writer, idFromUrl(url), { baseUrl: c.var.baseUrl }))
+  const reply = unwrap(await desk[action](writer, idFromUrl(url), await writeOptions(c)))
+  if (reply.replayed) c.header('Idempotent-Replayed', 'true')
   return c.body(null, 204)
 }
 
-micropub.post('/', async (c) => {
+/** What a JSON create holds besides the entry's properties: nothing else is kept, so nothing else is taken. */
+const JSON_CREATE_KEYS = new Set(['type', 'properties'])
+
+/** A JSON create: one h-entry, its properties as lists of values. */
+function jsonEntry(json: Record<string, unknown>): Properties {
+  const type = json.type as unknown[] | undefined
+  if (!Array.isArray(type) || type.length !== 1 || type[0] !== 'h-entry') {
+    throw micropubError(400, 'Only h-entry can be created.')
+  }
+  const other = Object.keys(json).find((k) => !JSON_CREATE_KEYS.has(k))
+  if (other !== undefined) {
+    throw micropubError(
+      400,
+      `"${other.slice(0, 64)}" can not be kept: send "type" and "properties".`,
+    )
+  }
+  const props = json.properties
+  if (!props || typeof props !== 'object' || Array.isArray(props)) {
+    throw micropubError(400, '"properties" must be an object of value lists.')
+  }
+  return checkedProperties(props as Record<string, unknown>)
+}
+
+micropub.post('/', micropubDocs.post, async (c) => {
   const { json, form, token } = await readRequest(c)
   await authenticate(c, token, identify)
   const action = json ? json.action : first(form!.action)
@@ -97,30 +137,32 @@ micropub.post('/', async (c) => {
   if (action === 'undelete') return deleteAction(c, 'undelete', url)
   if (action !== undefined)
     throw micropubError(400, `Unknown action ${JSON.stringify(action).slice(0, 50)}.`)
-  if (json) {
-    const type = json.type as unknown[] | undefined
-    if (!Array.isArray(type) || type[0] !== 'h-entry') {
-      throw micropubError(400, 'Only h-entry can be created.')
-    }
-    const props = json.properties
-    if (!props || typeof props !== 'object' || Array.isArray(props)) {
-      throw micropubError(400, '"properties" must be an object of value lists.')
-    }
-    return create(c, props as Properties)
-  }
+  if (json) return create(c, jsonEntry(json))
   const h = first(form!.h) ?? 'entry'
   if (h !== 'entry') throw micropubError(400, 'Only h=entry can be created.')
+  // The token is a credential, never a property of the post.
   const { h: _h, access_token: _t, ...props } = form!
   return create(c, props)
 })
 
-micropub.get('/', async (c) => {
+/** What a client needs to know of this endpoint (Micropub 3.7.1). */
+const CONFIG = {
+  'syndicate-to': [],
+  q: ['config', 'source', 'syndicate-to'],
+  'post-types': [
+    { type: 'note', name: 'Note' },
+    { type: 'article', name: 'Article' },
+    { type: 'photo', name: 'Photo' },
+  ],
+}
+
+micropub.get('/', micropubDocs.get, async (c) => {
   if (c.req.query('access_token') !== undefined) {
     throw micropubError(400, 'Send the token in the Authorization header: URLs end up in logs.')
   }
   await authenticate(c, headerToken(c), identify)
   const q = c.req.query('q')
-  if (q === 'config') return c.json({ 'syndicate-to': [], q: ['config', 'source', 'syndicate-to'] })
+  if (q === 'config') return c.json(CONFIG)
   if (q === 'syndicate-to') return c.json({ 'syndicate-to': [] })
   if (q === 'source') {
     const read = await deskOf(c.env).read(writerOf(c.var.principal), idFromUrl(c.req.query('url')))

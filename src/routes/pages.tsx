@@ -7,6 +7,7 @@ import { listingQuery, noQuery } from '../edge/canonical'
 import { changedAt, tagResponse } from '../edge/headers'
 import { ALL, articleTag, FEEDS, STATIC } from '../edge/tags'
 import { headingOf, readCardListing } from './listing'
+import { liveSpelling } from './tag-spelling'
 import { getArticle } from '../store/articles'
 import { listNames, neighbour } from '../store/listings'
 import { getTombstone } from '../store/tombstones'
@@ -75,8 +76,10 @@ function errorPage(c: Context<AppEnv>, status: 404 | 410) {
 export const notFoundPage = (c: Context<AppEnv>) => errorPage(c, 404)
 
 pages.get('/', listingQuery, (c) => listPage(c))
-pages.get('/tags/:tag', listingQuery, (c) => listPage(c, { kind: 'tag', name: c.req.param('tag') }))
-pages.get('/authors/:author', listingQuery, (c) =>
+pages.get('/tags/:tag', listingQuery, liveSpelling('tag', ''), (c) =>
+  listPage(c, { kind: 'tag', name: c.req.param('tag') }),
+)
+pages.get('/authors/:author', listingQuery, liveSpelling('author', ''), (c) =>
   listPage(c, { kind: 'author', name: c.req.param('author') }),
 )
 

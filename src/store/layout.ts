@@ -16,6 +16,7 @@ export function publicArticle(article: Article): PublicArticle {
     content_markdown: _m,
     source_text: _s,
     publisher: _p,
+    extra_properties: _e,
     ...rest
   } = article
   return rest

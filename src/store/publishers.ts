@@ -3,6 +3,7 @@
  * a request is authenticated with one KV read. The write coordinator keeps the registry
  * (names, revocations) and writes these keys.
  */
+import type { Scope } from '../access/scopes'
 import { publisherKey } from './keys'
 
 /** A publisher as a request sees it once its token is recognised. */
@@ -13,13 +14,18 @@ export interface PublisherRecord {
   display_name?: string
   /** Credited on this publisher's articles that name no author. */
   default_author?: string
+  /** What its token may do (src/access/scopes.ts). */
+  scopes: Scope[]
   created: string
 }
+
+/** A publisher as KV holds it: one issued before scopes existed has none, and may do anything. */
+export type StoredPublisher = Omit<PublisherRecord, 'scopes'> & { scopes?: Scope[] }
 
 /** The publisher a token hash belongs to; undefined for an unknown or revoked token. */
 export async function getPublisherByHash(
   kv: KVNamespace,
   tokenHash: string,
-): Promise<PublisherRecord | undefined> {
-  return (await kv.get<PublisherRecord>(publisherKey(tokenHash), 'json')) ?? undefined
+): Promise<StoredPublisher | undefined> {
+  return (await kv.get<StoredPublisher>(publisherKey(tokenHash), 'json')) ?? undefined
 }

@@ -43,6 +43,8 @@ export function ArticlePage(props: { site: Site; meta: PageMeta; article: Articl
   const { article, site } = props
   const l = site.labels
   const path = site.prefix + articlePath(article.id)
+  // The lead image is shown once: among the photos, with their alt text, when it is one.
+  const photos = article.photos ?? []
   return (
     <Layout site={site} meta={props.meta}>
       <article class="h-entry">
@@ -60,11 +62,23 @@ export function ArticlePage(props: { site: Site; meta: PageMeta; article: Articl
             )}
           </p>
         ) : null}
-        {article.image ? (
+        {article.image && !photos.some((p) => p.url === article.image) ? (
           <figure class="lead">
             <img class="u-photo" src={article.image} alt="" />
           </figure>
         ) : null}
+        {photos.map((photo, i) => (
+          <figure class={i === 0 && photo.url === article.image ? 'lead' : 'photo'}>
+            <img class="u-photo" src={photo.url} alt={photo.alt} />
+            {photo.caption || photo.credit ? (
+              <figcaption>
+                {photo.caption}
+                {photo.caption && photo.credit ? ' ' : null}
+                {photo.credit ? <small>{photo.credit}</small> : null}
+              </figcaption>
+            ) : null}
+          </figure>
+        ))}
         <div class="content e-content">{raw(article.content_html)}</div>
         {article.url ? (
           <p class="meta">

@@ -25,7 +25,7 @@ ul.tags a{background:var(--tag);border-radius:1rem;padding:.1rem .7rem;font-size
 article .content img{max-width:100%;height:auto}
 article .content pre{overflow-x:auto}
 article .content table{display:block;overflow-x:auto}
-article figure.lead img{width:100%;height:auto}
+article figure.lead img,article figure.photo img{width:100%;height:auto}
 .pager{display:flex;justify-content:space-between;gap:1rem;padding:1.5rem 0}
 .subscribe{margin-top:2rem;padding:1rem 1.25rem;border:1px solid var(--line);border-radius:.5rem}
 .subscribe h2{margin-bottom:.5rem}

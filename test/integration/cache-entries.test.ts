@@ -68,7 +68,11 @@ describe('made-up tags', () => {
       expect(res.headers.get('Cache-Tag'), path).toBe('t:zzz')
     }
     await publish(client(), { title: 'Z', content_text: 'x', tags: ['ZZZ'] })
-    expect((await get('/tags/zzz/feed.xml')).status).toBe(200)
+    // Now a listing, under the spelling its article gives it (where hubs hear of it).
+    const moved = await get('/tags/zzz/feed.xml')
+    expect(moved.status).toBe(301)
+    expect(moved.headers.get('Location')).toBe('/tags/ZZZ/feed.xml')
+    expect((await get('/tags/ZZZ/feed.xml')).status).toBe(200)
   })
 })
 

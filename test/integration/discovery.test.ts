@@ -2,6 +2,9 @@ import { env } from 'cloudflare:workers'
 import { reset } from 'cloudflare:test'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { sitemap, sitemapPart } from '../../src/routes/discovery'
+import { changedFeeds } from '../../src/desk/pings'
+import { listingTag } from '../../src/edge/tags'
+import type { Article } from '../../src/articles/model'
 import { client, parseXml, publish, SITE, workerFetch } from '../helpers'
 
 afterEach(() => reset())
@@ -130,6 +133,81 @@ describe('WebSub discovery', () => {
       { type: 'WebSub', url: 'https://hub.example/' },
       { type: 'WebSub', url: 'https://other-hub.example/websub' },
     ])
+  })
+
+  it('names as self only a feed the coordinator pings: other spellings of a tag are sent to it', async () => {
+    const stored = await publish(client(), {
+      title: '經開區新聞',
+      content_text: '經開區昨日舉辦論壇。',
+      tags: ['News', '經開區'],
+      language: 'zh-Hant',
+    })
+    const article = await (await client().api(`/api/articles/${stored.id}`)).json<Article>()
+    const topics = new Set(changedFeeds(SITE, 'zh-Hant', [article]).map((t) => t.topic))
+    const enc = encodeURIComponent
+    // Another case, a mix of scripts, another Unicode form: 301 to the live spelling.
+    for (const [asked, live] of [
+      ['/tags/NEWS/atom.xml?limit=5', '/tags/News/atom.xml?limit=5'],
+      ['/tags/news/feed.json', '/tags/News/feed.json'],
+      [`/tags/${enc('經開区')}/feed.xml`, `/tags/${enc('經開區')}/feed.xml`],
+      [`/tags/${enc('經開區'.normalize('NFD'))}x/feed.xml`, undefined],
+      ['/zh-Hans/tags/NEWS/atom.xml', '/zh-Hans/tags/News/atom.xml'],
+      ['/tags/NEWS', '/tags/News'],
+    ] as const) {
+      const res = await get(asked)
+      if (live === undefined) {
+        expect(res.status, asked).toBe(404)
+        continue
+      }
+      expect(res.status, asked).toBe(301)
+      expect(res.headers.get('Location'), asked).toBe(live)
+      // Cached, and purged by a write to the listing (which may make the spelling live).
+      expect(res.headers.get('Cache-Control'), asked).toMatch(/^public/)
+      const tag = decodeURIComponent(/\/tags\/([^/?]+)/.exec(live)![1]!)
+      expect(res.headers.get('Cache-Tag')!.split(','), asked).toContain(
+        listingTag({ kind: 'tag', name: tag }),
+      )
+    }
+    // Every spelling an article is listed under is served, and each names a pinged self.
+    const served = ['', '/zh-Hans', '/zh-Hant'].flatMap((prefix) =>
+      [undefined, 'News', '經開區', '经开区'].flatMap((tag) =>
+        ['feed.xml', 'atom.xml', 'feed.json'].map(
+          (file) => `${prefix}${tag === undefined ? '' : `/tags/${enc(tag)}`}/${file}`,
+        ),
+      ),
+    )
+    for (const path of served) {
+      const res = await get(path)
+      expect(res.status, path).toBe(200)
+      const self = /<([^>]+)>; rel="self"/.exec(res.headers.get('Link') ?? '')?.[1]
+      expect(topics.has(self!), `${path} names ${self}`).toBe(true)
+    }
+  })
+
+  it('names no hub on a page no hub hears of: a limit, a later page, a script on a site not in Chinese', async () => {
+    const c = client()
+    for (const n of [1, 2, 3])
+      await publish(c, { title: `Story ${n}`, content_text: 'x', language: 'en' })
+    const hubsOf = async (path: string, bindings: Partial<Env> = {}) => {
+      const res = await workerFetch(new Request(`https://websub.test${path}`), {
+        ...env,
+        WEBSUB_HUBS: hubs,
+        ...bindings,
+      })
+      expect(res.status, path).toBe(200)
+      return { link: res.headers.get('Link'), body: await res.text() }
+    }
+    const limited = await hubsOf('/feed.json?limit=2')
+    expect(limited.link).toBeNull()
+    expect(JSON.parse(limited.body)).not.toHaveProperty('hubs')
+    const next = new URL(JSON.parse(limited.body).next_url as string)
+    expect((await hubsOf(next.pathname + next.search)).link).toBeNull()
+    const page2 = await hubsOf('/atom.xml?limit=2')
+    expect(page2.body).not.toContain('rel="hub"')
+    const english = { SITE_LANGUAGE: 'en' }
+    expect((await hubsOf('/zh-Hans/feed.xml', english)).link).toBeNull()
+    expect((await hubsOf('/feed.xml', english)).link).toContain('rel="hub"')
+    expect((await hubsOf('/zh-Hans/feed.xml')).link).toContain('rel="hub"')
   })
 
   it('says nothing of hubs when none are configured', async () => {

@@ -111,7 +111,7 @@ describe('creating', () => {
     expect(bad.status).toBe(400)
     expect(await bad.json()).toMatchObject({
       error: 'invalid_request',
-      error_description: expect.stringContaining('/image'),
+      error_description: expect.stringContaining('/photos/0/url: must be an absolute http(s) URL'),
     })
     expect(await kvSnapshot()).toEqual(before)
   })
@@ -220,7 +220,9 @@ describe('what Micropub may not do', () => {
     const bad = [
       { action: 'update', url, add: { category: 'one-string' } },
       JSON.parse('{"action":"update","url":"' + url + '","add":{"__proto__":["x"]}}'),
-      { action: 'update', url, replace: { colour: ['red'] } },
+      { action: 'update', url, replace: { 'post-status': ['draft'] } },
+      { action: 'update', url, add: { 'mp-syndicate-to': ['https://social.example/'] } },
+      { action: 'update', url, replace: { Colour: ['red'] } },
       { action: 'update', url, replace: ['content'] },
       { action: 'update', url, delete: ['name'] },
       { action: 'update', url: `${SITE}/articles/%E0%A4%A`, add: { category: ['x'] } },
@@ -246,13 +248,19 @@ describe('what Micropub may not do', () => {
     expect(ok.headers.get('Location')).toBe(`${SITE}/articles/my-post`)
   })
 
-  it('refuses a token in the URL, and a token sent twice', async () => {
+  it('refuses a token in the URL, and a token sent twice, storing nothing', async () => {
+    const before = await storeSnapshot()
     const inUrl = await c().fetch(`/micropub?q=config&access_token=${ADMIN_TOKEN}`)
     expect(inUrl.status).toBe(400)
     expect((await inUrl.json<any>()).error_description).toContain('Authorization header')
     const twice = await form(`h=entry&content=x&access_token=${ADMIN_TOKEN}`, ADMIN_TOKEN)
+    // RFC 6750's way: the error in the challenge; no JSON body (micropub.rocks 805).
     expect(twice.status).toBe(400)
-    expect((await twice.json<any>()).error_description).toContain('not both')
+    expect(twice.headers.get('WWW-Authenticate')).toMatch(
+      /^Bearer error="invalid_request", error_description=".*not both\."$/,
+    )
+    expect(await twice.text()).toBe('')
+    expect(await storeSnapshot()).toEqual(before)
   })
 })
 

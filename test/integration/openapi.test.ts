@@ -8,6 +8,7 @@ import { env } from 'cloudflare:workers'
 import { Validator, type Schema } from '@cfworker/json-schema'
 import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { api } from '../../src/routes/api'
+import { micropub } from '../../src/routes/micropub'
 import { BODY_LIMIT_BYTES } from '../../src/articles/limits'
 import oas31 from '../../node_modules/@seriousme/openapi-schema-validator/schemas/v3.1/schema.json'
 import { ADMIN_TOKEN, SITE, client, settleDesk, workerFetch } from '../helpers'
@@ -23,6 +24,9 @@ interface Call {
   /** Bindings other than the test configuration's. */
   bindings?: Partial<Env>
 }
+
+/** Micropub's paths are on the site itself, not under the API's `/api` server. */
+const onSite = (op: string) => op.split(' ')[1]!.startsWith('/micropub')
 
 let publisherToken = ''
 
@@ -276,12 +280,54 @@ function calls(): Call[] {
 
     { op: 'GET /openapi.json', status: 200, path: '/openapi.json' },
     ...misconfigured('GET /openapi.json', '/openapi.json'),
+
+    ...micropubCalls(),
   ]
 }
 
-async function send(path: string, init: RequestInit = {}, bindings: Partial<Env> = {}) {
+/** Micropub, in its own request and error formats. */
+function micropubCalls(): Call[] {
+  const form = (body: string, token: string | null = ADMIN_TOKEN) => ({
+    method: 'POST',
+    headers: {
+      'Content-Type': 'application/x-www-form-urlencoded',
+      ...(token ? auth(token) : {}),
+    },
+    body,
+  })
+  const query = (token: string | null = ADMIN_TOKEN) => ({ headers: token ? auth(token) : {} })
+  const post = 'POST /micropub'
+  const get = 'GET /micropub'
+  return [
+    { op: post, status: 201, path: '/micropub', init: form('h=entry&content=Hello') },
+    {
+      op: post,
+      status: 204,
+      path: '/micropub',
+      init: form(`action=delete&url=${SITE}/articles/mp-delete`),
+    },
+    { op: post, status: 400, path: '/micropub', init: form('h=entry&content=x&post-status=draft') },
+    { op: post, status: 401, path: '/micropub', init: form('h=entry&content=x', null) },
+    { op: post, status: 403, path: '/micropub', init: form('h=entry&content=x', 'ef_not-ours') },
+    { op: post, status: 413, path: '/micropub', init: form(tooLarge()) },
+    ...misconfigured(post, '/micropub', form('h=entry&content=x')),
+    { op: get, status: 200, path: '/micropub?q=config', init: query() },
+    { op: get, status: 400, path: '/micropub?q=nothing', init: query() },
+    { op: get, status: 401, path: '/micropub?q=config', init: query(null) },
+    { op: get, status: 403, path: '/micropub?q=config', init: query('ef_not-ours') },
+    ...misconfigured(get, '/micropub?q=config', query()),
+  ]
+}
+
+async function send(
+  path: string,
+  init: RequestInit = {},
+  bindings: Partial<Env> = {},
+  site = false,
+) {
   // A public host: SITE_URL decides the links, and its absence is a 503 there.
-  return workerFetch(new Request(`https://api.test/api${path}`, init), { ...env, ...bindings })
+  const url = `https://api.test${site ? '' : '/api'}${path}`
+  return workerFetch(new Request(url, init), { ...env, ...bindings })
 }
 
 async function ok(res: Response, status: number) {
@@ -296,7 +342,7 @@ beforeAll(async () => {
   await ok(issued, 201)
   publisherToken = (await issued.json<{ token: string }>()).token
   await ok(await send('/publishers', jsonInit('POST', { name: 'to-revoke' })), 201)
-  for (const id of ['owned', 'gone', 'to-delete']) {
+  for (const id of ['owned', 'gone', 'to-delete', 'mp-delete']) {
     await ok(await send(`/articles/${id}`, jsonInit('PUT', article(`Article ${id}`))), 201)
   }
   const ahead = new Date(Date.now() + 86_400_000).toISOString()
@@ -361,7 +407,7 @@ describe('GET /api/openapi.json', () => {
   })
 
   it('has every route of the API', () => {
-    const routes = api.routes
+    const routes = [...api.routes, ...micropub.routes.map((r) => ({ ...r, path: '/micropub' }))]
       .filter((r) => r.method !== 'ALL')
       .map((r) => `${r.method} ${r.path.replace(/:(\w+)/g, '{$1}')}`)
     const documented = Object.entries(doc.paths).flatMap(([path, item]: [string, any]) =>
@@ -377,7 +423,7 @@ describe('GET /api/openapi.json', () => {
     // The misconfigured calls log their configuration error, as they should; counted below.
     const errors = vi.spyOn(console, 'error').mockImplementation(() => {})
     for (const call of table) {
-      const res = await send(call.path, call.init, call.bindings)
+      const res = await send(call.path, call.init, call.bindings, onSite(call.op))
       const label = `${call.op} → ${call.status} (${call.path})`
       expect(res.status, `${label}: ${await res.clone().text()}`).toBe(call.status)
       const [method, path] = call.op.split(' ') as [string, string]

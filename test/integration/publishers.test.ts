@@ -33,6 +33,7 @@ describe('publisher tokens', () => {
         id: expect.stringMatching(/^p_[0-9a-f]{32}$/),
         name: 'city-desk',
         display_name: 'City desk',
+        scopes: ['create', 'update', 'delete', 'media'],
         created: expect.any(String),
       },
     ])

@@ -193,3 +193,38 @@ describe('releasing', () => {
     expect(decision.ok && [decision.before, decision.after?.id]).toEqual([undefined, 'a'])
   })
 })
+
+describe('scopes', () => {
+  const scoped = (...scopes: ('create' | 'update' | 'delete')[]): Writer => ({ ...alice, scopes })
+  const refusal = (decision: Decision) => (decision.ok ? undefined : decision.refusal)
+
+  it('each write needs its scope, asked before anything about the id', () => {
+    const mine = created()
+    expect(refusal(decideCreate(undefined, scoped(), 'a', draft(), rules))).toMatchObject({
+      status: 403,
+      scope: 'create',
+    })
+    // A create over a taken id is refused for the scope, not for the id: nothing is said of it.
+    expect(refusal(decideCreate(mine, scoped('update'), 'a', draft(), rules))?.scope).toBe('create')
+    expect(refusal(decideReplace(mine, scoped('create'), 'a', draft(), rules))?.scope).toBe(
+      'update',
+    )
+    expect(refusal(decideReplace(undefined, scoped('update'), 'b', draft(), rules))?.scope).toBe(
+      'create',
+    )
+    expect(refusal(decideRemove(mine, scoped('create', 'update'), 'a', rules))?.scope).toBe(
+      'delete',
+    )
+    const deleted = stored(decideRemove(mine, alice, 'a', rules))
+    expect(refusal(decideUndelete(deleted, scoped('update'), 'a', rules))?.scope).toBe('delete')
+  })
+
+  it('lets through what the scopes allow; no scopes at all means every one (the admin)', () => {
+    const mine = created()
+    expect(status(decideReplace(mine, scoped('update'), 'a', draft({ title: 'x' }), rules))).toBe(
+      200,
+    )
+    expect(status(decideRemove(mine, scoped('delete'), 'a', rules))).toBe(204)
+    expect(status(decideCreate(undefined, { ...admin, scopes: [] }, 'a', draft(), rules))).toBe(201)
+  })
+})
