@@ -8,7 +8,14 @@ import { buildArticle } from '../src/articles/build'
 import { loadConfig } from '../src/config'
 import type { AppEnv } from '../src/env'
 import { readArticle } from '../src/http/body'
-import { shapeBody } from './shapes.mjs'
+import { problemFrom } from '../src/http/problem'
+import {
+  IMPORT_HTML_SHAPES,
+  IMPORT_SHAPES,
+  htmlShapeText,
+  shapeText,
+} from '../src/articles/import/shapes'
+import { SHAPES, shapeBody } from './shapes.mjs'
 
 const config = loadConfig({
   SITE_URL: 'https://news.example.org',
@@ -32,16 +39,53 @@ app.post('/write', async (c) => {
   })
   return c.json({ stored: JSON.stringify(article).length })
 })
-app.onError((err) =>
-  err instanceof HTTPException ? err.getResponse() : new Response(String(err), { status: 500 }),
-)
+// Refusals are answered as the API answers them: a model refusal is a 400 problem.
+app.onError((err) => {
+  const problem = problemFrom(err)
+  if (problem) return problem.getResponse()
+  return err instanceof HTTPException
+    ? err.getResponse()
+    : new Response(String(err), { status: 500 })
+})
+
+/**
+ * Pasted pages go through the text import (`POST` as text/plain): `text-import:` and the name
+ * of one of the import's own pathological shapes (src/articles/import/shapes.ts).
+ */
+const TEXT_IMPORT = 'text-import:'
+/** Pages pasted as HTML (`POST` as text/html). */
+const HTML_IMPORT = 'html-import:'
+
+/** The request body of `shape` at about `bytes` bytes, and its media type. */
+function requestOf(shape: string, bytes: number): { type: string; body: string } {
+  if (shape.startsWith(HTML_IMPORT)) {
+    return {
+      type: 'text/html; charset=utf-8',
+      body: htmlShapeText(shape.slice(HTML_IMPORT.length), bytes),
+    }
+  }
+  if (shape.startsWith(TEXT_IMPORT)) {
+    return {
+      type: 'text/plain; charset=utf-8',
+      body: shapeText(shape.slice(TEXT_IMPORT.length), bytes),
+    }
+  }
+  return { type: 'application/json', body: shapeBody(shape, bytes) }
+}
+
+/** Every shape's name: the JSON bodies, then the imports'. */
+const NAMES = [
+  ...Object.keys(SHAPES),
+  ...Object.keys(IMPORT_SHAPES).map((name) => TEXT_IMPORT + name),
+  ...Object.keys(IMPORT_HTML_SHAPES).map((name) => HTML_IMPORT + name),
+]
 
 /** One publish's work on `body`: the status and the time it took, in milliseconds. */
-async function write(body: string) {
+async function write({ type, body }: { type: string; body: string }) {
   const start = performance.now()
   const res = await app.request('/write', {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
+    headers: { 'Content-Type': type },
     body,
   })
   const answer = await res.text()
@@ -51,10 +95,11 @@ async function write(body: string) {
 export default {
   async fetch(request: Request) {
     const url = new URL(request.url)
+    if (url.pathname === '/shapes') return Response.json(NAMES)
     const shape = url.searchParams.get('shape') ?? 'plain-text'
     const bytes = Number(url.searchParams.get('bytes') ?? 1024 * 1024)
     const iterations = Number(url.searchParams.get('iterations') ?? 5)
-    const body = shapeBody(shape, bytes)
+    const body = requestOf(shape, bytes)
     const times: number[] = []
     let last = { status: 0, answer: '' }
     for (let i = 0; i < iterations; i++) {
@@ -68,7 +113,7 @@ export default {
     const refusal = last.status === 200 ? undefined : last.answer.slice(0, 300)
     return Response.json({
       shape,
-      bodyBytes: new TextEncoder().encode(body).length,
+      bodyBytes: new TextEncoder().encode(body.body).length,
       status: last.status,
       refusal,
       medianMs: median,

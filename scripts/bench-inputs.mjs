@@ -1,12 +1,11 @@
 #!/usr/bin/env node
 // `npm run bench:inputs`: the CPU time the write path spends on each pathological input shape
-// (bench/shapes.mjs) at 100 KB and 1 MiB, inside workerd (bench/inputs-worker.ts under
+// (bench/shapes.mjs, and the import's own in src/articles/import/shapes.ts) at 100 KB and 1 MiB, inside workerd (bench/inputs-worker.ts under
 // `wrangler dev`), as a ratio to a plain 1 MiB article's. The target is every 1 MiB input
 // handled or refused within 50 ms of CPU. Figures are only comparable within one run.
 //
 // BENCH_SHAPES (a regular expression) picks shapes; BENCH_TIMEOUT_S (60) gives up on a shape
 // that takes longer, and restarts the Worker, whose isolate is still busy with it.
-import { SHAPES } from '../bench/shapes.mjs'
 import { startWorker } from './lib/devserver.mjs'
 import { serverCpuSeconds } from './lib/processes.mjs'
 
@@ -54,7 +53,9 @@ let worker = await startWorker(PROBE)
 const rows = []
 try {
   console.log(`write path CPU per input shape, in workerd (wrangler dev); target ${TARGET_MS} ms`)
-  for (const shape of Object.keys(SHAPES).filter((s) => PICK.test(s) || s === 'plain-text')) {
+  // The JSON bodies of bench/shapes.mjs, then pasted pages for the text import.
+  const names = await (await fetch(`${worker.base}/shapes`)).json()
+  for (const shape of names.filter((s) => PICK.test(s) || s === 'plain-text')) {
     for (const [size, bytes] of SIZES) {
       try {
         rows.push({ shape, size, ...(await measure(worker, shape, bytes)) })

@@ -15,6 +15,7 @@ import { checkReaders } from './readers/check.mjs'
 import { checkMedia } from './lib/media-e2e.mjs'
 import { validateFeeds } from './lib/validate-feed.mjs'
 import { checkMicroformats } from './lib/microformats.mjs'
+import { checkOpml } from './lib/opml-e2e.mjs'
 import { micropubRocks } from './lib/micropub-rocks.mjs'
 
 const ATOM_RNC = '../shared/tools/validate/schemas/atom.rnc'
@@ -139,8 +140,28 @@ try {
     docs.push({ format, path, file, body, status: res.status, expected })
     return body
   }
+  // The lists of tags and authors follow the articles once the coordinator has settled.
+  for (const end = Date.now() + 60_000; Date.now() < end;) {
+    const status = await (await fetch(`${base}/api/status`, { headers: auth })).json()
+    if (status.settled) break
+    await new Promise((r) => setTimeout(r, 250))
+  }
+  // The OPML names every feed; its author outlines are the author listings read below.
+  const authors = await checkOpml(base, { check, skip, has })
+  check(
+    'feeds.opml names every author the articles credit',
+    new Set(stored.flatMap((a) => a.authors.map((x) => x.name))).size === authors.length,
+    `${authors.map((a) => a.name).join(', ')} of ${[...new Set(stored.flatMap((a) => a.authors.map((x) => x.name)))].join(', ')}`,
+  )
   for (const format of Object.keys(FILES)) {
     await fetchDoc(format, `/${FILES[format]}?limit=100`, stored)
+    for (const { name, prefix } of authors) {
+      await fetchDoc(
+        format,
+        `${prefix}/${FILES[format]}?limit=100`,
+        stored.filter((a) => a.authors.some((x) => x.name === name)),
+      )
+    }
     // Converted titles: the readers compare these with their JSON Feed below.
     await fetchDoc(format, `/zh-Hans/${FILES[format]}?limit=100`)
     for (const tag of tags) {
@@ -219,7 +240,7 @@ try {
   }
 
   // 5. Feed readers, as their users run them, each compared item by item with the JSON Feed of
-  // the same listing: the site, every tag, zh-Hans, and the site's second page.
+  // the same listing: the site, every tag, zh-Hans, the site's second page and every author.
   const secondPage = new URL(
     JSON.parse(docs.find((d) => d.path === '/feed.json?limit=5').body).next_url,
   )
@@ -229,13 +250,18 @@ try {
     { prefix: '/zh-Hans', query: '?limit=100' },
     { prefix: `/zh-Hans/tags/${encodeURIComponent('经开区')}`, query: '?limit=100' },
     { prefix: '', query: secondPage.search },
+    ...authors.map(({ prefix }) => ({ prefix, query: '?limit=100' })),
   ]
   const readers = await checkReaders(base, listings, { check, skip })
   console.log(`     problems per reader and kind: ${JSON.stringify(readers)}`)
 
   // 5b. Pages as microformats2: every article an h-entry, every list an h-feed, each with the
   // site's h-card and its rel="me" profiles.
-  await checkMicroformats(base, { articles: stored, tags, me: SITE_ME }, { check })
+  await checkMicroformats(
+    base,
+    { articles: stored, tags, authorPages: authors.map((a) => a.prefix), me: SITE_ME },
+    { check },
+  )
 
   // 6. JSON Feed: strict parse, version, ids, titles.
   const jsonProblems = []

@@ -11,6 +11,7 @@ const FILES = [
   'test/integration/tagging.property.test.ts',
   'test/integration/writes.property.test.ts',
   'test/unit/summary.property.test.ts',
+  'test/unit/import.property.test.ts',
 ]
 const seed = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : randomInt(2 ** 31)
 const runs = Number(process.env.FUZZ_RUNS ?? 10_000)

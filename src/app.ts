@@ -112,7 +112,7 @@ for (const script of SCRIPTS) {
   }
   // The variant's home page is `/zh-Hans/`, as every page links it.
   app.get(`/${script}`, (c) => c.redirect(`/${script}/`, 301))
-  app.get(`/${script}/`, inScript, listingQuery, (c) => listPage(c, '/'))
+  app.get(`/${script}/`, inScript, listingQuery, (c) => listPage(c))
   app.use(`/${script}/*`, inScript)
   app.route(`/${script}`, feeds)
   app.route(`/${script}`, pages)

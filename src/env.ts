@@ -17,5 +17,7 @@ export interface AppEnv {
     cacheTags?: string[]
     /** When what a public response shows last changed: its Last-Modified (src/edge/headers.ts). */
     changedMs?: number
+    /** How long a public response that ages by the clock may be kept, at most (seconds). */
+    keepSeconds?: number
   }
 }

@@ -1,4 +1,6 @@
 /** Every URL path the service links to or answers with is built here. */
+import { authorSlug, type Listing } from './articles/listings'
+import { scriptOf, SCRIPTS, type Script } from './articles/script'
 
 /** True for an absolute http or https URL: the only kind the service links to or calls. */
 export function isHttpUrl(url: string): boolean {
@@ -40,8 +42,19 @@ export function tagPath(tag: string): string {
   return `/tags/${encodeURIComponent(tag)}`
 }
 
-export function feedPath(format: FeedFormat, tag?: string): string {
-  return `${tag === undefined ? '' : tagPath(tag)}/${FEED_FILES[format]}`
+/** `/authors/{slug}`: the author's slug (`jane-doe`, `王小明`), percent-encoded. */
+export function authorPath(name: string): string {
+  return `/authors/${encodeURIComponent(authorSlug(name))}`
+}
+
+/** A listing's page: the tag's or the author's; empty for the site's, whose page is `/`. */
+export function listingPath(listing?: Listing): string {
+  if (listing === undefined) return ''
+  return listing.kind === 'tag' ? tagPath(listing.name) : authorPath(listing.name)
+}
+
+export function feedPath(format: FeedFormat, listing?: Listing): string {
+  return `${listingPath(listing)}/${FEED_FILES[format]}`
 }
 
 /** A path with query parameters, leaving out undefined ones. */
@@ -99,3 +112,40 @@ export function apiMediaPath(key: string): string {
 
 /** Micropub's media endpoint (advertised in `q=config`). */
 export const MICROPUB_MEDIA_PATH = '/micropub/media'
+/**
+ * Which script versions a page has: `listing` for a list, whose versions differ in every
+ * script; the script an article is written in (its own version is the original page); `none`
+ * for an article in another language, which has no versions in another script.
+ */
+export type Written = 'listing' | Script | 'none'
+
+/** What an article of `language` is written in, as `scriptVersions` reads it. */
+export function writtenIn(language: string): Written {
+  const script = scriptOf(language)
+  return script === undefined ? 'none' : script === 'zh' ? 'listing' : script
+}
+
+/** One version of a page, as search engines are told of it (`hreflang`). */
+export interface Version {
+  hreflang: string
+  path: string
+}
+
+/**
+ * The versions of the page at `path` (without a script prefix) on a Chinese site, each naming
+ * all of them: the original as `x-default`, and one per script (`zh-Hans`, `zh-Hant`, the
+ * BCP 47 script subtags search engines document for Chinese). An article's version in its own
+ * script is the original itself. None for a page with no versions.
+ */
+export function scriptVersions(path: string, written: Written): Version[] {
+  if (written === 'none') return []
+  return [
+    { hreflang: 'x-default', path },
+    ...SCRIPTS.map((s) => ({ hreflang: s, path: s === written ? path : scriptPrefix(s) + path })),
+  ]
+}
+
+/** The canonical path of `path` as seen in `script`: its own version, or the original. */
+export function canonicalPath(path: string, written: Written, script?: Script): string {
+  return script && written !== 'none' && written !== script ? scriptPrefix(script) + path : path
+}

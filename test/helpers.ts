@@ -153,3 +153,22 @@ export async function readFeeds(c: ReturnType<typeof client>, prefix = '', query
     jsonDoc,
   }
 }
+
+/**
+ * The article ids the sitemaps list, once per id: the index's numbered parts read in turn,
+ * each article's own address (its script versions are listed beside it).
+ */
+export async function sitemapIds(c: ReturnType<typeof client>): Promise<string[]> {
+  const index = await (await c.get('/sitemap.xml')).text()
+  const parts = [...index.matchAll(/<loc>[^<]*(\/sitemaps\/\d+\.xml)<\/loc>/g)].map((m) => m[1]!)
+  const ids: string[] = []
+  for (const part of parts) {
+    const xml = await (await c.get(part)).text()
+    for (const m of xml.matchAll(/<loc>([^<]+)<\/loc>/g)) {
+      const path = new URL(m[1]!).pathname
+      if (path.startsWith('/articles/'))
+        ids.push(decodeURIComponent(path.slice('/articles/'.length)))
+    }
+  }
+  return ids
+}

@@ -12,13 +12,18 @@ const SITE_TITLE = 'edgefeed'
 
 /**
  * @param {string} base the Worker's origin
- * @param {{articles: object[], tags: string[], me: string[]}} site the stored articles as the
- *   API answered them, their tags, and SITE_ME
+ * @param {{articles: object[], tags: string[], authorPages: string[], me: string[]}} site the
+ *   stored articles as the API answered them, their tags, their authors' pages, and SITE_ME
  */
-export async function checkMicroformats(base, { articles, tags, me }, { check }) {
+export async function checkMicroformats(base, { articles, tags, authorPages, me }, { check }) {
   const problems = []
   const read = async (path) => (await fetchAgainIfClosed(base + path)).text()
-  const lists = ['/', '/zh-Hans/', ...tags.map((tag) => `/tags/${encodeURIComponent(tag)}`)]
+  const lists = [
+    '/',
+    '/zh-Hans/',
+    ...tags.map((tag) => `/tags/${encodeURIComponent(tag)}`),
+    ...authorPages,
+  ]
   for (const path of lists) {
     // The list shows what the first page of its JSON Feed has.
     const feed = await (

@@ -76,8 +76,14 @@ interface Tally {
 const HAN = /\p{Script=Han}/u
 const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u
 const LETTER = /\p{L}/u
-/** URLs and e-mail addresses. */
-const ADDRESSES = /\b[a-z][a-z0-9+.-]*:\/\/\S+|\bwww\.\S+|[^\s@]+@[^\s@]+\.[^\s@]+/giu
+/**
+ * URLs and e-mail addresses. Every run is bounded, and only a window of the text is read, so a
+ * megabyte without a space costs what a sample does (unbounded, it cost minutes).
+ */
+const ADDRESSES =
+  /\b[a-z][a-z0-9+.-]{0,31}:\/\/\S{1,2048}|\bwww\.\S{1,2048}|[^\s@]{1,64}@[^\s@.]{1,63}(?:\.[^\s@.]{1,63}){1,8}/giu
+/** How much of the text is looked at for addresses to leave out of the sample. */
+const WINDOW_CHARS = 4 * SAMPLE_CHARS
 
 function tally(sample: string): Tally {
   scriptOnly ??= { traditional: onlyIn(TSCharacters), simplified: onlyIn(STCharacters) }
@@ -132,7 +138,7 @@ function francLanguage(sample: string): string | undefined {
  */
 export function detectLanguage(text: string, siteLanguage: string): string {
   // Addresses are in no language (trigrams read a page of URLs as Madurese).
-  const sample = text.replace(ADDRESSES, ' ').slice(0, SAMPLE_CHARS)
+  const sample = text.slice(0, WINDOW_CHARS).replace(ADDRESSES, ' ').slice(0, SAMPLE_CHARS)
   const counts = tally(sample)
   if (counts.han + counts.kana + counts.other === 0) return siteLanguage
   // One CJK character weighs as much as a word of four letters.

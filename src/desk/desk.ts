@@ -51,7 +51,7 @@ import {
 import { Replies } from './replies'
 import { migrate } from './schema'
 import { Settings } from './settings'
-import { Spellings } from './spellings'
+import { AUTHOR_NAMES, Spellings, TAG_NAMES } from './spellings'
 import { deskStatus, type DeskStatus } from './status'
 import { visibleTo } from '../access/visibility'
 import { MediaRegistry } from './media'
@@ -78,7 +78,8 @@ const SYNC_RETRY_MS = 5_000
 
 export class Desk extends DurableObject<Env> {
   private readonly records: Records
-  private readonly spellings: Spellings
+  /** The names of every listing, for the list of feeds: tags' spellings, and authors. */
+  private readonly names: Spellings[]
   private readonly settings: Settings
   private readonly outbox: Outbox
   private readonly publishers: PublisherRegistry
@@ -92,9 +93,9 @@ export class Desk extends DurableObject<Env> {
     const sql = ctx.storage.sql
     migrate(sql)
     this.records = new Records(sql)
-    this.spellings = new Spellings(sql)
+    this.names = [new Spellings(sql, TAG_NAMES), new Spellings(sql, AUTHOR_NAMES)]
     this.settings = new Settings(sql)
-    this.outbox = new Outbox(sql, this.settings, this.spellings)
+    this.outbox = new Outbox(sql, this.settings, this.names)
     this.publishers = new PublisherRegistry(sql)
     this.replies = new Replies(sql)
     this.media = new MediaRegistry(sql)
@@ -280,7 +281,9 @@ export class Desk extends DurableObject<Env> {
     this.settings.set('base_url', options.baseUrl)
     if (record) {
       this.records.save(record)
-      this.spellings.update(id, record.state === 'live' ? record.article : undefined)
+      for (const names of this.names) {
+        names.update(id, record.state === 'live' ? record.article : undefined)
+      }
       // A deleted article keeps its files while it may be put back.
       if (record.state !== 'deleted') {
         this.mediaDesk.recordUses(record, this.mediaSite(options.baseUrl), Date.now())
@@ -481,7 +484,7 @@ export class Desk extends DurableObject<Env> {
       return
     }
     this.records.drop(record.id)
-    this.spellings.update(record.id, undefined)
+    for (const names of this.names) names.update(record.id, undefined)
     this.media.use(record.id, [], Date.now())
     if (tombstoneShown(record)) {
       this.outbox.purges.schedule(

@@ -7,7 +7,6 @@ import type { Article } from '../articles/model'
 import { hex, sha256 } from '../digest'
 import { tagsChangedBy } from '../edge/changes'
 import { FEEDS } from '../edge/tags'
-import { TAGS_KEY } from '../store/keys'
 import type { HubPing } from '../fanout/websub'
 import { changedFeeds, enqueuePings, Pings, type Topic } from './pings'
 import { Purges } from './purges'
@@ -39,7 +38,7 @@ export class Outbox {
   constructor(
     private readonly sql: SqlStorage,
     private readonly settings: Settings,
-    private readonly spellings: Spellings,
+    private readonly names: Spellings[],
   ) {
     this.purges = new Purges(sql, settings)
     this.pings = new Pings(sql)
@@ -83,22 +82,33 @@ export class Outbox {
     return rows.length > 0
   }
 
-  /** Writes the list of every tag's spellings (for `/feeds`) when it changed, then purges it. */
+  /**
+   * Writes the lists of every tag's spellings and every author (for `/feeds` and
+   * `/feeds.opml`) that changed, then purges the list of feeds.
+   */
   async publishTags(kv: KVNamespace, windowMs: number): Promise<void> {
+    let published = false
+    for (const names of this.names) published = (await this.publish(kv, names)) || published
+    if (published) this.purges.schedule([FEEDS], Date.now(), windowMs)
+  }
+
+  /** Writes one list when it changed; true when it was written. */
+  private async publish(kv: KVNamespace, names: Spellings): Promise<boolean> {
     // Taken first: a write while the list is being written marks it changed again.
-    if (!this.spellings.take()) return
-    const spellings = JSON.stringify(this.spellings.list())
-    const digest = hex(await sha256(spellings))
-    if (digest === this.settings.get<string>('tags_digest')) return
+    if (!names.take()) return false
+    const { key } = names.names
+    const list = JSON.stringify(names.list())
+    const digest = hex(await sha256(list))
+    if (digest === this.settings.get<string>(`digest:${key}`)) return false
     try {
-      await kv.put(TAGS_KEY, spellings)
+      await kv.put(key, list)
     } catch (error) {
-      this.spellings.keep()
-      console.error(JSON.stringify({ kv_sync_failed: { key: TAGS_KEY, error: String(error) } }))
-      return
+      names.keep()
+      console.error(JSON.stringify({ kv_sync_failed: { key, error: String(error) } }))
+      return false
     }
-    this.settings.set('tags_digest', digest)
-    this.purges.schedule([FEEDS], Date.now(), windowMs)
+    this.settings.set(`digest:${key}`, digest)
+    return true
   }
 
   /**

@@ -9,8 +9,8 @@
  */
 import type { Article } from '../articles/model'
 import { scriptOf, SCRIPTS } from '../articles/script'
-import { tagSpellings } from '../articles/variants'
-import { ALL, listingTag } from '../edge/tags'
+import { listingsOf, type Listing } from '../articles/listings'
+import { listingTag } from '../edge/tags'
 import { pingsFor, type HubPing } from '../fanout/websub'
 import { FEED_FORMATS, feedPath, scriptPrefix } from '../urls'
 
@@ -21,21 +21,28 @@ export interface Topic {
 }
 
 /**
- * Every feed a change to these articles touches, in every format: the site's and each tag
- * spelling's. The `/zh-Hans` and `/zh-Hant` feeds change with a Chinese article even on a
- * site in another language, so they are named when the site or a changed article is Chinese.
+ * Every feed a change to these articles touches, in every format: the site's, each tag
+ * spelling's and each author's. The `/zh-Hans` and `/zh-Hant` feeds change with a Chinese
+ * article even on a site in another language, so they are named when the site or a changed
+ * article is Chinese.
  */
 export function changedFeeds(baseUrl: string, siteLanguage: string, changed: Article[]): Topic[] {
-  const tags = [...new Set(changed.flatMap(tagSpellings))]
+  const listings = new Map<string, Listing>()
+  for (const listing of changed.flatMap(listingsOf)) {
+    for (const name of listing.spellings) {
+      const named = { kind: listing.kind, name }
+      listings.set(feedPath('rss', named), named)
+    }
+  }
   const chinese = [siteLanguage, ...changed.map((a) => a.language)].some(
     (language) => scriptOf(language) !== undefined,
   )
   const prefixes = ['', ...(chinese ? SCRIPTS.map(scriptPrefix) : [])]
   return prefixes.flatMap((prefix) =>
-    [undefined, ...tags].flatMap((tag) =>
+    [undefined, ...listings.values()].flatMap((listing) =>
       FEED_FORMATS.map((format) => ({
-        topic: baseUrl + prefix + feedPath(format, tag),
-        tag: tag === undefined ? ALL : listingTag(tag),
+        topic: baseUrl + prefix + feedPath(format, listing),
+        tag: listingTag(listing),
       })),
     ),
   )

@@ -39,6 +39,15 @@ CREATE TABLE IF NOT EXISTS spellings (
 -- whether any article still has a spelling: a write checks only its own tags
 CREATE INDEX IF NOT EXISTS spellings_by_spelling ON spellings (spelling);
 
+-- the authors each public article names, likewise, for the list of authors' feeds
+CREATE TABLE IF NOT EXISTS bylines (
+  id TEXT NOT NULL,
+  fold TEXT NOT NULL,
+  spelling TEXT NOT NULL,
+  PRIMARY KEY (id, spelling)
+);
+CREATE INDEX IF NOT EXISTS bylines_by_spelling ON bylines (spelling);
+
 CREATE TABLE IF NOT EXISTS publishers (
   id TEXT PRIMARY KEY,
   name TEXT NOT NULL,

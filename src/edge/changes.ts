@@ -4,12 +4,12 @@
  * write's purges no cached page differs from a fresh render.
  */
 import type { Article } from '../articles/model'
-import { tagListings } from '../articles/variants'
+import { listingNamed, listingsOf } from '../articles/listings'
 import { ALL, articleTag, listingTag, SITEMAP } from './tags'
 
-/** The listing tags of an article: one per folded tag, whatever its spellings. */
+/** The listing tags of an article: one per folded tag and per author, whatever the spelling. */
 export function listingTagsOf(article: Article): string[] {
-  return tagListings(article).map(([spelling]) => listingTag(spelling))
+  return listingsOf(article).map((listing) => listingTag(listingNamed(listing)))
 }
 
 /**
@@ -19,12 +19,13 @@ export function listingTagsOf(article: Article): string[] {
  * - Its own page (and its 404 or 410) and every listing page showing it carry `a:{id}`, so an
  *   edit that keeps its place purges only that tag (and the sitemap, for `lastmod`).
  * - Appearing, disappearing or moving in time shifts every page of the site's listing and of
- *   each of its tags' listings, and the newer/older links: `all` and each `t:`.
- * - A tag gained or lost changes that tag's listing.
+ *   each of its tags' and authors' listings, and the newer/older links: `all`, each `t:` and
+ *   each `u:`.
+ * - A tag or an author gained or lost changes that listing.
  *
- * The list of feeds (`feeds`) is not here: it shows the site's tag spellings as KV's
- * `meta:tags` holds them, so it is purged by the write of that list (src/desk/outbox.ts),
- * which is the moment it changes.
+ * The list of feeds (`feeds`) is not here: it shows the site's tag spellings and authors as
+ * KV's `meta:tags` and `meta:authors` hold them, so it is purged by the write of those lists
+ * (src/desk/outbox.ts), which is the moment it changes.
  */
 export function tagsChangedBy(before?: Article, after?: Article): string[] {
   if (!before && !after) return []

@@ -15,6 +15,14 @@ export function tagResponse(c: Context<AppEnv>, ...tags: string[]): void {
 }
 
 /**
+ * Keeps this response at most `seconds`, at the edge and with readers: for what changes with
+ * the clock and not only with writes (the news sitemap's window of two days).
+ */
+export function keepAtMost(c: Context<AppEnv>, seconds: number): void {
+  c.set('keepSeconds', Math.min(c.get('keepSeconds') ?? Infinity, Math.max(0, Math.floor(seconds))))
+}
+
+/**
  * Says when what this response shows last changed (in ms, as the coordinator recorded it), and
  * returns the response's Last-Modified: the latest of those times and of the deploy, to the
  * second (HTTP dates have no finer grain). The same content always gives the same time.
@@ -48,7 +56,8 @@ export const publicEdge: MiddlewareHandler<AppEnv> = async function publicEdge(c
   }
   const tags = c.get('cacheTags') ?? []
   const headers = new Headers(res.headers)
-  for (const [name, value] of Object.entries(publicPolicy(c.var.config.cacheMaxAge, res.status))) {
+  const policy = publicPolicy(c.var.config.cacheMaxAge, res.status, c.get('keepSeconds'))
+  for (const [name, value] of Object.entries(policy)) {
     headers.set(name, value)
   }
   if (tags.length) headers.set('Cache-Tag', cacheTagHeader(tags))

@@ -24,13 +24,20 @@ export const NO_STORE = 'no-store'
  */
 export const NOT_FOUND_MAX_AGE = 60
 
-/** The two caching headers of a public response that readers may keep `readerSeconds`. */
-export function publicPolicy(readerSeconds: number, status = 200): Record<string, string> {
-  if (status === 404) {
-    const seconds = Math.min(readerSeconds, NOT_FOUND_MAX_AGE)
+/**
+ * The two caching headers of a public response that readers may keep `readerSeconds`, and
+ * anyone at most `keepSeconds` when it ages by the clock.
+ */
+export function publicPolicy(
+  readerSeconds: number,
+  status = 200,
+  keepSeconds = Infinity,
+): Record<string, string> {
+  const short = status === 404 ? NOT_FOUND_MAX_AGE : keepSeconds
+  if (short < EDGE_MAX_AGE) {
     return {
-      'Cache-Control': `public, max-age=${seconds}`,
-      'Cloudflare-CDN-Cache-Control': `public, max-age=${NOT_FOUND_MAX_AGE}`,
+      'Cache-Control': `public, max-age=${Math.min(readerSeconds, short)}`,
+      'Cloudflare-CDN-Cache-Control': `public, max-age=${short}`,
     }
   }
   return {

@@ -6,6 +6,7 @@
  * | ----------- | ---------------------------------------------------------------------------- |
  * | `all`       | every page of the site's listing (home, feeds, both scripts), newer/older    |
  * | `t:{fold}`  | every page of one tag's listing, all its spellings, formats and scripts      |
+ * | `u:{fold}`  | every page of one author's listing, likewise                                 |
  * | `a:{id}`    | the article's page (200, 404 or 410) and every listing page showing the item |
  * | `sitemap`   | the sitemap and its parts                                                    |
  * | `feeds`     | `/feeds`, the list of every tag's feeds                                      |
@@ -19,7 +20,7 @@
  * two tags equal under case-insensitive matching, and `%` itself is encoded. Ids are ASCII
  * slugs already.
  */
-import { foldTag } from '../articles/tags'
+import { listingFold, type Listing } from '../articles/listings'
 
 export const ALL = 'all'
 export const SITEMAP = 'sitemap'
@@ -40,9 +41,13 @@ export function mediaTag(key: string): string {
   return `m:${key}`
 }
 
-/** The tag of one tag's listing: every spelling that folds alike gives the same one. */
-export function listingTag(tag: string): string {
-  return `t:${encodeURIComponent(foldTag(tag))}`
+/**
+ * The cache tag of a listing: `all` for the site's, `t:{fold}` for a tag's, `u:{fold}` for an
+ * author's. Every spelling that folds alike gives the same one.
+ */
+export function listingTag(listing?: Listing): string {
+  if (listing === undefined) return ALL
+  return `${listing.kind === 'tag' ? 't' : 'u'}:${encodeURIComponent(listingFold(listing))}`
 }
 
 /** Printable ASCII without the comma that separates tags, at most 1,024 characters. */

@@ -1,7 +1,15 @@
 import type { PublicArticle } from '../articles/model'
 import type { Config } from '../config'
 import type { Feed, FeedItem } from './model'
-import { articlePath, feedPath, scriptPrefix, tagPath, withQuery, type FeedFormat } from '../urls'
+import type { Listing } from '../articles/listings'
+import {
+  articlePath,
+  feedPath,
+  listingPath,
+  scriptPrefix,
+  withQuery,
+  type FeedFormat,
+} from '../urls'
 import { scriptOf, SCRIPTS, type Script } from '../articles/script'
 import { inScript } from '../articles/variants'
 import { linkedUrl } from '../media/links'
@@ -9,7 +17,10 @@ import { timestampIn, toMillis } from '../time'
 
 export interface FeedRequest {
   format: FeedFormat
-  tag?: string
+  /** A tag's or an author's listing; the site's when undefined. */
+  listing?: Listing
+  /** What the listing is called in the feed's title (an author's name as written). */
+  heading?: string
   /** The `limit` the reader asked for, kept in paging links; undefined means the default. */
   limit?: number
   cursor?: string
@@ -87,7 +98,7 @@ export interface FeedPage {
  * became empty, or was deployed, not 1970.
  */
 export function buildFeed(config: Config, req: FeedRequest, page: FeedPage): Feed {
-  const path = feedPath(req.format, req.tag)
+  const path = feedPath(req.format, req.listing)
   const base = req.baseUrl + scriptPrefix(req.script)
   const link = (cursor?: string) => base + withQuery(path, { limit: req.limit, cursor })
   const items = page.items.flatMap((article) => {
@@ -102,11 +113,13 @@ export function buildFeed(config: Config, req: FeedRequest, page: FeedPage): Fee
     }
   })
   const updated = timestampIn(page.changedMs, 'UTC')
-  const home = base + (req.tag === undefined ? '/' : tagPath(req.tag))
+  const home = base + (listingPath(req.listing) || '/')
   const language = req.script ?? config.language
   return {
     id: home,
-    title: req.tag === undefined ? config.siteTitle : `${config.siteTitle}: ${req.tag}`,
+    title: req.listing
+      ? `${config.siteTitle}: ${req.heading ?? req.listing.name}`
+      : config.siteTitle,
     description: config.siteDescription,
     language,
     updated,

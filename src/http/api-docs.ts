@@ -8,6 +8,7 @@ import type { OpenAPIV3_1 } from 'openapi-types'
 import { z } from 'zod'
 import { ArticleInput, ArticleOutput } from '../articles/schema'
 import { ANNOTATION_MODES } from '../articles/import/modes'
+import { ImportReportSchema } from '../articles/import/report'
 import { BODY_LIMIT_BYTES } from '../articles/limits'
 import { ID_RULE } from '../articles/ids'
 import { DeskStatus } from '../desk/status'
@@ -65,12 +66,9 @@ const Written = Article.extend({
     .describe(
       'Present when the write changed what was sent beyond sanitising: relative links and images in the content that no base URL (base_url, url) could resolve (docs/api.md)',
     ),
-  import_report: z
-    .looseObject({})
-    .optional()
-    .describe(
-      'Text and Markdown imports: what was read as title, metadata and body, and what was done with phonetic annotations (docs/import.md)',
-    ),
+  import_report: ImportReportSchema.optional().describe(
+    'Text, Markdown and HTML imports: what became of every line of the page (title, metadata, story, caption, furniture, annotation, and why), the values read, and what was done with phonetic annotations (docs/import.md)',
+  ),
 })
 
 const Issued = PublisherOutput.extend({
@@ -145,19 +143,19 @@ const importQuery: OpenAPIV3_1.ParameterObject[] = [
   {
     name: 'tags',
     in: 'query',
-    description: 'Text imports: tags, comma-separated or repeated',
+    description: 'Imports (text, Markdown, HTML): tags, comma-separated or repeated',
     schema: { type: 'string' },
   },
   {
     name: 'language',
     in: 'query',
-    description: 'Text imports: a BCP 47 language tag',
+    description: 'Imports: a BCP 47 language tag',
     schema: { type: 'string' },
   },
   {
     name: 'annotations',
     in: 'query',
-    description: 'Text imports: what to do with phonetic annotations such as 國(guó)',
+    description: 'Imports: what to do with phonetic annotations such as 國(guó) or <ruby>',
     schema: { type: 'string', enum: [...ANNOTATION_MODES] },
   },
 ]
@@ -166,7 +164,7 @@ const textBody = (format: string) => ({
   schema: {
     type: 'string',
     maxLength: BODY_LIMIT_BYTES,
-    description: `${format} as pasted from another system: the title, metadata and body are read from it (docs/import.md). UTF-8 unless the charset says otherwise.`,
+    description: `${format}: the title, metadata and body are read from it (docs/import.md). UTF-8 unless the charset says otherwise.`,
   } as OpenAPIV3_1.SchemaObject,
 })
 
@@ -175,8 +173,11 @@ const articleBody = {
   description: `At most ${BODY_LIMIT_BYTES} bytes.`,
   content: {
     'application/json': { schema: ref('ArticleInput') },
-    'text/plain': textBody('Plain text'),
-    'text/markdown': textBody('Markdown'),
+    'text/plain': textBody('Plain text as pasted from another system'),
+    'text/markdown': textBody('Markdown as pasted from another system'),
+    'text/html': textBody(
+      'HTML as a browser puts a copied page on the clipboard; the story’s HTML is kept, sanitised',
+    ),
   },
 }
 
@@ -192,7 +193,7 @@ export const docs = {
       {
         name: 'id',
         in: 'query',
-        description: `Text imports: the id (${ID_RULE})`,
+        description: `Imports: the id (${ID_RULE})`,
         schema: { type: 'string' },
       },
       ...importQuery,

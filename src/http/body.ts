@@ -4,6 +4,7 @@ import type { AppEnv } from '../env'
 import { ArticleInput } from '../articles/schema'
 import { applyAnnotationChoice } from '../articles/import/annotation-choice'
 import { ANNOTATION_MODES } from '../articles/import/modes'
+import { importHtml } from '../articles/import/html-import'
 import { importPlainText, type ImportReport } from '../articles/import/plaintext'
 import { charsetOf, decodeBody } from './charset'
 import { parseValid, readJsonBody } from './validate'
@@ -12,8 +13,8 @@ import { parseValid, readJsonBody } from './validate'
 const ImportQuery = z.object({ annotations: z.enum(ANNOTATION_MODES).optional() })
 
 /**
- * The article in a write request: JSON, or plain text / Markdown imported with a report.
- * Text imports take `tags` (comma-separated), `language`, `id` and `annotations` from the
+ * The article in a write request: JSON, or plain text / Markdown / HTML imported with a report.
+ * Imports take `tags` (comma-separated), `language`, `id` and `annotations` from the
  * query string. Either way the annotations choice is applied before the id is derived, so
  * readings never become a slug.
  */
@@ -25,16 +26,16 @@ export async function readArticle(
     ? 'text'
     : /^text\/(markdown|x-markdown)\b/.test(type)
       ? 'markdown'
-      : undefined
+      : /^text\/html\b/.test(type)
+        ? 'html'
+        : undefined
   if (!format) return { input: applyAnnotationChoice(await readJsonBody(c, ArticleInput)) }
   const { annotations } = parseValid(ImportQuery, { annotations: c.req.query('annotations') })
   const text = decodeBody(await c.req.arrayBuffer(), charsetOf(type))
-  const { fields, extras, report } = importPlainText(
-    text,
-    format,
-    c.var.config.timeZone,
-    annotations,
-  )
+  const { fields, extras, report } =
+    format === 'html'
+      ? importHtml(text, c.var.config.timeZone, annotations)
+      : importPlainText(text, format, c.var.config.timeZone, annotations)
   const tags = c.req
     .queries('tags')
     ?.flatMap((t) => t.split(','))

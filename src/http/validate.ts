@@ -36,7 +36,7 @@ export async function readJsonBody<S extends z.ZodType>(
   if (!/^application\/([\w.+-]+\+)?json\s*(;|$)/i.test(type)) {
     throw problem(415, {
       title: 'Unsupported Media Type',
-      detail: `Send application/json (or, for an article, text/plain or text/markdown), not "${type || 'no Content-Type'}".`,
+      detail: `Send application/json (or, for an article, text/plain, text/markdown or text/html), not "${type || 'no Content-Type'}".`,
     })
   }
   const raw = parseJsonText(decodeJsonBytes(await c.req.arrayBuffer(), type))

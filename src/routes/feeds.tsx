@@ -9,7 +9,8 @@ import { inScript } from '../articles/variants'
 import { scriptOf } from '../articles/script'
 import { listingQuery } from '../edge/canonical'
 import { isBrowserNavigation, NAVIGATION_VARY } from '../http/negotiate'
-import { readFeedListing } from './listing'
+import type { Listing } from '../articles/listings'
+import { headingOf, readFeedListing } from './listing'
 import type { PublicArticle } from '../articles/model'
 import { listDeleted } from '../store/tombstones'
 import { FEED_FILES, FEED_FORMATS, FEED_TYPES, feedPath, type FeedFormat } from '../urls'
@@ -24,20 +25,20 @@ const RENDER: Record<FeedFormat, (feed: Feed) => string> = {
   json: renderJson,
 }
 
-/** RSS, Atom and JSON Feed for the whole site and for each tag. */
+/** RSS, Atom and JSON Feed for the whole site, each tag and each author. */
 export const feeds = new Hono<AppEnv>()
 
-async function serveFeed(c: Context<AppEnv>, format: FeedFormat, tag?: string) {
-  const listing = await readFeedListing(c, tag)
-  if (!listing) return notFoundPage(c)
-  const { page, limit, cursor } = listing
+async function serveFeed(c: Context<AppEnv>, format: FeedFormat, listing?: Listing) {
+  const asked = await readFeedListing(c, listing)
+  if (!asked) return notFoundPage(c)
+  const { page, limit, cursor } = asked
   const { config } = c.var
   c.header('Vary', NAVIGATION_VARY)
-  if (isBrowserNavigation(c.req.raw.headers)) return preview(c, format, tag, page.items)
+  if (isBrowserNavigation(c.req.raw.headers)) return preview(c, format, listing, page.items)
   // Atom readers learn of deletions (RFC 6721) on the first page.
   const deleted =
     format === 'atom' && !cursor
-      ? await listDeleted(c.env.ARTICLES, { tag, limit: config.pageSize })
+      ? await listDeleted(c.env.ARTICLES, { listing, limit: config.pageSize })
       : []
   // Hubs hear of each feed's first page at its own address (src/desk/pings.ts), and of a
   // script's feeds with every change only on a Chinese site: any other page names no hub, so
@@ -48,7 +49,16 @@ async function serveFeed(c: Context<AppEnv>, format: FeedFormat, tag?: string) {
     (c.var.script === undefined || scriptOf(config.language) !== undefined)
   const feed = buildFeed(
     announced ? config : { ...config, websubHubs: [] },
-    { format, tag, limit, cursor, baseUrl: c.var.baseUrl, script: c.var.script, deleted },
+    {
+      format,
+      listing,
+      heading: listing && headingOf(listing, page.items),
+      limit,
+      cursor,
+      baseUrl: c.var.baseUrl,
+      script: c.var.script,
+      deleted,
+    },
     page,
   )
   // WebSub discovery: each hub, and exactly one self link.
@@ -63,21 +73,21 @@ async function serveFeed(c: Context<AppEnv>, format: FeedFormat, tag?: string) {
 function preview(
   c: Context<AppEnv>,
   format: FeedFormat,
-  tag: string | undefined,
+  listing: Listing | undefined,
   articles: PublicArticle[],
 ) {
   const site = siteModel(c.var.config, c.var.baseUrl, c.var.script)
-  const path = feedPath(format, tag)
+  const path = feedPath(format, listing)
   return c.html(
     <FeedPreviewPage
       site={site}
       feedUrl={site.baseUrl + site.prefix + path}
       articles={articles.map((a) => inScript(a, c.var.script))}
       meta={{
-        title: `${site.labels.feedPreview}: ${tag ?? site.title}`,
+        title: `${site.labels.feedPreview}: ${listing?.name ?? site.title}`,
         lang: site.lang,
         path,
-        feedTag: tag,
+        feedListing: listing,
       }}
     />,
   )
@@ -85,10 +95,11 @@ function preview(
 
 for (const format of FEED_FORMATS) {
   feeds.get(`/${FEED_FILES[format]}`, listingQuery, (c) => serveFeed(c, format))
-  feeds.get(
-    `/tags/:tag/${FEED_FILES[format]}`,
-    listingQuery,
-    liveSpelling(`/${FEED_FILES[format]}`),
-    (c) => serveFeed(c, format, c.req.param('tag')),
+  const tail = `/${FEED_FILES[format]}`
+  feeds.get(`/tags/:tag${tail}`, listingQuery, liveSpelling('tag', tail), (c) =>
+    serveFeed(c, format, { kind: 'tag', name: c.req.param('tag') }),
+  )
+  feeds.get(`/authors/:author${tail}`, listingQuery, liveSpelling('author', tail), (c) =>
+    serveFeed(c, format, { kind: 'author', name: c.req.param('author') }),
   )
 }

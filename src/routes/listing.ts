@@ -6,15 +6,19 @@
 import type { Context } from 'hono'
 import type { AppEnv } from '../env'
 import { LIMITS } from '../articles/limits'
-import { foldTag } from '../articles/tags'
+import { listingFold, type Listing } from '../articles/listings'
+import type { ArticleCard } from '../articles/model'
 import { changedAt, tagResponse } from '../edge/headers'
-import { ALL, articleTag, listingTag } from '../edge/tags'
+import { articleTag, listingTag } from '../edge/tags'
 import { openCursor, signCursor } from '../http/cursor'
 import { pageQuery } from '../http/paging'
 import { readArticles, readCards, type ListingPage, type ListingRead } from '../store/articles'
 
+/** The longest name a listing can have: a tag's, or an author's. */
+const MAX_NAME_CHARS = { tag: LIMITS.tagChars, author: LIMITS.nameChars }
+
 /** One page of a listing as a request asks for it: what it shows, and the query it gave. */
-export interface Listing<T> {
+export interface AskedPage<T> {
   page: ListingPage<T>
   limit?: number
   cursor?: string
@@ -33,18 +37,20 @@ export interface Listing<T> {
 export async function readListing<T extends { id: string }>(
   c: Context<AppEnv>,
   read: (kv: KVNamespace, what: ListingRead) => Promise<ListingPage<T>>,
-  tag?: string,
-): Promise<Listing<T> | undefined> {
-  if (tag !== undefined && [...tag].length > LIMITS.tagChars) return undefined
+  listing?: Listing,
+): Promise<AskedPage<T> | undefined> {
+  if (listing !== undefined && [...listing.name].length > MAX_NAME_CHARS[listing.kind]) {
+    return undefined
+  }
   const { limit, cursor } = pageQuery(c)
   const size = limit ?? c.var.config.pageSize
-  const scope = `${tag === undefined ? '' : foldTag(tag)}\n${size}`
+  const scope = `${listing ? `${listing.kind}:${listingFold(listing)}` : ''}\n${size}`
   const secret = c.var.config.adminToken
   const kvCursor = cursor === undefined ? undefined : await openCursor(cursor, scope, secret)
-  const cacheTag = tag === undefined ? ALL : listingTag(tag)
-  const got = await read(c.env.ARTICLES, { tag, limit: size, cursor: kvCursor, cacheTag })
-  if (tag !== undefined && got.items.length === 0 && cursor === undefined) {
-    // Tagged, so the first article with this tag purges the 404.
+  const cacheTag = listingTag(listing)
+  const got = await read(c.env.ARTICLES, { listing, limit: size, cursor: kvCursor, cacheTag })
+  if (listing !== undefined && got.items.length === 0 && cursor === undefined) {
+    // Tagged, so the first article in this listing purges the 404.
     tagResponse(c, cacheTag)
     return undefined
   }
@@ -55,8 +61,22 @@ export async function readListing<T extends { id: string }>(
 }
 
 /** A feed's page: whole articles, within the feed page budget. */
-export const readFeedListing = (c: Context<AppEnv>, tag?: string) =>
-  readListing(c, readArticles, tag)
+export const readFeedListing = (c: Context<AppEnv>, listing?: Listing) =>
+  readListing(c, readArticles, listing)
 
 /** A list page: the cards of its articles. */
-export const readCardListing = (c: Context<AppEnv>, tag?: string) => readListing(c, readCards, tag)
+export const readCardListing = (c: Context<AppEnv>, listing?: Listing) =>
+  readListing(c, readCards, listing)
+
+/**
+ * A listing's heading: a tag as asked for; an author's name as their articles write it
+ * (`Jane Doe` for `/authors/jane-doe`).
+ */
+export function headingOf(listing: Listing, cards: ArticleCard[]): string {
+  if (listing.kind === 'tag') return listing.name
+  const fold = listingFold(listing)
+  const named = cards
+    .flatMap((card) => card.authors)
+    .find((author) => listingFold({ kind: 'author', name: author.name }) === fold)
+  return named?.name ?? listing.name
+}

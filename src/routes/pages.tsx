@@ -6,12 +6,13 @@ import { isValidId } from '../articles/ids'
 import { listingQuery, noQuery } from '../edge/canonical'
 import { changedAt, tagResponse } from '../edge/headers'
 import { ALL, articleTag, FEEDS, STATIC } from '../edge/tags'
-import { readCardListing } from './listing'
+import { headingOf, readCardListing } from './listing'
 import { liveSpelling } from './tag-spelling'
 import { getArticle } from '../store/articles'
-import { listTags, neighbour } from '../store/listings'
+import { listNames, neighbour } from '../store/listings'
 import { getTombstone } from '../store/tombstones'
-import { articlePath, tagPath, withQuery } from '../urls'
+import { articlePath, listingPath, withQuery } from '../urls'
+import type { Listing } from '../articles/listings'
 import { APP_SCRIPT } from '../views/app-script'
 import { ICON_SVG } from '../views/icon'
 import { articleMeta } from '../views/models/article'
@@ -27,18 +28,19 @@ export const pages = new Hono<AppEnv>()
 
 const siteOf = (c: Context<AppEnv>) => siteModel(c.var.config, c.var.baseUrl, c.var.script)
 
-/** The home page or a tag's page: recent articles, paged. */
-export async function listPage(c: Context<AppEnv>, path: string, tag?: string) {
-  const listing = await readCardListing(c, tag)
-  if (!listing) return notFoundPage(c)
-  const { page, limit, cursor } = listing
+/** The home page, a tag's page or an author's: recent articles, paged. */
+export async function listPage(c: Context<AppEnv>, listing?: Listing) {
+  const asked = await readCardListing(c, listing)
+  if (!asked) return notFoundPage(c)
+  const { page, limit, cursor } = asked
   const site = siteOf(c)
-  const heading = tag ?? site.title
+  const heading = listing ? headingOf(listing, page.items) : site.title
+  const path = listingPath(listing) || '/'
   return c.html(
     <ListPage
       site={site}
       heading={heading}
-      tag={tag}
+      listing={listing}
       articles={page.items.map((a) => inScript(a, c.var.script))}
       nextHref={
         page.cursor ? site.prefix + withQuery(path, { limit, cursor: page.cursor }) : undefined
@@ -48,7 +50,7 @@ export async function listPage(c: Context<AppEnv>, path: string, tag?: string) {
         description: site.description,
         lang: site.lang,
         path: withQuery(path, { limit, cursor }),
-        feedTag: tag,
+        feedListing: listing,
       }}
     />,
   )
@@ -73,11 +75,13 @@ function errorPage(c: Context<AppEnv>, status: 404 | 410) {
 /** The 404 page, for any path nothing else answers. */
 export const notFoundPage = (c: Context<AppEnv>) => errorPage(c, 404)
 
-pages.get('/', listingQuery, (c) => listPage(c, '/'))
-pages.get('/tags/:tag', listingQuery, liveSpelling(''), (c) => {
-  const tag = c.req.param('tag')
-  return listPage(c, tagPath(tag), tag)
-})
+pages.get('/', listingQuery, (c) => listPage(c))
+pages.get('/tags/:tag', listingQuery, liveSpelling('tag', ''), (c) =>
+  listPage(c, { kind: 'tag', name: c.req.param('tag') }),
+)
+pages.get('/authors/:author', listingQuery, liveSpelling('author', ''), (c) =>
+  listPage(c, { kind: 'author', name: c.req.param('author') }),
+)
 
 /** The article's id from the path, or undefined when no article could have it. */
 function idParam(c: Context<AppEnv>): string | undefined {
@@ -95,7 +99,8 @@ pages.get('/articles/:id', noQuery, async (c) => {
   changedAt(c, stored.changedMs)
   const site = siteOf(c)
   const article = inScript(stored.article, c.var.script)
-  return c.html(<ArticlePage site={site} article={article} meta={articleMeta(site, article)} />)
+  const meta = articleMeta(site, article, stored.article.language)
+  return c.html(<ArticlePage site={site} article={article} meta={meta} />)
 })
 
 // Previous and next article: resolved only when a reader follows the link.
@@ -113,7 +118,7 @@ pages.get('/articles/:id/:direction{newer|older}', noQuery, async (c) => {
 pages.get('/feeds', noQuery, async (c) => {
   tagResponse(c, FEEDS)
   const site = siteOf(c)
-  const { tags, changedMs } = await listTags(c.env.ARTICLES, FEEDS)
+  const { tags, authors, changedMs } = await listNames(c.env.ARTICLES, FEEDS)
   changedAt(c, changedMs)
   const scripts = site.chinese
     ? SCRIPTS.filter((s) => s !== c.var.script).map((s) => ({
@@ -125,6 +130,7 @@ pages.get('/feeds', noQuery, async (c) => {
     <FeedsPage
       site={site}
       tags={tags}
+      authors={authors}
       scripts={scripts}
       meta={{
         title: site.labels.feeds,

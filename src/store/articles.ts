@@ -3,9 +3,8 @@
  * one bulk `get()` of what the page shows, either the articles (feeds) or their cards (list
  * pages). Writes are the coordinator's (src/desk).
  */
+import { isIn, type Listing } from '../articles/listings'
 import type { ArticleCard, PublicArticle } from '../articles/model'
-import { foldTag } from '../articles/tags'
-import { tagSpellings } from '../articles/variants'
 import type { Timestamp } from '../time'
 import { articleKey, cardKey, changedKey, idOf, indexPrefix } from './keys'
 import type { IndexMeta } from './layout'
@@ -19,6 +18,8 @@ export interface IndexEntry {
   changedMs: number
   /** The stored article's size. */
   bytes: number
+  /** BCP 47; undefined for an entry written before the index held it. */
+  language?: string
 }
 
 export interface Page<T> {
@@ -63,6 +64,16 @@ export async function getArticle(
   return { article: value, changedMs: changedMsOf(metadata?.changed) }
 }
 
+/** The cards of up to any number of articles, 100 to a bulk get; absent ids are left out. */
+export async function getCards(kv: KVNamespace, ids: string[]): Promise<Map<string, ArticleCard>> {
+  const cards = new Map<string, ArticleCard>()
+  for (let i = 0; i < ids.length; i += BULK_GET_MAX) {
+    const got = await kv.get<ArticleCard>(ids.slice(i, i + BULK_GET_MAX).map(cardKey), 'json')
+    for (const card of got.values()) if (card) cards.set(card.id, card)
+  }
+  return cards
+}
+
 /** When a response carrying `cacheTag` last changed; 0 when nothing says. */
 export async function getChanged(kv: KVNamespace, cacheTag: string): Promise<number> {
   return Number((await kv.get(changedKey(cacheTag))) ?? 0)
@@ -86,15 +97,16 @@ export function entryOf(
     updated: meta.updated as Timestamp,
     changedMs: changedMsOf(meta.changed),
     bytes: meta.bytes ?? 0,
+    ...(meta.language ? { language: meta.language } : {}),
   }
 }
 
 /** One page of the index, newest first, from the key metadata alone. */
 export async function listIndex(
   kv: KVNamespace,
-  options: { tag?: string; limit: number; cursor?: string },
+  options: { listing?: Listing; limit: number; cursor?: string },
 ): Promise<Page<IndexEntry>> {
-  const prefix = indexPrefix(options.tag)
+  const prefix = indexPrefix(options.listing)
   let result: KVNamespaceListResult<Partial<IndexMeta>>
   try {
     result = await kv.list<Partial<IndexMeta>>({
@@ -113,10 +125,11 @@ export async function listIndex(
 
 /** What to read of a listing's page. */
 export interface ListingRead {
-  tag?: string
+  /** A tag's or an author's listing; the site's when undefined. */
+  listing?: Listing
   limit: number
   cursor?: string
-  /** The cache tag whose change time the page shows (`all`, `t:{fold}`). */
+  /** The cache tag whose change time the page shows (`all`, `t:{fold}`, `u:{fold}`). */
   cacheTag: string
 }
 
@@ -173,12 +186,12 @@ async function readListed<T extends ArticleCard>(
     const got = await kv.get<unknown>(keys.slice(i, i + BULK_GET_MAX), 'json')
     for (const [key, value] of got) values.set(key, value)
   }
-  const tag = read.tag === undefined ? undefined : foldTag(read.tag)
+  const { listing } = read
   let changedMs = Number(values.get(changedKey(read.cacheTag)) ?? 0)
   const items = page.items.flatMap((entry) => {
     const value = values.get(keyOf(entry.id)) as T | null | undefined
     if (!value || value.published !== entry.published) return []
-    if (tag !== undefined && !tagSpellings(value).some((t) => foldTag(t) === tag)) return []
+    if (listing !== undefined && !isIn(value, listing)) return []
     changedMs = Math.max(changedMs, entry.changedMs)
     return [value]
   })

@@ -7,25 +7,27 @@
  * | `card:{id}`                                  | what a list shows of it      |                      |
  * | `index:all:{rev}:{id}`                       | empty                        | IndexMeta            |
  * | `index:tag:{fold}:{rev}:{id}`                | empty                        | IndexMeta            |
+ * | `index:author:{fold}:{rev}:{id}`             | empty                        | IndexMeta            |
  * | `tombstone:{id}`                             | `{deleted_at}` (expires)     |                      |
  * | `deleted:all:{rev}:{id}`, `deleted:tag:...`  | empty (expire)               | `{deleted_at}`       |
  * | `publisher:{sha256(token)}`                  | the publisher (JSON)         |                      |
- * | `meta:tags`                                  | every listing's spellings    |                      |
+ * | `meta:tags`                                  | every tag listing's spellings|                      |
+ * | `meta:authors`                               | every author's name          |                      |
  * | `changed:{cache tag}`                        | when its responses changed   |                      |
  *
- * IndexMeta is `{published, updated, changed, bytes}` (src/store/layout.ts).
+ * IndexMeta is `{published, updated, changed, bytes, language}` (src/store/layout.ts).
  *
  * KV is the read side: only the write coordinator (src/desk) writes these keys.
  *
  * `{rev}` is a fixed-width reverse timestamp of `published`, so `list()`, which returns keys
  * in byte order, returns the newest article first; articles published in the same second
- * follow in id order, which keeps paging stable. `{fold}` is the tag folded (`foldTag`) for
- * case and Traditional/Simplified characters, so one key serves 經開區 and 经开区, with `%`
- * and `:` escaped so that one tag never prefixes another. An id is read back by its place
+ * follow in id order, which keeps paging stable. `{fold}` is the tag, or the author's slug,
+ * folded (`listingFold`) for case and Traditional/Simplified characters, so one key serves
+ * 經開區 and 经开区, with `%` and `:` escaped so that one listing never prefixes another. An id is read back by its place
  * after the fixed-width `{rev}`, never by searching for a separator, so no id can pass for
  * another.
  */
-import { foldTag } from '../articles/tags'
+import { listingFold, type Listing } from '../articles/listings'
 
 const REV_WIDTH = 13
 const REV_MAX = 10 ** REV_WIDTH - 1
@@ -52,17 +54,21 @@ export function changedKey(cacheTag: string): string {
   return `changed:${cacheTag}`
 }
 
-function tagSegment(tag: string): string {
-  return foldTag(tag).replace(/%/g, '%25').replace(/:/g, '%3A')
+/** `tag:{fold}` or `author:{fold}`, with `%` and `:` escaped so no listing prefixes another. */
+function listingSegment(listing: Listing): string {
+  return `${listing.kind}:${listingFold(listing).replace(/%/g, '%25').replace(/:/g, '%3A')}`
 }
 
-/** The prefix under which one listing's index keys sort newest first: all articles, or one tag's. */
-export function indexPrefix(tag?: string): string {
-  return tag === undefined ? 'index:all:' : `index:tag:${tagSegment(tag)}:`
+/**
+ * The prefix under which one listing's index keys sort newest first: all articles, or one
+ * tag's or author's.
+ */
+export function indexPrefix(listing?: Listing): string {
+  return listing === undefined ? 'index:all:' : `index:${listingSegment(listing)}:`
 }
 
-export function indexKey(publishedMs: number, id: string, tag?: string): string {
-  return `${indexPrefix(tag)}${revOf(publishedMs)}:${id}`
+export function indexKey(publishedMs: number, id: string, listing?: Listing): string {
+  return `${indexPrefix(listing)}${revOf(publishedMs)}:${id}`
 }
 
 /** The article id of an index or deletion key listed under `prefix`. */
@@ -75,13 +81,13 @@ export function tombstoneKey(id: string): string {
   return `tombstone:${id}`
 }
 
-/** Where deletions are listed newest first, site-wide or per tag, for Atom's deleted-entry. */
-export function deletedPrefix(tag?: string): string {
-  return tag === undefined ? 'deleted:all:' : `deleted:tag:${tagSegment(tag)}:`
+/** Where deletions are listed newest first, per listing, for Atom's deleted-entry. */
+export function deletedPrefix(listing?: Listing): string {
+  return listing === undefined ? 'deleted:all:' : `deleted:${listingSegment(listing)}:`
 }
 
-export function deletedKey(deletedMs: number, id: string, tag?: string): string {
-  return `${deletedPrefix(tag)}${revOf(deletedMs)}:${id}`
+export function deletedKey(deletedMs: number, id: string, listing?: Listing): string {
+  return `${deletedPrefix(listing)}${revOf(deletedMs)}:${id}`
 }
 
 /** A publisher, stored under the SHA-256 of its token (hex): the token itself is never kept. */
@@ -91,3 +97,6 @@ export function publisherKey(tokenHash: string): string {
 
 /** Every tag listing's spellings, for the list of feeds: one read instead of a walk. */
 export const TAGS_KEY = 'meta:tags'
+
+/** Every author's name as articles give it, for the list of feeds, likewise. */
+export const AUTHORS_KEY = 'meta:authors'

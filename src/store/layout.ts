@@ -5,7 +5,7 @@
  */
 import { STORED_ARTICLE_MAX_BYTES } from '../articles/limits'
 import { cardOf, type Article, type PublicArticle } from '../articles/model'
-import { tagListings } from '../articles/variants'
+import { listingNamed, listingsOf } from '../articles/listings'
 import { timestampIn, toMillis } from '../time'
 import { articleKey, cardKey, changedKey, deletedKey, indexKey, tombstoneKey } from './keys'
 
@@ -34,6 +34,8 @@ export interface IndexMeta {
   changed: string
   /** How many bytes the stored article takes: a feed page keeps its total within a budget. */
   bytes: number
+  /** BCP 47: whether the article has pages in the other Chinese script, for the sitemap. */
+  language: string
 }
 
 /** One key as KV is to hold it. */
@@ -59,7 +61,8 @@ const bytes = (text: string) => new TextEncoder().encode(text).length
 
 /**
  * A public article's entries: the article, its card (what a list shows), and its index keys
- * (the site's and one per folded tag). `changedMs` is when readers' view of it last changed.
+ * (the site's, and one per listing it is in: each folded tag, each author). `changedMs` is
+ * when readers' view of it last changed.
  */
 export function liveEntries(article: Article, changedMs: number): KvEntry[] {
   const ms = toMillis(article.published)
@@ -69,13 +72,14 @@ export function liveEntries(article: Article, changedMs: number): KvEntry[] {
     updated: article.updated,
     changed: timestampIn(changedMs, 'UTC'),
     bytes: bytes(value),
+    language: article.language,
   }
   return checked([
     { key: articleKey(article.id), value, metadata: meta },
     { key: cardKey(article.id), value: JSON.stringify(cardOf(publicArticle(article))) },
     { key: indexKey(ms, article.id), value: '', metadata: meta },
-    ...tagListings(article).map(([tag]) => ({
-      key: indexKey(ms, article.id, tag),
+    ...listingsOf(article).map((listing) => ({
+      key: indexKey(ms, article.id, listingNamed(listing)),
       value: '',
       metadata: meta,
     })),
@@ -98,8 +102,8 @@ export function deletedEntries(article: Article, deletedMs: number, seconds: num
       expirationTtl: seconds,
     },
     { key: deletedKey(deletedMs, article.id), ...marker },
-    ...tagListings(article).map(([tag]) => ({
-      key: deletedKey(deletedMs, article.id, tag),
+    ...listingsOf(article).map((listing) => ({
+      key: deletedKey(deletedMs, article.id, listingNamed(listing)),
       ...marker,
     })),
   ])

@@ -3,22 +3,26 @@
  * feeds, newer/older links, the sitemap. Each is cached like any page, so these run rarely.
  */
 import { toMillis, type Timestamp } from '../time'
-import { changedKey, idOf, indexKey, indexPrefix, TAGS_KEY } from './keys'
+import { AUTHORS_KEY, changedKey, idOf, indexKey, indexPrefix, TAGS_KEY } from './keys'
 import { entryOf, type IndexEntry } from './articles'
 import type { IndexMeta } from './layout'
 
-/**
- * Every spelling of every tag that lists at least one article (經開區 and 经开区 both), as
- * the write coordinator last recorded them, and when the list of them last changed (the
- * change time of `cacheTag`, the list's cache tag): one read.
- */
-export async function listTags(
-  kv: KVNamespace,
-  cacheTag: string,
-): Promise<{ tags: string[]; changedMs: number }> {
-  const got = await kv.get<unknown>([TAGS_KEY, changedKey(cacheTag)], 'json')
+/** Every listing's name: what the list of feeds shows. */
+export interface Names {
+  /** Every spelling of every tag that lists an article (經開區 and 经开区 both). */
+  tags: string[]
+  /** Every author an article names, as their first article wrote the name. */
+  authors: string[]
+  /** When the list last changed (the change time of its cache tag). */
+  changedMs: number
+}
+
+/** Every listing's name as the write coordinator last recorded them: one read. */
+export async function listNames(kv: KVNamespace, cacheTag: string): Promise<Names> {
+  const got = await kv.get<unknown>([TAGS_KEY, AUTHORS_KEY, changedKey(cacheTag)], 'json')
   return {
     tags: (got.get(TAGS_KEY) as string[] | null) ?? [],
+    authors: (got.get(AUTHORS_KEY) as string[] | null) ?? [],
     changedMs: Number(got.get(changedKey(cacheTag)) ?? 0),
   }
 }
@@ -80,6 +84,22 @@ export async function scanIndex(
     entries.push(entry)
   }
   return { entries, more: false }
+}
+
+/**
+ * The site's index entries published at `sinceMs` or later, newest first: the walk stops at
+ * the first older one, so it reads only the recent end of the index.
+ */
+export async function scanSince(kv: KVNamespace, sinceMs: number): Promise<IndexEntry[]> {
+  const entries: IndexEntry[] = []
+  const prefix = indexPrefix()
+  for await (const key of walk(kv, prefix)) {
+    const entry = entryOf(key, prefix)
+    if (!entry) continue
+    if (toMillis(entry.published) < sinceMs) break
+    entries.push(entry)
+  }
+  return entries
 }
 
 /** How many articles the site lists: one walk over the index, 1,000 keys per `list()`. */

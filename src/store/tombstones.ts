@@ -4,6 +4,7 @@
  * Atom feeds announce the deletions (RFC 6721). The deleted article itself stays with the
  * write coordinator, for undelete; KV keeps nothing of its content.
  */
+import type { Listing } from '../articles/listings'
 import { deletedPrefix, idOf, tombstoneKey } from './keys'
 
 export interface Tombstone {
@@ -18,9 +19,9 @@ export async function getTombstone(kv: KVNamespace, id: string): Promise<Tombsto
 /** The most recent deletions, newest first. */
 export async function listDeleted(
   kv: KVNamespace,
-  options: { tag?: string; limit: number },
+  options: { listing?: Listing; limit: number },
 ): Promise<{ id: string; deleted_at: string }[]> {
-  const prefix = deletedPrefix(options.tag)
+  const prefix = deletedPrefix(options.listing)
   const page = await kv.list<Tombstone>({ prefix, limit: options.limit })
   return page.keys.flatMap((k) =>
     k.metadata ? [{ id: idOf(k.name, prefix), deleted_at: k.metadata.deleted_at }] : [],

@@ -2,7 +2,7 @@ import { raw } from 'hono/html'
 import type { PublicArticle as Article } from '../articles/model'
 import { toMillis } from '../time'
 import { articlePath } from '../urls'
-import { AuthorCards, siteAuthor } from './cards'
+import { AuthorCards } from './cards'
 import { displayDate } from './dates'
 import { Layout, type PageMeta, type Site } from './layout'
 import { dateLanguage, Published, Subscribe, Tags } from './parts'
@@ -34,7 +34,7 @@ function Byline(props: { site: Site; article: Article }) {
         </>
       ) : null}
       {' · '}
-      <AuthorCards authors={article.authors.length ? article.authors : [siteAuthor(site)]} />
+      <AuthorCards site={site} authors={article.authors} />
     </p>
   )
 }

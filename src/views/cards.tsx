@@ -3,32 +3,48 @@
  * Fed read: an article's authors (`p-author`) and the site itself, with its `rel="me"` profiles.
  */
 import type { Author } from '../articles/model'
-import { toIri } from '../urls'
+import { authorPath, toIri } from '../urls'
 import type { Site } from './layout'
 
-/** Authors as h-cards, named as the page writes a list of names (`王小明、Jane`). */
-export function AuthorCards(props: { authors: Author[] }) {
+/**
+ * Authors as h-cards, named as the page writes a list of names (`王小明、Jane`), each linking
+ * to the author's page here, with their articles and feeds. An article that names none is by
+ * the site, whose card links to its home page.
+ */
+export function AuthorCards(props: { site: Site; authors: Author[] }) {
+  const { site, authors } = props
+  if (authors.length === 0) {
+    return (
+      <a class="p-author h-card" href={`${site.baseUrl}/`}>
+        {site.title}
+      </a>
+    )
+  }
   return (
     <>
-      {props.authors.map((author, i) => (
+      {authors.map((author, i) => (
         <>
           {i ? '、' : ''}
           {author.url ? (
-            <a class="p-author h-card" href={author.url}>
+            // Their own address stays on the card (microformats read both urls), out of the
+            // byline's way: the name links here, a small arrow to them.
+            <span class="p-author h-card">
+              <a class="p-name u-url" href={site.prefix + authorPath(author.name)}>
+                {author.name}
+              </a>
+              <a class="u-url" href={author.url} aria-label={profileName(author.url)}>
+                ↗
+              </a>
+            </span>
+          ) : (
+            <a class="p-author h-card" href={site.prefix + authorPath(author.name)}>
               {author.name}
             </a>
-          ) : (
-            <span class="p-author h-card">{author.name}</span>
           )}
         </>
       ))}
     </>
   )
-}
-
-/** The site as an author: articles that name none are by the site, as in its feeds. */
-export function siteAuthor(site: Site): Author {
-  return { name: site.title, url: `${site.baseUrl}/` }
 }
 
 /** A profile's address as people read it: without `https://` and a closing slash. */

@@ -1,5 +1,5 @@
 import type { ArticleCard } from '../articles/model'
-import { articlePath, tagPath } from '../urls'
+import { articlePath, authorPath, tagPath } from '../urls'
 import { Layout, type PageMeta, type Site } from './layout'
 import { CopyableUrl, Dateline, FeedList } from './parts'
 
@@ -8,6 +8,7 @@ export function FeedsPage(props: {
   site: Site
   meta: PageMeta
   tags: string[]
+  authors: string[]
   scripts: { name: string; site: Site }[]
 }) {
   const { site } = props
@@ -16,6 +17,11 @@ export function FeedsPage(props: {
     <Layout site={site} meta={props.meta}>
       <h1>{l.feeds}</h1>
       <p>{l.feedsIntro}</p>
+      <p>
+        <a href="/feeds.opml" type="text/x-opml">
+          {l.opml}
+        </a>
+      </p>
       <h2>{l.siteFeeds}</h2>
       <FeedList site={site} />
       {props.tags.length ? (
@@ -26,7 +32,20 @@ export function FeedsPage(props: {
               <h3>
                 <a href={site.prefix + tagPath(tag)}>{tag}</a>
               </h3>
-              <FeedList site={site} tag={tag} />
+              <FeedList site={site} listing={{ kind: 'tag', name: tag }} />
+            </section>
+          ))}
+        </>
+      ) : null}
+      {props.authors.length ? (
+        <>
+          <h2>{l.authorFeeds}</h2>
+          {props.authors.map((name) => (
+            <section class="tagfeeds">
+              <h3>
+                <a href={site.prefix + authorPath(name)}>{name}</a>
+              </h3>
+              <FeedList site={site} listing={{ kind: 'author', name }} />
             </section>
           ))}
         </>

@@ -1,7 +1,17 @@
 import type { Child } from 'hono/jsx'
 import { raw } from 'hono/html'
-import { SCRIPTS } from '../articles/script'
-import { FEED_FORMATS, FEED_TYPES, feedPath, scriptPrefix, type FeedFormat } from '../urls'
+import type { Listing } from '../articles/listings'
+import { SCRIPTS, type Script } from '../articles/script'
+import {
+  canonicalPath,
+  FEED_FORMATS,
+  FEED_TYPES,
+  feedPath,
+  scriptPrefix,
+  scriptVersions,
+  type FeedFormat,
+  type Written,
+} from '../urls'
 import type { Labels } from './labels'
 import { SiteCard } from './cards'
 
@@ -13,6 +23,8 @@ export interface Site {
   baseUrl: string
   /** `/zh-Hans` or `/zh-Hant` on a script variant, else empty: prefixed to internal links. */
   prefix: string
+  /** The script variant this view is, if any. */
+  script?: Script
   /** The language of this view: the script variant's, or SITE_LANGUAGE. */
   lang: string
   timeZone: string
@@ -35,23 +47,29 @@ export interface PageMeta {
    * An error page has none, so nothing a request sent is written back into the page.
    */
   path?: string
+  /** Which script versions the page has (an article's, by its language); a list's by default. */
+  written?: Written
   /** Announce this tag's feeds instead of the site's. */
-  feedTag?: string
+  feedListing?: Listing
   og?: { type: 'website' | 'article'; image?: string; published?: string; modified?: string }
   /** Structured data (schema.org) for search engines. */
   jsonLd?: object
 }
 
-const FEED_LABELS: Record<FeedFormat, string> = { rss: 'RSS', atom: 'Atom', json: 'JSON Feed' }
-const SCRIPT_NAMES: Record<string, string> = { 'zh-Hans': '简体', 'zh-Hant': '繁體' }
+export const FEED_LABELS: Record<FeedFormat, string> = {
+  rss: 'RSS',
+  atom: 'Atom',
+  json: 'JSON Feed',
+}
+export const SCRIPT_NAMES: Record<string, string> = { 'zh-Hans': '简体', 'zh-Hant': '繁體' }
 
 /** The three feeds of the site or of one tag, as links in `site`'s script. */
-export function feedLinks(site: Site, tag?: string) {
+export function feedLinks(site: Site, listing?: Listing) {
   return FEED_FORMATS.map((format) => ({
     format,
     label: FEED_LABELS[format],
     type: FEED_TYPES[format],
-    url: site.baseUrl + site.prefix + feedPath(format, tag),
+    url: site.baseUrl + site.prefix + feedPath(format, listing),
   }))
 }
 
@@ -64,11 +82,16 @@ function jsonLd(data: object): string {
 export function Layout(props: { site: Site; meta: PageMeta; children?: Child }) {
   const { site, meta } = props
   const l = site.labels
-  const canonical = meta.path === undefined ? undefined : site.baseUrl + meta.path
+  const written = site.chinese ? (meta.written ?? 'listing') : 'none'
+  const canonical =
+    meta.path === undefined
+      ? undefined
+      : site.baseUrl + canonicalPath(meta.path, written, site.script)
+  const versions = meta.path === undefined ? [] : scriptVersions(meta.path, written)
   // The other scripts' view of this page; the home page for a page that has no path.
-  const inScript = (prefix: string) => prefix + (meta.path ?? '/')
+  const pathIn = (prefix: string) => prefix + (meta.path ?? '/')
   const title = meta.title === site.title ? meta.title : `${meta.title} · ${site.title}`
-  const feeds = feedLinks(site, meta.feedTag)
+  const feeds = feedLinks(site, meta.feedListing)
   const og = meta.og ?? { type: 'website' }
   return (
     <>
@@ -80,18 +103,9 @@ export function Layout(props: { site: Site; meta: PageMeta; children?: Child }) 
           <title>{title}</title>
           {meta.description ? <meta name="description" content={meta.description} /> : null}
           {canonical ? <link rel="canonical" href={canonical} /> : null}
-          {site.chinese && canonical
-            ? [
-                <link rel="alternate" hreflang="x-default" href={canonical} />,
-                ...SCRIPTS.map((s) => (
-                  <link
-                    rel="alternate"
-                    hreflang={s}
-                    href={site.baseUrl + inScript(scriptPrefix(s))}
-                  />
-                )),
-              ]
-            : null}
+          {versions.map((v) => (
+            <link rel="alternate" hreflang={v.hreflang} href={site.baseUrl + v.path} />
+          ))}
           {feeds.map((f) => (
             <link rel="alternate" type={f.type} title={`${site.title} (${f.label})`} href={f.url} />
           ))}
@@ -127,7 +141,7 @@ export function Layout(props: { site: Site; meta: PageMeta; children?: Child }) 
               {site.chinese ? (
                 <span class="scripts">
                   <a
-                    href={inScript('')}
+                    href={pathIn('')}
                     hreflang={undefined}
                     aria-current={site.prefix === '' ? 'true' : undefined}
                   >
@@ -135,7 +149,7 @@ export function Layout(props: { site: Site; meta: PageMeta; children?: Child }) 
                   </a>
                   {SCRIPTS.map((s) => (
                     <a
-                      href={inScript(scriptPrefix(s))}
+                      href={pathIn(scriptPrefix(s))}
                       hreflang={s}
                       lang={s}
                       aria-current={site.prefix === scriptPrefix(s) ? 'true' : undefined}

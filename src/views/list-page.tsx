@@ -1,5 +1,6 @@
 import type { ArticleCard } from '../articles/model'
 import { articlePath } from '../urls'
+import type { Listing } from '../articles/listings'
 import { Layout, type PageMeta, type Site } from './layout'
 import { Dateline, Subscribe, Tags } from './parts'
 
@@ -10,7 +11,7 @@ export function ListPage(props: {
   heading: string
   articles: ArticleCard[]
   nextHref?: string
-  tag?: string
+  listing?: Listing
 }) {
   const { site } = props
   const l = site.labels
@@ -44,7 +45,7 @@ export function ListPage(props: {
           </nav>
         ) : null}
       </div>
-      <Subscribe site={site} tag={props.tag} withHint />
+      <Subscribe site={site} listing={props.listing} withHint />
     </Layout>
   )
 }

@@ -2,6 +2,7 @@
  * Pieces the pages share: tags, datelines, feed addresses and the subscribe box. Articles are
  * microformats2 h-entries: these carry their `p-category`, `dt-published` and `p-author`.
  */
+import type { Listing } from '../articles/listings'
 import type { ArticleCard as Article } from '../articles/model'
 import { tagPath, toIri } from '../urls'
 import { AuthorCards } from './cards'
@@ -56,7 +57,7 @@ export function Dateline(props: { site: Site; article: Article }) {
       {article.authors.length ? (
         <>
           {' · '}
-          <AuthorCards authors={article.authors} />
+          <AuthorCards site={props.site} authors={article.authors} />
         </>
       ) : null}
     </p>
@@ -96,10 +97,10 @@ export function CopyableUrl(props: { site: Site; url: string }) {
 }
 
 /** The feeds of a list, each with its address to copy. */
-export function FeedList(props: { site: Site; tag?: string }) {
+export function FeedList(props: { site: Site; listing?: Listing }) {
   return (
     <ul class="feedlist">
-      {feedLinks(props.site, props.tag).map((f) => (
+      {feedLinks(props.site, props.listing).map((f) => (
         <li>
           <a href={f.url} type={f.type}>
             {f.label}
@@ -112,14 +113,14 @@ export function FeedList(props: { site: Site; tag?: string }) {
 }
 
 /** The feeds of the page, to subscribe to; on lists with a word on what feeds are. */
-export function Subscribe(props: { site: Site; tag?: string; withHint?: boolean }) {
+export function Subscribe(props: { site: Site; listing?: Listing; withHint?: boolean }) {
   const { site } = props
   const l = site.labels
   return (
     <aside class="subscribe" aria-labelledby="subscribe">
       <h2 id="subscribe">{l.subscribe}</h2>
       {props.withHint ? <p>{l.subscribeHint}</p> : null}
-      <FeedList site={site} tag={props.tag} />
+      <FeedList site={site} listing={props.listing} />
       {props.withHint ? (
         <p>
           <a href={`${site.prefix}/feeds`}>{l.allFeeds} →</a>

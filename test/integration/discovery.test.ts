@@ -9,67 +9,95 @@ import { client, parseXml, publish, SITE, workerFetch } from '../helpers'
 
 afterEach(() => reset())
 
+/** The test site as the sitemaps see it: Chinese (zh-Hant), so pages have script versions. */
+const MAP_SITE = { base: SITE, language: 'zh-Hant', chinese: true }
+
+/** Where the sitemaps at `url` list, without the site. */
+const locsOf = (doc: any) => [doc.urlset.url ?? []].flat().map((u: any) => u.loc.replace(SITE, ''))
+
 describe('sitemap and robots', () => {
-  it('list every article with lastmod, cached and conditional like feeds', async () => {
+  it('index the article sitemaps and the news sitemap; each article in every version, with lastmod', async () => {
     const c = client()
     await publish(c, {
       id: 'a',
-      title: 'A',
-      content_text: 'x',
+      title: 'Council budget',
+      content_text: 'The council approved the budget after a long debate on Monday night.',
       published: '2024-01-01T00:00:00+08:00',
     })
     await publish(c, {
       id: 'b',
-      title: 'B',
-      content_text: 'x',
+      title: '經開區舉辦論壇',
+      content_text: '經開區昨日舉辦創新論壇，逾百家企業參與。',
       published: '2024-02-01T00:00:00+08:00',
       updated: '2024-03-01T00:00:00+08:00',
     })
     const res = await c.get('/sitemap.xml')
     expect(res.headers.get('Content-Type')).toBe('application/xml; charset=utf-8')
-    const doc = parseXml(await res.text())
-    expect(doc.urlset['@xmlns']).toBe('http://www.sitemaps.org/schemas/sitemap/0.9')
-    expect(doc.urlset.url).toEqual([
-      { loc: `${SITE}/` },
-      { loc: `${SITE}/articles/b`, lastmod: '2024-03-01T00:00:00+08:00' },
-      { loc: `${SITE}/articles/a`, lastmod: '2024-01-01T00:00:00+08:00' },
+    const index = parseXml(await res.text())
+    expect(index.sitemapindex.sitemap.map((s: any) => s.loc)).toEqual([
+      `${SITE}/sitemaps/1.xml`,
+      `${SITE}/sitemaps/news.xml`,
     ])
+    const doc = parseXml(await (await c.get('/sitemaps/1.xml')).text())
+    expect(doc.urlset['@xmlns']).toBe('http://www.sitemaps.org/schemas/sitemap/0.9')
+    // The home page in each script; b (Traditional) as itself and its Simplified version; a
+    // (English) once.
+    expect(locsOf(doc)).toEqual([
+      '/',
+      '/zh-Hans/',
+      '/zh-Hant/',
+      '/articles/b',
+      '/zh-Hans/articles/b',
+      '/articles/a',
+    ])
+    const b = doc.urlset.url.filter((u: any) => u.loc.endsWith('/articles/b'))
+    for (const entry of b) {
+      expect(entry.lastmod).toBe('2024-03-01T00:00:00+08:00')
+      expect(
+        [entry['xhtml:link']]
+          .flat()
+          .map((l: any) => [l['@hreflang'], l['@href'].replace(SITE, '')]),
+      ).toEqual([
+        ['x-default', '/articles/b'],
+        ['zh-Hans', '/zh-Hans/articles/b'],
+        ['zh-Hant', '/articles/b'],
+      ])
+    }
+    const a = doc.urlset.url.find((u: any) => u.loc.endsWith('/articles/a'))
+    expect(a['xhtml:link']).toBeUndefined()
     expect(
       (await c.get('/sitemap.xml', { 'If-None-Match': res.headers.get('ETag')! })).status,
     ).toBe(304)
-    const robots = await (await c.get('/robots.txt')).text()
-    expect(robots.split('\n')).toContain(`Sitemap: ${SITE}/sitemap.xml`)
-    expect(robots.split('\n')).toContain('Disallow: /api/')
+    const robots = (await (await c.get('/robots.txt')).text()).split('\n')
+    expect(robots).toContain(`Sitemap: ${SITE}/sitemap.xml`)
+    expect(robots).toContain(`Sitemap: ${SITE}/sitemaps/news.xml`)
+    expect(robots).toContain('Disallow: /api/')
   })
 
-  it('becomes an index of numbered sitemaps past the per-file limit', async () => {
+  it('splits the articles into numbered sitemaps past the per-file limit', async () => {
     const c = client()
     for (let i = 1; i <= 5; i++) {
       await publish(c, {
         id: `s${i}`,
-        title: `S${i}`,
-        content_text: 'x',
+        title: `Story ${i}`,
+        content_text: 'The council approved the budget after a long debate on Monday night.',
         published: `2024-01-0${i}T00:00:00Z`,
       })
     }
-    // Two per file here (50,000 in the service): five articles need three sitemaps.
-    const index = parseXml((await sitemap(env.ARTICLES, SITE, 2)).xml)
+    // Two per file here (tens of thousands in the service): five articles need three.
+    const index = parseXml((await sitemap(env.ARTICLES, MAP_SITE, 2)).xml)
     expect(index.sitemapindex.sitemap.map((s: any) => s.loc)).toEqual([
       `${SITE}/sitemaps/1.xml`,
       `${SITE}/sitemaps/2.xml`,
       `${SITE}/sitemaps/3.xml`,
+      `${SITE}/sitemaps/news.xml`,
     ])
-    const locs = async (part: number) => {
-      const doc = parseXml((await sitemapPart(env.ARTICLES, SITE, part, 2)).xml)
-      return [doc.urlset.url ?? []].flat().map((u: any) => u.loc.replace(SITE, ''))
-    }
-    expect(await locs(1)).toEqual(['/', '/articles/s5', '/articles/s4'])
+    const locs = async (part: number) =>
+      locsOf(parseXml((await sitemapPart(env.ARTICLES, MAP_SITE, part, 2)).xml))
+    expect(await locs(1)).toEqual(['/', '/zh-Hans/', '/zh-Hant/', '/articles/s5', '/articles/s4'])
     expect(await locs(2)).toEqual(['/articles/s3', '/articles/s2'])
     expect(await locs(3)).toEqual(['/articles/s1'])
     expect(await locs(4)).toEqual([])
-    // Five fit in a file of five: the sitemap itself, not an index.
-    const whole = parseXml((await sitemap(env.ARTICLES, SITE, 5)).xml)
-    expect(whole.urlset.url).toHaveLength(6)
   })
 })
 
@@ -136,7 +164,9 @@ describe('WebSub discovery', () => {
       // Cached, and purged by a write to the listing (which may make the spelling live).
       expect(res.headers.get('Cache-Control'), asked).toMatch(/^public/)
       const tag = decodeURIComponent(/\/tags\/([^/?]+)/.exec(live)![1]!)
-      expect(res.headers.get('Cache-Tag')!.split(','), asked).toContain(listingTag(tag))
+      expect(res.headers.get('Cache-Tag')!.split(','), asked).toContain(
+        listingTag({ kind: 'tag', name: tag }),
+      )
     }
     // Every spelling an article is listed under is served, and each names a pinged self.
     const served = ['', '/zh-Hans', '/zh-Hant'].flatMap((prefix) =>

@@ -67,6 +67,7 @@ const PLACEHOLDERS: Record<string, string> = {
   '{id}': 'hello-world',
   $ID: 'hello-world',
   '{tag}': 'news',
+  '{slug}': 'jane-doe',
   '{name}': 'city-desk',
   '{sha256}': EXAMPLE_FILE,
   '3f5a…': EXAMPLE_FILE,
@@ -142,7 +143,12 @@ async function publishExamples(quotedRequests: Quoted[]) {
 async function putArticle(id: string) {
   const res = await send('PUT', `/api/articles/${id}`, {
     headers: { ...admin, 'Content-Type': 'application/json' },
-    body: JSON.stringify({ title: `Example ${id}`, content_text: 'x', tags: ['news', '經開區'] }),
+    body: JSON.stringify({
+      title: `Example ${id}`,
+      content_text: 'x',
+      tags: ['news', '經開區'],
+      authors: [{ name: 'Jane Doe' }, { name: '王小明' }, { name: '王曉明' }],
+    }),
   })
   expect(res.status, `PUT ${id}`).toBeLessThan(300)
 }

@@ -60,8 +60,9 @@ describe('plain-text import', () => {
         '<p>與會者表示，&lt;span id=&quot;x&quot;&gt;前景&lt;/span&gt;&amp;nbsp;可期；部分字元顯示為?或\uFFFD。\n第二行仍屬同一段。</p>',
     )
     const report = article.import_report
+    expect(report.format).toBe('text')
     expect(report.title).toEqual({
-      line: 1,
+      lines: [1],
       text: '經開區舉辦「創新論壇」　逾百家企業參與',
     })
     expect(report.fields.map((f: any) => [f.field, f.line])).toEqual([
@@ -69,14 +70,20 @@ describe('plain-text import', () => {
       ['source', 3],
       ['author', 4],
     ])
-    expect(report.dropped.map((d: any) => [d.line, d.rule])).toEqual([
-      [5, 'print-controls'],
-      [6, 'share'],
-      [12, 'qr-code'],
-      [13, 'qr-code'],
-      [14, 'previous-next'],
-      [15, 'previous-next'],
-      [16, 'footer-links'],
+    expect(report.lines.map((l: any) => [l.line, l.class, l.reason])).toEqual([
+      [1, 'title', 'headline'],
+      [3, 'metadata', 'label 發布時間, label 來源'],
+      [4, 'metadata', 'label 作者'],
+      [5, 'furniture', 'print-controls'],
+      [6, 'furniture', 'share'],
+      [8, 'story', 'paragraph'],
+      [9, 'story', 'paragraph'],
+      [10, 'story', 'after-story'],
+      [12, 'furniture', 'qr-code'],
+      [13, 'furniture', 'qr-code'],
+      [14, 'furniture', 'previous-next'],
+      [15, 'furniture', 'previous-next'],
+      [16, 'furniture', 'footer-links'],
     ])
     expect(report.body).toEqual({ first_line: 8, last_line: 10 })
     // The stored article carries no report; the feeds show the text exactly.
@@ -91,14 +98,27 @@ describe('plain-text import', () => {
     expect(article.title).toBe('经开区新能源项目签约')
     expect(article.published).toBe('2023-05-06T09:00:00+08:00')
     expect(article.source).toEqual({ name: '新华社' })
-    expect(article.authors).toEqual([{ name: '李四' }])
+    expect(article.authors).toEqual([])
     expect(article.language).toBe('zh-Hans')
     expect(article.content_html).toBe(
       '<p>本报讯  经开区与三家企业签约，总投资逾十亿元。</p>\n<p>项目预计明年投产。</p>',
     )
-    expect(article.import_report.dropped).toEqual([
-      { line: 8, text: '关于我们 | 联系我们 | 法律声明', rule: 'footer-links' },
+    expect(article.import_report.lines.filter((l: any) => l.class === 'furniture')).toEqual([
+      {
+        line: 8,
+        class: 'furniture',
+        reason: 'footer-links',
+        kept: false,
+        text: '关于我们 | 联系我们 | 法律声明',
+      },
     ])
+    // The desk editor is reported, never made the author.
+    expect(article.import_report.fields).toContainEqual({
+      field: 'editor',
+      value: '李四',
+      line: 7,
+      label: '责任编辑',
+    })
   })
 
   it('imports English with By and Date lines', async () => {
@@ -153,8 +173,19 @@ describe('plain-text import', () => {
   })
 
   it('answers 415 for another media type', async () => {
-    expect((await post('<p>x</p>', 'text/html')).status).toBe(415)
+    const res = await post('<article>x</article>', 'application/xml')
+    expect(res.status).toBe(415)
+    expect((await res.json<any>()).detail).toContain('text/html')
     expect(await kvSnapshot()).toEqual({})
+  })
+
+  it('says so when the page has no date: the article is dated when it is stored', async () => {
+    const article = await (
+      await post('社區通知\n\n　　各位居民：社區將提供免費健康體檢，請攜帶證件登記。')
+    ).json<any>()
+    expect(article.published).toMatch(/^\d{4}-\d\d-\d\dT/)
+    expect(article.import_report.fields.filter((f: any) => f.field === 'published')).toEqual([])
+    expect(article.import_report.notes).toContainEqual(expect.objectContaining({ code: 'no-date' }))
   })
 
   it('keeps the imported text exact in every feed', async () => {
@@ -242,9 +273,13 @@ describe('plain-text import of annotated pages', () => {
       mode: 'strip',
       removed: 22,
     })
-    expect(article.import_report.dropped).toEqual([
-      { line: 3, text: '【字?：大 中 小】', rule: 'font-size' },
-    ])
+    expect(article.import_report.lines).toContainEqual({
+      line: 3,
+      class: 'furniture',
+      reason: 'font-size',
+      kept: false,
+      text: '【字?：大 中 小】',
+    })
     // Every view is clean: the page, both script variants, the feeds.
     for (const path of ['', '/zh-Hans', '/zh-Hant']) {
       const html = await (await c.get(`${path}/articles/${article.id}`)).text()
@@ -335,6 +370,88 @@ describe('the JSON API and annotations', () => {
     expect((await html.json<any>()).errors.map((e: any) => e.pointer)).toEqual(['/annotations'])
     const bad = await c.post({ ...body, annotations: 'remove' })
     expect((await bad.json<any>()).errors.map((e: any) => e.pointer)).toEqual(['/annotations'])
+    expect(await kvSnapshot()).toEqual({})
+  })
+})
+
+/** What Chrome puts on the clipboard for a copied news page: fragment markers, inline styles. */
+const CLIPBOARD = [
+  "<meta charset='utf-8'><html><body><!--StartFragment-->",
+  '<div class="crumb"><a href="https://news.example.com/">首頁</a> &gt; <a href="https://news.example.com/tw">台灣</a></div>',
+  '<h1 style="font-size: 28px; color: rgb(0, 0, 0);">北市公車駕駛加薪　每月多3千元</h1>',
+  '<div class="meta"><time datetime="2024-03-05T05:30:00+08:00">2024/03/05 05:30</time>　<span>記者王小明／台北報導</span></div>',
+  '<div class="share"><a href="#">Facebook</a> <a href="#">LINE</a> <button>複製連結</button></div>',
+  '<article><p style="text-indent: 2em;">台北市公車駕駛薪資將調漲，市府今天宣布，自4月起每月增加3000元。<script>alert(1)</script></p>',
+  '<figure><img src="https://news.example.com/bus.jpg" alt="公車" onerror="alert(1)"><figcaption>台北市公車。記者王小明攝</figcaption></figure>',
+  '<p>交通局表示，近年駕駛人力流失，加薪後盼能吸引<a href="javascript:alert(1)">年輕人</a>投入。</p></article>',
+  '<div class="related"><h3>延伸閱讀</h3><ul><li><a href="#">北捷列車故障</a></li><li><a href="#">颱風假怎麼放</a></li></ul></div>',
+  '<!--EndFragment--></body></html>',
+].join('\n')
+
+describe('HTML import', () => {
+  it('reads a page pasted as HTML, keeps the story’s HTML sanitised, and reports every line', async () => {
+    const c = client()
+    const res = await post(CLIPBOARD, 'text/html')
+    expect(res.status).toBe(201)
+    const article = await res.json<any>()
+    expect(article.title).toBe('北市公車駕駛加薪　每月多3千元')
+    expect(article.published).toBe('2024-03-05T05:30:00+08:00')
+    expect(article.authors).toEqual([{ name: '王小明' }])
+    expect(article.summary).toMatch(/^台北市公車駕駛薪資將調漲/)
+    expect(article.content_html).toContain(
+      '<figure><img src="https://news.example.com/bus.jpg" alt="公車"><figcaption>',
+    )
+    expect(article.content_html).not.toMatch(
+      /script|onerror|javascript:|style=|class=|延伸閱讀|Facebook/,
+    )
+    expect(article.source_text).toBe(CLIPBOARD)
+    const report = article.import_report
+    expect(report.format).toBe('html')
+    expect(report.lines.map((l: any) => [l.class, l.kept])).toEqual([
+      ['furniture', false],
+      ['title', false],
+      ['metadata', false],
+      ['furniture', false],
+      ['story', true],
+      ['caption', true],
+      ['story', true],
+      ['furniture', false],
+      ['furniture', false],
+      ['furniture', false],
+    ])
+    const page = dom(await (await c.get(`/articles/${article.id}`)).text())
+    expect(page.one('figcaption')!.text).toBe('台北市公車。記者王小明攝')
+  })
+
+  it('shows <ruby> readings as the annotations choice says', async () => {
+    const ruby = (ch: string, r: string) => `<ruby>${ch}<rp>(</rp><rt>${r}</rt><rp>)</rp></ruby>`
+    const title = [
+      ['兒', 'ㄦˊ'],
+      ['童', 'ㄊㄨㄥˊ'],
+      ['節', 'ㄐㄧㄝˊ'],
+      ['快', 'ㄎㄨㄞˋ'],
+      ['樂', 'ㄌㄜˋ'],
+    ]
+      .map(([c, r]) => ruby(c!, r!))
+      .join('')
+    const page = `<h1>${title}</h1><p>兒童節快到了，全台多座博物館將開放兒童免費參觀。</p>`
+    const stripped = await (await post(page, 'text/html')).json<any>()
+    expect(stripped.title).toBe('兒童節快樂')
+    const kept = await (await post(page, 'text/html', '?annotations=keep')).json<any>()
+    expect(kept.title).toBe('兒(ㄦˊ)童(ㄊㄨㄥˊ)節(ㄐㄧㄝˊ)快(ㄎㄨㄞˋ)樂(ㄌㄜˋ)')
+  })
+
+  it('refuses HTML over the limits, naming content_html, storing nothing', async () => {
+    const res = await post('<div>'.repeat(200) + '標題', 'text/html')
+    expect(res.status).toBe(400)
+    expect((await res.json<any>()).errors.map((e: any) => e.pointer)).toEqual(['/content_html'])
+    expect(await kvSnapshot()).toEqual({})
+  })
+
+  it('refuses an HTML page with no story, storing nothing', async () => {
+    const res = await post('<h1>只有標題</h1>', 'text/html')
+    expect(res.status).toBe(400)
+    expect((await res.json<any>()).errors.map((e: any) => e.pointer)).toContain('/content_html')
     expect(await kvSnapshot()).toEqual({})
   })
 })

@@ -90,6 +90,12 @@ function calls(): Call[] {
       path: '/articles?tags=a,b&language=en&annotations=keep',
       init: typed('POST', 'text/plain', 'T\n\nBody.'),
     },
+    {
+      op: 'POST /articles',
+      status: 201,
+      path: '/articles',
+      init: typed('POST', 'text/html', '<h1>Pasted</h1><p>A page pasted from a browser.</p>'),
+    },
     { op: 'POST /articles', status: 400, path: '/articles', init: post({ title: '' }) },
     { op: 'POST /articles', status: 401, path: '/articles', init: noToken(post(article('No'))) },
     {
@@ -109,7 +115,7 @@ function calls(): Call[] {
       op: 'POST /articles',
       status: 415,
       path: '/articles',
-      init: typed('POST', 'text/html', '<p>x</p>'),
+      init: typed('POST', 'application/xml', '<article>x</article>'),
     },
     {
       op: 'POST /articles',
@@ -457,13 +463,18 @@ describe('GET /api/openapi.json', () => {
     errors.mockRestore()
   })
 
-  it('describes request bodies with the schemas that validate them, JSON and text', () => {
+  it('describes request bodies with the schemas that validate them, JSON, text and HTML', () => {
     const input = doc.components.schemas.ArticleInput
     expect(input.required).toEqual(['title'])
     expect(input.additionalProperties).toBe(false)
     expect(input.properties.tags.maxItems).toBe(20)
     const body = doc.paths['/articles'].post.requestBody.content
-    expect(Object.keys(body).sort()).toEqual(['application/json', 'text/markdown', 'text/plain'])
+    expect(Object.keys(body).sort()).toEqual([
+      'application/json',
+      'text/html',
+      'text/markdown',
+      'text/plain',
+    ])
     const query = doc.paths['/articles'].post.parameters.map((p: any) => `${p.in} ${p.name}`)
     expect(query).toEqual(
       expect.arrayContaining([

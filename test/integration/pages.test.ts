@@ -149,7 +149,12 @@ describe('Traditional and Simplified', () => {
     expect(page.one('div', { class: 'content e-content' })!.text).toBe(
       '本报讯　经开区昨日举办论坛，软件业者出席。',
     )
-    expect(page.one('link', { rel: 'canonical' })!.attribs.href).toBe(`${SITE}/articles/forum`)
+    // Each script's version is its own page for search engines, and names the other.
+    expect(page.one('link', { rel: 'canonical' })!.attribs.href).toBe(
+      `${SITE}/zh-Hans/articles/forum`,
+    )
+    const versions = page.all('link', { rel: 'alternate', hreflang: 'zh-Hant' })
+    expect(versions.map((l) => l.attribs.href)).toEqual([`${SITE}/articles/forum`])
     expect(page.all('a', { rel: 'tag' }).map((a) => a.text)).toEqual(['经开区', 'Tech'])
   })
 

@@ -63,6 +63,8 @@ function pages(): string[] {
     ...IDS.flatMap((id) => [`/articles/${id}`, `/articles/${id}/older`]),
     '/feeds',
     '/sitemap.xml',
+    '/sitemaps/1.xml',
+    '/sitemaps/news.xml',
   ]
   return [...base, ...base.map((p) => `/zh-Hans${p === '/' ? '/' : p}`)]
 }

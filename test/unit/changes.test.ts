@@ -28,6 +28,7 @@ const article = (extra: Record<string, unknown> = {}): Article =>
   )
 
 const sorted = (tags: string[]) => [...tags].sort()
+const tagOf = (name: string) => listingTag({ kind: 'tag', name })
 
 describe('the tags a change purges', () => {
   it('purges nothing when nothing public changed', () => {
@@ -35,7 +36,7 @@ describe('the tags a change purges', () => {
   })
 
   it('purges the article, the sitemap, the site listing and its tags when it appears or goes', () => {
-    const want = sorted(['a:a', 'sitemap', 'all', listingTag('news')])
+    const want = sorted(['a:a', 'sitemap', 'all', tagOf('news')])
     expect(sorted(tagsChangedBy(undefined, article()))).toEqual(want)
     expect(sorted(tagsChangedBy(article(), undefined))).toEqual(want)
   })
@@ -50,24 +51,37 @@ describe('the tags a change purges', () => {
   it('purges every listing it was and is in when it moves in time', () => {
     const moved = article({ published: '2026-01-01T12:00:00Z', tags: ['sport'] })
     expect(sorted(tagsChangedBy(article(), moved))).toEqual(
-      sorted(['a:a', 'sitemap', 'all', listingTag('news'), listingTag('sport')]),
+      sorted(['a:a', 'sitemap', 'all', tagOf('news'), tagOf('sport')]),
+    )
+  })
+
+  it("purges an author's listing when the article appears, goes, or gains or loses the author", () => {
+    const by = (name: string) => listingTag({ kind: 'author', name })
+    const signed = article({ authors: [{ name: '王小明' }] })
+    expect(tagsChangedBy(undefined, signed)).toContain(by('王小明'))
+    // 王曉明 and 王晓明 are one name in two scripts, so one listing; 王小明 is another name.
+    expect(by('王曉明')).toBe(by('王晓明'))
+    expect(by('王曉明')).not.toBe(by('王小明'))
+    const cosigned = article({ authors: [{ name: '王小明' }, { name: 'Jane Doe' }] })
+    expect(sorted(tagsChangedBy(signed, cosigned))).toEqual(
+      sorted(['a:a', 'sitemap', by('jane-doe')]),
     )
   })
 
   it('purges the listing of a tag gained or lost, and no other', () => {
     const retagged = article({ tags: ['news', 'sport'] })
     expect(sorted(tagsChangedBy(article(), retagged))).toEqual(
-      sorted(['a:a', 'sitemap', listingTag('sport')]),
+      sorted(['a:a', 'sitemap', tagOf('sport')]),
     )
     expect(sorted(tagsChangedBy(retagged, article()))).toEqual(
-      sorted(['a:a', 'sitemap', listingTag('sport')]),
+      sorted(['a:a', 'sitemap', tagOf('sport')]),
     )
   })
 
   it('names one listing for every spelling of a tag, in case and in script', () => {
     const zh = article({ tags: ['經開區', '经开区', 'News'], language: 'zh-Hant' })
-    expect(listingTagsOf(zh).filter((t) => t === listingTag('经开区'))).toHaveLength(1)
-    expect(listingTag('News')).toBe(listingTag('news'))
+    expect(listingTagsOf(zh).filter((t) => t === tagOf('经开区'))).toHaveLength(1)
+    expect(tagOf('News')).toBe(tagOf('news'))
     // A spelling changed within one listing moves nothing.
     const respelled = article({ tags: ['經開區', 'news'], language: 'zh-Hant' })
     expect(sorted(tagsChangedBy(zh, respelled))).toEqual(['a:a', 'sitemap'])

@@ -48,6 +48,7 @@ describe('/feeds', () => {
     <FeedsPage
       site={site}
       tags={['經開區', 'a/b 100%']}
+      authors={['王小明']}
       scripts={[]}
       meta={{ title: 'Feeds', lang: 'zh-Hant', path: '/feeds' }}
     />,

@@ -67,4 +67,14 @@ describe('detectLanguage', () => {
     expect(detectLanguage(links, 'zh-Hant')).toBe('zh-Hant')
     expect(detectLanguage(`${ENGLISH} ${links} mail@news.example`, 'zh-Hant')).toBe('en')
   })
+
+  it('reads a megabyte without a space as it reads its opening (the address rules once took minutes)', () => {
+    // Each of these made the unbounded address rules try every start against the whole text.
+    for (const unit of ['x', 'a@', 'a@b.', 'http://', 'www.', '經']) {
+      const text = unit.repeat(Math.ceil(2 ** 20 / unit.length))
+      expect(detectLanguage(text, 'zh-Hant'), unit).toBe(
+        detectLanguage(text.slice(0, 8000), 'zh-Hant'),
+      )
+    }
+  })
 })

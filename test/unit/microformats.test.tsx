@@ -74,8 +74,14 @@ describe('an article page', () => {
       category: forum.tags,
       photo: [forum.image],
       author: [
-        { type: ['h-card'], properties: { name: ['王小明'], url: [forum.authors[0]!.url] } },
-        { type: ['h-card'], properties: { name: ['Jane Doe'] } },
+        {
+          type: ['h-card'],
+          properties: {
+            name: ['王小明'],
+            url: [`${BASE}/authors/%E7%8E%8B%E5%B0%8F%E6%98%8E`, forum.authors[0]!.url],
+          },
+        },
+        { type: ['h-card'], properties: { name: ['Jane Doe'], url: [`${BASE}/authors/jane-doe`] } },
       ],
     })
     expect((entry!.properties.content![0] as { html: string }).html).toBe(forum.content_html)

@@ -37,7 +37,18 @@ export interface Annotation {
  * linear: no candidate looks more than 12 characters ahead.
  */
 const CANDIDATE = /(\p{Script=Han})([(（])([^()（）\r\n]{1,10})([)）])/gu
-const HAN = /\p{Script=Han}/gu
+const NOT_HAN = /\P{Script=Han}+/gu
+/** Every line is counted: a regex replace, not an array of every match. */
+function countHan(text: string): number {
+  if (!text) return 0
+  const han = text.replace(NOT_HAN, '')
+  let surrogates = 0
+  for (let i = 0; i < han.length; i++) {
+    const c = han.charCodeAt(i)
+    if (c >= 0xd800 && c <= 0xdbff) surrogates++
+  }
+  return han.length - surrogates
+}
 
 /** What a scan of a text found. */
 export interface AnnotationScan {
@@ -48,11 +59,13 @@ export interface AnnotationScan {
   han: number
 }
 
+const NONE: Annotation[] = []
+
 /** The annotations in a text, and how many Han characters it has. */
 export function findAnnotations(text: string): AnnotationScan {
   // Most lines of a page have no bracket at all: skip the search (and its allocations).
   if (!text.includes('(') && !text.includes('（')) {
-    return { annotations: [], exact: 0, han: text.match(HAN)?.length ?? 0 }
+    return { annotations: NONE, exact: 0, han: countHan(text) }
   }
   const annotations: Annotation[] = []
   let exact = 0
@@ -75,7 +88,7 @@ export function findAnnotations(text: string): AnnotationScan {
       exact: match === 'exact',
     })
   }
-  return { annotations, exact, han: text.match(HAN)?.length ?? 0 }
+  return { annotations, exact, han: countHan(text) }
 }
 
 /**

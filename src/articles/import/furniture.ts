@@ -1,147 +1,235 @@
 /**
- * Page furniture that comes along when news is copied out of a web page: print and font-size
- * controls, share and QR-code prompts, previous/next links, footer link rows, breadcrumbs,
- * view counters. Copies are often mangled, so each line is first reduced to what a reader
- * would see (see furniture-line.ts): markup fragments, entities and the `?` of a broken
- * encoding removed. One rule per kind, each tested in test/unit/import.test.ts with a line it
- * must drop and one it must keep. A line that reads as a sentence is never furniture.
+ * Words and shapes that say a line is page furniture: controls (print, font size, share,
+ * listen, 纠错), prompts (QR codes, apps), links (previous/next, footers, breadcrumbs, related
+ * lists), and the site's small print (copyright, ICP and site codes, sponsors). Each is one cue
+ * for the classifier (classify.ts), not a verdict: where the line sits decides what it is. A
+ * `strong` cue names boilerplate a story never prints as a line of its own, so it drops a line
+ * even inside the story; the others drop only around it. Copies are often mangled, so each
+ * line is first reduced to what a reader sees (furniture-line.ts). Each cue is tested in
+ * test/unit/import.test.ts with lines it must take and lines it must leave.
  */
 import { furnitureLine, type FurnitureLine } from './furniture-line'
+import {
+  FOOTER_LINKS,
+  CONTROL_LABELS,
+  PLATFORMS,
+  RELATED,
+  PREVIOUS_NEXT,
+  QR_CODE,
+  BREADCRUMB,
+  VIEW_COUNT,
+  COPYRIGHT,
+  SITE_INFO,
+  APP,
+  LISTEN,
+  CORRECTION,
+  REACTIONS,
+  FOLLOW,
+  ATTACHMENT,
+  END_CODE,
+  AD,
+  RULE,
+} from './furniture-words'
 import { isShortLine } from './limits'
 import { readsAsSentence } from './sentence'
 
-export interface FurnitureRule {
+export interface FurnitureCue {
   id: string
   description: string
+  /** Boilerplate a story never prints as a line: dropped wherever it stands. */
+  strong: boolean
+  /** A heading that a list of links follows (`相关新闻`). */
+  list?: boolean
+  /** Small print that may be written as a sentence (`…不得轉載。`): dropped after the story all the same. */
+  sentence?: boolean
   matches: (line: FurnitureLine) => boolean
 }
 
-const FOOTER_LINKS = [
-  '網站簡介',
-  '网站简介',
-  '廣告服務',
-  '广告服务',
-  '聯繫方式',
-  '联系方式',
-  '聯繫我們',
-  '联系我们',
-  '法律聲明',
-  '法律声明',
-  '關於我們',
-  '关于我们',
-  '版權聲明',
-  '版权声明',
-  '網站地圖',
-  '网站地图',
-]
-
-/** Controls that pages print as a label alone: `字體:`, `字號：`, `收藏`. */
-const CONTROL_LABELS = new Set([
-  '字體',
-  '字体',
-  '字號',
-  '字号',
-  '字體大小',
-  '字体大小',
-  '分享到',
-  '分享至',
-  '分享',
-  '打印',
-  '列印',
-  '打印本頁',
-  '打印本页',
-  '收藏',
-  '關閉',
-  '关闭',
-  '關閉窗口',
-  '关闭窗口',
-  '返回頂部',
-  '返回顶部',
-  '我要糾錯',
-  '我要纠错',
-  '純文本',
-  '纯文本',
-])
-
-const PREVIOUS_NEXT =
-  /^[\s【[]*(上一篇|下一篇|上一條|下一條|上一条|下一条|上一頁|下一頁|上一页|下一页)[\s】\]]*([:：]|$)/
-const QR_CODE =
-  /(掃描|扫描|掃一掃|扫一扫).{0,6}(二維碼|二维码)|在您的(設備|设备)上(瀏覽|浏览)本(頁|页)/
-const BREADCRUMB =
-  /^(當前位置|当前位置|您的位置|您現在的位置|您现在的位置|您當前的位置|您当前的位置)/
-const VIEW_COUNT =
-  /^(瀏覽次數|浏览次数|點擊數|点击数|點擊量|点击量|閱讀數|阅读数|閱讀量|阅读量|瀏覽量|浏览量|訪問量|访问量)\d*$/
-
-export const FURNITURE_RULES: FurnitureRule[] = [
+export const FURNITURE_CUES: FurnitureCue[] = [
   {
     id: 'print-controls',
     description: 'print and close-window controls: 【打印】【關閉】, 列印本頁',
+    strong: true,
     matches: (l) =>
       l.skeleton.length <= 16 &&
       (/(打印|列印|關閉窗口|关闭窗口)/.test(l.skeleton) || /[【[](關閉|关闭)[】\]]/.test(l.plain)),
   },
   {
     id: 'font-size',
-    description: 'font-size controls: 字體：大 中 小, 【字号 大 中 小】, 字?：大 中 小',
-    matches: (l) => l.skeleton.length <= 8 && l.skeleton.endsWith('大中小'),
+    description: 'font-size controls: 字體：大 中 小, 字型大小：小 中 大, 小字号',
+    strong: true,
+    matches: (l) =>
+      l.skeleton.length <= 10 && (l.skeleton.endsWith('大中小') || l.skeleton.endsWith('小中大')),
   },
   {
     id: 'share',
-    description: 'share prompts: 分享到：微信 微博',
-    // Then a list of platforms, not a clause: 分享到各地的經驗，… is a sentence's start.
-    matches: (l) =>
-      l.skeleton.length <= 40 && /^(分享到|分享至)/.test(l.skeleton) && !/[，。；]/.test(l.plain),
+    description: 'share bars and follow prompts: 分享到：微信 微博, 分享 Facebook LINE 複製連結',
+    strong: true,
+    matches: (l) => {
+      if (l.plain.length > 60 || /[，。；]/.test(l.plain)) return false
+      if (/^(分享到|分享至|分享)/.test(l.skeleton) && l.skeleton.length <= 24) return true
+      if (FOLLOW.test(l.plain) && l.plain.length <= 30) return true
+      const tokens = l.plain
+        .toLowerCase()
+        .replace(/[：:|｜]/g, ' ')
+        .split(/\s+/)
+        .filter(Boolean)
+      return (
+        tokens.length > 0 && tokens.every((t) => PLATFORMS.has(t.replace(/[^\p{L}\p{N}]/gu, '')))
+      )
+    },
   },
   {
     id: 'qr-code',
-    description: 'QR-code prompts: 掃描二維碼, 在您的設備上瀏覽本頁',
+    description: 'QR-code prompts: 掃描二維碼, 扫一扫，在手机打开当前页',
+    strong: true,
     matches: (l) => l.plain.length <= 60 && QR_CODE.test(l.plain),
   },
   {
     id: 'previous-next',
     description: 'previous/next links: 上一篇：…, 下一条：…',
+    strong: true,
     matches: (l) => l.plain.length <= 80 && PREVIOUS_NEXT.test(l.plain),
   },
   {
     id: 'footer-links',
     description: 'footer link rows: 網站簡介 | 廣告服務 | 聯繫方式 | 法律聲明 | 關於我們',
+    strong: true,
     matches: (l) => {
       if (l.plain.length > 80) return false
-      const found = FOOTER_LINKS.filter((word) => l.plain.includes(word)).length
-      return found >= 2 || (found === 1 && FOOTER_LINKS.includes(l.skeleton))
+      const found = l.plain.match(new RegExp(FOOTER_LINKS.source, 'gi'))?.length ?? 0
+      return found >= 2 || (found === 1 && FOOTER_LINKS.test(l.skeleton) && l.skeleton.length <= 6)
     },
   },
   {
+    id: 'related',
+    description: 'the heading of a related-stories list: 相关新闻, 延伸閱讀, 熱門, 你可能也喜欢',
+    strong: true,
+    list: true,
+    matches: (l) =>
+      l.skeleton.length <= 16 &&
+      RELATED.test(l.plain.replace(/^[\s【[〔]+|[\s】\]〕:：]+$/g, '').replace(/\s+/g, ' ')),
+  },
+  {
+    id: 'copyright',
+    description: 'copyright and reprint notices: Copyright ©, 版權所有, 未经授权不得转载',
+    strong: true,
+    sentence: true,
+    matches: (l) => l.plain.length <= 160 && COPYRIGHT.test(l.plain),
+  },
+  {
+    id: 'site-info',
+    description: 'the site’s small print: 主办单位, 网站标识码, ICP备, 公网安备, 联系电话',
+    strong: true,
+    sentence: true,
+    matches: (l) => l.plain.length <= 160 && SITE_INFO.test(l.plain),
+  },
+  {
+    id: 'app',
+    description: 'app promotions: 下载星洲APP, 现在用APP看新闻, 新浪财经APP',
+    strong: true,
+    sentence: true,
+    matches: (l) => l.plain.length <= 80 && (APP.test(l.plain) || /(APP|App)$/.test(l.skeleton)),
+  },
+  {
+    id: 'listen',
+    description: 'listen and read-aloud controls: 收听新闻, 收聽新聞',
+    strong: true,
+    matches: (l) => LISTEN.test(l.skeleton),
+  },
+  {
+    id: 'correction',
+    description: 'correction and report links: 【纠错】, 我要舉報',
+    strong: true,
+    matches: (l) => CORRECTION.test(l.skeleton),
+  },
+  {
     id: 'bare-label',
-    description: 'a control label with nothing after it: 字體:, 字號：, 收藏',
-    matches: (l) => CONTROL_LABELS.has(l.skeleton),
+    description: 'control labels with nothing after them: 字體:, 收藏, 返回頂部, 放大　縮小　默認',
+    strong: false,
+    matches: (l) =>
+      CONTROL_LABELS.has(l.skeleton) ||
+      (l.plain.length <= 40 &&
+        l.plain
+          .split(/[\s\u3000|｜]+/)
+          .every((t) => CONTROL_LABELS.has(t.replace(/[^\p{L}]/gu, '')))),
+  },
+  {
+    id: 'ad',
+    description: 'an advertisement’s label where the slot stood: 廣告, Advertisement',
+    strong: true,
+    matches: (l) => AD.test(l.plain),
+  },
+  {
+    id: 'rule',
+    description: 'a rule drawn with a repeated symbol: *****, -----',
+    strong: true,
+    matches: (l) => RULE.test(l.plain.replace(/\s+/g, '')),
+  },
+  {
+    id: 'reactions',
+    description: 'reaction buttons: 讚, 留言, +1, 收藏',
+    strong: false,
+    matches: (l) => l.skeleton.length <= 6 && REACTIONS.test(l.plain.replace(/\s+/g, '')),
   },
   {
     id: 'breadcrumb',
     description: 'where the page sits on its site: 當前位置：首頁 > 新聞中心 > 要聞',
+    strong: true,
     matches: (l) => l.plain.length <= 100 && BREADCRUMB.test(l.skeleton),
   },
   {
     id: 'view-count',
     description: 'view counters: 瀏覽次數：1024, 阅读量：',
+    strong: true,
     matches: (l) => VIEW_COUNT.test(l.skeleton),
+  },
+  {
+    id: 'attachment',
+    description: 'attachment lists: 相關附件, a file name ending .pdf',
+    strong: false,
+    matches: (l) => l.plain.length <= 80 && ATTACHMENT.test(l.plain),
+  },
+  {
+    id: 'end-code',
+    description: 'a wire service’s end-of-message code: NNNN',
+    strong: false,
+    matches: (l) => END_CODE.test(l.plain),
   },
   {
     id: 'markup',
     description: 'a line of page markup alone: <div class="share">, </span>, &nbsp;',
+    strong: true,
     matches: (l) => l.markup && l.plain === '',
   },
   {
     id: 'mangled-controls',
     description: 'controls whose characters a broken encoding turned into ?: 【??】【??】',
+    strong: false,
     matches: (l) => l.mangled >= 2 && l.mangled * 3 >= l.visible && l.skeleton.length <= 12,
   },
 ]
 
-/** The rule a line matches, if any; never one for a long line or one that reads as a sentence. */
-export function furnitureRule(line: string): FurnitureRule | undefined {
+/**
+ * The cue a line matches, if any. A line that reads as a sentence matches only the cues of
+ * small print (`sentence`), and none at all when `inStory`: inside the story, a sentence is
+ * story whatever it holds.
+ */
+export function furnitureCue(line: string, inStory = false): FurnitureCue | undefined {
   if (!isShortLine(line)) return undefined
+  // Most lines of a page are sentences of the story: only small print can take them, and it
+  // needs no reduction (a line with markup at its end does not read as a sentence).
+  if (readsAsSentence(line.trimEnd())) {
+    if (inStory) return undefined
+    const plain = line.trim()
+    const seen: FurnitureLine = { plain, skeleton: plain, markup: false, mangled: 0, visible: 0 }
+    return SENTENCE_CUES.find((cue) => cue.matches(seen))
+  }
   const reduced = furnitureLine(line)
-  if (readsAsSentence(reduced.plain)) return undefined
-  return FURNITURE_RULES.find((rule) => rule.matches(reduced))
+  const sentence = readsAsSentence(reduced.plain)
+  if (sentence && inStory) return undefined
+  return FURNITURE_CUES.find((cue) => (!sentence || cue.sentence) && cue.matches(reduced))
 }
+
+/** The cues that may take a line written as a sentence. */
+const SENTENCE_CUES = FURNITURE_CUES.filter((cue) => cue.sentence)

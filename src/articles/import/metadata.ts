@@ -1,157 +1,204 @@
 /**
- * Metadata lines at the top (or bottom) of copied news: publication time, source, author.
- * Several may share one line: `發布時間：2022年04月08日 來源：經開區管委會 作者：王小明`.
- * Lines longer than MAX_LINE_CHARS are never metadata, so every pattern here runs over a
- * bounded string; none has two unbounded quantifiers that can trade characters.
+ * Metadata lines as pages print them: labelled values (`發布時間：…`, `来源：…`, `文／…`,
+ * `发布/…`, `Published …`), dates and times without a label, bylines, and the outlet printed
+ * beside a date, several on one line: `发布时间：2024-03-05　来源：…　作者：…　浏览次数：326`,
+ * `2024年03月05日 17:05 新浪财经`, `2024-03-05 14:32 聯合報／ 記者林佳慧／台北即時報導`,
+ * `2024/03/02 14:32（3/2 15:10 更新）`. A line is metadata when these items cover it, but for
+ * weekdays, end marks and separators. Lines longer than MAX_LINE_CHARS are never metadata, and
+ * each step reads a bounded stretch, so a line costs time linear in its length.
  */
-import { parseTimestamp } from '../../time'
+import { isOutlet, readByline, type Byline } from './byline'
+import { asciiDigits, lineTime, type ClockTime } from './clock'
+import { findDate, type NewsDate } from './dates'
+import { labels, type LabelField } from './labels'
 import { isShortLine } from './limits'
 import { readsAsSentence } from './sentence'
 
-export type MetadataField = 'published' | 'source' | 'author'
-
-const LABELS: [MetadataField, string[]][] = [
-  [
-    'published',
-    [
-      '發布時間',
-      '发布时间',
-      '發佈時間',
-      '发布日期',
-      '發布日期',
-      '時間',
-      '时间',
-      '日期',
-      'Date',
-      'Published',
-    ],
-  ],
-  ['source', ['來源', '来源', 'Source']],
-  ['author', ['責任編輯', '责任编辑', '作者', '記者', '记者']],
-]
-const FIELD_OF = new Map(
-  LABELS.flatMap(([field, labels]) => labels.map((l) => [l.toLowerCase(), field] as const)),
-)
-// Longest labels first, so `發布時間` wins over `時間`.
-const BY_LENGTH = [...FIELD_OF.keys()].sort((a, b) => b.length - a.length)
-const LABEL = new RegExp(`(${BY_LENGTH.join('|')})\\s*[:：]\\s*`, 'gi')
-
-export interface MetadataValue {
-  field: MetadataField
-  label: string
+/** One thing a metadata line says. */
+export interface MetaItem {
+  /** A label's field; `date` an unlabelled date, `time` a time alone, `outlet` a newsroom. */
+  field: LabelField | 'date' | 'time' | 'byline' | 'outlet'
+  /** The label as printed, for labelled values. */
+  label?: string
   value: string
+  date?: NewsDate
+  time?: ClockTime
+  byline?: Byline
+  /** An unknown label before a phrase: metadata under a story, perhaps a headline above it. */
+  prose?: boolean
 }
 
-/** The fields of a metadata line, or undefined when the line is not one (or is too long). */
-export function metadataLine(line: string): MetadataValue[] | undefined {
+/** Where one field's value ends: a bar, a tab, a full-width space, two spaces, a bracket. */
+const FIELD_END = /[|｜丨│\t\u3000】\]）)]| {2}/
+const OTHER_END = /[|｜丨│\t】\]]/
+/**
+ * Words that may sit on a metadata line without saying anything: weekdays, end marks, zones,
+ * and the controls pages print beside the editor's name (`【纠错】 责任编辑：…`).
+ */
+const FILLER =
+  /(?:星期|週|周|礼拜|禮拜)[一二三四五六日天]|(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?|Ends|HKT|SGT|MYT|NNNN|纠错|糾錯|举报|舉報|打印|列印/g
+const LETTER = /\p{L}/u
+const WEEKDAY_LINE = /^[\s(（]*(?:星期|週|周|礼拜|禮拜)[一二三四五六日天][)）]?\s*$/
+
+/**
+ * The items of a metadata line, or undefined when the line is not one: when something besides
+ * its items is left (more than a letter, or a sixth of them), or it reads as a sentence.
+ */
+export function readMetadataLine(line: string, timeZone: string): MetaItem[] | undefined {
   if (!isShortLine(line)) return undefined
-  const by = bylineValue(line)
-  if (by !== undefined) return [{ field: 'author', label: 'By', value: by }]
-  if (!startsWithLabel(line)) return undefined
-  const matches = [...line.matchAll(LABEL)]
-  return matches.map((m, i) => {
-    const end = i + 1 < matches.length ? matches[i + 1]!.index : line.length
-    const value = trimDecoration(line.slice(m.index + m[0].length, end))
-    return { field: FIELD_OF.get(m[1]!.toLowerCase())!, label: m[1]!, value }
-  })
+  // Read with full-width digits and colons as ASCII; values are taken from the line as printed.
+  const original = line.trim()
+  // A long sentence is never metadata: leave it before reading it piece by piece.
+  if (!original || (original.length > 60 && readsAsSentence(original))) return undefined
+  const text = asciiDigits(original)
+  const english = /^by(?:\s*[:：]\s*|\s+)(?=\S)/i.exec(text)
+  if (english) {
+    const byline = readByline(original.slice(english[0].length), true)
+    if (!byline || readsAsSentence(text)) return undefined
+    return [{ field: 'byline', label: 'By', value: original.slice(english[0].length), byline }]
+  }
+  const time = lineTime(text)
+  if (time) return [{ field: 'time', value: original, time }]
+  const items: MetaItem[] = []
+  const covered: [number, number][] = []
+  const found = labels(text)
+  let firstDate: NewsDate | undefined
+  let at = 0
+  for (let k = 0; k <= found.length; k++) {
+    const label = found[k]
+    const gapEnd = label ? label.at : text.length
+    if (gapEnd > at) readGap(text.slice(at, gapEnd), at)
+    if (!label) break
+    const next = found[k + 1]?.at ?? text.length
+    const end = valueEnd(text, label.valueAt, next, label.field, timeZone)
+    const value = trimValue(original.slice(label.valueAt, end.at))
+    const item: MetaItem = { field: label.field, label: label.label, value }
+    if (end.date) {
+      item.date = end.date
+      firstDate ??= end.date
+    }
+    items.push(item)
+    covered.push([label.at, end.at])
+    at = end.at
+  }
+
+  function readGap(gap: string, offset: number) {
+    let from = 0
+    for (let date = findDate(gap, timeZone, from, firstDate && year(firstDate)); date;) {
+      readPieces(offset + from, offset + date.index)
+      const update = /^\s{0,2}(?:更新|updated)/i.exec(gap.slice(date.end))
+      const value = original.slice(offset + date.index, offset + date.end)
+      items.push({ field: update ? 'updated' : 'date', value, date })
+      firstDate ??= date
+      const end = date.end + (update?.[0].length ?? 0)
+      covered.push([offset + date.index, offset + end])
+      from = end
+      date = findDate(gap, timeZone, from, year(firstDate))
+    }
+    readPieces(offset + from, offset + gap.length)
+  }
+
+  function readPieces(from: number, to: number) {
+    const piece = original.slice(from, to)
+    const offset = from
+    const trimmed = piece.replace(/^[\s|｜丨│（(【[）)】\]]+|[\s|｜丨│（(【[）)】\]]+$/g, '')
+    if (!trimmed || !LETTER.test(trimmed.replace(FILLER, ''))) return
+    const byline = readByline(trimmed)
+    if (byline) {
+      items.push({ field: 'byline', value: trimmed, byline })
+    } else if (isOrganisation(trimmed)) {
+      items.push({ field: 'outlet', value: trimmed })
+    } else {
+      return
+    }
+    const start = offset + piece.indexOf(trimmed)
+    covered.push([start, start + trimmed.length])
+  }
+
+  // An outlet's name alone is a masthead, not metadata; beside a date or a label it is the source.
+  if (items.every((i) => i.field === 'outlet')) return undefined
+  // `浙江杭州：太子湾公园早樱进入盛花期` may be a headline: a label nobody reads before a phrase.
+  if (items.length === 1 && items[0]!.field === 'other' && prose(items[0]!.value)) {
+    items[0]!.prose = true
+  }
+  if (leftover(text, covered) > Math.max(1, letters(text) / 6)) return undefined
+  const first = items[0]!
+  const labelled = first.label && first.field !== 'other'
+  if (readsAsSentence(text) && !(labelled && !readsAsSentence(first.value))) return undefined
+  return items
 }
 
-/** `【來源：…` or `發布時間 :` at the start of the line, read without a regex. */
-function startsWithLabel(line: string): boolean {
-  let rest = line.trimStart()
-  if (rest.startsWith('【') || rest.startsWith('[')) rest = rest.slice(1).trimStart()
-  const lower = rest.slice(0, 12).toLowerCase()
-  const label = BY_LENGTH.find((l) => lower.startsWith(l))
-  if (!label) return false
-  const after = rest.slice(label.length).trimStart()
-  return after.startsWith(':') || after.startsWith('：')
+/** A value that reads as words, not data: more than ten characters, hardly any digits. */
+function prose(value: string): boolean {
+  return [...value].length > 10 && (value.match(/\d/g)?.length ?? 0) < 3
 }
 
-const OPENERS = '【['
-const CLOSERS = '】]|｜丨'
+const year = (date: NewsDate) => Number(date.value.slice(0, 4))
 
-/** A value without the brackets and separators that pages put around it. */
-function trimDecoration(value: string): string {
-  let start = 0
-  let end = value.length
-  const space = (ch: string | undefined) => ch !== undefined && ch.trim() === ''
-  while (start < end && space(value[start])) start++
-  if (start < end && OPENERS.includes(value[start]!)) start++
-  while (end > start && (space(value[end - 1]) || CLOSERS.includes(value[end - 1]!))) end--
-  while (start < end && space(value[start])) start++
-  return value.slice(start, end)
+/** Where a label's value ends: at the next label, a field separator, or (for a non-date) a date. */
+function valueEnd(
+  text: string,
+  from: number,
+  next: number,
+  field: LabelField | 'other',
+  timeZone: string,
+): { at: number; date?: NewsDate } {
+  const stretch = text.slice(0, next)
+  if (field === 'published' || field === 'updated') {
+    const date = findDate(stretch, timeZone, from)
+    if (date && date.index - from <= 3) return { at: date.end, date }
+  }
+  // A label this service does not read keeps its whole value (`新聞聯絡人：教育處　陳科長`).
+  const sep = (field === 'other' ? OTHER_END : FIELD_END).exec(stretch.slice(from + 1))
+  let at = sep ? from + 1 + sep.index : next
+  // A source or a name ends where a date starts: `来源：中国日报网 2024-03-05 14:32`.
+  if (field !== 'published' && field !== 'updated' && field !== 'other') {
+    const date = findDate(stretch.slice(0, at), timeZone, from)
+    if (date) at = date.index
+  }
+  return { at: Math.max(at, from) }
 }
 
-/**
- * The names of an English byline, `By Jane Doe`, `By: Jane Doe`, `By：Jane Doe`, or undefined.
- * A sentence that starts with "By" (`By the time the council met, …`) is not one: every name
- * must start with a capital (or be written in Han characters).
- */
-function bylineValue(line: string): string | undefined {
-  const trimmed = line.trim()
-  if (!/^by(?=[\s:：])/i.test(trimmed) || readsAsSentence(trimmed)) return undefined
-  let value = trimmed.slice(2).trimStart()
-  if (value.startsWith(':') || value.startsWith('：')) value = value.slice(1).trimStart()
-  const names = authorNames(value)
-  const nameLike = (n: string) => /^[\p{Lu}\p{Script=Han}]/u.test(n) && n.split(' ').length <= 5
-  return names.length > 0 && names.every(nameLike) ? value : undefined
+function trimValue(value: string): string {
+  return value.replace(/^[\s\u3000【[（(]+|[\s\u3000】\]）)|｜丨│]+$/g, '')
 }
 
-const YEAR_MONTH_DAY = /(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?/
-const TIME = /^\s*(?:T\s*)?(\d{1,2})\s*[:：時时点點]\s*(\d{1,2})(?:\s*[:：分]\s*(\d{1,2}))?/
-
-/** A date read from a page: with its time, or a day alone (`precision: 'date'`). */
-export interface NewsDate {
-  /** An RFC 3339 date-time in the site's zone, or `YYYY-MM-DD` for a day alone. */
-  value: string
-  precision: 'date' | 'time'
-  /** Index just after the date in the text it was read from. */
-  end: number
+function letters(text: string): number {
+  let n = 0
+  for (const ch of text) if (LETTER.test(ch)) n++
+  return n
 }
 
-/**
- * A date as Chinese news writes it (`2022年4月8日 10:30`, `2022-04-08`, `2022/04/08 10:30:00`,
- * `2022.04.08`), read in `timeZone`; undefined when there is none or it does not exist.
- * A day without a time stays a day: nobody gave it a time, so none is made up.
- */
-export function parseNewsDate(value: string, timeZone: string): NewsDate | undefined {
-  const head = value.slice(0, 200)
-  const m = YEAR_MONTH_DAY.exec(head)
-  if (!m) return undefined
-  const pad = (n: string) => n.padStart(2, '0')
-  const day = `${m[1]}-${pad(m[2]!)}-${pad(m[3]!)}`
-  let end = m.index + m[0].length
-  const t = TIME.exec(head.slice(end))
-  if (!t) return validDay(day, timeZone) ? { value: day, precision: 'date', end } : undefined
-  end += t[0].length
-  const stamp = parseTimestamp(`${day}T${pad(t[1]!)}:${pad(t[2]!)}:${pad(t[3] ?? '0')}`, timeZone)
-  return stamp ? { value: stamp, precision: 'time', end } : undefined
+/** Letters outside the items, weekdays, zone names and end marks left out. */
+function leftover(text: string, covered: [number, number][]): number {
+  let rest = ''
+  let at = 0
+  for (const [start, end] of [...covered].sort((a, b) => a[0] - b[0])) {
+    if (start > at) rest += ' ' + text.slice(at, start)
+    at = Math.max(at, end)
+  }
+  rest += ' ' + text.slice(at)
+  return letters(rest.replace(FILLER, ' '))
 }
 
-function validDay(day: string, timeZone: string): boolean {
-  return parseTimestamp(day, timeZone) !== undefined
+/** Organisation-shaped names that pages print beside a date as the source. */
+const ORGANISATION_END =
+  /(?:財經|财经|頻道|频道|中心|局|署|處|处|部|委|辦|办|廳|厅|府|院|會|会|館|馆|所|團|团)$/u
+
+/** A newsroom's or a public body's name: `新浪财经`, `國語日報`, `衛生局`. */
+export function isOrganisation(text: string): boolean {
+  const t = text.trim()
+  if (isOutlet(t)) return true
+  const n = [...t].length
+  return n >= 2 && n <= 12 && /^[\p{Script=Han}]+$/u.test(t) && ORGANISATION_END.test(t)
 }
 
-/** Weekdays that may follow a date standing alone: `2024年3月5日 星期二`, `(週二)`. */
-const WEEKDAY = /^[\s(（]*(?:星期|週|周|礼拜|禮拜)[一二三四五六日天][)）]?\s*$/
-
-/**
- * A date standing alone on a line (`2024年3月5日`, `2024-03-05 09:00`), as pages print the
- * publication date under the title without a label; undefined for any other line.
- */
+/** A date standing alone on a line, perhaps with its weekday: `2024年3月5日 星期二`. */
 export function standaloneDate(line: string, timeZone: string): NewsDate | undefined {
-  const trimmed = line.trim()
-  if (trimmed.length > 40 || !/^\d{4}/.test(trimmed)) return undefined
-  const date = parseNewsDate(trimmed, timeZone)
-  if (!date) return undefined
+  const trimmed = asciiDigits(line.trim())
+  if (trimmed.length > 40) return undefined
+  const date = findDate(trimmed, timeZone)
+  if (!date || date.index !== 0) return undefined
   const rest = trimmed.slice(date.end)
-  return rest.trim() === '' || WEEKDAY.test(rest) ? date : undefined
-}
-
-/** Names in an author value: `王小明 李四`, `王小明、李四`, `Jane Doe and John Roe`. */
-export function authorNames(value: string): string[] {
-  if (!isShortLine(value)) return []
-  const latin = /^[\p{Script=Latin}\s.'-]+(,|\band\b|$)/u.test(value)
-  const parts = latin ? value.split(/,|&|\band\b/) : value.split(/[\s、,，/／]+/)
-  return parts.map((p) => p.trim().replace(/\s+/g, ' ')).filter(Boolean)
+  return rest.trim() === '' || WEEKDAY_LINE.test(rest) ? date : undefined
 }

@@ -1,128 +1,138 @@
 /**
- * Imports news as it really arrives: plain text (or Markdown) with the title on the first
- * line, metadata lines under it, page furniture around it, phonetic annotations all through
- * it. Returns the article fields, what the server keeps besides (the text as posted), and a
- * report of which line became what, so the publisher can check.
+ * Imports news as it really arrives: plain text (or Markdown) copied out of a web page, with
+ * its title, metadata and furniture around the story and phonetic annotations all through it.
+ * Every line is classified (read-page.ts); the article gets the title, the fields read, and
+ * the story's lines as posted (without their readings, unless the publisher keeps them). The
+ * report says what became of each line.
  */
 import { textParagraphs } from '../content'
-import { cleanText } from '../text'
-import { removeAnnotations, findAnnotations } from './annotations'
-import {
-  annotationReport,
-  plainSummary,
-  rubyContentHtml,
-  type AnnotationReport,
-  type ContentFormat,
-} from './annotation-choice'
-import { readDateline } from './dateline'
-import { readHeaderAndFooter, type ZoneReport } from './zones'
+import { plainSummary, rubyContentHtml, type ContentFormat } from './annotation-choice'
 import { DEFAULT_ANNOTATION_MODE, type AnnotationMode } from './modes'
+import type { PageLine } from './page-lines'
+import { emptyAnnotations, readPage, type PageReading } from './read-page'
+import type { ImportReport } from './report'
 import { storySummary } from './story-summary'
+import { textLines } from './text-lines'
 
-export type ImportFormat = ContentFormat
-
-export interface ImportReport extends ZoneReport {
-  format: ImportFormat
-  title: { line: number; text: string } | null
-  /** The lines that make up the body, or null when there is none. */
-  body: { first_line: number; last_line: number } | null
-  annotations: AnnotationReport
-}
+export type { ImportReport } from './report'
 
 export interface ImportedFields {
   title?: string
   summary?: string
   content_text?: string
   content_markdown?: string
+  content_html?: string
   published?: string
+  updated?: string
   source?: { name: string }
   authors?: { name: string }[]
 }
 
 /** What the server keeps besides the publisher's fields. */
 export interface ImportedExtras {
-  /** The text exactly as posted (after NFC), so it can be imported again another way. */
+  /** The page exactly as posted (after NFC), so it can be imported again another way. */
   source_text: string
   /** With `ruby`: the content rendered with `<ruby>`; the fields hold the base text. */
   content_html?: string
 }
 
+export interface Imported {
+  fields: ImportedFields
+  extras: ImportedExtras
+  report: ImportReport
+}
+
 const MARKDOWN_HEADING = /^#{1,6}\s+/
+/** A bilingual page's two headlines are joined in the title with this. */
+export const TITLE_JOIN = ' / '
 
 /**
- * Reads a pasted page. `annotations` says what to do with phonetic annotations when the
- * text carries them (removed by default).
+ * Reads a pasted page. `annotations` says what to do with phonetic annotations when the text
+ * carries them (removed by default).
  */
 export function importPlainText(
   source: string,
-  format: ImportFormat,
+  format: ContentFormat,
   timeZone: string,
   annotations: AnnotationMode = DEFAULT_ANNOTATION_MODE,
-): { fields: ImportedFields; extras: ImportedExtras; report: ImportReport } {
-  const text = cleanText(source)
-  const lines = text.split(/\r\n|\r|\n/)
-  const scans = lines.map(findAnnotations)
-  // Metadata, furniture and datelines are read with every reading removed, whatever the
-  // choice: `日(rì)期(qī)：` is a label however few characters carry one.
-  const plain = lines.map((line, i) => removeAnnotations(line, scans[i]!.annotations))
-  const fields: ImportedFields = {}
+): Imported {
+  const { text, lines } = textLines(source)
   const extras: ImportedExtras = { source_text: text }
-  const report: ImportReport = {
+  if (lines.every((l) => l.text.trim() === '')) {
+    return { fields: {}, extras, report: emptyReport(format, annotations) }
+  }
+  const page = readPage(lines, format, timeZone, annotations)
+  const shown = (i: number) => (page.strip[i] ? lines[i]!.plain : lines[i]!.text)
+  const fields: ImportedFields = { ...articleFields(page, shown, format) }
+  const body = bodyText(page.body, lines, shown)
+  if (format === 'markdown') fields.content_markdown = body
+  else fields.content_text = body
+  const story = bodyText(page.summary, lines, shown)
+  if (page.report.annotations.ruby) {
+    extras.content_html = rubyContentHtml(
+      bodyText(page.body, lines, (i) => lines[i]!.text),
+      format,
+    )
+  }
+  if (format === 'text') fields.summary = storySummary(textParagraphs(story))
+  else if (story.trim()) fields.summary = plainSummary(story, format)
+  return { fields, extras, report: page.report }
+}
+
+/** The title and the fields read from the page, for text and HTML pastes alike. */
+export function articleFields(
+  page: PageReading,
+  shown: (i: number) => string,
+  format: ContentFormat | 'html',
+): ImportedFields {
+  const fields: ImportedFields = {}
+  const heads = page.layout.title.lines
+  if (heads.length) {
+    const title = heads
+      .map((i) =>
+        (format === 'markdown' ? shown(i).replace(MARKDOWN_HEADING, '') : shown(i)).trim(),
+      )
+      .join(TITLE_JOIN)
+    fields.title = title
+    page.report.title = { lines: heads.map((i) => i + 1), text: title }
+  }
+  const read = page.fields
+  if (read.published) fields.published = read.published.value
+  if (read.updated) fields.updated = read.updated.value
+  if (read.source) fields.source = { name: read.source }
+  if (read.authors.length) fields.authors = read.authors.map((name) => ({ name }))
+  return fields
+}
+
+/**
+ * The body's lines in order. A line left out between two kept ones becomes a blank line, so
+ * the paragraphs on either side of it stay apart.
+ */
+function bodyText(
+  body: readonly number[],
+  lines: readonly PageLine[],
+  shown: (i: number) => string,
+): string {
+  const out: string[] = []
+  for (let k = 0; k < body.length; k++) {
+    const i = body[k]!
+    // Blank lines between kept ones stay as they were; a dropped line becomes a blank one.
+    for (let j = (body[k - 1] ?? i - 1) + 1; j < i; j++) {
+      out.push(lines[j]!.text.trim() === '' ? lines[j]!.text : '')
+    }
+    out.push(shown(i))
+  }
+  return out.join('\n')
+}
+
+function emptyReport(format: ContentFormat, annotations: AnnotationMode): ImportReport {
+  return {
     format,
     title: null,
     fields: [],
-    dropped: [],
-    notes: [],
+    lines: [],
     body: null,
-    annotations: annotationReport(annotations, []),
+    notes: [],
+    annotations: emptyAnnotations(annotations),
   }
-
-  const titleIndex = lines.findIndex((l) => l.trim() !== '')
-  if (titleIndex === -1) return { fields, extras, report }
-  report.title = { line: titleIndex + 1, text: lines[titleIndex]! }
-  const zones = readHeaderAndFooter(lines, plain, titleIndex, timeZone)
-  Object.assign(report, zones.report)
-  const { first, last } = zones
-  if (last >= first) report.body = { first_line: first + 1, last_line: last + 1 }
-
-  // Whether the text carries annotations is decided on the story: its title and body.
-  report.annotations = annotationReport(annotations, [
-    scans[titleIndex]!,
-    ...scans.slice(first, last + 1),
-  ])
-  // The plain-text fields lose their readings unless the publisher keeps them.
-  const out = report.annotations.removed ? plain : lines
-  const titleLine = out[titleIndex]!
-  fields.title = format === 'markdown' ? titleLine.replace(MARKDOWN_HEADING, '') : titleLine
-  const body = out.slice(first, last + 1).join('\n')
-  if (format === 'markdown') fields.content_markdown = body
-  else fields.content_text = body
-  if (report.annotations.ruby) {
-    extras.content_html = rubyContentHtml(lines.slice(first, last + 1).join('\n'), format)
-  }
-  if (format === 'text') fields.summary = storySummary(textParagraphs(body))
-  else if (report.annotations.ruby) fields.summary = plainSummary(body, format)
-  Object.assign(fields, zones.fields)
-  if (!fields.authors) creditDateline(lines, plain, first, last, fields, report)
-  report.fields.sort((a, b) => a.line - b.line)
-  return { fields, extras, report }
-}
-
-/** Authors from the dateline that opens the story, when no author line named any. */
-function creditDateline(
-  lines: string[],
-  plain: string[],
-  first: number,
-  last: number,
-  fields: ImportedFields,
-  report: ImportReport,
-) {
-  let index = first
-  while (index <= last && plain[index]!.trim() === '') index++
-  if (index > last) return
-  const line = plain[index]!.replace(/^[ \t\u3000]+/, '')
-  const authors = readDateline(line)?.authors
-  if (!authors?.length) return
-  fields.authors = authors.map((name) => ({ name }))
-  report.fields.push({ field: 'author', value: authors, line: index + 1, text: lines[index]! })
 }

@@ -116,6 +116,29 @@ export function syllableOf(text: string): Syllable | undefined {
  */
 const SANDHI: Record<string, string[]> = { 一: ['yí', 'yì'], 不: ['bú'] }
 
+/**
+ * Taiwan's standard readings where they are another syllable than the dictionary's (the
+ * Ministry of Education's 國語一字多音審訂表): 垃圾 is lèsè, 蝸牛 guāniú, 和 hàn as "and".
+ * Readings that differ in tone alone (期 qí, 危 wéi) need no entry: they match toneless.
+ */
+const TAIWAN: Record<string, string[]> = {
+  垃: ['lè'],
+  圾: ['sè'],
+  蝸: ['guā'],
+  蜗: ['guā'],
+  崖: ['yái'],
+  攜: ['xī'],
+  携: ['xī'],
+  和: ['hàn'],
+  暫: ['zhàn'],
+  暂: ['zhàn'],
+  骰: ['tóu'],
+  熟: ['shóu'],
+  紮: ['zhá'],
+  酵: ['jiào'],
+  液: ['yì'],
+}
+
 interface CharReadings {
   /** Pinyin and zhuyin keys, tone included. */
   exact: Set<string>
@@ -138,7 +161,7 @@ export function readingsOf(char: string): CharReadings {
   for (const form of forms) {
     if ([...form].length !== 1) continue
     const found = polyphonic(form, { type: 'array' })[0] ?? []
-    for (const reading of [...found, ...(SANDHI[form] ?? [])]) {
+    for (const reading of [...found, ...(SANDHI[form] ?? []), ...(TAIWAN[form] ?? [])]) {
       // The dictionary answers a character it does not know with the character itself.
       if (reading === form) continue
       const key = pinyinKey(reading)

@@ -44,10 +44,56 @@ export const IMPORT_SHAPES: Record<string, (bytes: number) => string> = {
   dateline: (n) => repeatTo('記者', n, '標題\n\n本報訊（'),
   /** Every line a furniture line: the zones are long, not the lines. */
   'furniture-lines': (n) => repeatTo('字體：大 中 小\n', n, '標題\n', '正文。'),
+  /** Short lines, each a little different: the per-line work, a hundred thousand times. */
+  'short-lines': (n) => {
+    const lines: string[] = ['標題']
+    for (let size = 0, i = 0; size < n - 32; i++) {
+      const line = `字${i % 1000}`
+      lines.push(line)
+      size += new TextEncoder().encode(line).length + 1
+    }
+    return lines.join('\n')
+  },
   /** Blank lines only. */
   'blank-lines': (n) => repeatTo('\n', n, '標題'),
+  /** An ordinary page: title, metadata, furniture and paragraphs, the paragraphs repeated. */
+  'news-page': (n) =>
+    repeatTo(
+      '　　經開區昨日舉辦「創新論壇」，逾百家企業代表出席，與會者表示前景可期。\n',
+      n,
+      '經開區舉辦創新論壇\n發布時間：2022年04月08日 10:30　來源：經開區管委會\n【打印】【關閉】\n\n',
+      '\n掃描二維碼\n上一篇：市長視察經開區\n',
+    ),
   /** One paragraph of 1 MiB, for the summary. */
   'one-paragraph': (n) => repeatTo('經開區舉辦論壇，', n, '標題\n\n　　本報訊　'),
+}
+
+/** Pages pasted as HTML, each about `bytes` bytes: the HTML import's hard parts. */
+export const IMPORT_HTML_SHAPES: Record<string, (bytes: number) => string> = {
+  /** A clipboard page whose story paragraphs are repeated: an ordinary page, only long. */
+  'html-page': (n) =>
+    repeatTo(
+      '<p style="text-indent: 2em;">經開區昨日舉辦「創新論壇」，逾百家企業代表出席，與會者表示前景可期。</p>\n',
+      n,
+      '<html><body><!--StartFragment--><div class="crumb"><a href="/">首頁</a> &gt; <a href="/n">新聞</a></div>\n<h1>經開區舉辦創新論壇</h1>\n<div class="meta"><time datetime="2022-04-08T10:30:00+08:00">2022-04-08 10:30</time> 來源：經開區管委會</div>\n<article>',
+      '</article><ul class="related"><li><a href="/1">上一篇</a></li></ul><!--EndFragment--></body></html>',
+    ),
+  /** One paragraph of text of 1 MiB. */
+  'html-one-paragraph': (n) => repeatTo('經開區舉辦論壇，', n, '<h1>標題</h1><p>', '</p>'),
+  /** Blocks inside one another, past the depth bound. */
+  'html-nested-divs': (n) => repeatTo('<div>', n, '<h1>標題</h1>'),
+  /** Line breaks in one block: one line each, past the element bound. */
+  'html-br-lines': (n) => repeatTo('字<br>', n, '<h1>標題</h1><p>', '</p>'),
+  /** Readings on every character of one paragraph. */
+  'html-ruby': (n) =>
+    repeatTo('<ruby>國<rp>(</rp><rt>guó</rt><rp>)</rp></ruby>', n, '<h1>標題</h1><p>', '</p>'),
+}
+
+/** The HTML page of shape `name` at about `bytes` bytes. */
+export function htmlShapeText(name: string, bytes: number): string {
+  const shape = IMPORT_HTML_SHAPES[name]
+  if (!shape) throw new RangeError(`no HTML import shape "${name}"`)
+  return shape(bytes)
 }
 
 /** The text of shape `name` at about `bytes` bytes. */

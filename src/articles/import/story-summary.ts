@@ -14,7 +14,7 @@ const MAX_SUMMARY_CHARS = 1_000
 const TAG = /<\/?[A-Za-z][^<>]{0,300}>|<!--[^<>]{0,300}-->/g
 const ENTITY = /&(?:[A-Za-z]{2,10}|#\d{1,7}|#x[0-9A-Fa-f]{1,6});/g
 /** An annotation the cut left open at the end: `國(gu`, `總（ㄗㄨ`. */
-const OPEN_ANNOTATION = /(?<=\p{Script=Han})[(（][^()（）]{0,10}$/u
+const OPEN_ANNOTATION = /(?<=\p{Script=Han})[(（][^)）]{0,10}$/u
 
 /** The summary of a story given as its paragraphs (indentation already trimmed). */
 export function storySummary(paragraphs: readonly string[]): string {
@@ -63,7 +63,8 @@ function cut(text: string, chars: number): string {
 function closeAnnotation(summary: string): string {
   const ellipsis = summary.endsWith('…')
   const body = ellipsis ? summary.slice(0, -1) : summary
-  const open = OPEN_ANNOTATION.exec(body.slice(-12))
+  // Twelve code points, astral ones included.
+  const open = OPEN_ANNOTATION.exec(body.slice(-24))
   if (!open) return summary
   return body.slice(0, body.length - open[0].length) + (ellipsis ? '…' : '')
 }

@@ -1,15 +1,20 @@
 import type { PublicArticle } from '../../articles/model'
-import { articlePath } from '../../urls'
+import { articlePath, writtenIn } from '../../urls'
 import type { PageMeta, Site } from '../layout'
 
-/** What an article page puts in its head: OpenGraph, and schema.org NewsArticle for search engines. */
-export function articleMeta(site: Site, article: PublicArticle): PageMeta {
+/**
+ * What an article page puts in its head: OpenGraph, and schema.org NewsArticle for search
+ * engines. `written` is the language the article is written in (the page may show it in
+ * another script), which decides its script versions.
+ */
+export function articleMeta(site: Site, article: PublicArticle, written: string): PageMeta {
   const url = site.baseUrl + articlePath(article.id)
   return {
     title: article.title,
     description: article.summary,
     lang: article.language,
     path: articlePath(article.id),
+    written: writtenIn(written),
     og: {
       type: 'article',
       image: article.image,

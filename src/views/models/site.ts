@@ -12,6 +12,7 @@ export function siteModel(config: Config, baseUrl: string, script?: Script): Sit
     description: config.siteDescription,
     baseUrl,
     prefix: scriptPrefix(script),
+    ...(script ? { script } : {}),
     lang,
     timeZone: config.timeZone,
     chinese: scriptOf(config.language) !== undefined,

@@ -1,25 +1,23 @@
 /**
- * Pages as newsrooms paste them, each with what the import must make of it. One JSON file
- * per page: `text` is the page line by line, `expect` the title, authors, date and its
- * precision, how the summary starts, the body's paragraphs and the report's furniture rules.
+ * Pages as newsrooms paste them, each with what the import must make of it. One JSON file per
+ * page: `text` is the page line by line (an HTML paste's source when `format` is `html`),
+ * `expect` the title, authors, date and its precision, source, how the summary starts, the
+ * body's paragraphs and what the report says. Files are read with Vite's `?raw`, which works
+ * in Node and in workerd alike.
  */
-import creditLine from './credit-line.json?raw'
-import dateAndTime from './date-and-time.json?raw'
-import dateOnly from './date-only.json?raw'
-import datelineBenbao from './dateline-benbao.json?raw'
-import datelineChinanews from './dateline-chinanews.json?raw'
-import datelineJingzhou from './dateline-jingzhou.json?raw'
-import datelineXinhua from './dateline-xinhua.json?raw'
-import englishByline from './english-byline.json?raw'
-import govPortalPinyin from './gov-portal-pinyin.json?raw'
-import mangledFurniture from './mangled-furniture.json?raw'
-import pronunciation from './pronunciation.json?raw'
-import realBrackets from './real-brackets.json?raw'
-import taiwanZhuyin from './taiwan-zhuyin.json?raw'
+const FILES = import.meta.glob<string>('./*.json', {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+})
 
 export interface PastedPage {
   name: string
   description: string
+  /** The site style the page imitates (`tw-cna`, `cn-county-gov`...). */
+  style: string
+  /** `html` for a page pasted as HTML; text otherwise. */
+  format?: 'text' | 'markdown' | 'html'
   /** The `?annotations=` choice, when not the default. */
   annotations?: 'strip' | 'keep' | 'ruby'
   text: string[]
@@ -28,31 +26,23 @@ export interface PastedPage {
     authors: string[]
     published?: string
     precision?: 'date' | 'time'
+    updated?: string
     source?: string
+    language?: string
     summary_starts: string
-    paragraphs: string[]
-    /** `dropped`: [line, rule] pairs; `annotated`: whether annotations were found and removed. */
-    report: { dropped: [number, string][]; annotated: boolean }
+    /** The body's paragraphs: its text's, or its HTML's blocks but figures. */
+    paragraphs?: string[]
+    /** An HTML body's figures (an image with its caption), kept with the story. */
+    figures?: number
+    /** `dropped`: the furniture lines, [line, reason]; `annotated`: readings found and removed. */
+    report: { dropped?: [number, string][]; annotated: boolean }
   }
-}
-
-const FILES: Record<string, string> = {
-  'credit-line': creditLine,
-  'date-and-time': dateAndTime,
-  'date-only': dateOnly,
-  'dateline-benbao': datelineBenbao,
-  'dateline-chinanews': datelineChinanews,
-  'dateline-jingzhou': datelineJingzhou,
-  'dateline-xinhua': datelineXinhua,
-  'english-byline': englishByline,
-  'gov-portal-pinyin': govPortalPinyin,
-  'mangled-furniture': mangledFurniture,
-  pronunciation: pronunciation,
-  'real-brackets': realBrackets,
-  'taiwan-zhuyin': taiwanZhuyin,
 }
 
 /** Every page of the corpus, read from its file. */
 export function pastedPages(): PastedPage[] {
-  return Object.entries(FILES).map(([name, raw]) => ({ name, ...JSON.parse(raw) }))
+  return Object.entries(FILES).map(([path, raw]) => ({
+    name: path.replace(/^\.\/|\.json$/g, ''),
+    ...JSON.parse(raw),
+  }))
 }

@@ -1,0 +1,213 @@
+/**
+ * The grammar of bylines, as a table of parts rather than a list of whole shapes. A byline is
+ * a sequence of pieces set apart by separators (／ / ｜ 、 ， spaces):
+ *
+ * - an outlet, `聯合報`, `中央社`, `大众网`, `公視新聞網`: a short run ending in a word that
+ *   names a newsroom (社 報 网 台 新聞…), or `本報`;
+ * - a role before names, `記者`, `通訊員`, `實習生`, `特約記者`… (OUTLET + ROLE is one piece:
+ *   `新华社记者`);
+ * - names: two to four Han characters (more with `·`), or capitalised Latin words;
+ * - a place and the kind of report after them, `台北報導`, `济南报道`, `台北2日電`;
+ * - a closing word, `報道`, or `攝` / `摄影` for a photographer.
+ *
+ * `聯合報／ 記者林佳慧／台北即時報導`, `公視新聞網 王小明、李華 / 台北報導`,
+ * `中央社記者林美華台北2日電`, `新华社记者 赵启明 摄` and `陈丽华　报道` are all read by the same
+ * table. Callers pass short strings (a line of at most MAX_LINE_CHARS, a bracket's content), and
+ * each step is a bounded pass over them.
+ */
+
+/** Words that name reporters' roles, Traditional and Simplified; longest first when matched. */
+export const ROLES = words(
+  '全媒體記者 全媒体记者 融媒體記者 融媒体记者 本報記者 本报记者 特約記者 特约记者 特派記者 ' +
+    '特派记者 見習記者 见习记者 實習記者 实习记者 首席記者 首席记者 攝影記者 摄影记者 駐站記者 ' +
+    '驻站记者 特派員 特派员 通訊員 通讯员 實習生 实习生 評論員 评论员 記者 记者',
+)
+/** Roles in English bylines, compared without case: `By Lin Mei-hua / Staff reporter`. */
+const LATIN_ROLES = [['staff', 'reporter'], ['staff', 'writer'], ['reporter'], ['correspondent']]
+
+/** How many pieces from `i` spell an English role, or 0. */
+function latinRoleAt(pieces: string[], i: number): number {
+  for (const role of LATIN_ROLES) {
+    if (role.every((word, k) => pieces[i + k]?.toLowerCase() === word)) return role.length
+  }
+  return 0
+}
+
+/** A report's kind after its place: `台北報導`, `台北2日電`, `新加坡讯`. */
+const KINDS = words(
+  '即時報導 即时报道 綜合報導 综合报道 連線報導 连线报道 專訊 专讯 報導 报导 報道 报道 消息 電 电 訊 讯',
+)
+/** Words after names: the writer's `報道`, the photographer's `攝`. */
+const CLOSINGS = words('報導 报导 報道 报道 整理 撰文')
+const PHOTO_CLOSINGS = words('攝影 摄影 攝 摄')
+/** The last word of an outlet's name. */
+const OUTLET_END =
+  /(?:通訊社|通讯社|新聞網|新闻网|新聞雲|新闻云|日報|日报|時報|时报|晚報|晚报|早報|早报|週刊|周刊|電視台|电视台|電台|电台|新聞|新闻|社|報|报|網|网|台|端|刊)$/u
+const HAN_RUN = /^[\p{Script=Han}]+$/u
+const HAN_NAME = /^[\p{Script=Han}][\p{Script=Han}·•]{1,9}$/u
+const LATIN_NAME =
+  /^(?:\p{Lu}[\p{L}'’.-]*)(?:\s(?:\p{Lu}[\p{L}'’.-]*|van|von|de|da|bin|binti|bte|bt))*$/u
+const SEPARATORS = /[／/｜|、，,;；\s\u3000]+/u
+/** A place then a day: `台北2日`, `吉隆坡5日`, `北京3月4日`. */
+const PLACE_DATE =
+  /^([\p{Script=Han}]{0,8}?)((?:\d{1,2}月)?\d{1,2}日|[一二三四五六七八九十廿卅]{1,3}日)?$/u
+
+/** Space-separated words, longest first, so `全媒體記者` is matched before `記者`. */
+function words(list: string): string[] {
+  return list.split(' ').sort((a, b) => b.length - a.length)
+}
+
+/** What a byline names. */
+export interface Byline {
+  /** Writers: reporters, correspondents, interns. */
+  authors: string[]
+  /** Photographers, from a caption's `攝` (they are credited, not authors). */
+  photographers: string[]
+  /** The outlet the byline names, if any (`聯合報`, `中央社`). */
+  outlet?: string
+  /** True when the byline says what kind of report it is (`台北報導`, `2日電`). */
+  kind?: string
+}
+
+/** True for a short run that names a newsroom: `聯合報`, `中央社`, `大众网`, `國語日報`. */
+export function isOutlet(word: string): boolean {
+  const w = word.trim()
+  return (
+    w === '本報' ||
+    w === '本报' ||
+    ([...w].length >= 2 &&
+      [...w].length <= 10 &&
+      /^[\p{Script=Han}A-Za-z0-9]+$/u.test(w) &&
+      OUTLET_END.test(w)) ||
+    /^[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+){0,3}\s(?:News|Times|Post|Daily|Online)$/.test(w)
+  )
+}
+
+/**
+ * The byline in `text`, or undefined when it is not one. `labelled`: the text is the value of
+ * a label such as `作者：` or `記者：`, so bare names are enough; otherwise a role, a kind of
+ * report, a closing word or an outlet must say that the names are a byline. `bracketed`: the
+ * text is a dateline's brackets, where a place and `讯` are enough (`（新加坡讯）`).
+ */
+export function readByline(text: string, labelled = false, bracketed = false): Byline | undefined {
+  const pieces = text.trim().split(SEPARATORS).filter(Boolean)
+  if (!pieces.length || pieces.length > 12) return undefined
+  const byline: Byline = { authors: [], photographers: [] }
+  let evidence = labelled
+  let photo = false
+  const names: string[] = []
+  for (let i = 0; i < pieces.length; i++) {
+    let piece = pieces[i]!
+    // `Jane Doe and John Roe`, `Jane Doe & John Roe`.
+    if (piece === 'and' || piece === '&') continue
+    // A Latin name or role is several pieces: `Jane Doe`, `Lin Mei-hua`, `Staff reporter`.
+    const latinRole = latinRoleAt(pieces, i)
+    if (latinRole) {
+      evidence = true
+      i += latinRole - 1
+      continue
+    }
+    if (/^\p{Lu}/u.test(piece)) {
+      let j = i
+      while (
+        j + 1 < pieces.length &&
+        /^(?:\p{Lu}|van$|de$|bin$)/u.test(pieces[j + 1]!) &&
+        !latinRoleAt(pieces, j + 1)
+      ) {
+        j++
+      }
+      const latin = pieces.slice(i, j + 1).join(' ')
+      if (LATIN_NAME.test(latin) && latin.length <= 40) {
+        names.push(latin)
+        i = j
+        continue
+      }
+      return undefined
+    }
+    const role = ROLES.find((r) => piece.includes(r))
+    if (role) {
+      const at = piece.indexOf(role)
+      const before = piece.slice(0, at)
+      if (before && !isOutlet(before)) return undefined
+      if (before) byline.outlet ??= before
+      evidence = true
+      piece = piece.slice(at + role.length)
+      if (!piece) continue
+    } else if (isOutlet(piece) && i === 0 && pieces.length > 1) {
+      byline.outlet = piece
+      continue
+    }
+    const closing = PHOTO_CLOSINGS.find((c) => piece.endsWith(c))
+    if (closing && piece.length > closing.length) {
+      photo = evidence = true
+      piece = piece.slice(0, -closing.length)
+    } else if (closing && piece === closing) {
+      photo = evidence = true
+      continue
+    }
+    const report = reportKind(piece, names.length === 0 && !role, bracketed)
+    if (report) {
+      evidence = true
+      byline.kind = report.kind
+      if (report.name) names.push(report.name)
+      continue
+    }
+    const close = CLOSINGS.find((c) => piece === c)
+    if (close) {
+      evidence = true
+      continue
+    }
+    if (!HAN_NAME.test(piece) || [...piece].length > 4 + (piece.includes('·') ? 6 : 0)) {
+      return undefined
+    }
+    names.push(piece)
+  }
+  if (!evidence || (!names.length && !byline.kind)) return undefined
+  if (photo) byline.photographers = names
+  else byline.authors = names
+  return byline
+}
+
+/**
+ * A place and the kind of report, `台北報導`, `台北2日電`, with the name glued before them
+ * when nothing separates it (`林美華台北2日電`): Chinese reporters' names have two or three
+ * characters, places at least two, so the name is the first three when five or more are left.
+ * `alone`: no name may come first (the piece holds only place and kind).
+ */
+function reportKind(
+  piece: string,
+  alone: boolean,
+  bracketed: boolean,
+): { kind: string; name?: string } | undefined {
+  const kind = KINDS.find((k) => piece.endsWith(k))
+  if (!kind) return undefined
+  const head = piece.slice(0, -kind.length)
+  const m = PLACE_DATE.exec(head)
+  if (!m || !HAN_RUN.test(m[1] || '中')) return undefined
+  const run = [...m[1]!]
+  // `電`, `訊`, `消息` end many words (施政資訊): they say a report only after a day, an
+  // outlet, or a place in a dateline's brackets (`（新加坡讯）`).
+  const weak = kind.length === 1 || kind === '消息'
+  if (weak && !m[2] && !isOutlet(head) && !(bracketed && run.length <= 4)) return undefined
+  if (alone || run.length < 4) return { kind }
+  const nameLength = run.length >= 5 ? 3 : 2
+  return { kind, name: run.slice(0, nameLength).join('') }
+}
+
+/** The names in an author label's value: `王小明 李四`, `王小明、李四`, `Jane Doe and John Roe`. */
+export function authorNames(value: string): string[] {
+  const trimmed = value.trim()
+  if (!trimmed || trimmed.length > 200) return []
+  if (/^[\p{Script=Latin}\s.'’-]+(?:(?:,|&|\band\b)[\p{Script=Latin}\s.'’-]+)*$/u.test(trimmed)) {
+    return trimmed
+      .split(/,|&|\band\b/)
+      .map((p) => p.trim().replace(/\s+/g, ' '))
+      .filter(Boolean)
+  }
+  const byline = readByline(trimmed, true)
+  if (byline) return [...byline.authors]
+  return trimmed
+    .split(/[\s\u3000、,，/／]+/)
+    .map((p) => p.trim())
+    .filter(Boolean)
+}

@@ -1,0 +1,201 @@
+/**
+ * Every line of a page gets a class, from its features (features.ts) and where it sits:
+ *
+ * - the story is the stretch from the first to the last line that reads as story (STORY),
+ *   leaving out lists of links inside it (a related heading and what follows, runs of bulleted
+ *   lines) and lines with a strong furniture cue; captions and short lines inside it stay;
+ * - the header (above the story) holds the title (title.ts), metadata, furniture, captions,
+ *   and lines that open the story (a credit line set apart above it);
+ * - under the story come, first, short lines that belong to it (a signature and its date, an
+ *   end mark, a glossary), and then the footer, read line by line from the top: metadata,
+ *   furniture, captions. Whatever is neither in the footer goes with it.
+ *
+ * Each verdict carries a reason, for the import report.
+ */
+import { STORY, STRONG_STORY, type LineFeatures } from './features'
+import type { PageLine } from './page-lines'
+import { knownMeta, listedLines, openingLines } from './story-edges'
+import { headlineLike, pickTitle, type TitleLines } from './title'
+
+export type LineClass =
+  'title' | 'metadata' | 'story' | 'caption' | 'furniture' | 'annotation' | 'blank'
+
+export interface Verdict {
+  class: LineClass
+  /** Why, in a word or two: `paragraph`, `signature`, `相关新闻` (a cue's id), `label 來源`... */
+  reason: string
+  /** In the article's body. */
+  kept: boolean
+  /** The header, the story, or the footer: where metadata was read. */
+  zone: 'above' | 'header' | 'story' | 'footer'
+}
+
+/** What every blank line is. */
+const BLANK: Verdict = Object.freeze({
+  class: 'blank',
+  reason: 'blank',
+  kept: false,
+  zone: 'story',
+})
+
+export interface Layout {
+  verdicts: Verdict[]
+  title: TitleLines
+  /** The first line that reads as story (its summary starts there), or -1. */
+  firstStory: number
+}
+
+/** Classifies every line of a page. */
+export function classifyLines(
+  lines: readonly PageLine[],
+  f: readonly LineFeatures[],
+  markdown: boolean,
+): Layout {
+  const listed = listedLines(f)
+  const good = f.map(
+    (x, i) =>
+      x.story >= STORY &&
+      !x.cue?.strong &&
+      !knownMeta(x) &&
+      !x.caption &&
+      (!listed[i] || x.story >= STRONG_STORY),
+  )
+  let firstStory = good.indexOf(true)
+  const title = pickTitle(lines, f, firstStory, markdown)
+  const titleLast = title.lines.at(-1) ?? -1
+  // A title that read as story (a question, a long headline) does not start the story.
+  if (firstStory !== -1 && firstStory <= titleLast) {
+    for (let i = 0; i <= titleLast; i++) good[i] = false
+    firstStory = good.indexOf(true)
+  }
+  let start = firstStory
+  let end = good.lastIndexOf(true)
+  if (start === -1) {
+    // Nothing reads as story: the story is what is left between the header and the footer.
+    const plain = (i: number) =>
+      i > titleLast && !f[i]!.blank && !f[i]!.cue && !knownMeta(f[i]!) && !f[i]!.caption
+    start = f.findIndex((_, i) => plain(i))
+    end = f.findLastIndex((_, i) => plain(i))
+  }
+  const verdicts = new Array<Verdict>(lines.length)
+  const openers = openingLines(lines, f, title, start)
+  // Verdicts are few and lines many: each verdict is made once and shared.
+  const made = new Map<string, Verdict>()
+  const set = (i: number, cls: LineClass, reason: string, kept: boolean, zone: Verdict['zone']) => {
+    const key = `${cls} ${reason} ${kept} ${zone}`
+    let verdict = made.get(key)
+    if (!verdict) made.set(key, (verdict = Object.freeze({ class: cls, reason, kept, zone })))
+    verdicts[i] = verdict
+  }
+  const titleFirst = title.lines[0] ?? 0
+  let ended = false
+
+  for (let i = 0; i < lines.length; i++) {
+    const x = f[i]!
+    if (x.blank) verdicts[i] = BLANK
+    else if (title.lines.includes(i)) set(i, 'title', 'headline', false, 'header')
+    else if (i < titleFirst || title.above.includes(i)) aside(i, 'above', 'above-title')
+    else if (start === -1 || i < start) header(i)
+    else if (i <= end) story(i)
+  }
+  footer(end)
+  return { verdicts, title, firstStory }
+
+  function aside(i: number, zone: Verdict['zone'], otherwise: string) {
+    const x = f[i]!
+    if (x.readings) set(i, 'annotation', 'readings', false, zone)
+    else if (x.cue) set(i, 'furniture', x.cue.id, false, zone)
+    else if (x.meta || (x.name && zone === 'header')) set(i, 'metadata', metaReason(x), false, zone)
+    else if (x.caption) set(i, 'caption', 'caption', false, zone)
+    else if (x.path) set(i, 'furniture', 'path', false, zone)
+    else if (x.list || x.links || listed[i]) set(i, 'furniture', 'list', false, zone)
+    else set(i, 'furniture', otherwise, false, zone)
+  }
+
+  function header(i: number) {
+    if (title.subtitles.includes(i)) set(i, 'title', 'subtitle', false, 'header')
+    else if (openers.has(i))
+      set(i, f[i]!.caption ? 'caption' : 'story', 'opens-story', true, 'header')
+    else aside(i, 'header', 'header')
+  }
+
+  function story(i: number) {
+    const x = f[i]!
+    if (good[i]) {
+      set(i, 'story', 'paragraph', true, 'story')
+      ended = x.endMark
+    } else if (ended || (x.endMark && !x.sentence)) {
+      // After an end mark (`Ends/…`, `完`) comes what follows a story, up to the next one:
+      // its date, its code, the next story's headline (a bilingual release's second half).
+      if (headlineLike(x)) set(i, 'title', 'second-headline', false, 'story')
+      else aside(i, 'footer', 'end-mark')
+      ended = true
+    } else if (x.readings) set(i, 'annotation', 'readings', false, 'story')
+    else if (x.caption?.sure) set(i, 'caption', 'caption', lines[i]!.dom?.figure === true, 'story')
+    else if (x.sentence) set(i, 'story', 'sentence', true, 'story')
+    else if (listed[i]) set(i, 'furniture', x.cue?.id ?? 'list', false, 'story')
+    else if (x.cue?.strong) set(i, 'furniture', x.cue.id, false, 'story')
+    // A caption is the photo's, not the story's: it stays with its image in an HTML figure.
+    else if (x.caption) set(i, 'caption', 'caption', lines[i]!.dom?.figure === true, 'story')
+    else set(i, 'story', 'inside-story', true, 'story')
+  }
+
+  /**
+   * Under the story: lines that belong to it (a signature and its date, a credit line), then
+   * the footer. Short lines right above a label line are its heading, and go with it.
+   */
+  function footer(last: number) {
+    if (last === -1) return
+    let tail = !f[last]!.endMark
+    let signed = false
+    let block: number[] = []
+    for (let i = last + 1; i < lines.length; i++) {
+      const x = f[i]!
+      if (x.blank) {
+        verdicts[i] = BLANK
+        block = []
+        continue
+      }
+      const neutral =
+        !x.cue &&
+        !x.meta &&
+        !x.name &&
+        !x.endMark &&
+        !x.caption &&
+        !x.path &&
+        !x.list &&
+        !x.links &&
+        !x.bullet &&
+        !x.readings &&
+        !listed[i]
+      const signatureDate =
+        signed && x.meta?.length === 1 && x.meta[0]!.field === 'date' && !lines[i]!.gap
+      if (tail && (neutral || signatureDate || creditLine(lines[i]!, x))) {
+        const reason = signatureDate ? 'signature' : neutral ? 'after-story' : 'credit'
+        set(i, 'story', reason, true, reason === 'credit' ? 'footer' : 'story')
+        signed = neutral
+        block.push(i)
+        continue
+      }
+      if (tail && x.meta) for (const k of block) set(k, 'furniture', 'after-story', false, 'footer')
+      tail = false
+      aside(i, 'footer', 'after-story')
+    }
+  }
+}
+
+/**
+ * A credit line under the story, `撰文／何佩珊　摄影／邓嘉明`, `陈丽华　报道`: a byline with no
+ * label or a slash for one, which stays with the story as a credit line above it does. A
+ * label with a colon (`記者：…`) is metadata.
+ */
+function creditLine(line: PageLine, x: LineFeatures): boolean {
+  if (!x.meta?.every((m) => ['author', 'byline', 'photographer'].includes(m.field))) return false
+  return !/[:：﹕]/.test(line.plain) && x.meta.some((m) => m.field !== 'photographer')
+}
+
+function metaReason(x: LineFeatures): string {
+  if (x.name) return 'name'
+  const parts = x.meta!.map((m) => (m.label ? `label ${m.label}` : m.field))
+  return [...new Set(parts)].join(', ')
+}

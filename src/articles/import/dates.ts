@@ -1,0 +1,169 @@
+/**
+ * The grammar of dates as news pages print them, in one place: `2022年4月8日 10:30`,
+ * `2024-03-05 14:32:10`, `2024/03/05 14:32`, `2024.02.22`, the Republic of China calendar
+ * (`113-03-05`, `113年3月5日`), day first with the year last (`05/03/2024`), English
+ * (`Mar 5, 2024`, `5 March 2024`), 12-hour times (`3:42 PM`, `下午3:42`, `3:42pm` before the
+ * day), a weekday between day and time, and `HKT`-style zone names. A day without a time stays a
+ * day: nobody gave it a time, so none is made up. Every pattern has bounded quantifiers only,
+ * and callers read at most DATE_HEAD characters, so the work per line is bounded.
+ */
+import { parseTimestamp, timestampIn, toMillis } from '../../time'
+import { asciiDigits, timeAt, timeBefore, type ClockTime } from './clock'
+
+/** A date read from a page. */
+export interface NewsDate {
+  /** RFC 3339 in the site's zone (or the page's own offset), or `YYYY-MM-DD` for a day alone. */
+  value: string
+  precision: 'date' | 'time'
+  /** Where the date starts in the text (or the time, when the time comes first). */
+  index: number
+  /** Just after the date and its time. */
+  end: number
+}
+
+/** A date is looked for in the first this many characters of a line. */
+export const DATE_HEAD = 200
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
+const MONTH = '(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\\.?'
+
+/** Year, month and day, their separators checked in code (年 goes with 月, - with -). */
+const YMD =
+  /(?<!\d)(\d{4}|\d{2,3})\s{0,2}([年\-/. ])\s{0,2}(\d{1,2})\s{0,2}([月\-/.])\s{0,2}(\d{1,2})(?!\d)(\s{0,2}[日号號])?/g
+/** Day, month, then a four-digit year: how Malaysia, Singapore and Hong Kong write it. */
+const DMY = /(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?!\d)/g
+const ENGLISH_MDY = new RegExp(
+  `\\b${MONTH}\\s{1,2}(\\d{1,2})(?:st|nd|rd|th)?,?\\s{1,2}(\\d{4})(?!\\d)`,
+  'gi',
+)
+const ENGLISH_DMY = new RegExp(
+  `\\b(\\d{1,2})(?:st|nd|rd|th)?\\s{1,2}${MONTH},?\\s{1,2}(\\d{4})(?!\\d)`,
+  'gi',
+)
+/** Month and day alone (`3/2`, `3月2日`): only beside a full date, which gives the year. */
+const MONTH_DAY = /(?<![\d/])(\d{1,2})\s{0,1}([/月])\s{0,1}(\d{1,2})(?![\d/])\s{0,1}[日号號]?/g
+
+interface Day {
+  year: number
+  month: number
+  day: number
+  index: number
+  end: number
+}
+
+/** The first calendar day in `text` from `from`, in any of the shapes above. */
+function findDay(text: string, from: number, year?: number): Day | undefined {
+  const found: Day[] = []
+  const first = <T>(re: RegExp, read: (m: RegExpExecArray) => T | undefined): T | undefined => {
+    re.lastIndex = from
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const day = read(m)
+      if (day) return day
+    }
+    return undefined
+  }
+  const ymd = first(YMD, (m) => {
+    const [, y, s1, mo, s2, d] = m
+    // `2024 03/05`, as some pages print the year apart from the day.
+    const ok =
+      s1 === '年' ? s2 === '月' : s1 === s2 || (s1 === ' ' && s2 === '/' && y!.length === 4)
+    if (!ok || (s1 === '.' && y!.length < 4)) return undefined
+    const yearNumber = y!.length === 4 ? Number(y) : Number(y) + 1911
+    return { year: yearNumber, month: Number(mo), day: Number(d), index: m.index, end: end(m) }
+  })
+  if (ymd) found.push(ymd)
+  const dmy = first(DMY, (m) => ({
+    year: Number(m[4]),
+    month: Number(m[3]),
+    day: Number(m[1]),
+    index: m.index,
+    end: end(m),
+  }))
+  if (dmy) found.push(dmy)
+  const mdy = first(ENGLISH_MDY, (m) => english(m[1]!, m[2]!, m[3]!, m))
+  if (mdy) found.push(mdy)
+  const dmyEnglish = first(ENGLISH_DMY, (m) => english(m[2]!, m[1]!, m[3]!, m))
+  if (dmyEnglish) found.push(dmyEnglish)
+  if (year !== undefined && !found.length) {
+    const md = first(MONTH_DAY, (m) => ({
+      year,
+      month: Number(m[1]),
+      day: Number(m[3]),
+      index: m.index,
+      end: end(m),
+    }))
+    if (md) found.push(md)
+  }
+  return found.sort((a, b) => a.index - b.index)[0]
+}
+
+const end = (m: RegExpExecArray) => m.index + m[0].length
+
+function english(month: string, day: string, year: string, m: RegExpExecArray): Day {
+  const index = MONTHS.indexOf(month.slice(0, 3).toLowerCase())
+  return { year: Number(year), month: index + 1, day: Number(day), index: m.index, end: end(m) }
+}
+
+const pad = (n: number) => String(n).padStart(2, '0')
+
+/**
+ * A day and a time as the stored value, or undefined when they do not exist. A time the page
+ * gave with its offset (`+08:00`, `Z`, `HKT`) is that instant in the site's zone, as the page
+ * shows it to its readers.
+ */
+export function dateValue(
+  day: { year: number; month: number; day: number },
+  time: Omit<ClockTime, 'index' | 'end'> | undefined,
+  timeZone: string,
+): string | undefined {
+  const date = `${day.year}-${pad(day.month)}-${pad(day.day)}`
+  if (!time) return parseTimestamp(date, timeZone) ? date : undefined
+  const clock = `${pad(time.hour)}:${pad(time.minute)}:${pad(time.second)}`
+  const stamp = parseTimestamp(`${date}T${clock}${time.offset ?? ''}`, timeZone)
+  return stamp && time.offset ? timestampIn(toMillis(stamp), timeZone) : stamp
+}
+
+/**
+ * The first date in `text` from `from`, with its time when one follows it (or, in English,
+ * comes right before it), read in `timeZone` unless the page names its offset; undefined when
+ * there is none, or it does not exist (February 30th). `year` lets a month and day alone be
+ * read (`3/2 15:10`), for an update printed beside a full date.
+ */
+export function findDate(
+  source: string,
+  timeZone: string,
+  from = 0,
+  year?: number,
+): NewsDate | undefined {
+  const text = asciiDigits(source.slice(0, DATE_HEAD))
+  for (let at = from; at < text.length;) {
+    const day = findDay(text, at, year)
+    if (!day) return undefined
+    if (day.year >= 1970 && day.year <= 2199) {
+      const after = timeAt(text, day.end)
+      if (after === null) return undefined
+      const before = after ? undefined : timeBefore(text, day.index)
+      const time = after ?? before
+      const value = dateValue(day, time, timeZone)
+      if (value) {
+        return {
+          value,
+          precision: time ? 'time' : 'date',
+          index: before ? before.index : day.index,
+          end: after ? after.end : day.end,
+        }
+      }
+    }
+    at = day.index + 1
+  }
+  return undefined
+}
+
+/** Relative times a page may print instead of a date: `3小時前`, `昨天 14:32`, `2 hours ago`. */
+const RELATIVE =
+  /^(?:\d{1,3}\s{0,1}(?:分鐘|分钟|小時|小时|天|日)前|剛剛|刚刚|昨天|昨日|前天|今天|\d{1,3}\s(?:minutes?|hours?|days?)\sago)(?:\s{0,2}\d{1,2}:\d{2})?$/i
+
+/** True when a short line gives only a relative time, which cannot be read without a clock. */
+export function isRelativeTime(line: string): boolean {
+  return line.length <= 30 && RELATIVE.test(asciiDigits(line.trim()))
+}

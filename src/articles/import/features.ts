@@ -1,0 +1,272 @@
+/**
+ * What the classifier knows of one line of a page, read from the line alone: its length and
+ * scripts, whether it reads as a sentence and how many clauses it has, its furniture cue, its
+ * metadata items, whether it is a caption, a path, a list of short items, a name, an end mark,
+ * a line of readings alone; and, for an HTML paste, what the DOM said (a heading, link share,
+ * a figure's caption). Where the line sits is classify.ts's business.
+ */
+import { furnitureCue, type FurnitureCue } from './furniture'
+import { isShortLine, MAX_LINE_CHARS } from './limits'
+import { findDate } from './dates'
+import { readMetadataLine, type MetaItem } from './metadata'
+import type { PageLine } from './page-lines'
+import { caption, onlyReadings, readsLine, type Caption } from './line-marks'
+import { readsAsSentence } from './sentence'
+
+export interface LineFeatures {
+  blank: boolean
+  /** Characters other than spaces. */
+  chars: number
+  letters: number
+  han: number
+  latin: number
+  /** Words of Latin letters. */
+  words: number
+  sentence: boolean
+  /** Clause and sentence punctuation inside the line: ，、；,; and 。！？ before its end. */
+  clauses: number
+  cue?: FurnitureCue
+  meta?: MetaItem[]
+  /** A photo caption, with the photographers its credit names. */
+  caption?: Caption
+  /** A site path: `首頁 > 新聞 > 要聞`, `Hong Kong / Transport`. */
+  path: boolean
+  /** Several short items in a row: `首页 | 新闻 | 体育 | 财经`. */
+  list: boolean
+  /** Mostly the text of links (an HTML paste's navigation, related lists, share bars). */
+  links: boolean
+  /** A bulleted short line, `►冷氣團報到`, as related links are printed. */
+  bullet: boolean
+  /** A Latin personal name alone: `Jane Doe`. */
+  name: boolean
+  /** The story's end mark, alone or closing the line: `完`, `（完）`, `(END)`, `Ends`. */
+  endMark: boolean
+  /** The readings of the line above or below it, alone: `guó wù yuàn` over `國務院`. */
+  readings: boolean
+  /** The story score (storyScore): how much the line reads like a paragraph of the story. */
+  story: number
+}
+
+const HAN = /\p{Script=Han}/u
+const SPACE = /\s+/g
+const NOT_LETTER = /\P{L}+/gu
+const NOT_HAN = /\P{Script=Han}+/gu
+const NOT_LATIN = /\P{Script=Latin}+/gu
+const LATIN_WORD = /\p{Script=Latin}+/gu
+const ANY_LATIN = /[A-Za-z\u00C0-\u024F]/
+const PATH_SEPARATOR = /[>»›＞→/／]/
+/**
+ * What a metadata line cannot do without: a digit (a date), a colon or slash (a label), or
+ * a letter that ends a role or a kind of report (記者, 通訊員, 實習生, 報導, 訊, 電, 攝), a
+ * credit (文), a Latin word (By, a name, an outlet).
+ */
+const META_HINT = /[\d０-９:：﹕/／者員员生導导道訊讯電电息攝摄影理文A-Za-z]/
+/** Clause and sentence punctuation: a label's colon is not a clause. */
+const CLAUSE = /[，、；,;。！？!]/g
+const PATH = /^[^>»›＞→/／]{1,16}(?:\s{0,2}(?:>>|>|»|›|＞|→|\/|／)\s{0,2}[^>»›＞→/／]{1,20}){1,6}$/
+const LIST_SEPARATOR = /[|｜·•\s\u3000]+/
+const BULLET = /^[►▶▸▹●◆◇■□★☆※》→>＞·•]/
+const LATIN_NAME = /^\p{Lu}\p{Ll}+(?:[-'’]\p{L}+)?(?:\s\p{Lu}\p{Ll}*(?:[-'’]\p{L}+)?){1,3}$/u
+const END_MARK =
+  /(?:^|[。！？.!?」”])\s*(?:[（(【[—-]{0,2}\s*(?:完|END|end|Ends)\s*[）)】\]—-]{0,2})$|^(?:完|Ends)$|^Ends\//
+
+/** A run of at least this many short lines together is a list (a menu, a set of links). */
+const RUN = 3
+/** A short line of a run has at most this many characters. */
+const RUN_CHARS = 8
+
+/** The features of every line of a page. Equal lines may share one object: never change one. */
+export function lineFeatures(lines: readonly PageLine[], timeZone: string): LineFeatures[] {
+  const read = readInFull(lines)
+  // A page that repeats a line (a hostile one does) reads it once.
+  const seen = new Map<string, LineFeatures>()
+  const all = lines.map((line, i) => {
+    const full = read(i)
+    if (line.dom) return features(line, timeZone, full)
+    const key = (full ? '1' : '0') + line.plain
+    const known = seen.get(key)
+    if (known) return known
+    const f = features(line, timeZone, full)
+    if (seen.size < SEEN_LINES) seen.set(key, f)
+    return f
+  })
+  markRuns(all)
+  // A line of syllables is an annotation only over (or under) the characters it reads.
+  all.forEach((f, i) => {
+    if (!f.readings) return
+    const near = [i - 1, i + 1].filter((j) => lines[j] && !all[j]!.blank)
+    all[i] = { ...f, readings: near.some((j) => readsLine(lines[i]!.plain, lines[j]!.plain)) }
+  })
+  return all
+}
+
+/** What a blank line is: one object for all of them. */
+const BLANK: LineFeatures = Object.freeze({
+  blank: true,
+  chars: 0,
+  letters: 0,
+  han: 0,
+  latin: 0,
+  words: 0,
+  sentence: false,
+  clauses: 0,
+  path: false,
+  list: false,
+  links: false,
+  bullet: false,
+  name: false,
+  endMark: false,
+  readings: false,
+  story: 0,
+})
+/** A long line's letters are counted in its first this many characters: it is story anyway. */
+const SAMPLE_CHARS = 2 * MAX_LINE_CHARS
+
+/**
+ * A page of more lines than any real one is read in full at its head and tail, where the
+ * title, metadata and furniture are: FULL_LINES non-blank lines at each end. The lines between
+ * are read by their length and sentences only, so a hostile page of short lines costs a
+ * bounded amount of the work per line that reading labels, dates and bylines takes.
+ */
+export const FULL_LINES = 2_000
+/** Distinct lines whose features are remembered while a page is read. */
+const SEEN_LINES = 10_000
+
+function readInFull(lines: readonly PageLine[]): (i: number) => boolean {
+  const nonBlank: number[] = []
+  lines.forEach((l, i) => l.plain.trim() !== '' && nonBlank.push(i))
+  if (nonBlank.length <= 2 * FULL_LINES) return () => true
+  const head = nonBlank[FULL_LINES - 1]!
+  const tail = nonBlank[nonBlank.length - FULL_LINES]!
+  return (i) => i <= head || i >= tail
+}
+
+function features(line: PageLine, timeZone: string, full: boolean): LineFeatures {
+  if (line.plain.trim() === '') return BLANK
+  const whole = line.plain.trim()
+  const text = isShortLine(whole) ? whole : whole.slice(0, SAMPLE_CHARS)
+  const f: LineFeatures = {
+    blank: false,
+    chars: 0,
+    letters: 0,
+    han: 0,
+    latin: 0,
+    words: 0,
+    sentence: false,
+    clauses: 0,
+    path: false,
+    list: false,
+    links: false,
+    bullet: false,
+    name: false,
+    endMark: false,
+    readings: false,
+    story: 0,
+  }
+  // Counted with native replaces, not a test per character: every line of a page passes here.
+  f.chars = text.replace(SPACE, '').length
+  f.letters = text.replace(NOT_LETTER, '').length
+  f.sentence = readsAsSentence(whole)
+  // Punctuation without words around it (`:::`, `，，`) is no clause.
+  f.clauses =
+    f.letters < 4 ? 0 : Math.max(0, (text.match(CLAUSE)?.length ?? 0) - (f.sentence ? 1 : 0))
+  if (!isShortLine(whole)) {
+    f.story = storyScore(f, line)
+    return f
+  }
+  f.cue = furnitureCue(line.plain)
+  if (f.cue || !full) {
+    // Furniture is furniture wherever it stands: nothing else about it is read. Nor is
+    // anything else about a line past a long page's head and tail.
+    f.story = storyScore(f, line)
+    return f
+  }
+  f.han = text.replace(NOT_HAN, '').length
+  if (ANY_LATIN.test(text)) {
+    f.latin = text.replace(NOT_LATIN, '').length
+    f.words = text.match(LATIN_WORD)?.length ?? 0
+  }
+  // A line of sentences and clauses is never metadata, nor one with nothing a label, a date
+  // or a byline needs: spare them the reading.
+  const meta = !(f.sentence && f.clauses >= 2) && META_HINT.test(text)
+  f.meta = meta ? readMetadataLine(text, timeZone) : undefined
+  if (line.dom?.time && !f.sentence) f.meta = withDomTime(f.meta, line.dom.time, timeZone)
+  f.caption = caption(text, line)
+  if (!f.sentence) {
+    f.path = PATH_SEPARATOR.test(text) && PATH.test(text) && !/\d{4}/.test(text)
+    // Words of Latin text are not items: only bars and dots set them apart there.
+    const bars = /[|｜·•]/.test(text)
+    const items = text.split(bars || f.han > f.latin ? LIST_SEPARATOR : /[|｜·•]+/).filter(Boolean)
+    const short = items.every((t) => [...t].length <= (HAN.test(t) ? 6 : 14))
+    f.list = short && (items.length >= 4 || (items.length >= 3 && bars))
+    f.bullet = BULLET.test(text) && f.clauses === 0 && f.chars <= 40
+    f.name = f.latin > 0 && !f.meta && LATIN_NAME.test(text) && text.length <= 40
+  }
+  f.endMark = END_MARK.test(text)
+  f.readings = onlyReadings(text)
+  f.links = line.dom?.link !== undefined && line.dom.link > 0.5 && !f.sentence
+  f.story = storyScore(f, line)
+  return f
+}
+
+/** Marks as lists the runs of RUN or more short lines without sentences, as menus print. */
+function markRuns(all: LineFeatures[]): void {
+  const short = (f: LineFeatures) =>
+    !f.blank && f.chars <= RUN_CHARS && f.letters > 0 && !f.sentence && !f.meta && !f.endMark
+  for (let i = 0; i < all.length; i++) {
+    if (!short(all[i]!)) continue
+    let j = i
+    while (j < all.length && short(all[j]!)) j++
+    if (j - i >= RUN) {
+      // Features may be shared by equal lines: a run's lines get their own.
+      for (let k = i; k < j; k++)
+        all[k] = { ...all[k]!, list: true, story: Math.min(all[k]!.story, 0) }
+    }
+    i = j
+  }
+}
+
+/** A line's metadata with the date of its `<time datetime>`, which says it exactly. */
+function withDomTime(meta: MetaItem[] | undefined, datetime: string, timeZone: string) {
+  const date = findDate(datetime, timeZone)
+  if (!date) return meta
+  const items = (meta ?? []).filter((m) => m.field !== 'date')
+  const labelled = items.find((m) => m.field === 'published' || m.field === 'updated')
+  if (labelled) {
+    labelled.date = date
+    return items
+  }
+  return [{ field: 'date' as const, value: datetime, date }, ...items]
+}
+
+/**
+ * How much a line reads like a paragraph of a story: sentences, clauses and length count for
+ * it; furniture, metadata, captions and links against it. Lines at STORY or above are story
+ * wherever they are; the weights are set by the pasted-page corpus (test/corpus/pasted/).
+ */
+function storyScore(f: LineFeatures, line: PageLine): number {
+  let score = 0
+  if (f.sentence) score += f.letters >= 10 ? 3 : 1
+  score += Math.min(f.clauses, 3)
+  if (f.chars >= 20) score += 1
+  if (f.chars >= 40) score += 1
+  if (f.chars >= 80) score += 1
+  // A lead-in that ends with a colon (`各县（市、区）人民政府，市政府各部门：`) opens what follows.
+  if (f.clauses >= 1 && f.letters >= 10 && /[：:]$/.test(line.plain.trimEnd())) score += 1
+  if (f.cue) score -= f.cue.strong ? 4 : 2
+  if (f.meta && !(f.meta.length === 1 && f.meta[0]!.field === 'other')) score -= 4
+  if (f.caption) score -= 4
+  if (f.path || f.list || f.links) score -= 3
+  const dom = line.dom
+  if (dom) {
+    if (dom.link !== undefined && dom.link > 0.3) score -= dom.link > 0.6 ? 4 : 2
+    if (dom.heading) score -= 2
+    if (dom.tag === 'p') score += 1
+  }
+  return score
+}
+
+/** Lines at this story score or above read as the story. */
+export const STORY = 3
+/** Lines at this score or above read as the story even inside a list of links. */
+export const STRONG_STORY = 5

@@ -1,0 +1,202 @@
+/**
+ * The article's fields, read from the lines the classifier marked as metadata, and from the
+ * story's own opening (its dateline, or a credit line above it):
+ *
+ * - `published`: a labelled publication date first, then a date without a label (above the
+ *   story before below it), then the date under a signature; a time alone on the next line
+ *   gives a day its time (`2024年3月5日（星期二）` / `香港時間14時32分`). None: the report says so.
+ * - `updated`: `更新時間：`, `Updated`, `（3/2 15:10 更新）`.
+ * - `source`: a `來源：` label, then the outlet a byline names (`聯合報／ 記者…`), then an
+ *   outlet printed beside the date (`2024年03月05日 17:05 新浪财经`), then a wire dateline's
+ *   agency (`（中央社記者…電）`).
+ * - `authors`: every byline, in page order: author labels, bylines, a Latin name alone under
+ *   the title, the credit line or dateline opening the story, bylines under it. Editors and
+ *   photographers are reported, never authors.
+ */
+import type { Verdict } from './classify'
+import { authorNames } from './byline'
+import { readDateline } from './dateline'
+import type { ClockTime } from './clock'
+import { dateValue, type NewsDate } from './dates'
+import type { LineFeatures } from './features'
+import type { MetaItem } from './metadata'
+import type { PageLine } from './page-lines'
+import type { FieldReportSchema } from './report'
+import type { z } from 'zod'
+
+/** One value the import read, with the line it came from (1-based), for the report. */
+export type FieldReport = z.infer<typeof FieldReportSchema>
+
+export interface PageFields {
+  published?: NewsDate
+  updated?: NewsDate
+  source?: string
+  authors: string[]
+  reports: FieldReport[]
+}
+
+/** Where a date was read: a labelled one first, then unlabelled above, then below, then a signature's. */
+const RANK = { label: 0, header: 1, footer: 2, signature: 3 }
+/** Where a source was read: a label, a byline's outlet, an outlet beside a date, a wire dateline. */
+const SOURCE_RANK = { label: 0, byline: 1, outlet: 2, wire: 3 }
+
+interface Candidate<T> {
+  value: T
+  rank: number
+  line: number
+}
+
+/** Reads the fields from the classified lines; `firstStory` is where the story's text starts. */
+export function readFields(
+  lines: readonly PageLine[],
+  f: readonly LineFeatures[],
+  verdicts: readonly Verdict[],
+  firstStory: number,
+  timeZone: string,
+): PageFields {
+  const out: PageFields = { authors: [], reports: [] }
+  const dates: Candidate<NewsDate>[] = []
+  const sources: Candidate<string>[] = []
+  // Bylines under the story are added after the story's own.
+  const above: [string[], number, string?][] = []
+  const below: [string[], number, string?][] = []
+  // Credited only when nobody else is: a photo story's photographer is its author.
+  const photographers: [string[], number, string?][] = []
+  let lastDay: { date: Candidate<NewsDate>; report: FieldReport } | undefined
+
+  const report = (entry: FieldReport) => {
+    out.reports.push(entry)
+    return entry
+  }
+  const addDate = (date: NewsDate, rank: number, i: number, item?: MetaItem) => {
+    const candidate = { value: date, rank, line: i }
+    dates.push(candidate)
+    const entry = report({
+      field: 'published',
+      value: date.value,
+      line: i + 1,
+      ...label(item),
+      precision: date.precision,
+    })
+    lastDay = { date: candidate, report: entry }
+  }
+
+  for (let i = 0; i < lines.length; i++) {
+    const v = verdicts[i]!
+    const x = f[i]!
+    if (x.caption?.photographers.length) {
+      report({ field: 'photographer', value: x.caption.photographers, line: i + 1 })
+      photographers.push([x.caption.photographers, i])
+    }
+    if (v.reason === 'signature' && x.meta?.[0]?.date) addDate(x.meta[0].date, RANK.signature, i)
+    // Metadata, and the credit lines kept with the story above or under it.
+    if (v.class !== 'metadata' && !(v.kept && (v.zone === 'header' || v.reason === 'credit'))) {
+      continue
+    }
+    const authors = v.zone === 'footer' ? below : above
+    if (x.name) authors.push([[lines[i]!.plain.trim()], i])
+    for (const item of x.meta ?? []) {
+      if (item.field === 'time') {
+        // A time alone completes the day on the line above it.
+        const day = lastDay && withTime(lastDay.date.value, item.time!, timeZone)
+        if (day && lastDay) {
+          lastDay.date.value = day
+          Object.assign(lastDay.report, { value: day.value, precision: day.precision })
+        }
+      } else if (item.field === 'published' || item.field === 'date') {
+        if (item.date) {
+          const rank =
+            item.field === 'published'
+              ? RANK.label
+              : v.zone === 'footer'
+                ? RANK.footer
+                : RANK.header
+          addDate(item.date, rank, i, item)
+        } else {
+          report({ field: 'published', value: null, line: i + 1, ...label(item) })
+        }
+      } else if (item.field === 'updated') {
+        if (item.date && !out.updated) out.updated = item.date
+        report({
+          field: 'updated',
+          value: item.date?.value ?? null,
+          line: i + 1,
+          ...label(item),
+          ...(item.date ? { precision: item.date.precision } : {}),
+        })
+      } else if (item.field === 'source') {
+        if (item.value) sources.push({ value: item.value, rank: SOURCE_RANK.label, line: i })
+        report({ field: 'source', value: item.value, line: i + 1, ...label(item) })
+      } else if (item.field === 'author') {
+        authors.push([authorNames(item.value), i, item.label])
+      } else if (item.field === 'byline') {
+        authors.push([item.byline!.authors, i, item.label])
+        if (item.byline!.outlet)
+          sources.push({ value: item.byline!.outlet, rank: SOURCE_RANK.byline, line: i })
+        if (item.byline!.photographers.length) {
+          report({ field: 'photographer', value: item.byline!.photographers, line: i + 1 })
+          photographers.push([item.byline!.photographers, i])
+        }
+      } else if (item.field === 'photographer') {
+        report({ field: 'photographer', value: item.value, line: i + 1, ...label(item) })
+        photographers.push([authorNames(item.value), i, item.label])
+      } else if (item.field === 'outlet') {
+        sources.push({ value: item.value, rank: SOURCE_RANK.outlet, line: i })
+      } else {
+        report({ field: item.field, value: item.value, line: i + 1, ...label(item) })
+      }
+    }
+  }
+
+  const opening = storyOpening(lines, verdicts, firstStory)
+  if (opening?.wire)
+    sources.push({ value: opening.wire, rank: SOURCE_RANK.wire, line: opening.line })
+  const bylines = [
+    ...above,
+    ...(opening ? [[opening.authors, opening.line] as [string[], number]] : []),
+    ...below,
+  ]
+  const credited = bylines.some(([names]) => names.length > 0)
+  for (const [names, line, by] of credited ? bylines : photographers) {
+    if (!names.length) continue
+    for (const n of names) if (!out.authors.includes(n)) out.authors.push(n)
+    report({ field: 'author', value: [...names], line: line + 1, ...(by ? { label: by } : {}) })
+  }
+  const best = <T>(list: Candidate<T>[]) =>
+    [...list].sort((a, b) => a.rank - b.rank || a.line - b.line)[0]?.value
+  const published = best(dates)
+  if (published) out.published = published
+  const source = best(sources)
+  if (source) out.source = source
+  out.reports.sort((a, b) => a.line - b.line)
+  return out
+}
+
+const label = (item?: MetaItem) => (item?.label ? { label: item.label } : {})
+
+function withTime(day: NewsDate, time: ClockTime, timeZone: string): NewsDate | undefined {
+  const [y, m, d] = day.value.slice(0, 10).split('-').map(Number)
+  const value = dateValue({ year: y!, month: m!, day: d! }, time, timeZone)
+  return value ? { ...day, value, precision: 'time' } : undefined
+}
+
+/** How many kept lines may open the story before its first paragraph: credit lines, a figure. */
+const OPENING_LINES = 4
+
+/** The authors and wire service named where the story opens: a credit line above it, or its dateline. */
+function storyOpening(
+  lines: readonly PageLine[],
+  verdicts: readonly Verdict[],
+  firstStory: number,
+) {
+  // The credit lines above the story and its first paragraph: a few kept lines at most.
+  let kept = 0
+  for (let i = 0; i < lines.length && kept < OPENING_LINES; i++) {
+    if (!verdicts[i]!.kept) continue
+    kept++
+    const dateline = readDateline(lines[i]!.plain.replace(/^[ \t\u3000]+/, ''))
+    if (dateline && (dateline.authors.length || dateline.wire)) return { ...dateline, line: i }
+    if (i === firstStory) return undefined
+  }
+  return undefined
+}

@@ -1,0 +1,69 @@
+/**
+ * The words and patterns the furniture cues (furniture.ts) look for, Traditional and Simplified:
+ * controls, prompts, link rows, headings of related lists, small print.
+ */
+
+const words = (...list: string[]) => new RegExp(`(?:${list.join('|')})`, 'i')
+
+export const FOOTER_LINKS = words(
+  '網站簡介|网站简介|廣告服務|广告服务|聯繫方式|联系方式|聯繫我們|联系我们|聯絡我們|法律聲明|法律声明',
+  '關於我們|关于我们|版權聲明|版权声明|網站地圖|网站地图|隱私權政策|隐私政策|服務條款|服务条款',
+)
+export const CONTROL_LABELS = new Set(
+  (
+    '字體 字体 字號 字号 小字号 大字号 字體大小 字体大小 字型 分享到 分享至 分享 打印 列印 打印本頁 ' +
+    '打印本页 收藏 關閉 关闭 關閉窗口 关闭窗口 返回頂部 返回顶部 回到頂部 回到顶部 回上頁 回上页 ' +
+    '回上一頁 回上一页 回首頁 回首页 返回 返回列表 返回首頁 返回首页 返回目錄 返回目录 我要糾錯 ' +
+    '我要纠错 純文本 纯文本 放大 縮小 缩小 默認 默认 還原 还原 登入 登录 註冊 注册 網站導覽 网站导航 ' +
+    '無障礙 无障碍 跳到主要內容區塊 跳到主要內容 跳至主要內容 跳到主要内容 TOP'
+  ).split(' '),
+)
+export const PLATFORMS = new Set(
+  (
+    'facebook line x twitter whatsapp telegram weibo wechat email threads instagram youtube 微信 ' +
+    '微博 qq qq空間 qq空间 朋友圈 抖音 複製連結 复制链接 copylink 複製網址 复制网址 列印 分享 分享到 ' +
+    '分享至 share'
+  ).split(' '),
+)
+/** A related-stories heading, the whole line (its brackets and colon aside). */
+export const RELATED = new RegExp(
+  '^(?:' +
+    [
+      '相[关關](?:新[闻聞]|[阅閱][读讀]|文章|[报報][道導]|[链連][接結]|推[荐薦]|[图圖]片|照片)',
+      '本版(?:其他)?新[闻聞]|本版[导導][读讀]',
+      '延伸[阅閱][读讀]|推[荐薦][阅閱][读讀]|[热熱][门門](?:新[闻聞]|推[荐薦]|文章|[话話]题|排行)?',
+      '[你您]可能(?:也|还|還)?(?:喜[欢歡]|感[兴興]趣)|猜你喜[欢歡]|更多新[闻聞]|更多(?:[报報][道導]|文章)?',
+      '最新(?:消息|新[闻聞]|文章)|精彩推[荐薦]|[编編][辑輯]推[荐薦]|大家都在看|看更多|推[荐薦]',
+      'read more|related(?: (?:news|stories|articles))?|more stories|you may also like|most popular|latest news',
+    ].join('|') +
+    ')$',
+  'i',
+)
+export const PREVIOUS_NEXT =
+  /^[\s【[]*(上一篇|下一篇|上一條|下一條|上一条|下一条|上一頁|下一頁|上一页|下一页|上一版|下一版)[\s】\]]*([:：]|$|[\s\u3000]+(?:下一篇|下一條|下一条|下一頁|下一页|下一版)$)/
+export const QR_CODE =
+  /掃一掃|扫一扫|掃碼|扫码|(掃描|扫描|掃瞄).{0,6}(二維碼|二维码|QR)|^(二維碼|二维码)|在您的(設備|设备)上(瀏覽|浏览)本(頁|页)/
+export const BREADCRUMB =
+  /^(當前位置|当前位置|您的位置|您現在的位置|您现在的位置|您當前的位置|您当前的位置|現在位置|所在位置)/
+export const VIEW_COUNT =
+  /^(瀏覽次數|浏览次数|點擊數|点击数|點擊量|点击量|閱讀數|阅读数|閱讀量|阅读量|瀏覽量|浏览量|訪問量|访问量|閱讀次數|阅读次数)\d*(次)?$/
+export const COPYRIGHT = words(
+  '©|copyright|all rights reserved|版[权權]所有|未[经經](?:书面|書面)?授[权權]|不得[转轉][载載]|禁止[转轉][载載]|[违違]者必究',
+)
+export const SITE_INFO =
+  /(?:主[办辦]|承[办辦]|[协協][办辦])[单單]位\s*[:：]|(?:[网網]站[标標][识識][码碼]|[联聯][系繫絡][电電][话話]|技[术術]支持|[网網]站[维維][护護]|地址)\s*[:：]|ICP[备備證证]|公[网網]安[备備]/
+export const APP =
+  /(?:下[载載]|打[开開]|用|看|安[装裝]).{0,12}(?:APP|App|app|客[户戶]端)|(?:APP|App)\s*[，,、]|客[户戶]端[下看]/
+export const LISTEN =
+  /^(收[听聽]新[闻聞]|收[听聽]|[朗]读全文|朗[读讀]|[语語]音播[报報]|播放|[听聽]新[闻聞]|[听聽]全文)$/
+export const CORRECTION = /^(我要)?(纠错|糾錯|举报|舉報)$/
+export const REACTIONS =
+  /^(讚|赞|留言|評論|评论|收藏|[点點][赞讚]|在看|[转轉][发發]|打[赏賞]|[讚赞]好|回[应應]|\+1)+$/
+export const FOLLOW = /(?:[关關]注|追蹤|追踪|訂閱|订阅)我[们們]|follow us/i
+export const ATTACHMENT =
+  /^(?:相[关關]附件|附件(?:下[载載])?|下[载載]附件)$|\.(?:pdf|docx?|xlsx?|pptx?|zip)$/i
+export const END_CODE = /^(NNNN|＃＃＃|###)$/
+/** An advertisement's label alone on a line, where a slot stood. */
+export const AD = /^(?:廣告|广告|贊助|赞助|推廣|推广|Advertisement|ADVERTISEMENT|Sponsored|AD)$/
+/** A rule drawn with a repeated symbol: `*****`, `-----`, `＝＝＝`. */
+export const RULE = /^([*＊=＝\-－_＿—~～#＃+＋•・])\1{4,}$/u

@@ -1,0 +1,204 @@
+/**
+ * An HTML paste (what a browser puts on the clipboard: `<!--StartFragment-->`, inline styles
+ * and all) as lines for the classifier, with what the DOM knows: each block's text is a line
+ * (split at `<br>`), with its tag, whether it is a heading, the share of its text inside links,
+ * a `<time datetime>`, whether it is the caption of a figure with an image. `<ruby>` readings
+ * are written in brackets after their base (`兒(ㄦˊ)`), so the annotation rules read them as
+ * they read a text paste's. Parsed as browsers parse it, with the depth and element bounds of
+ * html-tree.ts. `render` gives back the HTML of the lines kept, which the sanitiser then cleans
+ * like any publisher HTML.
+ */
+import { serializeOuter } from 'parse5'
+import { escapeHtml } from '../content'
+import { parseHtml, type ChildNode, type Element, type ParentNode } from '../html-tree'
+import { findAnnotations, removeAnnotations } from './annotations'
+import type { DomHints, PageLine } from './page-lines'
+
+const BLOCKS = new Set(
+  (
+    'address article aside blockquote center dd details dialog div dl dt fieldset figcaption ' +
+    'figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr li main nav ol p pre section summary ' +
+    'table tbody td tfoot th thead tr ul'
+  ).split(' '),
+)
+/** Elements whose text is not the page's: code, controls, embedded things. */
+const SKIPPED = new Set(
+  (
+    'audio button canvas embed head iframe input link map math meta noscript object option ' +
+    'script select style svg template textarea title video'
+  ).split(' '),
+)
+/** Elements rendered whole when one of their lines is kept. */
+const UNITS = new Set(['figure', 'ul', 'ol', 'table', 'dl'])
+
+export interface HtmlPage {
+  lines: PageLine[]
+  /** The HTML of the kept lines' blocks, in page order; `stripRuby` takes the readings out. */
+  render: (kept: ReadonlySet<number>, stripRuby: boolean) => string
+}
+
+interface Context {
+  element?: Element
+  /** Set when a block holds other blocks: its own text then goes as paragraphs of its own. */
+  nested: boolean
+  block: number
+  parent: number
+  tag: string
+  heading?: number
+  unit?: Element
+  figure: boolean
+  link: boolean
+}
+
+/** Reads a pasted HTML page. Throws HtmlLimitError when it is over the HTML limits. */
+export function htmlLines(source: string): HtmlPage {
+  const fragment = parseHtml(source)
+  const lines: PageLine[] = []
+  const units: (Element | string)[] = []
+  let blocks = 0
+  let previousParent = -1
+  let parts: string[] = []
+  let chars = 0
+  let linkChars = 0
+  let time: string | undefined
+
+  const flush = (ctx: Context) => {
+    const text = parts
+      .join('')
+      .replace(/[ \t\n\r\f]+/g, ' ')
+      .trim()
+    if (text) {
+      const scan = findAnnotations(text)
+      const dom: DomHints = { tag: ctx.tag, block: ctx.block }
+      if (ctx.heading) dom.heading = ctx.heading
+      if (chars) dom.link = linkChars / chars
+      if (time) dom.time = time
+      if (ctx.figure) dom.figure = true
+      lines.push({
+        text,
+        plain: removeAnnotations(text, scan.annotations),
+        annotations: scan.annotations,
+        exact: scan.exact,
+        han: scan.han,
+        gap: ctx.parent !== previousParent,
+        dom,
+      })
+      previousParent = ctx.parent
+      units.push(
+        ctx.unit ?? (ctx.element && !ctx.nested ? ctx.element : `<p>${escapeHtml(text)}</p>`),
+      )
+    }
+    parts = []
+    chars = linkChars = 0
+    time = undefined
+  }
+
+  const text = (value: string, ctx: Context) => {
+    // Digits in two elements side by side are two fields (`<em>2024</em><em>03</em>`).
+    const last = parts.at(-1)
+    if (last && /\d$/.test(last) && /^\d/.test(value)) parts.push(' ')
+    parts.push(value)
+    const visible = value.replace(/\s+/g, '').length
+    chars += visible
+    if (ctx.link) linkChars += visible
+  }
+
+  const inline = (node: ParentNode, ctx: Context) => {
+    for (const child of node.childNodes) visit(child, ctx)
+  }
+
+  const visit = (node: ChildNode, ctx: Context): void => {
+    if (node.nodeName === '#text') return text((node as { value: string }).value, ctx)
+    if (!('tagName' in node) || SKIPPED.has(node.tagName)) return
+    const tag = node.tagName
+    if (tag === 'br') return flush(ctx)
+    if (tag === 'ruby') return ruby(node, ctx)
+    if (tag === 'time') time = node.attrs.find((a) => a.name === 'datetime')?.value
+    if (!BLOCKS.has(tag)) return inline(node, tag === 'a' ? { ...ctx, link: true } : ctx)
+    flush(ctx)
+    ctx.nested = true
+    const block: Context = {
+      element: node,
+      nested: false,
+      block: ++blocks,
+      parent: ctx.block,
+      tag,
+      figure: ctx.figure || (tag === 'figure' && hasImage(node)),
+      link: ctx.link,
+    }
+    if (/^h[1-6]$/.test(tag)) block.heading = Number(tag[1])
+    block.unit = ctx.unit ?? (UNITS.has(tag) ? node : undefined)
+    const before = lines.length
+    inline(node, block)
+    flush(block)
+    // A block that held other blocks is not one unit (a figure or a list is): its own text
+    // goes as paragraphs.
+    if (block.nested && block.unit !== node) {
+      for (let i = before; i < lines.length; i++) {
+        if (units[i] === node) units[i] = `<p>${escapeHtml(lines[i]!.text)}</p>`
+      }
+    }
+  }
+
+  const ruby = (node: Element, ctx: Context) => {
+    for (const child of node.childNodes) {
+      if (!('tagName' in child)) visit(child, ctx)
+      else if (child.tagName === 'rt') text(`(${textOf(child)})`, ctx)
+      else if (child.tagName !== 'rp') visit(child, ctx)
+    }
+  }
+
+  const root: Context = {
+    nested: true,
+    block: 0,
+    parent: -1,
+    tag: 'body',
+    figure: false,
+    link: false,
+  }
+  inline(fragment, root)
+  flush(root)
+
+  return {
+    lines,
+    render(kept, stripRuby) {
+      const seen = new Set<Element | string>()
+      const html: string[] = []
+      lines.forEach((_, i) => {
+        const unit = units[i]!
+        if (!kept.has(i) || seen.has(unit)) return
+        seen.add(unit)
+        if (typeof unit === 'string') return html.push(unit)
+        if (stripRuby) withoutReadings(unit)
+        html.push(serializeOuter(unit))
+      })
+      return html.join('\n')
+    },
+  }
+}
+
+function textOf(node: ParentNode): string {
+  let out = ''
+  for (const child of node.childNodes) {
+    if (child.nodeName === '#text') out += (child as { value: string }).value
+    else if ('childNodes' in child) out += textOf(child)
+  }
+  return out.replace(/\s+/g, ' ').trim()
+}
+
+function hasImage(node: ParentNode): boolean {
+  return node.childNodes.some((c) => 'tagName' in c && (c.tagName === 'img' || hasImage(c)))
+}
+
+/** Takes `<rt>` and `<rp>` out of every `<ruby>` under `node`, leaving the base text. */
+function withoutReadings(node: ParentNode): void {
+  for (const child of node.childNodes) {
+    if (!('tagName' in child)) continue
+    if (child.tagName === 'ruby') {
+      child.childNodes = child.childNodes.filter(
+        (c) => !('tagName' in c) || (c.tagName !== 'rt' && c.tagName !== 'rp'),
+      )
+    }
+    withoutReadings(child)
+  }
+}

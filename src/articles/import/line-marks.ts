@@ -1,0 +1,71 @@
+/**
+ * Marks a line carries that say what it is whatever surrounds it: a photo caption (an HTML
+ * figure's, `图为…`, a credit ending in `摄`), and a line of phonetic readings alone over the
+ * characters it reads.
+ */
+import { readByline } from './byline'
+import type { PageLine } from './page-lines'
+import { readingMatch, syllableOf } from './readings'
+
+const HAN = /\p{Script=Han}/u
+/** Who stands where in a photo: `（左三）`, `（前排左起）`, `(right)`. */
+const WHO_IS_WHERE =
+  /[（(](?:左|右|中|前排|後排|后排)(?:[一二三四五六七八九十\d]|起)?[）)]|\((?:left|right|centre|center)\)/i
+const CAPTION_START =
+  /^(?:图为|圖為|图：|圖：|图片：|圖片：|[（(](?:图|圖|攝|摄)[)）／/]|Photo:|■|▲|▼|△|▽|●)/
+/** How a photographer's credit ends: `摄`, `攝影`. */
+const PHOTO_END = /(?:攝|摄)(?:影)?\s*$/
+/** A photo credit in brackets closing the line: `（摄影：李俊杰）`, `（圖／記者王小明攝）`. */
+const BRACKETED_CREDIT =
+  /[（(]\s*(?:(?:摄影|攝影|图|圖|圖片|图片)\s*[：:／/]\s*([^（）()]{1,24})|([^（）()]{1,24}?(?:攝|摄)(?:影)?))\s*[）)]$/
+
+export interface Caption {
+  photographers: string[]
+  /** Marked as a caption beyond doubt (a credit, `图为`, `▲`, a figure): even a sentence is one. */
+  sure: boolean
+}
+
+/** A caption: an HTML figure's, or a line marked as one or ending with a photographer's credit. */
+export function caption(text: string, line: PageLine): Caption | undefined {
+  const bracketed = BRACKETED_CREDIT.exec(text)
+  if (bracketed) {
+    const credit = bracketed[1] ?? bracketed[2]!
+    const byline = readByline(
+      bracketed[1] ? credit : credit.replace(/^(?:圖|图)\s*[／/]/, ''),
+      true,
+    )
+    return {
+      photographers: byline?.photographers.length ? byline.photographers : (byline?.authors ?? []),
+      sure: true,
+    }
+  }
+  const tail = text.slice(text.lastIndexOf('。') + 1).replace(/^[\s\u3000]+/, '')
+  const credit = tail.length <= 40 && PHOTO_END.test(tail) ? readByline(tail) : undefined
+  if (credit?.photographers.length) return { photographers: credit.photographers, sure: true }
+  if (line.dom?.tag === 'figcaption' || CAPTION_START.test(text)) {
+    return { photographers: [], sure: true }
+  }
+  // Who stands where marks a short line as a caption; a paragraph may say it in passing.
+  if (text.length <= 60 && WHO_IS_WHERE.test(text)) return { photographers: [], sure: false }
+  return undefined
+}
+
+/** True when `syllables` are the readings of the Han characters of `line`, one by one. */
+export function readsLine(syllables: string, line: string): boolean {
+  const words = syllables.split(/[\s\u3000]+/).filter(Boolean)
+  const han = [...line].filter((ch) => HAN.test(ch))
+  if (words.length !== han.length) return false
+  return words.every((w, k) => {
+    const syllable = syllableOf(w)
+    return syllable !== undefined && readingMatch(han[k]!, syllable) !== undefined
+  })
+}
+
+/** True for a line of two or more pinyin or zhuyin syllables and nothing else. */
+export function onlyReadings(text: string): boolean {
+  if (HAN.test(text)) return false
+  const words = text.split(/[\s\u3000]+/).filter(Boolean)
+  return (
+    words.length >= 2 && words.every((w) => syllableOf(w) !== undefined && /[^a-z]|\d$/i.test(w))
+  )
+}

@@ -1,0 +1,134 @@
+/**
+ * Which line is the title. Pages print the headline above the metadata (or, with none, above
+ * the story), often under a masthead, a section name or a breadcrumb, and sometimes with a
+ * second headline in another language or a subtitle under it. The title is found in the stack
+ * of headline-like lines just above the first metadata line (else just above the story): the
+ * longest of them, since mastheads and section names are short; a headline in the other script
+ * (English beside Chinese) joins it, in page order. An HTML paste's `<h1>` is the title; a
+ * Markdown paste's first heading is.
+ */
+import { STORY, type LineFeatures } from './features'
+import type { PageLine } from './page-lines'
+
+export interface TitleLines {
+  /** The headline lines, in page order: one, or two on a bilingual page. */
+  lines: number[]
+  /** Headline-like lines under the title in the same stack: subtitles, kept at the top of the story. */
+  subtitles: number[]
+  /** Headline-like lines above it in the same stack: mastheads and section names. */
+  above: number[]
+}
+
+const MARKDOWN_HEADING = /^#{1,6}\s+\S/
+
+/** Whether a line could be a headline: text without the marks of anything else. */
+export function headlineLike(f: LineFeatures): boolean {
+  return (
+    !f.blank &&
+    !f.cue &&
+    (!f.meta || f.meta.every((m) => m.prose)) &&
+    !f.caption &&
+    !f.path &&
+    !f.list &&
+    !f.links &&
+    !f.bullet &&
+    !f.readings &&
+    !f.endMark &&
+    f.letters >= 2 &&
+    f.chars <= 150 &&
+    f.story < STORY
+  )
+}
+
+const isLatin = (f: LineFeatures) => f.latin > f.han * 2
+
+/** The title of a page whose story starts at `firstStory` (-1: none found). */
+export function pickTitle(
+  lines: readonly PageLine[],
+  f: readonly LineFeatures[],
+  firstStory: number,
+  markdown: boolean,
+): TitleLines {
+  const none: TitleLines = { lines: [], subtitles: [], above: [] }
+  const limit = firstStory === -1 ? lines.length : firstStory
+  if (markdown) {
+    const heading = lines.findIndex((l, i) => i < limit && MARKDOWN_HEADING.test(l.text))
+    if (heading !== -1) return { ...none, lines: [heading] }
+  }
+  const h1 = lines.findIndex((l, i) => i < limit && l.dom?.heading === 1 && f[i]!.letters >= 2)
+  if (h1 !== -1) return withHtmlCoTitle(lines, f, h1)
+  if (firstStory === -1) {
+    // Nothing reads as story: the first line is the title, as on a bare page (past a
+    // breadcrumb or a navigation bar).
+    const first = f.findIndex((x) => !x.blank && !x.cue && !x.path && !x.list && !x.links)
+    const top = first === -1 ? f.findIndex((x) => !x.blank) : first
+    return top === -1 ? none : { ...none, lines: [top] }
+  }
+  const firstMeta = f.findIndex(
+    (x, i) => i < limit && !x.cue && x.meta?.some((m) => m.field !== 'other'),
+  )
+  let stack = firstMeta === -1 ? [] : stackAbove(f, firstMeta)
+  if (!stack.length) stack = stackAbove(f, limit)
+  if (!stack.length) {
+    const first = f.findIndex((x) => !x.blank)
+    return first === -1 ? none : { ...none, lines: [first] }
+  }
+  return choose(f, stack)
+}
+
+/** The headline-like lines right above `at` (blank lines between them allowed), top first. */
+function stackAbove(f: readonly LineFeatures[], at: number): number[] {
+  const stack: number[] = []
+  for (let i = at - 1; i >= 0; i--) {
+    const x = f[i]!
+    if (x.blank) continue
+    if (headlineLike(x)) stack.unshift(i)
+    else if (stack.length) break
+  }
+  return stack
+}
+
+/**
+ * The title in a stack of headline-like lines: the first that is a headline in length (eight
+ * Han characters, four Latin words), since mastheads and section names are short and a
+ * subtitle comes under its headline; else the longest. A headline in the other script joins
+ * it, in page order (a bilingual page). Lines under it are subtitles, lines above it masthead.
+ */
+function choose(f: readonly LineFeatures[], stack: number[]): TitleLines {
+  const pick = (latin: boolean) => {
+    const lines = stack.filter((i) => isLatin(f[i]!) === latin)
+    const headline = lines.find((i) => (latin ? f[i]!.words >= 4 : f[i]!.han >= 8))
+    const longest = lines.reduce<number | undefined>(
+      (best, i) => (best === undefined || f[i]!.chars > f[best]!.chars ? i : best),
+      undefined,
+    )
+    return headline ?? longest
+  }
+  const han = pick(false)
+  const latin = pick(true)
+  // A Latin line beside a Chinese headline is a second headline only when it is one in length.
+  const both = han !== undefined && latin !== undefined && f[latin]!.words >= 4 && f[han]!.han >= 6
+  const weight = (i: number | undefined) => (i === undefined ? 0 : f[i]!.han * 2 + f[i]!.latin)
+  const main = both
+    ? [han, latin].sort((a, b) => a - b)
+    : [weight(han) >= weight(latin) ? han! : latin!]
+  const first = main[0]!
+  const last = main.at(-1)!
+  return {
+    lines: main,
+    subtitles: stack.filter((i) => i > last),
+    above: stack.filter((i) => i < first || (i > first && i < last)),
+  }
+}
+
+/** An `<h1>`, and the heading after it when it is in the other script (a bilingual page). */
+function withHtmlCoTitle(
+  lines: readonly PageLine[],
+  f: readonly LineFeatures[],
+  h1: number,
+): TitleLines {
+  const next = f.findIndex((x, i) => i > h1 && !x.blank)
+  const co =
+    next !== -1 && lines[next]!.dom?.heading && isLatin(f[next]!) !== isLatin(f[h1]!) ? [next] : []
+  return { lines: [h1, ...co], subtitles: [], above: [] }
+}
