@@ -225,9 +225,12 @@ try {
       }
     }
   }
-  // The media article's screenshots are the manual's (docs/media.md).
-  for (const width of [390, 1280]) {
-    copyFileSync(`${SHOTS}/media-${width}-light.png`, `docs/screenshots/media-${width}.png`)
+  // The media article's screenshots are the manual's (docs/media.md): refreshed on request, so
+  // that a run leaves the checkout as it was.
+  if (process.env.UPDATE_DOC_SCREENSHOTS === '1') {
+    for (const width of [390, 1280]) {
+      copyFileSync(`${SHOTS}/media-${width}-light.png`, `docs/screenshots/media-${width}.png`)
+    }
   }
 
   // Following links as a reader would.
