@@ -12,6 +12,8 @@ export const SITE = {
   publishesPerDay: 500,
   tags: 50,
   tagsPerArticle: 2,
+  /** Authors an article credits: each has its listing, feeds and page, like a tag. */
+  authorsPerArticle: 1,
   /** Spellings per tag a reader may poll (經開區 and 经开区 are two URLs of one listing). */
   spellings: 2,
   /** Items per page (PAGE_SIZE): the keys one render reads in its bulk get. */
@@ -61,15 +63,20 @@ export function before(site = SITE) {
  * page and the sitemap; each is purged twice (at once, and after KV's window) and rendered
  * once per upper tier at its next request. The write is one Worker run and one Durable
  * Object request; the coordinator reads nothing from KV, writes the article, its card and its
- * index keys, then, with its first purge, when each listing it changed (the site's, each tag's)
- * and the sitemap last changed (and the list of tags when a tag is new: 1 publish in 10,
+ * index keys, then, with its first purge, when each listing it changed (the site's, each tag's
+ * and author's) and the sitemap last changed (and the list of tags when a tag is new: 1 publish in 10,
  * say), and wakes its alarm
  * about twice to send the two purges (one request each while the budget lasts: 500
  * publishes spread over a day never run it low).
  */
 export function after(site = SITE) {
-  const feedsTouched = 3 * 3 * (1 + site.tagsPerArticle * site.spellings)
-  const pagesTouched = 3 /* the article */ + 3 /* home */ + 1 /* sitemap */
+  const listings = site.tagsPerArticle + site.authorsPerArticle
+  const feedsTouched = 3 * 3 * (1 + site.tagsPerArticle * site.spellings + site.authorsPerArticle)
+  const pagesTouched =
+    3 /* the article */ +
+    3 /* home */ +
+    3 * site.authorsPerArticle /* author pages */ +
+    3 /* the sitemap index, its part, the news sitemap */
   const passes = 2
   const renders = site.publishesPerDay * (feedsTouched + pagesTouched) * passes * site.upperTiers
   const r = render(site)
@@ -79,10 +86,9 @@ export function after(site = SITE) {
     kvReads: renders * r.reads + site.publishesPerDay /* the publisher's token */,
     kvLists: renders * r.lists,
     kvWrites:
-      site.publishesPerDay *
-        (1 /* article */ + 1 /* card */ + 1 + site.tagsPerArticle) /* index */ +
-      site.publishesPerDay * (1 + site.tagsPerArticle + 1) /* changed: listings, sitemap */ +
-      site.publishesPerDay / 10,
+      site.publishesPerDay * (1 /* article */ + 1 /* card */ + 1 + listings) /* index */ +
+      site.publishesPerDay * (1 + listings + 1) /* changed: listings, sitemap */ +
+      site.publishesPerDay / 10 /* meta:tags or meta:authors when one is new */,
     purgeRequests: site.publishesPerDay * passes,
   }
 }

@@ -100,16 +100,21 @@ export async function startWorker({
   throw new Error(`wrangler dev did not start on ${base}:\n${output}`)
 }
 
+/** How a kept-alive connection the server has closed shows itself to undici. */
+const CLOSED = new Set(['UND_ERR_SOCKET', 'UND_ERR_CLOSED', 'EPIPE', 'ECONNRESET'])
+
 /**
- * `fetch`, sent again once when the server closed the kept-alive connection just as the
- * request went out (`other side closed`): wrangler dev drops idle connections, and a step
- * that follows minutes of other work can meet one.
+ * `fetch`, sent again (twice at most) when the server closed the kept-alive connection just as
+ * the request went out (`other side closed`, or `write EPIPE` when the request was being
+ * written): wrangler dev drops idle connections, and a step that follows minutes of other
+ * work on a loaded machine can meet one.
  */
 export async function fetchAgainIfClosed(url, init) {
-  try {
-    return await fetch(url, init)
-  } catch (error) {
-    if (error.cause?.code !== 'UND_ERR_SOCKET') throw error
-    return fetch(url, init)
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await fetch(url, init)
+    } catch (error) {
+      if (attempt === 2 || !CLOSED.has(error.cause?.code)) throw error
+    }
   }
 }

@@ -1,7 +1,7 @@
 /**
- * A page of the site's or a tag's listing, as the page and feed sub-apps both serve it: the
- * query read, what the page shows read from KV (articles for a feed, cards for a list page),
- * and the response tagged for purging and dated with the listing's last change.
+ * A page of the site's, a tag's or an author's listing, as the page and feed sub-apps both
+ * serve it: the query read, what the page shows read from KV (articles for a feed, cards for
+ * a list page), and the response tagged for purging and dated with the listing's last change.
  */
 import type { Context } from 'hono'
 import type { AppEnv } from '../env'
@@ -25,12 +25,12 @@ export interface AskedPage<T> {
 }
 
 /**
- * The page of the site's or a tag's listing that a page or feed request asks for, read by
- * `read` (cards or articles), its response tagged with the listing and every article it
- * shows (both representations of a feed carry the same tags) and given its Last-Modified.
+ * The page of a listing that a page or feed request asks for, read by `read` (cards or
+ * articles), its response tagged with the listing and every article it shows (both
+ * representations of a feed carry the same tags) and given its Last-Modified.
  *
- * Undefined when there is nothing to show: a tag longer than any article may have (KV is not
- * asked), or one no article has, so that made-up tags get a short-lived 404 rather than a
+ * Undefined when there is nothing to show: a name longer than any article may give (KV is not
+ * asked), or one no article has, so that made-up listings get a short-lived 404 rather than a
  * page of their own. A cursor this service did not give out for this listing and page size is
  * refused (400) before KV is asked.
  */
