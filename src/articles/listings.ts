@@ -28,16 +28,29 @@ const SLUG_CHARS = 64
  */
 export function authorSlug(name: string): string {
   const slug = [
-    ...name
-      .normalize('NFKC')
-      .toLowerCase()
+    ...lowerNormal(name)
       .replace(/[^\p{L}\p{M}\p{N}]+/gu, '-')
       .replace(/^-+|-+$/g, ''),
   ]
     .slice(0, SLUG_CHARS)
     .join('')
     .replace(/-+$/, '')
-  return slug || `author-${fnv1a(name)}`
+  return lowerNormal(slug) || `author-${fnv1a(name)}`
+}
+
+/**
+ * Lower case and NFKC, applied until neither changes anything: once is not enough, as
+ * lowering can make what composes (H + U+0331 stays two characters; h + U+0331 is ẖ), and a
+ * slug must be its own slug, or the page a byline links to would be another page's.
+ */
+function lowerNormal(text: string): string {
+  let current = text
+  for (let i = 0; i < 4; i++) {
+    const next = current.toLowerCase().normalize('NFKC')
+    if (next === current) break
+    current = next
+  }
+  return current
 }
 
 /** A short, stable hash (FNV-1a, 32 bits) as 8 hex digits. */

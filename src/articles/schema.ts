@@ -23,10 +23,16 @@ const date = z.string().superRefine((s, ctx) => {
   if (problem) ctx.addIssue({ code: 'custom', message: problem })
 })
 
+/**
+ * A name is one line, read left to right as written: line breaks and tabs become a space, and
+ * the bidirectional embeddings, overrides and isolates (U+202A–202E, U+2066–2069) go, so that
+ * no name can turn a page's title around (`‮evil` shown as `live`). The marks U+200E and
+ * U+200F stay: Arabic and Hebrew names need them.
+ */
 const name = z
   .string()
-  .trim()
-  .min(1, 'must not be empty')
+  .transform((s) => s.replace(/[\r\n\t]+/g, ' ').replace(/[\u202A-\u202E\u2066-\u2069]/g, ''))
+  .pipe(z.string().trim().min(1, 'must not be empty'))
   .refine((s) => chars(s) <= LIMITS.nameChars, `must be at most ${LIMITS.nameChars} characters`)
 
 export const AuthorInput = z.strictObject({

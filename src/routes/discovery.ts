@@ -95,14 +95,18 @@ export async function sitemap(
   }
 }
 
-/** `/sitemaps/{part}.xml`: the part-th `perFile` articles, each in every version. */
+/**
+ * `/sitemaps/{part}.xml`: the part-th `perFile` articles, each in every version; undefined
+ * for a part past the last (the first always exists, as the index names it).
+ */
 export async function sitemapPart(
   kv: KVNamespace,
   site: SitemapSite,
   part: number,
   perFile = articlesPerFile(site),
-): Promise<Sitemap> {
+): Promise<Sitemap | undefined> {
   const { entries: articles } = await scanIndex(kv, (part - 1) * perFile, perFile)
+  if (part > 1 && articles.length === 0) return undefined
   return { xml: renderUrlset(entries(site, part, articles)), changedMs: newest(articles) }
 }
 
@@ -121,11 +125,13 @@ export async function newsSitemap(
   now: number,
   part = 0,
   perFile = NEWS_SITEMAP_URLS,
-): Promise<Sitemap & { hourMs: number }> {
+): Promise<(Sitemap & { hourMs: number }) | undefined> {
   const hourMs = Math.floor(now / HOUR_MS) * HOUR_MS
   const recent = await scanSince(kv, hourMs - NEWS_WINDOW_MS)
   const parts = Math.ceil(recent.length / perFile)
   const changedMs = Math.max(hourMs, newest(recent))
+  // One file is served as news.xml only; a part the index does not name is not there.
+  if (part > 0 && part > parts) return undefined
   if (part === 0 && parts > 1) {
     const locs = Array.from({ length: parts }, (_, i) => `${site.base}/sitemaps/news-${i + 1}.xml`)
     return { xml: renderSitemapIndex(locs), changedMs, hourMs }
@@ -168,24 +174,24 @@ discovery.get('/sitemap.xml', noQuery, async (c) =>
 // A parameter takes a whole path segment in Hono, so the number is read out of `{part}.xml`.
 const partOf = (file: string) => Number(/\d+/.exec(file)![0])
 
-discovery.get('/sitemaps/:file{[0-9]{1,6}\\.xml}', noQuery, async (c) => {
-  const part = partOf(c.req.param('file'))
-  if (part < 1) return c.notFound()
-  return xml(c, await sitemapPart(c.env.ARTICLES, sitemapSite(c), part))
+// One address a part: no leading zeros.
+discovery.get('/sitemaps/:file{[1-9][0-9]{0,5}\\.xml}', noQuery, async (c) => {
+  const map = await sitemapPart(c.env.ARTICLES, sitemapSite(c), partOf(c.req.param('file')))
+  return map ? xml(c, map) : c.notFound()
 })
 
 /** The news sitemap, or one part of it; kept only until the hour's window moves. */
 async function news(c: Context<AppEnv>, part: number) {
   const map = await newsSitemap(c.env.ARTICLES, sitemapSite(c), Date.now(), part)
+  if (!map) return c.notFound()
   keepAtMost(c, (map.hourMs + HOUR_MS - Date.now()) / 1000)
   return xml(c, map)
 }
 
 discovery.get('/sitemaps/news.xml', noQuery, (c) => news(c, 0))
-discovery.get('/sitemaps/:file{news-[0-9]{1,4}\\.xml}', noQuery, (c) => {
-  const part = partOf(c.req.param('file'))
-  return part >= 1 ? news(c, part) : c.notFound()
-})
+discovery.get('/sitemaps/:file{news-[1-9][0-9]{0,3}\\.xml}', noQuery, (c) =>
+  news(c, partOf(c.req.param('file'))),
+)
 
 /** Every feed the site offers, for a feed reader to import in one step. */
 discovery.get('/feeds.opml', noQuery, async (c) => {

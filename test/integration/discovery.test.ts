@@ -93,11 +93,15 @@ describe('sitemap and robots', () => {
       `${SITE}/sitemaps/news.xml`,
     ])
     const locs = async (part: number) =>
-      locsOf(parseXml((await sitemapPart(env.ARTICLES, MAP_SITE, part, 2)).xml))
+      locsOf(parseXml((await sitemapPart(env.ARTICLES, MAP_SITE, part, 2))!.xml))
     expect(await locs(1)).toEqual(['/', '/zh-Hans/', '/zh-Hant/', '/articles/s5', '/articles/s4'])
     expect(await locs(2)).toEqual(['/articles/s3', '/articles/s2'])
     expect(await locs(3)).toEqual(['/articles/s1'])
-    expect(await locs(4)).toEqual([])
+    // A part past the last is not there, nor is one written with a leading zero.
+    expect(await sitemapPart(env.ARTICLES, MAP_SITE, 4, 2)).toBeUndefined()
+    expect((await c.get('/sitemaps/2.xml')).status).toBe(404)
+    expect((await c.get('/sitemaps/01.xml')).status).toBe(404)
+    expect((await c.get('/sitemaps/1.xml')).status).toBe(200)
   })
 })
 

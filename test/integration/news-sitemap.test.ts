@@ -112,16 +112,18 @@ describe('the news sitemap', () => {
     expect(purged).toContain('sitemap')
     const site = { base: SITE, language: 'zh-Hant', chinese: true, title: 'edgefeed' }
     // Two per file here (1,000 in the service): five need three.
-    const index = parseXml((await newsSitemap(env.ARTICLES, site, TEST_EPOCH, 0, 2)).xml)
+    const index = parseXml((await newsSitemap(env.ARTICLES, site, TEST_EPOCH, 0, 2))!.xml)
     expect(index.sitemapindex.sitemap.map((s: any) => s.loc.replace(SITE, ''))).toEqual([
       '/sitemaps/news-1.xml',
       '/sitemaps/news-2.xml',
       '/sitemaps/news-3.xml',
     ])
     const part = async (n: number) =>
-      readNews((await newsSitemap(env.ARTICLES, site, TEST_EPOCH, n, 2)).xml).map((a) => a.loc)
+      readNews((await newsSitemap(env.ARTICLES, site, TEST_EPOCH, n, 2))!.xml).map((a) => a.loc)
     expect([...(await part(1)), ...(await part(2)), ...(await part(3))]).toEqual(
       [1, 2, 3, 4, 5].map((i) => `/articles/n${i}`),
     )
+    // The index names three: a fourth is not there.
+    expect(await newsSitemap(env.ARTICLES, site, TEST_EPOCH, 4, 2)).toBeUndefined()
   })
 })
