@@ -14,6 +14,8 @@ export default tseslint.config(
       'worker-configuration.d.ts',
       'test-results/',
       'bench-results/',
+      // @simplewebauthn/browser as published (a link into node_modules).
+      'src/desk-ui/public/desk/webauthn.js',
     ],
   },
   eslint.configs.recommended,
@@ -55,4 +57,12 @@ export default tseslint.config(
   // The browser suite's page.evaluate callbacks run in the page.
   { files: ['scripts/browser-e2e.mjs'], languageOptions: { globals: globals.browser } },
   { files: ['vitest.config.ts'], languageOptions: { parser: tseslint.parser } },
+  // The desk's own scripts, served as they are to the browser (src/desk-ui/public).
+  {
+    files: ['src/desk-ui/public/**/*.js'],
+    languageOptions: {
+      sourceType: 'module',
+      globals: { ...globals.browser, SimpleWebAuthnBrowser: 'readonly' },
+    },
+  },
 )

@@ -19,6 +19,7 @@ import { feeds } from './routes/feeds'
 import { listPage, notFoundPage, pages } from './routes/pages'
 import { mediaFiles, micropubMedia } from './routes/media'
 import { uploadLimit } from './http/upload'
+import { desk, deskHome } from './routes/desk'
 
 /**
  * Headers every HTML page carries besides `nosniff`, which every response gets: nothing runs
@@ -89,6 +90,10 @@ app.route('/micropub/media', micropubMedia)
 app.route('/micropub', micropub)
 // Files are served with their own caching: a year, since the key is the content.
 app.route('/media', mediaFiles)
+// The browser desk: signed-in pages and calls, never cached (src/routes/desk.tsx).
+app.use('/desk/*', bodyLimitProblem)
+app.route('/desk', desk)
+app.get('/desk/', deskHome)
 
 // Everything below is public: cached at the edge, tagged for purging.
 app.use('*', publicEdge)

@@ -1,6 +1,7 @@
 import type { Config } from './config'
 import type { Script } from './articles/script'
 import type { Principal } from './access/principal'
+import type { DeskSession } from './desk/signin'
 
 /** Hono's environment for this app. `Env` is generated from wrangler.toml by `npm run types`. */
 export interface AppEnv {
@@ -13,6 +14,8 @@ export interface AppEnv {
     script?: Script
     /** Who is writing, once authenticated. */
     principal: Principal
+    /** A browser desk request's session (src/access/desk-session.ts). */
+    deskSession?: DeskSession
     /** What a public response shows, for purging (src/edge/tags.ts). */
     cacheTags?: string[]
     /** When what a public response shows last changed: its Last-Modified (src/edge/headers.ts). */

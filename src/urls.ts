@@ -37,6 +37,14 @@ export function apiPublisherPath(name: string): string {
   return `/api/publishers/${encodeURIComponent(name)}`
 }
 
+/** The browser desk. */
+export const DESK_PATH = '/desk/'
+
+/** A one-time desk enrolment link's page. */
+export function deskEnrolPath(token: string): string {
+  return `/desk/enrol/${token}`
+}
+
 /** `/tags/{tag}` with the tag as written, percent-encoded (`/tags/%E7%B6%93...`). */
 export function tagPath(tag: string): string {
   return `/tags/${encodeURIComponent(tag)}`

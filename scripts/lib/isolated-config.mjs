@@ -23,6 +23,13 @@ export function isolatedConfig(config = 'wrangler.toml') {
   const folder = resolve(CACHE, basename(config).replace(/\W+/g, '-'))
   mkdirSync(folder, { recursive: true })
   const json = { ...rest, main: resolve(dirname(config), rawConfig.main) }
+  // Paths in the configuration are read from its folder: the copy names them in full.
+  if (rawConfig.assets?.directory) {
+    json.assets = {
+      ...rawConfig.assets,
+      directory: resolve(dirname(config), rawConfig.assets.directory),
+    }
+  }
   const path = join(folder, 'wrangler.json')
   // Written whole and renamed, so a run reading it never sees half a file.
   const partial = `${path}.${process.pid}`

@@ -51,6 +51,7 @@ import {
 import { Replies } from './replies'
 import { migrate } from './schema'
 import { Settings } from './settings'
+import { SignIn } from './signin'
 import { AUTHOR_NAMES, Spellings, TAG_NAMES } from './spellings'
 import { deskStatus, type DeskStatus } from './status'
 import { visibleTo } from '../access/visibility'
@@ -87,6 +88,7 @@ export class Desk extends DurableObject<Env> {
   private readonly kvSync: KvSync
   private readonly media: MediaRegistry
   private readonly mediaDesk: MediaDesk
+  private readonly signInState: SignIn
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env)
@@ -105,6 +107,7 @@ export class Desk extends DurableObject<Env> {
       (work) => this.transaction(work),
       (tags) => this.outbox.purges.schedule(tags, Date.now(), this.windowMs()),
     )
+    this.signInState = new SignIn(sql, this.publishers)
     this.kvSync = new KvSync(
       env.ARTICLES,
       this.records,
@@ -322,6 +325,11 @@ export class Desk extends DurableObject<Env> {
     return { ok: true, status: 201, value: record }
   }
 
+  /** The browser desk's enrolment links, passkeys and sessions (src/desk/signin.ts). */
+  signIn(): SignIn {
+    return this.signInState
+  }
+
   listPublishers(): PublisherRecord[] {
     return this.publishers.list()
   }
@@ -331,8 +339,10 @@ export class Desk extends DurableObject<Env> {
    * with the token stop once KV's copy is gone everywhere, within about a minute.
    */
   async revokePublisher(name: string): Promise<Outcome<null>> {
+    const id = this.publishers.byName(name)?.id
     const tokenHash = this.publishers.revoke(name, Date.now())
-    if (!tokenHash) return refuse(404, 'Not Found', `No publisher is named "${name}".`)
+    if (!id || !tokenHash) return refuse(404, 'Not Found', `No publisher is named "${name}".`)
+    this.signInState.endSessions(id)
     await this.env.ARTICLES.delete(publisherKey(tokenHash))
     return { ok: true, status: 204, value: null }
   }

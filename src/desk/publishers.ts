@@ -50,6 +50,18 @@ export class PublisherRegistry {
     return row && parseScopes(row.scopes)
   }
 
+  /** The active publisher with `id`. */
+  byId(id: string): PublisherRecord | undefined {
+    const row = this.sql
+      .exec<Row>('SELECT * FROM publishers WHERE id = ? AND revoked IS NULL', id)
+      .toArray()[0]
+    return row && fromRow(row)
+  }
+
+  isActive(id: string): boolean {
+    return this.activeScopes(id) !== undefined
+  }
+
   /** Registers a publisher; undefined when the name is taken. */
   add(input: NewPublisher, tokenHash: string, now: number): PublisherRecord | undefined {
     if (this.byName(input.name)) return undefined

@@ -6,6 +6,7 @@
  * earlier version up to date. `CREATE TABLE IF NOT EXISTS` never changes a table that exists,
  * so a column added later is added by a migration, counted in SQLite's `user_version`.
  */
+import { SIGNIN_SCHEMA } from './signin-schema'
 
 export const SCHEMA = `
 CREATE TABLE IF NOT EXISTS articles (
@@ -130,7 +131,7 @@ CREATE TABLE IF NOT EXISTS settings (
   name TEXT PRIMARY KEY,
   value TEXT NOT NULL
 );
-`
+${SIGNIN_SCHEMA}`
 
 /**
  * Each migration brings the tables from the version before it (its index) to the next. An
@@ -144,6 +145,8 @@ const MIGRATIONS: string[] = [
   'ALTER TABLE purges ADD COLUMN changed_ms INTEGER',
   // 3: what each publisher's token may do; those issued before scopes keep every scope.
   "ALTER TABLE publishers ADD COLUMN scopes TEXT NOT NULL DEFAULT 'create update delete media'",
+  // 4: the desk's enrolment links, passkeys, challenges and sessions.
+  SIGNIN_SCHEMA,
 ]
 
 /** Makes the tables, or brings those of an earlier version up to date. */

@@ -74,6 +74,13 @@ export function requireToken(options: {
 }): MiddlewareHandler<AppEnv> {
   const { identify, adminOnly = false } = options
   return async function requireToken(c, next) {
+    // A desk session (src/access/desk-session.ts) has already said who is asking.
+    if (c.get('principal')) {
+      if (adminOnly && !c.var.principal.admin) {
+        throw problem(403, { title: 'Forbidden', detail: 'Only the admin token may do this.' })
+      }
+      return next()
+    }
     const adminToken = adminTokenOf(c)
     const token = bearerToken(c.req.header('Authorization'))
     if (token === undefined) throw unauthorized('Send Authorization: Bearer <token>.')

@@ -6,7 +6,9 @@ import { deskOf, unwrap } from '../http/desk'
 import { readJsonBody } from '../http/validate'
 import { PublisherInput } from '../http/publisher-schema'
 import { docs } from '../http/api-docs'
-import { apiPublisherPath } from '../urls'
+import { apiPublisherPath, deskEnrolPath } from '../urls'
+import { deskDocs } from '../http/desk-docs'
+import { base64url } from '../digest'
 
 /** Publisher management, admin only: issue (token shown once), list, revoke. */
 export const publishers = new Hono<AppEnv>()
@@ -29,4 +31,15 @@ publishers.get('/', docs.listPublishers, async (c) =>
 publishers.delete('/:name', docs.revokePublisher, async (c) => {
   unwrap(await deskOf(c.env).revokePublisher(c.req.param('name')))
   return c.body(null, 204)
+})
+
+/** A one-time link that registers a desk passkey for the publisher (src/routes/desk-auth.ts). */
+publishers.post('/:name/enrolments', deskDocs.createEnrolment, async (c) => {
+  const token = base64url(crypto.getRandomValues(new Uint8Array(32)))
+  const { expires } = unwrap(
+    await deskOf(c.env)
+      .signIn()
+      .createEnrolment(c.req.param('name'), await tokenHash(token)),
+  )
+  return c.json({ url: c.var.baseUrl + deskEnrolPath(token), expires }, 201)
 })

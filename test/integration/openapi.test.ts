@@ -279,6 +279,19 @@ function calls(): Call[] {
     },
     ...misconfigured('DELETE /publishers/{name}', '/publishers/nobody', del()),
 
+    ...(() => {
+      const op = 'POST /publishers/{name}/enrolments'
+      const path = '/publishers/openapi-desk/enrolments'
+      return [
+        { op, status: 201, path, init: post({}) },
+        { op, status: 401, path, init: noToken(post({})) },
+        { op, status: 403, path, init: asPublisher(post({})) },
+        { op, status: 404, path: '/publishers/nobody/enrolments', init: post({}) },
+        { op, status: 413, path, init: post(tooLarge()) },
+        ...misconfigured(op, path, post({})),
+      ]
+    })(),
+
     { op: 'GET /openapi.json', status: 200, path: '/openapi.json' },
     ...misconfigured('GET /openapi.json', '/openapi.json'),
 

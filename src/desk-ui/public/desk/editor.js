@@ -1,0 +1,314 @@
+// The signed-in desk: the editor (with the live preview and pasted pages), the publisher's
+// own articles, and their passkeys. Loaded by desk.js, which gives it the shared helpers.
+
+const $ = (id) => document.getElementById(id)
+const words = Object.fromEntries(
+  [...$('words').content.querySelectorAll('[data-k]')].map((s) => [s.dataset.k, s.textContent]),
+)
+
+/** An article's time as the site's time zone writes it, for a datetime-local field. */
+function localTime(iso, timeZone) {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(new Date(iso))
+  const get = (type) => parts.find((p) => p.type === type).value
+  return `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}`
+}
+
+const list = (text) =>
+  text
+    .split(/[,，、]/)
+    .map((s) => s.trim())
+    .filter(Boolean)
+
+export function desk({ data, call, say, problemText, register, ceremony }) {
+  const form = $('editor')
+  const field = (name) => form.elements.namedItem(name)
+  /** Which field the body is sent as: Markdown, unless the article was pasted text or HTML. */
+  let format = 'markdown'
+  let composing = false
+
+  // ---- the article in the form ----------------------------------------------------------
+
+  function article() {
+    const value = (name) => field(name).value.trim()
+    const body = { title: value('title') || '…', [`content_${format}`]: field('body').value }
+    if (value('summary')) body.summary = value('summary')
+    body.tags = list(value('tags'))
+    body.authors = list(value('authors')).map((name) => ({ name }))
+    if (value('language')) body.language = value('language')
+    if (value('source_name')) {
+      body.source = { name: value('source_name') }
+      if (value('source_url')) body.source.url = value('source_url')
+    }
+    if (value('url')) body.url = value('url')
+    // No offset: the service reads it in the site's time zone (data.timeZone).
+    if (value('published')) body.published = `${value('published')}:00`
+    return body
+  }
+
+  function fill(a, revision) {
+    form.reset()
+    format =
+      a.content_markdown !== undefined ? 'markdown' : a.content_text !== undefined ? 'text' : 'html'
+    field('id').value = a.id ?? ''
+    field('revision').value = revision ?? ''
+    field('title').value = a.title ?? ''
+    field('body').value = a.content_markdown ?? a.content_text ?? a.content_html ?? ''
+    field('summary').value = a.summary ?? ''
+    field('tags').value = (a.tags ?? []).join(', ')
+    field('authors').value = (a.authors ?? []).map((x) => x.name).join(', ')
+    field('language').value = a.language ?? ''
+    field('source_name').value = a.source?.name ?? ''
+    field('source_url').value = a.source?.url ?? ''
+    field('url').value = a.url ?? ''
+    field('published').value = a.published ? localTime(a.published, data.timeZone) : ''
+    schedulePreview()
+  }
+
+  // ---- live preview: as readers will see it, in each script ------------------------------
+
+  let timer
+  function schedulePreview() {
+    clearTimeout(timer)
+    timer = setTimeout(preview, 400)
+  }
+  async function preview() {
+    if (composing || !field('body').value.trim()) return
+    const { res, json } = await call('POST', '/preview', article())
+    const box = $('preview')
+    if (!res.ok) {
+      box.textContent = problemText(json, '')
+      return
+    }
+    const versions = [['', json.content_html, json.language]]
+    for (const [script, v] of Object.entries(json.variants ?? {})) {
+      versions.push([script, v.content_html, script])
+    }
+    box.replaceChildren(
+      ...versions.map(([name, html, lang]) => {
+        const part = document.createElement('article')
+        part.lang = lang
+        if (name) part.dataset.script = name
+        // Sanitised by the service as a write would be: the same HTML readers get.
+        part.innerHTML = html
+        return part
+      }),
+    )
+    box.classList.toggle('sidebyside', versions.length > 1)
+  }
+  for (const name of ['body', 'title', 'language']) {
+    field(name).addEventListener('input', (e) => {
+      if (!e.isComposing) schedulePreview()
+    })
+  }
+  // Chinese input methods: nothing is sent while a character is being composed.
+  form.addEventListener('compositionstart', () => (composing = true))
+  form.addEventListener('compositionend', () => {
+    composing = false
+    schedulePreview()
+  })
+  form.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' && (e.isComposing || composing) && e.target.tagName !== 'TEXTAREA') {
+      e.preventDefault()
+    }
+  })
+
+  // ---- a pasted page, read by the import -------------------------------------------------
+
+  function showReport(report, bodyFirstLine) {
+    const lines = $('report-lines')
+    lines.replaceChildren()
+    const rows = report.lines ?? [
+      ...(report.title ? [{ ...report.title, class: 'title', reason: 'title' }] : []),
+      ...report.fields.map((f) => ({ ...f, class: 'metadata', reason: f.field })),
+      ...report.dropped.map((d) => ({ ...d, class: 'furniture', reason: d.rule, dropped: true })),
+    ]
+    rows.sort((a, b) => a.line - b.line)
+    for (const row of rows) {
+      const li = document.createElement('li')
+      li.value = row.line
+      li.className = row.class
+      const text = document.createElement('span')
+      text.textContent = row.text
+      const why = document.createElement('small')
+      why.textContent = ` ${row.class} · ${row.reason}`
+      li.append(text, why)
+      if (row.dropped || row.class === 'furniture' || row.class === 'annotation') {
+        const back = document.createElement('button')
+        back.type = 'button'
+        back.textContent = '↩︎ Put back'
+        back.addEventListener('click', () => {
+          const body = field('body')
+          body.value =
+            row.line < bodyFirstLine
+              ? `${row.text}\n\n${body.value}`
+              : `${body.value}\n\n${row.text}`
+          back.disabled = true
+          schedulePreview()
+        })
+        li.append(' ', back)
+      }
+      lines.append(li)
+    }
+    for (const note of report.notes ?? []) {
+      const li = document.createElement('li')
+      li.className = 'note'
+      li.textContent = note
+      lines.append(li)
+    }
+    $('report').hidden = false
+  }
+
+  $('paste').addEventListener('paste', async (e) => {
+    const text = e.clipboardData.getData('text/plain')
+    if (!text.trim()) return
+    e.preventDefault()
+    $('paste').value = text
+    const { res, json } = await call('POST', '/import', text, {
+      'Content-Type': 'text/plain; charset=utf-8',
+    })
+    if (!res.ok) return say(problemText(json, 'The page could not be read.'), { error: true })
+    fill({ ...json.article, tags: json.article.tags ?? [] })
+    field('published').value = json.article.published
+      ? localTime(json.article.published, data.timeZone)
+      : ''
+    showReport(json.report, json.report.body?.first_line ?? 0)
+    field('title').focus()
+  })
+
+  // ---- save, with If-Match: a second tab gets the conflict, never overwrites -------------
+
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault()
+    if (composing) return
+    const id = field('id').value
+    const revision = field('revision').value
+    const { res, json } = id
+      ? await call('PUT', `/articles/${encodeURIComponent(id)}`, article(), {
+          'If-Match': `"r${revision}"`,
+        })
+      : await call('POST', '/articles', article())
+    if (res.status === 412) {
+      return say(
+        'Conflict: this article was changed elsewhere (another tab or a colleague) since you opened it. Nothing was saved. Your text is still here: copy what you need, then open the article again from “My articles” to see the newer version. / 衝突：這篇文章在你開啟後已被修改，未儲存。',
+        { error: true },
+      )
+    }
+    if (!res.ok) return say(problemText(json, 'Not saved.'), { error: true })
+    field('id').value = json.id
+    field('revision').value = json.revision
+    const when = new Date(json.published).toLocaleString(undefined, { timeZone: data.timeZone })
+    say(
+      json.state === 'scheduled'
+        ? `Saved: scheduled for ${when} (${data.timeZone}). Readers see it then. / 已排程。`
+        : `Saved and published: /articles/${json.id}. Pages and feeds are purged now; readers everywhere see it within about two minutes. / 已發布。`,
+    )
+    await loadArticles()
+  })
+
+  $('new').addEventListener('click', () => {
+    format = 'markdown'
+    form.reset()
+    $('preview').replaceChildren()
+    $('report').hidden = true
+    field('title').focus()
+  })
+
+  // ---- my articles -----------------------------------------------------------------------
+
+  let mine = []
+  async function loadArticles() {
+    const { res, json } = await call('GET', '/articles?limit=100')
+    if (!res.ok) return say(problemText(json, 'Articles could not be listed.'), { error: true })
+    mine = json.items.filter((a) => a.publisher === data.publisher)
+    showArticles()
+  }
+  function showArticles() {
+    const q = $('search').value.trim().toLowerCase()
+    const state = $('state').value
+    const items = mine.filter(
+      (a) => (!q || a.title.toLowerCase().includes(q)) && (!state || a.state === state),
+    )
+    $('articles').replaceChildren(
+      ...items.map((a) => {
+        const li = document.createElement('li')
+        const title = document.createElement('a')
+        title.href = `/articles/${encodeURIComponent(a.id)}`
+        title.textContent = a.title
+        const meta = document.createElement('small')
+        meta.textContent = ` ${words[a.state] ?? a.state} · ${localTime(a.published, data.timeZone).replace('T', ' ')} `
+        const edit = document.createElement('button')
+        edit.type = 'button'
+        edit.textContent = words.edit
+        edit.setAttribute('aria-label', `${words.edit}: ${a.title}`)
+        edit.addEventListener('click', () => open(a.id))
+        const del = document.createElement('button')
+        del.type = 'button'
+        del.textContent = words.delete
+        del.setAttribute('aria-label', `${words.delete}: ${a.title}`)
+        del.addEventListener('click', () => remove(a))
+        li.append(title, meta, edit, ' ', del)
+        return li
+      }),
+    )
+  }
+  $('search').addEventListener('input', showArticles)
+  $('state').addEventListener('change', showArticles)
+
+  async function open(id) {
+    const { res, json } = await call('GET', `/articles/${encodeURIComponent(id)}`)
+    if (!res.ok) return say(problemText(json, 'The article could not be opened.'), { error: true })
+    fill(json, json.revision)
+    $('report').hidden = true
+    field('title').focus()
+  }
+
+  async function remove(a) {
+    if (!confirm(`${words.delete}: ${a.title}?`)) return
+    const { res, json } = await call('DELETE', `/articles/${encodeURIComponent(a.id)}`)
+    if (!res.ok) return say(problemText(json, 'Not deleted.'), { error: true })
+    say(`Deleted: ${a.title}`)
+    await loadArticles()
+  }
+
+  // ---- passkeys --------------------------------------------------------------------------
+
+  async function loadPasskeys() {
+    const { json } = await call('GET', '/passkeys')
+    $('passkeys').replaceChildren(
+      ...json.items.map((p) => {
+        const li = document.createElement('li')
+        li.textContent = `${p.label} · ${p.created.slice(0, 10)} `
+        const button = document.createElement('button')
+        button.type = 'button'
+        button.textContent = words.remove
+        button.setAttribute('aria-label', `${words.remove}: ${p.label}`)
+        button.addEventListener('click', async () => {
+          const { res, json: problem } = await call('DELETE', `/passkeys/${p.id}`)
+          if (!res.ok) return say(problemText(problem, 'Not removed.'), { error: true })
+          await loadPasskeys()
+        })
+        li.append(button)
+        return li
+      }),
+    )
+  }
+  const add = $('add-passkey')
+  add.addEventListener('click', () =>
+    ceremony(add, async () => {
+      await register('/passkeys/options', {}, '/passkeys', {})
+      say('Passkey added. / 已新增通行密鑰。')
+      await loadPasskeys()
+    }),
+  )
+
+  void loadArticles()
+  void loadPasskeys()
+}

@@ -1,0 +1,1 @@
+../../../../node_modules/@simplewebauthn/browser/dist/bundle/index.umd.min.js

@@ -1,0 +1,59 @@
+/**
+ * What the desk writes with, mounted at /desk/api behind a session: the publishing API's
+ * article calls themselves (the same validation, import, coordinator and If-Match), and two
+ * that store nothing: reading a pasted page through the import, and rendering Markdown for
+ * the live preview.
+ */
+import { Hono } from 'hono'
+import type { AppEnv } from '../env'
+import { requireDeskSession } from '../access/desk-session'
+import { buildDraft } from '../articles/build'
+import { ArticleInput } from '../articles/schema'
+import { readArticle } from '../http/body'
+import { problem } from '../http/problem'
+import { readJsonBody } from '../http/validate'
+import { api } from './api'
+
+export const deskWrite = new Hono<AppEnv>()
+
+deskWrite.use('*', requireDeskSession)
+
+/**
+ * A pasted page, read by the import as the API reads a text/plain body: the fields it found
+ * and its report, for the editor to check before saving. Nothing is stored.
+ */
+deskWrite.post('/import', async (c) => {
+  const type = c.req.header('Content-Type') ?? ''
+  if (!/^text\/plain\b/i.test(type)) {
+    throw problem(415, {
+      title: 'Unsupported Media Type',
+      detail: 'Send the pasted page as text/plain.',
+    })
+  }
+  const { input, report } = await readArticle(c)
+  return c.json({ article: input, report })
+})
+
+/**
+ * The article as readers will see it, built as a write would build it (Markdown rendered,
+ * sanitised, in each Chinese script), without storing anything: the live preview.
+ */
+deskWrite.post('/preview', async (c) => {
+  const input = await readJsonBody(c, ArticleInput)
+  const { config, principal } = c.var
+  const { fields, warnings } = buildDraft(input, {
+    timeZone: config.timeZone,
+    defaultLanguage: config.language,
+    defaultAuthor: principal.defaultAuthor,
+  })
+  return c.json({ ...fields, warnings })
+})
+
+// The article calls: only these of the API are reachable with a session.
+const articles = new Hono<AppEnv>()
+articles.use('*', async (c, next) => {
+  if (!/^\/desk\/api\/articles(\/|$)/.test(c.req.path)) return c.notFound()
+  await next()
+})
+articles.route('/', api)
+deskWrite.route('/', articles)

@@ -1,0 +1,178 @@
+/**
+ * The desk itself, for a signed-in publisher: write (or paste a page), the publisher's own
+ * articles, and their passkeys. The page is the same for every action; the desk's script
+ * fills and sends it (src/desk-ui/public/desk/desk.js).
+ */
+import type { DeskLabels } from './labels'
+import { deskLabels } from './labels'
+import { Bi, DeskLayout, biText, type DeskContext, type Words } from './layout'
+
+function Field(props: {
+  w: Words
+  k: keyof DeskLabels
+  name: string
+  type?: string
+  hint?: string
+  list?: string
+}) {
+  return (
+    <p class="field">
+      <label for={props.name}>
+        <Bi w={props.w} k={props.k} />
+      </label>
+      <input
+        id={props.name}
+        name={props.name}
+        type={props.type ?? 'text'}
+        list={props.list}
+        autocomplete="off"
+        aria-describedby={props.hint ? `${props.name}-hint` : undefined}
+      />
+      {props.hint ? (
+        <small id={`${props.name}-hint`} class="hint">
+          {props.hint}
+        </small>
+      ) : null}
+    </p>
+  )
+}
+
+export function DeskPage(props: {
+  ctx: DeskContext
+  csrf: string
+  timeZone: string
+  tags: string[]
+  authors: string[]
+}) {
+  const { ctx } = props
+  const w = deskLabels(ctx.language)
+  const data = {
+    page: 'desk',
+    csrf: props.csrf,
+    publisher: ctx.publisher,
+    timeZone: props.timeZone,
+    language: ctx.language,
+  }
+  return (
+    <DeskLayout ctx={ctx} title={biText(w, 'desk')} data={data}>
+      <p id="status" role="status" aria-live="polite"></p>
+      <section aria-labelledby="write-heading" class="write">
+        <h1 id="write-heading">
+          <Bi w={w} k="write" />
+        </h1>
+        <form id="editor" novalidate>
+          <input type="hidden" name="id" />
+          <input type="hidden" name="revision" />
+          <details class="paste">
+            <summary>
+              <Bi w={w} k="paste" />
+            </summary>
+            <p class="hint" id="paste-hint">
+              <Bi w={w} k="pasteHint" />
+            </p>
+            <textarea
+              id="paste"
+              rows={4}
+              aria-label={biText(w, 'paste')}
+              aria-describedby="paste-hint"
+            ></textarea>
+            <section id="report" hidden aria-labelledby="report-heading">
+              <h2 id="report-heading">
+                <Bi w={w} k="report" />
+              </h2>
+              <ol id="report-lines"></ol>
+            </section>
+          </details>
+          <Field w={w} k="title" name="title" />
+          <div class="bodyrow">
+            <p class="field">
+              <label for="body">
+                <Bi w={w} k="body" />
+              </label>
+              <textarea id="body" name="body" rows={14}></textarea>
+            </p>
+            <section class="preview" aria-labelledby="preview-heading">
+              <h2 id="preview-heading">
+                <Bi w={w} k="preview" />
+              </h2>
+              <div id="preview" class="content" aria-live="off"></div>
+            </section>
+          </div>
+          <p class="field">
+            <label for="summary">
+              <Bi w={w} k="summary" />
+            </label>
+            <textarea id="summary" name="summary" rows={2}></textarea>
+          </p>
+          <Field w={w} k="tags" name="tags" list="known-tags" />
+          <datalist id="known-tags">
+            {props.tags.map((t) => (
+              <option value={t} />
+            ))}
+          </datalist>
+          <Field w={w} k="authors" name="authors" list="known-authors" />
+          <datalist id="known-authors">
+            {props.authors.map((a) => (
+              <option value={a} />
+            ))}
+          </datalist>
+          <Field w={w} k="language" name="language" />
+          <Field w={w} k="sourceName" name="source_name" />
+          <Field w={w} k="sourceUrl" name="source_url" type="url" />
+          <Field w={w} k="url" name="url" type="url" />
+          <Field
+            w={w}
+            k="published"
+            name="published"
+            type="datetime-local"
+            hint={`${biText(w, 'publishedHint')} ${props.timeZone}`}
+          />
+          <p class="actions">
+            <button type="submit" class="primary">
+              <Bi w={w} k="save" />
+            </button>{' '}
+            <button type="button" id="new">
+              <Bi w={w} k="newArticle" />
+            </button>
+          </p>
+        </form>
+      </section>
+      <section aria-labelledby="mine-heading" class="mine">
+        <h2 id="mine-heading">
+          <Bi w={w} k="mine" />
+        </h2>
+        <p class="filters">
+          <label for="search">
+            <Bi w={w} k="search" />
+          </label>
+          <input id="search" type="search" autocomplete="off" />
+          <label for="state">
+            <Bi w={w} k="state" />
+          </label>
+          <select id="state">
+            <option value="">{biText(w, 'all')}</option>
+            <option value="published">{biText(w, 'published_')}</option>
+            <option value="scheduled">{biText(w, 'scheduled')}</option>
+          </select>
+        </p>
+        <ul id="articles" class="articles"></ul>
+      </section>
+      <section aria-labelledby="passkeys-heading" class="passkeys">
+        <h2 id="passkeys-heading">
+          <Bi w={w} k="passkeys" />
+        </h2>
+        <ul id="passkeys"></ul>
+        <button type="button" id="add-passkey">
+          <Bi w={w} k="addPasskey" />
+        </button>
+      </section>
+      <template id="words">
+        <span data-k="edit">{biText(w, 'edit')}</span>
+        <span data-k="delete">{biText(w, 'delete')}</span>
+        <span data-k="remove">{biText(w, 'remove')}</span>
+        <span data-k="published">{biText(w, 'published_')}</span>
+        <span data-k="scheduled">{biText(w, 'scheduled')}</span>
+      </template>
+    </DeskLayout>
+  )
+}
