@@ -24,6 +24,7 @@ if (!token) {
 }
 
 const base = `http://127.0.0.1:${PORT}`
+const desk = `http://localhost:${PORT}`
 console.log(`
 edgefeed is starting on ${base} (KV is kept on disk in .wrangler/state).
 
@@ -37,6 +38,14 @@ Publish an article:
     -d '{"title":"Hello, edgefeed","content_markdown":"My **first** article.","tags":["news"]}'
 
 Then read it at ${base}/ , ${base}/feed.xml , ${base}/atom.xml or ${base}/feed.json
+
+The browser desk: ${desk}/desk/
+(at localhost, not 127.0.0.1: browsers refuse passkeys on an IP address). Give a publisher
+a one-time link that registers their passkey (docs/desk.md):
+
+  curl -X POST ${desk}/api/publishers -H 'Authorization: Bearer ${token}' \\
+    -H 'Content-Type: application/json' -d '{"name":"city-desk"}'
+  curl -X POST ${desk}/api/publishers/city-desk/enrolments -H 'Authorization: Bearer ${token}'
 `)
 
 const child = spawn(
