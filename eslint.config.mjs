@@ -55,7 +55,10 @@ export default tseslint.config(
     languageOptions: { globals: globals.node },
   },
   // The browser suite's page.evaluate callbacks run in the page.
-  { files: ['scripts/browser-e2e.mjs'], languageOptions: { globals: globals.browser } },
+  {
+    files: ['scripts/browser-e2e.mjs', 'scripts/desk-e2e.mjs'],
+    languageOptions: { globals: globals.browser },
+  },
   { files: ['vitest.config.ts'], languageOptions: { parser: tseslint.parser } },
   // The desk's own scripts, served as they are to the browser (src/desk-ui/public).
   {

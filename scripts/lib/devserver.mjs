@@ -21,7 +21,9 @@ export function freePort() {
 /**
  * `state` names a directory for local KV and Durable Objects that outlives the Worker (a
  * restart test starts a second Worker on it); otherwise a fresh one is made and removed.
- * @param {{ config?: string, vars?: Record<string, string>, readyPath?: string, stateDir?: string, state?: string, timeoutMs?: number, token?: string }} options
+ * `host` names the address in `base` and SITE_URL (`localhost` for passkeys, which browsers
+ * refuse on an IP address); the Worker listens on 127.0.0.1 either way.
+ * @param {{ config?: string, vars?: Record<string, string>, readyPath?: string, stateDir?: string, state?: string, timeoutMs?: number, token?: string, host?: string }} options
  * @returns {Promise<{ base: string, token: string, group: number, stop: () => Promise<void>, log: () => string }>}
  */
 export async function startWorker({
@@ -32,11 +34,12 @@ export async function startWorker({
   state: kept,
   timeoutMs = 90_000,
   token = randomBytes(24).toString('base64url'),
+  host = '127.0.0.1',
 } = {}) {
   const port = await freePort()
   // Each workerd also listens for a debugger; several Workers at once need their own ports.
   const inspector = await freePort()
-  const base = `http://127.0.0.1:${port}`
+  const base = `http://${host}:${port}`
   const state = kept ?? mkdtempSync(join(stateDir, 'edgefeed-state-'))
   const allVars = { ADMIN_TOKEN: token, SITE_URL: base, ...vars }
   const args = [

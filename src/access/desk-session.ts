@@ -5,7 +5,7 @@
  */
 import type { Context, MiddlewareHandler } from 'hono'
 import type { AppEnv } from '../env'
-import { deskOf } from '../http/desk'
+import { withSignIn } from '../http/desk'
 import { problem } from '../http/problem'
 import { SCOPES } from './scopes'
 import { secretsEqual, tokenHash } from './tokens'
@@ -28,9 +28,8 @@ export function checkOrigin(c: Context<AppEnv>): void {
 export async function findSession(c: Context<AppEnv>): Promise<boolean> {
   const id = sessionIdOf(c.req.header('Cookie'))
   if (!id) return false
-  const session = await deskOf(c.env)
-    .signIn()
-    .session(await tokenHash(id))
+  const hash = await tokenHash(id)
+  const session = await withSignIn(c.env, async (s) => await s.session(hash))
   if (!session) return false
   c.set('deskSession', session)
   c.set('principal', {

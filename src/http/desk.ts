@@ -32,3 +32,22 @@ export function sendReply(c: Context<AppEnv>, reply: Reply): Response {
   if (reply.json === null || reply.status === 204) return c.body(null, 204)
   return c.body(reply.json, reply.status, { 'Content-Type': 'application/json' })
 }
+
+/** The coordinator's sign-in state as an RPC stub (src/desk/signin.ts). */
+export type SignInStub = Awaited<ReturnType<ReturnType<typeof deskOf>['signIn']>>
+
+/**
+ * Runs `use` with the coordinator's sign-in state, then releases the stub: an RPC stub held
+ * until garbage collection keeps the object's side of it alive.
+ */
+export async function withSignIn<T>(env: Env, use: (signIn: SignInStub) => Promise<T>): Promise<T> {
+  const stub = await deskOf(env).signIn()
+  try {
+    return await use(stub)
+  } finally {
+    const dispose = (Symbol as { dispose?: symbol }).dispose
+    const release =
+      dispose && (stub as unknown as Record<symbol, (() => void) | undefined>)[dispose]
+    release?.call(stub)
+  }
+}

@@ -15,7 +15,7 @@ import {
   verifyRegistration,
 } from '../access/passkeys'
 import { relyingParty, sessionCookie, sessionIdOf } from '../access/session-rules'
-import { deskOf, unwrap } from '../http/desk'
+import { unwrap, withSignIn } from '../http/desk'
 import { problem } from '../http/problem'
 import { readJsonBody } from '../http/validate'
 import { EnrolInput, EnrolOptionsInput, RegistrationInput, SignInInput } from '../http/desk-schemas'
@@ -45,7 +45,7 @@ async function startSession(
 
 async function challenge(c: Context<AppEnv>, value: string, purpose: string) {
   const id = crypto.randomUUID()
-  await deskOf(c.env).signIn().putChallenge(id, value, purpose)
+  await withSignIn(c.env, async (s) => await s.putChallenge(id, value, purpose))
   return id
 }
 
@@ -55,7 +55,9 @@ deskAuth.post('/enrol/options', async (c) => {
   checkOrigin(c)
   const { token } = await readJsonBody(c, EnrolOptionsInput)
   const hash = await tokenHash(token)
-  const { publisher, passkeys } = unwrap(await deskOf(c.env).signIn().enrolment(hash))
+  const { publisher, passkeys } = unwrap(
+    await withSignIn(c.env, async (s) => await s.enrolment(hash)),
+  )
   const rp = relyingParty(c.var.baseUrl)
   const options = await registrationOptions(rp, c.var.config.siteTitle, publisher, passkeys)
   const challenge_id = await challenge(c, options.challenge, `enrol:${hash}`)
@@ -66,15 +68,17 @@ deskAuth.post('/enrol', async (c) => {
   checkOrigin(c)
   const input = await readJsonBody(c, EnrolInput)
   const hash = await tokenHash(input.token)
-  const signIn = deskOf(c.env).signIn()
-  const expected = await signIn.takeChallenge(input.challenge_id, `enrol:${hash}`)
-  const rp = relyingParty(c.var.baseUrl)
-  const passkey =
-    expected && (await verifyRegistration(rp, expected, input.response, input.label ?? 'Passkey 1'))
-  if (!passkey) throw notVerified('new passkey')
-  return startSession(c, async (session) =>
-    unwrap(await signIn.completeEnrolment(hash, passkey, session)),
-  )
+  return withSignIn(c.env, async (signIn) => {
+    const expected = await signIn.takeChallenge(input.challenge_id, `enrol:${hash}`)
+    const rp = relyingParty(c.var.baseUrl)
+    const passkey =
+      expected &&
+      (await verifyRegistration(rp, expected, input.response, input.label ?? 'Passkey 1'))
+    if (!passkey) throw notVerified('new passkey')
+    return startSession(c, async (session) =>
+      unwrap(await signIn.completeEnrolment(hash, passkey, session)),
+    )
+  })
 })
 
 // ---- sign-in and sign-out ----------------------------------------------------------------
@@ -89,58 +93,63 @@ deskAuth.post('/signin/options', async (c) => {
 deskAuth.post('/signin', async (c) => {
   checkOrigin(c)
   const input = await readJsonBody(c, SignInInput)
-  const signIn = deskOf(c.env).signIn()
-  const expected = await signIn.takeChallenge(input.challenge_id, 'signin')
-  const passkey = expected ? await signIn.passkey(input.response.id) : undefined
-  const counter =
-    expected &&
-    passkey &&
-    (await verifyAuthentication(relyingParty(c.var.baseUrl), expected, input.response, passkey))
-  if (typeof counter !== 'number' || !passkey) throw notVerified('passkey')
-  return startSession(c, async (session) =>
-    unwrap(await signIn.signIn(passkey.id, counter, session)),
-  )
+  return withSignIn(c.env, async (signIn) => {
+    const expected = await signIn.takeChallenge(input.challenge_id, 'signin')
+    const passkey = expected ? await signIn.passkey(input.response.id) : undefined
+    const counter =
+      expected &&
+      passkey &&
+      (await verifyAuthentication(relyingParty(c.var.baseUrl), expected, input.response, passkey))
+    if (typeof counter !== 'number' || !passkey) throw notVerified('passkey')
+    return startSession(c, async (session) =>
+      unwrap(await signIn.signIn(passkey.id, counter, session)),
+    )
+  })
 })
 
 /** Ends this session (`?everywhere=1`: every session of the publisher). */
 deskAuth.post('/signout', requireDeskSession, async (c) => {
-  const signIn = deskOf(c.env).signIn()
-  if (c.req.query('everywhere')) await signIn.endSessions(c.var.principal.id)
-  else await signIn.endSession(await tokenHash(sessionIdOf(c.req.header('Cookie'))!))
-  c.header('Set-Cookie', sessionCookie(''))
-  return c.body(null, 204)
+  return withSignIn(c.env, async (signIn) => {
+    if (c.req.query('everywhere')) await signIn.endSessions(c.var.principal.id)
+    else await signIn.endSession(await tokenHash(sessionIdOf(c.req.header('Cookie'))!))
+    c.header('Set-Cookie', sessionCookie(''))
+    return c.body(null, 204)
+  })
 })
 
 // ---- the publisher's passkeys ------------------------------------------------------------
 
 deskAuth.get('/passkeys', requireDeskSession, async (c) =>
-  c.json({ items: await deskOf(c.env).signIn().listPasskeys(c.var.principal.id) }),
+  c.json({ items: await withSignIn(c.env, async (s) => await s.listPasskeys(c.var.principal.id)) }),
 )
 
 deskAuth.post('/passkeys/options', requireDeskSession, async (c) => {
   const { principal } = c.var
-  const signIn = deskOf(c.env).signIn()
-  const existing = (await signIn.listPasskeys(principal.id)).map((p) => p.id)
-  const rp = relyingParty(c.var.baseUrl)
-  const options = await registrationOptions(rp, c.var.config.siteTitle, principal, existing)
-  const challenge_id = await challenge(c, options.challenge, `add:${principal.id}`)
-  return c.json({ challenge_id, options })
+  return withSignIn(c.env, async (signIn) => {
+    const existing = (await signIn.listPasskeys(principal.id)).map((p) => p.id)
+    const rp = relyingParty(c.var.baseUrl)
+    const options = await registrationOptions(rp, c.var.config.siteTitle, principal, existing)
+    const challenge_id = await challenge(c, options.challenge, `add:${principal.id}`)
+    return c.json({ challenge_id, options })
+  })
 })
 
 deskAuth.post('/passkeys', requireDeskSession, async (c) => {
   const input = await readJsonBody(c, RegistrationInput)
   const { principal } = c.var
-  const signIn = deskOf(c.env).signIn()
-  const expected = await signIn.takeChallenge(input.challenge_id, `add:${principal.id}`)
-  const label = input.label ?? `Passkey ${(await signIn.listPasskeys(principal.id)).length + 1}`
-  const passkey =
-    expected &&
-    (await verifyRegistration(relyingParty(c.var.baseUrl), expected, input.response, label))
-  if (!passkey) throw notVerified('new passkey')
-  return c.json({ items: unwrap(await signIn.addPasskey(principal.id, passkey)) }, 201)
+  return withSignIn(c.env, async (signIn) => {
+    const expected = await signIn.takeChallenge(input.challenge_id, `add:${principal.id}`)
+    const label = input.label ?? `Passkey ${(await signIn.listPasskeys(principal.id)).length + 1}`
+    const passkey =
+      expected &&
+      (await verifyRegistration(relyingParty(c.var.baseUrl), expected, input.response, label))
+    if (!passkey) throw notVerified('new passkey')
+    return c.json({ items: unwrap(await signIn.addPasskey(principal.id, passkey)) }, 201)
+  })
 })
 
 deskAuth.delete('/passkeys/:id', requireDeskSession, async (c) => {
-  unwrap(await deskOf(c.env).signIn().removePasskey(c.var.principal.id, c.req.param('id')))
+  const id = c.req.param('id')
+  unwrap(await withSignIn(c.env, async (s) => await s.removePasskey(c.var.principal.id, id)))
   return c.body(null, 204)
 })

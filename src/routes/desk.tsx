@@ -7,7 +7,7 @@ import { Hono, type Context } from 'hono'
 import type { AppEnv } from '../env'
 import { findSession } from '../access/desk-session'
 import { tokenHash } from '../access/tokens'
-import { deskOf } from '../http/desk'
+import { withSignIn } from '../http/desk'
 import { NO_STORE } from '../edge/policy'
 import { FEEDS } from '../edge/tags'
 import { listNames } from '../store/listings'
@@ -79,9 +79,8 @@ desk.get('/enrol/:token', async (c) => {
   if (!EnrolmentToken.safeParse(token).success) {
     return c.html(<EnrolRefusedPage ctx={ctx} detail="This is not an enrolment link." />, 404)
   }
-  const found = await deskOf(c.env)
-    .signIn()
-    .enrolment(await tokenHash(token))
+  const hash = await tokenHash(token)
+  const found = await withSignIn(c.env, async (s) => await s.enrolment(hash))
   if (!found.ok) {
     const { status, detail } = found.refusal
     return c.html(<EnrolRefusedPage ctx={ctx} detail={detail} />, status === 410 ? 410 : 404)

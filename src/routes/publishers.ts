@@ -2,7 +2,7 @@ import { Hono } from 'hono'
 import type { AppEnv } from '../env'
 import { identify, newToken, tokenHash } from '../access/tokens'
 import { requireToken } from '../http/auth'
-import { deskOf, unwrap } from '../http/desk'
+import { deskOf, unwrap, withSignIn } from '../http/desk'
 import { readJsonBody } from '../http/validate'
 import { PublisherInput } from '../http/publisher-schema'
 import { docs } from '../http/api-docs'
@@ -37,9 +37,9 @@ publishers.delete('/:name', docs.revokePublisher, async (c) => {
 publishers.post('/:name/enrolments', deskDocs.createEnrolment, async (c) => {
   const token = base64url(crypto.getRandomValues(new Uint8Array(32)))
   const { expires } = unwrap(
-    await deskOf(c.env)
-      .signIn()
-      .createEnrolment(c.req.param('name'), await tokenHash(token)),
+    await withSignIn(c.env, async (s) =>
+      s.createEnrolment(c.req.param('name'), await tokenHash(token)),
+    ),
   )
   return c.json({ url: c.var.baseUrl + deskEnrolPath(token), expires }, 201)
 })

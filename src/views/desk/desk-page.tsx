@@ -125,7 +125,10 @@ export function DeskPage(props: {
             k="published"
             name="published"
             type="datetime-local"
-            hint={`${biText(w, 'publishedHint')} ${props.timeZone}`}
+            hint={[w.local, w.en]
+              .filter((l) => l !== undefined)
+              .map((l) => `${l.publishedHint} ${props.timeZone}`)
+              .join(' · ')}
           />
           <p class="actions">
             <button type="submit" class="primary">

@@ -49,6 +49,7 @@ export function DeskLayout(props: {
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <meta name="robots" content="noindex, nofollow" />
           <title>{`${props.title} · ${props.ctx.siteTitle}`}</title>
+          <link rel="icon" href="/icon.svg" type="image/svg+xml" />
           <link rel="stylesheet" href="/desk/desk.css" />
           <script src="/desk/webauthn.js" defer></script>
           <script src="/desk/desk.js" type="module"></script>

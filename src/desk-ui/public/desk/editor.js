@@ -49,7 +49,8 @@ export function desk({ data, call, say, problemText, register, ceremony }) {
     }
     if (value('url')) body.url = value('url')
     // No offset: the service reads it in the site's time zone (data.timeZone).
-    if (value('published')) body.published = `${value('published')}:00`
+    const at = value('published')
+    if (at) body.published = at.length === 16 ? `${at}:00` : at
     return body
   }
 

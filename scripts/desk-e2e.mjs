@@ -1,0 +1,335 @@
+#!/usr/bin/env node
+// The browser desk end to end: Debian's Chromium (playwright-core) against `wrangler dev` at
+// http://localhost (browsers refuse passkeys on an IP address), with a virtual authenticator
+// from the Chrome DevTools Protocol's WebAuthn domain. A publisher enrols from the admin's
+// link, signs out and in, pastes a page from the corpus and corrects it, schedules it and
+// sees it released, edits it in two tabs (the second gets the conflict), signs out, and is
+// refused once revoked. Every desk page is checked by axe at 390 and 1280 px, light and dark;
+// screenshots go to docs/screenshots/desk-*.png.
+import { existsSync, mkdirSync, readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { chromium } from 'playwright-core'
+import { startWorker } from './lib/devserver.mjs'
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const SHOTS = 'docs/screenshots'
+const tally = { passed: 0, failed: 0 }
+function check(name, ok, detail = '') {
+  tally[ok ? 'passed' : 'failed']++
+  console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}${!ok && detail ? `\n     ${detail}` : ''}`)
+}
+
+if (!existsSync(CHROMIUM)) {
+  console.log(`skip desk suite: ${CHROMIUM} is missing (apt-get install chromium)`)
+  console.log('0 passed, 0 failed')
+  process.exit(0)
+}
+const axeSource = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+)
+mkdirSync(SHOTS, { recursive: true })
+
+const worker = await startWorker({ host: 'localhost', readyPath: '/desk/desk.css' })
+const { base, token } = worker
+const browser = await chromium.launch({
+  executablePath: CHROMIUM,
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
+})
+
+/** An admin call. */
+async function admin(method, path, body) {
+  const res = await fetch(base + path, {
+    method,
+    headers: {
+      Authorization: `Bearer ${token}`,
+      ...(body ? { 'Content-Type': 'application/json' } : {}),
+    },
+    body: body && JSON.stringify(body),
+  })
+  return { status: res.status, json: res.status === 204 ? null : await res.json() }
+}
+
+/** A page in a new context with a virtual passkey authenticator (the device's own). */
+async function deskContext(width, scheme = 'light', context) {
+  const ctx =
+    context ?? (await browser.newContext({ viewport: { width, height: 900 }, colorScheme: scheme }))
+  const page = await ctx.newPage()
+  const errors = []
+  page.on('pageerror', (e) => errors.push(e.message))
+  // The refusals this suite provokes (a conflict, a revoked session) are logged as failed
+  // loads of desk calls: expected answers, not errors.
+  page.on(
+    'console',
+    (m) =>
+      m.type() === 'error' &&
+      !m.location().url?.includes('/desk/api/') &&
+      errors.push(`${m.text()} ${m.location().url}`),
+  )
+  const cdp = await ctx.newCDPSession(page)
+  await cdp.send('WebAuthn.enable')
+  const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
+    options: {
+      protocol: 'ctap2',
+      transport: 'internal',
+      hasResidentKey: true,
+      hasUserVerification: true,
+      isUserVerified: true,
+      automaticPresenceSimulation: true,
+    },
+  })
+  return { ctx, page, errors, cdp, authenticatorId }
+}
+
+/** axe's serious and critical violations on the page, and whether it scrolls sideways. */
+async function audit(page) {
+  await page.evaluate(axeSource)
+  const axe = await page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ['violations'] })
+    return r.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)
+  })
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  )
+  return { axe, overflow }
+}
+
+async function checkPage(page, label) {
+  const { axe, overflow } = await audit(page)
+  check(
+    `${label}: axe clean, no horizontal scroll`,
+    axe.length === 0 && overflow <= 0,
+    JSON.stringify({ axe, overflow }),
+  )
+}
+
+/** Pastes `text` into the paste box as a clipboard would. */
+async function paste(page, text) {
+  await page.locator('details.paste summary').click()
+  await page.locator('#paste').focus()
+  await page.evaluate((t) => {
+    const data = new DataTransfer()
+    data.setData('text/plain', t)
+    document
+      .getElementById('paste')
+      .dispatchEvent(
+        new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+      )
+  }, text)
+}
+
+/** The site's local time `seconds` ahead, as a datetime-local value with seconds. */
+function localAhead(seconds, timeZone = 'Asia/Taipei') {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(new Date(Date.now() + seconds * 1000))
+  const get = (type) => parts.find((p) => p.type === type).value
+  return `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}:${get('second')}`
+}
+
+const statusText = (page) => page.locator('#status').textContent()
+
+try {
+  await admin('POST', '/api/publishers', { name: 'city-desk' })
+  await admin('POST', '/api/publishers', { name: 'sports-desk' })
+  const link = await admin('POST', '/api/publishers/city-desk/enrolments')
+  check(
+    'the admin gets an enrolment link at localhost',
+    link.status === 201 && link.json.url.startsWith(`${base}/desk/enrol/`),
+    JSON.stringify(link),
+  )
+
+  // ---- enrol on a phone ----------------------------------------------------------------
+  const phone = await deskContext(390)
+  const { page } = phone
+  await page.goto(link.json.url)
+  await checkPage(page, 'enrolment page 390px')
+  await page.screenshot({ path: `${SHOTS}/desk-enrol-390-light.png` })
+  await page.fill('#label', 'Phone')
+  await page.click('#enrol')
+  await page.waitForSelector('#editor', { timeout: 15_000 })
+  check(
+    'enrol: the link registers a passkey and opens the desk',
+    (await page.locator('header .who strong').textContent()) === 'city-desk',
+  )
+  const again = await fetch(link.json.url)
+  check('the used link is refused (410)', again.status === 410, String(again.status))
+
+  // ---- sign out and in -------------------------------------------------------------------
+  await page.click('#signout')
+  await page.waitForSelector('#signin')
+  await checkPage(page, 'sign-in page 390px')
+  await page.screenshot({ path: `${SHOTS}/desk-signin-390-light.png` })
+  await page.click('#signin')
+  await page.waitForSelector('#editor', { timeout: 15_000 })
+  check('sign in with the passkey', await page.locator('#editor').isVisible())
+
+  // ---- paste a page from the corpus, correct a field -------------------------------------
+  const pasted = JSON.parse(readFileSync('test/corpus/pasted/dateline-xinhua.json', 'utf8'))
+  await paste(page, pasted.text.join('\n'))
+  await page.waitForFunction(() => document.getElementById('title').value !== '', null, {
+    timeout: 15_000,
+  })
+  const read = await page.evaluate(() => ({
+    title: document.getElementById('title').value,
+    authors: document.getElementById('authors').value,
+    source: document.getElementById('source_name').value,
+    published: document.getElementById('published').value,
+    report: document.querySelectorAll('#report-lines li').length,
+  }))
+  check(
+    'paste: the import reads title, source and date, and shows its report',
+    read.title === pasted.expect.title &&
+      read.source !== '' &&
+      read.published !== '' &&
+      read.report > 0,
+    JSON.stringify(read),
+  )
+  await page.fill('#title', `${read.title}（更正）`)
+  await page.fill('#tags', '國務院, 就業')
+  await page.waitForSelector('#preview article', { timeout: 15_000 })
+  check(
+    'the live preview shows the article in each script',
+    (await page.locator('#preview article').count()) >= 2,
+  )
+
+  // ---- schedule, and see it released ------------------------------------------------------
+  await page.fill('#published', localAhead(90))
+  await page.locator('#editor button[type=submit]').click()
+  await page.waitForFunction(
+    () => /scheduled|排程/.test(document.getElementById('status').textContent),
+    null,
+    { timeout: 15_000 },
+  )
+  const id = await page.inputValue('input[name=id]')
+  const hidden = await fetch(`${base}/articles/${id}`)
+  check('scheduled: readers do not see it yet', hidden.status === 404, `${id} ${hidden.status}`)
+  for (const scheme of ['light', 'dark']) {
+    await page.emulateMedia({ colorScheme: scheme })
+    await checkPage(page, `desk with a pasted page 390px ${scheme}`)
+    await page.screenshot({ path: `${SHOTS}/desk-390-${scheme}.png` })
+  }
+  // ---- two tabs on one article: the second gets the conflict ------------------------------
+  const wide = await browser.newContext({ viewport: { width: 1280, height: 1000 } })
+  await wide.addCookies(await phone.ctx.cookies())
+  const tabA = (await deskContext(1280, 'light', wide)).page
+  const tabB = await wide.newPage()
+  for (const tab of [tabA, tabB]) {
+    await tab.goto(`${base}/desk/`)
+    await tab
+      .locator('#articles button', { hasText: /編輯|Edit/ })
+      .first()
+      .click()
+    await tab.waitForFunction(() => document.querySelector('input[name=revision]').value !== '')
+  }
+  await tabA.fill('#summary', '第一個分頁的摘要')
+  await tabA.locator('#editor button[type=submit]').click()
+  await tabA.waitForFunction(() => /Saved|已/.test(document.getElementById('status').textContent))
+  await tabB.fill('#summary', '第二個分頁的摘要')
+  await tabB.locator('#editor button[type=submit]').click()
+  await tabB.waitForFunction(() => /Conflict/.test(document.getElementById('status').textContent))
+  const conflict = await statusText(tabB)
+  const stored = await admin('GET', `/api/articles/${id}`)
+  check(
+    'edit in two tabs: the second is told of the conflict and overwrites nothing',
+    /Conflict/.test(conflict) &&
+      stored.json.summary === '第一個分頁的摘要' &&
+      (await tabB.locator('#status[role=alert]').count()) === 1,
+    JSON.stringify({ conflict, summary: stored.json.summary }),
+  )
+  for (const scheme of ['light', 'dark']) {
+    await tabB.emulateMedia({ colorScheme: scheme })
+    await checkPage(tabB, `desk with a conflict 1280px ${scheme}`)
+    await tabB.screenshot({ path: `${SHOTS}/desk-1280-${scheme}.png`, fullPage: true })
+  }
+
+  // ---- another publisher's article is refused --------------------------------------------
+  const other = await admin('POST', '/api/articles', { title: 'Admin news', content_text: 'Text.' })
+  const theirs = await tabA.evaluate(async (otherId) => {
+    const csrf = JSON.parse(document.getElementById('desk-data').textContent).csrf
+    const res = await fetch(`/desk/api/articles/${otherId}`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf },
+      body: JSON.stringify({ title: 'Taken over', content_text: 'x' }),
+    })
+    return res.status
+  }, other.json.id)
+  check("another publisher's article is refused (403)", theirs === 403, String(theirs))
+  await wide.close()
+
+  let released = 0
+  for (let i = 0; i < 150 && released !== 200; i++) {
+    await new Promise((r) => setTimeout(r, 1000))
+    released = (await fetch(`${base}/articles/${id}`)).status
+  }
+  check('released at its time: readers see it', released === 200, String(released))
+
+  // ---- sign out; revoked, the publisher is refused ------------------------------------------
+  await page.click('#signout')
+  await page.waitForSelector('#signin')
+  check(
+    'sign out ends the session',
+    (
+      await fetch(`${base}/desk/api/passkeys`, {
+        headers: {
+          Cookie: (await phone.ctx.cookies()).map((c) => `${c.name}=${c.value}`).join('; '),
+        },
+      })
+    ).status === 401,
+  )
+  await page.click('#signin')
+  await page.waitForSelector('#editor', { timeout: 15_000 })
+  const revoked = await admin('DELETE', '/api/publishers/city-desk')
+  await page.fill('#title', 'After revocation')
+  await page.fill('#body', 'Text.')
+  await page.locator('#editor button[type=submit]').click()
+  await page.waitForFunction(() => document.getElementById('status').classList.contains('error'))
+  const refusal = await statusText(page)
+  await page.reload()
+  const signInShown = await page.locator('#signin').isVisible()
+  await page.click('#signin')
+  await page.waitForFunction(
+    () => document.getElementById('status').classList.contains('error'),
+    null,
+    { timeout: 15_000 },
+  )
+  check(
+    'revoked: the open desk cannot save, the session is over, the passkey signs in no more',
+    revoked.status === 204 && /Unauthorized|Sign in/.test(refusal) && signInShown,
+    JSON.stringify({ refusal, signInShown, after: await statusText(page) }),
+  )
+  check('no script errors in the desk', phone.errors.length === 0, phone.errors.join('\n'))
+  await phone.ctx.close()
+} catch (error) {
+  const shown = await Promise.all(
+    browser
+      .contexts()
+      .flatMap((c) => c.pages())
+      .map((p) =>
+        p
+          .locator('#status')
+          .textContent()
+          .catch(() => ''),
+      ),
+  )
+  check(
+    'desk run',
+    false,
+    `${error.stack}\nstatus: ${shown.join(' | ')}\n${worker.log().slice(-3000)}`,
+  )
+} finally {
+  await browser.close()
+  await worker.stop()
+}
+
+console.log(`\ndesk: ${tally.passed} passed, ${tally.failed} failed`)
+process.exit(tally.failed ? 1 : 0)
