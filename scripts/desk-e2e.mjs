@@ -105,19 +105,25 @@ async function checkPage(page, label) {
   )
 }
 
-/** Pastes `text` into the paste box as a clipboard would. */
-async function paste(page, text) {
-  await page.locator('details.paste summary').click()
+/** Pastes into the paste box as a clipboard would: `text`, and `html` when a page was copied. */
+async function paste(page, text, html) {
+  if (!(await page.locator('details.paste').getAttribute('open'))) {
+    await page.locator('details.paste summary').click()
+  }
   await page.locator('#paste').focus()
-  await page.evaluate((t) => {
-    const data = new DataTransfer()
-    data.setData('text/plain', t)
-    document
-      .getElementById('paste')
-      .dispatchEvent(
-        new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
-      )
-  }, text)
+  await page.evaluate(
+    ([t, h]) => {
+      const data = new DataTransfer()
+      data.setData('text/plain', t)
+      if (h) data.setData('text/html', h)
+      document
+        .getElementById('paste')
+        .dispatchEvent(
+          new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+        )
+    },
+    [text, html],
+  )
 }
 
 /** The site's local time `seconds` ahead, as a datetime-local value with seconds. */
@@ -172,6 +178,28 @@ try {
   await page.click('#signin')
   await page.waitForSelector('#editor', { timeout: 15_000 })
   check('sign in with the passkey', await page.locator('#editor').isVisible())
+
+  // ---- paste a web page (its HTML) from the corpus -----------------------------------------
+  const cna = JSON.parse(readFileSync('test/corpus/pasted/cna-html.json', 'utf8'))
+  const cnaHtml = Array.isArray(cna.text) ? cna.text.join('\n') : cna.text
+  await paste(page, cnaHtml.replace(/<[^>]+>/g, ' '), cnaHtml)
+  await page.waitForFunction(
+    (t) => document.getElementById('title').value === t,
+    cna.expect.title,
+    {
+      timeout: 15_000,
+    },
+  )
+  const fromHtml = await page.evaluate(() => ({
+    authors: document.getElementById('authors').value,
+    removed: document.querySelectorAll('#report-lines li.removed button').length,
+  }))
+  check(
+    'paste HTML: the import reads the page, its byline, and lists what it removed',
+    fromHtml.authors.includes(cna.expect.authors[0]) && fromHtml.removed > 0,
+    JSON.stringify(fromHtml),
+  )
+  await page.click('#new')
 
   // ---- paste a page from the corpus, correct a field -------------------------------------
   const pasted = JSON.parse(readFileSync('test/corpus/pasted/dateline-xinhua.json', 'utf8'))

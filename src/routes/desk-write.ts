@@ -19,15 +19,15 @@ export const deskWrite = new Hono<AppEnv>()
 deskWrite.use('*', requireDeskSession)
 
 /**
- * A pasted page, read by the import as the API reads a text/plain body: the fields it found
+ * A pasted page, read by the import as the API reads a text/plain or text/html body: the fields it found
  * and its report, for the editor to check before saving. Nothing is stored.
  */
 deskWrite.post('/import', async (c) => {
   const type = c.req.header('Content-Type') ?? ''
-  if (!/^text\/plain\b/i.test(type)) {
+  if (!/^text\/(plain|html)\b/i.test(type)) {
     throw problem(415, {
       title: 'Unsupported Media Type',
-      detail: 'Send the pasted page as text/plain.',
+      detail: 'Send the pasted page as text/plain or text/html.',
     })
   }
   const { input, report } = await readArticle(c)

@@ -50,7 +50,10 @@ export function desk({ data, call, say, problemText, register, ceremony }) {
     if (value('url')) body.url = value('url')
     // No offset: the service reads it in the site's time zone (data.timeZone).
     const at = value('published')
-    if (at) body.published = at.length === 16 ? `${at}:00` : at
+    const { original, shown } = field('published').dataset
+    // Unchanged, the date goes back as it came (a day alone stays a day, not midnight).
+    if (at && at === shown) body.published = original
+    else if (at) body.published = at.length === 16 ? `${at}:00` : at
     return body
   }
 
@@ -69,7 +72,10 @@ export function desk({ data, call, say, problemText, register, ceremony }) {
     field('source_name').value = a.source?.name ?? ''
     field('source_url').value = a.source?.url ?? ''
     field('url').value = a.url ?? ''
-    field('published').value = a.published ? localTime(a.published, data.timeZone) : ''
+    const published = field('published')
+    published.value = a.published ? localTime(a.published, data.timeZone) : ''
+    published.dataset.original = a.published ?? ''
+    published.dataset.shown = published.value
     schedulePreview()
   }
 
@@ -123,28 +129,25 @@ export function desk({ data, call, say, problemText, register, ceremony }) {
 
   // ---- a pasted page, read by the import -------------------------------------------------
 
-  function showReport(report, bodyFirstLine) {
+  /** Every line of the pasted page with its class and reason; a removed one can be put back. */
+  function showReport(report) {
     const lines = $('report-lines')
     lines.replaceChildren()
-    const rows = report.lines ?? [
-      ...(report.title ? [{ ...report.title, class: 'title', reason: 'title' }] : []),
-      ...report.fields.map((f) => ({ ...f, class: 'metadata', reason: f.field })),
-      ...report.dropped.map((d) => ({ ...d, class: 'furniture', reason: d.rule, dropped: true })),
-    ]
-    rows.sort((a, b) => a.line - b.line)
-    for (const row of rows) {
+    const bodyFirstLine = report.body?.first_line ?? 0
+    for (const row of report.lines) {
       const li = document.createElement('li')
       li.value = row.line
-      li.className = row.class
+      li.className = `${row.class}${row.kept ? '' : ' removed'}`
       const text = document.createElement('span')
       text.textContent = row.text
       const why = document.createElement('small')
       why.textContent = ` ${row.class} · ${row.reason}`
       li.append(text, why)
-      if (row.dropped || row.class === 'furniture' || row.class === 'annotation') {
+      if (!row.kept && row.class !== 'title') {
         const back = document.createElement('button')
         back.type = 'button'
-        back.textContent = '↩︎ Put back'
+        back.textContent = '↩︎ 放回 Put back'
+        back.setAttribute('aria-label', `Put back line ${row.line}: ${row.text}`)
         back.addEventListener('click', () => {
           const body = field('body')
           body.value =
@@ -161,26 +164,28 @@ export function desk({ data, call, say, problemText, register, ceremony }) {
     for (const note of report.notes ?? []) {
       const li = document.createElement('li')
       li.className = 'note'
-      li.textContent = note
+      li.textContent = note.text
       lines.append(li)
     }
     $('report').hidden = false
   }
 
+  // A page copied from a browser carries its HTML: the import reads its headings, <time>,
+  // links and figures too. Plain text otherwise.
   $('paste').addEventListener('paste', async (e) => {
+    const html = e.clipboardData.getData('text/html')
     const text = e.clipboardData.getData('text/plain')
-    if (!text.trim()) return
+    if (!html.trim() && !text.trim()) return
     e.preventDefault()
     $('paste').value = text
-    const { res, json } = await call('POST', '/import', text, {
-      'Content-Type': 'text/plain; charset=utf-8',
+    const type = html.trim() ? 'text/html' : 'text/plain'
+    const { res, json } = await call('POST', '/import', html.trim() ? html : text, {
+      'Content-Type': `${type}; charset=utf-8`,
     })
     if (!res.ok) return say(problemText(json, 'The page could not be read.'), { error: true })
     fill({ ...json.article, tags: json.article.tags ?? [] })
-    field('published').value = json.article.published
-      ? localTime(json.article.published, data.timeZone)
-      : ''
-    showReport(json.report, json.report.body?.first_line ?? 0)
+    showReport(json.report)
+    say(`${json.report.lines.length} lines read. / 已讀取 ${json.report.lines.length} 行。`)
     field('title').focus()
   })
 
@@ -219,6 +224,7 @@ export function desk({ data, call, say, problemText, register, ceremony }) {
     form.reset()
     $('preview').replaceChildren()
     $('report').hidden = true
+    $('paste').value = ''
     field('title').focus()
   })
 
@@ -282,7 +288,8 @@ export function desk({ data, call, say, problemText, register, ceremony }) {
   // ---- passkeys --------------------------------------------------------------------------
 
   async function loadPasskeys() {
-    const { json } = await call('GET', '/passkeys')
+    const { res, json } = await call('GET', '/passkeys')
+    if (!res.ok) return say(problemText(json, 'Passkeys could not be listed.'), { error: true })
     $('passkeys').replaceChildren(
       ...json.items.map((p) => {
         const li = document.createElement('li')
