@@ -1,6 +1,8 @@
-import { reset } from 'cloudflare:test'
+import { env } from 'cloudflare:workers'
+import { reset, runInDurableObject } from 'cloudflare:test'
+import { Desk } from '../../src/desk/desk'
 import { afterEach, describe, expect, it } from 'vitest'
-import { client, deskSnapshot, SITE, storeSnapshot } from '../helpers'
+import { client, desk, deskSnapshot, SITE, storeSnapshot } from '../helpers'
 import { setTestClock } from '../support/clock'
 import { SoftPasskey } from '../support/authenticator'
 import { cookieOf, deskFetch, enrol, publisherWithLink, signIn } from '../support/desk-client'
@@ -269,5 +271,27 @@ describe('desk refusals change nothing', () => {
       const res = await deskFetch('/desk/api/passkeys', {}, session)
       expect(res.status).toBe(401)
     }
+  })
+})
+
+describe('a coordinator from before the desk', () => {
+  it('gains the desk tables when it starts, and gives out links', async () => {
+    await publisherWithLink('city-desk')
+    await runInDurableObject(desk(), (_, state) => {
+      const sql = state.storage.sql
+      for (const table of ['enrolments', 'passkeys', 'challenges', 'sessions']) {
+        sql.exec(`DROP TABLE ${table}`)
+      }
+      sql.exec("UPDATE settings SET value = '3' WHERE name = 'schema_version'")
+      const restarted = new Desk(state, env)
+      const tables = sql
+        .exec<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'")
+        .toArray()
+        .map((t) => t.name)
+      expect(tables).toEqual(
+        expect.arrayContaining(['enrolments', 'passkeys', 'challenges', 'sessions']),
+      )
+      expect(restarted.signIn().createEnrolment('city-desk', 'f'.repeat(64)).ok).toBe(true)
+    })
   })
 })
