@@ -302,6 +302,22 @@ try {
   }
   check('released at its time: readers see it', released === 200, String(released))
 
+  // ---- delete, and undo --------------------------------------------------------------------
+  page.once('dialog', (d) => void d.accept())
+  await page.reload()
+  await page.waitForSelector('#articles li')
+  await page.locator('#articles li').first().locator('button').nth(1).click()
+  await page.waitForSelector('#status button')
+  const gone = (await fetch(`${base}/articles/${id}`)).status
+  await page.locator('#status button').click()
+  await page.waitForFunction(() => !document.querySelector('#status button'))
+  const back = (await fetch(`${base}/articles/${id}`)).status
+  check(
+    'delete, then undo: the article is gone (410), then back',
+    gone === 410 && back === 200,
+    `${gone} ${back}`,
+  )
+
   // ---- sign out; revoked, the publisher is refused ------------------------------------------
   await page.click('#signout')
   await page.waitForSelector('#signin')

@@ -10,6 +10,7 @@ import { requireDeskSession } from '../access/desk-session'
 import { buildDraft } from '../articles/build'
 import { ArticleInput } from '../articles/schema'
 import { readArticle } from '../http/body'
+import { deskOf, sendReply, unwrap, writerOf } from '../http/desk'
 import { problem } from '../http/problem'
 import { readJsonBody } from '../http/validate'
 import { api } from './api'
@@ -47,6 +48,13 @@ deskWrite.post('/preview', async (c) => {
     defaultAuthor: principal.defaultAuthor,
   })
   return c.json({ ...fields, warnings })
+})
+
+/** Puts back an article deleted while its tombstone lasts (the API offers this through Micropub). */
+deskWrite.post('/articles/:id/undelete', async (c) => {
+  const writer = writerOf(c.var.principal)
+  const id = c.req.param('id')
+  return sendReply(c, unwrap(await deskOf(c.env).undelete(writer, id, { baseUrl: c.var.baseUrl })))
 })
 
 // The article calls: only these of the API are reachable with a session.

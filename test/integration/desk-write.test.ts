@@ -77,6 +77,33 @@ describe('writing from the desk', () => {
     expect(await storeSnapshot()).toEqual(before)
   })
 
+  it('deletes and puts back its own article; another publisher cannot put it back', async () => {
+    const owner = await signedIn('city-desk')
+    const other = await signedIn('sports-desk')
+    await deskFetch(
+      '/desk/api/articles',
+      { method: 'POST', body: { ...article, id: 'forum' } },
+      owner,
+    )
+    expect((await deskFetch('/desk/api/articles/forum', { method: 'DELETE' }, owner)).status).toBe(
+      204,
+    )
+    await settleDesk()
+    const before = await storeSnapshot()
+    const theirs = await deskFetch('/desk/api/articles/forum/undelete', { method: 'POST' }, other)
+    expect(theirs.status).toBe(403)
+    const noToken = await deskFetch(
+      '/desk/api/articles/forum/undelete',
+      { method: 'POST' },
+      { cookie: owner.cookie },
+    )
+    expect(noToken.status).toBe(403)
+    expect(await storeSnapshot()).toEqual(before)
+    const back = await deskFetch('/desk/api/articles/forum/undelete', { method: 'POST' }, owner)
+    expect(back.status).toBe(200)
+    expect(await back.json<any>()).toMatchObject({ id: 'forum', state: 'published' })
+  })
+
   it('reads a pasted page and previews Markdown, storing nothing', async () => {
     const session = await signedIn('city-desk')
     const before = await storeSnapshot()

@@ -173,6 +173,7 @@ export function DeskPage(props: {
         <span data-k="edit">{biText(w, 'edit')}</span>
         <span data-k="delete">{biText(w, 'delete')}</span>
         <span data-k="remove">{biText(w, 'remove')}</span>
+        <span data-k="undo">{biText(w, 'undo')}</span>
         <span data-k="published">{biText(w, 'published_')}</span>
         <span data-k="scheduled">{biText(w, 'scheduled')}</span>
       </template>

@@ -281,7 +281,17 @@ export function desk({ data, call, say, problemText, register, ceremony }) {
     if (!confirm(`${words.delete}: ${a.title}?`)) return
     const { res, json } = await call('DELETE', `/articles/${encodeURIComponent(a.id)}`)
     if (!res.ok) return say(problemText(json, 'Not deleted.'), { error: true })
-    say(`Deleted: ${a.title}`)
+    say(`${words.delete}: ${a.title} `)
+    const undo = document.createElement('button')
+    undo.type = 'button'
+    undo.textContent = words.undo
+    undo.addEventListener('click', async () => {
+      const back = await call('POST', `/articles/${encodeURIComponent(a.id)}/undelete`)
+      if (!back.res.ok) return say(problemText(back.json, 'Not restored.'), { error: true })
+      say(`${words.undo}: ${a.title}`)
+      await loadArticles()
+    })
+    $('status').append(undo)
     await loadArticles()
   }
 
