@@ -231,6 +231,20 @@ try {
     (await page.locator('#preview article').count()) >= 2,
   )
 
+  // ---- add a photo with alt text ----------------------------------------------------------
+  const png = Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+    'base64',
+  )
+  await page.setInputFiles('#photo_file', { name: 'forum.png', mimeType: 'image/png', buffer: png })
+  await page.click('#add-photo')
+  await page.waitForFunction(() => document.getElementById('status').classList.contains('error'))
+  const altRefused = await statusText(page)
+  await page.fill('#photo_alt', '與會者在論壇會場 Delegates at the forum')
+  await page.click('#add-photo')
+  await page.waitForSelector('#photo-list li img', { timeout: 15_000 })
+  check('a photo is added only with alt text', /alt/.test(altRefused), altRefused)
+
   // ---- schedule, and see it released ------------------------------------------------------
   await page.fill('#published', localAhead(90))
   await page.locator('#editor button[type=submit]').click()
@@ -301,6 +315,12 @@ try {
     released = (await fetch(`${base}/articles/${id}`)).status
   }
   check('released at its time: readers see it', released === 200, String(released))
+  const pageHtml = await (await fetch(`${base}/articles/${id}`)).text()
+  check(
+    'the released page shows the photo with its alt text',
+    pageHtml.includes('alt="與會者在論壇會場 Delegates at the forum"'),
+    pageHtml.slice(0, 300),
+  )
 
   // ---- delete, and undo --------------------------------------------------------------------
   page.once('dialog', (d) => void d.accept())

@@ -91,7 +91,7 @@ app.route('/micropub', micropub)
 // Files are served with their own caching: a year, since the key is the content.
 app.route('/media', mediaFiles)
 // The browser desk: signed-in pages and calls, never cached (src/routes/desk.tsx).
-app.use('/desk/*', bodyLimitProblem)
+app.use('/desk/*', except(['/desk/api/media', '/desk/api/media/*'], bodyLimitProblem))
 app.route('/desk', desk)
 app.get('/desk/', deskHome)
 

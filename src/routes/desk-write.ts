@@ -57,10 +57,10 @@ deskWrite.post('/articles/:id/undelete', async (c) => {
   return sendReply(c, unwrap(await deskOf(c.env).undelete(writer, id, { baseUrl: c.var.baseUrl })))
 })
 
-// The article calls: only these of the API are reachable with a session.
+// The article and media calls: only these of the API are reachable with a session.
 const articles = new Hono<AppEnv>()
 articles.use('*', async (c, next) => {
-  if (!/^\/desk\/api\/articles(\/|$)/.test(c.req.path)) return c.notFound()
+  if (!/^\/desk\/api\/(articles|media)(\/|$)/.test(c.req.path)) return c.notFound()
   await next()
 })
 articles.route('/', api)

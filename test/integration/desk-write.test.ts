@@ -1,6 +1,6 @@
 import { reset } from 'cloudflare:test'
 import { afterEach, describe, expect, it } from 'vitest'
-import { client, settleDesk, storeSnapshot } from '../helpers'
+import { client, settleDesk, SITE, storeSnapshot } from '../helpers'
 import { deskFetch, enrol, publisherWithLink } from '../support/desk-client'
 
 afterEach(() => reset())
@@ -142,7 +142,37 @@ describe('writing from the desk', () => {
     expect(await storeSnapshot()).toEqual(before)
   })
 
-  it('a session reaches only the article calls of the API', async () => {
+  it('uploads a photo through the media call; without the CSRF token nothing is stored', async () => {
+    const session = await signedIn('city-desk')
+    const png = Uint8Array.from(
+      atob(
+        'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+      ),
+      (ch) => ch.charCodeAt(0),
+    )
+    const before = await storeSnapshot()
+    const refused = await client(null).fetch('/desk/api/media', {
+      method: 'POST',
+      headers: { Origin: SITE, Cookie: session.cookie, 'Content-Type': 'image/png' },
+      body: png,
+    })
+    expect(refused.status).toBe(403)
+    expect(await storeSnapshot()).toEqual(before)
+    const res = await client(null).fetch('/desk/api/media', {
+      method: 'POST',
+      headers: {
+        Origin: SITE,
+        Cookie: session.cookie,
+        'X-CSRF-Token': session.csrf,
+        'Content-Type': 'image/png',
+      },
+      body: png,
+    })
+    expect(res.status).toBe(201)
+    expect((await res.json<any>()).url).toMatch(/\/media\//)
+  })
+
+  it('a session reaches only the article and media calls of the API', async () => {
     const session = await signedIn('city-desk')
     for (const path of ['/desk/api/publishers', '/desk/api/status', '/desk/api/openapi.json']) {
       expect((await deskFetch(path, {}, session)).status, path).toBe(404)

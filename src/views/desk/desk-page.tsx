@@ -104,6 +104,18 @@ export function DeskPage(props: {
             </label>
             <textarea id="summary" name="summary" rows={2}></textarea>
           </p>
+          <fieldset class="photos">
+            <legend>
+              <Bi w={w} k="photo" />
+            </legend>
+            <ul id="photo-list"></ul>
+            <Field w={w} k="photo" name="photo_file" type="file" />
+            <Field w={w} k="alt" name="photo_alt" />
+            <Field w={w} k="caption" name="photo_caption" />
+            <button type="button" id="add-photo">
+              <Bi w={w} k="addPhoto" />
+            </button>
+          </fieldset>
           <Field w={w} k="tags" name="tags" list="known-tags" />
           <datalist id="known-tags">
             {props.tags.map((t) => (

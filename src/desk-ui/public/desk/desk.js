@@ -17,7 +17,7 @@ async function call(method, path, body, headers = {}) {
   const init = { method, headers: { ...headers }, credentials: 'same-origin' }
   if (data.csrf && method !== 'GET') init.headers['X-CSRF-Token'] = data.csrf
   if (body !== undefined) {
-    if (typeof body === 'string') init.body = body
+    if (typeof body === 'string' || body instanceof Blob) init.body = body
     else {
       init.body = JSON.stringify(body)
       init.headers['Content-Type'] = 'application/json'

@@ -33,6 +33,8 @@ export function desk({ data, call, say, problemText, register, ceremony }) {
   /** Which field the body is sent as: Markdown, unless the article was pasted text or HTML. */
   let format = 'markdown'
   let composing = false
+  /** The article's photos: `{url, alt, caption?}`, uploaded through the media call. */
+  let photos = []
 
   // ---- the article in the form ----------------------------------------------------------
 
@@ -48,6 +50,7 @@ export function desk({ data, call, say, problemText, register, ceremony }) {
       if (value('source_url')) body.source.url = value('source_url')
     }
     if (value('url')) body.url = value('url')
+    if (photos.length) body.photos = photos
     // No offset: the service reads it in the site's time zone (data.timeZone).
     const at = value('published')
     const { original, shown } = field('published').dataset
@@ -72,6 +75,12 @@ export function desk({ data, call, say, problemText, register, ceremony }) {
     field('source_name').value = a.source?.name ?? ''
     field('source_url').value = a.source?.url ?? ''
     field('url').value = a.url ?? ''
+    photos = (a.photos ?? []).map(({ url, alt, caption }) => ({
+      url,
+      alt,
+      ...(caption ? { caption } : {}),
+    }))
+    showPhotos()
     const published = field('published')
     published.value = a.published ? localTime(a.published, data.timeZone) : ''
     published.dataset.original = a.published ?? ''
@@ -189,6 +198,49 @@ export function desk({ data, call, say, problemText, register, ceremony }) {
     field('title').focus()
   })
 
+  // ---- photos: uploaded as they are, with alt text ---------------------------------------
+
+  function showPhotos() {
+    $('photo-list').replaceChildren(
+      ...photos.map((p, i) => {
+        const li = document.createElement('li')
+        const img = document.createElement('img')
+        img.src = p.url
+        img.alt = p.alt
+        img.width = 96
+        const remove = document.createElement('button')
+        remove.type = 'button'
+        remove.textContent = words.remove
+        remove.setAttribute('aria-label', `${words.remove}: ${p.alt}`)
+        remove.addEventListener('click', () => {
+          photos.splice(i, 1)
+          showPhotos()
+        })
+        li.append(img, ` ${p.alt} `, remove)
+        return li
+      }),
+    )
+  }
+
+  $('add-photo').addEventListener('click', async () => {
+    const file = field('photo_file').files[0]
+    const alt = field('photo_alt').value.trim()
+    if (!file) return say('Choose a photo first. / 請先選擇照片。', { error: true })
+    if (!alt) {
+      field('photo_alt').focus()
+      return say('Describe the photo (alt text) before adding it. / 請先描述照片。', {
+        error: true,
+      })
+    }
+    const { res, json } = await call('POST', '/media', file, { 'Content-Type': file.type })
+    if (!res.ok) return say(problemText(json, 'The photo was not uploaded.'), { error: true })
+    const caption = field('photo_caption').value.trim()
+    photos.push({ url: json.url, alt, ...(caption ? { caption } : {}) })
+    for (const name of ['photo_file', 'photo_alt', 'photo_caption']) field(name).value = ''
+    showPhotos()
+    say(`Photo added: ${alt} / 已加入照片`)
+  })
+
   // ---- save, with If-Match: a second tab gets the conflict, never overwrites -------------
 
   form.addEventListener('submit', async (e) => {
@@ -221,6 +273,8 @@ export function desk({ data, call, say, problemText, register, ceremony }) {
 
   $('new').addEventListener('click', () => {
     format = 'markdown'
+    photos = []
+    showPhotos()
     form.reset()
     $('preview').replaceChildren()
     $('report').hidden = true
