@@ -20,6 +20,7 @@ import { listPage, notFoundPage, pages } from './routes/pages'
 import { mediaFiles, micropubMedia } from './routes/media'
 import { uploadLimit } from './http/upload'
 import { desk, deskHome } from './routes/desk'
+import { oldPermalink } from './routes/redirects'
 
 /**
  * Headers every HTML page carries besides `nosniff`, which every response gets: nothing runs
@@ -123,8 +124,8 @@ for (const script of SCRIPTS) {
   app.route(`/${script}`, pages)
 }
 
-app.notFound((c) => {
-  if (!c.req.path.startsWith('/api/')) return notFoundPage(c)
+app.notFound(async (c) => {
+  if (!c.req.path.startsWith('/api/')) return (await oldPermalink(c)) ?? notFoundPage(c)
   return problemResponse(404, {
     title: 'Not Found',
     detail: `Nothing is at ${c.req.path.slice(0, 200)}.`,

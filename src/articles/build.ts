@@ -69,6 +69,7 @@ export function buildDraft(input: ArticleInput, ctx: DraftContext): Draft {
   if (input.extra_properties && Object.keys(input.extra_properties).length) {
     fields.extra_properties = input.extra_properties
   }
+  if (input.guid) fields.guid = input.guid
   const variants = buildVariants(fields)
   if (variants) fields.variants = variants
   const format = input.content_html !== undefined ? 'content_html' : 'content_markdown'
@@ -109,6 +110,10 @@ export function finalise(draft: Draft, ctx: FinishContext): Article {
     updated: draft.updated ?? (previous ? latest(published, now) : published),
     publisher: previous?.publisher ?? ctx.publisher,
   }
+  // The feed id readers know an imported article by is the one it came with, for good.
+  delete article.guid
+  const guid = previous ? previous.guid : draft.fields.guid
+  if (guid !== undefined) article.guid = guid
   // The precision goes with the date: a replace that keeps the date keeps it too.
   if (draft.published ? draft.publishedIsDay : previous?.published_precision === 'date') {
     article.published_precision = 'date'

@@ -103,6 +103,12 @@ export interface Article {
   attachments?: Attachment[]
   /** Images asked to be copied into R2, and what became of them: for the publisher alone. */
   rehost?: RehostReport
+  /**
+   * The id readers of another site's feed knew the article by (RSS `guid`, Atom `id`, JSON
+   * Feed `id`), kept by an import and used as the feed id instead of the article's URL, so
+   * nobody sees it twice. Set once, never changed.
+   */
+  guid?: string
   /** Name of the publisher that created the article; `admin` for the admin token. */
   publisher: string
   /** Chinese articles only: the text in the script(s) it was not written in. */

@@ -198,7 +198,7 @@ export const ArticleInput = z
  * What an article is built from: the validated JSON, plus what only the server sets on the
  * way in (never accepted in JSON): the text as posted, which a text import keeps.
  */
-export type ArticleInput = z.infer<typeof ArticleInput> & { source_text?: string }
+export type ArticleInput = z.infer<typeof ArticleInput> & { source_text?: string; guid?: string }
 
 /** The stored article as the API returns it (`src/articles/model.ts` is its TypeScript side). */
 export const ArticleOutput = z.object({
@@ -265,6 +265,12 @@ export const ArticleOutput = z.object({
     .optional()
     .describe(
       'Images from other hosts this article asked to be copied into R2: queued until the copies are made, then what was copied and what failed, and why',
+    ),
+  guid: z
+    .string()
+    .optional()
+    .describe(
+      "An imported article's id in the feed it came from, kept as its feed id so readers see no duplicate (docs/migration.md); never changes",
     ),
   publisher: z.string(),
   variants: z

@@ -49,6 +49,9 @@ import {
   type DeletedRecord,
 } from './records'
 import { Replies } from './replies'
+import { ImportDesk, type ImportBatch } from './import-desk'
+import { ImportLedger } from './imports'
+import type { ImportJob } from '../imports/job'
 import { migrate } from './schema'
 import { Settings } from './settings'
 import { SignIn } from './signin'
@@ -89,6 +92,7 @@ export class Desk extends DurableObject<Env> {
   private readonly media: MediaRegistry
   private readonly mediaDesk: MediaDesk
   private readonly signInState: SignIn
+  private readonly imports: ImportDesk
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env)
@@ -115,6 +119,25 @@ export class Desk extends DurableObject<Env> {
       (id, revision) => this.outbox.release(id, revision, Date.now(), this.windowMs()),
       () => this.wake(Date.now() + SYNC_RETRY_MS),
     )
+    this.imports = new ImportDesk({
+      ledger: new ImportLedger(sql),
+      records: this.records,
+      spellings: this.spellings,
+      kv: env.ARTICLES,
+      transaction: (work) => this.transaction(work),
+      rules: () => this.rules(),
+      settle: async (ids) => {
+        await Promise.all([...ids].map(([id, prepared]) => this.kvSync.settle(id, prepared)))
+      },
+      purge: (tags, unsynced) => {
+        this.outbox.purges.schedule(tags, Date.now(), this.windowMs())
+        const site = { baseUrl: this.baseUrl(), language: this.config.language, hubs: [] }
+        for (const change of unsynced) {
+          this.outbox.record(change, { ...site, windowMs: this.windowMs() })
+        }
+      },
+      wake: () => this.wake(),
+    })
   }
 
   private get config(): Config {
@@ -435,6 +458,45 @@ export class Desk extends DurableObject<Env> {
     return this.write(SYSTEM, id, { baseUrl }, (record, rules) =>
       decideRehost(record, id, (article) => withCopies(article, result), rules),
     )
+  }
+
+  // ---- archive imports (src/desk/import-desk.ts) ---------------------------------------
+
+  /** Records a new import job; the Workflow that runs it is started by the Worker. */
+  createImport(job: ImportJob): ImportJob {
+    return this.imports.create(job)
+  }
+
+  readImport(viewer: Writer, id: string) {
+    return this.imports.read(viewer, id)
+  }
+
+  controlImport(viewer: Writer, id: string, action: 'pause' | 'resume' | 'cancel') {
+    return this.imports.control(viewer, id, action, Date.now())
+  }
+
+  /** A step of the import's Workflow begins; undefined tells it to stop. */
+  beginImportStep(id: string): ImportJob | undefined {
+    return this.imports.begin(id, Date.now())
+  }
+
+  knownGuids(guids: string[]): string[] {
+    return this.imports.known(guids)
+  }
+
+  async writeImportBatch(batch: ImportBatch): Promise<ImportJob | undefined> {
+    return this.imports.write(batch, Date.now())
+  }
+
+  failImport(id: string, error: string): void {
+    this.imports.fail(id, error)
+  }
+
+  /** The writer an import credits: the publisher named, if active; undefined if none is. */
+  publisherWriter(name: string): Writer | undefined {
+    const record = this.publishers.byName(name)
+    if (!record || !this.publishers.isActive(record.id)) return undefined
+    return { id: record.id, name: record.name, admin: false }
   }
 
   // ---- the alarm ------------------------------------------------------------------------

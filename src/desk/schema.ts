@@ -7,6 +7,7 @@
  * so a column added later is added by a migration, counted in SQLite's `user_version`.
  */
 import { SIGNIN_SCHEMA } from './signin-schema'
+import { IMPORT_TABLES } from './import-tables'
 
 export const SCHEMA = `
 CREATE TABLE IF NOT EXISTS articles (
@@ -131,7 +132,8 @@ CREATE TABLE IF NOT EXISTS settings (
   name TEXT PRIMARY KEY,
   value TEXT NOT NULL
 );
-${SIGNIN_SCHEMA}`
+${SIGNIN_SCHEMA}
+${IMPORT_TABLES}`
 
 /**
  * Each migration brings the tables from the version before it (its index) to the next. An
@@ -147,6 +149,8 @@ const MIGRATIONS: string[] = [
   "ALTER TABLE publishers ADD COLUMN scopes TEXT NOT NULL DEFAULT 'create update delete media'",
   // 4: the desk's enrolment links, passkeys, challenges and sessions.
   SIGNIN_SCHEMA,
+  // 5: archive imports: guids, redirects, jobs and their refusals.
+  IMPORT_TABLES,
 ]
 
 /** Makes the tables, or brings those of an earlier version up to date. */

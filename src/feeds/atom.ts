@@ -53,7 +53,8 @@ function renderAuthor(author: Author): string {
 function renderEntry(item: FeedItem, feedLanguage: string): string {
   const parts = [
     open('entry', { 'xml:lang': item.language === feedLanguage ? undefined : item.language }),
-    el('id', item.id),
+    // Atom's id is an IRI: an imported guid that is none ("12345") gives way to the URL.
+    el('id', /^[a-z][a-z0-9+.-]*:\S+$/i.test(item.id) ? item.id : item.url),
     el('title', item.title, { type: 'text' }),
     // One alternate, the article itself: readers that keep the last one (feedparser, newsboat)
     // would otherwise open a converted copy. The page links its variants with hreflang.

@@ -57,7 +57,8 @@ export function feedItem(
   const article = inScript(stored, script)
   const path = articlePath(article.id)
   return {
-    id: baseUrl + path,
+    // An imported article keeps the id its old feed gave it: readers moved here see no duplicate.
+    id: article.guid ?? baseUrl + path,
     url: baseUrl + scriptPrefix(script) + path,
     externalUrl: article.url,
     title: article.title,

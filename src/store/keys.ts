@@ -14,6 +14,7 @@
  * | `meta:tags`                                  | every tag listing's spellings|                      |
  * | `meta:authors`                               | every author's name          |                      |
  * | `changed:{cache tag}`                        | when its responses changed   |                      |
+ * | `redirect:{path}`                            | an imported article's id     |                      |
  *
  * IndexMeta is `{published, updated, changed, bytes, language}` (src/store/layout.ts).
  *
@@ -100,3 +101,8 @@ export const TAGS_KEY = 'meta:tags'
 
 /** Every author's name as articles give it, for the list of feeds, likewise. */
 export const AUTHORS_KEY = 'meta:authors'
+
+/** An imported article's old permalink, by its path on this site: the article's id. */
+export function redirectKey(path: string): string {
+  return `redirect:${path}`
+}
