@@ -2,6 +2,7 @@ import { cloudflareTest } from '@cloudflare/vitest-plugin'
 import { defineConfig } from 'vitest/config'
 import { isolatedConfig } from './scripts/lib/isolated-config.mjs'
 import { imageHost, isImageHost } from './test/support/image-hosts.mjs'
+import { FIXTURE_HOST, serveFixture } from './test/support/fixture-host'
 
 /** The token the tests publish with; the real one lives in .dev.vars or a Worker secret. */
 const ADMIN_TOKEN = 'test-admin-token'
@@ -39,7 +40,11 @@ export default defineConfig({
           cloudflareTest({
             wrangler: { configPath: worker.path },
             miniflare: {
-              bindings: { ADMIN_TOKEN, SITE_URL: 'https://news.example.org' },
+              bindings: {
+                ADMIN_TOKEN,
+                SITE_URL: 'https://news.example.org',
+                IMPORT_ALLOW_HOSTS: FIXTURE_HOST,
+              },
               // There is no network: the only outside party the Worker calls, a WebSub hub,
               // is played here. At `http://hub.test/down` it refuses every ping, at `/hang`
               // it never answers, at `/redirect` it sends the ping to another host (which
@@ -48,6 +53,8 @@ export default defineConfig({
                 const url = new URL(request.url)
                 // DNS and image hosts, for copying images into R2 (test/support/image-hosts.mjs).
                 if (isImageHost(url.hostname)) return imageHost(request)
+                // The old site an import reads (test/support/fixture-host.ts).
+                if (url.host === FIXTURE_HOST) return serveFixture(request)
                 if (url.hostname !== 'hub.test')
                   return new Response('no network in tests', { status: 502 })
                 if (url.pathname === '/hang') return new Promise<Response>(() => {})

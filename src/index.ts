@@ -12,6 +12,7 @@ import { consume, type FanoutMessage } from './fanout/consumer'
 import { deskOf } from './http/desk'
 
 export { Desk } from './desk/desk'
+export { ArchiveImport } from './workflows/archive-import'
 
 export default class Site extends WorkerEntrypoint<Env> {
   override fetch(request: Request): Response | Promise<Response> {

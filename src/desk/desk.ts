@@ -122,7 +122,7 @@ export class Desk extends DurableObject<Env> {
     this.imports = new ImportDesk({
       ledger: new ImportLedger(sql),
       records: this.records,
-      spellings: this.spellings,
+      names: this.names,
       kv: env.ARTICLES,
       transaction: (work) => this.transaction(work),
       rules: () => this.rules(),

@@ -47,7 +47,8 @@ export interface ImportBatch {
 export interface ImportPort {
   ledger: ImportLedger
   records: Records
-  spellings: Spellings
+  /** Each listing's names (tags' spellings, authors). */
+  names: Spellings[]
   kv: KVNamespace
   transaction: <T>(work: () => T) => T
   rules: () => Rules
@@ -203,7 +204,8 @@ export class ImportDesk {
   /** Stores one imported article: its record, spellings, guid and old permalink. */
   private save(record: ArticleRecord, item: BatchItem): void {
     this.port.records.save(record)
-    this.port.spellings.update(record.id, record.state === 'live' ? record.article : undefined)
+    const live = record.state === 'live' ? record.article : undefined
+    for (const names of this.port.names) names.update(record.id, live)
     this.port.ledger.addGuid(item.guid, record.id)
     if (item.redirect) this.port.ledger.addRedirect(item.redirect, record.id)
   }

@@ -20,6 +20,7 @@ import { PublisherInput, PublisherOutput } from './publisher-schema'
 import { jsonResponse, jsonSchema, outputSchema, problems, ref } from './openapi'
 import { mediaComponents } from './media-docs'
 import { MicropubErrorSchema } from './micropub-docs'
+import { IMPORT_SCHEMAS } from './import-docs'
 
 /** An article as the API returns it: the stored article, its state and revision. */
 const Article = ArticleOutput.extend({
@@ -95,6 +96,7 @@ export const components: OpenAPIV3_1.ComponentsObject = {
     Problem: outputSchema(ProblemSchema),
     ...mediaComponents,
     MicropubError: MicropubErrorSchema,
+    ...IMPORT_SCHEMAS,
   },
 }
 
@@ -384,6 +386,7 @@ export const documentation = {
     { name: 'articles', description: 'Write and read articles' },
     { name: 'media', description: 'Photos, audio, video and PDFs, stored in R2 (docs/media.md)' },
     { name: 'publishers', description: 'Publisher tokens (admin only)' },
+    { name: 'imports', description: "Another site's archive brought here (docs/migration.md)" },
     { name: 'operations', description: 'For operators and clients' },
     { name: 'micropub', description: 'W3C Micropub, for Micropub clients' },
   ],

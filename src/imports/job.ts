@@ -17,7 +17,6 @@ export interface ImportRequest {
   dryRun: boolean
   /** Added to every imported article's own. */
   tags: string[]
-  rehostImages: boolean
   /** Only items published in [since, until) are imported; the others are skipped. */
   since?: string
   until?: string

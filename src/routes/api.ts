@@ -25,6 +25,7 @@ import { planRehost } from '../media/rehost'
 import { queueRehost } from '../fanout/rehost'
 import { mediaSiteOf } from '../http/upload'
 import { micropub } from './micropub'
+import { imports } from './imports'
 
 /** The publishing API, mounted at /api. Every call but the OpenAPI document needs a token. */
 export const api = new Hono<AppEnv>()
@@ -37,6 +38,7 @@ api.use('/articles/*', requireToken({ identify }))
 api.use('/articles', requireToken({ identify }))
 api.route('/publishers', publishers)
 api.route('/media', mediaApi)
+api.route('/imports', imports)
 
 /** The write coordinator's backlog, for operators: unsynced ids, purges and pings waiting. */
 api.get('/status', docs.status, requireToken({ identify, adminOnly: true }), async (c) =>

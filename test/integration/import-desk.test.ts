@@ -6,30 +6,12 @@ import { reset, runInDurableObject } from 'cloudflare:test'
 import { beforeEach, describe, expect, it } from 'vitest'
 import type { ImportBatch } from '../../src/desk/import-desk'
 import { readFeedPage } from '../../src/imports/feed-page'
-import type { ImportJob } from '../../src/imports/job'
-import { emptyCounts } from '../../src/imports/job'
 import { makeArticle, redirectPath } from '../../src/imports/to-article'
 import { onPurgeLine } from '../support/purge-log'
 import { OLD_SITE, rssArchive, story } from '../support/archives'
+import { ADMIN, job } from '../support/imports'
+import type { ImportJob } from '../../src/imports/job'
 import { client, desk, deskSnapshot, publish, readFeeds, settleDesk, SITE } from '../helpers'
-
-const ADMIN = { id: 'admin', name: 'admin', admin: true }
-
-function job(id: string, dryRun = false): ImportJob {
-  return {
-    id,
-    owner: 'admin',
-    writer: ADMIN,
-    state: 'queued',
-    request: { source: `${OLD_SITE}/feed.xml`, dryRun, tags: ['archive'], rehostImages: false },
-    position: { kind: 'feed', url: `${OLD_SITE}/feed.xml`, index: 0, visited: [], pages: 0 },
-    finished: false,
-    counts: emptyCounts(),
-    step: 0,
-    runs: 1,
-    createdMs: Date.now(),
-  }
-}
 
 /** The first page of the RSS archive as one batch, as the Workflow's step makes it. */
 async function batchOf(jobId: string, step: number, extra: string[] = []): Promise<ImportBatch> {

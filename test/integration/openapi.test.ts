@@ -11,8 +11,9 @@ import { api } from '../../src/routes/api'
 import { micropub } from '../../src/routes/micropub'
 import { BODY_LIMIT_BYTES } from '../../src/articles/limits'
 import oas31 from '../../node_modules/@seriousme/openapi-schema-validator/schemas/v3.1/schema.json'
-import { ADMIN_TOKEN, SITE, client, settleDesk, workerFetch } from '../helpers'
 import { mediaCalls, seedMedia } from '../support/media-calls'
+import { ADMIN_TOKEN, SITE, client, desk, settleDesk, workerFetch } from '../helpers'
+import { job } from '../support/imports'
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const
 
@@ -71,6 +72,66 @@ const misconfigured = (op: string, path: string, init: RequestInit = {}): Call[]
     bindings: op === 'GET /openapi.json' ? { SITE_URL: '' } : { ADMIN_TOKEN: '' },
   },
 ]
+
+/** The import calls' rows: jobs made in beforeAll, in the states each call needs. */
+function importCalls(
+  post: (body: unknown) => RequestInit,
+  del: (headers?: Record<string, string>, body?: string) => RequestInit,
+  admin: RequestInit,
+): Call[] {
+  const source = 'http://old.test:8080/f/openapi/rss/feed.xml'
+  const action = (verb: string, status: number, id: string, init: RequestInit = post({})) => ({
+    op: `POST /imports/{id}/${verb}`,
+    status,
+    path: `/imports/${id}/${verb}`,
+    init,
+  })
+  return [
+    { op: 'POST /imports', status: 202, path: '/imports', init: post({ source, dry_run: true }) },
+    { op: 'POST /imports', status: 400, path: '/imports', init: post({ dry_run: true }) },
+    { op: 'POST /imports', status: 401, path: '/imports', init: noToken(post({ source })) },
+    {
+      op: 'POST /imports',
+      status: 403,
+      path: '/imports',
+      init: asPublisher(post({ source, publisher: 'to-revoke' })),
+    },
+    { op: 'POST /imports', status: 413, path: '/imports', init: post(tooLarge()) },
+    { op: 'POST /imports', status: 415, path: '/imports', init: typed('POST', 'text/plain', 'x') },
+    ...misconfigured('POST /imports', '/imports', post({ source })),
+
+    { op: 'GET /imports/{id}', status: 200, path: '/imports/queued-1', init: admin },
+    { op: 'GET /imports/{id}', status: 401, path: '/imports/queued-1' },
+    { op: 'GET /imports/{id}', status: 404, path: '/imports/none', init: admin },
+    ...misconfigured('GET /imports/{id}', '/imports/queued-1', admin),
+
+    action('pause', 200, 'queued-1'),
+    action('pause', 401, 'queued-1', noToken(post({}))),
+    action('pause', 404, 'none'),
+    action('pause', 409, 'cancelled-1'),
+    action('pause', 413, 'queued-1', post(tooLarge())),
+    ...misconfigured('POST /imports/{id}/pause', '/imports/queued-1/pause', post({})),
+
+    action('resume', 202, 'queued-1'),
+    action('resume', 401, 'queued-1', noToken(post({}))),
+    action('resume', 404, 'none'),
+    action('resume', 409, 'cancelled-1'),
+    action('resume', 413, 'queued-1', post(tooLarge())),
+    ...misconfigured('POST /imports/{id}/resume', '/imports/queued-1/resume', post({})),
+
+    { op: 'DELETE /imports/{id}', status: 200, path: '/imports/queued-2', init: del() },
+    { op: 'DELETE /imports/{id}', status: 401, path: '/imports/queued-2', init: noToken(del()) },
+    { op: 'DELETE /imports/{id}', status: 404, path: '/imports/none', init: del() },
+    { op: 'DELETE /imports/{id}', status: 409, path: '/imports/cancelled-1', init: del() },
+    {
+      op: 'DELETE /imports/{id}',
+      status: 413,
+      path: '/imports/queued-2',
+      init: del({}, tooLarge()),
+    },
+    ...misconfigured('DELETE /imports/{id}', '/imports/queued-2', del()),
+  ]
+}
 
 /** One request per (route, status) the API can answer. */
 function calls(): Call[] {
@@ -291,6 +352,7 @@ function calls(): Call[] {
         ...misconfigured(op, path, post({})),
       ]
     })(),
+    ...importCalls(post, del, admin),
 
     { op: 'GET /openapi.json', status: 200, path: '/openapi.json' },
     ...misconfigured('GET /openapi.json', '/openapi.json'),
@@ -387,6 +449,9 @@ beforeAll(async () => {
     204,
   )
   await seedMedia(send, ADMIN_TOKEN)
+  // Import jobs in the states the import calls need; no Workflow runs them until resumed.
+  for (const id of ['queued-1', 'queued-2']) await desk().createImport(job(id, true))
+  await desk().createImport({ ...job('cancelled-1'), state: 'cancelled' })
   await settleDesk()
   doc = await (await send('/openapi.json')).json()
 })

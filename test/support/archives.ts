@@ -57,7 +57,7 @@ function rssItem(n: number): string {
  * RFC 5005 archived feeds: `/feed.xml` holds the newest `perPage` stories and links to the
  * newest archive document; each archive (`fh:archive`) links to the one before it.
  */
-export function rssArchive(count = 250, perPage = 50): Map<string, string> {
+export function rssArchive(count = 250, perPage = 50, base = OLD_SITE): Map<string, string> {
   const pages = Math.ceil(count / perPage)
   const out = new Map<string, string>()
   for (let p = pages - 1; p >= 0; p--) {
@@ -65,7 +65,8 @@ export function rssArchive(count = 250, perPage = 50): Map<string, string> {
     const last = Math.min(count, first + perPage - 1)
     const current = p === pages - 1
     const path = current ? '/feed.xml' : `/archive/${p + 1}.xml`
-    const prev = p > 0 ? `\n    <atom:link rel="prev-archive" href="/archive/${p}.xml"/>` : ''
+    const prev =
+      p > 0 ? `\n    <atom:link rel="prev-archive" href="${base}/archive/${p}.xml"/>` : ''
     const items = []
     for (let n = last; n >= first; n--) items.push(rssItem(n))
     out.set(
@@ -77,7 +78,7 @@ export function rssArchive(count = 250, perPage = 50): Map<string, string> {
     <link>${OLD_SITE}/</link>
     <description>The old site</description>
     <language>en</language>
-    <atom:link rel="self" href="${OLD_SITE}${path}"/>${current ? '' : '\n    <fh:archive/>'}${prev}
+    <atom:link rel="self" href="${base}${path}"/>${current ? '' : '\n    <fh:archive/>'}${prev}
 ${items.join('\n')}
   </channel>
 </rss>
@@ -88,12 +89,12 @@ ${items.join('\n')}
 }
 
 /** A paged Atom feed (RFC 5005 section 3): `/atom.xml`, then `/atom.xml?page=2`... by `rel="next"`. */
-export function atomPaged(count = 60, perPage = 25): Map<string, string> {
+export function atomPaged(count = 60, perPage = 25, base = OLD_SITE): Map<string, string> {
   const out = new Map<string, string>()
   const pages = Math.ceil(count / perPage)
   for (let p = 1; p <= pages; p++) {
     const path = p === 1 ? '/atom.xml' : `/atom.xml?page=${p}`
-    const next = p < pages ? `\n  <link rel="next" href="/atom.xml?page=${p + 1}"/>` : ''
+    const next = p < pages ? `\n  <link rel="next" href="${base}/atom.xml?page=${p + 1}"/>` : ''
     const entries = []
     for (let n = count - (p - 1) * perPage; n > Math.max(0, count - p * perPage); n--) {
       const s = story(n)
@@ -116,7 +117,7 @@ export function atomPaged(count = 60, perPage = 25): Map<string, string> {
   <id>${OLD_SITE}/</id>
   <title>Old Gazette</title>
   <updated>2019-01-01T00:00:00+08:00</updated>
-  <link rel="self" href="${OLD_SITE}${path}"/>${next}
+  <link rel="self" href="${base}${path}"/>${next}
 ${entries.join('\n')}
 </feed>
 `,
@@ -126,7 +127,7 @@ ${entries.join('\n')}
 }
 
 /** A JSON Feed 1.1 paged with `next_url`. */
-export function jsonFeedPaged(count = 45, perPage = 20): Map<string, string> {
+export function jsonFeedPaged(count = 45, perPage = 20, base = OLD_SITE): Map<string, string> {
   const out = new Map<string, string>()
   const pages = Math.ceil(count / perPage)
   for (let p = 1; p <= pages; p++) {
@@ -163,8 +164,8 @@ export function jsonFeedPaged(count = 45, perPage = 20): Map<string, string> {
         version: 'https://jsonfeed.org/version/1.1',
         title: 'Old Gazette',
         home_page_url: `${OLD_SITE}/`,
-        feed_url: `${OLD_SITE}${path}`,
-        ...(p < pages ? { next_url: `${OLD_SITE}/feed.json?page=${p + 1}` } : {}),
+        feed_url: `${base}${path}`,
+        ...(p < pages ? { next_url: `${base}/feed.json?page=${p + 1}` } : {}),
         items,
       }),
     )
