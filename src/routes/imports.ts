@@ -131,10 +131,13 @@ imports.delete('/:id', importDocs.cancelImport, async (c) => {
   const job = unwrap(
     await deskOf(c.env).controlImport(writerOf(c.var.principal), c.req.param('id'), 'cancel'),
   )
+  // A run still under way stops now; the coordinator's state stops any step that starts.
   try {
-    await (await c.env.IMPORTS.get(runId(job))).terminate()
+    const run = await c.env.IMPORTS.get(runId(job))
+    const { status } = await run.status()
+    if (['queued', 'running', 'paused', 'waiting'].includes(status)) await run.terminate()
   } catch {
-    // The run has ended already: the coordinator's state stops any step that starts.
+    // No such run any more: nothing to stop.
   }
   return c.json(importView(job, [], Date.now()))
 })
