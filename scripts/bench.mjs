@@ -15,11 +15,13 @@ import { benchPhoto } from '../bench/photo.mjs'
 import { startWorker } from './lib/devserver.mjs'
 import { startMiniflare } from './lib/miniflare.mjs'
 import { serverCpuSeconds } from './lib/processes.mjs'
+import { archiveServer, importThroughput, oneByOneThroughput } from '../bench/imports.mjs'
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8)
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16)
 const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 1000)
 const PUBLISHES = Number(process.env.BENCH_PUBLISHES ?? 400)
+const IMPORTS = Number(process.env.BENCH_IMPORT_ITEMS ?? 500)
 const ALONE = Math.max(1, Math.round(PUBLISHES / 4))
 // Local KV lives in SQLite files; on tmpfs the disk of a shared machine stops being the
 // bottleneck, and the figures describe the Worker rather than the disk.
@@ -62,8 +64,9 @@ function row(name, r, baseline) {
  * Durable Object, its SQLite, the KV keys) and nothing else: what any Worker storing the same
  * keys would pay on this runtime.
  */
-async function startAll() {
-  const app = { vars: { PAGE_SIZE: '50' }, stateDir: STATE_DIR }
+async function startAll(archive) {
+  const vars = { PAGE_SIZE: '50', IMPORT_ALLOW_HOSTS: archive.host, IMPORT_PAUSE_SECONDS: '0' }
+  const app = { vars, stateDir: STATE_DIR }
   const baseline = { config: 'bench/baseline.wrangler.toml', readyPath: '/' }
   const probe = { config: 'bench/render.wrangler.toml', readyPath: '/?items=1&iterations=1' }
   const floor = { config: 'bench/floor.wrangler.toml', readyPath: '/', stateDir: STATE_DIR }
@@ -143,11 +146,12 @@ async function uploadRuns(app, floor, probe) {
 }
 
 const started = []
+const archive = await archiveServer(IMPORTS)
 try {
   console.log(
     `starting edgefeed, the baseline, the render probe and the storage floor in ${RUNTIME}...`,
   )
-  const [app, baseline, probe, floor] = await startAll()
+  const [app, baseline, probe, floor] = await startAll(archive)
   // First, with Workers Cache's purge budget full, as a site that publishes now and then has it.
   const delays = app.log ? await firstPurgeDelays(app, 10) : undefined
 
@@ -233,6 +237,17 @@ try {
     )
   }
 
+  // An archive imported by the Workflow, against the same stories published one at a time.
+  try {
+    const imported = await importThroughput(app, archive.source)
+    const byOne = await oneByOneThroughput(app, IMPORTS)
+    console.log(
+      `  archive import of ${imported.items} items (a Workflow, batches of 100): ${imported.perSecond.toFixed(0)} items/s in ${imported.seconds.toFixed(1)} s; the same items published one by one: ${byOne.perSecond.toFixed(0)} items/s in ${byOne.seconds.toFixed(1)} s; import ${(imported.perSecond / byOne.perSecond).toFixed(1)}×`,
+    )
+  } catch (error) {
+    console.log(`  archive import not measured on ${RUNTIME}: ${String(error).slice(0, 200)}`)
+  }
+
   const cpu = await (await fetch(`${probe.base}/?items=50&iterations=300`)).json()
   console.log(
     `\nrender CPU time in-isolate, ${cpu.items} items of ~5 KB, median of 10 batches of ${cpu.iterations / 10}:`,
@@ -271,4 +286,5 @@ try {
   )
 } finally {
   await Promise.all(started.map((w) => w.stop()))
+  await archive.close()
 }
