@@ -8,8 +8,9 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import readme from '../../README.md?raw'
 import pkg from '../../package.json'
 import { ArticleInput } from '../../src/articles/schema'
-import { ADMIN_TOKEN, SITE, settleDesk, workerFetch } from '../helpers'
 import { PDF } from '../support/media'
+import { ADMIN_TOKEN, SITE, desk, settleDesk, workerFetch } from '../helpers'
+import { job } from '../support/imports'
 
 /** A glob's key (relative to this file) as a path in the repository. */
 function inRepo(key: string): string {
@@ -137,6 +138,8 @@ async function publishExamples(quotedRequests: Quoted[]) {
   // docs/media.md's upload in parts, $U.
   const started = await send('POST', '/api/media/uploads', { headers: admin })
   exampleUpload = (await started.json<{ upload: string }>()).upload
+  // An import for the quoted import calls (no Workflow runs it until it is resumed).
+  await desk().createImport(job('hello-world', true))
   await settleDesk()
 }
 
