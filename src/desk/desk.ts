@@ -137,6 +137,11 @@ export class Desk extends DurableObject<Env> {
         }
       },
       wake: () => this.wake(),
+      writer: (writer) => {
+        if (writer.admin) return writer
+        const scopes = this.publishers.activeScopes(writer.id)
+        return scopes && { ...writer, scopes }
+      },
     })
   }
 
@@ -495,8 +500,9 @@ export class Desk extends DurableObject<Env> {
   /** The writer an import credits: the publisher named, if active; undefined if none is. */
   publisherWriter(name: string): Writer | undefined {
     const record = this.publishers.byName(name)
-    if (!record || !this.publishers.isActive(record.id)) return undefined
-    return { id: record.id, name: record.name, admin: false }
+    const scopes = record && this.publishers.activeScopes(record.id)
+    if (!record || !scopes) return undefined
+    return { id: record.id, name: record.name, admin: false, scopes }
   }
 
   // ---- the alarm ------------------------------------------------------------------------

@@ -57,6 +57,8 @@ export interface ImportPort {
   /** Purges `tags` once; a change KV does not hold yet is purged again after its sync. */
   purge: (tags: string[], unsynced: { id: string; revision: number; after: Article }[]) => void
   wake: () => Promise<void>
+  /** The writer with the scopes its token has now; undefined once it is revoked. */
+  writer: (writer: Writer) => Writer | undefined
 }
 
 const notFound = (id: string) => refuse(404, 'Not Found', `No import has the id "${id}".`)
@@ -148,6 +150,16 @@ export class ImportDesk {
     const job = this.port.transaction(() => {
       const job = this.port.ledger.get(batch.job)
       if (!job || job.state !== 'running' || batch.step <= job.step) return job
+      const writer = this.port.writer(job.writer)
+      if (!writer) {
+        const failed: ImportJob = {
+          ...job,
+          state: 'failed',
+          error: 'The token of the publisher credited was revoked.',
+        }
+        this.port.ledger.save(failed)
+        return failed
+      }
       const refused = [...batch.refused]
       let { imported, skipped } = job.counts
       skipped += batch.skipped
@@ -161,7 +173,7 @@ export class ImportDesk {
         seen.add(item.guid)
         const decision = decideCreate(
           this.port.records.get(item.id),
-          job.writer,
+          writer,
           item.id,
           item.draft,
           rules,

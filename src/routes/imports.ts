@@ -6,7 +6,8 @@
 import { Hono, type Context } from 'hono'
 import type { AppEnv } from '../env'
 import { identify } from '../access/tokens'
-import { requireToken } from '../http/auth'
+import { insufficientScopeChallenge, requireToken } from '../http/auth'
+import { can } from '../access/scopes'
 import { deskOf, unwrap, writerOf } from '../http/desk'
 import { importDocs } from '../http/import-docs'
 import { ImportInput } from '../http/import-schema'
@@ -36,6 +37,18 @@ const runId = (job: { id: string; runs: number }) => `${job.id}-${job.runs}`
 /** Whom the import credits: the publisher named (the admin may name any), or the asker. */
 async function writerFor(c: Context<AppEnv>, name: string | undefined): Promise<Writer> {
   const asker = writerOf(c.var.principal)
+  // An import creates articles: a token issued without that scope may not start one.
+  if (!can(c.var.principal, 'create')) {
+    throw problem(
+      403,
+      {
+        title: 'Insufficient scope',
+        detail: 'This token may not create articles: it was issued without the "create" scope.',
+        scope: 'create',
+      },
+      insufficientScopeChallenge('create'),
+    )
+  }
   if (name === undefined || name === asker.name) return asker
   if (!asker.admin) {
     throw problem(403, {
