@@ -165,6 +165,16 @@ describe('the API', () => {
       publisher: 'bob',
     })
     expect(forbidden.status).toBe(403)
+    const issued = await client().json('POST', '/api/publishers', {
+      name: 'editor',
+      scopes: ['update'],
+    })
+    const editor = (await issued.json<{ token: string }>()).token
+    const unscoped = await client(editor).json('POST', '/api/imports', {
+      source: `${oldSite('atom')}/atom.xml`,
+    })
+    expect(unscoped.status).toBe(403)
+    expect(unscoped.headers.get('WWW-Authenticate')).toContain('insufficient_scope')
     const id = await startImport({ source: `${oldSite('atom')}/atom.xml` }, alice.token)
     await runEnds(watcher)
     expect(await readImport(id, alice.token)).toMatchObject({ state: 'done', publisher: 'alice' })
