@@ -10,6 +10,7 @@ import { ArticleInput } from '../articles/schema'
 import { cleanDeep } from '../articles/text'
 import { uniqueTags } from '../articles/tags'
 import { toMillis } from '../time'
+import { REDIRECT_PATH_MAX_BYTES } from '../store/keys'
 import type { ImportItem, Refused } from './item'
 import { htmlText } from './text'
 
@@ -102,6 +103,7 @@ export async function makeArticle(item: ImportItem, ctx: ImportContext): Promise
 export function redirectPath(link: string | undefined): string | undefined {
   if (!link) return undefined
   const { pathname } = new URL(link)
-  if (pathname === '/' || pathname.startsWith('/api/') || pathname.length > 400) return undefined
+  const long = new TextEncoder().encode(pathname).length > REDIRECT_PATH_MAX_BYTES
+  if (pathname === '/' || pathname.startsWith('/api/') || long) return undefined
   return pathname
 }

@@ -102,6 +102,9 @@ export const TAGS_KEY = 'meta:tags'
 /** Every author's name as articles give it, for the list of feeds, likewise. */
 export const AUTHORS_KEY = 'meta:authors'
 
+/** The longest old permalink path kept: KV keys are at most 512 bytes. */
+export const REDIRECT_PATH_MAX_BYTES = 400
+
 /** An imported article's old permalink, by its path on this site: the article's id. */
 export function redirectKey(path: string): string {
   return `redirect:${path}`

@@ -7,6 +7,7 @@
 import { env } from 'cloudflare:workers'
 import { describe, expect, inject, it } from 'vitest'
 import { ADMIN_TOKEN, SITE } from '../helpers'
+import { FIXTURE_HOST } from '../support/fixture-host'
 
 describe('the environment of the Worker under test', () => {
   it("holds wrangler.toml's vars and the tests' bindings, nothing from .dev.vars", () => {
@@ -14,7 +15,9 @@ describe('the environment of the Worker under test', () => {
     expect(Object.keys(configured).length).toBeGreaterThan(5)
     const seen = env as unknown as Record<string, unknown>
     for (const [name, value] of Object.entries(configured)) {
-      expect(seen[name], name).toBe(name === 'SITE_URL' ? SITE : value)
+      // The tests' own: SITE_URL, and the fixture host imports may fetch from.
+      const own = { SITE_URL: SITE, IMPORT_ALLOW_HOSTS: FIXTURE_HOST } as Record<string, string>
+      expect(seen[name], name).toBe(own[name] ?? value)
     }
     expect(seen.ADMIN_TOKEN).toBe(ADMIN_TOKEN)
   })
