@@ -59,6 +59,7 @@ function inputOf(item: ImportItem, ctx: ImportContext, title: string): Record<st
     tags: uniqueTags([...item.tags, ...ctx.tags]),
     ...(item.language ? { language: item.language } : {}),
     ...(item.image ? { image: item.image } : {}),
+    ...(item.enclosures.length ? { attachments: item.enclosures } : {}),
     ...(item.link ? { base_url: item.link } : {}),
   }
 }

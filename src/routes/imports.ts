@@ -18,6 +18,7 @@ import { emptyCounts, type ImportJob, type ImportPosition } from '../imports/job
 import { importView } from '../imports/view'
 import { START } from '../imports/wxr'
 import { refuseUrl } from '../media/address'
+import { mediaKeyOf } from '../media/links'
 import type { Writer } from '../desk/protocol'
 
 export const imports = new Hono<AppEnv>()
@@ -71,12 +72,12 @@ async function startOf(c: Context<AppEnv>, input: ImportInput): Promise<ImportPo
     if (refused) throw invalid('/source', `is not fetched: ${refused}`)
     return { kind: 'feed', url: u.href, index: 0, visited: [], pages: 0 }
   }
-  const prefix = `${c.var.baseUrl}/media/`
-  const key = input.wxr!.startsWith(prefix) ? input.wxr!.slice(prefix.length) : ''
-  if (!/^[0-9a-f]{64}$/.test(key)) {
+  const site = { baseUrl: c.var.baseUrl, mediaPublicUrl: c.var.config.mediaPublicUrl }
+  const key = mediaKeyOf(site, input.wxr!)
+  if (!key) {
     throw invalid(
       '/wxr',
-      `must be the URL of a file uploaded through /api/media (${prefix}{sha256})`,
+      `must be the URL of a file uploaded through /api/media (${site.baseUrl}/media/{sha256})`,
     )
   }
   const head = await c.env.MEDIA.head(key)

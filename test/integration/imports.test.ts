@@ -81,6 +81,9 @@ describe('importing a feed archive', () => {
       date_published: s.rfc3339,
       authors: [{ name: s.author }],
       tags: [s.category],
+      attachments: [
+        { url: 'http://old.test:8080/audio/60.mp3', mime_type: 'audio/mpeg', size_in_bytes: 1060 },
+      ],
       url: expect.stringMatching(/^https:\/\/news\.example\.org\/articles\//),
     })
   })
