@@ -4,6 +4,7 @@
  * a time limit, a size limit on the body, and an honest User-Agent naming the service.
  */
 import { refuseHost } from '../media/address'
+import { readCapped } from '../media/fetch-image'
 
 /** A feed page larger than this is refused: no sane archive page is. */
 export const PAGE_MAX_BYTES = 8 * 1024 * 1024
@@ -33,27 +34,10 @@ function allowed(url: string, allowHosts: Set<string>): boolean {
 }
 
 /** The body as text, up to `limit` bytes; a larger body is refused. */
-async function readCapped(res: Response, limit: number, url: string): Promise<string> {
-  if (Number(res.headers.get('Content-Length') ?? 0) > limit) {
-    await res.body?.cancel()
-    throw new FetchFailed(`${url} is larger than ${limit} bytes`, false)
-  }
-  const reader = (res.body as ReadableStream<Uint8Array> | null)?.getReader()
-  if (!reader) return ''
-  const decoder = new TextDecoder()
-  let size = 0
-  let text = ''
-  for (;;) {
-    const { done, value } = await reader.read()
-    if (done) break
-    size += value.length
-    if (size > limit) {
-      await reader.cancel()
-      throw new FetchFailed(`${url} is larger than ${limit} bytes`, false)
-    }
-    text += decoder.decode(value, { stream: true })
-  }
-  return text + decoder.decode()
+async function readText(res: Response, limit: number, url: string): Promise<string> {
+  const bytes = await readCapped(res, limit)
+  if (!bytes) throw new FetchFailed(`${url} is larger than ${limit} bytes`, false)
+  return new TextDecoder().decode(bytes)
 }
 
 /** Fetches a feed page; throws FetchFailed saying why not. */
@@ -114,7 +98,7 @@ export async function fetchPage(
         res.status >= 500 || res.status === 429,
       )
     }
-    return { url: current, text: await readCapped(res, limit, current) }
+    return { url: current, text: await readText(res, limit, current) }
   }
   throw new FetchFailed(`${url} redirects more than ${MAX_HOPS} times`, false)
 }

@@ -21,8 +21,15 @@ export type Fetched =
 
 const failed = (reason: string, transient = false): Fetched => ({ ok: false, reason, transient })
 
-/** The body, read up to `limit` bytes; undefined when there is more. */
-async function readCapped(res: Response, limit: number): Promise<Uint8Array | undefined> {
+/**
+ * The body, read up to `limit` bytes; undefined when there is more (said by Content-Length, or
+ * found on the way). Every fetch of another host's content reads through this.
+ */
+export async function readCapped(res: Response, limit: number): Promise<Uint8Array | undefined> {
+  if (Number(res.headers.get('Content-Length') ?? 0) > limit) {
+    await res.body?.cancel()
+    return undefined
+  }
   if (!res.body) return new Uint8Array()
   const reader = (res.body as ReadableStream<Uint8Array>).getReader()
   const chunks: Uint8Array[] = []
