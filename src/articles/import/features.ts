@@ -100,9 +100,9 @@ export function lineFeatures(lines: readonly PageLine[], timeZone: string): Line
   return all
 }
 
-/** What a blank line is: one object for all of them. */
-const BLANK: LineFeatures = Object.freeze({
-  blank: true,
+/** A line with nothing counted yet: where every line's reading starts. */
+const NOTHING: LineFeatures = Object.freeze({
+  blank: false,
   chars: 0,
   letters: 0,
   han: 0,
@@ -119,6 +119,8 @@ const BLANK: LineFeatures = Object.freeze({
   readings: false,
   story: 0,
 })
+/** What a blank line is: one object for all of them. */
+const BLANK: LineFeatures = Object.freeze({ ...NOTHING, blank: true })
 /** A long line's letters are counted in its first this many characters: it is story anyway. */
 const SAMPLE_CHARS = 2 * MAX_LINE_CHARS
 
@@ -145,24 +147,7 @@ function features(line: PageLine, timeZone: string, full: boolean): LineFeatures
   if (line.plain.trim() === '') return BLANK
   const whole = line.plain.trim()
   const text = isShortLine(whole) ? whole : whole.slice(0, SAMPLE_CHARS)
-  const f: LineFeatures = {
-    blank: false,
-    chars: 0,
-    letters: 0,
-    han: 0,
-    latin: 0,
-    words: 0,
-    sentence: false,
-    clauses: 0,
-    path: false,
-    list: false,
-    links: false,
-    bullet: false,
-    name: false,
-    endMark: false,
-    readings: false,
-    story: 0,
-  }
+  const f: LineFeatures = { ...NOTHING }
   // Counted with native replaces, not a test per character: every line of a page passes here.
   f.chars = text.replace(SPACE, '').length
   f.letters = text.replace(NOT_LETTER, '').length
