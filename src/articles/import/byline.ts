@@ -42,7 +42,7 @@ const CLOSINGS = words('報導 报导 報道 报道 整理 撰文')
 const PHOTO_CLOSINGS = words('攝影 摄影 攝 摄')
 /** The last word of an outlet's name. */
 const OUTLET_END =
-  /(?:通訊社|通讯社|新聞網|新闻网|新聞雲|新闻云|日報|日报|時報|时报|晚報|晚报|早報|早报|週刊|周刊|電視台|电视台|電台|电台|新聞|新闻|社|報|报|網|网|台|端|刊)$/u
+  /(?:通訊社|通讯社|新聞網|新闻网|新聞雲|新闻云|傳媒|传媒|媒體|媒体|日報|日报|時報|时报|晚報|晚报|早報|早报|週刊|周刊|電視台|电视台|電台|电台|新聞|新闻|社|報|报|網|网|台|端|刊)$/u
 const HAN_RUN = /^[\p{Script=Han}]+$/u
 const HAN_NAME = /^[\p{Script=Han}][\p{Script=Han}·•]{1,9}$/u
 const LATIN_NAME =
@@ -194,6 +194,12 @@ function reportKind(
   return { kind, name: run.slice(0, nameLength).join('') }
 }
 
+/** A person's name as bylines print it: two to four Han characters, or capitalised Latin words. */
+export function isPersonName(text: string): boolean {
+  const t = text.trim()
+  return (HAN_NAME.test(t) && [...t].length <= 4) || (LATIN_NAME.test(t) && t.length <= 40)
+}
+
 /** The names in an author label's value: `王小明 李四`, `王小明、李四`, `Jane Doe and John Roe`. */
 export function authorNames(value: string): string[] {
   const trimmed = value.trim()
@@ -210,4 +216,16 @@ export function authorNames(value: string): string[] {
     .split(/[\s\u3000、,，/／]+/)
     .map((p) => p.trim())
     .filter(Boolean)
+}
+
+/** Organisation-shaped names that pages print beside a date as the source. */
+const ORGANISATION_END =
+  /(?:財經|财经|頻道|频道|中心|局|署|處|处|部|委|辦|办|廳|厅|府|院|會|会|館|馆|所|團|团)$/u
+
+/** A newsroom's or a public body's name: `新浪财经`, `國語日報`, `衛生局`. */
+export function isOrganisation(text: string): boolean {
+  const t = text.trim()
+  if (isOutlet(t)) return true
+  const n = [...t].length
+  return n >= 2 && n <= 12 && /^[\p{Script=Han}]+$/u.test(t) && ORGANISATION_END.test(t)
 }

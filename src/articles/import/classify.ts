@@ -13,6 +13,7 @@
  * Each verdict carries a reason, for the import report.
  */
 import { STORY, STRONG_STORY, type LineFeatures } from './features'
+import { readDateline } from './dateline'
 import type { PageLine } from './page-lines'
 import { knownMeta, listedLines, openingLines } from './story-edges'
 import { headlineLike, pickTitle, type TitleLines } from './title'
@@ -68,6 +69,14 @@ export function classifyLines(
     for (let i = 0; i <= titleLast; i++) good[i] = false
     firstStory = good.indexOf(true)
   }
+  // A standfirst reads as story too; the dateline under it says where the story starts.
+  const standfirst = new Set<number>()
+  const opened = datelineOpens(lines, good, firstStory)
+  if (opened !== -1) {
+    for (let i = firstStory; i < opened; i++) if (good[i]) standfirst.add(i)
+    for (const i of standfirst) good[i] = false
+    firstStory = opened
+  }
   let start = firstStory
   let end = good.lastIndexOf(true)
   if (start === -1) {
@@ -114,6 +123,7 @@ export function classifyLines(
 
   function header(i: number) {
     if (title.subtitles.includes(i)) set(i, 'title', 'subtitle', false, 'header')
+    else if (standfirst.has(i)) set(i, 'title', 'standfirst', false, 'header')
     else if (openers.has(i))
       set(i, f[i]!.caption ? 'caption' : 'story', 'opens-story', true, 'header')
     else aside(i, 'header', 'header')
@@ -182,6 +192,36 @@ export function classifyLines(
       aside(i, 'footer', 'after-story')
     }
   }
+}
+
+/** How many story paragraphs a standfirst may run to. */
+const STANDFIRST_LINES = 2
+
+/**
+ * Where the story starts when its first story-like lines are a standfirst: the line a dateline
+ * opens (`【财新网】…`, `新华社北京3月4日电…`) right after them, or, in HTML, the first past
+ * the page's header and summary box. -1 when they are the story.
+ */
+function datelineOpens(lines: readonly PageLine[], good: boolean[], first: number): number {
+  if (first === -1) return -1
+  // An HTML page says so itself: the story starts after its header and summary box.
+  if (lines[first]!.dom?.standfirst) {
+    const after = good.findIndex((g, i) => i > first && g && !lines[i]!.dom?.standfirst)
+    return after
+  }
+  if (opensStory(lines[first]!)) return -1
+  let seen = 1
+  for (let i = first + 1; i < lines.length && seen <= STANDFIRST_LINES; i++) {
+    if (!good[i]) continue
+    if (opensStory(lines[i]!)) return i
+    seen++
+  }
+  return -1
+}
+
+const opensStory = (line: PageLine) => {
+  const dateline = readDateline(line.plain.replace(/^[ \t\u3000]+/, ''))
+  return dateline !== undefined && !dateline.credit
 }
 
 /**

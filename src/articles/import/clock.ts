@@ -7,9 +7,12 @@
 /** A time is looked for in the first this many characters of a line. */
 const TIME_HEAD = 200
 
-/** What may sit between a day and its time: spaces, commas, a weekday, `at`, a zone. */
+/**
+ * What may sit between a day and its time: spaces, commas, a weekday (`星期二`, `(二)`), a
+ * separator (`05/03/2024 - 14:32`, `2024年3月5日 | 22:05`), `at`, a zone.
+ */
 const BETWEEN =
-  /[\s,，]{0,3}(?:[(（]?(?:星期|週|周|礼拜|禮拜)[一二三四五六日天][)）]?[\s,，]{0,3}|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{0,6}\.?[\s,，]{0,3})?(?:at\s{1,2}|T)?(?:(HKT|SGT|MYT|(?:GMT|UTC)\+0?8(?::00)?|北京时间|北京時間|台北時間|香港時間|澳門時間|澳门时间|新加坡时间|新加坡時間|马来西亚时间)\s{0,2})?/y
+  /[\s,，]{0,3}(?:[-–—|｜·•][\s]{0,2})?(?:(?:[(（](?:星期|週|周|礼拜|禮拜)?[一二三四五六日天][)）]|(?:星期|週|周|礼拜|禮拜)[一二三四五六日天])[\s,，]{0,3}(?:[-–—|｜·•][\s]{0,2})?|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{0,6}\.?[\s,，]{0,3})?(?:at\s{1,2}|T)?(?:(HKT|SGT|MYT|(?:GMT|UTC)\+0?8(?::00)?|北京时间|北京時間|台北時間|香港時間|澳門時間|澳门时间|新加坡时间|新加坡時間|马来西亚时间)\s{0,2})?/y
 const TIME =
   /(?:(上午|下午|中午|晚上|凌晨|早上|傍晚|晚間|晚间|夜間|夜间)\s{0,2})?(\d{1,2})(?::(\d{2})(?::(\d{2}))?|\s{0,1}[時时点點]\s{0,1}(?:(\d{1,2})\s{0,1}分(?:\s{0,1}(\d{1,2})\s{0,1}秒)?)?)(?:\s{0,2}([AaPp])\.?\s{0,1}[Mm]\.?(?![A-Za-z]))?/y
 /** What may follow a time: an offset (`+08:00`, `Z`) or a zone's name. */
@@ -91,10 +94,26 @@ export function timeAt(text: string, at: number): ClockTime | null | undefined {
   }
 }
 
-/** A 12-hour time that ends right before `index` (`3:42pm, ` then the day), if any. */
+/** A 24-hour time that opens the line, right before its day: `05:10 2025/04/10`. */
+const TIME_FIRST = /^[\s\u3000]{0,3}(\d{1,2}):(\d{2})(?::(\d{2}))?[\s\u3000]{1,3}$/
+
+/**
+ * The time that ends right before `index`, if any: a 12-hour one (`3:42pm, ` then the day), or
+ * a 24-hour one that opens the line (`05:10 2025/04/10`).
+ */
 export function timeBefore(text: string, index: number): ClockTime | undefined {
   const m = TIME_BEFORE.exec(text.slice(Math.max(0, index - 16), index))
-  return m ? twelveHour(m, index - m[0].length) : undefined
+  if (m) return twelveHour(m, index - m[0].length)
+  const first = index <= 16 ? TIME_FIRST.exec(text.slice(0, index)) : null
+  if (!first) return undefined
+  const [hour, minute, second] = [first[1], first[2], first[3] ?? '0'].map(Number) as [
+    number,
+    number,
+    number,
+  ]
+  if (hour > 23 || minute > 59 || second > 59) return undefined
+  const at = first[0].length - first[0].trimStart().length
+  return { hour, minute, second, index: at, end: index }
 }
 
 function twelveHour(m: RegExpExecArray, index: number): ClockTime | undefined {

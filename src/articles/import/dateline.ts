@@ -2,7 +2,7 @@
  * Chinese stories name their reporters where the story starts rather than on an author line:
  *
  *   本報訊（記者 王小明 通訊員 李四）…        新華社北京4月7日電（記者張三、李四）…
- *   （中央社記者林美華台北2日電）…            〔記者王小明／台北報導〕…
+ *   （中央社記者林美華台北2日電）…            〔記者王小明／台北報導〕…   【财新网】…
  *   （新山5日讯）…   【明報專訊】…            文／圖　記者 林美華   (a line of its own)
  *
  * The dateline stays in the text; its names become authors. The pieces (outlet, place, day,
@@ -11,7 +11,7 @@
  * perhaps a byline in brackets, or wholly in brackets of any kind. Only the first
  * DATELINE_CHARS characters are read, so the work per article is bounded.
  */
-import { readByline, type Byline } from './byline'
+import { isOutlet, readByline, ROLES, type Byline } from './byline'
 import { DATELINE_CHARS } from './limits'
 import { readsAsSentence } from './sentence'
 
@@ -26,9 +26,12 @@ export interface Dateline {
   wire?: string
 }
 
-/** A newsroom's own dateline (`本報訊`, `荊州網訊`), or a wire's place and day (`…4月7日電`). */
+/**
+ * A newsroom's own dateline (`本報訊`, `荊州網訊`), a wire's place and day (`…4月7日電`), or
+ * a short name and `讯` followed by a space or a bracket (`南都讯 `), which `最新消息，` is not.
+ */
 const DATELINE =
-  /^(?:(本(?:報|报|刊|台|網|网|站)?|[\p{Script=Han}A-Za-z]{1,10}?(?:網|网|社|報|报|台|站|端))(?:訊|讯|消息|專訊|专讯)|([\p{Script=Han}A-Za-z]{1,10}?(?:社|網|网|報|报|台))[\p{Script=Han}]{0,8}?(?:\d{1,2}月)?\d{1,2}日(?:電|电))/u
+  /^(?:(本(?:報|报|刊|台|網|网|站)?|[\p{Script=Han}A-Za-z]{1,10}?(?:網|网|社|報|报|台|站|端))(?:訊|讯|消息|專訊|专讯)|([\p{Script=Han}A-Za-z]{1,10}?(?:社|網|网|報|报|台))[\p{Script=Han}]{0,8}?(?:\d{1,2}月)?\d{1,2}日(?:電|电)|[\p{Script=Han}]{2,4}?(?:訊|讯)(?=[ \u3000（(【]))/u
 /** Brackets of every kind that set a dateline or a byline apart. */
 const OPEN = '（(【〔［['
 const CLOSE: Record<string, string> = {
@@ -62,9 +65,11 @@ export function readDateline(paragraph: string): Dateline | undefined {
   if (credit) return credit
   const bracket = bracketAt(head, 0)
   if (bracket) {
+    const end = bracket.end + gapAt(paragraph, bracket.end)
+    // `【财新网】`: the newsroom's name alone in brackets, which says the report is its own.
+    if (isOutlet(bracket.content)) return { authors: [], end, credit: false }
     const byline = readByline(bracket.content, false, true)
     if (!byline?.kind && !byline?.authors.length) return undefined
-    const end = bracket.end + gapAt(paragraph, bracket.end)
     return withWire({ authors: byline.authors, end, credit: false }, byline)
   }
   const place = DATELINE.exec(head)
@@ -78,11 +83,30 @@ export function readDateline(paragraph: string): Dateline | undefined {
   if (byline) {
     authors = readByline(byline.content, false, true)?.authors ?? []
     end = byline.end
+  } else {
+    // `南都讯 记者刘思远 通讯员陈晓岚 3月11日下午…`: reporters after it, each with a role.
+    const credited = rolesAfter(head, end + spaces)
+    if (credited) ({ authors, end } = credited)
   }
   end += gapAt(paragraph, end)
   const dateline: Dateline = { authors, end, credit: false }
   if (place[2]) dateline.wire = place[2]
   return dateline
+}
+
+/** Words each of which is a role and a name (`记者刘思远`), from `at`, and where they end. */
+function rolesAfter(head: string, at: number): { authors: string[]; end: number } | undefined {
+  const words = /^(?:[^\s\u3000，,。]{3,12}[ \u3000]{1,2}){1,4}/.exec(head.slice(at))?.[0]
+  if (!words) return undefined
+  const taken: string[] = []
+  let length = 0
+  for (const word of words.matchAll(/[^ \u3000]+/g)) {
+    if (!ROLES.some((r) => word[0].startsWith(r))) break
+    taken.push(word[0])
+    length = word.index + word[0].length
+  }
+  const byline = taken.length ? readByline(taken.join(' '), false, true) : undefined
+  return byline?.authors.length ? { authors: byline.authors, end: at + length } : undefined
 }
 
 /** A credit line of its own: `文／圖　記者 林美華`, `記者王小明／台北報導`. */

@@ -56,11 +56,13 @@ const LATIN_WORD = /\p{Script=Latin}+/gu
 const ANY_LATIN = /[A-Za-z\u00C0-\u024F]/
 const PATH_SEPARATOR = /[>»›＞→/／]/
 /**
- * What a metadata line cannot do without: a digit (a date), a colon or slash (a label), or
- * a letter that ends a role or a kind of report (記者, 通訊員, 實習生, 報導, 訊, 電, 攝), a
- * credit (文), a Latin word (By, a name, an outlet).
+ * What a metadata line cannot do without: a digit (a date), a colon, slash, bar or comma (a
+ * label), a letter that ends a role or a kind of report (記者, 通訊員, 實習生, 報導, 訊, 電,
+ * 攝), a label printed with a space for its colon (编辑, 校對, 审核, 来源, 阅读), a credit (文,
+ * 原创), a Latin word (By, a name, an outlet).
  */
-const META_HINT = /[\d０-９:：﹕/／者員员生導导道訊讯電电息攝摄影理文A-Za-z]/
+const META_HINT =
+  /[\d０-９:：﹕/／|｜丨,，者員员生導导道訊讯電电息攝摄影理文创創辑輯对對核源读讀A-Za-z]/
 /** Clause and sentence punctuation: a label's colon is not a clause. */
 const CLAUSE = /[，、；,;。！？!]/g
 const PATH = /^[^>»›＞→/／]{1,16}(?:\s{0,2}(?:>>|>|»|›|＞|→|\/|／)\s{0,2}[^>»›＞→/／]{1,20}){1,6}$/
@@ -91,6 +93,13 @@ export function lineFeatures(lines: readonly PageLine[], timeZone: string): Line
     return f
   })
   markRuns(all)
+  // The line right under an image's placeholder (`[图片]`) is what the page printed under it.
+  all.forEach((f, i) => {
+    const above = all[i - 1]
+    if (above?.caption?.placeholder && !f.blank && f.chars <= CAPTION_CHARS && !f.caption?.sure) {
+      all[i] = { ...f, caption: { photographers: f.caption?.photographers ?? [], sure: true } }
+    }
+  })
   // A line of syllables is an annotation only over (or under) the characters it reads.
   all.forEach((f, i) => {
     if (!f.readings) return
@@ -99,6 +108,9 @@ export function lineFeatures(lines: readonly PageLine[], timeZone: string): Line
   })
   return all
 }
+
+/** The longest line taken for a caption because an image's placeholder stands above it. */
+const CAPTION_CHARS = 80
 
 /** A line with nothing counted yet: where every line's reading starts. */
 const NOTHING: LineFeatures = Object.freeze({

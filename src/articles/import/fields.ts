@@ -14,7 +14,7 @@
  *   photographers are reported, never authors.
  */
 import type { Verdict } from './classify'
-import { authorNames } from './byline'
+import { authorNames, isOutlet } from './byline'
 import { readDateline } from './dateline'
 import type { ClockTime } from './clock'
 import { dateValue, type NewsDate } from './dates'
@@ -156,8 +156,17 @@ export function readFields(
     ...(opening ? [[opening.authors, opening.line] as [string[], number]] : []),
     ...below,
   ]
-  const credited = bylines.some(([names]) => names.length > 0)
-  for (const [names, line, by] of credited ? bylines : photographers) {
+  // `文｜财新 王雨辰`: a byline may open with its outlet's short name, which is nobody's.
+  const outlets = [
+    ...sources.map((c) => c.value),
+    ...lines.flatMap((l, i) =>
+      verdicts[i]!.zone === 'above' && isOutlet(l.plain) ? [l.plain.trim()] : [],
+    ),
+  ]
+  const nobody = (name: string) => outlets.some((o) => o !== name && o.startsWith(name))
+  const credited = bylines.some(([names]) => names.some((n) => !nobody(n)))
+  for (const [all, line, by] of credited ? bylines : photographers) {
+    const names = all.filter((n) => !nobody(n))
     if (!names.length) continue
     for (const n of names) if (!out.authors.includes(n)) out.authors.push(n)
     report({ field: 'author', value: [...names], line: line + 1, ...(by ? { label: by } : {}) })

@@ -48,7 +48,13 @@ interface Context {
   unit?: Element
   figure: boolean
   link: boolean
+  /** Inside a `<header>` or a block its class names as the article's head or summary. */
+  standfirst: boolean
 }
+
+/** Class names that mark a page's header or a story's summary box (`article-header-summary`). */
+const STANDFIRST_CLASS =
+  /(?:^|[\s_-])(?:header|summary|dek|standfirst|abstract|excerpt|digest)(?:$|[\s_-])/i
 
 /** Reads a pasted HTML page. Throws HtmlLimitError when it is over the HTML limits. */
 export function htmlLines(source: string): HtmlPage {
@@ -74,6 +80,7 @@ export function htmlLines(source: string): HtmlPage {
       if (chars) dom.link = linkChars / chars
       if (time) dom.time = time
       if (ctx.figure) dom.figure = true
+      if (ctx.standfirst) dom.standfirst = true
       lines.push({
         text,
         plain: removeAnnotations(text, scan.annotations),
@@ -125,6 +132,10 @@ export function htmlLines(source: string): HtmlPage {
       tag,
       figure: ctx.figure || (tag === 'figure' && hasImage(node)),
       link: ctx.link,
+      standfirst:
+        ctx.standfirst ||
+        tag === 'header' ||
+        STANDFIRST_CLASS.test(node.attrs.find((a) => a.name === 'class')?.value ?? ''),
     }
     if (/^h[1-6]$/.test(tag)) block.heading = Number(tag[1])
     block.unit = ctx.unit ?? (UNITS.has(tag) ? node : undefined)
@@ -155,6 +166,7 @@ export function htmlLines(source: string): HtmlPage {
     tag: 'body',
     figure: false,
     link: false,
+    standfirst: false,
   }
   inline(fragment, root)
   flush(root)

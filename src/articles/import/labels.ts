@@ -5,6 +5,7 @@
  * the article's fields. Editors (`責任編輯`) and photographers are reported, never authors.
  * `labels` finds them on a line: each read from a bounded stretch, so a line costs linear time.
  */
+import { isOrganisation, isPersonName } from './byline'
 
 export type LabelField =
   | 'published'
@@ -29,7 +30,7 @@ const TABLE: [LabelField, string][] = [
   ],
   [
     'source',
-    '來源|来源|資料來源|资料来源|信息來源|信息来源|消息來源|消息来源|新聞來源|新闻来源|稿源|出處|出处|發文機關|发文机关|發布機構|发布机构|發布單位|发布单位|來源單位|来源单位|供稿單位|供稿单位|Source',
+    '來源|来源|來源於|来源于|資料來源|资料来源|信息來源|信息来源|消息來源|消息来源|新聞來源|新闻来源|稿源|出處|出处|發文機關|发文机关|發布機構|发布机构|發布單位|发布单位|來源單位|来源单位|供稿單位|供稿单位|Source',
   ],
   [
     'author',
@@ -42,7 +43,7 @@ const TABLE: [LabelField, string][] = [
   ['photographer', '攝影|摄影|圖片|图片|圖|图|Photo|Photos|Photographer'],
   [
     'views',
-    '瀏覽次數|浏览次数|閱讀次數|阅读次数|點擊數|点击数|點擊量|点击量|閱讀數|阅读数|閱讀量|阅读量|瀏覽量|浏览量|訪問量|访问量|點閱數|人氣|人气|Views',
+    '瀏覽次數|浏览次数|閱讀次數|阅读次数|閱讀|阅读|點擊數|点击数|點擊量|点击量|閱讀數|阅读数|閱讀量|阅读量|瀏覽量|浏览量|訪問量|访问量|點閱數|人氣|人气|Views',
   ],
   [
     'keywords',
@@ -56,9 +57,20 @@ const FIELD = new Map(
   ),
 )
 
-/** The field a label fills, by its text with spaces taken out (`標　　題` is `標題`). */
+/** An outlet's name before a label: `界面新闻记者`, `新京报编辑`, `本報記者`. */
+const OUTLET_BEFORE =
+  /^(?:本[報报]|[\p{Script=Han}]{1,8}?(?:新聞|新闻|日報|日报|時報|时报|晚報|晚报|早報|早报|社|報|报|網|网|台))(?=.)/u
+
+/**
+ * The field a label fills, by its text with spaces taken out (`標　　題` is `標題`), or with an
+ * outlet's name before it (`界面新闻记者` is `记者`).
+ */
 export function labelField(label: string): LabelField | undefined {
-  return FIELD.get(label.replace(/[\s\u3000]+/g, ' ').toLowerCase())
+  const key = label.replace(/[\s\u3000]+/g, ' ').toLowerCase()
+  const field = FIELD.get(key)
+  if (field) return field
+  const outlet = OUTLET_BEFORE.exec(key)
+  return outlet ? FIELD.get(key.slice(outlet[0].length)) : undefined
 }
 
 /** Labels that may be written with a slash instead of a colon: `文／`, `发布/`, `圖／`. */
@@ -76,6 +88,8 @@ const BARE_LABELS = ['Published', 'Updated', 'Posted', 'Last updated']
 
 const COLONS = ':：﹕'
 const SLASHES = '/／'
+/** What a label this service reads may take for its colon: `来源｜…`, `作者, …` (BBC). */
+const KNOWN_SEPARATORS = '|｜丨,，'
 /** Where a label may start: the line's start, or after a space, bar or bracket. */
 const LABEL_BEFORE = /[\s\u3000|｜丨│【[（(·・,，]/
 const LABEL_LETTER = /[\p{L}]/u
@@ -84,7 +98,7 @@ const LABEL_LETTER = /[\p{L}]/u
 function labelAt(
   text: string,
   at: number,
-): { label: string; field: LabelField | 'other'; valueAt: number } | undefined {
+): { label: string; field: LabelField | 'other'; valueAt: number; spaced?: true } | undefined {
   let i = at
   if (text[i] === '【' || text[i] === '[') i++
   const start = i
@@ -100,8 +114,9 @@ function labelAt(
   // Spaces inside a label only spread it out, one character at a time: `標　　題`, `有  效  性`.
   const segments = raw.split(/[ \u3000]+/)
   const latinWords = /^[A-Za-z ]+$/.test(raw) && segments.length <= 3
-  if (segments.length > 1 && !latinWords && segments.some((s) => [...s].length > 1))
-    return undefined
+  if (segments.length > 1 && !latinWords && segments.some((s) => [...s].length > 1)) {
+    return spacedLabel(text, start, segments[0]!)
+  }
   let label = latinWords ? raw.replace(/\s+/g, ' ') : segments.join('')
   // `Published Mar 5, 2024`: an English label the date follows without a colon.
   const bare = latinWords && BARE_LABELS.find((b) => label.startsWith(b + ' '))
@@ -116,6 +131,9 @@ function labelAt(
     const latin = /^[A-Za-z]+(?: [A-Za-z]+)?$/.test(label)
     return han || latin ? { label, field: 'other', valueAt: j + 1 } : undefined
   }
+  if (sep && field && KNOWN_SEPARATORS.includes(sep)) {
+    return { label, field, valueAt: j + 1 }
+  }
   if (sep && SLASHES.includes(sep) && takesSlash(label)) {
     // `文／圖　記者…`: the credit names two jobs before its names.
     const both = /^\s{0,2}(?:圖|图|文|攝影|摄影)(?=[\s\u3000:：])/.exec(text.slice(j + 1))
@@ -124,7 +142,35 @@ function labelAt(
   if (field && BARE_LABELS.includes(label) && j > start + label.length) {
     return { label, field, valueAt: j }
   }
-  return undefined
+  return spacedLabel(text, start, label)
+}
+
+/**
+ * A label printed with a space for its colon (`编辑 何晓 校对 郑宇`, `来源于 财新网`, `阅读 3.2万`):
+ * read only when what follows is what that label names (a person's name, an organisation, a
+ * count), since a space after a word is otherwise just a space. Dates are read with their own
+ * labels (metadata.ts), where the date says so.
+ */
+function spacedLabel(
+  text: string,
+  start: number,
+  label: string,
+): { label: string; field: LabelField; valueAt: number; spaced: true } | undefined {
+  const field = labelField(label)
+  const after = start + label.length
+  const space = /^[ \u3000]{1,3}/.exec(text.slice(after, after + 3))
+  if (!field || !space) return undefined
+  const valueAt = after + space[0].length
+  const token = /^[^\s\u3000|｜丨│,，、]{1,16}/.exec(text.slice(valueAt, valueAt + 16))?.[0] ?? ''
+  const fits =
+    field === 'author' || field === 'editor' || field === 'photographer'
+      ? isPersonName(token)
+      : field === 'views'
+        ? /^\d/.test(token)
+        : field === 'source'
+          ? token.startsWith('《') || isOrganisation(token)
+          : false
+  return fits ? { label, field, valueAt, spaced: true } : undefined
 }
 
 /** Every label on the line, in order. */
@@ -134,7 +180,11 @@ export function labels(text: string) {
     if (at > 0 && !LABEL_BEFORE.test(text[at - 1]!) && !isDigit(text[at - 1]!)) continue
     const label = labelAt(text, at)
     if (!label) continue
-    found.push({ at, ...label })
+    // `文／圖　記者 林美華`: a word right after a label is its value, whatever it looks like.
+    const previous = found.at(-1)
+    if (label.spaced && previous && text.slice(previous.valueAt, at).trim() === '') continue
+    const { spaced: _, ...read } = label
+    found.push({ at, ...read })
     at = label.valueAt - 1
   }
   return found

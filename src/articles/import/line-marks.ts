@@ -11,10 +11,15 @@ const HAN = /\p{Script=Han}/u
 /** Who stands where in a photo: `（左三）`, `（前排左起）`, `(right)`. */
 const WHO_IS_WHERE =
   /[（(](?:左|右|中|前排|後排|后排)(?:[一二三四五六七八九十\d]|起)?[）)]|\((?:left|right|centre|center)\)/i
+/** A caption's marks, and the placeholder a text paste leaves where an image was (`[图片]`). */
 const CAPTION_START =
   /^(?:图为|圖為|图：|圖：|图片：|圖片：|[（(](?:图|圖|攝|摄)[)）／/]|Photo:|■|▲|▼|△|▽|●)/
+const PLACEHOLDER = /^\[(?:图片|圖片|图|圖|image|img|photo|picture)\]$/i
 /** How a photographer's credit ends: `摄`, `攝影`. */
 const PHOTO_END = /(?:攝|摄)(?:影)?\s*$/
+/** How a supplied picture's credit ends a caption: `受访单位供图`, `资料图`, `網路截圖`. */
+const SUPPLIED_END =
+  /(?:供图|供圖|资料图|資料圖|资料照片?|資料照片?|截图|截圖|翻摄|翻攝)\s*[)）]?\s*$/
 /** A photo credit in brackets closing the line: `（摄影：李俊杰）`, `（圖／記者王小明攝）`. */
 const BRACKETED_CREDIT =
   /[（(]\s*(?:(?:摄影|攝影|图|圖|圖片|图片)\s*[：:／/]\s*([^（）()]{1,24})|([^（）()]{1,24}?(?:攝|摄)(?:影)?))\s*[）)]$/
@@ -23,10 +28,13 @@ export interface Caption {
   photographers: string[]
   /** Marked as a caption beyond doubt (a credit, `图为`, `▲`, a figure): even a sentence is one. */
   sure: boolean
+  /** The placeholder a text paste leaves where an image stood (`[图片]`); its caption is under it. */
+  placeholder?: true
 }
 
 /** A caption: an HTML figure's, or a line marked as one or ending with a photographer's credit. */
 export function caption(text: string, line: PageLine): Caption | undefined {
+  if (PLACEHOLDER.test(text.trim())) return { photographers: [], sure: true, placeholder: true }
   const bracketed = BRACKETED_CREDIT.exec(text)
   if (bracketed) {
     const credit = bracketed[1] ?? bracketed[2]!
@@ -42,6 +50,7 @@ export function caption(text: string, line: PageLine): Caption | undefined {
   const tail = text.slice(text.lastIndexOf('。') + 1).replace(/^[\s\u3000]+/, '')
   const credit = tail.length <= 40 && PHOTO_END.test(tail) ? readByline(tail) : undefined
   if (credit?.photographers.length) return { photographers: credit.photographers, sure: true }
+  if (tail.length <= 40 && SUPPLIED_END.test(tail)) return { photographers: [], sure: true }
   if (line.dom?.tag === 'figcaption' || CAPTION_START.test(text)) {
     return { photographers: [], sure: true }
   }

@@ -7,10 +7,10 @@
  * weekdays, end marks and separators. Lines longer than MAX_LINE_CHARS are never metadata, and
  * each step reads a bounded stretch, so a line costs time linear in its length.
  */
-import { isOutlet, readByline, type Byline } from './byline'
+import { isOrganisation, isOutlet, isPersonName, readByline, type Byline } from './byline'
 import { asciiDigits, lineTime, type ClockTime } from './clock'
 import { findDate, type NewsDate } from './dates'
-import { labels, type LabelField } from './labels'
+import { labelField, labels, type LabelField } from './labels'
 import { isShortLine } from './limits'
 import { readsAsSentence } from './sentence'
 
@@ -33,10 +33,11 @@ const FIELD_END = /[|｜丨│\t\u3000】\]）)]| {2}/
 const OTHER_END = /[|｜丨│\t】\]]/
 /**
  * Words that may sit on a metadata line without saying anything: weekdays, end marks, zones,
- * and the controls pages print beside the editor's name (`【纠错】 责任编辑：…`).
+ * and the controls pages print beside the editor's name (`【纠错】 责任编辑：…`) or the byline
+ * (`关注`, a follow button).
  */
 const FILLER =
-  /(?:星期|週|周|礼拜|禮拜)[一二三四五六日天]|(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?|Ends|HKT|SGT|MYT|NNNN|纠错|糾錯|举报|舉報|打印|列印/g
+  /(?:星期|週|周|礼拜|禮拜)[一二三四五六日天]|(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?|Ends|HKT|SGT|MYT|NNNN|纠错|糾錯|举报|舉報|打印|列印|[+＋]?(?:关注|關注|订阅|訂閱)/g
 const LETTER = /\p{L}/u
 const WEEKDAY_LINE = /^[\s(（]*(?:星期|週|周|礼拜|禮拜)[一二三四五六日天][)）]?\s*$/
 
@@ -85,10 +86,13 @@ export function readMetadataLine(line: string, timeZone: string): MetaItem[] | u
   function readGap(gap: string, offset: number) {
     let from = 0
     for (let date = findDate(gap, timeZone, from, firstDate && year(firstDate)); date;) {
-      readPieces(offset + from, offset + date.index)
+      // `日期 2024年2月23日`, `更新 2024年3月6日`: a date's label with a space for its colon.
+      const bare = bareDateLabel(gap.slice(from, date.index))
+      if (bare) covered.push([offset + from, offset + date.index])
+      else readPieces(offset + from, offset + date.index)
       const update = /^\s{0,2}(?:更新|updated)/i.exec(gap.slice(date.end))
       const value = original.slice(offset + date.index, offset + date.end)
-      items.push({ field: update ? 'updated' : 'date', value, date })
+      items.push({ field: update || bare === 'updated' ? 'updated' : 'date', value, date })
       firstDate ??= date
       const end = date.end + (update?.[0].length ?? 0)
       covered.push([offset + date.index, offset + end])
@@ -103,11 +107,16 @@ export function readMetadataLine(line: string, timeZone: string): MetaItem[] | u
     const offset = from
     const trimmed = piece.replace(/^[\s|｜丨│（(【[）)】\]]+|[\s|｜丨│（(【[）)】\]]+$/g, '')
     if (!trimmed || !LETTER.test(trimmed.replace(FILLER, ''))) return
-    const byline = readByline(trimmed)
+    const byline =
+      readByline(trimmed) ?? (firstDate && outletByline(trimmed)) ?? originalByline(trimmed)
     if (byline) {
       items.push({ field: 'byline', value: trimmed, byline })
-    } else if (isOrganisation(trimmed)) {
-      items.push({ field: 'outlet', value: trimmed })
+    } else if (isOrganisation(trimmed.replace(/^《(.+)》$/, '$1'))) {
+      // `《光明日报》（2025年03月06日 04版）`: the paper a story was printed in, as reprints cite it.
+      items.push({ field: 'outlet', value: trimmed.replace(/^《(.+)》$/, '$1') })
+    } else if (firstDate?.precision === 'time' && to === text.length && PLACE.test(trimmed)) {
+      // `2025年04月02日 18:06 浙江`: where the post was sent from, as platforms print it.
+      items.push({ field: 'other', label: 'place', value: trimmed })
     } else {
       return
     }
@@ -128,9 +137,47 @@ export function readMetadataLine(line: string, timeZone: string): MetaItem[] | u
   return items
 }
 
-/** A value that reads as words, not data: more than ten characters, hardly any digits. */
+/** A region's name after a date and time: two or three Han characters. */
+const PLACE = /^[\p{Script=Han}]{2,3}$/u
+
+/**
+ * The header WeChat articles print, `原创 陈晓 平安上城`: the mark of an original post, the
+ * writer's name when given, and the account's name (last, sometimes twice).
+ */
+function originalByline(piece: string): Byline | undefined {
+  const words = /^原创[\s\u3000]+(.{1,40})$/u.exec(piece)?.[1]?.split(/[\s\u3000]+/)
+  if (!words?.length || words.length > 4) return undefined
+  const writer = words.length > 1 && words[0] !== words.at(-1) ? words[0]! : undefined
+  return writer && !isPersonName(writer)
+    ? undefined
+    : { authors: writer ? [writer] : [], photographers: [], kind: '原创' }
+}
+
+/**
+ * An outlet and its reporters' names beside a date, with nothing else to say they are a byline
+ * (`05:10 2025/04/10 中國時報 林郁婷、張立偉`): the date and the outlet together do.
+ */
+function outletByline(piece: string): Byline | undefined {
+  const outlet = /^[^\s\u3000／/｜|、，,]{2,10}/.exec(piece)?.[0]
+  if (!outlet || !isOutlet(outlet)) return undefined
+  const byline = readByline(piece.slice(outlet.length), true)
+  return byline?.authors.length ? { ...byline, outlet } : undefined
+}
+
+/** The field of a date's label printed without its colon (`日期 `, `更新 `), or undefined. */
+function bareDateLabel(piece: string): 'published' | 'updated' | undefined {
+  const field = labelField(piece.replace(/[\s\u3000|｜丨│]+/g, ''))
+  return field === 'published' || field === 'updated' ? field : undefined
+}
+
+/**
+ * A value that reads as words, not data: eight Han characters or more, fewer digits than half
+ * of them (`今年高校毕业生预计达1179万人`), or more than ten characters with hardly any digits.
+ */
 function prose(value: string): boolean {
-  return [...value].length > 10 && (value.match(/\d/g)?.length ?? 0) < 3
+  const digits = value.match(/\d/g)?.length ?? 0
+  const han = value.match(/\p{Script=Han}/gu)?.length ?? 0
+  return (han >= 8 && digits * 2 < han) || ([...value].length > 10 && digits < 3)
 }
 
 const year = (date: NewsDate) => Number(date.value.slice(0, 4))
@@ -179,18 +226,6 @@ function leftover(text: string, covered: [number, number][]): number {
   }
   rest += ' ' + text.slice(at)
   return letters(rest.replace(FILLER, ' '))
-}
-
-/** Organisation-shaped names that pages print beside a date as the source. */
-const ORGANISATION_END =
-  /(?:財經|财经|頻道|频道|中心|局|署|處|处|部|委|辦|办|廳|厅|府|院|會|会|館|馆|所|團|团)$/u
-
-/** A newsroom's or a public body's name: `新浪财经`, `國語日報`, `衛生局`. */
-export function isOrganisation(text: string): boolean {
-  const t = text.trim()
-  if (isOutlet(t)) return true
-  const n = [...t].length
-  return n >= 2 && n <= 12 && /^[\p{Script=Han}]+$/u.test(t) && ORGANISATION_END.test(t)
 }
 
 /** A date standing alone on a line, perhaps with its weekday: `2024年3月5日 星期二`. */

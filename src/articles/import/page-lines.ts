@@ -19,6 +19,8 @@ export interface DomHints {
   time?: string
   /** The line is in a `<figure>` that holds an image. */
   figure?: boolean
+  /** The line is in a `<header>`, or a block whose class names a header or a summary box. */
+  standfirst?: boolean
 }
 
 export interface PageLine {

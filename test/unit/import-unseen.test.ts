@@ -1,0 +1,179 @@
+/**
+ * The classifier on small pages, one for each way it failed on the second set of pages written
+ * independently and scored blind (issue 26; docs/import.md, "Pages it has not seen"). Each
+ * rule is tested with a line that must be read and one that must not.
+ */
+import { describe, expect, it } from 'vitest'
+import { readDateline } from '../../src/articles/import/dateline'
+import { findDate } from '../../src/articles/import/dates'
+import { importHtml } from '../../src/articles/import/html-import'
+import { readMetadataLine } from '../../src/articles/import/metadata'
+import { importPlainText } from '../../src/articles/import/plaintext'
+
+const ZONE = 'Asia/Taipei'
+const imp = (...lines: string[]) => importPlainText(lines.join('\n'), 'text', ZONE)
+const authors = (r: { fields: { authors?: { name: string }[] } }) =>
+  (r.fields.authors ?? []).map((a) => a.name)
+const fields = (line: string) =>
+  readMetadataLine(line, ZONE)?.map((m) => [m.field, m.label ?? null, m.value])
+const STORY =
+  '　　市府今天宣布，老舊公寓加裝電梯補助計畫首批二十案審查通過，每案最高補助兩百五十萬元。'
+const MORE = '　　都市發展局表示，申請案件以五層樓以下、屋齡超過三十年的公寓為主，審查約需兩個月。'
+
+describe('labels with a bar, a comma or a space for their colon', () => {
+  it('reads a label this service knows after a bar or a comma', () => {
+    expect(fields('来源｜上城公安分局湖滨派出所')).toEqual([
+      ['source', '来源', '上城公安分局湖滨派出所'],
+    ])
+    expect(fields('作者, 林书涵')).toEqual([['author', '作者', '林书涵']])
+    expect(fields('界面新闻记者 | 周婷婷')).toEqual([['author', '界面新闻记者', '周婷婷']])
+    // Can fail: a bar after words nobody reads as a label is a menu, not a label.
+    expect(fields('首页 | 新闻 | 国际')).toBeUndefined()
+  })
+
+  it('reads a label with a space for its colon only before what it names', () => {
+    expect(fields('编辑 何晓 校对 郑宇')).toEqual([
+      ['editor', '编辑', '何晓'],
+      ['editor', '校对', '郑宇'],
+    ])
+    expect(fields('来源于 财新网')).toEqual([['source', '来源于', '财新网']])
+    expect(fields('日期 2024年2月23日')?.[0]?.[0]).toBe('date')
+    expect(readMetadataLine('更新 2024年3月6日', ZONE)?.[0]?.field).toBe('updated')
+    // Can fail: what follows is not a name, an organisation or a count.
+    expect(fields('来源 不明的病毒')).toBeUndefined()
+    expect(fields('阅读原文')).toBeUndefined()
+  })
+})
+
+describe('dates and times in more shapes', () => {
+  it.each([
+    ['05/03/2024 - 14:32', '2024-03-05T14:32:00+08:00'],
+    ['2024年3月5日 | 22:05', '2024-03-05T22:05:00+08:00'],
+    ['2024年5月20日 (一) 下午 2:15', '2024-05-20T14:15:00+08:00'],
+    ['05:10 2025/04/10', '2025-04-10T05:10:00+08:00'],
+  ])('reads %s with its time', (input, value) => {
+    expect(findDate(input, ZONE)).toMatchObject({ value, precision: 'time' })
+  })
+
+  it('can fail: a range of days is not a day and a time', () => {
+    expect(findDate('2024/03/05 - 2024/03/10', ZONE)).toMatchObject({
+      value: '2024-03-05',
+      precision: 'date',
+    })
+  })
+})
+
+describe('bylines in more shapes', () => {
+  it('reads an outlet and its reporters beside a date, and the outlet as the source', () => {
+    const r = imp('雙北公車票價維持不變', '05:10 2025/04/10 中國時報 林郁婷、張立偉', '', STORY)
+    expect(authors(r)).toEqual(['林郁婷', '張立偉'])
+    expect(r.fields.source).toEqual({ name: '中國時報' })
+    expect(r.fields.published).toBe('2025-04-10T05:10:00+08:00')
+    // Can fail: without a date, an outlet and two words are not a byline.
+    expect(readMetadataLine('中國時報 林郁婷、張立偉', ZONE)).toBeUndefined()
+  })
+
+  it('reads the header WeChat articles print, and where the post was sent from', () => {
+    const r = imp(
+      '男子网购低价手机被骗，上城警方3天追回',
+      '',
+      '原创 陈晓 平安上城 平安上城',
+      '2025年04月02日 18:06 浙江',
+      '',
+      STORY,
+    )
+    expect(r.fields.title).toBe('男子网购低价手机被骗，上城警方3天追回')
+    expect(authors(r)).toEqual(['陈晓'])
+    expect(r.fields.published).toBe('2025-04-02T18:06:00+08:00')
+    // The account alone names no writer.
+    expect(readMetadataLine('原创 平安上城', ZONE)?.[0]?.byline?.authors).toEqual([])
+  })
+
+  it('reads reporters after a dateline without brackets, each with a role', () => {
+    const paragraph = '南都讯 记者刘思远 通讯员陈晓岚 3月11日下午，深圳地铁16号线二期贯通。'
+    const dateline = readDateline(paragraph)!
+    expect(dateline.authors).toEqual(['刘思远', '陈晓岚'])
+    expect(paragraph.slice(dateline.end)).toBe('3月11日下午，深圳地铁16号线二期贯通。')
+    expect(readDateline('【财新网】继国有大行之后，城商行开始降息。')).toMatchObject({
+      authors: [],
+      end: 5,
+    })
+    // Can fail: a phrase that ends in 消息 or 讯 and runs on is the story's.
+    expect(readDateline('最新消息，台风已转向东北。')).toBeUndefined()
+    expect(readDateline('通讯员陈晓岚说，工程顺利。')).toBeUndefined()
+  })
+
+  it('does not take an outlet’s short name opening a byline for a person', () => {
+    const r = imp(
+      '财新网',
+      '',
+      '多家城商行下调存款利率',
+      '',
+      '文｜财新 王雨辰，实习记者 郭佳琪',
+      '2025年03月18日 20:15',
+      '',
+      STORY,
+    )
+    expect(authors(r)).toEqual(['王雨辰', '郭佳琪'])
+  })
+})
+
+describe('where the story starts and what is not story', () => {
+  it('takes a standfirst above a dateline out of the story, and says so', () => {
+    const r = imp(
+      '多家城商行下调存款利率',
+      '2025年03月18日 20:15',
+      '',
+      '部分城商行三年期定存利率已降至2%以下，五年期利率普遍低于三年期水平，业内预计仍有下调空间',
+      '',
+      '【财新网】继国有大行和股份制银行之后，城商行新一轮存款降息潮正在展开。',
+      '',
+      MORE,
+    )
+    expect(r.fields.summary).toMatch(/^继国有大行/)
+    expect(r.fields.content_text).not.toContain('部分城商行')
+    expect(r.report.lines.find((l) => l.line === 4)).toMatchObject({
+      class: 'title',
+      reason: 'standfirst',
+      kept: false,
+    })
+    // Can fail: two paragraphs without a dateline under the first are both story.
+    const plain = imp('標題', '2025年03月18日 20:15', '', STORY, '', MORE)
+    expect(plain.fields.content_text).toContain('市府今天宣布')
+  })
+
+  it('takes an HTML page’s summary box out of the story', () => {
+    const r = importHtml(
+      '<h1>咖啡品牌收缩低价促销</h1><div class="article-header-summary"><p>头部品牌逐步退出低价带，但区域品牌仍在加码。</p></div>' +
+        '<div class="article-content"><p>3月20日，国内多家连锁咖啡品牌宣布调整产品价格，部分门店缩小促销范围。</p><p>业内人士认为，原材料成本上涨，价格战难以为继。</p></div>',
+      ZONE,
+    )
+    expect(r.fields.summary).toMatch(/^3月20日/)
+    expect(r.fields.content_html).not.toContain('头部品牌')
+  })
+
+  it('reads an image’s placeholder and the line under it as a caption', () => {
+    const r = imp(
+      '標題',
+      '',
+      STORY,
+      '',
+      '[图片]',
+      '周国明（左三）在记者会上介绍电动巴士试跑计划。',
+      '',
+      '[图片]',
+      '3月11日，最后一台盾构机顺利出洞。受访单位供图',
+      '',
+      MORE,
+    )
+    expect(r.fields.content_text).not.toContain('[图片]')
+    expect(r.fields.content_text).not.toContain('周国明')
+    expect(r.fields.content_text).not.toContain('受访单位供图')
+    expect(r.report.lines.filter((l) => l.class === 'caption').map((l) => l.line)).toEqual([
+      5, 6, 8, 9,
+    ])
+    // Can fail: a sentence that mentions a screenshot in passing is story.
+    const story = imp('標題', '', STORY, '', '　　網友隨後在社群上貼出截圖，引發熱議。', '', MORE)
+    expect(story.fields.content_text).toContain('截圖')
+  })
+})
