@@ -1,7 +1,7 @@
 /**
- * The classifier on small pages, one for each way it failed on the second set of pages written
- * independently and scored blind (issue 26; docs/import.md, "Pages it has not seen"). Each
- * rule is tested with a line that must be read and one that must not.
+ * The classifier on small pages, one for each way it failed on the second and third sets of
+ * pages written independently and scored blind (issue 26; docs/import.md, "Pages it has not
+ * seen"). Each rule is tested with a line that must be read and one that must not.
  */
 import { describe, expect, it } from 'vitest'
 import { readDateline } from '../../src/articles/import/dateline'
@@ -175,5 +175,58 @@ describe('where the story starts and what is not story', () => {
     // Can fail: a sentence that mentions a screenshot in passing is story.
     const story = imp('標題', '', STORY, '', '　　網友隨後在社群上貼出截圖，引發熱議。', '', MORE)
     expect(story.fields.content_text).toContain('截圖')
+  })
+})
+
+describe('what the third set showed', () => {
+  it('reads a date under any label that says it is one, and 發布機關 as the source', () => {
+    expect(readMetadataLine('公告日期：2025-06-20', ZONE)?.[0]).toMatchObject({
+      field: 'date',
+      label: '公告日期',
+    })
+    expect(fields('發布機關：臺北市政府衛生局')).toEqual([
+      ['source', '發布機關', '臺北市政府衛生局'],
+    ])
+    // Can fail: a label nobody reads keeps its value when it is no date.
+    expect(fields('公告编号：2025-031')).toEqual([['other', '公告编号', '2025-031']])
+  })
+
+  it('reads a name alone before the date that follows it', () => {
+    const items = readMetadataLine('陳宇軒 2025-05-23 14:32 更新時間：2025-05-23 18:05', ZONE)
+    expect(items?.[0]?.byline?.authors).toEqual(['陳宇軒'])
+    // Can fail: a city, a district or a public body before a date names nobody.
+    for (const line of ['台北 2025-05-23 14:32', '信義區 2025-05-23', '衛生局 2025-05-23']) {
+      expect(
+        readMetadataLine(line, ZONE)?.some((m) => m.field === 'byline'),
+        line,
+      ).toBeFalsy()
+    }
+  })
+
+  it('credits no 資料照 and no single Latin word', () => {
+    const r = imp(
+      '標題',
+      '',
+      STORY,
+      '',
+      '立法院會23日三讀通過修正案。（資料照，顏麟宇攝）',
+      '',
+      MORE,
+    )
+    expect(r.report.fields.find((f) => f.field === 'photographer')?.value).toEqual(['顏麟宇'])
+    expect(readMetadataLine('報導者 The Reporter', ZONE)).toBeUndefined()
+  })
+
+  it('reads a caption that names its picture as a file photo', () => {
+    const r = imp(
+      '標題',
+      '',
+      STORY,
+      '',
+      '资料图：德国铁路公司的ICE高速列车 图源：视觉中国',
+      '',
+      MORE,
+    )
+    expect(r.report.lines.find((l) => l.line === 5)?.class).toBe('caption')
   })
 })

@@ -84,6 +84,10 @@ describe('furniture cues', () => {
       ],
       keep: ['相關單位表示，將依法辦理。', '熱門景點湧入大批遊客'],
     },
+    'click-here': {
+      drop: ['更多南洋商报新闻，请点击这里', '點此看更多', '详情请点击此处。'],
+      keep: ['他点此前从未见过的菜。', '民眾可點擊市府網站查詢。'],
+    },
     copyright: {
       drop: [
         'Copyright © 2000-2024 XINHUANET.com All Rights Reserved.',

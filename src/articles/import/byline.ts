@@ -45,8 +45,15 @@ const OUTLET_END =
   /(?:通訊社|通讯社|新聞網|新闻网|新聞雲|新闻云|傳媒|传媒|媒體|媒体|日報|日报|時報|时报|晚報|晚报|早報|早报|週刊|周刊|電視台|电视台|電台|电台|新聞|新闻|社|報|报|網|网|台|端|刊)$/u
 const HAN_RUN = /^[\p{Script=Han}]+$/u
 const HAN_NAME = /^[\p{Script=Han}][\p{Script=Han}·•]{1,9}$/u
+/** A Latin name has two words at least: `The Reporter` is not `The` and a role. */
 const LATIN_NAME =
-  /^(?:\p{Lu}[\p{L}'’.-]*)(?:\s(?:\p{Lu}[\p{L}'’.-]*|van|von|de|da|bin|binti|bte|bt))*$/u
+  /^(?:\p{Lu}[\p{L}'’.-]*)(?:\s(?:\p{Lu}[\p{L}'’.-]*|van|von|de|da|bin|binti|bte|bt))+$/u
+/** Words a photo's credit carries that name no person: `資料照`, `示意圖`. */
+const NOT_NAMES = new Set(
+  '資料照 资料照 資料圖 资料图 檔案照 档案照 示意圖 示意图 翻攝 翻摄 截圖 截图 網路圖 网络图'.split(
+    ' ',
+  ),
+)
 const SEPARATORS = /[／/｜|、，,;；\s\u3000]+/u
 /** A place then a day: `台北2日`, `吉隆坡5日`, `北京3月4日`. */
 const PLACE_DATE =
@@ -157,6 +164,7 @@ export function readByline(text: string, labelled = false, bracketed = false): B
       evidence = true
       continue
     }
+    if (NOT_NAMES.has(piece)) continue
     if (!HAN_NAME.test(piece) || [...piece].length > 4 + (piece.includes('·') ? 6 : 0)) {
       return undefined
     }

@@ -15,7 +15,8 @@ export const CONTROL_LABELS = new Set(
     '打印本页 收藏 關閉 关闭 關閉窗口 关闭窗口 返回頂部 返回顶部 回到頂部 回到顶部 回上頁 回上页 ' +
     '回上一頁 回上一页 回首頁 回首页 返回 返回列表 返回首頁 返回首页 返回目錄 返回目录 我要糾錯 ' +
     '我要纠错 純文本 纯文本 放大 縮小 缩小 默認 默认 還原 还原 登入 登录 註冊 注册 網站導覽 网站导航 ' +
-    '無障礙 无障碍 跳到主要內容區塊 跳到主要內容 跳至主要內容 跳到主要内容 TOP'
+    '無障礙 无障碍 跳到主要內容區塊 跳到主要內容 跳至主要內容 跳到主要内容 TOP 查看PDF原文 ' +
+    '查看原文 下载PDF 下載PDF PDF原文 PDF下载 PDF下載'
   ).split(' '),
 )
 export const PLATFORMS = new Set(
@@ -47,6 +48,9 @@ export const BREADCRUMB =
   /^(當前位置|当前位置|您的位置|您現在的位置|您现在的位置|您當前的位置|您当前的位置|現在位置|所在位置)/
 export const VIEW_COUNT =
   /^(瀏覽次數|浏览次数|點擊數|点击数|點擊量|点击量|閱讀數|阅读数|閱讀量|阅读量|瀏覽量|浏览量|訪問量|访问量|閱讀次數|阅读次数)\d*(次)?$/
+/** A prompt to follow a link, which a pasted page keeps without its link. */
+export const CLICK_HERE =
+  /(?:请|請)?(?:点击|點擊|点|點)(?:这里|這裡|这儿|此处|此處|此)(?:[看查]|$|[。！!]?$)/
 export const COPYRIGHT = words(
   '©|copyright|all rights reserved|版[权權]所有|未[经經](?:书面|書面)?(?:授[权權]|许可|許可)|不得.{0,4}[转轉][载載]|禁止.{0,4}[转轉][载載]|[违違]者必究',
 )

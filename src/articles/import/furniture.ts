@@ -18,6 +18,7 @@ import {
   QR_CODE,
   BREADCRUMB,
   VIEW_COUNT,
+  CLICK_HERE,
   COPYRIGHT,
   SITE_INFO,
   APP,
@@ -109,6 +110,13 @@ export const FURNITURE_CUES: FurnitureCue[] = [
     matches: (l) =>
       l.skeleton.length <= 16 &&
       RELATED.test(l.plain.replace(/^[\s【[〔]+|[\s】\]〕:：]+$/g, '').replace(/\s+/g, ' ')),
+  },
+  {
+    id: 'click-here',
+    description: 'a prompt to follow a link: 更多新闻，请点击这里, 點此看更多',
+    strong: true,
+    sentence: true,
+    matches: (l) => l.plain.length <= 40 && CLICK_HERE.test(l.plain),
   },
   {
     id: 'copyright',

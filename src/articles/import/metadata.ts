@@ -74,6 +74,13 @@ export function readMetadataLine(line: string, timeZone: string): MetaItem[] | u
     const end = valueEnd(text, label.valueAt, next, label.field, timeZone)
     const value = trimValue(original.slice(label.valueAt, end.at))
     const item: MetaItem = { field: label.field, label: label.label, value }
+    // `公告日期：2025-06-20`: a date under a label this service does not know is still a date.
+    const dated = label.field === 'other' && DATED_LABEL.test(label.label)
+    const date = dated ? findDate(value, timeZone) : undefined
+    if (date && date.index <= 3) {
+      item.field = 'date'
+      end.date = date
+    }
     if (end.date) {
       item.date = end.date
       firstDate ??= end.date
@@ -87,9 +94,18 @@ export function readMetadataLine(line: string, timeZone: string): MetaItem[] | u
     let from = 0
     for (let date = findDate(gap, timeZone, from, firstDate && year(firstDate)); date;) {
       // `日期 2024年2月23日`, `更新 2024年3月6日`: a date's label with a space for its colon.
-      const bare = bareDateLabel(gap.slice(from, date.index))
+      const before = gap.slice(from, date.index)
+      const bare = bareDateLabel(before)
+      const writer = offset + from === 0 ? writerBeforeDate(before) : undefined
       if (bare) covered.push([offset + from, offset + date.index])
-      else readPieces(offset + from, offset + date.index)
+      else if (writer) {
+        items.push({
+          field: 'byline',
+          value: writer,
+          byline: { authors: [writer], photographers: [] },
+        })
+        covered.push([offset + from, offset + date.index])
+      } else readPieces(offset + from, offset + date.index)
       const update = /^\s{0,2}(?:更新|updated)/i.exec(gap.slice(date.end))
       const value = original.slice(offset + date.index, offset + date.end)
       items.push({ field: update || bare === 'updated' ? 'updated' : 'date', value, date })
@@ -136,6 +152,24 @@ export function readMetadataLine(line: string, timeZone: string): MetaItem[] | u
   if (readsAsSentence(text) && !(labelled && !readsAsSentence(first.value))) return undefined
   return items
 }
+
+/**
+ * A name alone before the date that follows it, opening the line (`陳宇軒 2025-05-23 14:32`):
+ * three Han characters, as most Chinese names have, and not a place (`高雄市`, `信義區`); two
+ * characters are as often a city (`台北 2025-05-23`), so they are not read, nor is a public
+ * body (`衛生局`).
+ */
+function writerBeforeDate(piece: string): string | undefined {
+  const name = piece.trim()
+  const han = /^[\p{Script=Han}]{3}$/u.test(name)
+  return han && !PLACE_END.test(name) && !isOrganisation(name) && isPersonName(name)
+    ? name
+    : undefined
+}
+const PLACE_END = /[市縣县區区省鎮镇鄉乡村里州島岛港灣湾]$/u
+
+/** How the labels of dates end: `公告日期`, `成文時間`. */
+const DATED_LABEL = /(?:日期|時間|时间)$/
 
 /** A region's name after a date and time: two or three Han characters. */
 const PLACE = /^[\p{Script=Han}]{2,3}$/u
