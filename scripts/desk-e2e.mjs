@@ -182,6 +182,8 @@ try {
 
   // ---- save a draft, find it under Drafts, publish it (from the keyboard) -------------------
   const draftTitle = '草稿測試 Draft check'
+  // The desk's script has listed the (no) articles yet: its buttons work from here.
+  await page.locator('#none').waitFor({ timeout: 15_000 })
   await page.fill('#title', draftTitle)
   await page.fill('#body', '還在寫。Still writing.')
   await page.click('#save-draft')
