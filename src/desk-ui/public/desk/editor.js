@@ -258,7 +258,7 @@ export function desk({ data, call, say, problemText, register, ceremony }) {
       : await call('POST', '/articles', body)
     if (res.status === 412) {
       return say(
-        'Conflict: this article was changed elsewhere (another tab or a colleague) since you opened it. Nothing was saved. Your text is still here: copy what you need, then open the article again from “My articles” to see the newer version. / 衝突：這篇文章在你開啟後已被修改，未儲存。',
+        'Conflict: this article was changed elsewhere (another tab or a colleague) since you opened it. Nothing was saved. Your text is still here: copy what you need, then open the article again from “Articles” to see the newer version. / 衝突：這篇文章在你開啟後已被修改，未儲存。',
         { error: true },
       )
     }
@@ -274,7 +274,7 @@ export function desk({ data, call, say, problemText, register, ceremony }) {
           ? `Saved: scheduled for ${when} (${data.timeZone}). Readers see it then. / 已排程。`
           : `Saved and published: /articles/${json.id}. Pages and feeds are purged now; readers everywhere see it within about two minutes. / 已發布。`,
     )
-    await list.load()
+    await articles.load()
   }
 
   /** A published article cannot go back to being a draft: the button goes while it is open. */
@@ -310,7 +310,7 @@ export function desk({ data, call, say, problemText, register, ceremony }) {
     field('title').focus()
   }
 
-  const list = articleList({ data, call, say, problemText, words, open })
+  const articles = articleList({ data, call, say, problemText, words, open })
 
   // ---- passkeys --------------------------------------------------------------------------
 
@@ -344,6 +344,6 @@ export function desk({ data, call, say, problemText, register, ceremony }) {
     }),
   )
 
-  void list.load()
+  void articles.load()
   void loadPasskeys()
 }
