@@ -2,9 +2,9 @@
 // The browser desk end to end: Debian's Chromium (playwright-core) against `wrangler dev` at
 // http://localhost (browsers refuse passkeys on an IP address), with a virtual authenticator
 // from the Chrome DevTools Protocol's WebAuthn domain. A publisher enrols from the admin's
-// link, signs out and in, pastes a page from the corpus and corrects it, schedules it and
-// sees it released, edits it in two tabs (the second gets the conflict), signs out, and is
-// refused once revoked. Every desk page is checked by axe at 390 and 1280 px, light and dark;
+// link, signs out and in, saves a draft, finds it under Drafts and publishes it, pastes a page
+// from the corpus and corrects it, schedules it and sees it released, edits it in two tabs (the
+// second gets the conflict), signs out, and is refused once revoked. Every desk page is checked by axe at 390 and 1280 px, light and dark;
 // screenshots go to test-results/screenshots/desk-*.png (SCREENSHOTS=docs/screenshots refreshes
 // the manual's).
 import { existsSync, mkdirSync, readFileSync } from 'node:fs'
@@ -179,6 +179,47 @@ try {
   await page.click('#signin')
   await page.waitForSelector('#editor', { timeout: 15_000 })
   check('sign in with the passkey', await page.locator('#editor').isVisible())
+
+  // ---- save a draft, find it under Drafts, publish it (from the keyboard) -------------------
+  const draftTitle = '草稿測試 Draft check'
+  // The desk's script has listed the (no) articles yet: its buttons work from here.
+  await page.locator('#none').waitFor({ timeout: 15_000 })
+  await page.fill('#title', draftTitle)
+  await page.fill('#body', '還在寫。Still writing.')
+  await page.click('#save-draft')
+  await page.waitForFunction(() => /draft|草稿/.test(document.getElementById('status').textContent))
+  const draftId = await page.inputValue('input[name=id]')
+  const unseen = (await fetch(`${base}/articles/${draftId}`)).status
+  check('save draft: stored, and readers do not see it (404)', unseen === 404, String(unseen))
+  await page.selectOption('#state', 'draft')
+  await page.fill('#search', 'draft CHECK')
+  const listedDraft = page.locator('#articles li[data-state=draft]', { hasText: draftTitle })
+  await listedDraft.waitFor({ timeout: 15_000 })
+  check(
+    'the draft appears under the Drafts filter, found by its title',
+    (await page.locator('#articles li').count()) === 1,
+  )
+  await checkPage(page, 'desk with the Drafts filter 390px light')
+  await page.click('#new')
+  await listedDraft.locator('button', { hasText: /編輯|Edit/ }).focus()
+  await page.keyboard.press('Enter')
+  await page.waitForFunction(() => document.querySelector('input[name=revision]').value !== '')
+  const draftButtonShown = await page.locator('#save-draft').isVisible()
+  await page.locator('#editor button[type=submit]').focus()
+  await page.keyboard.press('Enter')
+  await page.waitForFunction(() =>
+    /published|已發布/.test(document.getElementById('status').textContent),
+  )
+  await page.locator('#none').waitFor({ timeout: 15_000 })
+  const live = (await fetch(`${base}/articles/${draftId}`)).status
+  check(
+    'publish the draft from the keyboard: readers see it, it leaves Drafts, and cannot go back',
+    draftButtonShown && live === 200 && !(await page.locator('#save-draft').isVisible()),
+    JSON.stringify({ draftButtonShown, live }),
+  )
+  await page.fill('#search', '')
+  await page.selectOption('#state', '')
+  await page.click('#new')
 
   // ---- paste a web page (its HTML) from the corpus -----------------------------------------
   const cna = JSON.parse(readFileSync('test/corpus/pasted/cna-html.json', 'utf8'))

@@ -1,5 +1,5 @@
 import type { ArticleInput } from './schema'
-import type { Article, Attachment } from './model'
+import type { Article, Attachment, Intent } from './model'
 import { FieldRefusal } from './errors'
 import { sanitize } from './sanitize'
 import { RelativeUrls, type ContentWarning } from './relative-urls'
@@ -24,6 +24,8 @@ export interface Draft {
   publishedIsDay?: boolean
   /** What building changed in what was sent, for the write's answer; never stored. */
   warnings: ContentWarning[]
+  /** As the publisher asked; absent, a new article is published and a stored one keeps its state. */
+  state?: Intent
 }
 
 /** What building needs besides the input. */
@@ -79,6 +81,7 @@ export function buildDraft(input: ArticleInput, ctx: DraftContext): Draft {
   if (published) draft.published = published
   if (published && isDay(input.published!)) draft.publishedIsDay = true
   if (updated) draft.updated = updated
+  if (input.state) draft.state = input.state
   return draft
 }
 

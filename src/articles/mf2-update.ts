@@ -4,7 +4,7 @@
  */
 import { htmlToText } from './content'
 import { MicropubError } from './errors'
-import { contentOf, noteTitle } from './mf2'
+import { contentOf, noteTitle, POST_STATUS, stateFrom } from './mf2'
 import { photosFrom } from './mf2-photos'
 import type { Article } from './model'
 import { extraPropertyProblem, isArticleProperty, type ArticleProperty } from './properties'
@@ -100,12 +100,21 @@ function entries(part: unknown, action: string): [string, unknown[]][] {
     if (!Array.isArray(values)) {
       throw new MicropubError(`"${action}.${name.slice(0, 64)}" must be a list`)
     }
-    if (!isArticleProperty(name)) {
+    if (!isArticleProperty(name) && name !== POST_STATUS) {
       const problem = extraPropertyProblem(name, values)
       if (problem) throw new MicropubError(`the property "${name.slice(0, 64)}" ${problem}`)
     }
     return [name, values]
   })
+}
+
+const unremovableStatus = () =>
+  new MicropubError(`"${POST_STATUS}" can not be deleted: replace it with "published" or "draft"`)
+
+/** `post-status` replaced or added: the article's state, no longer a kept property. */
+function setStatus(input: Record<string, unknown>, values: unknown[]): void {
+  input.state = stateFrom(values)
+  delete extrasIn(input)[POST_STATUS]
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
@@ -115,12 +124,14 @@ function applyDelete(input: Record<string, unknown>, remove: unknown): void {
   if (Array.isArray(remove)) {
     for (const name of remove) {
       if (typeof name !== 'string') throw new MicropubError('"delete" must list property names')
+      if (name === POST_STATUS) throw unremovableStatus()
       if (isArticleProperty(name)) removeProperty(input, name)
       else delete extrasIn(input)[name]
     }
     return
   }
   for (const [name, values] of entries(remove, 'delete')) {
+    if (name === POST_STATUS) throw unremovableStatus()
     if (name === 'category') {
       input.tags = (input.tags as unknown[]).filter((t) => !values.includes(t))
     } else if (isArticleProperty(name)) {
@@ -145,11 +156,13 @@ export function updatedInput(
 ): Record<string, unknown> {
   const input = inputOf(article)
   for (const [name, values] of entries(update.replace, 'replace')) {
-    if (isArticleProperty(name)) setProperty(input, name, values)
+    if (name === POST_STATUS) setStatus(input, values)
+    else if (isArticleProperty(name)) setProperty(input, name, values)
     else extrasIn(input)[name] = values
   }
   for (const [name, values] of entries(update.add, 'add')) {
-    if (name === 'category') input.tags = [...(input.tags as unknown[]), ...values]
+    if (name === POST_STATUS) setStatus(input, values)
+    else if (name === 'category') input.tags = [...(input.tags as unknown[]), ...values]
     else if (name === 'photo')
       setPhotos(input, [...((input.photos as unknown[]) ?? []), ...photosFrom(values)])
     else if (isArticleProperty(name)) setProperty(input, name, values)

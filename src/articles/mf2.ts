@@ -27,6 +27,18 @@ export function contentOf(value: unknown): { html?: string; text?: string } {
   return {}
 }
 
+/** Micropub's `post-status`: `draft` keeps a post unpublished; `published` publishes it. */
+export const POST_STATUS = 'post-status'
+
+/** A `post-status` list as the article's state; refuses another value. */
+export function stateFrom(values: unknown[]): 'draft' | 'published' {
+  const value = first(values)
+  if (values.length !== 1 || (value !== 'draft' && value !== 'published')) {
+    throw new MicropubError(`"${POST_STATUS}" must be "published" or "draft"`)
+  }
+  return value
+}
+
 /** The properties that are not the article's own, checked: kept as sent, or refused by name. */
 function extrasOf(props: Properties): Record<string, JsonValue[]> {
   const extras: Record<string, JsonValue[]> = {}
@@ -53,7 +65,8 @@ export function checkedProperties(props: Record<string, unknown>): Properties {
  * An h-entry's properties as article input. Notes without a name get one from their text;
  * properties an article is not made of are kept as `extra_properties`.
  */
-export function inputFrom(props: Properties): Record<string, unknown> {
+export function inputFrom(all: Properties): Record<string, unknown> {
+  const { [POST_STATUS]: status, ...props } = all
   const content = contentOf(first(props.content))
   const text = content.text ?? (content.html ? htmlToText(content.html) : '')
   const name = first(props.name)
@@ -68,6 +81,7 @@ export function inputFrom(props: Properties): Record<string, unknown> {
     ...(props.updated ? { updated: first(props.updated) } : {}),
     ...(props.summary ? { summary: first(props.summary) } : {}),
     ...(props.photo ? { photos: photosFrom(props.photo) } : {}),
+    ...(status ? { state: stateFrom(status) } : {}),
     ...(Object.keys(extras).length ? { extra_properties: extras } : {}),
   }
 }
@@ -84,9 +98,13 @@ function contentValue(article: Article): unknown {
   return article.content_markdown ?? article.content_text ?? { html: article.content_html }
 }
 
-/** The stored article as h-entry properties (for `q=source`), kept properties included. */
-export function propertiesOf(article: Article): Properties {
+/**
+ * The stored article as h-entry properties (for `q=source`), kept properties included; a
+ * draft says so in `post-status`.
+ */
+export function propertiesOf(article: Article, draft = false): Properties {
   const props: Properties = { ...article.extra_properties }
+  if (draft) props[POST_STATUS] = ['draft']
   props.name = [article.title]
   props.content = [contentValue(article)]
   props.published = [article.published]

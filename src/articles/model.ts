@@ -1,6 +1,13 @@
 import type { Timestamp } from '../time'
 import type { Script } from './script'
 
+/**
+ * What a publisher asks of an article: `draft` keeps it unpublished (its owner's and the
+ * admin's alone, in no page, feed or ping), `published` makes it public at its `published` time
+ * (scheduled while that is ahead).
+ */
+export type Intent = 'draft' | 'published'
+
 /** A person credited for an article. */
 export interface Author {
   name: string

@@ -5,7 +5,8 @@
  * the rest as sent: stored with the article, returned by `q=source` and the API, never shown
  * to readers. It refuses, naming it, only what it can neither keep nor honour: commands it
  * does not carry out, and properties that ask for a post to be hidden, which edgefeed would
- * otherwise publish for everyone.
+ * otherwise publish for everyone. (Micropub's `post-status: draft` is the article's state,
+ * read by src/articles/mf2.ts; kept as a property, it may only say `published`.)
  */
 import { LIMITS } from './limits'
 

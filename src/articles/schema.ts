@@ -132,6 +132,14 @@ export const ArticleInput = z
     authors: z.array(AuthorInput).max(LIMITS.authors).optional(),
     published: date.optional(),
     updated: date.optional(),
+    state: z
+      .enum(['draft', 'published'], {
+        error: 'must be "draft" or "published" (an article is scheduled by a published time ahead)',
+      })
+      .optional()
+      .describe(
+        'draft keeps the article unpublished: its owner and the admin alone see it, in no page, feed, sitemap or ping. published makes it public at its published time (scheduled while that is ahead). Absent: a new article is published, a stored one keeps its state',
+      ),
     tags: z
       .array(
         z

@@ -4,13 +4,19 @@
  * touches storage; desk.ts commits what these decide.
  */
 import { finalise, type Draft } from '../articles/build'
-import type { Article } from '../articles/model'
+import type { Article, Intent } from '../articles/model'
 import { liveEntries, StorageLimitError, type KvEntry } from '../store/layout'
-import { toMillis } from '../time'
+import { timestampIn, toMillis } from '../time'
 import { refuse, type Refusal, type Writer } from './protocol'
 import { visibleTo } from '../access/visibility'
 import { can, type Scope } from '../access/scopes'
-import { isTombstone, type ArticleRecord, type LiveRecord, type ScheduledRecord } from './records'
+import {
+  isTombstone,
+  type ArticleRecord,
+  type DraftRecord,
+  type LiveRecord,
+  type ScheduledRecord,
+} from './records'
 
 /** What deciding needs besides the record: the clock and the site's rules. */
 export interface Rules {
@@ -84,8 +90,15 @@ function forbidden(id: string) {
   )
 }
 
-/** Whether an article is public now or waits for its time; refuses one too far ahead. */
-function stateOf(article: Article, rules: Rules): 'live' | 'scheduled' | Refusal {
+/**
+ * What an article becomes: a draft as asked, else public now or waiting for its time. Refuses
+ * one too far ahead, a draft too, so that publishing it later is not refused for its date.
+ */
+function stateOf(
+  article: Article,
+  intent: Intent,
+  rules: Rules,
+): 'live' | 'scheduled' | 'draft' | Refusal {
   const ms = toMillis(article.published)
   if (ms - rules.now > SCHEDULE_MAX_MS) {
     return {
@@ -95,11 +108,30 @@ function stateOf(article: Article, rules: Rules): 'live' | 'scheduled' | Refusal
       errors: [{ pointer: '/published', detail: 'more than a year in the future' }],
     }
   }
+  if (intent === 'draft') return 'draft'
   return ms > rules.now + CLOCK_SKEW_MS ? 'scheduled' : 'live'
 }
 
+/** What a write asks of a stored article: its `state`, or the state it has. */
+function intentOf(draft: Draft, record?: ArticleRecord): Intent {
+  return draft.state ?? (record?.state === 'draft' ? 'draft' : 'published')
+}
+
+/**
+ * A draft being published is dated now: the time it was saved with is not when readers got
+ * it. A time ahead schedules it, and a time the write names (one other than the draft's own)
+ * is kept, to backdate it.
+ */
+function publishing(draft: Draft, saved: Article, rules: Rules): Draft {
+  const named =
+    draft.published !== undefined && toMillis(draft.published) !== toMillis(saved.published)
+  if (named || toMillis(saved.published) > rules.now + CLOCK_SKEW_MS) return draft
+  const { publishedIsDay: _day, ...rest } = draft
+  return { ...rest, published: timestampIn(rules.now, rules.timeZone) }
+}
+
 type Built =
-  | { ok: true; record: LiveRecord | ScheduledRecord; entries?: KvEntry[] }
+  | { ok: true; record: LiveRecord | ScheduledRecord | DraftRecord; entries?: KvEntry[] }
   | { ok: false; refusal: Refusal }
 
 /**
@@ -110,9 +142,10 @@ function recordFor(
   previous: ArticleRecord | undefined,
   article: Article,
   owner: string,
+  intent: Intent,
   rules: Rules,
 ): Built {
-  const state = stateOf(article, rules)
+  const state = stateOf(article, intent, rules)
   if (typeof state !== 'string') return { ok: false, refusal: state }
   let entries: KvEntry[]
   try {
@@ -197,7 +230,8 @@ export function decideCreate(
     timeZone: rules.timeZone,
   })
   const owner = tombstone?.owner ?? writer.id
-  return decided(recordFor(record, article, owner, rules), 201, undefined, record, rules.now)
+  const built = recordFor(record, article, owner, intentOf(draft), rules)
+  return decided(built, 201, undefined, record, rules.now)
 }
 
 /**
@@ -221,17 +255,34 @@ export function decideReplace(
   const unscoped = lacking(writer, 'update')
   if (unscoped) return unscoped
   if (!owns(writer, record)) return forbidden(id)
+  const intent = intentOf(draft, record)
+  if (record.state === 'live' && intent === 'draft') return unpublishable(id)
   const previous = record.article
-  const article = finalise(draft, {
+  const published = record.state === 'draft' && intent === 'published'
+  const article = finalise(published ? publishing(draft, previous, rules) : draft, {
     id,
     publisher: previous.publisher,
     now: rules.now,
     timeZone: rules.timeZone,
     previous,
   })
-  if (article === previous) return { ok: true, status: 200 }
+  const built = recordFor(record, article, record.owner, intent, rules)
+  // Sent again as stored (and staying in its state): nothing changes, not even `updated`.
+  if (article === previous && built.ok && built.record.state === record.state) {
+    return { ok: true, status: 200 }
+  }
   const before = record.state === 'live' ? previous : undefined
-  return decided(recordFor(record, article, record.owner, rules), 200, before)
+  return decided(built, 200, before)
+}
+
+/** Readers have seen a published article: it can be deleted, not made a draft again. */
+function unpublishable(id: string) {
+  return refuse(
+    409,
+    'Conflict',
+    `The article "${id}" is published: it cannot become a draft again. Delete it to take it from readers.`,
+    { errors: [{ pointer: '/state', detail: 'a published article cannot become a draft' }] },
+  )
 }
 
 /**
@@ -250,7 +301,7 @@ function precondition(seen: ArticleRecord | undefined, id: string, ifRevision?: 
 }
 
 /**
- * Deletes `id`: a public article leaves a tombstone; a scheduled one leaves no trace. With
+ * Deletes `id`: a public article leaves a tombstone; a scheduled one or a draft leaves no trace. With
  * `ifRevision`, only while it is still at that revision.
  */
 export function decideRemove(
@@ -277,7 +328,7 @@ export function decideRemove(
       ...record,
       state: 'deleted',
       deletedMs: rules.now,
-      // An embargoed article was never seen: its tombstone lapses at once and is never shown.
+      // An embargo or a draft was never seen: its tombstone lapses at once and is never shown.
       expiresMs: wasPublic ? rules.now + rules.tombstoneMs : rules.now,
       revision: record.revision + 1,
       changedMs: rules.now,
@@ -342,5 +393,6 @@ export function decideRehost(
   const article = rehosted(record.article)
   if (article === record.article) return { ok: true, status: 200 }
   const before = record.state === 'live' ? record.article : undefined
-  return decided(recordFor(record, article, record.owner, rules), 200, before)
+  const intent = record.state === 'draft' ? 'draft' : 'published'
+  return decided(recordFor(record, article, record.owner, intent, rules), 200, before)
 }

@@ -35,6 +35,7 @@ import {
   refuse,
   type ApiArticle,
   type Idempotency,
+  type ListQuery,
   type NewPublisher,
   type Outcome,
   type Refusal,
@@ -47,6 +48,7 @@ import {
   tombstoneShown,
   type ArticleRecord,
   type DeletedRecord,
+  type RecordState,
 } from './records'
 import { Replies } from './replies'
 import { ImportDesk, type ImportBatch } from './import-desk'
@@ -58,6 +60,7 @@ import { SignIn } from './signin'
 import { AUTHOR_NAMES, Spellings, TAG_NAMES } from './spellings'
 import { deskStatus, type DeskStatus } from './status'
 import { visibleTo } from '../access/visibility'
+import { titleMatcher } from '../articles/title-search'
 import { MediaRegistry } from './media'
 import { MediaDesk } from './media-desk'
 import { pendingImages, withCopies, type RehostResult } from '../media/rehost'
@@ -233,11 +236,17 @@ export class Desk extends DurableObject<Env> {
     return { ok: true, status: 200, value: apiArticle(record) }
   }
 
-  /** Published articles, and the scheduled ones `viewer` may see, newest first. */
+  /**
+   * Articles `viewer` may see, newest first: every published one, and its own (or, for the
+   * admin, every) scheduled article and draft; with `query`, one state, titles holding its
+   * words, or the viewer's own alone. Deleted ones are listed only when asked for, while their
+   * tombstone lasts.
+   */
   list(
     viewer: Writer,
     limit: number,
     cursor?: string,
+    query: ListQuery = {},
   ): Outcome<{ items: ApiArticle[]; next_cursor?: string }> {
     const after = cursor === undefined ? undefined : readCursor(cursor)
     if (after === null) {
@@ -245,7 +254,15 @@ export class Desk extends DurableObject<Env> {
         errors: [{ pointer: '/cursor', detail: 'not a valid cursor' }],
       })
     }
-    const page = this.records.page(limit + 1, after, (record) => visibleTo(viewer, record))
+    const now = Date.now()
+    const titled = query.q ? titleMatcher(query.q) : undefined
+    const keep = (record: ArticleRecord) =>
+      visibleTo(viewer, record) &&
+      (record.state !== 'deleted' || isTombstone(record, now)) &&
+      (!query.mine || record.owner === viewer.id) &&
+      (!titled || titled(record.article.title))
+    const states = query.state ? [RECORD_STATES[query.state]] : LISTED
+    const page = this.records.page(limit + 1, after, states, keep)
     const items = page.slice(0, limit)
     const last = items.at(-1)
     const next = page.length > limit && last ? { next_cursor: writeCursor(last) } : {}
@@ -592,6 +609,16 @@ export class Desk extends DurableObject<Env> {
     if (current === null || current > next) await this.ctx.storage.setAlarm(next)
   }
 }
+
+/** The record state each state the API names stands for. */
+const RECORD_STATES: Record<ListQuery['state'] & string, RecordState> = {
+  published: 'live',
+  scheduled: 'scheduled',
+  draft: 'draft',
+  deleted: 'deleted',
+}
+/** What a listing holds unless asked for one state. */
+const LISTED: RecordState[] = ['live', 'scheduled', 'draft']
 
 /** The API listing's cursor: where the last page ended, `(published, id)`. */
 function writeCursor(record: ArticleRecord): string {

@@ -40,8 +40,19 @@ export interface Refusal {
 export type Outcome<T> =
   { ok: true; status: 200 | 201 | 204; value: T } | { ok: false; refusal: Refusal }
 
-/** Whether readers see an article yet. */
-export type ArticleState = 'published' | 'scheduled'
+/**
+ * Whether readers see an article: public, waiting for its time, kept as a draft, or deleted
+ * (only a listing of tombstones shows one: a read answers 410).
+ */
+export type ArticleState = 'published' | 'scheduled' | 'draft' | 'deleted'
+
+/** A record's state as the API names it. */
+const API_STATES = {
+  live: 'published',
+  scheduled: 'scheduled',
+  draft: 'draft',
+  deleted: 'deleted',
+} as const
 
 /** An article as the API shows it to publishers: the stored article and its state. */
 export type ApiArticle = Article & { state: ArticleState; revision: number }
@@ -49,9 +60,19 @@ export type ApiArticle = Article & { state: ArticleState; revision: number }
 export function apiArticle(record: ArticleRecord): ApiArticle {
   return {
     ...record.article,
-    state: record.state === 'scheduled' ? 'scheduled' : 'published',
+    state: API_STATES[record.state],
     revision: record.revision,
   }
+}
+
+/** What a listing of articles asks for, besides its page (the API validates it). */
+export interface ListQuery {
+  /** One state only; every state but `deleted` when absent. */
+  state?: ArticleState
+  /** Words each listed title holds (src/articles/title-search.ts). */
+  q?: string
+  /** Only the viewer's own articles. */
+  mine?: boolean
 }
 
 /** A publisher as the admin registers it (the API validates it: src/http/publisher-schema.ts). */

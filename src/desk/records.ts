@@ -30,6 +30,14 @@ export interface ScheduledRecord extends RecordBase {
   state: 'scheduled'
 }
 
+/**
+ * Kept unpublished by its publisher, visible only to its owner and the admin, never in KV;
+ * its id stays reserved. `publishedMs` is the time it was saved with, until it is published.
+ */
+export interface DraftRecord extends RecordBase {
+  state: 'draft'
+}
+
 /** Deleted: its tombstone answers 410 until `expiresMs`, and the id stays its owner's. */
 export interface DeletedRecord extends RecordBase {
   state: 'deleted'
@@ -38,7 +46,7 @@ export interface DeletedRecord extends RecordBase {
   expiresMs: number
 }
 
-export type ArticleRecord = LiveRecord | ScheduledRecord | DeletedRecord
+export type ArticleRecord = LiveRecord | ScheduledRecord | DraftRecord | DeletedRecord
 export type RecordState = ArticleRecord['state']
 
 /** Whether a deleted article was public, so readers are told of its deletion. */
@@ -50,6 +58,9 @@ export function tombstoneShown(record: DeletedRecord): boolean {
 export function isTombstone(record: ArticleRecord, now: number): record is DeletedRecord {
   return record.state === 'deleted' && record.expiresMs > now
 }
+
+/** Rows a listing reads at a time, at least: a search passes over most of what it reads. */
+const PAGE_BATCH = 100
 
 interface Row extends Record<string, SqlStorageValue> {
   id: string
@@ -195,30 +206,38 @@ export class Records {
   }
 
   /**
-   * Live and scheduled articles that `keep` accepts, newest first, after the
-   * `(publishedMs, id)` of a cursor. Read in batches until `limit` are kept: the articles left
-   * out (others' embargoes) are few.
+   * Articles in `states` that `keep` accepts, newest first, after the `(publishedMs, id)` of a
+   * cursor. Read in batches until `limit` are kept: the articles left out (others' embargoes
+   * and drafts, titles a search does not match) are read and passed over.
    */
   page(
     limit: number,
     after: { publishedMs: number; id: string } | undefined,
+    states: readonly RecordState[],
     keep: (record: ArticleRecord) => boolean,
   ): ArticleRecord[] {
     const kept: ArticleRecord[] = []
+    const batch = Math.max(limit, PAGE_BATCH)
     let from = after
     for (;;) {
-      const rows = this.after(limit, from)
+      const rows = this.after(batch, states, from)
       kept.push(...rows.filter(keep))
       const last = rows.at(-1)
-      if (kept.length >= limit || rows.length < limit || !last) return kept.slice(0, limit)
+      if (kept.length >= limit || rows.length < batch || !last) return kept.slice(0, limit)
       from = { publishedMs: last.publishedMs, id: last.id }
     }
   }
 
-  private after(limit: number, after?: { publishedMs: number; id: string }): ArticleRecord[] {
+  private after(
+    limit: number,
+    states: readonly RecordState[],
+    after?: { publishedMs: number; id: string },
+  ): ArticleRecord[] {
+    // The states are our own words, never the request's: safe to write into the statement.
+    const within = `state IN (${states.map((s) => `'${s}'`).join(', ')})`
     const rows = after
       ? this.sql.exec<Row>(
-          `SELECT * FROM articles WHERE state != 'deleted'
+          `SELECT * FROM articles WHERE ${within}
              AND (published_ms < ? OR (published_ms = ? AND id > ?))
            ORDER BY published_ms DESC, id LIMIT ?`,
           after.publishedMs,
@@ -227,7 +246,7 @@ export class Records {
           limit,
         )
       : this.sql.exec<Row>(
-          "SELECT * FROM articles WHERE state != 'deleted' ORDER BY published_ms DESC, id LIMIT ?",
+          `SELECT * FROM articles WHERE ${within} ORDER BY published_ms DESC, id LIMIT ?`,
           limit,
         )
     return rows.toArray().map(fromRow)

@@ -9,10 +9,12 @@
 import { SIGNIN_SCHEMA } from './signin-schema'
 import { IMPORT_TABLES } from './import-tables'
 
-export const SCHEMA = `
-CREATE TABLE IF NOT EXISTS articles (
+/** The coordinator's record of each id (src/desk/records.ts), as a table named `name`. */
+function articlesTable(name: string): string {
+  return `
+CREATE TABLE IF NOT EXISTS ${name} (
   id TEXT PRIMARY KEY,
-  state TEXT NOT NULL CHECK (state IN ('live', 'scheduled', 'deleted')),
+  state TEXT NOT NULL CHECK (state IN ('live', 'scheduled', 'draft', 'deleted')),
   -- the publisher's stable id (never its name), or 'admin'
   owner TEXT NOT NULL,
   -- the whole article as stored, source text included
@@ -27,11 +29,32 @@ CREATE TABLE IF NOT EXISTS articles (
   kv_revision INTEGER NOT NULL DEFAULT 0,
   -- when readers' view of the id last changed (a publish, an edit, a release, a deletion)
   changed_ms INTEGER NOT NULL DEFAULT 0
-);
+);`
+}
+
+const ARTICLE_INDEXES = `
 CREATE INDEX IF NOT EXISTS articles_by_time ON articles (published_ms DESC, id);
 CREATE INDEX IF NOT EXISTS articles_by_state ON articles (state, published_ms);
-CREATE INDEX IF NOT EXISTS articles_unsynced ON articles (id) WHERE kv_revision < revision;
+CREATE INDEX IF NOT EXISTS articles_unsynced ON articles (id) WHERE kv_revision < revision;`
 
+/** The columns of `articles`, copied as they are when the table is made again. */
+const ARTICLE_COLUMNS =
+  'id, state, owner, article, published_ms, revision, deleted_ms, expires_ms, kv_keys, kv_revision, changed_ms'
+
+/**
+ * SQLite can not widen a CHECK constraint in place: the table is made again with the new one,
+ * its rows copied, and its indexes made anew (they went with the old table).
+ */
+const ARTICLES_WITH_DRAFTS = `
+${articlesTable('articles_v6')}
+INSERT INTO articles_v6 (${ARTICLE_COLUMNS}) SELECT ${ARTICLE_COLUMNS} FROM articles;
+DROP TABLE articles;
+ALTER TABLE articles_v6 RENAME TO articles;
+${ARTICLE_INDEXES}`
+
+export const SCHEMA = `
+${articlesTable('articles')}
+${ARTICLE_INDEXES}
 CREATE TABLE IF NOT EXISTS spellings (
   id TEXT NOT NULL,
   fold TEXT NOT NULL,
@@ -151,6 +174,8 @@ const MIGRATIONS: string[] = [
   SIGNIN_SCHEMA,
   // 5: archive imports: guids, redirects, jobs and their refusals.
   IMPORT_TABLES,
+  // 6: drafts, a state the articles table's CHECK constraint did not allow.
+  ARTICLES_WITH_DRAFTS,
 ]
 
 /** Makes the tables, or brings those of an earlier version up to date. */

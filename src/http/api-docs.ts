@@ -15,6 +15,7 @@ import { DeskStatus } from '../desk/status'
 import type { ApiArticle } from '../desk/protocol'
 import type { ContentWarning } from '../articles/relative-urls'
 import { LIMIT_MAX } from './paging'
+import { ListingQuery } from './listing-query'
 import { ProblemSchema } from './problem'
 import { PublisherInput, PublisherOutput } from './publisher-schema'
 import { jsonResponse, jsonSchema, outputSchema, problems, ref } from './openapi'
@@ -25,8 +26,10 @@ import { IMPORT_SCHEMAS } from './import-docs'
 /** An article as the API returns it: the stored article, its state and revision. */
 const Article = ArticleOutput.extend({
   state: z
-    .enum(['published', 'scheduled'])
-    .describe('scheduled: `published` is ahead, and readers do not see it until then'),
+    .enum(['published', 'scheduled', 'draft', 'deleted'])
+    .describe(
+      'scheduled: `published` is ahead, and readers do not see it until then; draft: kept unpublished, seen by its publisher and the admin alone; deleted: only in a listing asked for state=deleted, while its tombstone lasts',
+    ),
   revision: z.number().int().min(1).describe('Its ETag is `"r{revision}"`, for If-Match'),
 })
 
@@ -140,6 +143,19 @@ const articleId = (description: string): OpenAPIV3_1.ParameterObject => ({
   schema: { type: 'string', maxLength: 128 },
 })
 
+/** The listing's filters, described from the schema that checks them. */
+const listingParameters: OpenAPIV3_1.ParameterObject[] = (['state', 'q', 'mine'] as const).map(
+  (name) => {
+    const { description, ...schema } = z.toJSONSchema(ListingQuery.shape[name], { io: 'input' })
+    return {
+      name,
+      in: 'query',
+      description,
+      schema: schema as OpenAPIV3_1.ParameterObject['schema'],
+    }
+  },
+)
+
 /** The query of a text or Markdown import: what JSON would carry in fields. */
 const importQuery: OpenAPIV3_1.ParameterObject[] = [
   {
@@ -213,16 +229,19 @@ export const docs = {
   listArticles: describeRoute({
     operationId: 'listArticles',
     tags: ['articles'],
-    summary: 'List articles, newest first, with your scheduled ones',
+    summary: 'List articles, newest first, with your scheduled ones and drafts',
     description:
-      "A scheduled article is listed only to its publisher and the admin: another publisher's embargo is never shown.",
+      "A scheduled article or a draft is listed only to its publisher and the admin: another publisher's embargo or draft is never shown. The filters narrow the listing; pass the same ones with the cursor.",
     parameters: [
       { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: LIMIT_MAX } },
       { name: 'cursor', in: 'query', schema: { type: 'string' } },
+      ...listingParameters,
     ],
     responses: {
       '200': jsonResponse('ArticlePage', 'A page of articles'),
-      ...problems([400], { 400: 'A limit out of range, or a cursor this service did not give' }),
+      ...problems([400], {
+        400: 'A limit out of range, a cursor this service did not give, or a filter not understood',
+      }),
     },
   }),
 

@@ -56,7 +56,7 @@ const errors = {
 const properties: OpenAPIV3_1.SchemaObject = {
   type: 'object',
   description:
-    'h-entry properties, each a list: name, content (text or {html}), summary, category, published, updated, photo (URL or {value, alt}), mp-slug. Others are kept as sent (returned by q=source, never shown); post-status and visibility other than published and public, and mp-* commands but mp-slug, are refused',
+    'h-entry properties, each a list: name, content (text or {html}), summary, category, published, updated, photo (URL or {value, alt}), mp-slug, post-status (draft keeps the post unpublished, published publishes it). Others are kept as sent (returned by q=source, never shown); visibility other than public, and mp-* commands but mp-slug, are refused',
   additionalProperties: { type: 'array', items: {} },
 }
 

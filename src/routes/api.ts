@@ -5,6 +5,7 @@ import { identify } from '../access/tokens'
 import { requireToken } from '../http/auth'
 import { idempotencyOf } from '../http/idempotency'
 import { LIMIT_MAX, pageQuery } from '../http/paging'
+import { listingQuery } from '../http/listing-query'
 import { problem } from '../http/problem'
 import { buildDraft, type Draft } from '../articles/build'
 import { ID_RULE, idForContent, isValidId } from '../articles/ids'
@@ -181,6 +182,7 @@ api.get('/articles', docs.listArticles, async (c) => {
       writerOf(c.var.principal),
       Math.min(limit ?? c.var.config.pageSize, LIMIT_MAX),
       cursor,
+      listingQuery(c),
     ),
   )
   return c.json({

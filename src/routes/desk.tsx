@@ -39,7 +39,13 @@ desk.use('*', async (c, next) => {
   for (const [name, value] of Object.entries(DESK_SECURITY)) c.header(name, value)
 })
 
-const STATIC = new Set(['/desk/desk.js', '/desk/editor.js', '/desk/desk.css', '/desk/webauthn.js'])
+const STATIC = new Set([
+  '/desk/desk.js',
+  '/desk/editor.js',
+  '/desk/articles.js',
+  '/desk/desk.css',
+  '/desk/webauthn.js',
+])
 
 /** The desk's files, as they are in src/desk-ui/public (the Assets binding). */
 desk.get('/:file{[a-z]+\\.(js|css)}', async (c) => {

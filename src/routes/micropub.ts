@@ -187,7 +187,7 @@ micropub.get('/', micropubDocs.get, async (c) => {
   if (q === 'source') {
     const read = await deskOf(c.env).read(writerOf(c.var.principal), idFromUrl(c.req.query('url')))
     if (!read.ok) throw micropubError(400, `No article is at ${c.req.query('url')?.slice(0, 200)}.`)
-    const props = propertiesOf(read.value)
+    const props = propertiesOf(read.value, read.value.state === 'draft')
     const wanted = c.req.queries('properties[]') ?? c.req.queries('properties')
     if (wanted) {
       return c.json({

@@ -201,17 +201,16 @@ describe('properties an article is not made of', () => {
     expect(await source(url)).toMatchObject({
       'in-reply-to': ['https://other.example/post'],
       syndication: ['https://s.example/1'],
-      'post-status': ['published'],
     })
     const update = (body: Record<string, unknown>) =>
       json({ action: 'update', url, ...body }).then((r) => r.status)
     expect(await update({ add: { syndication: ['https://s.example/2'] } })).toBe(204)
     expect(await update({ replace: { 'in-reply-to': ['https://third.example/'] } })).toBe(204)
     expect(await update({ delete: { syndication: ['https://s.example/1'] } })).toBe(204)
-    expect(await update({ delete: ['post-status'] })).toBe(204)
     const props = await source(url)
     expect(props['in-reply-to']).toEqual(['https://third.example/'])
     expect(props.syndication).toEqual(['https://s.example/2'])
+    // post-status is the article's state (published), not a property kept beside it.
     expect(props['post-status']).toBeUndefined()
     expect(props.content).toEqual(['Nice'])
   })
@@ -220,8 +219,8 @@ describe('properties an article is not made of', () => {
     await created(await form('h=entry&content=already+here'))
     const cases: [string, () => Promise<Response>][] = [
       [
-        '"post-status" asks for a post that is not public',
-        () => form('h=entry&content=x&post-status=draft'),
+        '"post-status" must be "published" or "draft"',
+        () => form('h=entry&content=x&post-status=private'),
       ],
       [
         '"visibility" asks for a post that is not public',

@@ -220,7 +220,8 @@ describe('what Micropub may not do', () => {
     const bad = [
       { action: 'update', url, add: { category: 'one-string' } },
       JSON.parse('{"action":"update","url":"' + url + '","add":{"__proto__":["x"]}}'),
-      { action: 'update', url, replace: { 'post-status': ['draft'] } },
+      { action: 'update', url, replace: { 'post-status': ['private'] } },
+      { action: 'update', url, delete: ['post-status'] },
       { action: 'update', url, add: { 'mp-syndicate-to': ['https://social.example/'] } },
       { action: 'update', url, replace: { Colour: ['red'] } },
       { action: 'update', url, replace: ['content'] },

@@ -383,7 +383,12 @@ function micropubCalls(): Call[] {
       path: '/micropub',
       init: form(`action=delete&url=${SITE}/articles/mp-delete`),
     },
-    { op: post, status: 400, path: '/micropub', init: form('h=entry&content=x&post-status=draft') },
+    {
+      op: post,
+      status: 400,
+      path: '/micropub',
+      init: form('h=entry&content=x&post-status=private'),
+    },
     { op: post, status: 401, path: '/micropub', init: form('h=entry&content=x', null) },
     { op: post, status: 403, path: '/micropub', init: form('h=entry&content=x', 'ef_not-ours') },
     { op: post, status: 413, path: '/micropub', init: form(tooLarge()) },

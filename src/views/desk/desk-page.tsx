@@ -146,6 +146,9 @@ export function DeskPage(props: {
             <button type="submit" class="primary">
               <Bi w={w} k="save" />
             </button>{' '}
+            <button type="button" id="save-draft">
+              <Bi w={w} k="saveDraft" />
+            </button>{' '}
             <button type="button" id="new">
               <Bi w={w} k="newArticle" />
             </button>
@@ -156,7 +159,7 @@ export function DeskPage(props: {
         <h2 id="mine-heading">
           <Bi w={w} k="mine" />
         </h2>
-        <p class="filters">
+        <form id="filters" class="filters" role="search" aria-labelledby="mine-heading">
           <label for="search">
             <Bi w={w} k="search" />
           </label>
@@ -166,11 +169,26 @@ export function DeskPage(props: {
           </label>
           <select id="state">
             <option value="">{biText(w, 'all')}</option>
-            <option value="published">{biText(w, 'published_')}</option>
+            <option value="draft">{biText(w, 'draft')}</option>
             <option value="scheduled">{biText(w, 'scheduled')}</option>
+            <option value="published">{biText(w, 'published_')}</option>
+            <option value="deleted">{biText(w, 'deleted')}</option>
           </select>
-        </p>
+          <label for="whose">
+            <Bi w={w} k="whose" />
+          </label>
+          <select id="whose">
+            <option value="mine">{biText(w, 'mineOnly')}</option>
+            <option value="all">{biText(w, 'everyone')}</option>
+          </select>
+        </form>
         <ul id="articles" class="articles"></ul>
+        <p id="none" class="hint" hidden>
+          <Bi w={w} k="noArticles" />
+        </p>
+        <button type="button" id="more" hidden>
+          <Bi w={w} k="more" />
+        </button>
       </section>
       <section aria-labelledby="passkeys-heading" class="passkeys">
         <h2 id="passkeys-heading">
@@ -188,6 +206,9 @@ export function DeskPage(props: {
         <span data-k="undo">{biText(w, 'undo')}</span>
         <span data-k="published">{biText(w, 'published_')}</span>
         <span data-k="scheduled">{biText(w, 'scheduled')}</span>
+        <span data-k="draft">{biText(w, 'draft')}</span>
+        <span data-k="deleted">{biText(w, 'deleted')}</span>
+        <span data-k="readOnly">{biText(w, 'readOnly')}</span>
       </template>
     </DeskLayout>
   )

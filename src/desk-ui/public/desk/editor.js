@@ -1,5 +1,6 @@
-// The signed-in desk: the editor (with the live preview and pasted pages), the publisher's
-// own articles, and their passkeys. Loaded by desk.js, which gives it the shared helpers.
+// The signed-in desk: the editor (with the live preview and pasted pages), the list of
+// articles (articles.js), and the passkeys. Loaded by desk.js, which gives it the shared helpers.
+import { articleList } from '/desk/articles.js'
 
 const $ = (id) => document.getElementById(id)
 const words = Object.fromEntries(
@@ -81,6 +82,7 @@ export function desk({ data, call, say, problemText, register, ceremony }) {
       ...(caption ? { caption } : {}),
     }))
     showPhotos()
+    showState(a.state)
     const published = field('published')
     published.value = a.published ? localTime(a.published, data.timeZone) : ''
     published.dataset.original = a.published ?? ''
@@ -243,35 +245,51 @@ export function desk({ data, call, say, problemText, register, ceremony }) {
 
   // ---- save, with If-Match: a second tab gets the conflict, never overwrites -------------
 
-  form.addEventListener('submit', async (e) => {
-    e.preventDefault()
+  /** Saves the form as `state`: a draft, or published (at its time, if one is set). */
+  async function save(state) {
     if (composing) return
     const id = field('id').value
     const revision = field('revision').value
+    const body = { ...article(), state }
     const { res, json } = id
-      ? await call('PUT', `/articles/${encodeURIComponent(id)}`, article(), {
+      ? await call('PUT', `/articles/${encodeURIComponent(id)}`, body, {
           'If-Match': `"r${revision}"`,
         })
-      : await call('POST', '/articles', article())
+      : await call('POST', '/articles', body)
     if (res.status === 412) {
       return say(
-        'Conflict: this article was changed elsewhere (another tab or a colleague) since you opened it. Nothing was saved. Your text is still here: copy what you need, then open the article again from “My articles” to see the newer version. / 衝突：這篇文章在你開啟後已被修改，未儲存。',
+        'Conflict: this article was changed elsewhere (another tab or a colleague) since you opened it. Nothing was saved. Your text is still here: copy what you need, then open the article again from “Articles” to see the newer version. / 衝突：這篇文章在你開啟後已被修改，未儲存。',
         { error: true },
       )
     }
     if (!res.ok) return say(problemText(json, 'Not saved.'), { error: true })
     field('id').value = json.id
     field('revision').value = json.revision
+    showState(json.state)
     const when = new Date(json.published).toLocaleString(undefined, { timeZone: data.timeZone })
     say(
-      json.state === 'scheduled'
-        ? `Saved: scheduled for ${when} (${data.timeZone}). Readers see it then. / 已排程。`
-        : `Saved and published: /articles/${json.id}. Pages and feeds are purged now; readers everywhere see it within about two minutes. / 已發布。`,
+      json.state === 'draft'
+        ? 'Saved as a draft: not public. Only you and the admin see it; publish it when it is ready. / 已存為草稿，尚未公開。'
+        : json.state === 'scheduled'
+          ? `Saved: scheduled for ${when} (${data.timeZone}). Readers see it then. / 已排程。`
+          : `Saved and published: /articles/${json.id}. Pages and feeds are purged now; readers everywhere see it within about two minutes. / 已發布。`,
     )
-    await loadArticles()
+    await articles.load()
+  }
+
+  /** A published article cannot go back to being a draft: the button goes while it is open. */
+  function showState(state) {
+    $('save-draft').hidden = state === 'published'
+  }
+
+  form.addEventListener('submit', (e) => {
+    e.preventDefault()
+    void save('published')
   })
+  $('save-draft').addEventListener('click', () => void save('draft'))
 
   $('new').addEventListener('click', () => {
+    showState('')
     format = 'markdown'
     photos = []
     showPhotos()
@@ -282,46 +300,7 @@ export function desk({ data, call, say, problemText, register, ceremony }) {
     field('title').focus()
   })
 
-  // ---- my articles -----------------------------------------------------------------------
-
-  let mine = []
-  async function loadArticles() {
-    const { res, json } = await call('GET', '/articles?limit=100')
-    if (!res.ok) return say(problemText(json, 'Articles could not be listed.'), { error: true })
-    mine = json.items.filter((a) => a.publisher === data.publisher)
-    showArticles()
-  }
-  function showArticles() {
-    const q = $('search').value.trim().toLowerCase()
-    const state = $('state').value
-    const items = mine.filter(
-      (a) => (!q || a.title.toLowerCase().includes(q)) && (!state || a.state === state),
-    )
-    $('articles').replaceChildren(
-      ...items.map((a) => {
-        const li = document.createElement('li')
-        const title = document.createElement('a')
-        title.href = `/articles/${encodeURIComponent(a.id)}`
-        title.textContent = a.title
-        const meta = document.createElement('small')
-        meta.textContent = ` ${words[a.state] ?? a.state} · ${localTime(a.published, data.timeZone).replace('T', ' ')} `
-        const edit = document.createElement('button')
-        edit.type = 'button'
-        edit.textContent = words.edit
-        edit.setAttribute('aria-label', `${words.edit}: ${a.title}`)
-        edit.addEventListener('click', () => open(a.id))
-        const del = document.createElement('button')
-        del.type = 'button'
-        del.textContent = words.delete
-        del.setAttribute('aria-label', `${words.delete}: ${a.title}`)
-        del.addEventListener('click', () => remove(a))
-        li.append(title, meta, edit, ' ', del)
-        return li
-      }),
-    )
-  }
-  $('search').addEventListener('input', showArticles)
-  $('state').addEventListener('change', showArticles)
+  // ---- the articles ----------------------------------------------------------------------
 
   async function open(id) {
     const { res, json } = await call('GET', `/articles/${encodeURIComponent(id)}`)
@@ -331,23 +310,7 @@ export function desk({ data, call, say, problemText, register, ceremony }) {
     field('title').focus()
   }
 
-  async function remove(a) {
-    if (!confirm(`${words.delete}: ${a.title}?`)) return
-    const { res, json } = await call('DELETE', `/articles/${encodeURIComponent(a.id)}`)
-    if (!res.ok) return say(problemText(json, 'Not deleted.'), { error: true })
-    say(`${words.delete}: ${a.title} `)
-    const undo = document.createElement('button')
-    undo.type = 'button'
-    undo.textContent = words.undo
-    undo.addEventListener('click', async () => {
-      const back = await call('POST', `/articles/${encodeURIComponent(a.id)}/undelete`)
-      if (!back.res.ok) return say(problemText(back.json, 'Not restored.'), { error: true })
-      say(`${words.undo}: ${a.title}`)
-      await loadArticles()
-    })
-    $('status').append(undo)
-    await loadArticles()
-  }
+  const articles = articleList({ data, call, say, problemText, words, open })
 
   // ---- passkeys --------------------------------------------------------------------------
 
@@ -381,6 +344,6 @@ export function desk({ data, call, say, problemText, register, ceremony }) {
     }),
   )
 
-  void loadArticles()
+  void articles.load()
   void loadPasskeys()
 }
