@@ -2,19 +2,8 @@
 // media:content, JSON Feed attachments and image) compared with what the article meant: its
 // attachments, with the sizes R2 gave them, its photos and its lead image, as each format
 // carries them (src/feeds/model.ts says where each goes).
-
-/** The media type a URL's extension names for an image (as src/feeds/media.ts reads it). */
-const IMAGE_TYPES = {
-  jpg: 'image/jpeg',
-  jpeg: 'image/jpeg',
-  png: 'image/png',
-  gif: 'image/gif',
-  webp: 'image/webp',
-  avif: 'image/avif',
-  svg: 'image/svg+xml',
-}
-const imageType = (url) =>
-  IMAGE_TYPES[/\.([a-z0-9]+)$/i.exec(new URL(url).pathname)?.[1]?.toLowerCase()] ?? null
+// The feeds' own rule for the type a lead image's URL names (Node strips its types).
+import { imageType } from '../../src/feeds/media.ts'
 
 /** An audio or video file: the only enclosures newsboat keeps (its podcasts). */
 const podcast = (type) => /^(audio|video)\//.test(type ?? '')
@@ -43,7 +32,7 @@ export function meantFiles(article, format) {
     }
   }
   if (format === 'atom') {
-    const image = lead ? [{ url: lead, type: imageType(lead), length: null }] : []
+    const image = lead ? [{ url: lead, type: imageType(lead) ?? null, length: null }] : []
     return { enclosure: [...image, ...files], media: [], image: [] }
   }
   // RSS: one <enclosure> (the first file, else a lead image whose URL names its type), and
@@ -51,7 +40,7 @@ export function meantFiles(article, format) {
   const media = photos.map((url) => ({ url, type: null, length: null }))
   const enclosure = files.slice(0, 1)
   if (lead && !photos.includes(lead)) {
-    const type = files.length ? null : imageType(lead)
+    const type = files.length ? null : (imageType(lead) ?? null)
     if (type) enclosure.push({ url: lead, type, length: null })
     else media.push({ url: lead, type: null, length: null })
   }
