@@ -81,7 +81,7 @@ export async function checkReaders(base, listings, articles, { check, skip }) {
     )
     console.log(`     ${reader.name} shows ${reader.limits}`)
     if (Object.keys(notes).length)
-      console.log(`     ${reader.name} itself: ${JSON.stringify(notes)}`)
+      console.log(`     ${reader.name}, counted, not failed: ${JSON.stringify(notes)}`)
   }
   return summary
 }

@@ -5,6 +5,8 @@
 // The feeds' own rule for the type a lead image's URL names (Node strips its types).
 import { imageType } from '../../src/feeds/media.ts'
 
+const count = (notes, what) => (notes[what] = (notes[what] ?? 0) + 1)
+
 /** An audio or video file: the only enclosures newsboat keeps (its podcasts). */
 const podcast = (type) => /^(audio|video)\//.test(type ?? '')
 
@@ -68,13 +70,8 @@ export function compareFiles(shown, meant, sees, notes) {
   for (const file of shown) {
     const length = file.length === null || file.length === '' ? null : Number(file.length)
     const got = { url: file.url, type: file.type || null, length: length || null }
-    const before = seen.get(got.url)
-    if (before) {
-      if (before.type !== got.type && got.type && before.type) {
-        problems.push(`${got.url} shown twice, as ${before.type} and ${got.type}`)
-      } else notes['the same file twice'] = (notes['the same file twice'] ?? 0) + 1
-      continue
-    }
+    // Each time it is shown, it is checked: the same file twice must say the same both times.
+    if (seen.has(got.url)) count(notes, 'the same file twice')
     seen.set(got.url, got)
     const want = byUrl.get(got.url)
     if (!want) {
@@ -84,8 +81,7 @@ export function compareFiles(shown, meant, sees, notes) {
     if (want.type && got.type !== want.type) {
       problems.push(`${got.url}: type ${JSON.stringify(got.type)}, not ${want.type}`)
     } else if (!want.type && got.type) {
-      notes[`a type the feed does not state (${got.type})`] =
-        (notes[`a type the feed does not state (${got.type})`] ?? 0) + 1
+      count(notes, `a type the feed does not state (${got.type})`)
     }
     if (sees.length && got.length !== want.length) {
       problems.push(`${got.url}: length ${got.length}, not ${want.length ?? 'unknown'}`)
