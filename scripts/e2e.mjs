@@ -2,8 +2,8 @@
 // End-to-end: a real `wrangler dev`, the hostile and readers' corpora published through the
 // API, and every feed (site, per tag, zh-Hans, paged) read by real clients: xmllint, jing with
 // the RFC 4287 schema, the feed readers of scripts/readers/ (feedparser, newsboat, gofeed,
-// SimplePie) compared item by item with the JSON Feed, and, where ../shared is present, the W3C
-// Feed Validation Service driver.
+// SimplePie) compared item by item with the JSON Feed and, for enclosures and photos, with the
+// articles themselves, and, where ../shared is present, the W3C Feed Validation Service driver.
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:http'
@@ -12,7 +12,7 @@ import { join } from 'node:path'
 import { expandArticle } from '../test/corpus/expand.mjs'
 import { startWorker } from './lib/devserver.mjs'
 import { checkReaders } from './readers/check.mjs'
-import { checkMedia } from './lib/media-e2e.mjs'
+import { checkMedia, publishMedia } from './lib/media-e2e.mjs'
 import { validateFeeds } from './lib/validate-feed.mjs'
 import { checkMicroformats } from './lib/microformats.mjs'
 import { checkOpml } from './lib/opml-e2e.mjs'
@@ -109,6 +109,16 @@ try {
     }
   }
   check(`published the corpora (${stored.length} articles)`, stored.length === corpus.length)
+  // Articles with photos, audio, video and a document, uploaded to R2: the readers below show
+  // their files, compared with the articles' own attachments, whose sizes are R2's.
+  const media = await publishMedia(base, token)
+  stored.push(...media.articles)
+  const sizes = media.articles.flatMap((a) => a.attachments).filter((a) => media.uploads.has(a.url))
+  check(
+    `media: each attachment of ours carries the size R2 stores (${sizes.length} files)`,
+    sizes.length === 3 && sizes.every((a) => a.size_in_bytes === media.uploads.get(a.url).size),
+    JSON.stringify(sizes),
+  )
   check(
     `each write answers the language it stored and warns of the relative URLs it could not resolve (${answers.length} articles)`,
     answers.every((a) => a.ok),
@@ -252,7 +262,7 @@ try {
     { prefix: '', query: secondPage.search },
     ...authors.map(({ prefix }) => ({ prefix, query: '?limit=100' })),
   ]
-  const readers = await checkReaders(base, listings, { check, skip })
+  const readers = await checkReaders(base, listings, stored, { check, skip })
   console.log(`     problems per reader and kind: ${JSON.stringify(readers)}`)
 
   // 5b. Pages as microformats2: every article an h-entry, every list an h-feed, each with the
@@ -361,9 +371,9 @@ try {
     accepted().length > 0 && accepted().every((t) => undelivered().has(t)),
   )
 
-  // 7b. Media: an enclosure as feedparser reads it, Range, a photo without its GPS; its article
-  // is in the feeds the validators read next.
-  await checkMedia(base, token, { check, skip })
+  // 7b. Media: the MP3 served with Range, a photo without its GPS; their articles are in the
+  // feeds the validators read next.
+  await checkMedia(base, media, { check, skip })
 
   // 8. The shared validator driver (W3C feedvalidator, JSON Feed schema), where present.
   validateFeeds(

@@ -12,10 +12,13 @@ const SHOWN_PROBLEMS = 40
 /**
  * @param {string} base the Worker's origin
  * @param {{prefix: string, query: string}[]} listings e.g. `{prefix: '/zh-Hans', query: '?limit=100'}`
+ * @param {object[]} articles every article the listings show, as the API stored them: what
+ *   each item's files are compared with
  * @param {{check: Function, skip: Function}} report the e2e tally
  * @returns {Promise<Record<string, Record<string, number>>>} per reader, problems per kind
  */
-export async function checkReaders(base, listings, { check, skip }) {
+export async function checkReaders(base, listings, articles, { check, skip }) {
+  const byFeedId = new Map(articles.map((a) => [`${base}/articles/${a.id}`, a]))
   const expected = new Map()
   for (const { prefix, query } of listings) {
     const res = await fetchAgainIfClosed(`${base}${prefix}/${FILES.json}${query}`)
@@ -41,6 +44,7 @@ export async function checkReaders(base, listings, { check, skip }) {
     )
     const problems = []
     const kinds = {}
+    const notes = {}
     docs.forEach((doc, i) => {
       const feed = shown[i]
       const where = doc.url.replace(base, '')
@@ -48,15 +52,26 @@ export async function checkReaders(base, listings, { check, skip }) {
       if (feed.bozo) problems.push(`${where}: bozo (${feed.bozo})`)
       if (reader.name === 'feedparser' && feed.version !== FEEDPARSER_VERSIONS[doc.format])
         problems.push(`${where}: read as ${feed.version}`)
-      for (const { kind, text } of compareFeed(feed, doc.json, reader.title)) {
+      const options = {
+        title: reader.title,
+        format: doc.format,
+        files: reader.files[doc.format],
+        articles: byFeedId,
+        notes,
+      }
+      for (const { kind, text } of compareFeed(feed, doc.json, options)) {
         problems.push(`${where}: ${text}`)
         kinds[kind] = (kinds[kind] ?? 0) + 1
       }
     })
     summary[reader.name] = kinds
     const items = shown.reduce((n, feed) => n + feed.items.length, 0)
+    const files = shown.reduce(
+      (n, feed) => n + feed.items.reduce((m, item) => m + item.files.length, 0),
+      0,
+    )
     check(
-      `${reader.name}: ${docs.length} documents (${reader.formats.join(', ')}), ${items} items shown as their JSON Feed has them`,
+      `${reader.name}: ${docs.length} documents (${reader.formats.join(', ')}), ${items} items shown as their JSON Feed has them, ${files} files as their articles have them`,
       problems.length === 0,
       [
         JSON.stringify(kinds),
@@ -64,6 +79,9 @@ export async function checkReaders(base, listings, { check, skip }) {
         problems.length > SHOWN_PROBLEMS ? `... and ${problems.length - SHOWN_PROBLEMS} more` : '',
       ].join('\n'),
     )
+    console.log(`     ${reader.name} shows ${reader.limits}`)
+    if (Object.keys(notes).length)
+      console.log(`     ${reader.name}, counted, not failed: ${JSON.stringify(notes)}`)
   }
   return summary
 }

@@ -1,7 +1,9 @@
 // What a reader shows of a feed, compared item by item with the JSON Feed of the same listing:
-// ids, exact titles, the link, the instant, every author, categories, images, and the links
-// and images in the content, which must be absolute.
+// ids, exact titles, the link, the instant, every author, categories, the files (enclosures and
+// photos, against the article itself), and the links and images in the content, which must be
+// absolute.
 import { Parser } from 'htmlparser2'
+import { compareFiles, meantFiles } from './files.mjs'
 
 /** Every `<a href>` and `<img src>` of some HTML, in order. */
 export function urlsIn(html) {
@@ -39,9 +41,17 @@ const joined = (names) => names.join(', ')
  * listing, each with its kind (`title`, `authors`...) and a line saying it; empty when none.
  * @param {{items: object[]}} shown what the reader printed for the document
  * @param {{authors?: {name: string}[], items: object[]}} expected the listing's JSON Feed
- * @param {(title: string) => string} [titleShown] how the reader shows a title, if not as it is
+ * @param {object} options
+ * @param {(title: string) => string} [options.title] how the reader shows a title, if not as it is
+ * @param {'rss' | 'atom' | 'json'} options.format the document's format
+ * @param {{channels: string[], length: boolean}} [options.files] what the reader shows of the
+ *   format's files (scripts/readers/readers.mjs); files are not compared without it
+ * @param {Map<string, object>} options.articles the articles as the API stored them, by feed id
+ * @param {Record<string, number>} options.notes counts what the reader does that is no fault
  */
-export function compareFeed(shown, expected, titleShown = (title) => title) {
+export function compareFeed(shown, expected, options) {
+  const { format, files, articles, notes } = options
+  const titleShown = options.title ?? ((title) => title)
   const problems = []
   const problem = (kind, text) => problems.push({ kind, text })
   const byId = new Map(shown.items.map((item) => [item.id, item]))
@@ -74,9 +84,12 @@ export function compareFeed(shown, expected, titleShown = (title) => title) {
     if (!authorsOk || got.authors.includes(null)) differ('authors', got.authors, authors)
     if (got.categories !== null && !same(got.categories, want.tags))
       differ('categories', got.categories, want.tags)
-    const image = want.image ? [normal(want.image)] : []
-    if (got.images !== null && !same(got.images.map(normal), image))
-      differ('images', got.images, image)
+    const article = articles.get(want.id)
+    if (files && !article) problem('files', `${want.id}: no article to compare its files with`)
+    else if (files) {
+      for (const text of compareFiles(got.files, meantFiles(article, format), files, notes))
+        problem('files', `${want.id}: ${text}`)
+    }
     const inContent = urlsIn(got.content)
     const inFeed = urlsIn(want.content_html)
     for (const kind of ['links', 'images']) {

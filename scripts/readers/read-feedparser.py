@@ -12,11 +12,14 @@ import sys
 import feedparser
 
 
-def images(entry):
-    found = [e.get('href') for e in entry.get('enclosures', [])]
-    found += [m.get('url') for m in entry.get('media_content', [])]
-    # feedparser reports media:content and the enclosure it also makes of it; one image each.
-    return list(dict.fromkeys(u for u in found if u))
+def files(entry):
+    """Every file shown with the entry: its enclosures (RSS <enclosure>, Atom rel="enclosure")
+    with their type and length, then its media:content with type and fileSize."""
+    found = [{'url': e.get('href'), 'type': e.get('type'), 'length': e.get('length')}
+             for e in entry.get('enclosures', [])]
+    found += [{'url': m.get('url'), 'type': m.get('type'), 'length': m.get('filesize')}
+              for m in entry.get('media_content', [])]
+    return [f for f in found if f['url']]
 
 
 def content(entry):
@@ -37,7 +40,7 @@ def read(url):
             'published': calendar.timegm(published) if published else None,
             'authors': [a.get('name', '') for a in entry.get('authors', [])],
             'categories': [t.get('term') for t in entry.get('tags', [])],
-            'images': images(entry),
+            'files': files(entry),
             'content': content(entry),
         })
     return {

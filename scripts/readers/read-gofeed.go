@@ -19,8 +19,16 @@ type item struct {
 	Published  *int64   `json:"published"`
 	Authors    []string `json:"authors"`
 	Categories []string `json:"categories"`
-	Images     []string `json:"images"`
+	Files      []file   `json:"files"`
 	Content    string   `json:"content"`
+}
+
+// A file shown with an item: an enclosure (RSS, Atom, a JSON Feed attachment), a media:content
+// (read from gofeed's extensions: its item has no field for it) or a JSON Feed image.
+type file struct {
+	URL    string `json:"url"`
+	Type   string `json:"type"`
+	Length string `json:"length"`
 }
 
 type feed struct {
@@ -37,7 +45,7 @@ func read(url string) feed {
 	out := feed{URL: url, Items: []item{}}
 	for _, i := range parsed.Items {
 		shown := item{ID: i.GUID, Title: i.Title, Link: i.Link, Authors: []string{},
-			Categories: []string{}, Images: []string{}, Content: i.Content}
+			Categories: []string{}, Files: []file{}, Content: i.Content}
 		if shown.Content == "" {
 			shown.Content = i.Description
 		}
@@ -49,11 +57,14 @@ func read(url string) feed {
 			shown.Authors = append(shown.Authors, a.Name)
 		}
 		shown.Categories = append(shown.Categories, i.Categories...)
-		if i.Image != nil {
-			shown.Images = append(shown.Images, i.Image.URL)
-		}
 		for _, e := range i.Enclosures {
-			shown.Images = append(shown.Images, e.URL)
+			shown.Files = append(shown.Files, file{e.URL, e.Type, e.Length})
+		}
+		for _, m := range i.Extensions["media"]["content"] {
+			shown.Files = append(shown.Files, file{m.Attrs["url"], m.Attrs["type"], m.Attrs["fileSize"]})
+		}
+		if i.Image != nil {
+			shown.Files = append(shown.Files, file{URL: i.Image.URL})
 		}
 		out.Items = append(out.Items, shown)
 	}

@@ -5,8 +5,9 @@ feed, with its items in the feed's order.
 newsboat runs as its users run it, without a terminal: `newsboat -x reload` fetches the feed
 into its cache, an SQLite file, which is then read. Each feed gets a cache of its own, since
 newsboat keeps one row per guid and an article is in several feeds. newsboat keeps one author
-string per item and no categories, and it keeps only podcasts' enclosures (audio and video),
-so it shows images only in the content.
+string per item and no categories. Of enclosures it keeps one per item, its URL and type but no
+length: a podcast's (audio or video; of several, the last in the document, RSS <enclosure> and
+media:content alike), so it shows images only in the content.
 """
 import json
 import os
@@ -15,7 +16,7 @@ import subprocess
 import sys
 import tempfile
 
-COLUMNS = 'guid, title, author, url, pubDate, content'
+COLUMNS = 'guid, title, author, url, pubDate, content, enclosure_url, enclosure_type'
 
 
 def read(url):
@@ -34,7 +35,7 @@ def read(url):
         rows = db.execute('SELECT %s FROM rss_item ORDER BY id' % COLUMNS).fetchall()
         db.close()
     items = []
-    for guid, title, author, link, published, content in rows:
+    for guid, title, author, link, published, content, enclosure, kind in rows:
         items.append({
             'id': guid,
             'title': title,
@@ -42,7 +43,7 @@ def read(url):
             'published': published,
             'authors': [author] if author else [],
             'categories': None,
-            'images': None,
+            'files': [{'url': enclosure, 'type': kind, 'length': None}] if enclosure else [],
             'content': content,
         })
     return {'url': url, 'items': items}

@@ -26,8 +26,13 @@ function item($item)
         'published' => $date === null ? null : (int) $date,
         'authors' => array_map(fn ($a) => text($a->get_name()), $item->get_authors() ?? []),
         'categories' => array_map(fn ($c) => text($c->get_label()), $item->get_categories() ?? []),
-        'images' => array_values(array_filter(array_map(
-            fn ($e) => text($e->get_link()),
+        // Its enclosures: RSS <enclosure> and every media:content, Atom rel="enclosure".
+        'files' => array_values(array_filter(array_map(
+            fn ($e) => $e->get_link() === null ? null : [
+                'url' => text($e->get_link()),
+                'type' => $e->get_type(),
+                'length' => $e->get_length(),
+            ],
             $item->get_enclosures() ?? []
         ))),
         'content' => $item->get_content(),

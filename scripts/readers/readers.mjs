@@ -16,8 +16,11 @@ const has = (command) => spawnSync('sh', ['-c', `command -v ${command}`]).status
 
 /**
  * Each reader: the formats it reads (JSON Feed only where it supports it), why it is missing
- * (undefined when it is there), the command that reads some URLs, and how it shows a title
- * where that is not as the feed has it.
+ * (undefined when it is there), the command that reads some URLs, how it shows a title where
+ * that is not as the feed has it, and what it shows of each format's files
+ * (scripts/readers/files.mjs): the channels it reads, whether it shows their lengths, and
+ * whether it keeps only one audio or video file. `limits` says, for the e2e output and the
+ * manual, what a reader does not show.
  */
 export const READERS = [
   {
@@ -28,6 +31,12 @@ export const READERS = [
         ? undefined
         : 'apt-get install python3-feedparser',
     command: (urls) => ['/usr/bin/python3', [`${HERE}/read-feedparser.py`, ...urls]],
+    files: {
+      rss: { channels: ['enclosure', 'media'], length: true },
+      atom: { channels: ['enclosure'], length: true },
+    },
+    limits:
+      'every enclosure and media:content; an Atom enclosure without a type as text/html (its default for links)',
   },
   {
     name: 'newsboat',
@@ -36,6 +45,12 @@ export const READERS = [
     command: (urls) => ['/usr/bin/python3', [`${HERE}/read-newsboat.py`, ...urls]],
     // It lists each title on one line: a line break in a title is shown as a space.
     title: (title) => title.replace(/[\r\n]/g, ' '),
+    files: {
+      rss: { channels: ['enclosure', 'media'], length: false, podcastOnly: true },
+      atom: { channels: ['enclosure'], length: false, podcastOnly: true },
+    },
+    limits:
+      'one enclosure per item, its url and type but no length: the last audio or video file (its podcast); no photos',
   },
   {
     name: 'gofeed',
@@ -47,6 +62,15 @@ export const READERS = [
     // Offline, in GOPATH mode, against the sources Debian installs under /usr/share/gocode.
     command: (urls) => ['go', ['run', `${HERE}/read-gofeed.go`, ...urls]],
     env: { GOPATH: '/usr/share/gocode', GO111MODULE: 'off', GOFLAGS: '', GOPROXY: 'off' },
+    files: {
+      rss: { channels: ['enclosure', 'media'], length: true },
+      atom: { channels: ['enclosure'], length: true },
+      // gofeed 1.1.3 puts a JSON Feed attachment's duration_in_seconds in Enclosure.Length
+      // (translator.go), not its size_in_bytes: the length is not compared there.
+      json: { channels: ['enclosure', 'image'], length: false },
+    },
+    limits:
+      "RSS's media:content only in its extensions; a JSON Feed attachment's duration as its length (gofeed 1.1.3), so that length is not compared",
   },
   {
     name: 'SimplePie',
@@ -59,13 +83,19 @@ export const READERS = [
           : undefined,
     command: (urls) => ['php', [`${HERE}/read-simplepie.php`, ...urls]],
     env: { SIMPLEPIE_HOME },
+    files: {
+      rss: { channels: ['enclosure', 'media'], length: true },
+      atom: { channels: ['enclosure'], length: true },
+    },
+    limits:
+      "every enclosure and media:content, RSS's first file twice (its <enclosure> and its media:content)",
   },
 ]
 
 /**
  * What `reader` shows of each URL: `[{url, error?, bozo?, items: [{id, title, link, published,
- * authors, categories, images, content}]}]`, `categories` and `images` null where the reader
- * has no such thing. Throws with the reader's own words when it fails.
+ * authors, categories, files: [{url, type, length}], content}]}]`, `categories` null where the
+ * reader has no such thing. Throws with the reader's own words when it fails.
  */
 export function readFeeds(reader, urls) {
   const [command, args] = reader.command(urls)

@@ -209,6 +209,14 @@ export const ArticleInput = z
 export type ArticleInput = z.infer<typeof ArticleInput> & { source_text?: string; guid?: string }
 
 /** The stored article as the API returns it (`src/articles/model.ts` is its TypeScript side). */
+/** What copying an article's images into R2 did, as stored (src/media/rehost.ts). */
+export const RehostReportOutput = z.object({
+  state: z.enum(['queued', 'done']),
+  images: z.array(z.string()),
+  copied: z.array(z.object({ from: z.string(), to: z.string() })).optional(),
+  failed: z.array(z.object({ url: z.string(), reason: z.string() })).optional(),
+})
+
 export const ArticleOutput = z.object({
   id: z.string(),
   title: z.string(),
@@ -263,17 +271,9 @@ export const ArticleOutput = z.object({
       }),
     )
     .optional(),
-  rehost: z
-    .object({
-      state: z.enum(['queued', 'done']),
-      images: z.array(z.string()),
-      copied: z.array(z.object({ from: z.string(), to: z.string() })).optional(),
-      failed: z.array(z.object({ url: z.string(), reason: z.string() })).optional(),
-    })
-    .optional()
-    .describe(
-      'Images from other hosts this article asked to be copied into R2: queued until the copies are made, then what was copied and what failed, and why',
-    ),
+  rehost: RehostReportOutput.optional().describe(
+    'Images from other hosts this article asked to be copied into R2: queued until the copies are made, then what was copied and what failed, and why',
+  ),
   guid: z
     .string()
     .optional()

@@ -7,6 +7,7 @@ import type { Article } from '../articles/model'
 import type { FieldError } from '../articles/errors'
 import type { ArticleRecord } from './records'
 import type { Scope } from '../access/scopes'
+import { rehostStatus, type RehostStatus } from '../media/rehost'
 
 /** Who is writing, as the Worker authenticated them; the coordinator checks it is still so. */
 export interface Writer {
@@ -54,12 +55,21 @@ const API_STATES = {
   deleted: 'deleted',
 } as const
 
-/** An article as the API shows it to publishers: the stored article and its state. */
-export type ApiArticle = Article & { state: ArticleState; revision: number }
+/**
+ * An article as the API shows it to publishers: the stored article, its state, and where each
+ * image it asked to be copied stands.
+ */
+export type ApiArticle = Omit<Article, 'rehost'> & {
+  rehost?: RehostStatus
+  state: ArticleState
+  revision: number
+}
 
 export function apiArticle(record: ArticleRecord): ApiArticle {
+  const { rehost, ...article } = record.article
   return {
-    ...record.article,
+    ...article,
+    ...(rehost ? { rehost: rehostStatus(rehost, article.id) } : {}),
     state: API_STATES[record.state],
     revision: record.revision,
   }

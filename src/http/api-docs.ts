@@ -6,7 +6,7 @@
 import { describeRoute } from 'hono-openapi'
 import type { OpenAPIV3_1 } from 'openapi-types'
 import { z } from 'zod'
-import { ArticleInput, ArticleOutput } from '../articles/schema'
+import { ArticleInput, ArticleOutput, RehostReportOutput } from '../articles/schema'
 import { ANNOTATION_MODES } from '../articles/import/modes'
 import { ImportReportSchema } from '../articles/import/report'
 import { BODY_LIMIT_BYTES } from '../articles/limits'
@@ -23,8 +23,29 @@ import { mediaComponents } from './media-docs'
 import { MicropubErrorSchema } from './micropub-docs'
 import { IMPORT_SCHEMAS } from './import-docs'
 
+/** Where one image a write asked to be copied stands (src/media/rehost.ts). */
+const RehostImage = z.discriminatedUnion('state', [
+  z.object({ url: z.string(), state: z.literal('pending') }),
+  z.object({ url: z.string(), state: z.literal('copied'), copy: z.string() }),
+  z.object({ url: z.string(), state: z.literal('failed'), reason: z.string() }),
+])
+
 /** An article as the API returns it: the stored article, its state and revision. */
 const Article = ArticleOutput.extend({
+  rehost: RehostReportOutput.extend({
+    results: z
+      .array(RehostImage)
+      .describe(
+        'Each image, in the order of the content: pending (the queue has not copied it yet), copied (with the copy it now shows) or failed (with the reason)',
+      ),
+    status_url: z
+      .string()
+      .describe('This article in the API: ask it again until `state` is `done`'),
+  })
+    .optional()
+    .describe(
+      "Images from other hosts this article asked to be copied into R2 (`rehost_images`): queued until every image was tried, then done; copied after the write's answer, by the queue",
+    ),
   state: z
     .enum(['published', 'scheduled', 'draft', 'deleted'])
     .describe(

@@ -3,9 +3,10 @@ import { fromRfc3339 } from './dates'
 import {
   absoluteUrl,
   dateOrRefuse,
-  sizeOf,
+  enclosureOf,
+  itemRead,
+  leadImageAndFiles,
   type ArchiveLinks,
-  type Enclosure,
   type FeedPage,
   type ItemResult,
 } from './item'
@@ -79,42 +80,28 @@ function readEntry(entry: XmlElement, base: string, feed: XmlElement): ItemResul
   // Content given by reference only (`src`) has no text to import: the summary stands in.
   const content_html = content?.attrs.src ? undefined : htmlOf(content)
   const summary = plainOf(childOf(entry, NS.atom, 'summary'))
-  const enclosures: Enclosure[] = []
-  for (const l of links.filter((l) => l.attrs.rel === 'enclosure')) {
-    const url = absoluteUrl(l.attrs.href, base)
-    const size = sizeOf(l.attrs.length)
-    if (url) {
-      enclosures.push({
-        url,
-        mime_type: l.attrs.type || 'application/octet-stream',
-        ...(size ? { size_in_bytes: size } : {}),
-        ...(l.attrs.title ? { title: l.attrs.title } : {}),
-      })
-    }
-  }
-  const image =
-    mediaImage(entry, base) ?? enclosures.find((e) => e.mime_type.startsWith('image/'))?.url
+  const enclosures = links
+    .filter((l) => l.attrs.rel === 'enclosure')
+    .flatMap((l) => {
+      const { href: url, type, length, title } = l.attrs
+      return enclosureOf({ url, type, length, title }, base) ?? []
+    })
   const language = entry.attrs[`{${NS.xml}}lang`] ?? feed.attrs[`{${NS.xml}}lang`]
-  const when = published.value ?? updated.value
-  return {
-    ok: true,
-    item: {
-      guid,
-      ...(title ? { title } : {}),
-      ...(link ? { link } : {}),
-      ...(content_html ? { content_html } : {}),
-      ...(summary ? { summary } : {}),
-      ...(when ? { published: when } : {}),
-      ...(updated.value ? { updated: updated.value } : {}),
-      authors: personsOf(entry, childrenOf(feed, NS.atom, 'author')),
-      tags: childrenOf(entry, NS.atom, 'category')
-        .map((c) => (c.attrs.label ?? c.attrs.term ?? '').trim())
-        .filter(Boolean),
-      ...(image ? { image } : {}),
-      enclosures: enclosures.filter((e) => !e.mime_type.startsWith('image/')),
-      ...(language ? { language } : {}),
-    },
-  }
+  return itemRead({
+    guid,
+    title,
+    link,
+    content_html,
+    summary,
+    published: published.value ?? updated.value,
+    updated: updated.value,
+    authors: personsOf(entry, childrenOf(feed, NS.atom, 'author')),
+    tags: childrenOf(entry, NS.atom, 'category')
+      .map((c) => (c.attrs.label ?? c.attrs.term ?? '').trim())
+      .filter(Boolean),
+    ...leadImageAndFiles(mediaImage(entry, base), enclosures),
+    language,
+  })
 }
 
 /** An Atom `<feed>` document, one page of an archive; `base` is the page's URL. */

@@ -90,3 +90,48 @@ export function sizeOf(value: string | number | undefined): number | undefined {
   const n = typeof value === 'number' ? value : value?.trim() ? Number(value) : NaN
   return Number.isSafeInteger(n) && n >= 0 ? n : undefined
 }
+
+/**
+ * A file as a feed lists it (an RSS `enclosure`, an Atom `rel="enclosure"` link, a JSON Feed
+ * attachment), resolved against `base`; undefined without a usable URL. A file that names no
+ * type is `application/octet-stream`; a size or duration that is no whole number is dropped.
+ */
+export function enclosureOf(
+  file: { url?: string; type?: string; length?: string | number; seconds?: number; title?: string },
+  base: string,
+): Enclosure | undefined {
+  const url = absoluteUrl(file.url, base)
+  if (!url) return undefined
+  const size = sizeOf(file.length)
+  return {
+    url,
+    mime_type: file.type || 'application/octet-stream',
+    ...(size ? { size_in_bytes: size } : {}),
+    ...(file.seconds ? { duration_in_seconds: file.seconds } : {}),
+    ...(file.title ? { title: file.title } : {}),
+  }
+}
+
+const isImage = (file: Enclosure) => file.mime_type.startsWith('image/')
+
+/**
+ * An RSS or Atom item's lead image and files: the image Media RSS names, else the first image
+ * among its enclosures; the images are not kept as files (an article's lead is its `image`).
+ */
+export function leadImageAndFiles(
+  mediaImage: string | undefined,
+  enclosures: Enclosure[],
+): Pick<ImportItem, 'image' | 'enclosures'> {
+  const image = mediaImage ?? enclosures.find(isImage)?.url
+  return { ...(image ? { image } : {}), enclosures: enclosures.filter((e) => !isImage(e)) }
+}
+
+/** An item read, its fields that are undefined or empty left out. */
+export function itemRead(fields: {
+  [K in keyof ImportItem]: ImportItem[K] | undefined
+}): ItemResult {
+  const item = Object.fromEntries(
+    Object.entries(fields).filter(([, value]) => value !== undefined && value !== ''),
+  ) as unknown as ImportItem
+  return { ok: true, item }
+}

@@ -1,7 +1,14 @@
 /** JSON Feed 1.1 (and 1.0) pages read into import items. */
 import { z } from 'zod'
 import { fromRfc3339 } from './dates'
-import { absoluteUrl, dateOrRefuse, sizeOf, type FeedPage, type ItemResult } from './item'
+import {
+  absoluteUrl,
+  dateOrRefuse,
+  enclosureOf,
+  itemRead,
+  type FeedPage,
+  type ItemResult,
+} from './item'
 
 const text = z.string().optional().catch(undefined)
 const Author = z.looseObject({ name: text, url: text, avatar: text })
@@ -65,41 +72,25 @@ function readItem(raw: unknown, base: string, language?: string): ItemResult {
       return { name: a.name?.trim() ?? '', ...(url ? { url } : {}) }
     })
     .filter((a) => a.name !== '')
-  const image = absoluteUrl(item.image ?? item.banner_image, base)
   const enclosures = (item.attachments ?? []).flatMap((a) => {
-    const url = absoluteUrl(a.url, base)
-    const size = sizeOf(a.size_in_bytes)
-    if (!url) return []
-    return [
-      {
-        url,
-        mime_type: a.mime_type,
-        ...(size ? { size_in_bytes: size } : {}),
-        ...(a.duration_in_seconds ? { duration_in_seconds: a.duration_in_seconds } : {}),
-        ...(a.title ? { title: a.title } : {}),
-      },
-    ]
+    const { url, mime_type: type, size_in_bytes: length, duration_in_seconds: seconds } = a
+    return enclosureOf({ url, type, length, seconds, title: a.title }, base) ?? []
   })
-  const lang = item.language ?? language
-  const when = published.value ?? updated.value
-  return {
-    ok: true,
-    item: {
-      guid,
-      ...(title ? { title } : {}),
-      ...(link ? { link } : {}),
-      ...(item.content_html ? { content_html: item.content_html } : {}),
-      ...(!item.content_html && item.content_text ? { content_text: item.content_text } : {}),
-      ...(item.summary?.trim() ? { summary: item.summary.trim() } : {}),
-      ...(when ? { published: when } : {}),
-      ...(updated.value ? { updated: updated.value } : {}),
-      authors,
-      tags: (item.tags ?? []).map((t) => t.trim()).filter(Boolean),
-      ...(image ? { image } : {}),
-      enclosures,
-      ...(lang ? { language: lang } : {}),
-    },
-  }
+  return itemRead({
+    guid,
+    title,
+    link,
+    content_html: item.content_html,
+    content_text: item.content_html ? undefined : item.content_text,
+    summary: item.summary?.trim(),
+    published: published.value ?? updated.value,
+    updated: updated.value,
+    authors,
+    tags: (item.tags ?? []).map((t) => t.trim()).filter(Boolean),
+    image: absoluteUrl(item.image ?? item.banner_image, base),
+    enclosures,
+    language: item.language ?? language,
+  })
 }
 
 /** A JSON Feed document, one page of an archive; `base` is the page's URL. */

@@ -3,8 +3,9 @@ import { readFeedDate } from './dates'
 import {
   absoluteUrl,
   dateOrRefuse,
-  sizeOf,
-  type Enclosure,
+  enclosureOf,
+  itemRead,
+  leadImageAndFiles,
   type FeedPage,
   type ItemResult,
 } from './item'
@@ -40,21 +41,6 @@ function authorsOf(item: XmlElement) {
   return out.filter((a) => a.name !== '')
 }
 
-function enclosuresOf(item: XmlElement, base: string): Enclosure[] {
-  const out: Enclosure[] = []
-  for (const e of childrenOf(item, '', 'enclosure')) {
-    const url = absoluteUrl(e.attrs.url, base)
-    if (!url) continue
-    const size = sizeOf(e.attrs.length)
-    out.push({
-      url,
-      mime_type: e.attrs.type || 'application/octet-stream',
-      ...(size ? { size_in_bytes: size } : {}),
-    })
-  }
-  return out
-}
-
 function readItem(item: XmlElement, base: string, language?: string): ItemResult {
   const link = absoluteUrl(childText(item, '', 'link'), base)
   const guid = childText(item, '', 'guid') ?? link
@@ -66,24 +52,20 @@ function readItem(item: XmlElement, base: string, language?: string): ItemResult
   if (problem) return { ok: false, refused: { guid, link, title, reason: problem } }
   const description = childText(item, '', 'description')
   const encoded = childText(item, NS.content, 'encoded')
-  const enclosures = enclosuresOf(item, base)
-  const image =
-    mediaImage(item, base) ?? enclosures.find((e) => e.mime_type.startsWith('image/'))?.url
-  const summary = encoded && description ? htmlText(description) : undefined
-  return {
-    ok: true,
-    item: {
-      guid,
-      ...(title ? { title: htmlText(title) } : {}),
-      ...(link ? { link } : {}),
-      ...(encoded || description ? { content_html: encoded ?? description } : {}),
-      ...(summary ? { summary } : {}),
-      ...((date.value ?? dcDate.value) ? { published: date.value ?? dcDate.value } : {}),
-      authors: authorsOf(item),
-      tags: childrenOf(item, '', 'category').map(textOf).filter(Boolean),
-      ...(image ? { image } : {}),
-      enclosures: enclosures.filter((e) => !e.mime_type.startsWith('image/')),
-      ...(language ? { language } : {}),
-    },
-  }
+  const enclosures = childrenOf(item, '', 'enclosure').flatMap(
+    ({ attrs }) =>
+      enclosureOf({ url: attrs.url, type: attrs.type, length: attrs.length }, base) ?? [],
+  )
+  return itemRead({
+    guid,
+    title: title ? htmlText(title) : undefined,
+    link,
+    content_html: encoded ?? description,
+    summary: encoded && description ? htmlText(description) : undefined,
+    published: date.value ?? dcDate.value,
+    authors: authorsOf(item),
+    tags: childrenOf(item, '', 'category').map(textOf).filter(Boolean),
+    ...leadImageAndFiles(mediaImage(item, base), enclosures),
+    language,
+  })
 }

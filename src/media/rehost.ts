@@ -6,6 +6,7 @@
 import type { Draft } from '../articles/build'
 import { imageSources, moveImages } from '../articles/images'
 import type { Article, RehostReport } from '../articles/model'
+import { apiArticlePath } from '../urls'
 import { mediaKeyOf, type MediaSite } from './links'
 
 /** The most images one article asks to copy; the rest are reported, not fetched. */
@@ -43,6 +44,33 @@ export function planRehost(draft: Draft, site: MediaSite): void {
     }))
   }
   draft.fields.rehost = report
+}
+
+/** Where one image of a report stands: waiting for the queue, copied (to `copy`), or failed. */
+export type RehostImage =
+  | { url: string; state: 'pending' }
+  | { url: string; state: 'copied'; copy: string }
+  | { url: string; state: 'failed'; reason: string }
+
+/**
+ * A report as its publisher reads it (the write's answer, `GET /api/articles/{id}`): the
+ * report, each image with where it stands, in the order of the content, and the address to
+ * ask again until `state` is `done`.
+ */
+export type RehostStatus = RehostReport & { results: RehostImage[]; status_url: string }
+
+/** The publisher's view of the report of article `id`. */
+export function rehostStatus(report: RehostReport, id: string): RehostStatus {
+  const copied = new Map((report.copied ?? []).map((c) => [c.from, c.to]))
+  const failed = new Map((report.failed ?? []).map((f) => [f.url, f.reason]))
+  const results = report.images.map((url): RehostImage => {
+    const copy = copied.get(url)
+    if (copy !== undefined) return { url, state: 'copied', copy }
+    const reason = failed.get(url)
+    if (reason !== undefined) return { url, state: 'failed', reason }
+    return { url, state: 'pending' }
+  })
+  return { ...report, results, status_url: apiArticlePath(id) }
 }
 
 /** The images of a report still to copy. */

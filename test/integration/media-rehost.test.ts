@@ -62,10 +62,15 @@ describe('a write that asks for copies', () => {
     })
     expect(res.status).toBe(201)
     const answer = await res.json<any>()
+    const images = [`${PHOTOS}/gps.jpg`, `${PHOTOS}/moved.jpg`, `${PHOTOS}/gps.png`]
+    // The answer says each image waits, and where to ask how it went.
     expect(answer.rehost).toEqual({
       state: 'queued',
-      images: [`${PHOTOS}/gps.jpg`, `${PHOTOS}/moved.jpg`, `${PHOTOS}/gps.png`],
+      images,
+      results: images.map((url) => ({ url, state: 'pending' })),
+      status_url: '/api/articles/hotlinked',
     })
+    expect(res.headers.get('Location')).toBe(answer.rehost.status_url)
     expect(sent).toEqual([{ kind: 'rehost', id: 'hotlinked', baseUrl: SITE }])
     expect(await r2Snapshot()).toEqual({})
 
@@ -74,6 +79,9 @@ describe('a write that asks for copies', () => {
     const copies = article.rehost.copied.map((c: any) => c.to)
     expect(article.rehost).toMatchObject({ state: 'done', images: answer.rehost.images })
     expect(article.rehost.failed).toBeUndefined()
+    expect(article.rehost.results).toEqual(
+      images.map((url, i) => ({ url, state: 'copied', copy: copies[i] })),
+    )
     expect(copies.every((u: string) => u.startsWith(`${SITE}/media/`))).toBe(true)
     // The redirect led to the same photo: one file, one key.
     expect(copies[0]).toBe(copies[1])
@@ -117,6 +125,9 @@ describe('a write that asks for copies', () => {
     expect(article.rehost.state).toBe('done')
     expect(article.rehost.copied).toBeUndefined()
     const reasons = Object.fromEntries(article.rehost.failed.map((f: any) => [f.url, f.reason]))
+    expect(article.rehost.results).toEqual(
+      refused.map((url) => ({ url, state: 'failed', reason: reasons[url] })),
+    )
     expect(reasons).toEqual({
       'http://127.0.0.1/a.jpg': 'is not fetched: 127.0.0.1 is a loopback address',
       'http://[::1]/a.jpg': 'is not fetched: ::1 is a loopback address',
@@ -171,12 +182,23 @@ describe('a write that asks for copies', () => {
       state: 'queued',
       copied: [{ from: `${PHOTOS}/gps.jpg` }],
     })
+    // The publisher reads which image waits for the next attempt, and which was copied.
+    expect(waiting.rehost.results).toEqual([
+      { url: `${PHOTOS}/down.jpg`, state: 'pending' },
+      { url: `${PHOTOS}/gps.jpg`, state: 'copied', copy: waiting.rehost.copied[0].to },
+    ])
     const last = await runQueue(5)
     expect(last.explicitAcks).toEqual(['m0'])
     const done = await (await client().api('/api/articles/busy')).json<any>()
     expect(done.rehost).toMatchObject({
       state: 'done',
       failed: [{ url: `${PHOTOS}/down.jpg`, reason: 'answered 503' }],
+    })
+    expect(done.rehost.results.map((r: any) => r.state)).toEqual(['failed', 'copied'])
+    expect(done.rehost.results[0]).toEqual({
+      url: `${PHOTOS}/down.jpg`,
+      state: 'failed',
+      reason: 'answered 503',
     })
   })
 
@@ -192,9 +214,13 @@ describe('a write that asks for copies', () => {
     })
     const { rehost } = await res.json<any>()
     expect(rehost.images).toHaveLength(REHOST_PER_ARTICLE + 1)
-    expect(rehost.failed).toEqual([
-      { url: urls.at(-1), reason: `over the limit of ${REHOST_PER_ARTICLE} images per article` },
-    ])
+    const over = `over the limit of ${REHOST_PER_ARTICLE} images per article`
+    expect(rehost.failed).toEqual([{ url: urls.at(-1), reason: over }])
+    // The answer already says which image will not be copied, and why.
+    expect(rehost.results.at(-1)).toEqual({ url: urls.at(-1), state: 'failed', reason: over })
+    expect(rehost.results.filter((r: any) => r.state === 'pending')).toHaveLength(
+      REHOST_PER_ARTICLE,
+    )
   })
 
   it("keeps within the site's hourly budget, trying the rest later", async () => {
@@ -217,6 +243,31 @@ describe('a write that asks for copies', () => {
     )
   })
 
+  it('links a replace, which has no Location, to where the outcome is read', async () => {
+    const token = await publisherToken('city-desk')
+    await client(token).post({ id: 'replaced', title: 'First', content_text: 'No images yet.' })
+    const res = await client(token).put('replaced', {
+      title: 'Second',
+      content_html: img(`${PHOTOS}/gps.jpg`) + img(`${PHOTOS}/missing.jpg`),
+      rehost_images: true,
+    })
+    expect(res.status).toBe(200)
+    expect(res.headers.get('Location')).toBeNull()
+    const { rehost } = await res.json<any>()
+    expect(rehost.status_url).toBe('/api/articles/replaced')
+    expect(rehost.results.map((r: any) => r.state)).toEqual(['pending', 'pending'])
+    await runQueue()
+    const after = await (await client(token).api(rehost.status_url)).json<any>()
+    expect(after.rehost.state).toBe('done')
+    expect(after.rehost.results).toEqual([
+      { url: `${PHOTOS}/gps.jpg`, state: 'copied', copy: after.rehost.copied[0].to },
+      { url: `${PHOTOS}/missing.jpg`, state: 'failed', reason: 'answered 404' },
+    ])
+    // The listing keeps its short shape.
+    const listed = await (await client(token).api('/api/articles')).json<any>()
+    expect(listed.items.find((a: any) => a.id === 'replaced').rehost).toBeUndefined()
+  })
+
   it('is not asked for unless the write or the site says so; a Markdown import may', async () => {
     const plain = await client().post({ title: 'Plain', content_html: img(`${PHOTOS}/gps.jpg`) })
     expect((await plain.json<any>()).rehost).toBeUndefined()
@@ -227,7 +278,12 @@ describe('a write that asks for copies', () => {
     })
     expect(md.status).toBe(201)
     const imported = await md.json<any>()
-    expect(imported.rehost).toEqual({ state: 'queued', images: [`${PHOTOS}/gps.jpg`] })
+    expect(imported.rehost).toEqual({
+      state: 'queued',
+      images: [`${PHOTOS}/gps.jpg`],
+      results: [{ url: `${PHOTOS}/gps.jpg`, state: 'pending' }],
+      status_url: `/api/articles/${imported.id}`,
+    })
     expect(imported.import_report).toBeDefined()
     expect(sent).toHaveLength(1)
   })

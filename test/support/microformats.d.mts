@@ -6,6 +6,7 @@ export function articlePageProblems(
     summary?: string
     tags: string[]
     image?: string
+    photos?: { url: string }[]
     authors: { name: string }[]
   },
   siteTitle: string,

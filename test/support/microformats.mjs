@@ -31,7 +31,7 @@ const same = (a, b) => JSON.stringify(a) === JSON.stringify(b)
 /**
  * @param {string} html an article page
  * @param {string} pageUrl its address, which relative URLs are resolved against
- * @param {{title: string, summary?: string, tags: string[], image?: string, authors: {name: string}[]}} article
+ * @param {{title: string, summary?: string, tags: string[], image?: string, photos?: {url: string}[], authors: {name: string}[]}} article
  *   what the page shows (in the page's script)
  * @param {string} siteTitle who an article without authors is by
  */
@@ -57,9 +57,11 @@ export function articlePageProblems(html, pageUrl, article, siteTitle) {
     problems.push(`author h-cards ${JSON.stringify(authors)}, not ${JSON.stringify(names)}`)
   if (!same(props.category ?? [], article.tags))
     problems.push(`category ${JSON.stringify(props.category)}`)
+  // Every photo is a u-photo, after the lead image when that is not one of them.
+  const photos = (article.photos ?? []).map((p) => p.url)
+  const lead = article.image && !photos.includes(article.image) ? [article.image] : []
   const photo = (props.photo ?? []).map(text)
-  if (!same(photo, article.image ? [article.image] : []))
-    problems.push(`photo ${JSON.stringify(photo)}`)
+  if (!same(photo, [...lead, ...photos])) problems.push(`photo ${JSON.stringify(photo)}`)
   return problems
 }
 
