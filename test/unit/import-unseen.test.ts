@@ -230,3 +230,51 @@ describe('what the third set showed', () => {
     expect(r.report.lines.find((l) => l.line === 5)?.class).toBe('caption')
   })
 })
+
+describe('long-form layouts', () => {
+  const credits = [
+    '文字',
+    '陳怡安、林士傑',
+    '攝影',
+    '王承宇',
+    '責任編輯',
+    '張惠婷',
+    '',
+    '2025/5/27',
+  ]
+
+  it('reads a label on a line of its own with its value on the next', () => {
+    const r = imp('漁港空了之後', '', ...credits, '', STORY, '', MORE)
+    expect(authors(r)).toEqual(['陳怡安', '林士傑'])
+    expect(r.fields.published).toBe('2025-05-27')
+    expect(r.report.fields.find((f) => f.field === 'editor')?.value).toBe('張惠婷')
+    // Can fail: a label's word over a sentence is a heading and its paragraph.
+    const heading = imp(
+      '標題',
+      '',
+      STORY,
+      '',
+      '文字',
+      '　　他說，文字是記憶的容器，也是鄉愁的出口。',
+      '',
+      MORE,
+    )
+    expect(heading.fields.authors ?? []).toEqual([])
+    expect(heading.fields.content_text).toContain('文字是記憶的容器')
+  })
+
+  it('starts the summary under the credits, and keeps the standfirst above them in the body', () => {
+    const dek = '近海漁業從業人數10年減少近3成，漁民逐漸老去。我們走訪屏東與宜蘭的漁港。'
+    const r = imp('漁港空了之後', '', dek, '', ...credits, '', STORY, '', MORE)
+    expect(r.fields.summary).toMatch(/^市府今天宣布/)
+    expect(r.fields.content_text).toContain(dek)
+    expect(r.report.lines.find((l) => l.line === 3)).toMatchObject({
+      class: 'title',
+      reason: 'standfirst',
+      kept: true,
+    })
+    // Can fail: a lone paragraph over its date is the story, and its summary.
+    const lone = imp('標題', '', STORY, '', '2025/5/27')
+    expect(lone.fields.summary).toMatch(/^市府今天宣布/)
+  })
+})

@@ -69,13 +69,13 @@ export function classifyLines(
     for (let i = 0; i <= titleLast; i++) good[i] = false
     firstStory = good.indexOf(true)
   }
-  // A standfirst reads as story too; the dateline under it says where the story starts.
+  // A standfirst reads as story too; what comes under it says where the story starts.
   const standfirst = new Set<number>()
-  const opened = datelineOpens(lines, good, firstStory)
-  if (opened !== -1) {
-    for (let i = firstStory; i < opened; i++) if (good[i]) standfirst.add(i)
+  const opened = storyUnderStandfirst(lines, f, good, firstStory)
+  if (opened) {
+    for (let i = firstStory; i < opened.line; i++) if (good[i]) standfirst.add(i)
     for (const i of standfirst) good[i] = false
-    firstStory = opened
+    firstStory = opened.line
   }
   let start = firstStory
   let end = good.lastIndexOf(true)
@@ -123,7 +123,7 @@ export function classifyLines(
 
   function header(i: number) {
     if (title.subtitles.includes(i)) set(i, 'title', 'subtitle', false, 'header')
-    else if (standfirst.has(i)) set(i, 'title', 'standfirst', false, 'header')
+    else if (standfirst.has(i)) set(i, 'title', 'standfirst', opened!.keep, 'header')
     else if (openers.has(i))
       set(i, f[i]!.caption ? 'caption' : 'story', 'opens-story', true, 'header')
     else aside(i, 'header', 'header')
@@ -198,25 +198,41 @@ export function classifyLines(
 const STANDFIRST_LINES = 2
 
 /**
- * Where the story starts when its first story-like lines are a standfirst: the line a dateline
- * opens (`【财新网】…`, `新华社北京3月4日电…`) right after them, or, in HTML, the first past
- * the page's header and summary box. -1 when they are the story.
+ * Where the story starts when its first story-like lines are a standfirst, and whether they
+ * stay in the body: the line a dateline opens (`【财新网】…`, `新华社北京3月4日电…`) right
+ * after them, or, in HTML, the first past the page's header and summary box, and they go; the
+ * next one when a byline or a date stands between them, and they stay, since a date between
+ * two paragraphs of a story is no proof. The summary starts at the story either way.
  */
-function datelineOpens(lines: readonly PageLine[], good: boolean[], first: number): number {
-  if (first === -1) return -1
+function storyUnderStandfirst(
+  lines: readonly PageLine[],
+  f: readonly LineFeatures[],
+  good: boolean[],
+  first: number,
+): { line: number; keep: boolean } | undefined {
+  if (first === -1) return undefined
   // An HTML page says so itself: the story starts after its header and summary box.
   if (lines[first]!.dom?.standfirst) {
     const after = good.findIndex((g, i) => i > first && g && !lines[i]!.dom?.standfirst)
-    return after
+    return after === -1 ? undefined : { line: after, keep: false }
   }
-  if (opensStory(lines[first]!)) return -1
-  let seen = 1
-  for (let i = first + 1; i < lines.length && seen <= STANDFIRST_LINES; i++) {
-    if (!good[i]) continue
-    if (opensStory(lines[i]!)) return i
-    seen++
+  if (!opensStory(lines[first]!)) {
+    let seen = 1
+    for (let i = first + 1; i < lines.length && seen <= STANDFIRST_LINES; i++) {
+      if (!good[i]) continue
+      if (opensStory(lines[i]!)) return { line: i, keep: false }
+      seen++
+    }
   }
-  return -1
+  // The byline and the date come between a standfirst and its story, and a story goes on.
+  const next = good.findIndex((g, i) => i > first && g)
+  const credited = (x: LineFeatures) =>
+    x.meta?.some((m) => ['date', 'published', 'author', 'byline'].includes(m.field) && !m.pair)
+  const goesOn = good.some((g, i) => g && i > next)
+  if (next !== -1 && goesOn && f.slice(first + 1, next).some(credited)) {
+    return { line: next, keep: true }
+  }
+  return undefined
 }
 
 const opensStory = (line: PageLine) => {

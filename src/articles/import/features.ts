@@ -8,6 +8,7 @@
 import { furnitureCue, type FurnitureCue } from './furniture'
 import { isShortLine, MAX_LINE_CHARS } from './limits'
 import { findDate } from './dates'
+import { labelField } from './labels'
 import { readMetadataLine, type MetaItem } from './metadata'
 import type { PageLine } from './page-lines'
 import { caption, onlyReadings, readsLine, type Caption } from './line-marks'
@@ -93,6 +94,7 @@ export function lineFeatures(lines: readonly PageLine[], timeZone: string): Line
     return f
   })
   markRuns(all)
+  pairLabels(lines, all, timeZone)
   // The line right under an image's placeholder (`[图片]`) is what the page printed under it.
   all.forEach((f, i) => {
     const above = all[i - 1]
@@ -107,6 +109,25 @@ export function lineFeatures(lines: readonly PageLine[], timeZone: string): Line
     all[i] = { ...f, readings: near.some((j) => readsLine(lines[i]!.plain, lines[j]!.plain)) }
   })
   return all
+}
+
+/**
+ * Credits printed as a label on a line of its own and the value on the next (`文字` then
+ * `陳怡安、林士傑`), as long-form pages lay them out: the value is read as if the label stood
+ * before it with a colon, and the label's line is reported with it.
+ */
+function pairLabels(lines: readonly PageLine[], all: LineFeatures[], timeZone: string) {
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const label = lines[i]!.plain.trim()
+    const field = label.length <= 8 && !all[i]!.meta ? labelField(label) : undefined
+    const next = all[i + 1]!
+    if (!field || next.blank || next.meta || next.sentence) continue
+    const items = readMetadataLine(`${label}：${lines[i + 1]!.plain.trim()}`, timeZone)
+    if (items?.length !== 1 || items[0]!.field !== field) continue
+    all[i] = { ...all[i]!, meta: [{ field, label, value: '', pair: true }] }
+    all[i + 1] = { ...next, meta: items }
+    i++
+  }
 }
 
 /** The longest line taken for a caption because an image's placeholder stands above it. */

@@ -96,6 +96,7 @@ export function readFields(
     const authors = v.zone === 'footer' ? below : above
     if (x.name) authors.push([[lines[i]!.plain.trim()], i])
     for (const item of x.meta ?? []) {
+      if (item.pair) continue
       if (item.field === 'time') {
         // A time alone completes the day on the line above it.
         const day = lastDay && withTime(lastDay.date.value, item.time!, timeZone)

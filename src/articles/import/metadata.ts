@@ -26,6 +26,8 @@ export interface MetaItem {
   byline?: Byline
   /** An unknown label before a phrase: metadata under a story, perhaps a headline above it. */
   prose?: boolean
+  /** A label alone on its line, its value on the next line (features.ts reads the pair). */
+  pair?: true
 }
 
 /** Where one field's value ends: a bar, a tab, a full-width space, two spaces, a bracket. */
