@@ -12,6 +12,8 @@ export interface AppEnv {
     baseUrl: string
     /** The script variant a public page was asked in (`/zh-Hans/...`); undefined for the original. */
     script?: Script
+    /** A tag's or author's live spellings, the heading first (src/routes/tag-spelling.ts). */
+    listingNames?: string[]
     /** Who is writing, once authenticated. */
     principal: Principal
     /** A browser desk request's session (src/access/desk-session.ts). */

@@ -86,6 +86,16 @@ export function inputFrom(all: Properties): Record<string, unknown> {
   }
 }
 
+/** The h-entry property each article field is made from (`inputFrom`), to name it in errors. */
+export const PROPERTY_OF_FIELD: Readonly<Record<string, string>> = {
+  title: 'name',
+  content_html: 'content',
+  content_text: 'content',
+  tags: 'category',
+  photos: 'photo',
+  extra_properties: 'properties',
+}
+
 /** A note's title: its first line, cut at about 80 characters. */
 export function noteTitle(text: string): string {
   const line = text.trim().split('\n')[0] ?? ''

@@ -602,6 +602,7 @@ export class Desk extends DurableObject<Env> {
       this.outbox.purges.nextRun(now),
       this.records.nextDue(),
       this.records.unsynced().length ? now + SYNC_RETRY_MS : undefined,
+      this.outbox.namesDue() ? now + SYNC_RETRY_MS : undefined,
     ].filter((t): t is number => t !== undefined)
     if (dues.length === 0) return
     const next = Math.max(now, Math.min(...dues))

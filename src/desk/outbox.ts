@@ -23,6 +23,9 @@ export interface Change {
   tombstone?: Article
 }
 
+/** Listings' KV records written per alarm: well within a Worker's subrequests. */
+const NAMES_PER_ALARM = 200
+
 export interface OutboxSite {
   baseUrl: string
   language: string
@@ -83,16 +86,41 @@ export class Outbox {
   }
 
   /**
-   * Writes the lists of every tag's spellings and every author (for `/feeds` and
-   * `/feeds.opml`) that changed, then purges the list of feeds.
+   * Writes each listing's live spellings that changed (at most `NAMES_PER_ALARM`: the rest at
+   * the next alarm), and the list of feeds' names (for `/feeds` and `/feeds.opml`) when they
+   * changed, then purges the list of feeds.
    */
   async publishTags(kv: KVNamespace, windowMs: number): Promise<void> {
     let published = false
-    for (const names of this.names) published = (await this.publish(kv, names)) || published
+    for (const names of this.names) {
+      await this.publishListings(kv, names)
+      published = (await this.publish(kv, names)) || published
+    }
     if (published) this.purges.schedule([FEEDS], Date.now(), windowMs)
   }
 
-  /** Writes one list when it changed; true when it was written. */
+  /** Listings whose live spellings KV does not hold yet, of every kind. */
+  namesDue(): number {
+    return this.sql.exec<{ n: number }>('SELECT count(*) AS n FROM listing_names_due').one().n
+  }
+
+  /** Writes (or removes) the KV record of each listing whose spellings changed. */
+  private async publishListings(kv: KVNamespace, names: Spellings): Promise<void> {
+    await Promise.all(
+      names.due(NAMES_PER_ALARM).map(async (due) => {
+        try {
+          if (due.spellings.length === 0) await kv.delete(due.key)
+          else await kv.put(due.key, JSON.stringify(due.spellings))
+        } catch (error) {
+          console.error(JSON.stringify({ kv_sync_failed: { key: due.key, error: String(error) } }))
+          return
+        }
+        names.written(due)
+      }),
+    )
+  }
+
+  /** Writes the list of feeds' names when they changed; true when it was written. */
   private async publish(kv: KVNamespace, names: Spellings): Promise<boolean> {
     // Taken first: a write while the list is being written marks it changed again.
     if (!names.take()) return false

@@ -8,6 +8,7 @@
  */
 import { SIGNIN_SCHEMA } from './signin-schema'
 import { IMPORT_TABLES } from './import-tables'
+import { NAME_TABLES, NAME_TABLES_MIGRATION } from './name-tables'
 
 /** The coordinator's record of each id (src/desk/records.ts), as a table named `name`. */
 function articlesTable(name: string): string {
@@ -156,7 +157,8 @@ CREATE TABLE IF NOT EXISTS settings (
   value TEXT NOT NULL
 );
 ${SIGNIN_SCHEMA}
-${IMPORT_TABLES}`
+${IMPORT_TABLES}
+${NAME_TABLES}`
 
 /**
  * Each migration brings the tables from the version before it (its index) to the next. An
@@ -176,6 +178,8 @@ const MIGRATIONS: string[] = [
   IMPORT_TABLES,
   // 6: drafts, a state the articles table's CHECK constraint did not allow.
   ARTICLES_WITH_DRAFTS,
+  // 7: each listing's live spellings in KV, and the list of feeds bounded to the most used.
+  NAME_TABLES_MIGRATION,
 ]
 
 /** Makes the tables, or brings those of an earlier version up to date. */

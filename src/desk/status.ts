@@ -8,13 +8,17 @@ export const DeskStatus = z.object({
   settled: z
     .boolean()
     .describe(
-      'Every write is in KV and every purge due by now is sent: what remains (second passes, releases, pings) waits for its time',
+      "Every write (and every listing's spellings) is in KV and every purge due by now is sent: what remains (second passes, releases, pings) waits for its time",
     ),
   unsynced: z.number().int().describe('Articles whose KV copy is behind'),
   unreleased_changes: z
     .number()
     .int()
     .describe('Committed changes whose purges wait for their KV sync'),
+  listing_names_due: z
+    .number()
+    .int()
+    .describe("Tags' and authors' listings whose live spellings KV does not hold yet"),
   scheduled: z.number().int().describe('Articles waiting for their publication time'),
   releases_due: z.number().int().describe('Scheduled articles whose time has come'),
   purges_waiting: z
@@ -36,13 +40,15 @@ export type DeskStatus = z.infer<typeof DeskStatus>
 export function deskStatus(records: Records, outbox: Outbox, now: number): DeskStatus {
   const unsynced = records.unsynced().length
   const unreleased = outbox.unreleasedChanges()
+  const namesDue = outbox.namesDue()
   const scheduled = records.scheduled(now)
   const purges = outbox.purges.backlog(now)
   const nextPurge = outbox.purges.nextRun(now)
   return {
-    settled: unsynced + unreleased + scheduled.due + purges.due === 0,
+    settled: unsynced + unreleased + namesDue + scheduled.due + purges.due === 0,
     unsynced,
     unreleased_changes: unreleased,
+    listing_names_due: namesDue,
     scheduled: scheduled.waiting,
     releases_due: scheduled.due,
     purges_waiting: purges.waiting,

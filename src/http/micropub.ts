@@ -7,7 +7,7 @@ import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { AppEnv } from '../env'
-import { first, type Properties } from '../articles/mf2'
+import { first, PROPERTY_OF_FIELD, type Properties } from '../articles/mf2'
 import { MicropubError } from '../articles/errors'
 import { isValidId } from '../articles/ids'
 import { cleanDeep } from '../articles/text'
@@ -67,6 +67,13 @@ export function tokenSentTwice(): HTTPException {
   })
 }
 
+/** An article field's pointer as the h-entry property a client sent (`/tags/3` is `/category/3`). */
+function propertyPointer(pointer: string): string {
+  const [, field = '', ...rest] = pointer.split('/')
+  const property = PROPERTY_OF_FIELD[field]
+  return property === undefined ? pointer : ['', property, ...rest].join('/')
+}
+
 /**
  * Micropub's answer to an error raised anywhere: problems from shared code (validation, the
  * coordinator) and refused updates in its format; anything else is rethrown.
@@ -76,7 +83,9 @@ export function micropubErrorResponse(err: Error): Response {
   if (refused) {
     const { detail, title, errors, scope } = refused.details
     if (typeof scope === 'string') return insufficientScope(scope, detail ?? title)
-    const fields = errors?.map((e) => `${e.pointer || '/'}: ${e.detail}`).join('; ')
+    const fields = errors
+      ?.map((e) => `${propertyPointer(e.pointer) || '/'}: ${e.detail}`)
+      .join('; ')
     return micropubError(refused.status, fields || detail || title).getResponse()
   }
   if (err instanceof MicropubError) return micropubError(400, err.message).getResponse()

@@ -52,7 +52,7 @@ async function serveFeed(c: Context<AppEnv>, format: FeedFormat, listing?: Listi
     {
       format,
       listing,
-      heading: listing && headingOf(listing, page.items),
+      heading: listing && headingOf(listing, c.var.listingNames),
       limit,
       cursor,
       baseUrl: c.var.baseUrl,

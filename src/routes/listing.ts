@@ -7,7 +7,6 @@ import type { Context } from 'hono'
 import type { AppEnv } from '../env'
 import { LIMITS } from '../articles/limits'
 import { listingFold, type Listing } from '../articles/listings'
-import type { ArticleCard } from '../articles/model'
 import { changedAt, tagResponse } from '../edge/headers'
 import { articleTag, listingTag } from '../edge/tags'
 import { openCursor, signCursor } from '../http/cursor'
@@ -15,7 +14,7 @@ import { pageQuery } from '../http/paging'
 import { readArticles, readCards, type ListingPage, type ListingRead } from '../store/articles'
 
 /** The longest name a listing can have: a tag's, or an author's. */
-const MAX_NAME_CHARS = { tag: LIMITS.tagChars, author: LIMITS.nameChars }
+export const MAX_NAME_CHARS = { tag: LIMITS.tagChars, author: LIMITS.nameChars }
 
 /** One page of a listing as a request asks for it: what it shows, and the query it gave. */
 export interface AskedPage<T> {
@@ -69,14 +68,11 @@ export const readCardListing = (c: Context<AppEnv>, listing?: Listing) =>
   readListing(c, readCards, listing)
 
 /**
- * A listing's heading: a tag as asked for; an author's name as their articles write it
- * (`Jane Doe` for `/authors/jane-doe`).
+ * A listing's heading: a tag as asked for (each live spelling is its own address); an author's
+ * name as `liveSpelling` read it, the one rule of src/desk/spellings.ts (`Jane Doe` for
+ * `/authors/jane-doe`, on every page and in every feed and the OPML alike).
  */
-export function headingOf(listing: Listing, cards: ArticleCard[]): string {
+export function headingOf(listing: Listing, names: readonly string[] | undefined): string {
   if (listing.kind === 'tag') return listing.name
-  const fold = listingFold(listing)
-  const named = cards
-    .flatMap((card) => card.authors)
-    .find((author) => listingFold({ kind: 'author', name: author.name }) === fold)
-  return named?.name ?? listing.name
+  return names?.[0] ?? listing.name
 }

@@ -34,7 +34,7 @@ export async function listPage(c: Context<AppEnv>, listing?: Listing) {
   if (!asked) return notFoundPage(c)
   const { page, limit, cursor } = asked
   const site = siteOf(c)
-  const heading = listing ? headingOf(listing, page.items) : site.title
+  const heading = listing ? headingOf(listing, c.var.listingNames) : site.title
   const path = listingPath(listing) || '/'
   return c.html(
     <ListPage

@@ -12,8 +12,9 @@ import type { AppEnv } from '../env'
 import { authorSlug, listingFold, type Listing, type ListingKind } from '../articles/listings'
 import { spellingOf } from '../articles/tags'
 import { tagResponse } from '../edge/headers'
-import { FEEDS, listingTag } from '../edge/tags'
-import { listNames } from '../store/listings'
+import { listingTag } from '../edge/tags'
+import { listingSpellings } from '../store/listings'
+import { MAX_NAME_CHARS } from './listing'
 import { listingPath, scriptPrefix } from '../urls'
 
 /** How many characters two spellings share, place by place (經開区 is nearer 經開區 than 经开区). */
@@ -36,6 +37,7 @@ export function canonicalSpelling(listing: Listing, live: readonly string[]): st
   const candidates = live
     .filter((s) => listingFold({ kind, name: s }) === fold)
     .map((s) => segmentOf(kind, s))
+    .filter((s, i, all) => all.indexOf(s) === i)
   if (candidates.length === 0 || candidates.includes(name)) return undefined
   const sameLetters = candidates.find((s) => spellingOf(s) === spellingOf(name))
   if (sameLetters !== undefined) return sameLetters
@@ -45,15 +47,17 @@ export function canonicalSpelling(listing: Listing, live: readonly string[]): st
 /**
  * For `/tags/:tag{tail}` and `/authors/:author{tail}`: a spelling no article is listed under
  * gets a 301 to the live one (the query kept: a cursor is signed for the listing, which is the
- * same). The redirect is tagged with the listing, so a write that makes the spelling live
- * purges it.
+ * same). The listing's spellings are read by its fold, one small KV value whatever the site's
+ * size, and kept for the heading (`listingNames`). The redirect is tagged with the listing, so
+ * a write that makes the spelling live purges it.
  */
 export function liveSpelling(kind: ListingKind, tail: string): MiddlewareHandler<AppEnv> {
   return async function liveSpelling(c, next) {
     const name = c.req.param(kind)
-    if (name === undefined) return next()
-    const names = await listNames(c.env.ARTICLES, FEEDS)
-    const canonical = canonicalSpelling({ kind, name }, kind === 'tag' ? names.tags : names.authors)
+    if (name === undefined || [...name].length > MAX_NAME_CHARS[kind]) return next()
+    const live = await listingSpellings(c.env.ARTICLES, kind, listingFold({ kind, name }))
+    c.set('listingNames', live)
+    const canonical = canonicalSpelling({ kind, name }, live)
     if (canonical === undefined) return next()
     tagResponse(c, listingTag({ kind, name }))
     const query = new URL(c.req.url).search

@@ -11,8 +11,9 @@
  * | `tombstone:{id}`                             | `{deleted_at}` (expires)     |                      |
  * | `deleted:all:{rev}:{id}`, `deleted:tag:...`  | empty (expire)               | `{deleted_at}`       |
  * | `publisher:{sha256(token)}`                  | the publisher (JSON)         |                      |
- * | `meta:tags`                                  | every tag listing's spellings|                      |
- * | `meta:authors`                               | every author's name          |                      |
+ * | `meta:tags`                                  | the most used tags' spellings|                      |
+ * | `meta:authors`                               | the most used authors' names |                      |
+ * | `names:tag:{fold}`, `names:author:{fold}`    | a listing's live spellings   |                      |
  * | `changed:{cache tag}`                        | when its responses changed   |                      |
  * | `redirect:{path}`                            | an imported article's id     |                      |
  *
@@ -28,7 +29,7 @@
  * after the fixed-width `{rev}`, never by searching for a separator, so no id can pass for
  * another.
  */
-import { listingFold, type Listing } from '../articles/listings'
+import { listingFold, type Listing, type ListingKind } from '../articles/listings'
 
 const REV_WIDTH = 13
 const REV_MAX = 10 ** REV_WIDTH - 1
@@ -57,7 +58,11 @@ export function changedKey(cacheTag: string): string {
 
 /** `tag:{fold}` or `author:{fold}`, with `%` and `:` escaped so no listing prefixes another. */
 function listingSegment(listing: Listing): string {
-  return `${listing.kind}:${listingFold(listing).replace(/%/g, '%25').replace(/:/g, '%3A')}`
+  return foldSegment(listing.kind, listingFold(listing))
+}
+
+function foldSegment(kind: ListingKind, fold: string): string {
+  return `${kind}:${fold.replace(/%/g, '%25').replace(/:/g, '%3A')}`
 }
 
 /**
@@ -96,11 +101,22 @@ export function publisherKey(tokenHash: string): string {
   return `publisher:${tokenHash}`
 }
 
-/** Every tag listing's spellings, for the list of feeds: one read instead of a walk. */
+/**
+ * The spellings of the most used tags (`NAMES_LISTED` of them), for the list of feeds: one
+ * read of a bounded value instead of a walk.
+ */
 export const TAGS_KEY = 'meta:tags'
 
-/** Every author's name as articles give it, for the list of feeds, likewise. */
+/** The names of the most used authors, for the list of feeds, likewise. */
 export const AUTHORS_KEY = 'meta:authors'
+
+/**
+ * One listing's live spellings (JSON `string[]`, the name it is headed with first): what a
+ * request in any spelling reads to find the one it is served at, whatever the site's size.
+ */
+export function listingNamesKey(kind: ListingKind, fold: string): string {
+  return `names:${foldSegment(kind, fold)}`
+}
 
 /** The longest old permalink path kept: KV keys are at most 512 bytes. */
 export const REDIRECT_PATH_MAX_BYTES = 400

@@ -3,21 +3,30 @@
  * feeds, newer/older links, the sitemap. Each is cached like any page, so these run rarely.
  */
 import { toMillis, type Timestamp } from '../time'
-import { AUTHORS_KEY, changedKey, idOf, indexKey, indexPrefix, TAGS_KEY } from './keys'
+import type { ListingKind } from '../articles/listings'
+import {
+  AUTHORS_KEY,
+  changedKey,
+  idOf,
+  indexKey,
+  indexPrefix,
+  listingNamesKey,
+  TAGS_KEY,
+} from './keys'
 import { entryOf, type IndexEntry } from './articles'
 import type { IndexMeta } from './layout'
 
-/** Every listing's name: what the list of feeds shows. */
+/** The listings' names the list of feeds shows: the most used (src/desk/spellings.ts). */
 export interface Names {
-  /** Every spelling of every tag that lists an article (經開區 and 经开区 both). */
+  /** Every spelling of each tag listed (經開區 and 经开区 both). */
   tags: string[]
-  /** Every author an article names, as their first article wrote the name. */
+  /** Each author listed, by the name their page is headed with. */
   authors: string[]
   /** When the list last changed (the change time of its cache tag). */
   changedMs: number
 }
 
-/** Every listing's name as the write coordinator last recorded them: one read. */
+/** The listings' names as the write coordinator last recorded them: one read, bounded. */
 export async function listNames(kv: KVNamespace, cacheTag: string): Promise<Names> {
   const got = await kv.get<unknown>([TAGS_KEY, AUTHORS_KEY, changedKey(cacheTag)], 'json')
   return {
@@ -25,6 +34,18 @@ export async function listNames(kv: KVNamespace, cacheTag: string): Promise<Name
     authors: (got.get(AUTHORS_KEY) as string[] | null) ?? [],
     changedMs: Number(got.get(changedKey(cacheTag)) ?? 0),
   }
+}
+
+/**
+ * One listing's live spellings, the one it is headed with first, by its fold (`listingFold`):
+ * one small read, whatever the number of listings. Empty when no article is in it.
+ */
+export async function listingSpellings(
+  kv: KVNamespace,
+  kind: ListingKind,
+  fold: string,
+): Promise<string[]> {
+  return (await kv.get<string[]>(listingNamesKey(kind, fold), 'json')) ?? []
 }
 
 /**

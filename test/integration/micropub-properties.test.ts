@@ -139,7 +139,7 @@ describe('photos', () => {
 
   it('refuses a photo it can not keep as sent, naming it, storing nothing', async () => {
     await created(await form('h=entry&content=already+here'))
-    await refused('/photos/0/url: must be an absolute http(s) URL', () =>
+    await refused('/photo/0/url: must be an absolute http(s) URL', () =>
       json(entry({ content: ['x'], photo: ['/relative.jpg'] })),
     )
     await refused('photo[1]', () =>
@@ -150,7 +150,7 @@ describe('photos', () => {
         }),
       ),
     )
-    await refused('/photos: must have at most 20 items', () =>
+    await refused('/photo: must have at most 20 items', () =>
       json(
         entry({
           content: ['x'],

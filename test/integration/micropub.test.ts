@@ -111,7 +111,7 @@ describe('creating', () => {
     expect(bad.status).toBe(400)
     expect(await bad.json()).toMatchObject({
       error: 'invalid_request',
-      error_description: expect.stringContaining('/photos/0/url: must be an absolute http(s) URL'),
+      error_description: expect.stringContaining('/photo/0/url: must be an absolute http(s) URL'),
     })
     expect(await kvSnapshot()).toEqual(before)
   })
