@@ -26,10 +26,26 @@ export function isValidId(id: string): boolean {
  * and makes a script that posts the same article twice get 409 instead of a duplicate.
  */
 export async function deriveId(title: string, published: string, content = ''): Promise<string> {
-  const hash = await shortHash(`${title}\n${published}\n${content}`)
+  return (await derivation(title, published, content)).id
+}
+
+/**
+ * A derived id, and the whole digest its hash is the start of: the article's fingerprint,
+ * which tells the coordinator whether the article holding an id is this one posted again
+ * (409) or another whose id came out the same (a truncated title, a title of punctuation or
+ * Han characters alone on the same day, 24 bits of hash alike), which gets a suffix.
+ */
+async function derivation(title: string, published: string, content: string) {
+  const digest = hex(await sha256(`${title}\n${published}\n${content}`))
   // Phonetic readings (`國(guó)務(wù)院`) are not words of the title, even when they are kept.
   const words = latinSlug(withoutAnnotations(title))
-  return `${words || published.slice(0, 10)}-${hash}`
+  return { id: `${words || published.slice(0, 10)}-${digest.slice(0, 6)}`, fingerprint: digest }
+}
+
+/** An id derived from an article's text, with the fingerprint that tells articles apart. */
+export interface DerivedId {
+  id: string
+  fingerprint: string
 }
 
 function latinSlug(title: string): string {
@@ -48,10 +64,6 @@ function latinSlug(title: string): string {
     .replace(/-+$/, '')
 }
 
-async function shortHash(text: string): Promise<string> {
-  return hex((await sha256(text)).slice(0, 3))
-}
-
 /**
  * The id of an article whose publisher named none: `deriveId` over its content and date, the
  * date being today's (in `timeZone`) when none is given, so the same article posted twice
@@ -67,8 +79,8 @@ export function idForContent(
   published: string | undefined,
   now: number,
   timeZone: string,
-): Promise<string> {
+): Promise<DerivedId> {
   const date = published ?? timestampIn(now, timeZone).slice(0, 10)
   const content = article.content_html ?? article.content_markdown ?? article.content_text
-  return deriveId(article.title, date, content)
+  return derivation(article.title, date, content ?? '')
 }

@@ -51,6 +51,7 @@ import {
   type RecordState,
 } from './records'
 import { Replies } from './replies'
+import { DerivedIds } from './derived-ids'
 import { ImportDesk, type ImportBatch } from './import-desk'
 import { ImportLedger } from './imports'
 import type { ImportJob } from '../imports/job'
@@ -85,6 +86,7 @@ const SYNC_RETRY_MS = 5_000
 
 export class Desk extends DurableObject<Env> {
   private readonly records: Records
+  private readonly derivedIds: DerivedIds
   /** The names of every listing, for the list of feeds: tags' spellings, and authors. */
   private readonly names: Spellings[]
   private readonly settings: Settings
@@ -102,6 +104,7 @@ export class Desk extends DurableObject<Env> {
     const sql = ctx.storage.sql
     migrate(sql)
     this.records = new Records(sql)
+    this.derivedIds = new DerivedIds(sql)
     this.names = [new Spellings(sql, TAG_NAMES), new Spellings(sql, AUTHOR_NAMES)]
     this.settings = new Settings(sql)
     this.outbox = new Outbox(sql, this.settings, this.names)
@@ -166,18 +169,27 @@ export class Desk extends DurableObject<Env> {
   /**
    * Publishes a new article under `id`. With `fresh` (an id derived from the text, which a
    * second post of the same text on the same day derives again), a taken id is followed by
-   * the first free one of `{id}-2`, `{id}-3`...: another post, not a conflict.
+   * the first free one of `{id}-2`, `{id}-3`...: another post, not a conflict. With
+   * `fingerprint` (an id the API derived), only another article's id is followed by a suffix:
+   * the same article again is refused (src/desk/derived-ids.ts).
    */
   async create(
     writer: Writer,
     id: string,
     draft: Draft,
-    options: WriteOptions & { fresh?: boolean },
+    options: WriteOptions & { fresh?: boolean; fingerprint?: string },
   ) {
-    const chosen = options.fresh ? this.freeId(id) : id
-    return this.write(writer, chosen, options, (record, rules, checked) =>
-      decideCreate(record, checked, chosen, draft, rules),
-    )
+    const { fingerprint } = options
+    const chosen = options.fresh
+      ? this.freeId(id)
+      : fingerprint
+        ? this.derivedIds.choose(id, fingerprint, draft.fields.title, (at) => this.records.get(at))
+        : id
+    return this.write(writer, chosen, options, (record, rules, checked) => {
+      const decision = decideCreate(record, checked, chosen, draft, rules)
+      if (decision.ok && fingerprint) this.derivedIds.record(chosen, fingerprint)
+      return decision
+    })
   }
 
   /** `id`, or the first of `{id}-2`, `{id}-3`... that no record holds (deleted ones included). */
@@ -579,6 +591,7 @@ export class Desk extends DurableObject<Env> {
       return
     }
     this.records.drop(record.id)
+    this.derivedIds.forget(record.id)
     for (const names of this.names) names.update(record.id, undefined)
     this.media.use(record.id, [], Date.now())
     if (tombstoneShown(record)) {

@@ -9,6 +9,7 @@
 import { SIGNIN_SCHEMA } from './signin-schema'
 import { IMPORT_TABLES } from './import-tables'
 import { NAME_TABLES, NAME_TABLES_MIGRATION } from './name-tables'
+import { DERIVED_ID_TABLE } from './derived-ids'
 
 /** The coordinator's record of each id (src/desk/records.ts), as a table named `name`. */
 function articlesTable(name: string): string {
@@ -158,7 +159,8 @@ CREATE TABLE IF NOT EXISTS settings (
 );
 ${SIGNIN_SCHEMA}
 ${IMPORT_TABLES}
-${NAME_TABLES}`
+${NAME_TABLES}
+${DERIVED_ID_TABLE}`
 
 /**
  * Each migration brings the tables from the version before it (its index) to the next. An
@@ -180,6 +182,8 @@ const MIGRATIONS: string[] = [
   ARTICLES_WITH_DRAFTS,
   // 7: each listing's live spellings in KV, and the list of feeds bounded to the most used.
   NAME_TABLES_MIGRATION,
+  // 8: derived ids' fingerprints, so that another article whose id came out the same gets a suffix.
+  DERIVED_ID_TABLE,
 ]
 
 /** Makes the tables, or brings those of an earlier version up to date. */

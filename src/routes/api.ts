@@ -103,9 +103,17 @@ async function writeOptions(
 
 api.post('/articles', docs.createArticle, async (c) => {
   const { input, draft, report } = await draftOf(c)
-  const id =
-    input.id ?? (await idForContent(input, draft.published, Date.now(), c.var.config.timeZone))
-  const options = await writeOptions(c, report, draft.warnings)
+  // An id derived from the text: the coordinator tells a repeat (409) from another article whose
+  // id came out the same (a suffix) by its fingerprint.
+  const derived =
+    input.id === undefined
+      ? await idForContent(input, draft.published, Date.now(), c.var.config.timeZone)
+      : undefined
+  const id = input.id ?? derived!.id
+  const options = {
+    ...(await writeOptions(c, report, draft.warnings)),
+    ...(derived ? { fingerprint: derived.fingerprint } : {}),
+  }
   const reply = unwrap(await deskOf(c.env).create(writerOf(c.var.principal), id, draft, options))
   return sendReply(c, await queueRehost(c.env.HUB_PINGS, draft, reply, c.var.baseUrl))
 })

@@ -67,7 +67,8 @@ async function create(c: Context<AppEnv>, props: Properties, attachments: Attach
   const draft = draftOf(c, input)
   // REHOST_IMAGES copies a note's images from other hosts too (docs/media.md).
   if (c.var.config.rehostImages) planRehost(draft, mediaSiteOf(c))
-  const id = slug ?? (await idForContent(input, draft.published, Date.now(), c.var.config.timeZone))
+  const id =
+    slug ?? (await idForContent(input, draft.published, Date.now(), c.var.config.timeZone)).id
   const options = { ...(await writeOptions(c)), fresh: slug === undefined }
   const reply = unwrap(await deskOf(c.env).create(writerOf(c.var.principal), id, draft, options))
   await queueRehost(c.env.HUB_PINGS, draft, reply, c.var.baseUrl)
