@@ -223,6 +223,9 @@ export function decideCreate(
   }
   const tombstone = record && isTombstone(record, rules.now) ? record : undefined
   if (tombstone && !owns(writer, tombstone)) return forbidden(id)
+  // Publishing over its own tombstone puts a deleted article back: undelete's scope, by any way.
+  const unscopedUndelete = tombstone && lacking(writer, 'delete')
+  if (unscopedUndelete) return unscopedUndelete
   const article = finalise(draft, {
     id,
     publisher: tombstone?.article.publisher ?? writer.name,

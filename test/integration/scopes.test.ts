@@ -141,6 +141,46 @@ describe('Micropub', () => {
   })
 })
 
+describe('putting a deleted article back', () => {
+  const micropub = (token: string, body: string) =>
+    client(null).fetch('/micropub', {
+      method: 'POST',
+      headers: {
+        Authorization: `Bearer ${token}`,
+        'Content-Type': 'application/x-www-form-urlencoded',
+      },
+      body,
+    })
+
+  it('needs the delete scope whatever the way: republishing over the tombstone, or undelete', async () => {
+    const wire = await issue('wire', ['create', 'update'])
+    const c = client(wire.token)
+    const story = { id: 'story', title: 'Story', content_text: 'x' }
+    expect((await c.post(story)).status).toBe(201)
+    // The admin deletes it: the tombstone stays the publisher's.
+    expect((await client().del('story')).status).toBe(204)
+    await refusedForScope('delete', () => c.post(story))
+    await refusedForScope('delete', () => c.put('story', story))
+    for (const body of [
+      'h=entry&content=Back&mp-slug=story',
+      `action=undelete&url=${SITE}/articles/story`,
+    ]) {
+      const before = await storeSnapshot()
+      const res = await micropub(wire.token, body)
+      expect(res.status, body).toBe(401)
+      expect((await res.json<any>()).scope, body).toBe('delete')
+      expect(await storeSnapshot()).toEqual(before)
+    }
+    // A new id is still the create scope's alone.
+    expect((await c.post({ ...story, id: 'other' })).status).toBe(201)
+    const editor = await issue('editor', ['create', 'delete'])
+    const e = client(editor.token)
+    expect((await e.post({ ...story, id: 'mine' })).status).toBe(201)
+    expect((await e.del('mine')).status).toBe(204)
+    expect((await e.post({ ...story, id: 'mine' })).status).toBe(201)
+  })
+})
+
 describe('a coordinator whose publishers predate scopes', () => {
   it('gains the column, and its publishers keep every scope', async () => {
     const issued = await issue('veteran')
