@@ -11,6 +11,7 @@ import { SCRIPTS } from './articles/script'
 import { listingQuery } from './edge/canonical'
 import { noStoreByDefault, publicEdge } from './edge/headers'
 import { NO_STORE } from './edge/policy'
+import { feedCors } from './http/cors'
 import { headLength, methodNotAllowed } from './http/methods'
 import { api } from './routes/api'
 import { micropub } from './routes/micropub'
@@ -107,6 +108,7 @@ app.use('*', async (c, next) => {
     c.header('Access-Control-Allow-Origin', '*')
   }
 })
+app.use('*', feedCors)
 app.route('/', feeds)
 app.route('/', pages)
 app.route('/', discovery)

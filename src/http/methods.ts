@@ -1,11 +1,15 @@
 /**
- * Methods a URL does not answer, and `HEAD`. A request whose method no route of the app takes
- * at a path that other methods do gets `405 Method Not Allowed` with the `Allow` header
- * (RFC 9110 §15.5.6), not a 404 that says the URL does not exist; it is never cached. `HEAD`
- * carries the `Content-Length` its `GET` would (§9.3.2).
+ * Methods a URL does not answer, `OPTIONS` and `HEAD`. A request whose method no route of the
+ * app takes at a path that other methods do gets `405 Method Not Allowed` with the `Allow`
+ * header (RFC 9110 §15.5.6), not a 404 that says the URL does not exist; it is never cached.
+ * `OPTIONS` of a public URL is answered `204` with `Allow` (§9.3.7), and for a feed as a CORS
+ * preflight (src/http/cors.ts); the API, Micropub and the desk take no `OPTIONS`, so no
+ * browser is ever told it may call them from another origin. `HEAD` carries the
+ * `Content-Length` its `GET` would (§9.3.2).
  */
 import type { Hono, MiddlewareHandler } from 'hono'
 import type { AppEnv } from '../env'
+import { preflightHeaders } from './cors'
 import { problemResponse } from './problem'
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const
@@ -19,10 +23,18 @@ function routed(app: Hono<AppEnv>, method: string, path: string): boolean {
   return matches.some(([[, route]]) => route.method === method)
 }
 
-/** The methods `app` answers at `path`, HEAD with GET; empty when nothing is there. */
+/** Where writes are taken, with credentials: no `OPTIONS`, and never CORS. */
+const WRITE_AREAS = /^\/(api|micropub|desk)(\/|$)/
+
+/**
+ * The methods `app` answers at `path`, HEAD with GET, and OPTIONS at a public URL; empty when
+ * nothing is there.
+ */
 export function allowedMethods(app: Hono<AppEnv>, path: string): string[] {
   const allowed = METHODS.filter((method) => routed(app, method, path))
-  return allowed.includes('GET') ? ['GET', 'HEAD', ...allowed.slice(1)] : allowed
+  if (!allowed.includes('GET')) return allowed
+  const options = WRITE_AREAS.test(path) ? [] : ['OPTIONS']
+  return ['GET', 'HEAD', ...allowed.slice(1), ...options]
 }
 
 /** Answers 405 with `Allow` for a method `app` has no route for at a path it serves. */
@@ -32,6 +44,9 @@ export function methodNotAllowed(app: Hono<AppEnv>): MiddlewareHandler<AppEnv> {
     if (routed(app, method, c.req.path)) return next()
     const allowed = allowedMethods(app, c.req.path)
     if (allowed.length === 0) return next()
+    if (c.req.method === 'OPTIONS' && allowed.includes('OPTIONS')) {
+      return c.body(null, 204, { Allow: allowed.join(', '), ...preflightHeaders(c.req.path) })
+    }
     return problemResponse(
       405,
       {

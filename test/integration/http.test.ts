@@ -58,13 +58,13 @@ describe('methods a URL does not answer', () => {
     const c = client(null)
     const before = await storeSnapshot()
     for (const path of PUBLIC) {
-      for (const method of ['POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']) {
-        const res = await c.fetch(path, { method, body: method === 'OPTIONS' ? null : 'x' })
+      for (const method of ['POST', 'PUT', 'PATCH', 'DELETE']) {
+        const res = await c.fetch(path, { method, body: 'x' })
         expect(res.status, `${method} ${path}`).toBe(405)
-        expect(res.headers.get('Allow'), `${method} ${path}`).toBe('GET, HEAD')
+        expect(res.headers.get('Allow'), `${method} ${path}`).toBe('GET, HEAD, OPTIONS')
         expect(res.headers.get('Cache-Control'), `${method} ${path}`).toBe('no-store')
         expect(res.headers.get('Content-Type')).toMatch(/^application\/problem\+json/)
-        expect((await res.json<any>()).detail).toContain('GET, HEAD are')
+        expect((await res.json<any>()).detail).toContain('GET, HEAD, OPTIONS are')
       }
     }
     expect(await storeSnapshot()).toEqual(before)
@@ -92,6 +92,69 @@ describe('methods a URL does not answer', () => {
       expect(res.headers.get('Cache-Control')).toBe('no-store')
     }
     expect(await storeSnapshot()).toEqual(before)
+  })
+
+  it('OPTIONS of a public URL answers 204 with Allow; of a feed, also as a CORS preflight', async () => {
+    const c = client(null)
+    const before = await storeSnapshot()
+    const feeds = [
+      '/feed.xml',
+      '/atom.xml',
+      '/feed.json',
+      '/tags/news/atom.xml',
+      '/zh-Hans/feed.xml',
+    ]
+    for (const path of PUBLIC) {
+      const res = await c.fetch(path, {
+        method: 'OPTIONS',
+        headers: {
+          Origin: 'https://reader.example',
+          'Access-Control-Request-Method': 'GET',
+          'Access-Control-Request-Headers': 'if-none-match',
+        },
+      })
+      expect(res.status, path).toBe(204)
+      expect(res.headers.get('Allow'), path).toBe('GET, HEAD, OPTIONS')
+      expect(await res.text(), path).toBe('')
+      const cors = feeds.includes(path)
+      expect(res.headers.get('Access-Control-Allow-Origin'), path).toBe(cors ? '*' : null)
+      expect(res.headers.get('Access-Control-Allow-Methods'), path).toBe(cors ? 'GET, HEAD' : null)
+      if (cors) {
+        expect(res.headers.get('Access-Control-Allow-Headers')).toContain('If-None-Match')
+        expect(res.headers.get('Access-Control-Max-Age')).toBe('86400')
+      }
+    }
+    // A feed read from another origin shows its ETag and WebSub links to the script.
+    for (const path of feeds) {
+      const res = await c.get(path, { Origin: 'https://reader.example' })
+      expect(res.headers.get('Access-Control-Allow-Origin'), path).toBe('*')
+      expect(res.headers.get('Access-Control-Expose-Headers'), path).toBe('ETag, Link')
+    }
+    expect(await storeSnapshot()).toEqual(before)
+  })
+
+  it('never answers CORS for the API, Micropub or the desk', async () => {
+    const c = client(null)
+    for (const path of [
+      '/api/articles',
+      '/api/articles/a',
+      '/micropub',
+      '/desk/',
+      '/api/openapi.json',
+    ]) {
+      const res = await c.fetch(path, {
+        method: 'OPTIONS',
+        headers: { Origin: 'https://evil.example', 'Access-Control-Request-Method': 'POST' },
+      })
+      expect(res.status, path).toBe(405)
+      expect(res.headers.get('Allow'), path).not.toContain('OPTIONS')
+      expect(res.headers.get('Access-Control-Allow-Origin'), path).toBeNull()
+    }
+    const read = await client().json('GET', '/api/articles/a', undefined, {
+      Origin: 'https://evil.example',
+    })
+    expect(read.status).toBe(200)
+    expect(read.headers.get('Access-Control-Allow-Origin')).toBeNull()
   })
 
   it('leave a URL nothing answers a 404, whatever the method', async () => {
