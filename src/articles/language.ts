@@ -16,6 +16,17 @@ import { scriptOf, type Script } from './script'
 const SAMPLE_CHARS = 2000
 /** Below this, trigrams guess (`Hello, world` reads as Dutch): only the script is told. */
 const MIN_TRIGRAM_CHARS = 40
+/**
+ * Up to this length, trigrams' best language is taken only when it leads clearly: on a title
+ * or a note, franc-min ranks a dozen languages within a few per cent of each other and picks
+ * one at random among them (`Karibu Kenya` as Swahili, `Good morning` twice as Swedish,
+ * `Rainy day in Kowloon` as Malagasy, German headlines as Dutch).
+ */
+const RELIABLE_TRIGRAM_CHARS = 100
+/** A runner-up scoring this share of the best (franc scores the best 1) makes it a toss-up. */
+const TOSS_UP_SCORE = 0.9
+/** A toss-up is the site's language when that scores at least this share of the best. */
+const NEAR_SITE_SCORE = 0.75
 /** Japanese writes kana between its kanji; a Chinese text quoting a Japanese name has a few. */
 const MIN_KANA_SHARE = 0.1
 
@@ -120,21 +131,48 @@ function agrees(language: string, siteLanguage: string): boolean {
   return language === siteLanguage.toLowerCase().split('-')[0]
 }
 
+/** franc's answer: a language it is sure of, and the trigram scores it chose from. */
+interface Guess {
+  language?: string
+  /** `[iso6393, score]`, the best first at 1; empty when the text was too short to score. */
+  scores: [string, number][]
+}
+
 /**
  * franc's language for a text mostly in other scripts than Han: by trigrams when it is long
- * enough, else only when its script has one language (Hangul, Thai, Greek...).
+ * enough and one language leads clearly, else only when its script has one language (Hangul,
+ * Thai, Greek...).
  */
-function francLanguage(sample: string): string | undefined {
-  const [[best]] = francAll(sample, { minLength: MIN_TRIGRAM_CHARS }) as [[string, number]]
-  if (best !== 'und') return best
+function francGuess(sample: string): Guess {
+  const scores = francAll(sample, { minLength: MIN_TRIGRAM_CHARS }) as [string, number][]
+  const [best, second] = scores as [[string, number], [string, number] | undefined]
+  if (best[0] !== 'und') {
+    const tossUp =
+      [...sample].length < RELIABLE_TRIGRAM_CHARS &&
+      second !== undefined &&
+      second[1] >= TOSS_UP_SCORE
+    return tossUp ? { scores } : { language: best[0], scores }
+  }
   const byScript = francAll(sample, { minLength: 1 })
-  return byScript.length === 1 && byScript[0]![0] !== 'und' ? byScript[0]![0] : undefined
+  const only = byScript.length === 1 && byScript[0]![0] !== 'und' ? byScript[0]![0] : undefined
+  return only ? { language: only, scores: [] } : { scores: [] }
+}
+
+/**
+ * Whether a text franc cannot tell may be in the site's language: among the near-best of a
+ * toss-up, or, too short to score, written in its script.
+ */
+function siteFits(sample: string, siteLanguage: string, scores: [string, number][]): boolean {
+  const site = francCode(siteLanguage)
+  if (site === undefined) return false
+  if (scores.length) return (scores.find(([code]) => code === site)?.[1] ?? 0) >= NEAR_SITE_SCORE
+  return francAll(sample, { only: [site], minLength: 1 })[0]![0] === site
 }
 
 /**
  * The language of `text` (BCP 47): `siteLanguage` when the text agrees with it, else what the
- * text is written in; `und` (undetermined) for a text too short to tell whose script is not
- * the site's.
+ * text is written in; `und` (undetermined) for a text too short or too even to tell that does
+ * not fit the site's language.
  */
 export function detectLanguage(text: string, siteLanguage: string): string {
   // Addresses are in no language (trigrams read a page of URLs as Madurese).
@@ -143,14 +181,11 @@ export function detectLanguage(text: string, siteLanguage: string): string {
   if (counts.han + counts.kana + counts.other === 0) return siteLanguage
   // One CJK character weighs as much as a word of four letters.
   if ((counts.han + counts.kana) * 4 >= counts.other) return eastAsian(counts, siteLanguage)
-  const best = francLanguage(sample)
-  if (best === undefined) {
-    // Too short to tell: the site's language when it is written in this script.
-    const site = francCode(siteLanguage)
-    const fits =
-      site !== undefined && francAll(sample, { only: [site], minLength: 1 })[0]![0] === site
-    return fits ? siteLanguage : 'und'
+  const guess = francGuess(sample)
+  if (guess.language === undefined) {
+    // Too short or too even to tell: the site's language when the text may be in it.
+    return siteFits(sample, siteLanguage, guess.scores) ? siteLanguage : 'und'
   }
-  const language = bcp47(best)
+  const language = bcp47(guess.language)
   return agrees(language, siteLanguage) ? siteLanguage : language
 }

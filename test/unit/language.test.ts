@@ -62,6 +62,42 @@ describe('detectLanguage', () => {
     expect(detectLanguage('2024 12 31 100%', 'zh-Hant')).toBe('zh-Hant')
   })
 
+  it('takes no toss-up among trigrams for a language: short English titles and notes', () => {
+    // franc-min's best guesses for these were Swahili, Swedish, Malagasy, Ilocano and Madurese.
+    const english = [
+      'Karibu Kenya\nKaribu Kenya. Karibu Kenya.',
+      'Good morning\nGood morning. Good morning.',
+      'Rainy day in Kowloon\nRainy day in Kowloon',
+      'Kakamega forest under threat from loggers',
+      'Safari rally: Kalle Rovanperä wins in Naivasha',
+      'Back home again\nBack home again. Back home again.',
+    ]
+    for (const text of english) {
+      expect(detectLanguage(text, 'en'), text).toBe('en')
+      expect(detectLanguage(text, 'zh-Hant'), text).toBe('und')
+    }
+    // A toss-up the site's language is far from is not given it.
+    expect(detectLanguage('Kenya: Nairobi marathon takes place on Sunday', 'en')).toBe('und')
+    expect(detectLanguage('Der Bürgermeister eröffnet die neue Brücke heute', 'en')).toBe('und')
+    expect(detectLanguage('Der Bürgermeister eröffnet die neue Brücke heute', 'de')).toBe('de')
+    expect(detectLanguage('El alcalde inaugura el nuevo puente sobre el río', 'es')).toBe('es')
+  })
+
+  it('still names a short title in a language that leads clearly', () => {
+    const titles: [string, string][] = [
+      ['Council approves budget for the new year ahead', 'en'],
+      ['Le maire inaugure le nouveau pont sur la rivière', 'fr'],
+      ['Il sindaco inaugura il nuovo ponte sul fiume oggi', 'it'],
+      ['De burgemeester opent vandaag de nieuwe brug', 'nl'],
+      ['Rais amesema serikali itaendelea kuboresha huduma za afya nchini', 'sw'],
+      ['Thị trưởng khánh thành cây cầu mới bắc qua sông', 'vi'],
+      ['Городской совет во вторник утвердил новый бюджет после долгих дебатов.', 'ru'],
+    ]
+    for (const [title, language] of titles) {
+      expect(detectLanguage(title, 'zh-Hant'), title).toBe(language)
+    }
+  })
+
   it('reads no language into addresses: a page of links is the site language', () => {
     const links = Array.from({ length: 50 }, (_, i) => `https://e${i}.example/a`).join(' ')
     expect(detectLanguage(links, 'zh-Hant')).toBe('zh-Hant')
