@@ -7,7 +7,8 @@
  * browser is ever told it may call them from another origin. `HEAD` carries the
  * `Content-Length` its `GET` would (§9.3.2).
  */
-import type { Hono, MiddlewareHandler } from 'hono'
+import type { Context, Hono, MiddlewareHandler } from 'hono'
+import { parseAccept } from 'hono/utils/accept'
 import type { AppEnv } from '../env'
 import { preflightHeaders } from './cors'
 import { problemResponse } from './problem'
@@ -58,10 +59,30 @@ export function methodNotAllowed(app: Hono<AppEnv>): MiddlewareHandler<AppEnv> {
   }
 }
 
-/** Gives a response to `HEAD` the `Content-Length` of the body `GET` would send. */
+/**
+ * Whether the response may leave with a content coding the platform chooses: Cloudflare's edge
+ * compresses text for a client that accepts gzip, br or zstd, and workerd does the same under
+ * `wrangler dev`, sending the GET chunked, without a Content-Length.
+ */
+function mayBeEncoded(c: Context<AppEnv>): boolean {
+  // On Cloudflare the Worker sees the edge's own Accept-Encoding; the client's is in `cf`.
+  const client = (c.req.raw.cf as { clientAcceptEncoding?: unknown } | undefined)
+    ?.clientAcceptEncoding
+  const header = typeof client === 'string' ? client : c.req.header('Accept-Encoding')
+  if (!header) return false
+  return parseAccept(header).some((a) => a.q > 0 && a.type.toLowerCase() !== 'identity')
+}
+
+/**
+ * Gives a response to `HEAD` the `Content-Length` of the body `GET` would send: the length of
+ * the identity body, when the client accepts no other coding. A client that accepts gzip may
+ * get the GET compressed, of a length only the compressor knows, so its HEAD has none (RFC 9110
+ * §8.6: a HEAD's Content-Length must be what the GET would send, or absent).
+ */
 export const headLength: MiddlewareHandler<AppEnv> = async function headLength(c, next) {
   await next()
   if (c.req.method !== 'HEAD' || !c.res.body || c.res.headers.has('Content-Length')) return
+  if (mayBeEncoded(c)) return
   const length = (await c.res.clone().arrayBuffer()).byteLength
   c.header('Content-Length', String(length))
 }

@@ -5,7 +5,15 @@
  */
 import { reset } from 'cloudflare:test'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { ADMIN_TOKEN, client, publish, settleDesk, storeSnapshot } from '../helpers'
+import {
+  ADMIN_TOKEN,
+  client,
+  publish,
+  settleDesk,
+  SITE,
+  storeSnapshot,
+  workerFetch,
+} from '../helpers'
 
 afterEach(() => reset())
 
@@ -50,6 +58,30 @@ describe('HEAD', () => {
         expect(head.headers.get(name), `${path} ${name}`).toBe(get.headers.get(name))
       }
     }
+  })
+})
+
+describe('HEAD for a client that accepts a compressed GET', () => {
+  it('has no Content-Length, since the GET may go out compressed, of a length not known here', async () => {
+    const head = (headers: Record<string, string>, cf?: Record<string, string>) =>
+      workerFetch(
+        new Request(`${SITE}/feed.xml`, { method: 'HEAD', headers, ...(cf ? { cf } : {}) }),
+      )
+    const length = (await (await client(null).get('/feed.xml')).arrayBuffer()).byteLength
+    for (const coding of ['gzip', 'gzip, deflate, br, zstd', '*']) {
+      const res = await head({ 'Accept-Encoding': coding })
+      expect(res.status, coding).toBe(200)
+      expect(res.headers.get('Content-Length'), coding).toBeNull()
+    }
+    for (const coding of ['identity', 'gzip;q=0, identity']) {
+      const res = await head({ 'Accept-Encoding': coding })
+      expect(res.headers.get('Content-Length'), coding).toBe(String(length))
+    }
+    // On Cloudflare the Worker sees the edge's Accept-Encoding; the client's own is in cf.
+    const edge = await head({ 'Accept-Encoding': 'gzip, br' }, { clientAcceptEncoding: 'identity' })
+    expect(edge.headers.get('Content-Length')).toBe(String(length))
+    const gzip = await head({ 'Accept-Encoding': 'gzip, br' }, { clientAcceptEncoding: 'gzip' })
+    expect(gzip.headers.get('Content-Length')).toBeNull()
   })
 })
 
