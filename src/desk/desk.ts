@@ -185,11 +185,15 @@ export class Desk extends DurableObject<Env> {
       : fingerprint
         ? this.derivedIds.choose(id, fingerprint, draft.fields.title, (at) => this.records.get(at))
         : id
-    return this.write(writer, chosen, options, (record, rules, checked) => {
-      const decision = decideCreate(record, checked, chosen, draft, rules)
-      if (decision.ok && fingerprint) this.derivedIds.record(chosen, fingerprint)
-      return decision
-    })
+    const outcome = await this.write(writer, chosen, options, (record, rules, checked) =>
+      decideCreate(record, checked, chosen, draft, rules),
+    )
+    // Only once the create is committed: a refusal (a file of another's) stores nothing. Until
+    // then, a colliding create tells the articles apart by their titles.
+    if (fingerprint && outcome.ok && outcome.value.status === 201 && !outcome.value.replayed) {
+      this.derivedIds.record(chosen, fingerprint)
+    }
+    return outcome
   }
 
   /** `id`, or the first of `{id}-2`, `{id}-3`... that no record holds (deleted ones included). */

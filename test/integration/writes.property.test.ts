@@ -10,6 +10,8 @@ import { reset } from 'cloudflare:test'
 import fc from 'fast-check'
 import { afterAll, describe, expect, inject, it } from 'vitest'
 import { foldTag } from '../../src/articles/tags'
+import { listingsOf } from '../../src/articles/listings'
+import { listingNamesKey } from '../../src/store/keys'
 import { deletedEntries, liveEntries } from '../../src/store/layout'
 import {
   ADMIN_TOKEN,
@@ -134,6 +136,8 @@ describe(`${WRITES} concurrent writes (seed ${SEED})`, { timeout: 60_000 + WRITE
       ...deleted.flatMap((r) =>
         deletedEntries(JSON.parse(r.article), r.deleted_ms!, 60).map((p) => p.key),
       ),
+      // Each listing a live article is in has its spellings, and no other listing does.
+      ...new Set(live.flatMap(listingsOf).map((l) => listingNamesKey(l.kind, l.fold))),
     ]
     expect(kv.sort()).toEqual(expected.sort())
     expect(deleted.every((r) => r.owner)).toBe(true)
