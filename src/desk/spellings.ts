@@ -19,6 +19,13 @@ import { AUTHORS_KEY, listingNamesKey, TAGS_KEY } from '../store/keys'
 /** How many tags, and how many authors, the list of feeds names: those with most articles. */
 export const NAMES_LISTED = 100
 
+/**
+ * The most spellings one listing keeps live (the most used): 經開區, 经开区 and a few mixes of
+ * the two scripts are plenty, and a listing's record stays small however many mixes
+ * publishers invent. Any other spelling answers 301 to the nearest of these.
+ */
+export const SPELLINGS_KEPT = 8
+
 /** What one list holds and how its names are told apart. */
 export interface NameList {
   kind: ListingKind
@@ -122,7 +129,8 @@ export class Spellings {
    * A listing's live spellings, the one it is headed with first. Of the spellings that
    * `distinct` does not tell apart (Jane Doe and JANE DOE; News and NEWS), the one most of its
    * articles use is kept, the first in code-point order on a tie; those that differ (經開區 and
-   * 经开区) are all kept, the most used first. The one rule for every heading and list.
+   * 经开区) are all kept, the most used first, up to `SPELLINGS_KEPT`. The one rule for every
+   * heading and list.
    */
   namesOf(fold: string): string[] {
     const seen = new Set<string>()
@@ -138,6 +146,7 @@ export class Spellings {
       if (!seen.has(distinct)) {
         seen.add(distinct)
         out.push(spelling)
+        if (out.length === SPELLINGS_KEPT) break
       }
     }
     return out

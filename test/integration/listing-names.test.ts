@@ -7,7 +7,7 @@ import { env, reset, runInDurableObject } from 'cloudflare:test'
 import { afterEach, describe, expect, it } from 'vitest'
 import { listingFold } from '../../src/articles/listings'
 import { Desk } from '../../src/desk/desk'
-import { NAMES_LISTED } from '../../src/desk/spellings'
+import { NAMES_LISTED, SPELLINGS_KEPT } from '../../src/desk/spellings'
 import { AUTHORS_KEY, listingNamesKey, TAGS_KEY } from '../../src/store/keys'
 import {
   ADMIN_TOKEN,
@@ -85,6 +85,31 @@ describe("a listing's spellings", () => {
     expect(await names('tag', 'budget')).toBeNull()
     expect(await names('tag', 'council')).toBeNull()
     expect((await c.get('/tags/budget')).status).toBe(404)
+  })
+})
+
+describe("one listing's spellings", () => {
+  it(`are at most the ${SPELLINGS_KEPT} most used, however many mixes of scripts are sent`, async () => {
+    const c = client()
+    // 經開區會 in mixes of its four characters' two scripts: each article adds one.
+    const [t, h] = ['經開區會', '经开区会']
+    const mixes = Array.from({ length: SPELLINGS_KEPT + 1 }, (_, n) =>
+      [...t].map((ch, i) => (n & (1 << i) ? h[i] : ch)).join(''),
+    )
+    for (const [i, mix] of mixes.entries()) await publish(c, story(`m${i}`, { tags: [mix] }))
+    await publish(c, story('again', { tags: [mixes.at(-1)!] }))
+    await publish(c, story('d', { tags: ['NEWS'] }))
+    await publish(c, story('e', { tags: ['news'] }))
+    await publish(c, story('f', { tags: ['news'] }))
+    const live = await names('tag', t)
+    expect(live).toHaveLength(SPELLINGS_KEPT)
+    // The most used first, then code-point order: the last of the nine is kept, the first not.
+    expect(live![0]).toBe(mixes.at(-1))
+    expect(live).not.toContain([...mixes.slice(0, -1)].sort().at(-1))
+    // A spelling left out is sent to the nearest kept one.
+    const res = await c.get(`/tags/${encodeURIComponent([...mixes.slice(0, -1)].sort().at(-1)!)}`)
+    expect(res.status).toBe(301)
+    expect(await names('tag', 'news')).toEqual(['news'])
   })
 })
 
