@@ -6,7 +6,14 @@
  */
 import type { Article } from '../articles/model'
 import { mediaTag } from '../edge/tags'
-import { isMediaKey, UPLOADS_PREFIX, VARIANTS_PREFIX, variantsPrefix } from '../media/keys'
+import {
+  EXPORTS_PREFIX,
+  exportKey,
+  isMediaKey,
+  UPLOADS_PREFIX,
+  VARIANTS_PREFIX,
+  variantsPrefix,
+} from '../media/keys'
 import type { MediaSite } from '../media/links'
 import { refuseDelete, refuseUses } from '../media/ownership'
 import { mediaKeysOf, mediaRefs } from '../media/refs'
@@ -56,7 +63,13 @@ export class MediaDesk {
       refs,
       (key) => {
         const row = this.registry.get(key)
-        return row && { owners: this.registry.owners(key), collecting: row.collecting }
+        return (
+          row && {
+            owners: this.registry.owners(key),
+            type: row.type,
+            collecting: row.collecting,
+          }
+        )
       },
       { admin: writer.admin, owner: record.owner, kept: new Set(this.registry.usesOf(record.id)) },
     )
@@ -163,7 +176,7 @@ export class MediaDesk {
         return refuse(404, 'Not Found', `No file is stored as ${key.slice(0, 80)}.`)
       const usedBy = this.registry.usedBy(key)
       const refused = refuseDelete(
-        { owners: this.registry.owners(key), collecting: false },
+        { owners: this.registry.owners(key), type: row.type, collecting: false },
         writer,
         usedBy,
       )
@@ -200,7 +213,9 @@ export class MediaDesk {
     let removed = 0
     for (const key of keys) {
       try {
-        await this.bucket.delete([key, ...(await this.listKeys(variantsPrefix(key)))])
+        // A file is at its key or, for a WordPress export, under the exports' prefix.
+        const variants = await this.listKeys(variantsPrefix(key))
+        await this.bucket.delete([key, exportKey(key), ...variants])
         this.transaction(() => {
           this.registry.drop(key)
           if (purge) this.purge([mediaTag(key)])
@@ -226,6 +241,10 @@ export class MediaDesk {
         if (!known.has(o.key) && o.uploaded.getTime() < before) stale.push(o.key)
       cursor = page.truncated ? page.cursor : undefined
     } while (cursor)
+    for (const o of await this.listObjects(EXPORTS_PREFIX)) {
+      const file = o.key.slice(EXPORTS_PREFIX.length)
+      if (!this.registry.get(file) && o.uploaded.getTime() < before) stale.push(o.key)
+    }
     for (const key of await this.listKeys(VARIANTS_PREFIX)) {
       const file = key.slice(VARIANTS_PREFIX.length, VARIANTS_PREFIX.length + 64)
       if (!this.registry.get(file)) stale.push(key)
@@ -241,14 +260,18 @@ export class MediaDesk {
   }
 
   private async listKeys(prefix: string): Promise<string[]> {
-    const keys: string[] = []
+    return (await this.listObjects(prefix)).map((o) => o.key)
+  }
+
+  private async listObjects(prefix: string): Promise<R2Object[]> {
+    const objects: R2Object[] = []
     let cursor: string | undefined
     do {
       const page = await this.bucket.list({ prefix, cursor })
-      keys.push(...page.objects.map((o) => o.key))
+      objects.push(...page.objects)
       cursor = page.truncated ? page.cursor : undefined
     } while (cursor)
-    return keys
+    return objects
   }
 }
 

@@ -16,6 +16,17 @@ export function fileKey(sha256: string): string {
   return sha256
 }
 
+export const EXPORTS_PREFIX = 'exports/'
+
+/**
+ * A WordPress export: under a prefix of its own, never at the root that `/media/{sha256}`
+ * and R2's public domain serve, since an export holds drafts, private posts and e-mail
+ * addresses.
+ */
+export function exportKey(sha256: string): string {
+  return `${EXPORTS_PREFIX}${sha256}`
+}
+
 export const VARIANTS_PREFIX = 'variants/'
 
 /** One variant of an image: `variants/{sha256}/{width}.webp`. */

@@ -13,6 +13,9 @@ export const KIND_LIMITS: Record<MediaKind, number> = {
   audio: 512 * MiB,
   video: 4096 * MiB,
   document: 100 * MiB,
+  // A WordPress export runs to hundreds of megabytes, and is read in ranges, never whole: at
+  // about 100 posts (0.5 to 1 MiB) a step, 512 MiB stays within a Workflow run's steps.
+  export: 512 * MiB,
 }
 
 /**

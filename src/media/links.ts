@@ -13,9 +13,10 @@ export interface MediaSite {
   mediaPublicUrl?: string
 }
 
-/** The URL a file is given out at. */
+/** The URL a file is given out at: a WordPress export, which is not served, at the API's. */
 export function fileUrl(site: MediaSite, key: string, type: StoredType): string {
   const kind = kindOf(type)
+  if (kind === 'export') return `${site.baseUrl}/api/media/${key}`
   if (site.mediaPublicUrl && (kind === 'audio' || kind === 'video')) {
     return `${site.mediaPublicUrl}/${key}`
   }
@@ -44,6 +45,15 @@ function addresses(site: MediaSite): RegExp {
 /** The key of a file of ours at `url`, or undefined for any other URL. */
 export function mediaKeyOf(site: MediaSite, url: string): string | undefined {
   return addresses(site).exec(url)?.[1]
+}
+
+/**
+ * The key of a file uploaded here, named by any of its addresses: those `mediaKeyOf` knows,
+ * or the API's (`/api/media/{sha256}`, where a WordPress export is given out).
+ */
+export function uploadKeyOf(site: MediaSite, url: string): string | undefined {
+  const api = new RegExp(`^${escape(site.baseUrl)}/api/media/([0-9a-f]{64})$`).exec(url)
+  return api?.[1] ?? mediaKeyOf(site, url)
 }
 
 /**

@@ -16,6 +16,7 @@ import {
   checkSize,
   describe,
   httpMetadataOf,
+  objectKeyOf,
   storeFile,
   typeOf,
   type MediaDesk,
@@ -165,9 +166,10 @@ export async function finishUpload(
     const key = fileKey(await streamHash((await bucket.get(temp))!.body))
     const claim = await desk.claimMedia(writer, { key, type, size: completed.size })
     if (!claim.ok) throw new MediaRefusal(503, claim.refusal.title, claim.refusal.detail)
-    if (!(await bucket.head(key))) {
+    const object = objectKeyOf(key, type)
+    if (!(await bucket.head(object))) {
       const copy = (await bucket.get(temp))!
-      await bucket.put(key, copy.body, { httpMetadata: httpMetadataOf(key, type), sha256: key })
+      await bucket.put(object, copy.body, { httpMetadata: httpMetadataOf(key, type), sha256: key })
     }
     return { file: describe(site, key, type, completed.size), created: claim.value.created }
   } finally {

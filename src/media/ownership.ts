@@ -8,6 +8,7 @@ import type { FieldError } from '../articles/errors'
 import { can, type ScopeHolder } from '../access/scopes'
 import type { Refusal } from '../desk/protocol'
 import type { MediaRef } from './refs'
+import { isExport } from './types'
 
 /**
  * Why `holder` may not upload or delete files: a token issued without the `media` scope
@@ -26,6 +27,8 @@ export function lackingMediaScope(holder: ScopeHolder): Refusal | undefined {
 /** What the rules need to know of a file. */
 export interface FileFacts {
   owners: string[]
+  /** Its stored type: a WordPress export is never shown by an article. */
+  type: string
   /** True while the collection deletes it. */
   collecting: boolean
 }
@@ -58,6 +61,11 @@ export function refuseUses(
     const file = facts(key)
     if (!file || file.collecting) {
       missing.push({ pointer, detail: `no file of ours is ${key} (upload it to /api/media first)` })
+    } else if (isExport(file.type)) {
+      missing.push({
+        pointer,
+        detail: `the file ${key} is a WordPress export: it is read by an import, not shown`,
+      })
     } else if (!use.admin && !file.owners.includes(use.owner)) {
       others.push({ pointer, detail: `the file ${key} belongs to another publisher` })
     }

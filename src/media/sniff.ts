@@ -1,6 +1,6 @@
 /**
  * What a file is, read from its first bytes (its magic numbers), never from its name or the
- * Content-Type a client sent. A short table for the fourteen types edgefeed stores: a general
+ * Content-Type a client sent. A short table for the fifteen types edgefeed stores: a general
  * detector (`file-type`) knows some 150 formats we would refuse anyway and tells an audio MP4
  * from a video one by the same brands this does (docs/media.md).
  */
@@ -77,6 +77,38 @@ function oggType(bytes: Uint8Array): StoredType | undefined {
   return undefined
 }
 
+/** WXR's namespace, declared on the root: `http://wordpress.org/export/1.2/` and its kin. */
+const WXR_NAMESPACE =
+  /\sxmlns:[A-Za-z_][\w.-]*\s*=\s*(["'])http:\/\/wordpress\.org\/export\/\d+\.\d+\/\1/
+/** What may come before the root: an XML declaration, comments, processing instructions. */
+const PROLOG = /^(?:\s+|<\?[\s\S]*?\?>|<!--[\s\S]*?-->)*/
+
+/**
+ * A WordPress export: an XML document in UTF-8 whose root is `<rss>` declaring WXR's
+ * namespace. Another XML file (a feed, an SVG, a sitemap) is not one.
+ */
+function isWxr(bytes: Uint8Array): boolean {
+  const first = bytes[0]
+  // A BOM, white space or `<`: anything else is not an XML document in UTF-8.
+  if (
+    first !== 0xef &&
+    first !== 0x3c &&
+    first !== 0x20 &&
+    first !== 0x09 &&
+    first !== 0x0a &&
+    first !== 0x0d
+  ) {
+    return false
+  }
+  const text = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false }).decode(bytes)
+  const declared = /^\s*<\?xml[^>]*\sencoding\s*=\s*["']([^"']+)["']/.exec(text)?.[1]
+  if (declared && !/^utf-?8$/i.test(declared)) return false
+  const rest = text.slice(PROLOG.exec(text)![0].length)
+  if (!/^<rss[\s>]/.test(rest)) return false
+  const end = rest.indexOf('>')
+  return end > 0 && WXR_NAMESPACE.test(rest.slice(4, end))
+}
+
 /** The stored type the bytes are, or undefined for anything not on the list. */
 export function sniff(bytes: Uint8Array): StoredType | undefined {
   if (startsWith(bytes, [0xff, 0xd8, 0xff])) return 'image/jpeg'
@@ -84,6 +116,7 @@ export function sniff(bytes: Uint8Array): StoredType | undefined {
   const head = ascii(bytes, 0, 6)
   if (head === 'GIF87a' || head === 'GIF89a') return 'image/gif'
   if (ascii(bytes, 0, 5) === '%PDF-') return 'application/pdf'
+  if (isWxr(bytes)) return 'application/rss+xml'
   if (ascii(bytes, 0, 4) === 'RIFF') {
     const form = ascii(bytes, 8, 4)
     if (form === 'WEBP') return 'image/webp'

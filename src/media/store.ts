@@ -8,12 +8,13 @@ import { hex, sha256 } from '../digest'
 import type { Outcome, Writer } from '../desk/protocol'
 import { MediaRefusal } from './errors'
 import { stripLocation } from './gps'
-import { fileKey } from './keys'
+import { exportKey, fileKey } from './keys'
 import { bytesInWords, KIND_LIMITS } from './limits'
 import { fileUrl, type MediaSite } from './links'
 import { SNIFF_BYTES, sniff } from './sniff'
 import {
   ALLOWED_IN_WORDS,
+  isExport,
   kindOf,
   MEDIA_TYPES,
   storedTypeOf,
@@ -94,6 +95,11 @@ export async function checkFile(bytes: Uint8Array, declared: string): Promise<Ch
   return { bytes: clean, type, key: fileKey(hex(await sha256(clean))), stripped: removed }
 }
 
+/** Where R2 keeps a file: at the root for media, apart for a WordPress export. */
+export function objectKeyOf(key: string, type: string): string {
+  return isExport(type) ? exportKey(key) : fileKey(key)
+}
+
 /** The HTTP metadata R2 keeps with a file, which its public domain serves too. */
 export function httpMetadataOf(key: string, type: StoredType): R2HTTPMetadata {
   const { inline, ext } = MEDIA_TYPES[type]
@@ -133,9 +139,10 @@ export async function storeFile(
     const { status, title, detail } = claim.refusal
     throw new MediaRefusal(status === 503 ? 503 : 409, title, detail)
   }
-  if (!(await bucket.head(file.key))) {
+  const object = objectKeyOf(file.key, file.type)
+  if (!(await bucket.head(object))) {
     // R2 checks the bytes against their SHA-256 as it stores them.
-    await bucket.put(file.key, file.bytes, {
+    await bucket.put(object, file.bytes, {
       httpMetadata: httpMetadataOf(file.key, file.type),
       sha256: file.key,
     })

@@ -2,10 +2,11 @@
  * The media types edgefeed stores, and what each is: its kind (which sets its size limit and
  * how pages show it), its file extension, and whether a browser may show it inline. Anything
  * else is refused with 415: the list is short on purpose, so every stored file is one that
- * readers and browsers play safely.
+ * readers and browsers play safely. A WordPress export is stored for an archive import to
+ * read, and is never media: no article shows it and it is not served.
  */
 
-export type MediaKind = 'image' | 'audio' | 'video' | 'document'
+export type MediaKind = 'image' | 'audio' | 'video' | 'document' | 'export'
 
 export interface MediaType {
   kind: MediaKind
@@ -33,6 +34,8 @@ export const MEDIA_TYPES = {
   'video/mp4': { kind: 'video', ext: 'mp4', inline: true },
   'video/webm': { kind: 'video', ext: 'webm', inline: true },
   'application/pdf': { kind: 'document', ext: 'pdf', inline: false },
+  // WXR is RSS 2.0 with WordPress's namespace; WordPress sends its exports as this type.
+  'application/rss+xml': { kind: 'export', ext: 'xml', inline: false },
 } as const satisfies Record<string, MediaType>
 
 export type StoredType = keyof typeof MEDIA_TYPES
@@ -47,7 +50,7 @@ export function kindOf(type: StoredType): MediaKind {
 
 /** What the allowlist is, in words, for the 415's detail. */
 export const ALLOWED_IN_WORDS =
-  'JPEG, PNG, WebP, AVIF and GIF images; MP3, M4A/AAC, Ogg (Opus or Vorbis), WAV and WebM audio; MP4 and WebM video; PDF'
+  'JPEG, PNG, WebP, AVIF and GIF images; MP3, M4A/AAC, Ogg (Opus or Vorbis), WAV and WebM audio; MP4 and WebM video; PDF; WordPress exports (WXR), for an archive import'
 
 /** Other names clients give the same types. */
 const ALIASES: Record<string, StoredType> = {
@@ -65,6 +68,9 @@ const ALIASES: Record<string, StoredType> = {
   'audio/wave': 'audio/wav',
   'audio/vnd.wave': 'audio/wav',
   'application/x-pdf': 'application/pdf',
+  // What browsers and curl call an .xml file: the bytes still have to be a WordPress export.
+  'text/xml': 'application/rss+xml',
+  'application/xml': 'application/rss+xml',
 }
 
 /** Types of one container: the bytes alone can not tell an audio MP4 from a video one. */
@@ -88,4 +94,9 @@ export function storedTypeOf(sniffed: StoredType, declared: string): StoredType 
   if (claimed === sniffed) return sniffed
   const family = SAME_CONTAINER.find((f) => f.includes(sniffed))
   return claimed && family?.includes(claimed) ? claimed : undefined
+}
+
+/** True for a WordPress export: stored for an import to read, never shown as media. */
+export function isExport(type: string): boolean {
+  return isStoredType(type) && MEDIA_TYPES[type].kind === 'export'
 }

@@ -18,7 +18,9 @@ import { emptyCounts, type ImportJob, type ImportPosition } from '../imports/job
 import { importView } from '../imports/view'
 import { START } from '../imports/wxr'
 import { refuseUrl } from '../media/address'
-import { mediaKeyOf } from '../media/links'
+import { exportKey } from '../media/keys'
+import { uploadKeyOf } from '../media/links'
+import { isExport } from '../media/types'
 import type { Writer } from '../desk/protocol'
 
 export const imports = new Hono<AppEnv>()
@@ -62,7 +64,10 @@ async function writerFor(c: Context<AppEnv>, name: string | undefined): Promise<
   return writer
 }
 
-/** Where the walk starts: the feed, checked as the fetcher will check it, or the export in R2. */
+/**
+ * Where the walk starts: the feed, checked as the fetcher will check it, or the export the
+ * asker uploaded, in R2.
+ */
 async function startOf(c: Context<AppEnv>, input: ImportInput): Promise<ImportPosition> {
   if (input.source !== undefined) {
     const { allowHosts } = importConfig(c.env)
@@ -73,16 +78,22 @@ async function startOf(c: Context<AppEnv>, input: ImportInput): Promise<ImportPo
     return { kind: 'feed', url: u.href, index: 0, visited: [], pages: 0 }
   }
   const site = { baseUrl: c.var.baseUrl, mediaPublicUrl: c.var.config.mediaPublicUrl }
-  const key = mediaKeyOf(site, input.wxr!)
+  const key = uploadKeyOf(site, input.wxr!)
   if (!key) {
     throw invalid(
       '/wxr',
-      `must be the URL of a file uploaded through /api/media (${site.baseUrl}/media/{sha256})`,
+      `must be the URL of a WordPress export uploaded through /api/media (${site.baseUrl}/api/media/{sha256})`,
     )
   }
-  const head = await c.env.MEDIA.head(key)
-  if (!head) throw invalid('/wxr', 'names no uploaded file')
-  return { kind: 'wxr', key, size: head.size, cursor: START }
+  // The asker's own upload (the admin's, any): the coordinator knows who uploaded what.
+  const file = await deskOf(c.env).readMedia(writerOf(c.var.principal), key)
+  if (!file.ok) throw invalid('/wxr', `names no export of yours (${file.refusal.detail})`)
+  if (!isExport(file.value.type)) {
+    throw invalid('/wxr', `names a file of type ${file.value.type}, not a WordPress export`)
+  }
+  const head = await c.env.MEDIA.head(exportKey(key))
+  if (!head) throw invalid('/wxr', 'names an export that is no longer stored')
+  return { kind: 'wxr', key: exportKey(key), size: head.size, cursor: START }
 }
 
 imports.post('/', importDocs.createImport, async (c) => {

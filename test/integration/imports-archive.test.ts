@@ -2,12 +2,17 @@
  * Archive imports: a WordPress export read from R2 in byte ranges, a thousand items that every
  * listing, tag feed and sitemap holds once, and the refusals and controls of the API.
  */
-import { env } from 'cloudflare:workers'
 import { reset, type WorkflowIntrospector } from 'cloudflare:test'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { hex, sha256 } from '../../src/digest'
 import { wordpressExport, wxrGuid } from '../support/archives'
-import { oldSite, readImport, runEnds, startImport, watchImports } from '../support/imports'
+import {
+  oldSite,
+  readImport,
+  runEnds,
+  startImport,
+  uploadExport,
+  watchImports,
+} from '../support/imports'
 import { issuePublisher } from '../support/writers'
 import { client, parseXml, SITE, storeSnapshot } from '../helpers'
 
@@ -18,13 +23,6 @@ beforeEach(async () => {
   watcher = await watchImports()
 })
 afterEach(() => watcher.dispose())
-
-/** Stores an export as an upload through /api/media would, and answers its URL. */
-async function upload(xml: string): Promise<string> {
-  const key = hex(await sha256(xml))
-  await env.MEDIA.put(key, xml, { httpMetadata: { contentType: 'application/xml' } })
-  return `${SITE}/media/${key}`
-}
 
 /** Every item of a JSON Feed listing, following next_url. */
 async function listing(path: string): Promise<{ id: string; url: string }[]> {
@@ -43,7 +41,7 @@ async function listing(path: string): Promise<{ id: string; url: string }[]> {
 describe('a WordPress export', () => {
   it('imports published posts and pages from R2, with authors, dates and redirects', async () => {
     const xml = wordpressExport(6)
-    const wxr = await upload(xml)
+    const wxr = await uploadExport(xml)
     const id = await startImport({ wxr })
     await runEnds(watcher)
     const report = await readImport(id)
@@ -142,6 +140,7 @@ describe('the API', () => {
       ],
       [{ source: `${oldSite('rss')}/feed.xml`, publisher: 'nobody' }, 400, '/publisher'],
       [{ source: `${oldSite('rss')}/feed.xml`, rehost: true }, 400, '/rehost'],
+      [{ source: `${oldSite('rss')}/feed.xml`, rehost_images: 'yes' }, 400, '/rehost_images'],
     ]
     for (const [body, status, pointer] of cases) {
       const res = await c.json('POST', '/api/imports', body)

@@ -2,7 +2,7 @@
 import { env } from 'cloudflare:workers'
 import { introspectWorkflow, type WorkflowIntrospector } from 'cloudflare:test'
 import { expect } from 'vitest'
-import { client, settleDesk } from '../helpers'
+import { ADMIN_TOKEN, client, settleDesk } from '../helpers'
 import { emptyCounts, type ImportJob } from '../../src/imports/job'
 
 export const ADMIN = { id: 'admin', name: 'admin', admin: true }
@@ -74,4 +74,15 @@ export async function runEnds(
   expect(run, 'a run of the import Workflow').toBeDefined()
   await run!.waitForStatus(status)
   await settleDesk()
+}
+
+/** Uploads a WordPress export through `POST /api/media` and answers its URL (the Location). */
+export async function uploadExport(xml: string, token?: string): Promise<string> {
+  const res = await client(token).fetch('/api/media', {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token ?? ADMIN_TOKEN}`, 'Content-Type': 'text/xml' },
+    body: xml,
+  })
+  expect(res.status, await res.clone().text()).toBe(201)
+  return res.headers.get('Location')!
 }

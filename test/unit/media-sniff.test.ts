@@ -46,6 +46,20 @@ describe('sniffing', () => {
       bytes([0x1a, 0x45, 0xdf, 0xa3, 0x9f, 0x42, 0x86, 0x81, 1, 0x42, 0x82, 0x84], 'webm'),
       'video/webm',
     ],
+    [
+      'a WordPress export (WXR 1.2), as WordPress writes it',
+      bytes(
+        '<?xml version="1.0" encoding="UTF-8" ?>\n<!-- This is a WordPress eXtended RSS file -->\n',
+        '<!-- generator="WordPress/6.4.2" -->\n<rss version="2.0"\n\txmlns:excerpt="http://wordpress.org/export/1.2/excerpt/"\n',
+        '\txmlns:wp="http://wordpress.org/export/1.2/"\n>\n<channel>',
+      ),
+      'application/rss+xml',
+    ],
+    [
+      'a WXR 1.0 export with a BOM and no XML declaration',
+      bytes([0xef, 0xbb, 0xbf], "<rss version='2.0' xmlns:wp='http://wordpress.org/export/1.0/'>"),
+      'application/rss+xml',
+    ],
   ])('%s', (_, file, type) => {
     expect(sniff(file)).toBe(type)
   })
@@ -65,6 +79,19 @@ describe('sniffing', () => {
     ['an MPEG frame with a reserved version', bytes([0xff, 0xeb, 0x90, 0x64])],
     ['nothing', bytes()],
     ['text', bytes('hello')],
+    ['an RSS feed', bytes('<?xml version="1.0"?><rss version="2.0"><channel>')],
+    [
+      'an RSS feed naming WXR in its content',
+      bytes('<rss version="2.0"><channel><description>http://wordpress.org/export/1.2/'),
+    ],
+    ['WXR on another root', bytes('<feed xmlns:wp="http://wordpress.org/export/1.2/">')],
+    [
+      'an export in Latin-1',
+      bytes(
+        '<?xml version="1.0" encoding="ISO-8859-1"?><rss xmlns:wp="http://wordpress.org/export/1.2/">',
+      ),
+    ],
+    ['an element before the root', bytes('<x/><rss xmlns:wp="http://wordpress.org/export/1.2/">')],
   ])('refuses %s', (_, file) => {
     expect(sniff(file)).toBeUndefined()
   })
@@ -77,6 +104,9 @@ describe('a declared Content-Type', () => {
     expect(storedTypeOf('image/jpeg', 'image/jpg')).toBe('image/jpeg')
     expect(storedTypeOf('audio/mpeg', 'audio/mp3')).toBe('audio/mpeg')
     expect(storedTypeOf('audio/wav', 'Audio/X-WAV; charset=binary')).toBe('audio/wav')
+    expect(storedTypeOf('application/rss+xml', 'text/xml; charset=UTF-8')).toBe(
+      'application/rss+xml',
+    )
   })
 
   it('refines a container: an MP4 of audio is an M4A', () => {
