@@ -65,6 +65,7 @@ import { titleMatcher } from '../articles/title-search'
 import { MediaRegistry } from './media'
 import { MediaDesk } from './media-desk'
 import { pendingImages, withCopies, type RehostResult } from '../media/rehost'
+import { queueQuietRehost } from '../fanout/rehost'
 import { lackingMediaScope } from '../media/ownership'
 
 /** Options of a write the Worker passes on. */
@@ -74,6 +75,8 @@ export interface WriteOptions {
   idempotency?: Idempotency
   /** Fields the API's answer adds to the article, as a JSON object (a text import's report). */
   echo?: string
+  /** Pings no WebSub hub: an imported article pointed at copies of its images. */
+  quiet?: boolean
 }
 
 /** The service itself, writing for a publisher what it was asked to (copied images). */
@@ -148,6 +151,7 @@ export class Desk extends DurableObject<Env> {
         const scopes = this.publishers.activeScopes(writer.id)
         return scopes && { ...writer, scopes }
       },
+      queueRehost: (ids, baseUrl) => queueQuietRehost(env.HUB_PINGS, ids, baseUrl),
     })
   }
 
@@ -353,9 +357,10 @@ export class Desk extends DurableObject<Env> {
         this.mediaDesk.recordUses(record, this.mediaSite(options.baseUrl), Date.now())
       }
       const { language, websubHubs } = this.config
+      const hubs = options.quiet ? [] : websubHubs
       this.outbox.record(
         { id, revision: record.revision, before, after, tombstone },
-        { baseUrl: options.baseUrl, language, hubs: websubHubs, windowMs: this.windowMs() },
+        { baseUrl: options.baseUrl, language, hubs, windowMs: this.windowMs() },
       )
     }
     if (decision.status === 204) return { status: 204, id, json: null }
@@ -491,9 +496,12 @@ export class Desk extends DurableObject<Env> {
     return granted
   }
 
-  /** Points an article at the copies of its images, through the same path as every write. */
-  async applyRehost(id: string, result: RehostResult, baseUrl: string) {
-    return this.write(SYSTEM, id, { baseUrl }, (record, rules) =>
+  /**
+   * Points an article at the copies of its images, through the same path as every write;
+   * `quiet` for an imported article's, which no hub hears of.
+   */
+  async applyRehost(id: string, result: RehostResult, baseUrl: string, quiet = false) {
+    return this.write(SYSTEM, id, { baseUrl, quiet }, (record, rules) =>
       decideRehost(record, id, (article) => withCopies(article, result), rules),
     )
   }

@@ -7,6 +7,7 @@
 import type { Draft } from '../articles/build'
 import type { Article } from '../articles/model'
 import { tagsChangedBy } from '../edge/changes'
+import { pendingImages } from '../media/rehost'
 import type { Refused } from '../imports/item'
 import type { ImportJob, ImportPosition } from '../imports/job'
 import { redirectKey } from '../store/keys'
@@ -59,6 +60,8 @@ export interface ImportPort {
   wake: () => Promise<void>
   /** The writer with the scopes its token has now; undefined once it is revoked. */
   writer: (writer: Writer) => Writer | undefined
+  /** Asks the queue to copy the images of articles `ids`, quietly (src/fanout/rehost.ts). */
+  queueRehost: (ids: string[], baseUrl: string) => Promise<void>
 }
 
 const notFound = (id: string) => refuse(404, 'Not Found', `No import has the id "${id}".`)
@@ -147,6 +150,7 @@ export class ImportDesk {
   async write(batch: ImportBatch, now: number): Promise<ImportJob | undefined> {
     const written = new Map<string, Prepared | undefined>()
     const tags = new Set<string>()
+    const rehost: string[] = []
     const job = this.port.transaction(() => {
       const job = this.port.ledger.get(batch.job)
       if (!job || job.state !== 'running' || batch.step <= job.step) return job
@@ -161,7 +165,7 @@ export class ImportDesk {
         return failed
       }
       const refused = [...batch.refused]
-      let { imported, skipped } = job.counts
+      let { imported, skipped, images = 0 } = job.counts
       skipped += batch.skipped
       const rules = { ...this.port.rules(), now }
       const seen = new Set<string>()
@@ -183,7 +187,10 @@ export class ImportDesk {
           continue
         }
         imported++
+        const copies = item.draft.fields.rehost
+        if (copies) images += pendingImages(copies).length
         if (job.request.dryRun || !decision.record) continue
+        if (copies) rehost.push(item.id)
         this.save(decision.record, item)
         written.set(
           item.id,
@@ -202,6 +209,7 @@ export class ImportDesk {
           imported,
           skipped,
           refused: job.counts.refused + refused.length,
+          ...(job.request.rehostImages ? { images } : {}),
         },
         ...(batch.end ? { end: batch.end } : {}),
         ...(batch.finished ? { state: 'done' as const, finishedMs: now } : {}),
@@ -210,6 +218,8 @@ export class ImportDesk {
       return next
     })
     await this.publish(written, [...tags])
+    if (rehost.length && job?.request.baseUrl)
+      await this.port.queueRehost(rehost, job.request.baseUrl)
     return job
   }
 

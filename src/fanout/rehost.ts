@@ -21,6 +21,8 @@ export interface RehostMessage {
   id: string
   /** The site's address, for the copies' URLs. */
   baseUrl: string
+  /** An imported article's: pointing it at its copies pings no hub (docs/migration.md). */
+  quiet?: boolean
 }
 
 /** Attempts before what is left is reported as failed (the queue allows a few more). */
@@ -42,6 +44,20 @@ export async function queueRehost<R extends { id: string; status: number; replay
     await queue.send({ kind: 'rehost', id: reply.id, baseUrl } satisfies RehostMessage)
   }
   return reply
+}
+
+/** A queue's `sendBatch` takes at most 100 messages. */
+const SEND_BATCH = 100
+
+/** Asks the queue to copy the images of imported articles `ids`, quietly. */
+export async function queueQuietRehost(queue: Queue, ids: string[], baseUrl: string) {
+  for (let i = 0; i < ids.length; i += SEND_BATCH) {
+    await queue.sendBatch(
+      ids.slice(i, i + SEND_BATCH).map((id) => ({
+        body: { kind: 'rehost', id, baseUrl, quiet: true } satisfies RehostMessage,
+      })),
+    )
+  }
 }
 
 /** Seconds before the n-th retry: a minute, doubling, at most an hour. */
@@ -71,7 +87,7 @@ async function copy(env: Env, url: string, owner: string, baseUrl: string): Prom
 
 /** One message: its article's images still to copy, within the budget; the rest retried. */
 async function rehostOne(message: Message<RehostMessage>, env: Env): Promise<void> {
-  const { id, baseUrl } = message.body
+  const { id, baseUrl, quiet = false } = message.body
   const desk = deskOf(env)
   const job = await desk.rehostJob(id)
   if (!job) return message.ack()
@@ -96,7 +112,7 @@ async function rehostOne(message: Message<RehostMessage>, env: Env): Promise<voi
     else result.failed.push({ url, reason: "the site's hourly limit of copies was reached" })
   }
   if (result.copied.length || result.failed.length) {
-    const applied = await desk.applyRehost(id, result, baseUrl)
+    const applied = await desk.applyRehost(id, result, baseUrl, quiet)
     if (!applied.ok && applied.refusal.status !== 404) throw new Error(applied.refusal.detail)
   }
   console.log(

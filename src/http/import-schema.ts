@@ -28,6 +28,12 @@ export const ImportInput = z
       .min(1)
       .optional()
       .describe('The publisher credited (the admin may name any; a publisher only itself)'),
+    rehost_images: z
+      .boolean()
+      .default(false)
+      .describe(
+        "Copy the images the articles show from other hosts into R2 (the writes' rehost_images)",
+      ),
     since: date.optional().describe('Import only items published at or after this instant'),
     until: date.optional().describe('Import only items published before this instant'),
   })
@@ -52,6 +58,13 @@ const Counts = z.object({
   imported: z.number().int().describe('Written (on a dry run: would be written)'),
   skipped: z.number().int().describe('Already here (the same guid), or outside since/until'),
   refused: z.number().int().describe('Listed in refused, each with its reason'),
+  images: z
+    .number()
+    .int()
+    .optional()
+    .describe(
+      'With rehost_images: images from other hosts queued to be copied (dry run: would be)',
+    ),
 })
 
 /** An import as `GET /api/imports/{id}` shows it. */
@@ -61,6 +74,7 @@ export const ImportOutput = z.object({
   source: z.string().optional(),
   wxr: z.string().optional(),
   dry_run: z.boolean(),
+  rehost_images: z.boolean().optional(),
   tags: z.array(z.string()),
   publisher: z.string(),
   since: z.string().optional(),

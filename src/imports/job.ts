@@ -15,6 +15,10 @@ export interface ImportRequest {
   wxr?: string
   wxrKey?: string
   dryRun: boolean
+  /** Copy the images articles show from other hosts into R2, as a write's `rehost_images`. */
+  rehostImages?: boolean
+  /** The site's address the import was asked at: its copies' URLs are made from it. */
+  baseUrl?: string
   /** Added to every imported article's own. */
   tags: string[]
   /** Only items published in [since, until) are imported; the others are skipped. */
@@ -34,6 +38,8 @@ export interface ImportCounts {
   /** Already here (the same guid), or outside since/until. */
   skipped: number
   refused: number
+  /** With `rehostImages`: images from other hosts queued to be copied (on a dry run, would be). */
+  images?: number
 }
 
 export interface ImportJob {

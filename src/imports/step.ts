@@ -14,6 +14,8 @@ import { r2Source } from './r2-source'
 import { makeArticle, redirectPath, type ImportContext } from './to-article'
 import { toMillis } from '../time'
 import { readWxr } from './wxr'
+import type { MediaSite } from '../media/links'
+import { planRehost } from '../media/rehost'
 
 /** Items per step: a batch the coordinator writes in one transaction. */
 export const BATCH_ITEMS = 100
@@ -23,6 +25,8 @@ export interface StepContext extends Omit<ImportContext, 'tags'> {
   allowHosts: Set<string>
   agent: string
   bucket: R2Bucket
+  /** Where this site's files are: images elsewhere are the ones to copy. */
+  site: MediaSite
   /** Of these guids, those imported already. */
   known: (guids: string[]) => Promise<string[]>
 }
@@ -134,6 +138,9 @@ export async function readStep(job: ImportJob, ctx: StepContext): Promise<Import
     if (!made.ok) {
       refused.push(made.refused)
       continue
+    }
+    if (job.request.rehostImages) {
+      planRehost(made.draft, { ...ctx.site, baseUrl: job.request.baseUrl ?? ctx.site.baseUrl })
     }
     const redirect = redirectPath(item.link)
     items.push({

@@ -26,6 +26,7 @@ export function importView(job: ImportJob, refused: Refused[], now: number) {
     source: request.source,
     wxr: request.wxr,
     dry_run: request.dryRun,
+    rehost_images: request.rehostImages,
     tags: request.tags,
     publisher: job.writer.name,
     since: request.since,

@@ -70,11 +70,13 @@ export class ArchiveImport extends WorkflowEntrypoint<Env, ImportParams> {
     if (!job) return { state: 'stopped', fetched: false }
     const config = loadConfig(this.env)
     const { allowHosts } = importConfig(this.env)
+    const siteUrl = config.siteUrl ?? 'http://localhost'
     try {
       const batch = await readStep(job, {
         allowHosts,
-        agent: userAgent(config.siteUrl ?? 'http://localhost'),
+        agent: userAgent(siteUrl),
         bucket: this.env.MEDIA,
+        site: { baseUrl: siteUrl, mediaPublicUrl: config.mediaPublicUrl },
         timeZone: config.timeZone,
         defaultLanguage: config.language,
         now: Date.now(),
