@@ -41,7 +41,7 @@ beforeEach(async () => {
 })
 afterEach(async () => {
   vi.restoreAllMocks()
-  watcher.dispose()
+  await watcher.dispose()
   await runInDurableObject(desk(), (instance) => withHubs(instance, ''))
 })
 
