@@ -152,6 +152,7 @@ export class Desk extends DurableObject<Env> {
         return scopes && { ...writer, scopes }
       },
       queueRehost: (ids, baseUrl) => queueQuietRehost(env.HUB_PINGS, ids, baseUrl),
+      mediaSite: (baseUrl) => this.mediaSite(baseUrl),
     })
   }
 

@@ -7,11 +7,14 @@
 import type { Draft } from '../articles/build'
 import type { Article } from '../articles/model'
 import { tagsChangedBy } from '../edge/changes'
-import { pendingImages } from '../media/rehost'
+import { externalImages, pendingImages } from '../media/rehost'
 import type { Refused } from '../imports/item'
+import { withLateLead } from '../imports/lead'
+import type { LateLead } from '../imports/wxr'
+import type { MediaSite } from '../media/links'
 import type { ImportJob, ImportPosition } from '../imports/job'
 import { redirectKey } from '../store/keys'
-import { decideCreate, type Rules } from './decide'
+import { decideCreate, decideRehost, type Rules } from './decide'
 import type { ImportLedger } from './imports'
 import type { Prepared } from './kv-sync'
 import { refuse, type Outcome, type Writer } from './protocol'
@@ -42,6 +45,8 @@ export interface ImportBatch {
   skipped: number
   /** Refused before reaching the coordinator: unreadable, or invalid. */
   refused: Refused[]
+  /** Featured images of posts an earlier step wrote, read only now (an export's). */
+  leads?: LateLead[]
 }
 
 /** What the coordinator lends the import rules. */
@@ -62,6 +67,8 @@ export interface ImportPort {
   writer: (writer: Writer) => Writer | undefined
   /** Asks the queue to copy the images of articles `ids`, quietly (src/fanout/rehost.ts). */
   queueRehost: (ids: string[], baseUrl: string) => Promise<void>
+  /** Where this site's files are, for the site at `baseUrl`. */
+  mediaSite: (baseUrl: string) => MediaSite
 }
 
 const notFound = (id: string) => refuse(404, 'Not Found', `No import has the id "${id}".`)
@@ -198,6 +205,24 @@ export class ImportDesk {
         )
         for (const tag of tagsChangedBy(undefined, decision.after)) tags.add(tag)
       }
+      for (const lead of batch.leads ?? []) {
+        // A dry run wrote no article to give the image to: it counts the copy it would plan.
+        if (job.request.dryRun) {
+          if (this.copies(job, lead.image)) images++
+          continue
+        }
+        const led = this.lead(job, lead, rules)
+        if (!led) continue
+        if (led.copy) images++
+        const { decision } = led
+        this.port.records.save(decision.record)
+        written.set(
+          led.id,
+          decision.entries && { revision: decision.record.revision, entries: decision.entries },
+        )
+        for (const tag of tagsChangedBy(decision.before, decision.after)) tags.add(tag)
+        if (led.copy) rehost.push(led.id)
+      }
       refused.forEach((r, i) => this.port.ledger.refuse(job.id, job.counts.refused + i + 1, r))
       const next: ImportJob = {
         ...job,
@@ -221,6 +246,29 @@ export class ImportDesk {
     if (rehost.length && job?.request.baseUrl)
       await this.port.queueRehost(rehost, job.request.baseUrl)
     return job
+  }
+
+  /** Whether the import copies `image` into R2: it asks to, and the image is elsewhere. */
+  private copies(job: ImportJob, image: string): boolean {
+    if (!job.request.rehostImages) return false
+    const site = this.port.mediaSite(job.request.baseUrl!)
+    return externalImages({ content_html: '', image }, site).length > 0
+  }
+
+  /**
+   * An imported article given the featured image read after it, as a decision to store; none
+   * when it is not here (refused, outside since/until) or has a lead image already.
+   */
+  private lead(job: ImportJob, lead: LateLead, rules: Rules) {
+    const id = this.port.ledger.idOfGuid(lead.guid)
+    const record = id === undefined ? undefined : this.port.records.get(id)
+    if (!record || record.state === 'deleted') return undefined
+    const site = job.request.rehostImages ? this.port.mediaSite(job.request.baseUrl!) : undefined
+    const led = withLateLead(record.article, lead.image, site)
+    if (!led) return undefined
+    const decision = decideRehost(record, record.id, () => led.article, rules)
+    if (!decision.ok || !decision.record) return undefined
+    return { decision: { ...decision, record: decision.record }, copy: led.copy, id: record.id }
   }
 
   /** Stores one imported article: its record, spellings, guid and old permalink. */

@@ -13,7 +13,7 @@ import type { ImportJob, ImportPosition } from './job'
 import { r2Source } from './r2-source'
 import { makeArticle, redirectPath, type ImportContext } from './to-article'
 import { toMillis } from '../time'
-import { readWxr } from './wxr'
+import { readWxr, type LateLead } from './wxr'
 import type { MediaSite } from '../media/links'
 import { planRehost } from '../media/rehost'
 
@@ -38,6 +38,8 @@ export class SourceGone extends Error {
 
 interface Read {
   results: ItemResult[]
+  /** Featured images read after their posts (an export's). */
+  leads?: LateLead[]
   position: ImportPosition
   finished: boolean
   end?: 'complete' | 'loop'
@@ -95,6 +97,7 @@ async function readWxrStep(
   const batch = await readWxr(source, position.cursor, BATCH_ITEMS)
   return {
     results: batch.results,
+    leads: batch.leads,
     position: { ...position, size: source.size, cursor: batch.cursor },
     finished: batch.cursor.done,
     ...(batch.cursor.done ? { end: 'complete' as const } : {}),
@@ -122,6 +125,9 @@ export async function readStep(job: ImportJob, ctx: StepContext): Promise<Import
   const refused: Refused[] = []
   const items: BatchItem[] = []
   let skipped = 0
+  // A featured image read later in this batch is the item's own; one for an earlier batch's
+  // post goes to the coordinator, which sets it on the article written then.
+  const leads = new Map((read.leads ?? []).map((l) => [l.guid, l.image]))
   const found = read.results.flatMap((r) => (r.ok ? [r.item] : []))
   const known = new Set(await ctx.known(found.map((i) => i.guid)))
   for (const result of read.results) {
@@ -129,11 +135,13 @@ export async function readStep(job: ImportJob, ctx: StepContext): Promise<Import
       refused.push(result.refused)
       continue
     }
-    const item = result.item
+    const lead = leads.get(result.item.guid)
+    const item = lead && !result.item.image ? { ...result.item, image: lead } : result.item
     if (known.has(item.guid) || outside(item, job)) {
       skipped++
       continue
     }
+    leads.delete(item.guid)
     const made = await makeArticle(item, { ...ctx, tags: job.request.tags })
     if (!made.ok) {
       refused.push(made.refused)
@@ -158,6 +166,7 @@ export async function readStep(job: ImportJob, ctx: StepContext): Promise<Import
     ...(read.end ? { end: read.end } : {}),
     found: read.results.length,
     items,
+    ...(leads.size ? { leads: [...leads].map(([guid, image]) => ({ guid, image })) } : {}),
     skipped,
     refused,
   }

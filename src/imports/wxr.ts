@@ -7,7 +7,10 @@
  *
  * Published posts and pages are imported; drafts, private posts, revisions, menu items and
  * comments are not. Attachments are not articles: their URLs are remembered (the last
- * `ATTACHMENTS_KEPT`), so a post whose featured image came earlier in the file gets it.
+ * `ATTACHMENTS_KEPT`), so a post whose featured image came earlier in the file gets it. One
+ * whose featured image comes later (WordPress often writes an upload after the post it was
+ * made for) waits among the pending (at most `PENDING_KEPT`), and its lead image is given
+ * when the attachment is read: the coordinator sets it on the article already written.
  */
 import type { Author } from '../articles/model'
 import { fromRfc822, fromWordPress } from './dates'
@@ -31,6 +34,8 @@ export interface WxrCursor {
   authors: Record<string, Author>
   /** Attachment id to its URL. */
   attachments: Record<string, { url: string }>
+  /** Featured images not read yet: attachment id to the guids of the posts that show it. */
+  pending?: Record<string, string[]>
   done: boolean
 }
 
@@ -39,18 +44,29 @@ export const START: WxrCursor = {
   namespaces: {},
   authors: {},
   attachments: {},
+  pending: {},
   done: false,
+}
+
+/** A post's featured image, read after the post itself. */
+export interface LateLead {
+  guid: string
+  image: string
 }
 
 /** What one call read. */
 export interface WxrBatch {
   results: ItemResult[]
+  /** Featured images of posts read before their attachment, this call or an earlier one. */
+  leads: LateLead[]
   /** Items that are not articles to import: drafts, attachments, revisions, menus. */
   leftOut: number
   cursor: WxrCursor
 }
 
 const ATTACHMENTS_KEPT = 2_000
+/** Posts waiting for their featured image: a bound on what the cursor carries between steps. */
+const PENDING_KEPT = 2_000
 /** Post types imported, and the statuses that are public (or scheduled). */
 const TYPES = new Set(['post', 'page'])
 const STATUSES = new Set(['publish', 'future'])
@@ -137,7 +153,9 @@ function readPost(item: XmlElement, cursor: WxrCursor): ItemResult {
     .map(textOf)
     .filter((t) => t && t !== 'Uncategorized')
   const thumbnail = wpAll(item, 'postmeta').find((m) => wp(m, 'meta_key') === '_thumbnail_id')
-  const image = thumbnail ? cursor.attachments[wp(thumbnail, 'meta_value')]?.url : undefined
+  const thumbnailId = thumbnail && wp(thumbnail, 'meta_value')
+  const image = thumbnailId ? cursor.attachments[thumbnailId]?.url : undefined
+  if (thumbnailId && !image) awaitAttachment(cursor, thumbnailId, guid)
   const post: ImportItem = {
     guid,
     ...(title ? { title: htmlText(title) } : {}),
@@ -162,10 +180,19 @@ function readChannelChild(el: XmlElement, cursor: WxrCursor): void {
   if (login) cursor.authors[login] = { name, ...(email ? { email } : {}) }
 }
 
-function keepAttachment(item: XmlElement, cursor: WxrCursor): void {
+/** A post whose featured image is not read yet waits for it, while there is room. */
+function awaitAttachment(cursor: WxrCursor, id: string, guid: string): void {
+  const pending = (cursor.pending ??= {})
+  const waiting = Object.values(pending).reduce((n, guids) => n + guids.length, 0)
+  if (waiting < PENDING_KEPT) (pending[id] ??= []).push(guid)
+}
+
+function keepAttachment(item: XmlElement, cursor: WxrCursor, leads: LateLead[]): void {
   const url = absoluteUrl(wp(item, 'attachment_url'))
   const id = wp(item, 'post_id')
   if (!url || !id) return
+  for (const guid of cursor.pending?.[id] ?? []) leads.push({ guid, image: url })
+  if (cursor.pending) delete cursor.pending[id]
   cursor.attachments[id] = { url }
   const ids = Object.keys(cursor.attachments)
   if (ids.length > ATTACHMENTS_KEPT) delete cursor.attachments[ids[0]!]
@@ -183,6 +210,7 @@ export async function readWxr(
 ): Promise<WxrBatch> {
   const cursor: WxrCursor = structuredClone(from)
   const results: ItemResult[] = []
+  const leads: LateLead[] = []
   let leftOut = 0
   let resumeAt = cursor.offset
   const full = () => results.length >= maxItems
@@ -192,7 +220,7 @@ export async function readWxr(
     if (full()) return true
     if (el.uri === '' && el.name === 'item') {
       const type = wp(el, 'post_type') || 'post'
-      if (type === 'attachment') keepAttachment(el, cursor)
+      if (type === 'attachment') keepAttachment(el, cursor, leads)
       if (TYPES.has(type) && STATUSES.has(wp(el, 'status'))) results.push(readPost(el, cursor))
       else leftOut++
     } else {
@@ -230,7 +258,7 @@ export async function readWxr(
   }
   if (!full()) {
     reader.close()
-    return { results, leftOut, cursor: { ...cursor, offset: source.size, done: true } }
+    return { results, leads, leftOut, cursor: { ...cursor, offset: source.size, done: true } }
   }
-  return { results, leftOut, cursor: { ...cursor, offset: resumeAt, done: false } }
+  return { results, leads, leftOut, cursor: { ...cursor, offset: resumeAt, done: false } }
 }

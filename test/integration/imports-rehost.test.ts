@@ -16,7 +16,7 @@ import {
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import Site from '../../src/index'
 import { client, desk, deskSnapshot, settleDesk, SITE, storeSnapshot } from '../helpers'
-import { wordpressExport, wxrGuid } from '../support/archives'
+import { wordpressExport } from '../support/archives'
 import { readImport, runEnds, startImport, uploadExport, watchImports } from '../support/imports'
 import { r2Snapshot } from '../support/media'
 
@@ -70,11 +70,11 @@ async function runQueue() {
 const exportWithImages = () =>
   wordpressExport(4, { featuredUrl: `${PHOTOS}/gps.png`, firstContent: FIRST })
 
-/** The imported article of a WordPress post, as the API gives it. */
+/** The imported article of a WordPress post, as the API gives it: found by its old link. */
 async function articleOf(post: number): Promise<any> {
-  const feed = await (await client(null).get('/feed.json?limit=100')).json<any>()
-  const item = feed.items.find((i: { id: string }) => i.id === wxrGuid(post))
-  const id = new URL(item.url).pathname.split('/').pop()
+  const moved = await client(null).get(`/harbour-phase-${post}/`)
+  expect(moved.status).toBe(301)
+  const id = new URL(moved.headers.get('Location')!).pathname.split('/').pop()
   return (await client().api(`/api/articles/${id}`)).json()
 }
 
@@ -131,6 +131,23 @@ describe('an import with rehost_images', () => {
     expect(Object.keys(await r2Snapshot())).toHaveLength(3)
     // Pointing imported articles at their copies announces nothing.
     expect((await deskSnapshot()).pings).toEqual([])
+  })
+
+  it('copies a featured image read after its post was written, quietly', async () => {
+    // 150 posts: the first post's featured image is read one step after the post is written.
+    const xml = wordpressExport(150, { featured: 'after', featuredUrl: `${PHOTOS}/gps.png` })
+    const id = await startImport({ wxr: await uploadExport(xml), rehost_images: true })
+    await runEnds(watcher)
+    // The second post's image (its attachment follows it) and the first's.
+    expect((await readImport(id)).counts).toMatchObject({ imported: 151, images: 2 })
+    const first = await articleOf(1)
+    expect(first.image).toBe(`${PHOTOS}/gps.png`)
+    expect(first.rehost).toEqual({ state: 'queued', images: [`${PHOTOS}/gps.png`] })
+    expect(sent).toContainEqual({ kind: 'rehost', id: first.id, baseUrl: SITE, quiet: true })
+    await runQueue()
+    const copied = await articleOf(1)
+    expect(copied.image).toMatch(new RegExp(`^${SITE}/media/[0-9a-f]{64}$`))
+    expect(copied.rehost.state).toBe('done')
   })
 
   it('is refused when it is not a boolean, with nothing stored', async () => {

@@ -7,7 +7,7 @@ import { env } from 'cloudflare:workers'
 import { reset, type WorkflowIntrospector } from 'cloudflare:test'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { ADMIN_TOKEN, client, SITE, storeSnapshot } from '../helpers'
-import { wordpressExport, wxrGuid } from '../support/archives'
+import { OLD_SITE, wordpressExport, wxrGuid } from '../support/archives'
 import { readImport, runEnds, startImport, uploadExport, watchImports } from '../support/imports'
 import { publisherToken, r2Snapshot, upload } from '../support/media'
 
@@ -113,6 +113,32 @@ describe('a WordPress export through the media upload', () => {
     expect((await other.json<any>()).errors[0].pointer).toBe('/wxr')
     expect(await everything()).toEqual(afterBob)
     expect(await watcher.get()).toHaveLength(0)
+  })
+})
+
+describe('featured images', () => {
+  it('are the lead images of their posts when their attachments come after them', async () => {
+    // 150 posts: the first post is written by the first step, its attachment read by the
+    // second, at the end of the file; the second post's attachment follows it at once.
+    const url = await uploadExport(wordpressExport(150, { featured: 'after' }))
+    const id = await startImport({ wxr: url })
+    await runEnds(watcher)
+    expect((await readImport(id)).counts).toMatchObject({ found: 151, imported: 151 })
+    const article = async (post: number) => {
+      const moved = await client(null).get(`/harbour-phase-${post}/`)
+      const path = new URL(moved.headers.get('Location')!).pathname
+      return (await client().api(`/api/${path.slice(1)}`)).json<{ image?: string }>()
+    }
+    expect((await article(1)).image).toBe(`${OLD_SITE}/wp-content/uploads/2017/03/harbour.jpg`)
+    expect((await article(2)).image).toBe(`${OLD_SITE}/wp-content/uploads/2017/03/pier.jpg`)
+    expect((await article(3)).image).toBeUndefined()
+    // Readers see it too: the lead was written through the coordinator to KV.
+    const feed = await (await client(null).get('/feed.json?limit=100')).json<any>()
+    const next = await (
+      await client(null).get(new URL(feed.next_url).pathname + new URL(feed.next_url).search)
+    ).json<any>()
+    const first = next.items.find((i: { id: string }) => i.id === wxrGuid(1))
+    expect(first.image).toBe(`${OLD_SITE}/wp-content/uploads/2017/03/harbour.jpg`)
   })
 })
 

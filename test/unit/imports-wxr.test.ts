@@ -1,7 +1,13 @@
 /** WordPress exports read in byte ranges, never whole. */
 import { describe, expect, it } from 'vitest'
 import type { ImportItem } from '../../src/imports/item'
-import { readWxr, START, type ByteSource, type WxrCursor } from '../../src/imports/wxr'
+import {
+  readWxr,
+  START,
+  type ByteSource,
+  type LateLead,
+  type WxrCursor,
+} from '../../src/imports/wxr'
 import { OLD_SITE, wordpressExport, wxrGuid } from '../support/archives'
 
 /** The export as R2 would give it: ranges only, each read recorded. */
@@ -22,6 +28,7 @@ function source(text: string) {
 async function readAll(src: ByteSource, maxItems: number, rangeBytes: number) {
   let cursor: WxrCursor = START
   const items: ImportItem[] = []
+  const leads: LateLead[] = []
   let leftOut = 0
   let calls = 0
   while (!cursor.done) {
@@ -31,11 +38,12 @@ async function readAll(src: ByteSource, maxItems: number, rangeBytes: number) {
       items.push(r.item)
     }
     leftOut += batch.leftOut
+    leads.push(...batch.leads)
     // A cursor crosses a step boundary as JSON.
     cursor = JSON.parse(JSON.stringify(batch.cursor)) as WxrCursor
     if (++calls > 1000) throw new Error('no progress')
   }
-  return { items, leftOut, calls }
+  return { items, leads, leftOut, calls }
 }
 
 describe('WordPress export', () => {
@@ -84,6 +92,33 @@ describe('WordPress export', () => {
     expect(Math.max(...reads)).toBeLessThanOrEqual(97)
     // Each call reads again only the part after its last item: far less than the file per call.
     expect(reads.reduce((a, b) => a + b, 0)).toBeLessThan(size * 2)
+  })
+
+  it('gives featured images whose attachments come after their posts, in whatever batch', async () => {
+    const after = wordpressExport(6, { featured: 'after' })
+    const pier = `${OLD_SITE}/wp-content/uploads/2017/03/pier.jpg`
+    const harbour = `${OLD_SITE}/wp-content/uploads/2017/03/harbour.jpg`
+    const whole = await readAll(source(after).src, 100, 1 << 20)
+    expect(whole.items.every((i) => i.image === undefined)).toBe(true)
+    expect(whole.leads).toEqual([
+      { guid: wxrGuid(2), image: pier },
+      { guid: wxrGuid(1), image: harbour },
+    ])
+    // One post a call, in ranges of 97 bytes: the pending posts cross every step boundary.
+    const pieces = await readAll(source(after).src, 1, 97)
+    expect(pieces.leads).toEqual(whole.leads)
+    expect(pieces.items).toEqual(whole.items)
+  })
+
+  it('waits for at most 2,000 featured images, forgetting none it has given', async () => {
+    let cursor: WxrCursor = START
+    const { src } = source(wordpressExport(6, { featured: 'after' }))
+    const batch = await readWxr(src, cursor, 1)
+    cursor = batch.cursor
+    expect(cursor.pending).toEqual({ '9000': [wxrGuid(1)] })
+    const full = { ...cursor, pending: { '1': Array<string>(2000).fill('x') } }
+    const next = await readWxr(src, full, 1)
+    expect(Object.keys(next.cursor.pending!)).toEqual(['1'])
   })
 
   it('says where an export is not well-formed', async () => {
