@@ -1,5 +1,5 @@
 /**
- * Where the service may fetch from when it copies an image: public hosts only. A URL naming a
+ * Where the service may fetch from (an image to copy, an old site's feed): public hosts only. A URL naming a
  * private, loopback, link-local or otherwise special address, or a host name that resolves to
  * one (asked of DNS over HTTPS before each fetch, and again for each redirect), is refused, so
  * no publisher can make the service fetch from a network it should not reach (SSRF). Cloudflare
