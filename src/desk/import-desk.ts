@@ -7,14 +7,14 @@
 import type { Draft } from '../articles/build'
 import type { Article } from '../articles/model'
 import { tagsChangedBy } from '../edge/changes'
-import { externalImages, pendingImages } from '../media/rehost'
+import { pendingImages } from '../media/rehost'
 import type { Refused } from '../imports/item'
-import { withLateLead } from '../imports/lead'
 import type { LateLead } from '../imports/wxr'
 import type { MediaSite } from '../media/links'
-import type { ImportJob, ImportPosition } from '../imports/job'
+import type { ImportCounts, ImportJob, ImportPosition } from '../imports/job'
 import { redirectKey } from '../store/keys'
-import { decideCreate, decideRehost, type Rules } from './decide'
+import { decideCreate, type Rules } from './decide'
+import { copiesImage, leadDecision } from './import-leads'
 import type { ImportLedger } from './imports'
 import type { Prepared } from './kv-sync'
 import { refuse, type Outcome, type Writer } from './protocol'
@@ -70,6 +70,16 @@ export interface ImportPort {
   /** Where this site's files are, for the site at `baseUrl`. */
   mediaSite: (baseUrl: string) => MediaSite
 }
+
+/** What a step's transaction leaves to do after it: KV, one purge, images to copy. */
+interface Written {
+  written: Map<string, Prepared | undefined>
+  tags: Set<string>
+  rehost: string[]
+}
+
+/** A job's counts as a step's transaction adds to them, with the step's refusals. */
+type Tally = Omit<ImportCounts, 'refused' | 'images'> & { images: number; refusals: Refused[] }
 
 const notFound = (id: string) => refuse(404, 'Not Found', `No import has the id "${id}".`)
 
@@ -155,9 +165,7 @@ export class ImportDesk {
    * nothing. A dry run decides every item as it would be written and writes none of them.
    */
   async write(batch: ImportBatch, now: number): Promise<ImportJob | undefined> {
-    const written = new Map<string, Prepared | undefined>()
-    const tags = new Set<string>()
-    const rehost: string[] = []
+    const out: Written = { written: new Map(), tags: new Set(), rehost: [] }
     const job = this.port.transaction(() => {
       const job = this.port.ledger.get(batch.job)
       if (!job || job.state !== 'running' || batch.step <= job.step) return job
@@ -171,69 +179,23 @@ export class ImportDesk {
         this.port.ledger.save(failed)
         return failed
       }
-      const refused = [...batch.refused]
-      let { imported, skipped, images = 0 } = job.counts
-      skipped += batch.skipped
       const rules = { ...this.port.rules(), now }
-      const seen = new Set<string>()
-      for (const item of batch.items) {
-        if (seen.has(item.guid) || this.port.ledger.idOfGuid(item.guid) !== undefined) {
-          skipped++
-          continue
-        }
-        seen.add(item.guid)
-        const decision = decideCreate(
-          this.port.records.get(item.id),
-          writer,
-          item.id,
-          item.draft,
-          rules,
-        )
-        if (!decision.ok) {
-          refused.push({ guid: item.guid, reason: decision.refusal.detail })
-          continue
-        }
-        imported++
-        const copies = item.draft.fields.rehost
-        if (copies) images += pendingImages(copies).length
-        if (job.request.dryRun || !decision.record) continue
-        if (copies) rehost.push(item.id)
-        this.save(decision.record, item)
-        written.set(
-          item.id,
-          decision.entries && { revision: decision.record.revision, entries: decision.entries },
-        )
-        for (const tag of tagsChangedBy(undefined, decision.after)) tags.add(tag)
-      }
-      for (const lead of batch.leads ?? []) {
-        // A dry run wrote no article to give the image to: it counts the copy it would plan.
-        if (job.request.dryRun) {
-          if (this.copies(job, lead.image)) images++
-          continue
-        }
-        const led = this.lead(job, lead, rules)
-        if (!led) continue
-        if (led.copy) images++
-        const { decision } = led
-        this.port.records.save(decision.record)
-        written.set(
-          led.id,
-          decision.entries && { revision: decision.record.revision, entries: decision.entries },
-        )
-        for (const tag of tagsChangedBy(decision.before, decision.after)) tags.add(tag)
-        if (led.copy) rehost.push(led.id)
-      }
-      refused.forEach((r, i) => this.port.ledger.refuse(job.id, job.counts.refused + i + 1, r))
+      const counts: Tally = { ...job.counts, images: job.counts.images ?? 0, refusals: [] }
+      counts.skipped += batch.skipped
+      counts.refusals.push(...batch.refused)
+      this.writeItems(job, writer, batch.items, rules, counts, out)
+      this.writeLeads(job, batch.leads ?? [], rules, counts, out)
+      const { refusals, images, ...kept } = counts
+      refusals.forEach((r, i) => this.port.ledger.refuse(job.id, job.counts.refused + i + 1, r))
       const next: ImportJob = {
         ...job,
         step: batch.step,
         position: batch.position,
         finished: batch.finished,
         counts: {
+          ...kept,
           found: job.counts.found + batch.found,
-          imported,
-          skipped,
-          refused: job.counts.refused + refused.length,
+          refused: job.counts.refused + refusals.length,
           ...(job.request.rehostImages ? { images } : {}),
         },
         ...(batch.end ? { end: batch.end } : {}),
@@ -242,33 +204,82 @@ export class ImportDesk {
       this.port.ledger.save(next)
       return next
     })
-    await this.publish(written, [...tags])
-    if (rehost.length && job?.request.baseUrl)
-      await this.port.queueRehost(rehost, job.request.baseUrl)
+    await this.publish(out.written, [...out.tags])
+    if (out.rehost.length && job?.request.baseUrl) {
+      await this.port.queueRehost(out.rehost, job.request.baseUrl)
+    }
     return job
   }
 
-  /** Whether the import copies `image` into R2: it asks to, and the image is elsewhere. */
-  private copies(job: ImportJob, image: string): boolean {
-    if (!job.request.rehostImages) return false
-    const site = this.port.mediaSite(job.request.baseUrl!)
-    return externalImages({ content_html: '', image }, site).length > 0
+  /** Decides each item of a batch, and stores it unless the import is a dry run. */
+  private writeItems(
+    job: ImportJob,
+    writer: Writer,
+    items: BatchItem[],
+    rules: Rules,
+    counts: Tally,
+    out: Written,
+  ): void {
+    const seen = new Set<string>()
+    for (const item of items) {
+      if (seen.has(item.guid) || this.port.ledger.idOfGuid(item.guid) !== undefined) {
+        counts.skipped++
+        continue
+      }
+      seen.add(item.guid)
+      const decision = decideCreate(
+        this.port.records.get(item.id),
+        writer,
+        item.id,
+        item.draft,
+        rules,
+      )
+      if (!decision.ok) {
+        counts.refusals.push({ guid: item.guid, reason: decision.refusal.detail })
+        continue
+      }
+      counts.imported++
+      const copies = item.draft.fields.rehost
+      if (copies) counts.images += pendingImages(copies).length
+      if (job.request.dryRun || !decision.record) continue
+      if (copies) out.rehost.push(item.id)
+      this.save(decision.record, item)
+      out.written.set(
+        item.id,
+        decision.entries && { revision: decision.record.revision, entries: decision.entries },
+      )
+      for (const tag of tagsChangedBy(undefined, decision.after)) out.tags.add(tag)
+    }
   }
 
-  /**
-   * An imported article given the featured image read after it, as a decision to store; none
-   * when it is not here (refused, outside since/until) or has a lead image already.
-   */
-  private lead(job: ImportJob, lead: LateLead, rules: Rules) {
-    const id = this.port.ledger.idOfGuid(lead.guid)
-    const record = id === undefined ? undefined : this.port.records.get(id)
-    if (!record || record.state === 'deleted') return undefined
-    const site = job.request.rehostImages ? this.port.mediaSite(job.request.baseUrl!) : undefined
-    const led = withLateLead(record.article, lead.image, site)
-    if (!led) return undefined
-    const decision = decideRehost(record, record.id, () => led.article, rules)
-    if (!decision.ok || !decision.record) return undefined
-    return { decision: { ...decision, record: decision.record }, copy: led.copy, id: record.id }
+  /** Gives articles of earlier steps the featured images read only now (an export's). */
+  private writeLeads(
+    job: ImportJob,
+    leads: LateLead[],
+    rules: Rules,
+    counts: Tally,
+    out: Written,
+  ): void {
+    for (const lead of leads) {
+      // A dry run wrote no article to give the image to: it counts the copy it would plan.
+      if (job.request.dryRun) {
+        if (copiesImage(this.port, job, lead.image)) counts.images++
+        continue
+      }
+      const led = leadDecision(this.port, job, lead, rules)
+      if (!led) continue
+      const { decision } = led
+      this.port.records.save(decision.record)
+      out.written.set(
+        led.id,
+        decision.entries && { revision: decision.record.revision, entries: decision.entries },
+      )
+      for (const tag of tagsChangedBy(decision.before, decision.after)) out.tags.add(tag)
+      if (led.copy) {
+        counts.images++
+        out.rehost.push(led.id)
+      }
+    }
   }
 
   /** Stores one imported article: its record, spellings, guid and old permalink. */
