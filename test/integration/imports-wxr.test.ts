@@ -71,6 +71,13 @@ describe('a WordPress export through the media upload', () => {
       counts: { found: 7, imported: 7, refused: 0 },
     })
     expect((await feedIds()).sort()).toEqual([1, 2, 3, 4, 5, 6, 500].map(wxrGuid).sort())
+
+    // Its uploader lets it go: R2 forgets it, and no import can name it any more.
+    const deleted = await client().fetch(`/api/media/${key}`, { method: 'DELETE', headers: auth })
+    expect(deleted.status).toBe(204)
+    expect(await r2Snapshot()).toEqual({})
+    const again = await client().json('POST', '/api/imports', { wxr: url })
+    expect(again.status).toBe(400)
   })
 
   it('arrives in parts when it is larger than one request, and imports the same', async () => {
