@@ -25,14 +25,14 @@ function source(text: string) {
 }
 
 /** Every batch until the end, as the workflow's steps read them. */
-async function readAll(src: ByteSource, maxItems: number, rangeBytes: number) {
+async function readAll(src: ByteSource, maxItems: number, rangeBytes: number, maxBytes?: number) {
   let cursor: WxrCursor = START
   const items: ImportItem[] = []
   const leads: LateLead[] = []
   let leftOut = 0
   let calls = 0
   while (!cursor.done) {
-    const batch = await readWxr(src, cursor, maxItems, rangeBytes)
+    const batch = await readWxr(src, cursor, maxItems, rangeBytes, maxBytes)
     for (const r of batch.results) {
       if (!r.ok) throw new Error(r.refused.reason)
       items.push(r.item)
@@ -108,6 +108,21 @@ describe('WordPress export', () => {
     const pieces = await readAll(source(after).src, 1, 97)
     expect(pieces.leads).toEqual(whole.leads)
     expect(pieces.items).toEqual(whole.items)
+  })
+
+  it('reads a media library after the last post in steps of its byte budget, not in one', async () => {
+    const xml = wordpressExport(3, { featured: 'after', library: 300 })
+    const whole = await readAll(source(xml).src, 100, 1 << 20)
+    expect(whole.calls).toBe(1)
+    const budgeted = await readAll(source(xml).src, 100, 4096, 64 * 1024)
+    // Each call but the last takes its 64 KiB at least.
+    expect(budgeted.calls).toBeGreaterThan(1)
+    expect(budgeted.calls).toBeLessThanOrEqual(Math.ceil(xml.length / (64 * 1024)))
+    expect(budgeted.items).toEqual(whole.items)
+    expect(budgeted.leads).toEqual(whole.leads)
+    // An element larger than the budget is still taken: every call moves on.
+    const tiny = await readAll(source(wordpressExport(2)).src, 100, 97, 10)
+    expect(tiny.items).toHaveLength(3)
   })
 
   it('waits for at most 2,000 featured images, forgetting none it has given', async () => {
