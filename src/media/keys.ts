@@ -19,9 +19,9 @@ export function fileKey(sha256: string): string {
 export const EXPORTS_PREFIX = 'exports/'
 
 /**
- * A WordPress export: under a prefix of its own, never at the root that `/media/{sha256}`
- * and R2's public domain serve, since an export holds drafts, private posts and e-mail
- * addresses.
+ * A WordPress export: under a prefix of its own, apart from the files `/media/{sha256}`
+ * serves, since an export holds drafts, private posts and e-mail addresses (R2's public
+ * domain serves every key: docs/media.md says to block this prefix there).
  */
 export function exportKey(sha256: string): string {
   return `${EXPORTS_PREFIX}${sha256}`
