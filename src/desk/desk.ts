@@ -60,6 +60,7 @@ import { Settings } from './settings'
 import { SignIn } from './signin'
 import { AUTHOR_NAMES, Spellings, TAG_NAMES } from './spellings'
 import { deskStatus, type DeskStatus } from './status'
+import { delivery, type DeliveryProgress } from './delivery'
 import { visibleTo } from '../access/visibility'
 import { titleMatcher } from '../articles/title-search'
 import { MediaRegistry } from './media'
@@ -348,6 +349,7 @@ export class Desk extends DurableObject<Env> {
     const { record, before, after, tombstone } = decision
     // For the alarm's releases: the address of the last write (a refused one stores nothing).
     this.settings.set('base_url', options.baseUrl)
+    let recorded = { tags: [] as string[], feeds: [] as string[] }
     if (record) {
       this.records.save(record)
       for (const names of this.names) {
@@ -359,20 +361,49 @@ export class Desk extends DurableObject<Env> {
       }
       const { language, websubHubs } = this.config
       const hubs = options.quiet ? [] : websubHubs
-      this.outbox.record(
+      recorded = this.outbox.record(
         { id, revision: record.revision, before, after, tombstone },
         { baseUrl: options.baseUrl, language, hubs, windowMs: this.windowMs() },
       )
     }
-    if (decision.status === 204) return { status: 204, id, json: null }
     const stored = record ?? this.records.get(id)!
+    const sent = { delivery: this.delivery(recorded, stored) }
+    // A delete answers 204; its body is sent only to a `Prefer: return=representation`.
+    if (decision.status === 204) {
+      return { status: 204, id, json: JSON.stringify({ id, state: 'deleted', ...sent }) }
+    }
     const echo = options.echo ? (JSON.parse(options.echo) as object) : {}
     return {
       status: decision.status,
       id,
-      json: JSON.stringify({ ...apiArticle(stored), ...echo }),
+      json: JSON.stringify({ ...apiArticle(stored), ...echo, ...sent }),
       ...(decision.status === 201 ? { location: apiArticlePath(id) } : {}),
     }
+  }
+
+  /** What a committed change will purge and announce, and when readers see it. */
+  private delivery(recorded: { tags: string[]; feeds: string[] }, stored: ArticleRecord) {
+    const now = Date.now()
+    const { cacheMaxAge, timeZone, websubHubs } = this.config
+    const passAfter = (ms: number) => this.outbox.purges.secondPassDue(ms, this.windowMs())
+    const release =
+      stored.state === 'scheduled'
+        ? { at: stored.publishedMs, secondPass: passAfter(stored.publishedMs) }
+        : undefined
+    return delivery({
+      ...recorded,
+      hubs: websubHubs,
+      now,
+      secondPass: passAfter(now),
+      release,
+      maxAgeSeconds: cacheMaxAge,
+      timeZone,
+    })
+  }
+
+  /** How far a write's `delivery` (its tags, feeds and second pass) has gone. */
+  deliveryProgress(tags: string[], feeds: string[], second: number): DeliveryProgress {
+    return this.outbox.progress(tags, feeds, second, this.windowMs())
   }
 
   /**

@@ -9,7 +9,8 @@ import { tagsChangedBy } from '../edge/changes'
 import { FEEDS } from '../edge/tags'
 import type { HubPing } from '../fanout/websub'
 import { changedFeeds, enqueuePings, Pings, type Topic } from './pings'
-import { Purges } from './purges'
+import { Purges, slotOf } from './purges'
+import type { DeliveryProgress } from './delivery'
 import type { Settings } from './settings'
 import type { Spellings } from './spellings'
 
@@ -47,15 +48,19 @@ export class Outbox {
     this.pings = new Pings(sql)
   }
 
-  /** Keeps what a change will purge and announce, in the change's own transaction. */
-  record(change: Change, site: OutboxSite): void {
+  /**
+   * Keeps what a change will purge and announce, in the change's own transaction; returns
+   * them (the tags, and the feed URLs hubs will hear of).
+   */
+  record(change: Change, site: OutboxSite): { tags: string[]; feeds: string[] } {
     const { before, after, tombstone } = change
     const ended = tombstone ? tagsChangedBy(tombstone, undefined) : []
     const tags = [...new Set([...tagsChangedBy(before, after), ...ended])]
     const changed = [before, after].filter((a) => a !== undefined)
     const topics =
       changed.length && site.hubs.length ? changedFeeds(site.baseUrl, site.language, changed) : []
-    if (tags.length === 0 && topics.length === 0) return
+    const feeds = [...new Set(topics.map((t) => t.topic))]
+    if (tags.length === 0 && topics.length === 0) return { tags, feeds }
     this.sql.exec(
       'INSERT OR REPLACE INTO changes (id, revision, tags, topics) VALUES (?, ?, ?, ?)',
       change.id,
@@ -63,6 +68,7 @@ export class Outbox {
       JSON.stringify(tags),
       JSON.stringify(topics),
     )
+    return { tags, feeds }
   }
 
   /** Once KV holds `revision` of `id`, its changes' purges and pings are scheduled; true if any. */
@@ -154,6 +160,26 @@ export class Outbox {
     }
     for (const { topic, due } of ready) this.pings.done(topic, due)
     return true
+  }
+
+  /**
+   * How far the purges and pings of a change whose second pass is due at `second` have gone.
+   * A pass is sent when none of its tags waits for a purge due before it ends (a second pass
+   * moved to the next slot by a slow KV sync included), so a later write's purges may keep it
+   * "waiting" a little longer, never "sent" too soon.
+   */
+  progress(tags: string[], feeds: string[], second: number, windowMs: number): DeliveryProgress {
+    const end = second + slotOf(windowMs)
+    const sent = (waiting: string[]) => (waiting.length ? 'waiting' : 'sent')
+    return {
+      first_purge: sent(this.purges.waitingAmong(tags, second)),
+      second_purge: sent(this.purges.waitingAmong(tags, end + 1)),
+      websub: feeds.length
+        ? this.pings.waitingAmong(feeds, end + 1).length
+          ? 'waiting'
+          : 'queued'
+        : null,
+    }
   }
 
   /** Changes committed whose KV sync has not finished. */

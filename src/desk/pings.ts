@@ -75,6 +75,18 @@ export class Pings {
       .map((r) => ({ topic: r.topic, due: r.due_ms }))
   }
 
+  /** Those of `topics` with a ping due before `until` not yet handed to the queue. */
+  waitingAmong(topics: string[], until: number): string[] {
+    return this.sql
+      .exec<{ topic: string }>(
+        'SELECT DISTINCT topic FROM pings WHERE due_ms < ? AND topic IN (SELECT value FROM json_each(?))',
+        until,
+        JSON.stringify(topics),
+      )
+      .toArray()
+      .map((r) => r.topic)
+  }
+
   /** Pings not yet handed to the queue. */
   waiting(): number {
     return this.sql.exec<{ n: number }>('SELECT count(*) AS n FROM pings').one().n

@@ -30,7 +30,7 @@ const MAX_WAIT_MS = 60_000 / BUDGET.perMinute
  * Second passes are due at the end of a slot, so that a burst's writes share a few: a third
  * of the propagation window, between 1 and 30 seconds.
  */
-function slotOf(windowMs: number): number {
+export function slotOf(windowMs: number): number {
   return Math.min(30_000, Math.max(1_000, Math.round(windowMs / 3)))
 }
 
@@ -137,6 +137,18 @@ export class Purges {
       )
       .toArray()
     return new Map(rows.map((r) => [r.tag, r.changed]))
+  }
+
+  /** Those of `tags` with a purge due before `until` still to send. */
+  waitingAmong(tags: string[], until: number): string[] {
+    return this.sql
+      .exec<{ tag: string }>(
+        'SELECT DISTINCT tag FROM purges WHERE due_ms < ? AND tag IN (SELECT value FROM json_each(?))',
+        until,
+        JSON.stringify(tags),
+      )
+      .toArray()
+      .map((r) => r.tag)
   }
 
   /** Tags with a purge still to send, and how many of those are due by `now`. */

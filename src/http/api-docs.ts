@@ -13,6 +13,7 @@ import { BODY_LIMIT_BYTES } from '../articles/limits'
 import { ID_RULE } from '../articles/ids'
 import { DeskStatus } from '../desk/status'
 import type { ApiArticle } from '../desk/protocol'
+import { Delivery } from '../desk/delivery'
 import type { ContentWarning } from '../articles/relative-urls'
 import { LIMIT_MAX } from './paging'
 import { ListingQuery } from './listing-query'
@@ -91,9 +92,18 @@ const Written = Article.extend({
     .describe(
       'Present when the write changed what was sent beyond sanitising: relative links and images in the content that no base URL (base_url, url) could resolve (docs/api.md)',
     ),
+  delivery: Delivery.describe(
+    'What the write set in motion: the cache tags purged and when, the feeds WebSub hubs are told of, and by when every reader sees the change (docs/api.md#after-a-write)',
+  ),
   import_report: ImportReportSchema.optional().describe(
     'Text, Markdown and HTML imports: what became of every line of the page (title, metadata, story, caption, furniture, annotation, and why), the values read, and what was done with phonetic annotations (docs/import.md)',
   ),
+})
+
+const Deleted = z.object({
+  id: z.string(),
+  state: z.literal('deleted'),
+  delivery: Delivery,
 })
 
 const Issued = PublisherOutput.extend({
@@ -112,6 +122,7 @@ export const components: OpenAPIV3_1.ComponentsObject = {
     ArticleInput: jsonSchema(ArticleInput),
     Article: outputSchema(Article),
     WrittenArticle: outputSchema(Written),
+    Deleted: outputSchema(Deleted),
     ArticlePage: outputSchema(ArticlePage),
     PublisherInput: jsonSchema(PublisherInput),
     Publisher: outputSchema(PublisherOutput),
@@ -315,8 +326,20 @@ export const docs = {
       articleId('The article'),
       ifMatch('The ETag of the revision this deletes: any later change keeps it'),
       idempotencyKey,
+      {
+        name: 'Prefer',
+        in: 'header',
+        description:
+          '`return=representation` answers 200 with what the delete set in motion (its `delivery`) instead of 204',
+        schema: { type: 'string' },
+      },
     ],
     responses: {
+      '200': jsonResponse(
+        'Deleted',
+        'Deleted, with `Prefer: return=representation`: what the delete set in motion',
+        { 'Preference-Applied': header('`return=representation`'), ...replayed },
+      ),
       '204': { description: 'Deleted', headers: replayed },
       ...problems([400, 403, 404, 412, 413, 422], {
         400: 'An Idempotency-Key that is not 1 to 255 printable ASCII characters',

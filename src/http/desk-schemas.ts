@@ -48,3 +48,10 @@ export const SignInInput = z.object({
     }),
   }).transform((r) => r as unknown as AuthenticationResponseJSON),
 })
+
+/** A write's `delivery` sent back by the desk to ask how far it has gone (it stores nothing). */
+export const DeliveryQuery = z.object({
+  tags: z.array(z.string().max(1024)).max(1000),
+  feeds: z.array(z.string().max(2048)).max(1000).default([]),
+  second: z.iso.datetime(),
+})

@@ -25,12 +25,28 @@ export function unwrap<T>(outcome: Outcome<T>): T {
   throw problem(status, details, details.scope ? insufficientScopeChallenge(details.scope) : {})
 }
 
-/** A write's answer as an HTTP response. */
+/**
+ * A write's answer as an HTTP response. A delete is 204 without a body, unless the request
+ * prefers the representation (RFC 7240's `Prefer: return=representation`): then 200 with the
+ * id, the state and what the delete set in motion (its `delivery`).
+ */
 export function sendReply(c: Context<AppEnv>, reply: Reply): Response {
   if (reply.location) c.header('Location', reply.location)
   if (reply.replayed) c.header('Idempotent-Replayed', 'true')
-  if (reply.json === null || reply.status === 204) return c.body(null, 204)
-  return c.body(reply.json, reply.status, { 'Content-Type': 'application/json' })
+  const json = { 'Content-Type': 'application/json' }
+  if (reply.status === 204 || reply.json === null) {
+    if (reply.json === null || !prefersRepresentation(c.req.header('Prefer'))) {
+      return c.body(null, 204)
+    }
+    return c.body(reply.json, 200, { ...json, 'Preference-Applied': 'return=representation' })
+  }
+  return c.body(reply.json, reply.status, json)
+}
+
+function prefersRepresentation(prefer: string | undefined): boolean {
+  return (prefer ?? '')
+    .split(',')
+    .some((p) => /^\s*return\s*=\s*"?representation"?\s*(;|$)/i.test(p))
 }
 
 /** The coordinator's sign-in state as an RPC stub (src/desk/signin.ts). */

@@ -2,7 +2,7 @@
  * What the desk writes with, mounted at /desk/api behind a session: the publishing API's
  * article calls themselves (the same validation, import, coordinator and If-Match), and two
  * that store nothing: reading a pasted page through the import, and rendering Markdown for
- * the live preview.
+ * the live preview; and how far a write's purges and pings have gone.
  */
 import { Hono } from 'hono'
 import type { AppEnv } from '../env'
@@ -13,6 +13,7 @@ import { readArticle } from '../http/body'
 import { deskOf, sendReply, unwrap, writerOf } from '../http/desk'
 import { problem } from '../http/problem'
 import { readJsonBody } from '../http/validate'
+import { DeliveryQuery } from '../http/desk-schemas'
 import { api } from './api'
 
 export const deskWrite = new Hono<AppEnv>()
@@ -48,6 +49,15 @@ deskWrite.post('/preview', async (c) => {
     defaultAuthor: principal.defaultAuthor,
   })
   return c.json({ ...fields, warnings })
+})
+
+/**
+ * How far a write's purges and pings have gone: the desk sends back the `delivery` its write
+ * answer carried, and shows each pass as it is sent. Reads the coordinator's queues only.
+ */
+deskWrite.post('/delivery', async (c) => {
+  const { tags, feeds, second } = await readJsonBody(c, DeliveryQuery)
+  return c.json(await deskOf(c.env).deliveryProgress(tags, feeds, Date.parse(second)))
 })
 
 /** Puts back an article deleted while its tombstone lasts (the API offers this through Micropub). */

@@ -19,7 +19,8 @@ describe('publishing', () => {
     expect(res.status).toBe(201)
     expect(res.headers.get('Location')).toBe('/api/articles/forum')
     expect(res.headers.get('Cache-Control')).toBe('no-store')
-    const stored = await res.json<any>()
+    const { delivery, ...stored } = await res.json<any>()
+    expect(delivery.purge.tags).toEqual(expect.arrayContaining(['a:forum', 'all']))
     expect(stored).toMatchObject({
       id: 'forum',
       title: article.title,
@@ -309,7 +310,10 @@ describe('idempotent replace', () => {
     const before = await storeSnapshot()
     const again = await c.put('same', article)
     expect(again.status).toBe(200)
-    expect(await again.json()).toEqual(first)
+    const { delivery, ...answer } = await again.json<any>()
+    expect(answer).toEqual(first)
+    // Nothing changed, so nothing is purged or announced.
+    expect(delivery).toMatchObject({ purge: null, websub: null })
     await settleDesk()
     expect(await storeSnapshot()).toEqual(before)
     const changed = await (await c.put('same', { ...article, title: '改了' })).json<any>()

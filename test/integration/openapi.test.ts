@@ -257,6 +257,12 @@ function calls(): Call[] {
     { op: 'DELETE /articles/{id}', status: 204, path: '/articles/to-delete', init: del() },
     {
       op: 'DELETE /articles/{id}',
+      status: 200,
+      path: '/articles/to-delete-told',
+      init: del({ Prefer: 'return=representation' }),
+    },
+    {
+      op: 'DELETE /articles/{id}',
       status: 400,
       path: '/articles/owned',
       init: del({ 'Idempotency-Key': 'k'.repeat(256) }),
@@ -424,7 +430,7 @@ beforeAll(async () => {
   await ok(issued, 201)
   publisherToken = (await issued.json<{ token: string }>()).token
   await ok(await send('/publishers', jsonInit('POST', { name: 'to-revoke' })), 201)
-  for (const id of ['owned', 'gone', 'to-delete', 'mp-delete']) {
+  for (const id of ['owned', 'gone', 'to-delete', 'to-delete-told', 'mp-delete']) {
     await ok(await send(`/articles/${id}`, jsonInit('PUT', article(`Article ${id}`))), 201)
   }
   const ahead = new Date(Date.now() + 86_400_000).toISOString()
