@@ -7,7 +7,9 @@
 import { Hono } from 'hono'
 import type { AppEnv } from '../env'
 import { requireDeskSession } from '../access/desk-session'
-import { buildDraft } from '../articles/build'
+import { buildArticle, buildDraft } from '../articles/build'
+import { publicArticle } from '../store/layout'
+import { previewPages } from '../views/desk/preview-pages'
 import { ArticleInput } from '../articles/schema'
 import { readArticle } from '../http/body'
 import { deskOf, sendReply, unwrap, writerOf } from '../http/desk'
@@ -49,6 +51,24 @@ deskWrite.post('/preview', async (c) => {
     defaultAuthor: principal.defaultAuthor,
   })
   return c.json({ ...fields, warnings })
+})
+
+/**
+ * The article's whole page as readers will see it, rendered by the site's own page, unsaved:
+ * in Traditional and Simplified for a Chinese article. The desk shows each in a sandboxed frame.
+ */
+deskWrite.post('/preview/pages', async (c) => {
+  const input = await readJsonBody(c, ArticleInput)
+  const { config, principal } = c.var
+  const article = buildArticle(input, {
+    id: input.id ?? 'preview',
+    publisher: principal.name,
+    now: Date.now(),
+    timeZone: config.timeZone,
+    defaultLanguage: config.language,
+    defaultAuthor: principal.defaultAuthor,
+  })
+  return c.json({ pages: await previewPages(publicArticle(article), config, c.var.baseUrl) })
 })
 
 /**

@@ -20,11 +20,12 @@ import { deskWrite } from './desk-write'
 
 /**
  * Only the desk's own files run, connect and style; images in a preview may come from the
- * article's hosts; nothing frames the desk, and forms post nowhere but through the script.
+ * article's hosts, and its pages are frames of this origin (sandboxed, in the script); nothing
+ * frames the desk, and forms post nowhere but through the script.
  */
 export const DESK_SECURITY = {
   'Content-Security-Policy':
-    "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' https: http:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+    "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' https: http:; frame-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
   // An enrolment link is a secret in the path: it is never sent on as a Referer.
   'Referrer-Policy': 'no-referrer',
   'X-Frame-Options': 'DENY',
@@ -43,6 +44,7 @@ const STATIC = new Set([
   '/desk/desk.js',
   '/desk/editor.js',
   '/desk/articles.js',
+  '/desk/delivery.js',
   '/desk/desk.css',
   '/desk/webauthn.js',
 ])

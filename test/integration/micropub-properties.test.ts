@@ -340,6 +340,7 @@ describe('the JSON API', () => {
       published: _d,
       updated: _u,
       variants: _v,
+      delivery: _w,
       ...input
     } = stored
     const again = await client().put('with-photos', input)

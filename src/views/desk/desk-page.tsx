@@ -6,6 +6,7 @@
 import type { DeskLabels } from './labels'
 import { deskLabels } from './labels'
 import { Bi, DeskLayout, biText, type DeskContext, type Words } from './layout'
+import { DeliveryPanel } from './delivery-panel'
 
 function Field(props: {
   w: Words
@@ -56,6 +57,7 @@ export function DeskPage(props: {
   return (
     <DeskLayout ctx={ctx} title={biText(w, 'desk')} data={data}>
       <p id="status" role="status" aria-live="polite"></p>
+      <DeliveryPanel w={w} />
       <section aria-labelledby="write-heading" class="write">
         <h1 id="write-heading">
           <Bi w={w} k="write" />

@@ -62,6 +62,20 @@ const EN = {
   addPasskey: 'Add a passkey',
   remove: 'Remove',
   signedInAs: 'Signed in as',
+  delivery: 'After the save',
+  purged: 'Cache purged',
+  pings: 'WebSub pings',
+  readersSee: 'Readers see it',
+  release: 'Released at',
+  firstPass: 'at once',
+  secondPass: 'again at',
+  sent: 'sent',
+  waiting: 'waiting',
+  queued: 'queued',
+  noPings: 'none: no hub is configured, or no feed changed',
+  noPurge: 'nothing yet: readers see nothing of it before its release',
+  readersBy: 'everywhere by',
+  maxAge: 'browsers and feed readers keep a page for (seconds)',
 }
 export type DeskLabels = typeof EN
 
@@ -121,6 +135,20 @@ const ZH_HANT: DeskLabels = {
   addPasskey: '新增通行密鑰',
   remove: '移除',
   signedInAs: '登入身分',
+  delivery: '儲存之後',
+  purged: '已清除快取',
+  pings: 'WebSub 通知',
+  readersSee: '讀者何時看到',
+  release: '發布時間',
+  firstPass: '立即',
+  secondPass: '再次於',
+  sent: '已送出',
+  waiting: '等待中',
+  queued: '已排入佇列',
+  noPings: '無：未設定 hub，或沒有摘要變更',
+  noPurge: '尚無：發布時間之前讀者看不到',
+  readersBy: '所有讀者最遲於',
+  maxAge: '瀏覽器與閱讀器保留頁面（秒）',
 }
 
 const ZH_HANS: DeskLabels = {
@@ -179,6 +207,20 @@ const ZH_HANS: DeskLabels = {
   addPasskey: '添加通行密钥',
   remove: '移除',
   signedInAs: '登录身份',
+  delivery: '保存之后',
+  purged: '已清除缓存',
+  pings: 'WebSub 通知',
+  readersSee: '读者何时看到',
+  release: '发布时间',
+  firstPass: '立即',
+  secondPass: '再次于',
+  sent: '已发送',
+  waiting: '等待中',
+  queued: '已加入队列',
+  noPings: '无：未设置 hub，或没有订阅源变更',
+  noPurge: '尚无：发布时间之前读者看不到',
+  readersBy: '所有读者最迟于',
+  maxAge: '浏览器与阅读器保留页面（秒）',
 }
 
 /** The desk's words for a site language: the local ones, and English when they differ. */

@@ -3,6 +3,8 @@
 // articles can be opened, deleted and restored; others' are shown read-only, and the service
 // never lists others' drafts or scheduled articles.
 
+import { showDelivery } from '/desk/delivery.js'
+
 const $ = (id) => document.getElementById(id)
 const PAGE = 20
 
@@ -77,14 +79,19 @@ export function articleList({ data, call, say, problemText, words, open }) {
     const back = await call('POST', `/articles/${encodeURIComponent(a.id)}/undelete`)
     if (!back.res.ok) return say(problemText(back.json, 'Not restored.'), { error: true })
     say(`${words.undo}: ${a.title}`)
+    void showDelivery(back.json.delivery, { call, timeZone: data.timeZone })
     await load()
   }
 
   async function remove(a) {
     if (!confirm(`${words.delete}: ${a.title}?`)) return
-    const { res, json } = await call('DELETE', `/articles/${encodeURIComponent(a.id)}`)
+    // The representation tells what the delete set in motion (its delivery), not only 204.
+    const { res, json } = await call('DELETE', `/articles/${encodeURIComponent(a.id)}`, undefined, {
+      Prefer: 'return=representation',
+    })
     if (!res.ok) return say(problemText(json, 'Not deleted.'), { error: true })
     say(`${words.delete}: ${a.title} `)
+    if (json?.delivery) void showDelivery(json.delivery, { call, timeZone: data.timeZone })
     $('status').append(button(words.undo, a.title, () => restore(a)))
     await load()
   }

@@ -1,6 +1,7 @@
 // The signed-in desk: the editor (with the live preview and pasted pages), the list of
 // articles (articles.js), and the passkeys. Loaded by desk.js, which gives it the shared helpers.
 import { articleList } from '/desk/articles.js'
+import { showDelivery } from '/desk/delivery.js'
 
 const $ = (id) => document.getElementById(id)
 const words = Object.fromEntries(
@@ -20,6 +21,13 @@ function localTime(iso, timeZone) {
   }).formatToParts(new Date(iso))
   const get = (type) => parts.find((p) => p.type === type).value
   return `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}`
+}
+
+/** Each preview frame's name, for screen readers. */
+const SCRIPT_TITLES = {
+  'zh-Hant': '繁體預覽 Traditional Chinese preview',
+  'zh-Hans': '简体预览 Simplified Chinese preview',
+  page: '預覽 Preview',
 }
 
 const list = (text) =>
@@ -99,27 +107,26 @@ export function desk({ data, call, say, problemText, register, ceremony }) {
   }
   async function preview() {
     if (composing || !field('body').value.trim()) return
-    const { res, json } = await call('POST', '/preview', article())
+    const { res, json } = await call('POST', '/preview/pages', article())
     const box = $('preview')
     if (!res.ok) {
       box.textContent = problemText(json, '')
       return
     }
-    const versions = [['', json.content_html, json.language]]
-    for (const [script, v] of Object.entries(json.variants ?? {})) {
-      versions.push([script, v.content_html, script])
-    }
+    // The site's own page for each script, in a frame that runs nothing and reaches nothing
+    // of the desk (sandbox without scripts or same-origin): the HTML was sanitised as a save
+    // sanitises it.
     box.replaceChildren(
-      ...versions.map(([name, html, lang]) => {
-        const part = document.createElement('article')
-        part.lang = lang
-        if (name) part.dataset.script = name
-        // Sanitised by the service as a write would be: the same HTML readers get.
-        part.innerHTML = html
-        return part
+      ...json.pages.map(({ script, html }) => {
+        const frame = document.createElement('iframe')
+        frame.setAttribute('sandbox', '')
+        frame.title = SCRIPT_TITLES[script] ?? SCRIPT_TITLES.page
+        if (script) frame.dataset.script = script
+        frame.srcdoc = html
+        return frame
       }),
     )
-    box.classList.toggle('sidebyside', versions.length > 1)
+    box.classList.toggle('sidebyside', json.pages.length > 1)
   }
   for (const name of ['body', 'title', 'language']) {
     field(name).addEventListener('input', (e) => {
@@ -272,8 +279,9 @@ export function desk({ data, call, say, problemText, register, ceremony }) {
         ? 'Saved as a draft: not public. Only you and the admin see it; publish it when it is ready. / 已存為草稿，尚未公開。'
         : json.state === 'scheduled'
           ? `Saved: scheduled for ${when} (${data.timeZone}). Readers see it then. / 已排程。`
-          : `Saved and published: /articles/${json.id}. Pages and feeds are purged now; readers everywhere see it within about two minutes. / 已發布。`,
+          : `Saved and published: /articles/${json.id}. / 已發布。`,
     )
+    void showDelivery(json.delivery, { call, timeZone: data.timeZone })
     await articles.load()
   }
 
