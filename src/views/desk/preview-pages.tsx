@@ -32,8 +32,10 @@ export async function previewPages(
       const site = siteModel(config, baseUrl, script)
       const shown = inScript(article, script)
       const meta = articleMeta(site, shown, article.language)
+      // What `c.html()` sends: hono/jsx renders an element to a string, or to a promise of one.
       const page = <ArticlePage site={site} article={shown} meta={meta} />
-      return { script: script ?? null, html: String(await page.toString()) }
+      const html = (page as unknown as { toString(): string | Promise<string> }).toString()
+      return { script: script ?? null, html: await html }
     }),
   )
 }
