@@ -2,6 +2,7 @@ import { cloudflareTest } from '@cloudflare/vitest-plugin'
 import { defineConfig } from 'vitest/config'
 import { isolatedConfig } from './scripts/lib/isolated-config.mjs'
 import { imageHost, isImageHost } from './test/support/image-hosts.mjs'
+import { accessTeam, isAccessTeam } from './test/support/access-teams.mjs'
 import { FIXTURE_HOST, serveFixture } from './test/support/fixture-host'
 
 /** The token the tests publish with; the real one lives in .dev.vars or a Worker secret. */
@@ -53,6 +54,8 @@ export default defineConfig({
                 const url = new URL(request.url)
                 // DNS and image hosts, for copying images into R2 (test/support/image-hosts.mjs).
                 if (isImageHost(url.hostname)) return imageHost(request)
+                // Cloudflare Access teams' signing keys (test/support/access-teams.mjs).
+                if (isAccessTeam(url.hostname)) return accessTeam(request)
                 // The old site an import reads (test/support/fixture-host.ts).
                 if (url.host === FIXTURE_HOST) return serveFixture(request)
                 if (url.hostname !== 'hub.test')

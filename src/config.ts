@@ -43,6 +43,15 @@ export interface Config {
   rehostImages: boolean
   /** Images copied into R2 per hour for the whole site, at most. */
   rehostPerHour: number
+  /** Cloudflare Access in front of the desk; undefined (off) unless both vars are set. */
+  access?: AccessConfig
+}
+
+/** A Cloudflare Access application: its team's origin (the JWT's issuer) and audience tag. */
+export interface AccessConfig {
+  /** `https://{team}.cloudflareaccess.com`: the issuer, and where its signing keys are. */
+  issuer: string
+  aud: string
 }
 
 /** A `[vars]` value the service cannot run with; the message names the variable. */
@@ -81,6 +90,31 @@ function flag(vars: Vars, name: keyof Vars): boolean {
     throw new ConfigError(`${name} must be "true" or "false", not "${raw}"`)
   }
   return raw === 'true'
+}
+
+/** ACCESS_TEAM_DOMAIN and ACCESS_AUD: both or neither. */
+function access(vars: Vars): AccessConfig | undefined {
+  const team = text(vars, 'ACCESS_TEAM_DOMAIN', '').toLowerCase()
+  const aud = text(vars, 'ACCESS_AUD', '')
+  if (!team && !aud) return undefined
+  if (!team || !aud) {
+    throw new ConfigError(
+      'ACCESS_TEAM_DOMAIN and ACCESS_AUD must be set together (Cloudflare Access), or neither',
+    )
+  }
+  const name =
+    /^(?:https:\/\/)?([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(?:\.cloudflareaccess\.com)?\/?$/.exec(
+      team,
+    )?.[1]
+  if (!name) {
+    throw new ConfigError(
+      `ACCESS_TEAM_DOMAIN must be a Cloudflare Access team such as newsroom.cloudflareaccess.com, not "${team}"`,
+    )
+  }
+  if (!/^[\x21-\x7e]{1,256}$/.test(aud)) {
+    throw new ConfigError("ACCESS_AUD must be the Access application's audience tag (no spaces)")
+  }
+  return { issuer: `https://${name}.cloudflareaccess.com`, aud }
 }
 
 /** A comma-separated list of http(s) URLs, each checked. */
@@ -149,6 +183,8 @@ export function loadConfig(env: Vars): Config {
     rehostImages: flag(env, 'REHOST_IMAGES'),
     rehostPerHour: integer(env, 'REHOST_PER_HOUR', 500, 0, 100_000),
   }
+  const accessApp = access(env)
+  if (accessApp) config.access = accessApp
   parsed.set(env, config)
   return config
 }

@@ -7,6 +7,7 @@ import type { Context, MiddlewareHandler } from 'hono'
 import type { AppEnv } from '../env'
 import { withSignIn } from '../http/desk'
 import { problem } from '../http/problem'
+import type { DeskSession } from '../desk/signin'
 import { SCOPES } from './scopes'
 import { secretsEqual, tokenHash } from './tokens'
 import { CSRF_HEADER, relyingParty, sameOrigin, sessionIdOf } from './session-rules'
@@ -31,13 +32,18 @@ export async function findSession(c: Context<AppEnv>): Promise<boolean> {
   const hash = await tokenHash(id)
   const session = await withSignIn(c.env, async (s) => await s.session(hash))
   if (!session) return false
+  useSession(c, session)
+  return true
+}
+
+/** Makes `session` the request's: `deskSession`, and the principal its writes carry. */
+export function useSession(c: Context<AppEnv>, session: DeskSession): void {
   c.set('deskSession', session)
   c.set('principal', {
     ...session.writer,
     scopes: session.writer.scopes ?? SCOPES,
     ...(session.defaultAuthor ? { defaultAuthor: session.defaultAuthor } : {}),
   })
-  return true
 }
 
 /**

@@ -428,6 +428,18 @@ export class Desk extends DurableObject<Env> {
     return this.signInState
   }
 
+  /** Sets or clears the email Cloudflare Access signs the publisher `name` in with. */
+  setAccessEmail(name: string, email: string | null): Outcome<PublisherRecord> {
+    const record = this.publishers.setAccessEmail(name, email)
+    if (!record) return refuse(404, 'Not Found', `No publisher is named "${name}".`)
+    if (record === 'taken') {
+      return refuse(409, 'Conflict', 'Another publisher signs in with this email.', {
+        errors: [{ pointer: '/email', detail: 'is the access email of another publisher' }],
+      })
+    }
+    return { ok: true, status: 200, value: record }
+  }
+
   listPublishers(): PublisherRecord[] {
     return this.publishers.list()
   }

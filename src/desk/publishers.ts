@@ -15,6 +15,7 @@ interface Row extends Record<string, SqlStorageValue> {
   default_author: string | null
   created: string
   scopes: string
+  access_email: string | null
 }
 
 function fromRow(row: Row): PublisherRecord {
@@ -25,6 +26,7 @@ function fromRow(row: Row): PublisherRecord {
     ...(row.default_author ? { default_author: row.default_author } : {}),
     scopes: parseScopes(row.scopes),
     created: row.created,
+    ...(row.access_email ? { access_email: row.access_email } : {}),
   }
 }
 
@@ -82,6 +84,34 @@ export class PublisherRegistry {
       scopeText(record.scopes),
     )
     return record
+  }
+
+  /** The active publisher Cloudflare Access signs in with `email` (lower-case). */
+  byAccessEmail(email: string): PublisherRecord | undefined {
+    const row = this.sql
+      .exec<Row>(
+        'SELECT * FROM publishers WHERE access_email = ? AND revoked IS NULL',
+        email.toLowerCase(),
+      )
+      .toArray()[0]
+    return row && fromRow(row)
+  }
+
+  /**
+   * Sets (or with null, clears) the Access email of the active publisher `name`: the record,
+   * undefined when there is no such publisher, or `taken` when another active one has it.
+   */
+  setAccessEmail(name: string, email: string | null): PublisherRecord | 'taken' | undefined {
+    const publisher = this.byName(name)
+    if (!publisher) return undefined
+    const holder = email === null ? undefined : this.byAccessEmail(email)
+    if (holder && holder.id !== publisher.id) return 'taken'
+    this.sql.exec(
+      'UPDATE publishers SET access_email = ? WHERE id = ?',
+      email?.toLowerCase() ?? null,
+      publisher.id,
+    )
+    return this.byId(publisher.id)
   }
 
   /** Every active publisher, by name. */

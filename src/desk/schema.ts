@@ -84,7 +84,9 @@ CREATE TABLE IF NOT EXISTS publishers (
   created TEXT NOT NULL,
   revoked TEXT,
   -- what the token may do, space-separated (src/access/scopes.ts)
-  scopes TEXT NOT NULL DEFAULT 'create update delete media'
+  scopes TEXT NOT NULL DEFAULT 'create update delete media',
+  -- the email Cloudflare Access vouches for that signs this publisher in to the desk
+  access_email TEXT
 );
 CREATE UNIQUE INDEX IF NOT EXISTS publishers_by_name ON publishers (name) WHERE revoked IS NULL;
 
@@ -184,6 +186,9 @@ const MIGRATIONS: string[] = [
   NAME_TABLES_MIGRATION,
   // 8: derived ids' fingerprints, so that another article whose id came out the same gets a suffix.
   DERIVED_ID_TABLE,
+  // 9: the email Cloudflare Access signs each publisher in with (docs/desk.md).
+  // One active publisher per email is kept by the registry (a few rows: no index needed).
+  'ALTER TABLE publishers ADD COLUMN access_email TEXT',
 ]
 
 /** Makes the tables, or brings those of an earlier version up to date. */

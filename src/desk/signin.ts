@@ -136,6 +136,18 @@ export class SignIn extends RpcTarget {
     return this.open(passkey.publisherId, session)
   }
 
+  /**
+   * Opens a session for the publisher whose access email Cloudflare Access vouched for (the
+   * Worker verified the token); refused when no active publisher has it.
+   */
+  accessSignIn(email: string, session: NewSession): Outcome<DeskSession> {
+    const publisher = this.publishers.byAccessEmail(email)
+    if (!publisher) {
+      return refuse(403, 'Forbidden', 'No publisher signs in to the desk with this email.')
+    }
+    return this.open(publisher.id, session)
+  }
+
   /** The live session whose id hashes to `idHash`, marked as used now. */
   session(idHash: string): DeskSession | undefined {
     const now = Date.now()

@@ -18,7 +18,7 @@ import type { ContentWarning } from '../articles/relative-urls'
 import { LIMIT_MAX } from './paging'
 import { ListingQuery } from './listing-query'
 import { ProblemSchema } from './problem'
-import { PublisherInput, PublisherOutput } from './publisher-schema'
+import { AccessEmailInput, PublisherInput, PublisherOutput } from './publisher-schema'
 import { jsonResponse, jsonSchema, outputSchema, problems, ref } from './openapi'
 import { mediaComponents } from './media-docs'
 import { MicropubErrorSchema } from './micropub-docs'
@@ -125,6 +125,7 @@ export const components: OpenAPIV3_1.ComponentsObject = {
     Deleted: outputSchema(Deleted),
     ArticlePage: outputSchema(ArticlePage),
     PublisherInput: jsonSchema(PublisherInput),
+    AccessEmail: jsonSchema(AccessEmailInput),
     Publisher: outputSchema(PublisherOutput),
     IssuedPublisher: outputSchema(Issued),
     Status: outputSchema(DeskStatus),

@@ -22,6 +22,17 @@ export const PublisherInput = z.strictObject({
 
 export type PublisherInput = z.infer<typeof PublisherInput>
 
+/** `PUT /api/publishers/{name}/access-email` body: the email, or null to clear it. */
+export const AccessEmailInput = z.strictObject({
+  email: z
+    .email()
+    .max(254)
+    .nullable()
+    .describe(
+      'The email Cloudflare Access vouches for (its JWT `email`) that signs this publisher in to the desk; null: none',
+    ),
+})
+
 /** A publisher as the API shows it: never its token, which is shown once, when issued. */
 export const PublisherOutput = z.object({
   id: z.string().describe('Stable and never reused: articles belong to it, not to the name'),
@@ -33,6 +44,12 @@ export const PublisherOutput = z.object({
     .describe("Credited on this publisher's articles that name no author"),
   scopes: z.array(z.enum(SCOPES)).describe('What its token may do'),
   created: z.iso.datetime(),
+  access_email: z
+    .string()
+    .optional()
+    .describe(
+      'The email Cloudflare Access signs this publisher in to the desk with (docs/desk.md)',
+    ),
 })
 
 // Fails to compile when the record and its description part ways.

@@ -6,6 +6,7 @@
 import { Hono, type Context } from 'hono'
 import type { AppEnv } from '../env'
 import { findSession } from '../access/desk-session'
+import { accessSignIn } from '../access/access-session'
 import { tokenHash } from '../access/tokens'
 import { withSignIn } from '../http/desk'
 import { NO_STORE } from '../edge/policy'
@@ -63,10 +64,17 @@ function contextOf(c: Context<AppEnv>): DeskContext {
   return { siteTitle, language }
 }
 
-/** The desk's home, `/desk/` (a sub-app's `/` is `/desk` without the slash: app.ts mounts it). */
+/**
+ * The desk's home, `/desk/` (a sub-app's `/` is `/desk` without the slash: app.ts mounts it).
+ * Without a session, a request through Cloudflare Access (when configured) signs in here.
+ */
 export async function deskHome(c: Context<AppEnv>) {
   const ctx = contextOf(c)
-  if (!(await findSession(c))) return c.html(<SignInPage ctx={ctx} />)
+  if (!(await findSession(c))) {
+    const access = await accessSignIn(c)
+    if ('refused' in access) return c.html(<SignInPage ctx={ctx} refusal={access.refused} />, 403)
+    if ('absent' in access) return c.html(<SignInPage ctx={ctx} />)
+  }
   const { tags, authors } = await listNames(c.env.ARTICLES, FEEDS)
   return c.html(
     <DeskPage

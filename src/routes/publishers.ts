@@ -4,7 +4,7 @@ import { identify, newToken, tokenHash } from '../access/tokens'
 import { requireToken } from '../http/auth'
 import { deskOf, unwrap, withSignIn } from '../http/desk'
 import { readJsonBody } from '../http/validate'
-import { PublisherInput } from '../http/publisher-schema'
+import { AccessEmailInput, PublisherInput } from '../http/publisher-schema'
 import { docs } from '../http/api-docs'
 import { apiPublisherPath, deskEnrolPath } from '../urls'
 import { deskDocs } from '../http/desk-docs'
@@ -31,6 +31,12 @@ publishers.get('/', docs.listPublishers, async (c) =>
 publishers.delete('/:name', docs.revokePublisher, async (c) => {
   unwrap(await deskOf(c.env).revokePublisher(c.req.param('name')))
   return c.body(null, 204)
+})
+
+/** The email Cloudflare Access signs the publisher in to the desk with (src/access/cloudflare-access.ts). */
+publishers.put('/:name/access-email', deskDocs.setAccessEmail, async (c) => {
+  const { email } = await readJsonBody(c, AccessEmailInput)
+  return c.json(unwrap(await deskOf(c.env).setAccessEmail(c.req.param('name'), email)))
 })
 
 /** A one-time link that registers a desk passkey for the publisher (src/routes/desk-auth.ts). */

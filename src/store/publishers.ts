@@ -17,6 +17,8 @@ export interface PublisherRecord {
   /** What its token may do (src/access/scopes.ts). */
   scopes: Scope[]
   created: string
+  /** The email Cloudflare Access vouches for that signs this publisher in to the desk. */
+  access_email?: string
 }
 
 /** A publisher as KV holds it: one issued before scopes existed has none, and may do anything. */

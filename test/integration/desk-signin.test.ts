@@ -275,15 +275,19 @@ describe('desk refusals change nothing', () => {
 })
 
 describe('a coordinator from before the desk', () => {
-  it('gains the desk tables when it starts, and gives out links', async () => {
+  it('gains the desk tables and the access email when it starts, and gives out links', async () => {
     await publisherWithLink('city-desk')
     await runInDurableObject(desk(), (_, state) => {
       const sql = state.storage.sql
       for (const table of ['enrolments', 'passkeys', 'challenges', 'sessions']) {
         sql.exec(`DROP TABLE ${table}`)
       }
+      // And the access email a later version added (9).
+      sql.exec('ALTER TABLE publishers DROP COLUMN access_email')
       sql.exec("UPDATE settings SET value = '3' WHERE name = 'schema_version'")
       const restarted = new Desk(state, env)
+      const email = restarted.setAccessEmail('city-desk', 'editor@news.example.org')
+      expect(email.ok && email.value.access_email).toBe('editor@news.example.org')
       const tables = sql
         .exec<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'")
         .toArray()

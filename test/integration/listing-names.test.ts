@@ -197,6 +197,8 @@ describe('a coordinator from before listings had their own spellings', () => {
       const sql = state.storage.sql
       sql.exec('DROP TABLE listing_uses')
       sql.exec('DROP TABLE listing_names_due')
+      // And without the access email a later version added (9).
+      sql.exec('ALTER TABLE publishers DROP COLUMN access_email')
       sql.exec("UPDATE settings SET value = '6' WHERE name = 'schema_version'")
       const restarted = new Desk(state, env)
       const uses = sql.exec('SELECT kind, fold, articles FROM listing_uses ORDER BY kind').toArray()

@@ -358,6 +358,21 @@ function calls(): Call[] {
         ...misconfigured(op, path, post({})),
       ]
     })(),
+    ...(() => {
+      const op = 'PUT /publishers/{name}/access-email'
+      const path = '/publishers/openapi-desk/access-email'
+      return [
+        { op, status: 200, path, init: put({ email: 'desk@example.org' }) },
+        { op, status: 400, path, init: put({ email: 'not an email' }) },
+        { op, status: 401, path, init: noToken(put({ email: null })) },
+        { op, status: 403, path, init: asPublisher(put({ email: null })) },
+        { op, status: 404, path: '/publishers/nobody/access-email', init: put({ email: null }) },
+        { op, status: 409, path, init: put({ email: 'held@example.org' }) },
+        { op, status: 413, path, init: put(tooLarge()) },
+        { op, status: 415, path, init: typed('PUT', 'text/plain', 'x') },
+        ...misconfigured(op, path, put({ email: null })),
+      ]
+    })(),
     ...importCalls(post, del, admin),
 
     { op: 'GET /openapi.json', status: 200, path: '/openapi.json' },
@@ -430,6 +445,9 @@ beforeAll(async () => {
   await ok(issued, 201)
   publisherToken = (await issued.json<{ token: string }>()).token
   await ok(await send('/publishers', jsonInit('POST', { name: 'to-revoke' })), 201)
+  await ok(await send('/publishers', jsonInit('POST', { name: 'access-holder' })), 201)
+  const held = jsonInit('PUT', { email: 'held@example.org' })
+  await ok(await send('/publishers/access-holder/access-email', held), 200)
   for (const id of ['owned', 'gone', 'to-delete', 'to-delete-told', 'mp-delete']) {
     await ok(await send(`/articles/${id}`, jsonInit('PUT', article(`Article ${id}`))), 201)
   }

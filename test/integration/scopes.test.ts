@@ -189,6 +189,7 @@ describe('a coordinator whose publishers predate scopes', () => {
       // The storage as it was before scopes: the column dropped again, the row kept, and
       // the version the migrations had reached then.
       sql.exec('ALTER TABLE publishers DROP COLUMN scopes')
+      sql.exec('ALTER TABLE publishers DROP COLUMN access_email')
       sql.exec("UPDATE settings SET value = '2' WHERE name = 'schema_version'")
       expect(() => sql.exec('SELECT scopes FROM publishers')).toThrow()
       // A coordinator starting on that storage, as after a deploy.

@@ -19,3 +19,35 @@ describe('SITE_ME', () => {
     )
   })
 })
+
+describe('ACCESS_TEAM_DOMAIN and ACCESS_AUD', () => {
+  const AUD = 'a1b2c3d4e5f6'
+  it('are off unless both are set, and take the team in any of its written forms', () => {
+    expect(loadConfig({}).access).toBeUndefined()
+    for (const team of [
+      'newsroom',
+      'newsroom.cloudflareaccess.com',
+      'https://NewsRoom.cloudflareaccess.com/',
+    ]) {
+      expect(loadConfig({ ACCESS_TEAM_DOMAIN: team, ACCESS_AUD: AUD }).access).toEqual({
+        issuer: 'https://newsroom.cloudflareaccess.com',
+        aud: AUD,
+      })
+    }
+  })
+
+  it('refuses one without the other, another host, or an audience with spaces, naming them', () => {
+    expect(() => loadConfig({ ACCESS_TEAM_DOMAIN: 'newsroom' })).toThrow(
+      'ACCESS_TEAM_DOMAIN and ACCESS_AUD must be set together',
+    )
+    expect(() => loadConfig({ ACCESS_AUD: AUD })).toThrow(ConfigError)
+    for (const team of ['newsroom.example.org', 'https://evil.test/x.cloudflareaccess.com', '-x']) {
+      expect(() => loadConfig({ ACCESS_TEAM_DOMAIN: team, ACCESS_AUD: AUD })).toThrow(
+        'ACCESS_TEAM_DOMAIN must be a Cloudflare Access team',
+      )
+    }
+    expect(() => loadConfig({ ACCESS_TEAM_DOMAIN: 'newsroom', ACCESS_AUD: 'a b' })).toThrow(
+      'ACCESS_AUD',
+    )
+  })
+})

@@ -2,7 +2,8 @@
 import { deskLabels } from './labels'
 import { Bi, DeskLayout, biText, type DeskContext } from './layout'
 
-export function SignInPage(props: { ctx: DeskContext }) {
+/** The sign-in page; `refusal` says why a Cloudflare Access sign-in was refused. */
+export function SignInPage(props: { ctx: DeskContext; refusal?: string }) {
   const w = deskLabels(props.ctx.language)
   return (
     <DeskLayout ctx={props.ctx} title={biText(w, 'signIn')} data={{ page: 'signin' }}>
@@ -15,7 +16,13 @@ export function SignInPage(props: { ctx: DeskContext }) {
       <button type="button" id="signin" class="primary">
         <Bi w={w} k="signInButton" />
       </button>
-      <p id="status" role="status" aria-live="polite"></p>
+      {props.refusal ? (
+        <p id="status" role="alert" class="error">
+          {props.refusal}
+        </p>
+      ) : (
+        <p id="status" role="status" aria-live="polite"></p>
+      )}
     </DeskLayout>
   )
 }

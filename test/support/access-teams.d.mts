@@ -1,0 +1,2 @@
+export function isAccessTeam(hostname: string): boolean
+export function accessTeam(request: Request): Promise<Response>
