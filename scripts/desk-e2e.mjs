@@ -179,6 +179,8 @@ try {
   await page.click('#signin')
   await page.waitForSelector('#editor', { timeout: 15_000 })
   check('sign in with the passkey', await page.locator('#editor').isVisible())
+  // The editor's script is ready once it has listed the passkeys: a paste before is lost.
+  await page.waitForSelector('#passkeys li', { timeout: 15_000 })
 
   // ---- save a draft, find it under Drafts, publish it (from the keyboard) -------------------
   const draftTitle = '草稿測試 Draft check'
@@ -266,10 +268,19 @@ try {
   )
   await page.fill('#title', `${read.title}（更正）`)
   await page.fill('#tags', '國務院, 就業')
-  await page.waitForSelector('#preview article', { timeout: 15_000 })
+  await page.waitForSelector('#preview iframe[data-script=zh-Hans]', { timeout: 15_000 })
+  const frames = page.locator('#preview iframe')
+  const hansTitle = await page
+    .frameLocator('#preview iframe[data-script=zh-Hans]')
+    .locator('h1.p-name')
+    .textContent({ timeout: 15_000 })
+  const [hant, hans] = [await frames.nth(0).boundingBox(), await frames.nth(1).boundingBox()]
   check(
-    'the live preview shows the article in each script',
-    (await page.locator('#preview article').count()) >= 2,
+    "the preview is the article's page in Traditional and Simplified, stacked at 390 px",
+    (await frames.count()) === 2 &&
+      hansTitle.includes('（更正）') &&
+      hans.y > hant.y + hant.height - 1,
+    JSON.stringify({ hansTitle, hant, hans }),
   )
 
   // ---- add a photo with alt text ----------------------------------------------------------
@@ -297,6 +308,17 @@ try {
   const id = await page.inputValue('input[name=id]')
   const hidden = await fetch(`${base}/articles/${id}`)
   check('scheduled: readers do not see it yet', hidden.status === 404, `${id} ${hidden.status}`)
+  await page.waitForSelector('#delivery:not([hidden])')
+  const panel = await page.evaluate(() => ({
+    release: document.getElementById('delivery-release').textContent,
+    shown: !document.getElementById('delivery-release-row').hidden,
+    purge: document.getElementById('delivery-purge').textContent,
+  }))
+  check(
+    'after scheduling, the panel gives the release time in the site time zone and purges nothing yet',
+    panel.shown && /Asia\/Taipei/.test(panel.release) && /尚無|nothing yet/.test(panel.purge),
+    JSON.stringify(panel),
+  )
   for (const scheme of ['light', 'dark']) {
     await page.emulateMedia({ colorScheme: scheme })
     await checkPage(page, `desk with a pasted page 390px ${scheme}`)
@@ -315,6 +337,17 @@ try {
       .click()
     await tab.waitForFunction(() => document.querySelector('input[name=revision]').value !== '')
   }
+  await tabA.waitForSelector('#preview iframe[data-script=zh-Hans]', { timeout: 15_000 })
+  const wideFrames = await tabA
+    .locator('#preview iframe')
+    .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON()))
+  check(
+    'at 1280 px the Traditional and Simplified pages are side by side',
+    wideFrames.length === 2 &&
+      wideFrames[0].y === wideFrames[1].y &&
+      wideFrames[1].x >= wideFrames[0].x + wideFrames[0].width,
+    JSON.stringify(wideFrames),
+  )
   await tabA.fill('#summary', '第一個分頁的摘要')
   await tabA.locator('#editor button[type=submit]').click()
   await tabA.waitForFunction(() => /Saved|已/.test(document.getElementById('status').textContent))
@@ -378,6 +411,23 @@ try {
     gone === 410 && back === 200,
     `${gone} ${back}`,
   )
+  // The undo's delivery: its tags, the first pass followed until the coordinator sent it.
+  await page.waitForFunction(
+    () => /(已送出|已发送|sent)/.test(document.getElementById('delivery-purge').textContent),
+    null,
+    { timeout: 30_000 },
+  )
+  const after = await page.evaluate(() => ({
+    tags: [...document.querySelectorAll('#delivery-purge code')].map((c) => c.textContent),
+    passes: document.querySelector('#delivery-purge p').textContent,
+    readers: document.getElementById('delivery-readers').textContent,
+  }))
+  check(
+    'after a write the panel names the purged tags, shows the first pass sent, and when readers see it',
+    after.tags.includes(`a:${id}`) && after.tags.includes('all') && /300/.test(after.readers),
+    JSON.stringify(after),
+  )
+  await checkPage(page, 'desk with the After the save panel 390px')
 
   // ---- sign out; revoked, the publisher is refused ------------------------------------------
   await page.click('#signout')

@@ -20,6 +20,28 @@ import type { RelyingParty } from './session-rules'
 /** Passkeys proper: kept on the device (discoverable) and unlocked by the person. */
 const AUTHENTICATOR = { residentKey: 'required', userVerification: 'required' } as const
 
+/**
+ * What every answer is checked against: the challenge given, this site (origin and relying
+ * party), and the person verified. An answer the library cannot even read does not verify.
+ */
+function verifying<T>(
+  rp: RelyingParty,
+  challenge: string,
+  check: (expected: {
+    expectedChallenge: string
+    expectedOrigin: string
+    expectedRPID: string
+    requireUserVerification: true
+  }) => Promise<T>,
+): Promise<T | undefined> {
+  return check({
+    expectedChallenge: challenge,
+    expectedOrigin: rp.origin,
+    expectedRPID: rp.id,
+    requireUserVerification: true,
+  }).catch(() => undefined)
+}
+
 /** The options for registering a passkey for `publisher`, excluding those it holds. */
 export function registrationOptions(
   rp: RelyingParty,
@@ -46,13 +68,9 @@ export async function verifyRegistration(
   response: RegistrationResponseJSON,
   label: string,
 ): Promise<NewPasskey | undefined> {
-  const result = await verifyRegistrationResponse({
-    response,
-    expectedChallenge: challenge,
-    expectedOrigin: rp.origin,
-    expectedRPID: rp.id,
-    requireUserVerification: true,
-  }).catch(() => undefined)
+  const result = await verifying(rp, challenge, (expected) =>
+    verifyRegistrationResponse({ response, ...expected }),
+  )
   if (!result?.verified) return undefined
   const { credential } = result.registrationInfo
   return {
@@ -78,18 +96,14 @@ export async function verifyAuthentication(
   response: AuthenticationResponseJSON,
   passkey: StoredPasskey,
 ): Promise<number | undefined> {
-  const result = await verifyAuthenticationResponse({
-    response,
-    expectedChallenge: challenge,
-    expectedOrigin: rp.origin,
-    expectedRPID: rp.id,
-    requireUserVerification: true,
-    credential: {
-      id: passkey.id,
-      publicKey: isoBase64URL.toBuffer(passkey.publicKey),
-      counter: passkey.counter,
-      transports: passkey.transports,
-    },
-  }).catch(() => undefined)
+  const credential = {
+    id: passkey.id,
+    publicKey: isoBase64URL.toBuffer(passkey.publicKey),
+    counter: passkey.counter,
+    transports: passkey.transports,
+  }
+  const result = await verifying(rp, challenge, (expected) =>
+    verifyAuthenticationResponse({ response, credential, ...expected }),
+  )
   return result?.verified ? result.authenticationInfo.newCounter : undefined
 }
