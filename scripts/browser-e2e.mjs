@@ -5,46 +5,19 @@
 // Then pagination, tag links, the copy buttons, and an article page for every vector of
 // the XSS corpus, none of which may run a script. Screenshots go to test-results/screenshots.
 import { execFileSync } from 'node:child_process'
-import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
-import { chromium } from 'playwright-core'
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs'
 import { startWorker } from './lib/devserver.mjs'
+import { axeSource, checks, launchChromium, requireChromium } from './lib/chromium.mjs'
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const SHOTS = 'test-results/screenshots'
-const tally = { passed: 0, failed: 0, skipped: 0 }
-function check(name, ok, detail = '') {
-  tally[ok ? 'passed' : 'failed']++
-  console.log(
-    `${ok ? 'ok  ' : 'FAIL'} ${name}${!ok && detail ? `\n     ${String(detail).split('\n').join('\n     ')}` : ''}`,
-  )
-}
+const { tally, check } = checks()
 
-if (!existsSync(CHROMIUM)) {
-  console.log(`skip browser suite: ${CHROMIUM} is missing (apt-get install chromium)`)
-  console.log('0 passed, 0 failed')
-  process.exit(0)
-}
-const axeSource = readFileSync(
-  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
-  'utf8',
-)
+requireChromium('browser')
 mkdirSync(SHOTS, { recursive: true })
 
 const worker = await startWorker()
 const { base, token } = worker
-const browser = await chromium.launch({
-  executablePath: CHROMIUM,
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-})
+const browser = await launchChromium()
 
 /** Uploads a file; returns its URL. */
 async function upload(bytes, type) {

@@ -7,36 +7,19 @@
 // second gets the conflict), signs out, and is refused once revoked. Every desk page is checked by axe at 390 and 1280 px, light and dark;
 // screenshots go to test-results/screenshots/desk-*.png (SCREENSHOTS=docs/screenshots refreshes
 // the manual's).
-import { existsSync, mkdirSync, readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
-import { chromium } from 'playwright-core'
+import { mkdirSync, readFileSync } from 'node:fs'
 import { startWorker } from './lib/devserver.mjs'
+import { axeSource, checks, launchChromium, requireChromium } from './lib/chromium.mjs'
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const SHOTS = process.env.SCREENSHOTS ?? 'test-results/screenshots'
-const tally = { passed: 0, failed: 0 }
-function check(name, ok, detail = '') {
-  tally[ok ? 'passed' : 'failed']++
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}${!ok && detail ? `\n     ${detail}` : ''}`)
-}
+const { tally, check } = checks()
 
-if (!existsSync(CHROMIUM)) {
-  console.log(`skip desk suite: ${CHROMIUM} is missing (apt-get install chromium)`)
-  console.log('0 passed, 0 failed')
-  process.exit(0)
-}
-const axeSource = readFileSync(
-  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
-  'utf8',
-)
+requireChromium('desk')
 mkdirSync(SHOTS, { recursive: true })
 
 const worker = await startWorker({ host: 'localhost', readyPath: '/desk/desk.css' })
 const { base, token } = worker
-const browser = await chromium.launch({
-  executablePath: CHROMIUM,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
-})
+const browser = await launchChromium()
 
 /** An admin call. */
 async function admin(method, path, body) {
@@ -181,6 +164,16 @@ try {
   check('sign in with the passkey', await page.locator('#editor').isVisible())
   // The editor's script is ready once it has listed the passkeys: a paste before is lost.
   await page.waitForSelector('#passkeys li', { timeout: 15_000 })
+  const body = page.getByRole('textbox', { name: '內文 Body', exact: true })
+  check(
+    'the body field is named by its label and described by its format',
+    (await body.count()) === 1 &&
+      /Markdown/.test(
+        await body
+          .getAttribute('aria-describedby')
+          .then((id) => page.locator(`#${id}`).textContent()),
+      ),
+  )
 
   // ---- save a draft, find it under Drafts, publish it (from the keyboard) -------------------
   const draftTitle = '草稿測試 Draft check'

@@ -91,7 +91,17 @@ export function DeskPage(props: {
               <label for="body">
                 <Bi w={w} k="body" />
               </label>
-              <textarea id="body" name="body" rows={14}></textarea>
+              <textarea
+                id="body"
+                name="body"
+                rows={14}
+                aria-describedby="body-format"
+                spellcheck={false}
+              ></textarea>
+              {/* Says what the body is read as; the script says so when a paste is text or HTML. */}
+              <small id="body-format" class="hint">
+                {biText(w, 'bodyMarkdown')}
+              </small>
             </p>
             <section class="preview" aria-labelledby="preview-heading">
               <h2 id="preview-heading">

@@ -23,6 +23,12 @@ function localTime(iso, timeZone) {
   return `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}`
 }
 
+/** What the body is read as when it is not Markdown (a pasted page, an opened article). */
+const FORMAT_HINTS = {
+  text: '純文字：空行分段，不轉換格式。 Plain text: blank lines separate paragraphs.',
+  html: 'HTML（已清理）。 HTML, sanitised as it is saved.',
+}
+
 /** Each preview frame's name, for screen readers. */
 const SCRIPT_TITLES = {
   'zh-Hant': '繁體預覽 Traditional Chinese preview',
@@ -69,10 +75,22 @@ export function desk({ data, call, say, problemText, register, ceremony }) {
     return body
   }
 
+  const markdownHint = $('body-format').textContent
+  /** The body's format, and the description its field gives screen readers and everyone. */
+  function setFormat(next) {
+    format = next
+    $('body-format').textContent = FORMAT_HINTS[format] ?? markdownHint
+  }
+
   function fill(a, revision) {
     form.reset()
-    format =
-      a.content_markdown !== undefined ? 'markdown' : a.content_text !== undefined ? 'text' : 'html'
+    setFormat(
+      a.content_markdown !== undefined
+        ? 'markdown'
+        : a.content_text !== undefined
+          ? 'text'
+          : 'html',
+    )
     field('id').value = a.id ?? ''
     field('revision').value = revision ?? ''
     field('title').value = a.title ?? ''
@@ -298,7 +316,7 @@ export function desk({ data, call, say, problemText, register, ceremony }) {
 
   $('new').addEventListener('click', () => {
     showState('')
-    format = 'markdown'
+    setFormat('markdown')
     photos = []
     showPhotos()
     form.reset()
