@@ -164,15 +164,16 @@ export class Outbox {
 
   /**
    * How far the purges and pings of a change whose second pass is due at `second` have gone.
-   * A pass is sent when none of its tags waits for a purge due before it ends (a second pass
-   * moved to the next slot by a slow KV sync included), so a later write's purges may keep it
-   * "waiting" a little longer, never "sent" too soon.
+   * The first pass is sent when none of its tags waits for a first pass; the second when none
+   * waits for a purge due before it ends (a second pass moved to the next slot by a slow KV
+   * sync included). Another write's purges of the same tags may keep a pass "waiting" a
+   * little longer, never "sent" too soon.
    */
   progress(tags: string[], feeds: string[], second: number, windowMs: number): DeliveryProgress {
     const end = second + slotOf(windowMs)
     const sent = (waiting: string[]) => (waiting.length ? 'waiting' : 'sent')
     return {
-      first_purge: sent(this.purges.waitingAmong(tags, second)),
+      first_purge: sent(this.purges.waitingAmong(tags, second, true)),
       second_purge: sent(this.purges.waitingAmong(tags, end + 1)),
       websub: feeds.length
         ? this.pings.waitingAmong(feeds, end + 1).length

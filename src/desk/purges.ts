@@ -139,13 +139,19 @@ export class Purges {
     return new Map(rows.map((r) => [r.tag, r.changed]))
   }
 
-  /** Those of `tags` with a purge due before `until` still to send. */
-  waitingAmong(tags: string[], until: number): string[] {
+  /**
+   * Those of `tags` with a purge due before `until` still to send; with `firstOnly`, only
+   * first passes (they carry the change's time), whatever their due time.
+   */
+  waitingAmong(tags: string[], until: number, firstOnly = false): string[] {
     return this.sql
       .exec<{ tag: string }>(
-        'SELECT DISTINCT tag FROM purges WHERE due_ms < ? AND tag IN (SELECT value FROM json_each(?))',
-        until,
+        `SELECT DISTINCT tag FROM purges WHERE tag IN (SELECT value FROM json_each(?))
+         AND (due_ms < ? AND NOT ? OR changed_ms IS NOT NULL AND ?)`,
         JSON.stringify(tags),
+        until,
+        firstOnly ? 1 : 0,
+        firstOnly ? 1 : 0,
       )
       .toArray()
       .map((r) => r.tag)

@@ -101,6 +101,27 @@ describe('what a write set in motion', () => {
     await useHubs('')
   })
 
+  it("a write's first pass is sent though an earlier write's second pass of its tags waits", async () => {
+    const session = await signedIn('city-desk')
+    const post = { method: 'POST', body: { ...article, id: 'forum' } }
+    expect((await deskFetch('/desk/api/articles', post, session)).status).toBe(201)
+    await settleDesk()
+    // Half a minute later, in the next slot: the publish's second pass is still ahead.
+    setTestClock(Date.now() + 30_000)
+    const edit = await deskFetch(
+      '/desk/api/articles/forum',
+      { method: 'PUT', body: { ...article, summary: '更正' } },
+      session,
+    )
+    const { delivery } = await edit.json<any>()
+    expect(delivery.purge.tags).toContain('a:forum')
+    await settleDesk()
+    expect(await progress(session, delivery)).toMatchObject({
+      first_purge: 'sent',
+      second_purge: 'waiting',
+    })
+  })
+
   it('without hubs there is no ping to wait for', async () => {
     const { delivery } = await client()
       .json('POST', '/api/articles', article)
