@@ -26,15 +26,18 @@ export const Delivery = z.object({
     })
     .nullable()
     .describe('No pings: no hubs are configured, or no feed changed yet'),
-  readers: z.object({
-    max_age: z
-      .number()
-      .int()
-      .describe("Seconds readers' browsers and feed readers may keep a page (CACHE_MAX_AGE)"),
-    by: z.iso
-      .datetime()
-      .describe('By then every reader sees the change: the second purge plus max_age'),
-  }),
+  readers: z
+    .object({
+      max_age: z
+        .number()
+        .int()
+        .describe("Seconds readers' browsers and feed readers may keep a page (CACHE_MAX_AGE)"),
+      by: z.iso
+        .datetime()
+        .describe('By then every reader sees the change: the second purge plus max_age'),
+    })
+    .nullable()
+    .describe('null for a draft: readers see nothing of it'),
   release: z
     .object({
       at: z.string().describe("The release time, in the site's time zone with its offset"),
@@ -57,6 +60,8 @@ export interface DeliveryPlan {
   secondPass: number
   /** A scheduled article's release, and when its own second purge will be due. */
   release?: { at: number; secondPass: number }
+  /** A draft: readers see nothing of it, ever, until it is published. */
+  draft?: boolean
   maxAgeSeconds: number
   timeZone: string
 }
@@ -65,12 +70,12 @@ const iso = (ms: number) => new Date(ms).toISOString()
 
 /** The `delivery` of a write answer. */
 export function delivery(plan: DeliveryPlan): Delivery {
-  const { tags, feeds, hubs, now, secondPass, release, maxAgeSeconds, timeZone } = plan
+  const { tags, feeds, hubs, now, secondPass, release, maxAgeSeconds, timeZone, draft } = plan
   const visible = release ? release.secondPass : secondPass
   return {
     purge: tags.length ? { tags, first: iso(now), second: iso(secondPass) } : null,
     websub: feeds.length && hubs.length ? { hubs, feeds, after: iso(secondPass) } : null,
-    readers: { max_age: maxAgeSeconds, by: iso(visible + maxAgeSeconds * 1000) },
+    readers: draft ? null : { max_age: maxAgeSeconds, by: iso(visible + maxAgeSeconds * 1000) },
     ...(release ? { release: { at: timestampIn(release.at, timeZone), time_zone: timeZone } } : {}),
   }
 }

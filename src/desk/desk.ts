@@ -396,6 +396,7 @@ export class Desk extends DurableObject<Env> {
       now,
       secondPass: passAfter(now),
       release,
+      draft: stored.state === 'draft',
       maxAgeSeconds: cacheMaxAge,
       timeZone,
     })

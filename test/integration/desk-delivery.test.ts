@@ -122,6 +122,19 @@ describe('what a write set in motion', () => {
     })
   })
 
+  it('a draft purges nothing, announces nothing, and readers never see it', async () => {
+    const session = await signedIn('city-desk')
+    const res = await deskFetch(
+      '/desk/api/articles',
+      { method: 'POST', body: { ...article, id: 'unfinished', state: 'draft' } },
+      session,
+    )
+    expect(res.status).toBe(201)
+    const { state, delivery } = await res.json<any>()
+    expect(state).toBe('draft')
+    expect(delivery).toEqual({ purge: null, websub: null, readers: null })
+  })
+
   it('without hubs there is no ping to wait for', async () => {
     const { delivery } = await client()
       .json('POST', '/api/articles', article)

@@ -37,7 +37,7 @@ export function DeliveryPanel(props: { w: Words }) {
         </div>
       </dl>
       <template id="delivery-words">
-        {[...STATES, 'readersBy', 'maxAge'].map((k) => (
+        {[...STATES, 'readersBy', 'maxAge', 'draftUnseen'].map((k) => (
           <span data-k={k}>{biText(w, k as keyof DeskLabels)}</span>
         ))}
       </template>

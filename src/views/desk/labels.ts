@@ -77,6 +77,7 @@ const EN = {
   noPurge: 'nothing yet: readers see nothing of it before its release',
   readersBy: 'everywhere by',
   maxAge: 'browsers and feed readers keep a page for (seconds)',
+  draftUnseen: 'never, while it is a draft',
 }
 export type DeskLabels = typeof EN
 
@@ -151,6 +152,7 @@ const ZH_HANT: DeskLabels = {
   noPurge: '尚無：發布時間之前讀者看不到',
   readersBy: '所有讀者最遲於',
   maxAge: '瀏覽器與閱讀器保留頁面（秒）',
+  draftUnseen: '草稿期間讀者看不到',
 }
 
 const ZH_HANS: DeskLabels = {
@@ -224,6 +226,7 @@ const ZH_HANS: DeskLabels = {
   noPurge: '尚无：发布时间之前读者看不到',
   readersBy: '所有读者最迟于',
   maxAge: '浏览器与阅读器保留页面（秒）',
+  draftUnseen: '草稿期间读者看不到',
 }
 
 /** The desk's words for a site language: the local ones, and English when they differ. */

@@ -75,8 +75,9 @@ function show(d, timeZone, progress) {
   const w = wordsOf()
   purgeLine(d, w, timeZone, progress)
   websubLine(d, w, timeZone, progress)
-  $('delivery-readers').textContent =
-    `${w.readersBy} ${at(d.readers.by, timeZone)} · ${w.maxAge}: ${d.readers.max_age}`
+  $('delivery-readers').textContent = d.readers
+    ? `${w.readersBy} ${at(d.readers.by, timeZone)} · ${w.maxAge}: ${d.readers.max_age}`
+    : w.draftUnseen
   $('delivery-release-row').hidden = !d.release
   if (d.release) $('delivery-release').textContent = at(d.release.at, d.release.time_zone)
   $('delivery').hidden = false
