@@ -201,7 +201,9 @@ try {
   await page.click('#new')
   await listedDraft.locator('button', { hasText: /編輯|Edit/ }).focus()
   await page.keyboard.press('Enter')
-  await page.waitForFunction(() => document.querySelector('input[name=revision]').value !== '')
+  // The draft is open once its title is back in the form ("New article" keeps the hidden
+  // revision of the draft just saved, so that field says nothing).
+  await page.waitForFunction((t) => document.getElementById('title').value === t, draftTitle)
   const draftButtonShown = await page.locator('#save-draft').isVisible()
   await page.locator('#editor button[type=submit]').focus()
   await page.keyboard.press('Enter')
