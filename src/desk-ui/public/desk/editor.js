@@ -320,6 +320,10 @@ export function desk({ data, call, say, problemText, register, ceremony }) {
     photos = []
     showPhotos()
     form.reset()
+    // reset() gives hidden inputs back the value last set: the article just saved would be
+    // replaced by the next save.
+    field('id').value = ''
+    field('revision').value = ''
     $('preview').replaceChildren()
     $('report').hidden = true
     $('paste').value = ''
