@@ -1,13 +1,13 @@
 /**
  * What the desk writes with, mounted at /desk/api behind a session: the publishing API's
  * article calls themselves (the same validation, import, coordinator and If-Match), and two
- * that store nothing: reading a pasted page through the import, and rendering Markdown for
- * the live preview; and how far a write's purges and pings have gone.
+ * that store nothing: reading a pasted page through the import, and rendering the article's
+ * page in each script for the live preview; and how far a write's purges and pings have gone.
  */
 import { Hono } from 'hono'
 import type { AppEnv } from '../env'
 import { requireDeskSession } from '../access/desk-session'
-import { buildArticle, buildDraft } from '../articles/build'
+import { buildArticle } from '../articles/build'
 import { publicArticle } from '../store/layout'
 import { previewPages } from '../views/desk/preview-pages'
 import { ArticleInput } from '../articles/schema'
@@ -36,21 +36,6 @@ deskWrite.post('/import', async (c) => {
   }
   const { input, report } = await readArticle(c)
   return c.json({ article: input, report })
-})
-
-/**
- * The article as readers will see it, built as a write would build it (Markdown rendered,
- * sanitised, in each Chinese script), without storing anything: the live preview.
- */
-deskWrite.post('/preview', async (c) => {
-  const input = await readJsonBody(c, ArticleInput)
-  const { config, principal } = c.var
-  const { fields, warnings } = buildDraft(input, {
-    timeZone: config.timeZone,
-    defaultLanguage: config.language,
-    defaultAuthor: principal.defaultAuthor,
-  })
-  return c.json({ ...fields, warnings })
 })
 
 /**
