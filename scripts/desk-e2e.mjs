@@ -361,10 +361,22 @@ try {
       (await tabB.locator('#status[role=alert]').count()) === 1,
     JSON.stringify({ conflict, summary: stored.json.summary }),
   )
+  // The screenshots show the preview drawn: both frames' pages, not frames still loading.
+  for (const script of ['zh-Hant', 'zh-Hans']) {
+    await tabB
+      .frameLocator(`#preview iframe[data-script=${script}]`)
+      .locator('h1.p-name')
+      .waitFor({ timeout: 15_000 })
+  }
   for (const scheme of ['light', 'dark']) {
     await tabB.emulateMedia({ colorScheme: scheme })
     await checkPage(tabB, `desk with a conflict 1280px ${scheme}`)
-    await tabB.screenshot({ path: `${SHOTS}/desk-1280-${scheme}.png`, fullPage: true })
+    // The whole desk in one viewport: Chromium leaves frames below the fold unpainted in a
+    // full-page capture, and the preview is two frames.
+    const height = await tabB.evaluate(() => document.documentElement.scrollHeight)
+    await tabB.setViewportSize({ width: 1280, height })
+    await tabB.screenshot({ path: `${SHOTS}/desk-1280-${scheme}.png` })
+    await tabB.setViewportSize({ width: 1280, height: 1000 })
   }
 
   // ---- another publisher's article is refused --------------------------------------------
