@@ -8,7 +8,8 @@ import type { Article } from '../articles/model'
 import { mediaTag } from '../edge/tags'
 import {
   EXPORTS_PREFIX,
-  exportKey,
+  exportOf,
+  exportPrefix,
   isMediaKey,
   UPLOADS_PREFIX,
   VARIANTS_PREFIX,
@@ -215,7 +216,8 @@ export class MediaDesk {
       try {
         // A file is at its key or, for a WordPress export, under the exports' prefix.
         const variants = await this.listKeys(variantsPrefix(key))
-        await this.bucket.delete([key, exportKey(key), ...variants])
+        const exports = await this.listKeys(exportPrefix(key))
+        await this.bucket.delete([key, ...exports, ...variants])
         this.transaction(() => {
           this.registry.drop(key)
           if (purge) this.purge([mediaTag(key)])
@@ -242,8 +244,7 @@ export class MediaDesk {
       cursor = page.truncated ? page.cursor : undefined
     } while (cursor)
     for (const o of await this.listObjects(EXPORTS_PREFIX)) {
-      const file = o.key.slice(EXPORTS_PREFIX.length)
-      if (!this.registry.get(file) && o.uploaded.getTime() < before) stale.push(o.key)
+      if (!this.registry.get(exportOf(o.key)) && o.uploaded.getTime() < before) stale.push(o.key)
     }
     for (const key of await this.listKeys(VARIANTS_PREFIX)) {
       const file = key.slice(VARIANTS_PREFIX.length, VARIANTS_PREFIX.length + 64)

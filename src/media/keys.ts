@@ -1,8 +1,8 @@
 /**
  * Every R2 key. A file is stored under the hex SHA-256 of its bytes at the bucket's root, so
  * R2's public domain serves it at `{MEDIA_PUBLIC_URL}/{sha256}` as the Worker does at
- * `/media/{sha256}`; its variants and unfinished multipart uploads live under prefixes of
- * their own.
+ * `/media/{sha256}`; its variants, unfinished multipart uploads and WordPress exports live
+ * under prefixes of their own.
  */
 
 /** A file's key: its SHA-256, in lowercase hex. */
@@ -19,12 +19,26 @@ export function fileKey(sha256: string): string {
 export const EXPORTS_PREFIX = 'exports/'
 
 /**
- * A WordPress export: under a prefix of its own, apart from the files `/media/{sha256}`
- * serves, since an export holds drafts, private posts and e-mail addresses (R2's public
- * domain serves every key: docs/media.md says to block this prefix there).
+ * Where a WordPress export's object lives: under a prefix of its own, apart from the files
+ * `/media/{sha256}` serves, and under a random name below it. An export holds drafts, private
+ * posts and e-mail addresses, R2's public domain serves every key, and the export's URL gives
+ * its SHA-256: the random name is what nobody can work out (R2's public domain lists nothing).
  */
-export function exportKey(sha256: string): string {
-  return `${EXPORTS_PREFIX}${sha256}`
+export function exportPrefix(sha256: string): string {
+  return `${EXPORTS_PREFIX}${sha256}/`
+}
+
+/** A new export's key: its prefix and 128 random bits. */
+export function newExportKey(sha256: string): string {
+  const name = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) =>
+    b.toString(16).padStart(2, '0'),
+  ).join('')
+  return `${exportPrefix(sha256)}${name}`
+}
+
+/** The file an export's key belongs to: its SHA-256. */
+export function exportOf(key: string): string {
+  return key.slice(EXPORTS_PREFIX.length, EXPORTS_PREFIX.length + 64)
 }
 
 export const VARIANTS_PREFIX = 'variants/'

@@ -16,7 +16,8 @@ import {
   checkSize,
   describe,
   httpMetadataOf,
-  objectKeyOf,
+  newObjectKey,
+  storedObject,
   storeFile,
   typeOf,
   type MediaDesk,
@@ -166,10 +167,12 @@ export async function finishUpload(
     const key = fileKey(await streamHash((await bucket.get(temp))!.body))
     const claim = await desk.claimMedia(writer, { key, type, size: completed.size })
     if (!claim.ok) throw new MediaRefusal(503, claim.refusal.title, claim.refusal.detail)
-    const object = objectKeyOf(key, type)
-    if (!(await bucket.head(object))) {
+    if (!(await storedObject(bucket, key, type))) {
       const copy = (await bucket.get(temp))!
-      await bucket.put(object, copy.body, { httpMetadata: httpMetadataOf(key, type), sha256: key })
+      await bucket.put(newObjectKey(key, type), copy.body, {
+        httpMetadata: httpMetadataOf(key, type),
+        sha256: key,
+      })
     }
     return { file: describe(site, key, type, completed.size), created: claim.value.created }
   } finally {

@@ -8,7 +8,7 @@ import { hex, sha256 } from '../digest'
 import type { Outcome, Writer } from '../desk/protocol'
 import { MediaRefusal } from './errors'
 import { stripLocation } from './gps'
-import { exportKey, fileKey } from './keys'
+import { exportPrefix, fileKey, newExportKey } from './keys'
 import { bytesInWords, KIND_LIMITS } from './limits'
 import { fileUrl, type MediaSite } from './links'
 import { SNIFF_BYTES, sniff } from './sniff'
@@ -95,9 +95,23 @@ export async function checkFile(bytes: Uint8Array, declared: string): Promise<Ch
   return { bytes: clean, type, key: fileKey(hex(await sha256(clean))), stripped: removed }
 }
 
-/** Where R2 keeps a file: at the root for media, apart for a WordPress export. */
-export function objectKeyOf(key: string, type: string): string {
-  return isExport(type) ? exportKey(key) : fileKey(key)
+/**
+ * The object R2 keeps a file in, when it has it: at the root for media, under the export's
+ * prefix for a WordPress export (keys.ts says why its name is random).
+ */
+export async function storedObject(
+  bucket: R2Bucket,
+  key: string,
+  type: string,
+): Promise<R2Object | null> {
+  if (!isExport(type)) return bucket.head(fileKey(key))
+  const { objects } = await bucket.list({ prefix: exportPrefix(key), limit: 1 })
+  return objects[0] ?? null
+}
+
+/** The key a file R2 does not have yet is stored under. */
+export function newObjectKey(key: string, type: string): string {
+  return isExport(type) ? newExportKey(key) : fileKey(key)
 }
 
 /** The HTTP metadata R2 keeps with a file, which its public domain serves too. */
@@ -139,10 +153,9 @@ export async function storeFile(
     const { status, title, detail } = claim.refusal
     throw new MediaRefusal(status === 503 ? 503 : 409, title, detail)
   }
-  const object = objectKeyOf(file.key, file.type)
-  if (!(await bucket.head(object))) {
+  if (!(await storedObject(bucket, file.key, file.type))) {
     // R2 checks the bytes against their SHA-256 as it stores them.
-    await bucket.put(object, file.bytes, {
+    await bucket.put(newObjectKey(file.key, file.type), file.bytes, {
       httpMetadata: httpMetadataOf(file.key, file.type),
       sha256: file.key,
     })

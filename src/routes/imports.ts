@@ -18,8 +18,8 @@ import { emptyCounts, type ImportJob, type ImportPosition } from '../imports/job
 import { importView } from '../imports/view'
 import { START } from '../imports/wxr'
 import { refuseUrl } from '../outbound/address'
-import { exportKey } from '../media/keys'
 import { uploadKeyOf } from '../media/links'
+import { storedObject } from '../media/store'
 import { isExport } from '../media/types'
 import type { Writer } from '../desk/protocol'
 
@@ -91,9 +91,9 @@ async function startOf(c: Context<AppEnv>, input: ImportInput): Promise<ImportPo
   if (!isExport(file.value.type)) {
     throw invalid('/wxr', `names a file of type ${file.value.type}, not a WordPress export`)
   }
-  const head = await c.env.MEDIA.head(exportKey(key))
-  if (!head) throw invalid('/wxr', 'names an export that is no longer stored')
-  return { kind: 'wxr', key: exportKey(key), size: head.size, cursor: START }
+  const object = await storedObject(c.env.MEDIA, key, file.value.type)
+  if (!object) throw invalid('/wxr', 'names an export that is no longer stored')
+  return { kind: 'wxr', key: object.key, size: object.size, cursor: START }
 }
 
 imports.post('/', importDocs.createImport, async (c) => {

@@ -52,15 +52,29 @@ async function sendParts(upload: string, bytes: Uint8Array) {
   return parts
 }
 
+/** An export's R2 key: its SHA-256's prefix and 128 random bits. */
+const exportName = (sha256: string) => new RegExp(`^exports/${sha256}/[0-9a-f]{32}$`)
+
 describe('a WordPress export through the media upload', () => {
   it('is stored apart from media, given out at the API, and imported from that URL', async () => {
     const xml = wordpressExport(6)
     const url = await uploadExport(xml)
     const key = url.slice(`${SITE}/api/media/`.length)
     expect(url).toMatch(/\/api\/media\/[0-9a-f]{64}$/)
-    // Kept under exports/, never at the root that /media/ and R2's public domain serve.
-    expect(await r2Snapshot()).toEqual({ [`exports/${key}`]: new TextEncoder().encode(xml).length })
+    // Kept under exports/, never at the root that /media/ and R2's public domain serve, and
+    // under a name the URL does not give, so R2's public domain cannot be asked for it.
+    const stored = await r2Snapshot()
+    expect(Object.keys(stored)).toEqual([expect.stringMatching(exportName(key))])
+    expect(Object.values(stored)).toEqual([new TextEncoder().encode(xml).length])
     expect((await client(null).get(`/media/${key}`)).status).toBe(404)
+    // The same export sent again is the same object.
+    const resent = await client().fetch('/api/media', {
+      method: 'POST',
+      headers: { ...auth, 'Content-Type': 'text/xml' },
+      body: xml,
+    })
+    expect(resent.status).toBe(200)
+    expect(Object.keys(await r2Snapshot())).toEqual(Object.keys(stored))
     const described = await (await client().api(`/api/media/${key}`)).json<any>()
     expect(described).toMatchObject({ type: 'application/rss+xml', uses: 0 })
 
@@ -91,7 +105,7 @@ describe('a WordPress export through the media upload', () => {
     const file = await done.json<{ key: string; url: string; kind: string; size: number }>()
     expect(file).toMatchObject({ kind: 'export', size: xml.length })
     expect(done.headers.get('Location')).toBe(file.url)
-    expect(Object.keys(await r2Snapshot())).toEqual([`exports/${file.key}`])
+    expect(Object.keys(await r2Snapshot())).toEqual([expect.stringMatching(exportName(file.key))])
 
     const id = await startImport({ wxr: file.url })
     await runEnds(watcher)
