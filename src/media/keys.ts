@@ -4,6 +4,7 @@
  * `/media/{sha256}`; its variants, unfinished multipart uploads and WordPress exports live
  * under prefixes of their own.
  */
+import { hex } from '../digest'
 
 /** A file's key: its SHA-256, in lowercase hex. */
 export const KEY_PATTERN = /^[0-9a-f]{64}$/
@@ -30,10 +31,7 @@ export function exportPrefix(sha256: string): string {
 
 /** A new export's key: its prefix and 128 random bits. */
 export function newExportKey(sha256: string): string {
-  const name = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) =>
-    b.toString(16).padStart(2, '0'),
-  ).join('')
-  return `${exportPrefix(sha256)}${name}`
+  return `${exportPrefix(sha256)}${hex(crypto.getRandomValues(new Uint8Array(16)))}`
 }
 
 /** The file an export's key belongs to: its SHA-256. */

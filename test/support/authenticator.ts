@@ -4,24 +4,11 @@
  * desk's sign-in runs for real against @simplewebauthn/server. The browser suite uses
  * Chromium's virtual authenticator instead.
  */
-const b64url = (bytes: Uint8Array) =>
-  btoa(String.fromCharCode(...bytes))
-    .replace(/\+/g, '-')
-    .replace(/\//g, '_')
-    .replace(/=+$/, '')
+import { base64url as b64url, sha256 } from '../../src/digest'
+import { concat } from '../../src/media/gps/bytes'
 
 const fromB64url = (text: string) =>
   Uint8Array.from(atob(text.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0))
-
-const concat = (...parts: Uint8Array[]) => {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0))
-  let at = 0
-  for (const p of parts) {
-    out.set(p, at)
-    at += p.length
-  }
-  return out
-}
 
 /** CBOR (RFC 8949) for what an attestation needs: ints, text, bytes, maps. */
 function cbor(value: unknown): Uint8Array {
@@ -34,15 +21,11 @@ function cbor(value: unknown): Uint8Array {
   if (typeof value === 'number') return value >= 0 ? head(0, value) : head(1, -1 - value)
   if (typeof value === 'string') {
     const bytes = new TextEncoder().encode(value)
-    return concat(head(3, bytes.length), bytes)
+    return concat([head(3, bytes.length), bytes])
   }
-  if (value instanceof Uint8Array) return concat(head(2, value.length), value)
+  if (value instanceof Uint8Array) return concat([head(2, value.length), value])
   const entries = value instanceof Map ? [...value] : Object.entries(value as object)
-  return concat(head(5, entries.length), ...entries.flatMap(([k, v]) => [cbor(k), cbor(v)]))
-}
-
-async function sha256(bytes: Uint8Array) {
-  return new Uint8Array(await crypto.subtle.digest('SHA-256', bytes))
+  return concat([head(5, entries.length), ...entries.flatMap(([k, v]) => [cbor(k), cbor(v)])])
 }
 
 /** WebCrypto's r||s signature as the DER sequence WebAuthn carries. */
@@ -50,12 +33,12 @@ function der(raw: Uint8Array): Uint8Array {
   const int = (b: Uint8Array) => {
     let i = 0
     while (i < b.length - 1 && b[i] === 0) i++
-    let v = b.slice(i)
-    if (v[0]! & 0x80) v = concat(Uint8Array.of(0), v)
-    return concat(Uint8Array.of(2, v.length), v)
+    let v: Uint8Array = b.slice(i)
+    if (v[0]! & 0x80) v = concat([Uint8Array.of(0), v])
+    return concat([Uint8Array.of(2, v.length), v])
   }
-  const body = concat(int(raw.slice(0, 32)), int(raw.slice(32)))
-  return concat(Uint8Array.of(0x30, body.length), body)
+  const body = concat([int(raw.slice(0, 32)), int(raw.slice(32))])
+  return concat([Uint8Array.of(0x30, body.length), body])
 }
 
 const UP_UV = 0x01 | 0x04
@@ -95,7 +78,7 @@ export class SoftPasskey {
         [-3, fromB64url(jwk.y!)],
       ]),
     )
-    const authData = concat(
+    const authData = concat([
       await sha256(new TextEncoder().encode(options.rp.id ?? new URL(origin).hostname)),
       Uint8Array.of(UP_UV | 0x40),
       new Uint8Array(4),
@@ -103,7 +86,7 @@ export class SoftPasskey {
       Uint8Array.of(this.id.length >> 8, this.id.length & 255),
       this.id,
       cose,
-    )
+    ])
     const attestationObject = cbor({ fmt: 'none', attStmt: new Map(), authData })
     const clientDataJSON = this.clientData('webauthn.create', options.challenge, origin)
     return {
@@ -122,13 +105,13 @@ export class SoftPasskey {
   /** Answers sign-in options with a signature over the challenge, from `origin`. */
   async authenticate(options: { challenge: string; rpId?: string }, origin: string) {
     this.counter += 1
-    const authData = concat(
+    const authData = concat([
       await sha256(new TextEncoder().encode(options.rpId ?? new URL(origin).hostname)),
       Uint8Array.of(UP_UV),
       Uint8Array.of(0, 0, 0, this.counter),
-    )
+    ])
     const clientDataJSON = this.clientData('webauthn.get', options.challenge, origin)
-    const signed = concat(authData, await sha256(clientDataJSON))
+    const signed = concat([authData, await sha256(clientDataJSON)])
     const raw = new Uint8Array(
       await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, this.keys.privateKey, signed),
     )

@@ -127,11 +127,12 @@ export function readMetadataLine(line: string, timeZone: string): MetaItem[] | u
     if (!trimmed || !LETTER.test(trimmed.replace(FILLER, ''))) return
     const byline =
       readByline(trimmed) ?? (firstDate && outletByline(trimmed)) ?? originalByline(trimmed)
+    // `《光明日报》（2025年03月06日 04版）`: the paper a story was printed in, as reprints cite it.
+    const paper = trimmed.replace(/^《(.+)》$/, '$1')
     if (byline) {
       items.push({ field: 'byline', value: trimmed, byline })
-    } else if (isOrganisation(trimmed.replace(/^《(.+)》$/, '$1'))) {
-      // `《光明日报》（2025年03月06日 04版）`: the paper a story was printed in, as reprints cite it.
-      items.push({ field: 'outlet', value: trimmed.replace(/^《(.+)》$/, '$1') })
+    } else if (isOrganisation(paper)) {
+      items.push({ field: 'outlet', value: paper })
     } else if (firstDate?.precision === 'time' && to === text.length && PLACE.test(trimmed)) {
       // `2025年04月02日 18:06 浙江`: where the post was sent from, as platforms print it.
       items.push({ field: 'other', label: 'place', value: trimmed })
