@@ -278,3 +278,81 @@ describe('long-form layouts', () => {
     expect(lone.fields.summary).toMatch(/^市府今天宣布/)
   })
 })
+
+describe('what the third set showed', () => {
+  const rice =
+    '<p>東京——日本的大米價格在過去一年裡大約翻了一番，政府周二表示，將從應急儲備中再投放30萬噸大米。</p>'
+  const page = (byline: string, ...tail: string[]) =>
+    importHtml(
+      `<h1>日本米價一年翻倍</h1>${byline}<time>2025年6月18日</time>${rice}<p>${MORE}</p>${tail.join('')}`,
+      ZONE,
+    )
+
+  it('reads a line of Latin names alone as the byline, capitals too', () => {
+    expect(authors(page('<div>JESSICA LANGFORD, KEVIN LIU</div>'))).toEqual([
+      'JESSICA LANGFORD',
+      'KEVIN LIU',
+    ])
+    expect(authors(page('<div>Jane Doe and John Roe</div>'))).toEqual(['Jane Doe', 'John Roe'])
+    // One name in capitals counts where the page marks it as the byline.
+    expect(authors(page('<address>JESSICA LANGFORD</address>'))).toEqual(['JESSICA LANGFORD'])
+    // Can fail: a place in capitals is no name; nor is a byline block's Han label.
+    expect(authors(page('<div>HONG KONG</div>'))).toEqual([])
+    expect(authors(page('<div class="byline"><p>报道地点</p><p>伦敦</p></div>'))).toEqual([])
+  })
+
+  it('leaves out who else reported and the authors’ biographies under the story', () => {
+    const r = page(
+      '<address>JESSICA LANGFORD</address>',
+      '<p><em>Mika Tanaka contributed reporting.</em></p>',
+      '<p><em>Jessica Langford is the Tokyo bureau chief for The Times.</em></p>',
+    )
+    expect(r.fields.content_html).not.toMatch(/contributed|bureau chief/)
+    expect(r.report.lines.at(-1)).toMatchObject({ class: 'furniture', reason: 'about-makers' })
+    // Can fail: a last paragraph about someone the byline does not name is the story's.
+    const other = page(
+      '<address>JESSICA LANGFORD</address>',
+      '<p>Kenji Sato is the owner of a rice shop in Tokyo, and says prices will keep rising.</p>',
+    )
+    expect(other.fields.content_html).toContain('Kenji Sato is the owner')
+  })
+
+  it('leaves out the outlet describing itself under the story, and its donation prompt', () => {
+    const head = [
+      '報導者 The Reporter',
+      '',
+      '漁港空了之後：近海漁業的缺工與老化危機',
+      '',
+      '2025/5/27',
+      '',
+    ]
+    const blurb = '獨立、深度、非營利 《報導者》是台灣第一個由公益基金會成立的非營利網路媒體。'
+    const r = imp(...head, STORY, '', MORE, '', blurb, '成為《報導者》贊助者')
+    expect(r.fields.content_text).not.toContain('公益基金會')
+    expect(r.fields.content_text).not.toContain('贊助者')
+    // Can fail: the outlet named in the story, not as its subject, stays; and with no masthead
+    // over the title, a last paragraph naming an outlet is story.
+    const named = '　　《報導者》訪問的多位船主表示，外籍漁工的申請流程繁複、等待時間長。'
+    expect(imp(...head, STORY, '', named).fields.content_text).toContain('訪問的多位船主')
+    expect(imp(...head.slice(2), STORY, '', blurb).fields.content_text).toContain('公益基金會')
+  })
+
+  it('takes the document’s own title over the portal’s label for it, and leaves out the board’s assurance', () => {
+    const r = imp(
+      '华宇精机(603987)公告正文',
+      '',
+      '浙江华宇精密机械股份有限公司关于签订日常经营重大合同的公告',
+      '',
+      '公告日期：2025-06-20',
+      '',
+      '本公司董事会及全体董事保证本公告内容不存在任何虚假记载、误导性陈述或者重大遗漏，并对其内容的真实性、准确性和完整性承担法律责任。',
+      '',
+      '浙江华宇精密机械股份有限公司（以下简称“公司”）于2025年6月18日与客户签订了《零部件采购框架协议》，协议有效期为三年。',
+      '',
+      '根据客户提供的预测数据，协议有效期内预计采购总金额约为人民币6.8亿元。',
+    )
+    expect(r.fields.title).toBe('浙江华宇精密机械股份有限公司关于签订日常经营重大合同的公告')
+    expect(r.fields.summary).toMatch(/^浙江华宇精密机械股份有限公司（以下简称/)
+    expect(r.fields.content_text).not.toContain('虚假记载')
+  })
+})

@@ -226,6 +226,28 @@ export function authorNames(value: string): string[] {
     .filter(Boolean)
 }
 
+/** A name in capitals, as some mastheads print bylines: `JESSICA LANGFORD`, `MARY O'NEIL`. */
+const CAPITALS_NAME =
+  /^\p{Lu}{2,}(?:[-'’]\p{Lu}+)?(?:\s(?:\p{Lu}\.|\p{Lu}{2,}(?:[-'’]\p{Lu}+)?)){1,3}$/u
+/** A name in letters, as running text prints it: `Jane Doe`, `Lin Mei-hua`. */
+const TITLE_NAME = /^\p{Lu}\p{Ll}+(?:[-'’]\p{L}+)?(?:\s\p{Lu}\p{Ll}*(?:[-'’]\p{L}+)?){1,3}$/u
+
+/**
+ * The names of a line of Latin personal names and nothing else: `Jane Doe`,
+ * `Jane Doe and John Roe`, `JESSICA LANGFORD, KEVIN LIU`. A single name in capitals could be a
+ * place or a kicker (`HONG KONG`), so it counts only where the page marks the line as a byline
+ * (`<address>`, `class="byline"`). Han names alone are not read here: a byline block's Han
+ * lines are as often its labels and places (`报道地点`, `伦敦`).
+ */
+export function namesAlone(text: string, markedByline: boolean): string[] | undefined {
+  const t = text.trim()
+  if (t.length > 80 || !/^[\p{Script=Latin}\s.,'’&-]+$/u.test(t)) return undefined
+  const names = t.split(/\s*(?:,|&|\band\b)\s*/).filter(Boolean)
+  if (!names.every((n) => TITLE_NAME.test(n) || CAPITALS_NAME.test(n))) return undefined
+  const capitals = names.some((n) => !TITLE_NAME.test(n))
+  return !capitals || names.length > 1 || markedByline ? names : undefined
+}
+
 /** Organisation-shaped names that pages print beside a date as the source. */
 const ORGANISATION_END =
   /(?:財經|财经|頻道|频道|中心|局|署|處|处|部|委|辦|办|廳|厅|府|院|會|会|館|馆|所|團|团)$/u

@@ -15,7 +15,7 @@
 import { STORY, STRONG_STORY, type LineFeatures } from './features'
 import { readDateline } from './dateline'
 import type { PageLine } from './page-lines'
-import { knownMeta, listedLines, openingLines } from './story-edges'
+import { knownMeta, listedLines, openingLines, aboutTheMakers } from './story-edges'
 import { headlineLike, pickTitle, type TitleLines } from './title'
 
 export type LineClass =
@@ -78,6 +78,9 @@ export function classifyLines(
     firstStory = opened.line
   }
   let start = firstStory
+  const titleFirst = title.lines[0] ?? 0
+  const about = new Set(aboutTheMakers(lines, f, titleFirst, start, good.lastIndexOf(true), good))
+  for (const i of about) good[i] = false
   let end = good.lastIndexOf(true)
   if (start === -1) {
     // Nothing reads as story: the story is what is left between the header and the footer.
@@ -96,7 +99,6 @@ export function classifyLines(
     if (!verdict) made.set(key, (verdict = Object.freeze({ class: cls, reason, kept, zone })))
     verdicts[i] = verdict
   }
-  const titleFirst = title.lines[0] ?? 0
   let ended = false
 
   for (let i = 0; i < lines.length; i++) {
@@ -114,7 +116,8 @@ export function classifyLines(
     const x = f[i]!
     if (x.readings) set(i, 'annotation', 'readings', false, zone)
     else if (x.cue) set(i, 'furniture', x.cue.id, false, zone)
-    else if (x.meta || (x.name && zone === 'header')) set(i, 'metadata', metaReason(x), false, zone)
+    else if (x.meta || (x.names && zone === 'header'))
+      set(i, 'metadata', metaReason(x), false, zone)
     else if (x.caption) set(i, 'caption', 'caption', false, zone)
     else if (x.path) set(i, 'furniture', 'path', false, zone)
     else if (x.list || x.links || listed[i]) set(i, 'furniture', 'list', false, zone)
@@ -166,10 +169,15 @@ export function classifyLines(
         block = []
         continue
       }
+      if (about.has(i)) {
+        tail = false
+        set(i, 'furniture', 'about-makers', false, 'footer')
+        continue
+      }
       const neutral =
         !x.cue &&
         !x.meta &&
-        !x.name &&
+        !x.names &&
         !x.endMark &&
         !x.caption &&
         !x.path &&
@@ -251,7 +259,7 @@ function creditLine(line: PageLine, x: LineFeatures): boolean {
 }
 
 function metaReason(x: LineFeatures): string {
-  if (x.name) return 'name'
+  if (x.names) return 'name'
   const parts = x.meta!.map((m) => (m.label ? `label ${m.label}` : m.field))
   return [...new Set(parts)].join(', ')
 }

@@ -5,6 +5,7 @@
  * a line of readings alone; and, for an HTML paste, what the DOM said (a heading, link share,
  * a figure's caption). Where the line sits is classify.ts's business.
  */
+import { namesAlone } from './byline'
 import { furnitureCue, type FurnitureCue } from './furniture'
 import { isShortLine, MAX_LINE_CHARS } from './limits'
 import { findDate } from './dates'
@@ -38,8 +39,8 @@ export interface LineFeatures {
   links: boolean
   /** A bulleted short line, `►冷氣團報到`, as related links are printed. */
   bullet: boolean
-  /** A Latin personal name alone: `Jane Doe`. */
-  name: boolean
+  /** The names of a line of personal names alone (`Jane Doe`, `JESSICA LANGFORD, KEVIN LIU`). */
+  names?: string[]
   /** The story's end mark, alone or closing the line: `完`, `（完）`, `(END)`, `Ends`. */
   endMark: boolean
   /** The readings of the line above or below it, alone: `guó wù yuàn` over `國務院`. */
@@ -69,7 +70,6 @@ const CLAUSE = /[，、；,;。！？!]/g
 const PATH = /^[^>»›＞→/／]{1,16}(?:\s{0,2}(?:>>|>|»|›|＞|→|\/|／)\s{0,2}[^>»›＞→/／]{1,20}){1,6}$/
 const LIST_SEPARATOR = /[|｜·•\s\u3000]+/
 const BULLET = /^[►▶▸▹●◆◇■□★☆※》→>＞·•]/
-const LATIN_NAME = /^\p{Lu}\p{Ll}+(?:[-'’]\p{L}+)?(?:\s\p{Lu}\p{Ll}*(?:[-'’]\p{L}+)?){1,3}$/u
 const END_MARK =
   /(?:^|[。！？.!?」”])\s*(?:[（(【[—-]{0,2}\s*(?:完|END|end|Ends)\s*[）)】\]—-]{0,2})$|^(?:完|Ends)$|^Ends\//
 
@@ -147,7 +147,6 @@ const NOTHING: LineFeatures = Object.freeze({
   list: false,
   links: false,
   bullet: false,
-  name: false,
   endMark: false,
   readings: false,
   story: 0,
@@ -218,7 +217,7 @@ function features(line: PageLine, timeZone: string, full: boolean): LineFeatures
     const short = items.every((t) => [...t].length <= (HAN.test(t) ? 6 : 14))
     f.list = short && (items.length >= 4 || (items.length >= 3 && bars))
     f.bullet = BULLET.test(text) && f.clauses === 0 && f.chars <= 40
-    f.name = f.latin > 0 && !f.meta && LATIN_NAME.test(text) && text.length <= 40
+    if (!f.meta) f.names = namesAlone(text, line.dom?.byline === true)
   }
   f.endMark = END_MARK.test(text)
   f.readings = onlyReadings(text)

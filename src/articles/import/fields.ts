@@ -94,7 +94,7 @@ export function readFields(
       continue
     }
     const authors = v.zone === 'footer' ? below : above
-    if (x.name) authors.push([[lines[i]!.plain.trim()], i])
+    if (x.names) authors.push([x.names, i])
     for (const item of x.meta ?? []) {
       if (item.pair) continue
       if (item.field === 'time') {

@@ -54,6 +54,13 @@ export const CLICK_HERE =
 export const COPYRIGHT = words(
   '©|copyright|all rights reserved|版[权權]所有|未[经經](?:书面|書面)?(?:授[权權]|许可|許可)|不得.{0,4}[转轉][载載]|禁止.{0,4}[转轉][载載]|[违違]者必究',
 )
+/**
+ * Disclaimers: a site's (`不代表本网观点`, `与本站立场无关`, `免责声明：`, `文章仅代表作者观点`)
+ * and the assurance every listed company's board prints atop its announcements
+ * (`…保证本公告内容不存在任何虚假记载、误导性陈述或者重大遗漏`).
+ */
+export const DISCLAIMER =
+  /^(?:免[责責][声聲]明|[郑鄭]重[声聲]明)\s*[:：]|不代表本(?:[网網]|站|[报報]|台|平台|[刊号號])(?:的)?(?:[观觀]点|[观觀][點点]|立[场場])|[与與]本(?:[网網]|站|平台)立[场場]无[关關]|[與与]本(?:[网網]|站|平台)立[場场]無[關关]|[仅僅]代表作者(?:本人)?(?:[观觀][点點]|立[场場])|保[证證]本公告[内內]容不存在(?:任何)?虚假[记記]载|不存在任何虚假[记記]载、[误誤][导導]性[陈陳]述/
 export const SITE_INFO =
   /(?:主[办辦]|承[办辦]|[协協][办辦])[单單]位\s*[:：]|(?:[网網]站[标標][识識][码碼]|[联聯][系繫絡][电電][话話]|技[术術]支持|[网網]站[维維][护護]|地址)\s*[:：]|ICP[备備證证]|公[网網]安[备備]/
 export const APP =
@@ -63,6 +70,12 @@ export const LISTEN =
 export const CORRECTION = /^(我要)?(纠错|糾錯|举报|舉報)$/
 export const REACTIONS =
   /^(讚|赞|留言|評論|评论|收藏|[点點][赞讚]|在看|[转轉][发發]|打[赏賞]|[讚赞]好|回[应應]|\+1)+$/
+/** Who else reported, as a story's last line: `Mika Tanaka contributed reporting.`, `…对本文有报道贡献。` */
+export const CONTRIBUTORS =
+  /contributed (?:reporting|research|to this (?:report|article|story))\.?$|(?:对|對)本文(?:的)?(?:有)?(?:报道|報導|報道|采访|採訪)?(?:贡献|貢獻)。?$|(?:亦|也)?(?:有|參與|参与)?(?:协助|協助)(?:采访|採訪|报道|報導)。?$/i
+/** Prompts to pay for the journalism: `成為《報導者》贊助者`, `贊助我們`, `支持我们`, `打赏作者`. */
+export const SUPPORT =
+  /^(?:立即|馬上|马上)?(?:成為|成为|加入).{0,12}(?:贊助者|赞助者|贊助會員|赞助会员|會員|会员|訂戶|订户)$|^(?:贊助|赞助|支持|捐款支持|捐助)(?:我們|我们|本站|本刊)$|^(?:打[賞赏]|[讚赞][賞赏])(?:作者|一下)?$|^(?:立即)?(?:捐款|小額捐款|小额捐款)$/
 export const FOLLOW = /(?:[关關]注|追蹤|追踪|訂閱|订阅)我[们們]|follow us/i
 export const ATTACHMENT =
   /^(?:相[关關]附件|附件(?:下[载載])?|下[载載]附件)$|\.(?:pdf|docx?|xlsx?|pptx?|zip)$/i

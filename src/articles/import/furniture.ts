@@ -20,12 +20,15 @@ import {
   VIEW_COUNT,
   CLICK_HERE,
   COPYRIGHT,
+  DISCLAIMER,
   SITE_INFO,
   APP,
   LISTEN,
   CORRECTION,
   REACTIONS,
   FOLLOW,
+  SUPPORT,
+  CONTRIBUTORS,
   ATTACHMENT,
   END_CODE,
   AD,
@@ -81,6 +84,20 @@ export const FURNITURE_CUES: FurnitureCue[] = [
     },
   },
   {
+    id: 'contributors',
+    description:
+      'who else reported, under the story: Mika Tanaka contributed reporting., 对本文有报道贡献',
+    strong: true,
+    sentence: true,
+    matches: (l) => l.plain.length <= 160 && CONTRIBUTORS.test(l.plain.trim()),
+  },
+  {
+    id: 'support',
+    description: 'prompts to pay for the journalism: 成為《報導者》贊助者, 贊助我們, 打赏作者',
+    strong: true,
+    matches: (l) => l.plain.length <= 30 && SUPPORT.test(l.plain.replace(/\s+/g, '')),
+  },
+  {
     id: 'qr-code',
     description: 'QR-code prompts: 掃描二維碼, 扫一扫，在手机打开当前页',
     strong: true,
@@ -124,6 +141,14 @@ export const FURNITURE_CUES: FurnitureCue[] = [
     strong: true,
     sentence: true,
     matches: (l) => l.plain.length <= 160 && COPYRIGHT.test(l.plain),
+  },
+  {
+    id: 'disclaimer',
+    description:
+      'disclaimers: 免责声明：…, 不代表本网观点, 与本站立场无关, a listed board’s 保证本公告内容不存在虚假记载',
+    strong: true,
+    sentence: true,
+    matches: (l) => l.plain.length <= 200 && DISCLAIMER.test(l.plain),
   },
   {
     id: 'site-info',
@@ -179,6 +204,16 @@ export const FURNITURE_CUES: FurnitureCue[] = [
     description: 'reaction buttons: 讚, 留言, +1, 收藏',
     strong: false,
     matches: (l) => l.skeleton.length <= 6 && REACTIONS.test(l.plain.replace(/\s+/g, '')),
+  },
+  {
+    id: 'page-label',
+    description:
+      'the label a portal prints over the document it shows: 公告正文, 新闻详情, 華宇精機(603987)公告正文',
+    strong: false,
+    matches: (l) =>
+      l.skeleton.length <= 24 &&
+      /(?:正文|[详詳]情)$/.test(l.skeleton) &&
+      !/[。！？.!?]$/.test(l.plain),
   },
   {
     id: 'breadcrumb',

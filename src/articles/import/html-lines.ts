@@ -50,11 +50,23 @@ interface Context {
   link: boolean
   /** Inside a `<header>` or a block its class names as the article's head or summary. */
   standfirst: boolean
+  byline: boolean
 }
 
 /** Class names that mark a page's header or a story's summary box (`article-header-summary`). */
 const STANDFIRST_CLASS =
   /(?:^|[\s_-])(?:header|summary|dek|standfirst|abstract|excerpt|digest)(?:$|[\s_-])/i
+
+/** Where pages print the article's authors: `<address>`, `class="byline"`, `rel="author"`. */
+const BYLINE_MARK = /(?:^|[\s_-])(?:byline|author|authors|writer|reporter)(?:$|[\s_-])/i
+
+/** True for an element that marks its text as the article's authors. */
+function marksByline(node: Element): boolean {
+  if (node.tagName === 'address') return true
+  return node.attrs.some(
+    (a) => ['class', 'rel', 'itemprop'].includes(a.name) && BYLINE_MARK.test(a.value),
+  )
+}
 
 /** Reads a pasted HTML page. Throws HtmlLimitError when it is over the HTML limits. */
 export function htmlLines(source: string): HtmlPage {
@@ -81,6 +93,7 @@ export function htmlLines(source: string): HtmlPage {
       if (time) dom.time = time
       if (ctx.figure) dom.figure = true
       if (ctx.standfirst) dom.standfirst = true
+      if (ctx.byline) dom.byline = true
       lines.push({
         text,
         plain: removeAnnotations(text, scan.annotations),
@@ -136,6 +149,7 @@ export function htmlLines(source: string): HtmlPage {
         ctx.standfirst ||
         tag === 'header' ||
         STANDFIRST_CLASS.test(node.attrs.find((a) => a.name === 'class')?.value ?? ''),
+      byline: ctx.byline || marksByline(node),
     }
     if (/^h[1-6]$/.test(tag)) block.heading = Number(tag[1])
     block.unit = ctx.unit ?? (UNITS.has(tag) ? node : undefined)
@@ -167,6 +181,7 @@ export function htmlLines(source: string): HtmlPage {
     figure: false,
     link: false,
     standfirst: false,
+    byline: false,
   }
   inline(fragment, root)
   flush(root)

@@ -21,6 +21,8 @@ export interface DomHints {
   figure?: boolean
   /** The line is in a `<header>`, or a block whose class names a header or a summary box. */
   standfirst?: boolean
+  /** The line is in an `<address>`, or a block whose class, `rel` or `itemprop` names an author. */
+  byline?: boolean
 }
 
 export interface PageLine {

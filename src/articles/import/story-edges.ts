@@ -1,7 +1,8 @@
 /**
  * Where the story's edges are: lists of links inside or around it (a related heading and the
- * short lines under it, runs of bulleted lines, lines mostly of links), and the lines set
- * apart above it that open it (a credit line, an HTML figure with its image).
+ * short lines under it, runs of bulleted lines, lines mostly of links), the lines set apart
+ * above it that open it (a credit line, an HTML figure with its image), and the page's
+ * description of its makers under it.
  */
 import { STRONG_STORY, type LineFeatures } from './features'
 import type { PageLine } from './page-lines'
@@ -9,7 +10,7 @@ import type { TitleLines } from './title'
 
 /** A line's metadata says something (not only labels this service does not read). */
 export const knownMeta = (x: LineFeatures) =>
-  (x.meta !== undefined && x.meta.some((m) => m.field !== 'other')) || x.name
+  (x.meta !== undefined && x.meta.some((m) => m.field !== 'other')) || x.names !== undefined
 
 /** Lines that are lists of links: a related heading and the short lines under it, bullet runs. */
 export function listedLines(f: readonly LineFeatures[]): boolean[] {
@@ -61,10 +62,59 @@ export function openingLines(
     if (x.blank) continue
     const byline = x.meta?.every((m) => m.field === 'byline' || m.field === 'author')
     const figure = x.caption && lines[i]!.dom?.figure
-    const neutral = !x.cue && !x.meta && !x.caption && !x.path && !x.list && !x.name && !x.readings
+    const neutral = !x.cue && !x.meta && !x.caption && !x.path && !x.list && !x.names && !x.readings
     if (!(byline || figure || neutral) || title.subtitles.includes(i)) break
     marked.unshift(i)
   }
   const top = marked.findIndex((i) => lines[i]!.gap)
   return new Set(top === -1 ? [] : marked.slice(top))
+}
+
+/** The longest line above the title read for the outlet's name (a masthead is short). */
+const MASTHEAD_CHARS = 24
+/** The outlet's name as the subject of a line's first clause: `《報導者》是…`. */
+const OUTLET_SUBJECT = /《?(\p{Script=Han}{2,10})》?(?:是|為|为|致力)/u
+/** A person as the subject opening a line: `Jessica Langford is…`, `Jessica Langford是…`. */
+const PERSON_SUBJECT =
+  /^(\p{Lu}[\p{L}'’.-]*(?:\s\p{Lu}[\p{L}'’.-]*){1,3}|\p{Script=Han}{2,4})\s*(?:is|was|是|為|为)(?:\s|\P{Script=Latin})/u
+
+/**
+ * The lines at the end of the story (up to `end`, the last that reads as story) in which the
+ * page describes its makers, as long-form sites print under every story: the outlet (`獨立、
+ * 深度、非營利 《報導者》是台灣第一個…`: the name its masthead gives, a run of Han characters on
+ * a short line above the title, as the subject of the first clause), or an author the header
+ * names (`Jessica Langford is the Tokyo bureau chief…`). Read from the end up; they read as
+ * story, but are the site's.
+ */
+export function aboutTheMakers(
+  lines: readonly PageLine[],
+  f: readonly LineFeatures[],
+  titleFirst: number,
+  start: number,
+  end: number,
+  good: readonly boolean[],
+): number[] {
+  const outlets = new Set<string>()
+  for (let i = 0; i < titleFirst; i++) {
+    const text = lines[i]!.plain.trim()
+    if (text.length > MASTHEAD_CHARS) continue
+    for (const run of text.match(/\p{Script=Han}{2,10}/gu) ?? []) outlets.add(run)
+  }
+  const authors = new Set<string>()
+  for (let i = 0; i < start; i++) {
+    for (const name of f[i]!.names ?? []) authors.add(name.toLowerCase())
+    for (const m of f[i]!.meta ?? []) {
+      for (const name of m.byline?.authors ?? []) authors.add(name.toLowerCase())
+    }
+  }
+  const about: number[] = []
+  for (let i = end; i > start; i--) {
+    if (!good[i]) continue
+    const text = lines[i]!.plain.trim()
+    const outlet = text.split(/[，。；,;]/)[0]!.match(OUTLET_SUBJECT)?.[1]
+    const person = text.match(PERSON_SUBJECT)?.[1]?.toLowerCase()
+    if (!(outlet && outlets.has(outlet)) && !(person && authors.has(person))) break
+    about.push(i)
+  }
+  return about
 }
