@@ -67,6 +67,11 @@ function precisionOf(want) {
   return named ?? (want.published.length > 10 ? 'time' : 'date')
 }
 
+/** The expected day, or day and time: a day may be spelt as its midnight (`…T00:00:00+08:00`). */
+function publishedOf(want) {
+  return precisionOf(want) === 'date' ? want.published.slice(0, 10) : want.published
+}
+
 /**
  * True when the summary starts as expected. The summary leaves out the first paragraph's
  * dateline (docs/import.md); a page whose expectation keeps it is read the same way, so only
@@ -99,8 +104,8 @@ function score(page) {
   const want = page.expect
   const { fields, report } =
     format === 'html'
-      ? importHtml(text, ZONE, page.annotations)
-      : importPlainText(text, format, ZONE, page.annotations)
+      ? importHtml(text, page.timezone ?? ZONE, page.annotations)
+      : importPlainText(text, format, page.timezone ?? ZONE, page.annotations)
   const published = report.fields.find(
     (f) => f.field === 'published' && f.value === fields.published,
   )
@@ -114,7 +119,7 @@ function score(page) {
   }
   const expected = {
     title: want.title,
-    published: want.published ? `${want.published} (${precisionOf(want)})` : undefined,
+    published: want.published ? `${publishedOf(want)} (${precisionOf(want)})` : undefined,
     authors: (want.authors ?? []).join(', '),
     source: want.source ?? undefined,
     summary: want.summary_starts,

@@ -25,9 +25,11 @@ export function markdownToHtml(source: string, urls?: RelativeUrls): string {
 }
 
 /**
- * Plain text as paragraphs. A paragraph starts after a blank line or at a line indented with
- * ASCII or full-width spaces (how Chinese news marks them); other line breaks stay inside the
- * paragraph. Anything that looks like markup is escaped, so it stays text.
+ * Plain text as paragraphs. A paragraph starts after a blank line, at a line indented with
+ * ASCII or full-width spaces (how Chinese news marks them), or after a line that ends a
+ * sentence in an unindented block whose lines mostly do (a page copied with one line per
+ * paragraph); other line breaks stay inside the paragraph. Anything that looks like markup is
+ * escaped, so it stays text.
  */
 export function textToHtml(source: string): string {
   return textParagraphs(source)
@@ -35,12 +37,29 @@ export function textToHtml(source: string): string {
     .join('\n')
 }
 
+/** A line that ends a sentence (`。！？!?…`, a closing quote or bracket after it) or a lead-in. */
+const endsSentence = (line: string) => /[。！？.!?…；：][」』”"’）)]*$/.test(line)
+
 /** The paragraphs of a plain text, each trimmed of its indentation. */
 export function textParagraphs(source: string): string[] {
   const paragraphs: string[] = []
   let current: string[] = []
+  let indented = false
   const flush = () => {
-    if (current.length) paragraphs.push(current.join('\n'))
+    // An indented block says where its paragraph starts, and its other lines go on with it. A
+    // block hard-wrapped at a width ends most lines mid-sentence; in an unindented one whose
+    // lines mostly end a sentence (or a clause before a list: `：`, `；`), each such line
+    // ends a paragraph.
+    const ends = current.slice(0, -1).filter(endsSentence).length
+    if (!indented && current.length > 1 && ends * 3 >= (current.length - 1) * 2) {
+      let from = 0
+      current.forEach((line, k) => {
+        if (k === current.length - 1 || endsSentence(line)) {
+          paragraphs.push(current.slice(from, k + 1).join('\n'))
+          from = k + 1
+        }
+      })
+    } else if (current.length) paragraphs.push(current.join('\n'))
     current = []
   }
   for (const line of source.split(/\r\n|\r|\n/)) {
@@ -48,7 +67,10 @@ export function textParagraphs(source: string): string[] {
       flush()
       continue
     }
-    if (/^[ \t\u3000]/.test(line)) flush()
+    if (/^[ \t\u3000]/.test(line)) {
+      flush()
+      indented = true
+    } else if (!current.length) indented = false
     current.push(line.replace(/^[ \t\u3000]+/, '').trimEnd())
   }
   flush()

@@ -209,6 +209,13 @@ const importQuery: OpenAPIV3_1.ParameterObject[] = [
     description: 'Imports: what to do with phonetic annotations such as 國(guó) or <ruby>',
     schema: { type: 'string', enum: [...ANNOTATION_MODES] },
   },
+  {
+    name: 'timezone',
+    in: 'query',
+    description:
+      'Imports: the IANA time zone of times the page prints without one; SITE_TIMEZONE when absent',
+    schema: { type: 'string' },
+  },
 ]
 
 const textBody = (format: string) => ({

@@ -7,14 +7,21 @@ import { ANNOTATION_MODES } from '../articles/import/modes'
 import { importHtml } from '../articles/import/html-import'
 import { importPlainText, type ImportReport } from '../articles/import/plaintext'
 import { charsetOf, decodeBody } from './charset'
+import { isTimeZone } from '../time'
 import { parseValid, readJsonBody } from './validate'
 
-/** `?annotations=`: what a text import does with phonetic annotations. */
-const ImportQuery = z.object({ annotations: z.enum(ANNOTATION_MODES).optional() })
+/**
+ * `?annotations=`: what a text import does with phonetic annotations; `?timezone=`: the zone
+ * a page's times are in when it names none (a Paris outlet's page pasted on a Taipei site).
+ */
+const ImportQuery = z.object({
+  annotations: z.enum(ANNOTATION_MODES).optional(),
+  timezone: z.string().refine(isTimeZone, 'an IANA time zone such as Europe/Paris').optional(),
+})
 
 /**
  * The article in a write request: JSON, or plain text / Markdown / HTML imported with a report.
- * Imports take `tags` (comma-separated), `language`, `id` and `annotations` from the
+ * Imports take `tags` (comma-separated), `language`, `id`, `annotations` and `timezone` from the
  * query string. Either way the annotations choice is applied before the id is derived, so
  * readings never become a slug.
  */
@@ -30,12 +37,16 @@ export async function readArticle(
         ? 'html'
         : undefined
   if (!format) return { input: applyAnnotationChoice(await readJsonBody(c, ArticleInput)) }
-  const { annotations } = parseValid(ImportQuery, { annotations: c.req.query('annotations') })
+  const { annotations, timezone } = parseValid(ImportQuery, {
+    annotations: c.req.query('annotations'),
+    timezone: c.req.query('timezone'),
+  })
+  const zone = timezone ?? c.var.config.timeZone
   const text = decodeBody(await c.req.arrayBuffer(), charsetOf(type))
   const { fields, extras, report } =
     format === 'html'
-      ? importHtml(text, c.var.config.timeZone, annotations)
-      : importPlainText(text, format, c.var.config.timeZone, annotations)
+      ? importHtml(text, zone, annotations)
+      : importPlainText(text, format, zone, annotations)
   const tags = c.req
     .queries('tags')
     ?.flatMap((t) => t.split(','))

@@ -328,6 +328,21 @@ describe('plain-text import of annotated pages', () => {
     expect((await res.json<any>()).title).toBe(ANNOTATED.split('\n')[0])
   })
 
+  it('reads the times a page prints without a zone in ?timezone=, and refuses a zone that is none', async () => {
+    const page = [
+      '巴黎宣布塞納河游泳區今夏開放 百年來首次',
+      '發表時間 18/03/2025 - 14:32',
+      '',
+      '　　巴黎市政府週二宣布，塞納河沿岸三處露天游泳區將於今年7月初正式對公眾開放。',
+    ].join('\n')
+    const bad = await post(page, undefined, '?timezone=Paris')
+    expect(bad.status).toBe(400)
+    expect((await bad.json<any>()).errors.map((e: any) => e.pointer)).toEqual(['/timezone'])
+    expect(await kvSnapshot()).toEqual({})
+    const paris = await (await post(page, undefined, '?timezone=Europe/Paris')).json<any>()
+    expect(paris.published).toBe('2025-03-18T14:32:00+01:00')
+  })
+
   it('refuses an unknown ?annotations= choice, storing nothing', async () => {
     const res = await post(ANNOTATED, undefined, '?annotations=remove')
     expect(res.status).toBe(400)

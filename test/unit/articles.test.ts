@@ -23,6 +23,18 @@ describe('cleanText', () => {
 })
 
 describe('textToHtml', () => {
+  it('makes a paragraph of each line of a block whose lines end sentences, not of a wrapped one', () => {
+    expect(textToHtml('第一段。\n第二段！\n第三段：\n（一）甲；\n（二）乙。')).toBe(
+      '<p>第一段。</p>\n<p>第二段！</p>\n<p>第三段：</p>\n<p>（一）甲；</p>\n<p>（二）乙。</p>',
+    )
+    // Can fail: text wrapped at a width ends most lines mid-sentence, and stays one paragraph.
+    const wrapped =
+      '市府今天宣布，老舊公寓加裝電梯補\n助計畫首批二十案審查通過。每案最\n高補助兩百五十萬元。'
+    expect(textToHtml(wrapped)).toBe(`<p>${wrapped}</p>`)
+    // Nor does a block whose indentation says where its paragraph starts.
+    expect(textToHtml('　　第一段。\n續行。')).toBe('<p>第一段。\n續行。</p>')
+  })
+
   it('makes paragraphs of blank-line and indented blocks, escaping markup', () => {
     expect(textToHtml('　　第一段。\n　　第二段<span id="x">&nbsp;\n續行\n\nthird')).toBe(
       '<p>第一段。</p>\n<p>第二段&lt;span id=&quot;x&quot;&gt;&amp;nbsp;\n續行</p>\n<p>third</p>',

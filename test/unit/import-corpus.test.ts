@@ -15,9 +15,10 @@ const ZONE = 'Asia/Taipei'
 
 function imported(page: PastedPage) {
   const text = page.text.join('\n')
+  const zone = page.timezone ?? ZONE
   return page.format === 'html'
-    ? importHtml(text, ZONE, page.annotations)
-    : importPlainText(text, page.format ?? 'text', ZONE, page.annotations)
+    ? importHtml(text, zone, page.annotations)
+    : importPlainText(text, page.format ?? 'text', zone, page.annotations)
 }
 
 /** The top-level elements of an HTML body. */

@@ -356,3 +356,120 @@ describe('what the third set showed', () => {
     expect(r.fields.content_text).not.toContain('虚假记载')
   })
 })
+
+describe('what the fourth set showed', () => {
+  it('reads labels and datelines in more shapes', () => {
+    expect(fields('Source: CRI Online   Editor: Zhang Wei   April 16, 2025 7:48 PM')).toEqual([
+      ['source', 'Source', 'CRI Online'],
+      ['editor', 'Editor', 'Zhang Wei'],
+      ['date', null, 'April 16, 2025 7:48 PM'],
+    ])
+    expect(fields('每经记者：赵一鸣　　每经编辑：陈星')).toEqual([
+      ['author', '每经记者', '赵一鸣'],
+      ['editor', '每经编辑', '陈星'],
+    ])
+    expect(fields('作者：陳彥廷 | 上報 – 2025年12月02日 20:17:00')?.map((f) => f[0])).toEqual([
+      'author',
+      'outlet',
+      'date',
+    ])
+    expect(fields('本文发布于 2025-08-14 15:32:10 四川')?.[0]?.[0]).toBe('date')
+    expect(fields('由: 吳若凡')).toEqual([['author', '由', '吳若凡']])
+    expect(fields('文丨周默')).toEqual([['author', '文', '周默']])
+    // Can fail: 由 without its colon is a word, and a short name before 摄影记者 is no reporter.
+    expect(fields('由 王小明 主持')).toBeUndefined()
+    expect(readDateline('央广网北京10月9日消息（记者黄婧 实习记者 马骁）据报道')).toMatchObject({
+      authors: ['黄婧', '马骁'],
+    })
+    expect(readDateline('央广网北京10月9日消息（记者黄婧）据报道')?.wire).toBeUndefined()
+    expect(
+      readDateline('中国青年报客户端北京5月17日电（中青报·中青网记者 宋佳音 实习生 唐悦）')
+        ?.authors,
+    ).toEqual(['宋佳音', '唐悦'])
+  })
+
+  it('starts the summary under an editor’s note or a correction, which stay in the body', () => {
+    const note = '编者按：城市更新不只是拆与建，更是一场关于“人”的精细活。今起，本报推出系列报道。'
+    const r = imp(
+      '走进更新一线：一户一策的旧改地块',
+      '',
+      '2025-06-03 09:15',
+      '',
+      note,
+      '',
+      STORY,
+      '',
+      MORE,
+    )
+    expect(r.fields.summary).toMatch(/^市府今天宣布/)
+    expect(r.fields.content_text).toContain('编者按')
+    // Can fail: a story that mentions a correction is no note.
+    const plain = imp(
+      '標題標題標題標題',
+      '',
+      '2025-06-03',
+      '',
+      '　　市府更正了去年的統計數字，並向議會說明原因。',
+      '',
+      MORE,
+    )
+    expect(plain.fields.summary).toMatch(/^市府更正/)
+  })
+
+  it('finds the headline under a self-media account’s name and date, and under a cookie banner', () => {
+    const r = imp(
+      '周默聊生活',
+      '2025-11-03 20:17 发布于：浙江省',
+      '冬季取暖这5个习惯最危险，很多家庭天天在做',
+      '文丨周默',
+      '',
+      STORY,
+      '',
+      MORE,
+    )
+    expect(r.fields.title).toBe('冬季取暖这5个习惯最危险，很多家庭天天在做')
+    expect(authors(r)).toEqual(['周默'])
+    const html = importHtml(
+      '<div>本網站使用 Cookies 以提升閣下的瀏覽體驗。繼續瀏覽即表示閣下同意我們的私隱政策。</div><h1>零售數據｜6月零售銷貨價值按年升0.9%</h1><p>發佈時間：2025/08/05 16:18</p><p>政府統計處今日公布，6月零售業總銷貨價值臨時估計為297億元，按年上升0.9%。</p>',
+      ZONE,
+    )
+    expect(html.fields.title).toBe('零售數據｜6月零售銷貨價值按年升0.9%')
+    // Can fail: a headline whose date has a slash is no site path.
+    expect(
+      imp(
+        '搜尋',
+        '第二階段公費流感疫苗11/1開打 50至64歲成人可接種',
+        '發布時間：2025-10-22 19:35',
+        '',
+        STORY,
+      ).fields.title,
+    ).toBe('第二階段公費流感疫苗11/1開打 50至64歲成人可接種')
+  })
+
+  it('takes a caption on the line of its placeholder, but not two sentences under one', () => {
+    const r = imp(
+      '標題標題標題標題',
+      '',
+      '2025-06-03',
+      '',
+      STORY,
+      '[圖片] 新圖書館設置閱讀階梯。（讀者提供）',
+      MORE,
+    )
+    expect(r.fields.content_text).not.toContain('閱讀階梯')
+    const points = '1. 电暖器上不要搭衣服。很多人图方便，把湿衣服直接搭在电暖器上烘干。'
+    const listed = imp(
+      '標題標題標題標題',
+      '',
+      '2025-06-03',
+      '',
+      STORY,
+      '',
+      '[图片]',
+      points,
+      '',
+      MORE,
+    )
+    expect(listed.fields.content_text).toContain(points)
+  })
+})

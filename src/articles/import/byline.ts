@@ -135,7 +135,8 @@ export function readByline(text: string, labelled = false, bracketed = false): B
     if (role) {
       const at = piece.indexOf(role)
       const before = piece.slice(0, at)
-      if (before && !isOutlet(before)) return undefined
+      // `中青报·中青网记者`: a paper and its website, both the reporter's.
+      if (before && !before.split(/[·・]/).every(isOutlet)) return undefined
       if (before) byline.outlet ??= before
       evidence = true
       piece = piece.slice(at + role.length)

@@ -126,6 +126,7 @@ export function classifyLines(
 
   function header(i: number) {
     if (title.subtitles.includes(i)) set(i, 'title', 'subtitle', false, 'header')
+    else if (standfirst.has(i) && opened!.note) set(i, 'story', 'note', true, 'header')
     else if (standfirst.has(i)) set(i, 'title', 'standfirst', opened!.keep, 'header')
     else if (openers.has(i))
       set(i, f[i]!.caption ? 'caption' : 'story', 'opens-story', true, 'header')
@@ -202,6 +203,10 @@ export function classifyLines(
   }
 }
 
+/** A note opening the page's text: `编者按：`, `【更正】`, `Editor's note:`. */
+const NOTE =
+  /^[【[〔(（]?\s*(?:编者按|編者按|编者的话|編者的話|编者注|編者註|編按|编按|更正|更正啟事|更正启事|勘誤|勘误|Editor['’]s note|Correction)\s*[】\]〕)）]?\s*[:：]?/i
+
 /** How many story paragraphs a standfirst may run to. */
 const STANDFIRST_LINES = 2
 
@@ -217,8 +222,13 @@ function storyUnderStandfirst(
   f: readonly LineFeatures[],
   good: boolean[],
   first: number,
-): { line: number; keep: boolean } | undefined {
+): { line: number; keep: boolean; note?: true } | undefined {
   if (first === -1) return undefined
+  // An editor's note or a correction over the story stays with it; the story starts below.
+  if (NOTE.test(lines[first]!.plain.trim())) {
+    const next = good.findIndex((g, i) => i > first && g)
+    return next === -1 ? undefined : { line: next, keep: true, note: true }
+  }
   // An HTML page says so itself: the story starts after its header and summary box.
   if (lines[first]!.dom?.standfirst) {
     const after = good.findIndex((g, i) => i > first && g && !lines[i]!.dom?.standfirst)

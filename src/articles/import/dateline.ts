@@ -27,11 +27,12 @@ export interface Dateline {
 }
 
 /**
- * A newsroom's own dateline (`本報訊`, `荊州網訊`), a wire's place and day (`…4月7日電`), or
- * a short name and `讯` followed by a space or a bracket (`南都讯 `), which `最新消息，` is not.
+ * A newsroom's own dateline (`本報訊`, `荊州網訊`), a place and day (`…4月7日電`, a wire's;
+ * `…10月9日消息`, the newsroom's), or a short name and `讯` followed by a space or a bracket
+ * (`南都讯 `), which `最新消息，` is not.
  */
 const DATELINE =
-  /^(?:(本(?:報|报|刊|台|網|网|站)?|[\p{Script=Han}A-Za-z]{1,10}?(?:網|网|社|報|报|台|站|端))(?:訊|讯|消息|專訊|专讯)|([\p{Script=Han}A-Za-z]{1,10}?(?:社|網|网|報|报|台))[\p{Script=Han}]{0,8}?(?:\d{1,2}月)?\d{1,2}日(?:電|电)|[\p{Script=Han}]{2,4}?(?:訊|讯)(?=[ \u3000（(【]))/u
+  /^(?:(本(?:報|报|刊|台|網|网|站)?|[\p{Script=Han}A-Za-z]{1,10}?(?:網|网|社|報|报|台|站|端))(?:訊|讯|消息|專訊|专讯)|([\p{Script=Han}A-Za-z]{1,10}?(?:社|網|网|報|报|台))[\p{Script=Han}]{0,8}?(?:\d{1,2}月)?\d{1,2}日(電|电|消息|訊|讯)|[\p{Script=Han}]{2,4}?(?:訊|讯)(?=[ \u3000（(【]))/u
 /** Brackets of every kind that set a dateline or a byline apart. */
 const OPEN = '（(【〔［['
 const CLOSE: Record<string, string> = {
@@ -90,7 +91,8 @@ export function readDateline(paragraph: string): Dateline | undefined {
   }
   end += gapAt(paragraph, end)
   const dateline: Dateline = { authors, end, credit: false }
-  if (place[2]) dateline.wire = place[2]
+  // `新華社北京4月7日電` is a wire's; `央广网北京10月9日消息` is the newsroom's own report.
+  if (place[2] && /^[電电]$/.test(place[3]!)) dateline.wire = place[2]
   return dateline
 }
 

@@ -5,7 +5,7 @@
  * a line of readings alone; and, for an HTML paste, what the DOM said (a heading, link share,
  * a figure's caption). Where the line sits is classify.ts's business.
  */
-import { namesAlone } from './byline'
+import { authorNames, isPersonName, namesAlone } from './byline'
 import { furnitureCue, type FurnitureCue } from './furniture'
 import { isShortLine, MAX_LINE_CHARS } from './limits'
 import { findDate } from './dates'
@@ -95,10 +95,18 @@ export function lineFeatures(lines: readonly PageLine[], timeZone: string): Line
   })
   markRuns(all)
   pairLabels(lines, all, timeZone)
-  // The line right under an image's placeholder (`[图片]`) is what the page printed under it.
+  // The line right under an image's placeholder (`[图片]`) is what the page printed under it,
+  // unless it runs to two sentences: captions say one thing, a story goes on.
   all.forEach((f, i) => {
     const above = all[i - 1]
-    if (above?.caption?.placeholder && !f.blank && f.chars <= CAPTION_CHARS && !f.caption?.sure) {
+    const sentences = lines[i]!.plain.match(/[。！？!?](?=.)/g)?.length ?? 0
+    if (
+      above?.caption?.placeholder &&
+      !f.blank &&
+      f.chars <= CAPTION_CHARS &&
+      sentences === 0 &&
+      !f.caption?.sure
+    ) {
       all[i] = { ...f, caption: { photographers: f.caption?.photographers ?? [], sure: true } }
     }
   })
@@ -124,6 +132,9 @@ function pairLabels(lines: readonly PageLine[], all: LineFeatures[], timeZone: s
     if (!field || next.blank || next.meta || next.sentence) continue
     const items = readMetadataLine(`${label}：${lines[i + 1]!.plain.trim()}`, timeZone)
     if (items?.length !== 1 || items[0]!.field !== field) continue
+    // A person's label over a line that names nobody (`風傳媒記者` over `看更多文章`) is a heading.
+    const people = ['author', 'editor', 'photographer'].includes(field)
+    if (people && !authorNames(items[0]!.value).every(isPersonName)) continue
     all[i] = { ...all[i]!, meta: [{ field, label, value: '', pair: true }] }
     all[i + 1] = { ...next, meta: items }
     i++
@@ -210,7 +221,9 @@ function features(line: PageLine, timeZone: string, full: boolean): LineFeatures
   if (line.dom?.time && !f.sentence) f.meta = withDomTime(f.meta, line.dom.time, timeZone)
   f.caption = caption(text, line)
   if (!f.sentence) {
-    f.path = PATH_SEPARATOR.test(text) && PATH.test(text) && !/\d{4}/.test(text)
+    // `11/1開打`: a slash between digits is a date's, not a path's.
+    const pathText = text.replace(/(\d)[/／](\d)/g, '$1-$2')
+    f.path = PATH_SEPARATOR.test(pathText) && PATH.test(pathText) && !/\d{4}/.test(text)
     // Words of Latin text are not items: only bars and dots set them apart there.
     const bars = /[|｜·•]/.test(text)
     const items = text.split(bars || f.han > f.latin ? LIST_SEPARATOR : /[|｜·•]+/).filter(Boolean)

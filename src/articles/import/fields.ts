@@ -14,6 +14,7 @@
  *   photographers are reported, never authors.
  */
 import type { Verdict } from './classify'
+import { labelOutlet } from './labels'
 import { authorNames, isOutlet } from './byline'
 import { readDateline } from './dateline'
 import type { ClockTime } from './clock'
@@ -130,6 +131,9 @@ export function readFields(
         report({ field: 'source', value: item.value, line: i + 1, ...label(item) })
       } else if (item.field === 'author') {
         authors.push([authorNames(item.value), i, item.label])
+        // `红星新闻记者 唐亮`: the outlet its reporters write for, as a byline names it.
+        const outlet = item.label && labelOutlet(item.label)
+        if (outlet) sources.push({ value: outlet, rank: SOURCE_RANK.byline, line: i })
       } else if (item.field === 'byline') {
         authors.push([item.byline!.authors, i, item.label])
         if (item.byline!.outlet)

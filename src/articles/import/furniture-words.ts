@@ -16,7 +16,7 @@ export const CONTROL_LABELS = new Set(
     '回上一頁 回上一页 回首頁 回首页 返回 返回列表 返回首頁 返回首页 返回目錄 返回目录 我要糾錯 ' +
     '我要纠错 純文本 纯文本 放大 縮小 缩小 默認 默认 還原 还原 登入 登录 註冊 注册 網站導覽 网站导航 ' +
     '無障礙 无障碍 跳到主要內容區塊 跳到主要內容 跳至主要內容 跳到主要内容 TOP 查看PDF原文 ' +
-    '查看原文 下载PDF 下載PDF PDF原文 PDF下载 PDF下載'
+    '查看原文 下载PDF 下載PDF PDF原文 PDF下载 PDF下載 阅读下一篇 閱讀下一篇'
   ).split(' '),
 )
 export const PLATFORMS = new Set(
@@ -50,9 +50,9 @@ export const VIEW_COUNT =
   /^(瀏覽次數|浏览次数|點擊數|点击数|點擊量|点击量|閱讀數|阅读数|閱讀量|阅读量|瀏覽量|浏览量|訪問量|访问量|閱讀次數|阅读次数)\d*(次)?$/
 /** A prompt to follow a link, which a pasted page keeps without its link. */
 export const CLICK_HERE =
-  /(?:请|請)?(?:点击|點擊|点|點)(?:这里|這裡|这儿|此处|此處|此)(?:[看查]|$|[。！!]?$)/
+  /(?:请|請)?(?:点击|點擊|点|點)(?:这里|這裡|这儿|此处|此處|此)(?:[看查]|$|[。！!]?$)|(?:查看|閱讀|阅读)更多(?:[内內]容|新[闻聞]|精彩)?$/
 export const COPYRIGHT = words(
-  '©|copyright|all rights reserved|版[权權]所有|未[经經](?:书面|書面)?(?:授[权權]|许可|許可)|不得.{0,4}[转轉][载載]|禁止.{0,4}[转轉][载載]|[违違]者必究',
+  '©|copyright|all rights reserved|版[权權]所有|著作[权權][归歸]|版[权權]部|未[经經].{0,8}?(?:书面|書面)?(?:授[权權]|许可|許可)|不得.{0,4}[转轉][载載]|禁止.{0,4}[转轉][载載]|[违違]者必究',
 )
 /**
  * Disclaimers: a site's (`不代表本网观点`, `与本站立场无关`, `免责声明：`, `文章仅代表作者观点`)
@@ -60,7 +60,7 @@ export const COPYRIGHT = words(
  * (`…保证本公告内容不存在任何虚假记载、误导性陈述或者重大遗漏`).
  */
 export const DISCLAIMER =
-  /^(?:免[责責][声聲]明|[郑鄭]重[声聲]明)\s*[:：]|不代表本(?:[网網]|站|[报報]|台|平台|[刊号號])(?:的)?(?:[观觀]点|[观觀][點点]|立[场場])|[与與]本(?:[网網]|站|平台)立[场場]无[关關]|[與与]本(?:[网網]|站|平台)立[場场]無[關关]|[仅僅]代表作者(?:本人)?(?:[观觀][点點]|立[场場])|保[证證]本公告[内內]容不存在(?:任何)?虚假[记記]载|不存在任何虚假[记記]载、[误誤][导導]性[陈陳]述/
+  /^(?:免[责責][声聲]明|[郑鄭]重[声聲]明|特[别別][声聲]明|平台[声聲]明)\s*[:：]|^Notice\s*:\s*[Tt]he content above|[仅僅]提供信息存[储儲]服[务務]|不代表本(?:[网網]|站|[报報]|台|平台|[刊号號])(?:的)?(?:[观觀]点|[观觀][點点]|立[场場])|[与與]本(?:[网網]|站|平台)立[场場]无[关關]|[與与]本(?:[网網]|站|平台)立[場场]無[關关]|[仅僅]代表作者(?:本人)?(?:[观觀][点點]|立[场場])|(?:[观觀][点點]|立[场場])[仅僅]代表作者|保[证證]本公告[内內]容不存在(?:任何)?虚假[记記]载|不存在任何虚假[记記]载、[误誤][导導]性[陈陳]述/
 export const SITE_INFO =
   /(?:主[办辦]|承[办辦]|[协協][办辦])[单單]位\s*[:：]|(?:[网網]站[标標][识識][码碼]|[联聯][系繫絡][电電][话話]|技[术術]支持|[网網]站[维維][护護]|地址)\s*[:：]|ICP[备備證证]|公[网網]安[备備]/
 export const APP =
@@ -73,14 +73,22 @@ export const REACTIONS =
 /** Who else reported, as a story's last line: `Mika Tanaka contributed reporting.`, `…对本文有报道贡献。` */
 export const CONTRIBUTORS =
   /contributed (?:reporting|research|to this (?:report|article|story))\.?$|(?:对|對)本文(?:的)?(?:有)?(?:报道|報導|報道|采访|採訪)?(?:贡献|貢獻)。?$|(?:亦|也)?(?:有|參與|参与)?(?:协助|協助)(?:采访|採訪|报道|報導)。?$/i
+/** Cookie banners: `本網站使用 Cookies…繼續瀏覽即表示閣下同意…`, `We use cookies…`. */
+export const COOKIES =
+  /(?:使用|接受|同意|啟用|启用).{0,24}(?:cookies?|小型文字檔案|小甜餅)|(?:cookies?|小型文字檔案).{0,40}(?:同意|接受|政策|設定|设置|了解更多)|\b(?:we|this (?:site|website)) uses? cookies|accept (?:all )?cookies/i
+/** Calls for news tips: `红星新闻报料：请拨打报料热线…`, `有任何新聞爆料，請來信至…`. */
+export const NEWS_TIPS =
+  /(?:[报報]料|爆料)(?:[热熱]线|[热熱]線|[电電][话話]|信箱|[邮郵]箱|有[奖獎]|[，,]?\s*[请請](?:[来來]信|拨打|撥打|致电|致電|联系|聯繫))|新[闻聞]爆料/
+/** A line of hashtags alone: `#偏鄉教育 #圖書館 #屏東`. */
+export const HASHTAGS = /^(?:[#＃][^\s#＃]{1,24}\s*){2,}$/
 /** Prompts to pay for the journalism: `成為《報導者》贊助者`, `贊助我們`, `支持我们`, `打赏作者`. */
 export const SUPPORT =
   /^(?:立即|馬上|马上)?(?:成為|成为|加入).{0,12}(?:贊助者|赞助者|贊助會員|赞助会员|會員|会员|訂戶|订户)$|^(?:贊助|赞助|支持|捐款支持|捐助)(?:我們|我们|本站|本刊)$|^(?:打[賞赏]|[讚赞][賞赏])(?:作者|一下)?$|^(?:立即)?(?:捐款|小額捐款|小额捐款)$/
-export const FOLLOW = /(?:[关關]注|追蹤|追踪|訂閱|订阅)我[们們]|follow us/i
+export const FOLLOW = /(?:[关關]注|追蹤|追踪|訂閱|订阅)我[们們]|follow us|加入.{0,12}LINE\s*好友/i
 export const ATTACHMENT =
   /^(?:相[关關]附件|附件(?:下[载載])?|下[载載]附件)$|\.(?:pdf|docx?|xlsx?|pptx?|zip)$/i
 export const END_CODE = /^(NNNN|＃＃＃|###)$/
 /** An advertisement's label alone on a line, where a slot stood. */
 export const AD = /^(?:廣告|广告|贊助|赞助|推廣|推广|Advertisement|ADVERTISEMENT|Sponsored|AD)$/
 /** A rule drawn with a repeated symbol: `*****`, `-----`, `＝＝＝`. */
-export const RULE = /^([*＊=＝\-－_＿—~～#＃+＋•・])\1{4,}$/u
+export const RULE = /^([*＊=＝\-－_＿—~～#＃+＋•・])\1{2,}$/u

@@ -28,6 +28,9 @@ import {
   REACTIONS,
   FOLLOW,
   SUPPORT,
+  COOKIES,
+  NEWS_TIPS,
+  HASHTAGS,
   CONTRIBUTORS,
   ATTACHMENT,
   END_CODE,
@@ -82,6 +85,26 @@ export const FURNITURE_CUES: FurnitureCue[] = [
         tokens.length > 0 && tokens.every((t) => PLATFORMS.has(t.replace(/[^\p{L}\p{N}]/gu, '')))
       )
     },
+  },
+  {
+    id: 'news-tips',
+    description: 'calls for news tips: 报料热线, 有任何新聞爆料，請來信至…',
+    strong: true,
+    sentence: true,
+    matches: (l) => l.plain.length <= 120 && NEWS_TIPS.test(l.plain),
+  },
+  {
+    id: 'hashtags',
+    description: 'a line of hashtags alone: #偏鄉教育 #圖書館',
+    strong: true,
+    matches: (l) => HASHTAGS.test(l.plain.trim()),
+  },
+  {
+    id: 'cookies',
+    description: 'cookie banners: 本網站使用 Cookies…即表示閣下同意, We use cookies',
+    strong: true,
+    sentence: true,
+    matches: (l) => l.plain.length <= 200 && COOKIES.test(l.plain),
   },
   {
     id: 'contributors',
@@ -148,7 +171,7 @@ export const FURNITURE_CUES: FurnitureCue[] = [
       'disclaimers: 免责声明：…, 不代表本网观点, 与本站立场无关, a listed board’s 保证本公告内容不存在虚假记载',
     strong: true,
     sentence: true,
-    matches: (l) => l.plain.length <= 200 && DISCLAIMER.test(l.plain),
+    matches: (l) => l.plain.length <= 400 && DISCLAIMER.test(l.plain),
   },
   {
     id: 'site-info',
@@ -212,7 +235,7 @@ export const FURNITURE_CUES: FurnitureCue[] = [
     strong: false,
     matches: (l) =>
       l.skeleton.length <= 24 &&
-      /(?:正文|[详詳]情)$/.test(l.skeleton) &&
+      /.(?:正文|[详詳]情)$/.test(l.skeleton) &&
       !/[。！？.!?]$/.test(l.plain),
   },
   {

@@ -34,7 +34,7 @@ const TABLE: [LabelField, string][] = [
   ],
   [
     'author',
-    '作者|記者|记者|撰文|撰稿|撰稿人|文字|報道|报道|報導|报导|採訪|采访|文|Author|Authors|Reporter|Writer',
+    '作者|記者|记者|撰文|撰稿|撰稿人|文字|報道|报道|報導|报导|採訪|采访|文|由|Author|Authors|Reporter|Writer',
   ],
   [
     'editor',
@@ -70,7 +70,19 @@ export function labelField(label: string): LabelField | undefined {
   const field = FIELD.get(key)
   if (field) return field
   const outlet = OUTLET_BEFORE.exec(key)
-  return outlet ? FIELD.get(key.slice(outlet[0].length)) : undefined
+  if (outlet) return FIELD.get(key.slice(outlet[0].length))
+  // `每经记者`, `中青网编辑`: a newsroom's short name before a reporter's or an editor's role.
+  const role = SHORT_NAME_ROLE.exec(key)
+  return role ? FIELD.get(role[1]!) : undefined
+}
+/** A short name, not itself a kind of work, before 记者 or 编辑. */
+const SHORT_NAME_ROLE =
+  /^(?!摄影|攝影|图片|圖片|视频|視頻|文字|美术|美術)\p{Script=Han}{2,4}?(记者|記者|编辑|編輯)$/u
+
+/** The outlet a label opens with (`红星新闻记者` is 红星新闻's), not `本報`, which names none. */
+export function labelOutlet(label: string): string | undefined {
+  const outlet = OUTLET_BEFORE.exec(label.replace(/[\s\u3000]+/g, ''))?.[0]
+  return outlet && !/^本[報报]$/.test(outlet) ? outlet : undefined
 }
 
 /** Labels that may be written with a slash instead of a colon: `文／`, `发布/`, `圖／`. */
@@ -87,6 +99,8 @@ function takesSlash(label: string): boolean {
 const BARE_LABELS = ['Published', 'Updated', 'Posted', 'Last updated']
 
 const COLONS = ':：﹕'
+/** Labels read only before a colon. */
+const COLON_ONLY = new Set(['由'])
 const SLASHES = '/／'
 /** What a label this service reads may take for its colon: `来源｜…`, `作者, …` (BBC). */
 const KNOWN_SEPARATORS = '|｜丨,，'
@@ -105,7 +119,8 @@ function labelAt(
   let letters = 0
   while (i < text.length && i - start < 16) {
     const ch = text[i]!
-    if (LABEL_LETTER.test(ch)) letters++
+    // `文丨周默`: 丨 is a Han character, but pages print it as a bar.
+    if (LABEL_LETTER.test(ch) && ch !== '丨') letters++
     else if (!((ch === ' ' || ch === '\u3000') && letters > 0)) break
     i++
   }
@@ -125,10 +140,14 @@ function labelAt(
   while (text[j] === ' ' || text[j] === '\u3000') j++
   const field = labelField(label)
   const sep = text[j]
+  // `由：吳若凡` (RFI's "by"): a word too common to be a label without its colon.
+  if (COLON_ONLY.has(label) && !(sep && COLONS.includes(sep))) return undefined
   if (sep && COLONS.includes(sep)) {
     if (field) return { label, field, valueAt: j + 1 }
     const han = /^[\p{Script=Han}]{2,8}$/u.test(label)
-    const latin = /^[A-Za-z]+(?: [A-Za-z]+)?$/.test(label)
+    // An unknown label is one Latin word: in `Source: CRI Online   Editor: Zhang Wei` the label
+    // is `Editor`, not `Online Editor`, and its value's words stay with the value before it.
+    const latin = /^[A-Za-z]+$/.test(label)
     return han || latin ? { label, field: 'other', valueAt: j + 1 } : undefined
   }
   if (sep && field && KNOWN_SEPARATORS.includes(sep)) {
@@ -157,6 +176,7 @@ function spacedLabel(
   label: string,
 ): { label: string; field: LabelField; valueAt: number; spaced: true } | undefined {
   const field = labelField(label)
+  if (COLON_ONLY.has(label)) return undefined
   const after = start + label.length
   const space = /^[ \u3000]{1,3}/.exec(text.slice(after, after + 3))
   if (!field || !space) return undefined

@@ -13,7 +13,7 @@ const WHO_IS_WHERE =
   /[（(](?:左|右|中|前排|後排|后排)(?:[一二三四五六七八九十\d]|起)?[）)]|\((?:left|right|centre|center)\)/i
 /** A caption's marks, and the placeholder a text paste leaves where an image was (`[图片]`). */
 const CAPTION_START =
-  /^(?:图为|圖為|(?:资料|資料)?(?:图|圖|图片|圖片|照片?)[：:]|[（(](?:图|圖|攝|摄)[)）／/]|Photo:|■|▲|▼|△|▽|●)/
+  /^(?:图为|圖為|(?:资料|資料)?(?:图|圖|图片|圖片|照片?)(?:[来來]源)?[：:]|[（(](?:图|圖|攝|摄)[)）／/]|Photo:|■|▲|▼|△|▽|●|\[(?:图片|圖片|图|圖|image|img|photo|picture)\]\s*\S)/i
 const PLACEHOLDER = /^\[(?:图片|圖片|图|圖|image|img|photo|picture)\]$/i
 /** How a photographer's credit ends: `摄`, `攝影`. */
 const PHOTO_END = /(?:攝|摄)(?:影)?\s*$/

@@ -123,7 +123,11 @@ export function readMetadataLine(line: string, timeZone: string): MetaItem[] | u
   function readPieces(from: number, to: number) {
     const piece = original.slice(from, to)
     const offset = from
-    const trimmed = piece.replace(/^[\s|｜丨│（(【[）)】\]]+|[\s|｜丨│（(【[）)】\]]+$/g, '')
+    // Bars, brackets and dashes set a line's items apart: `作者：陳彥廷 | 上報 – 2025年12月02日`.
+    const trimmed = piece.replace(
+      /^[\s|｜丨│（(【[）)】\]–—－]+|[\s|｜丨│（(【[）)】\]–—－]+$/g,
+      '',
+    )
     if (!trimmed || !LETTER.test(trimmed.replace(FILLER, ''))) return
     const byline =
       readByline(trimmed) ?? (firstDate && outletByline(trimmed)) ?? originalByline(trimmed)
@@ -203,7 +207,10 @@ function outletByline(piece: string): Byline | undefined {
 
 /** The field of a date's label printed without its colon (`日期 `, `更新 `), or undefined. */
 function bareDateLabel(piece: string): 'published' | 'updated' | undefined {
-  const field = labelField(piece.replace(/[\s\u3000|｜丨│]+/g, ''))
+  // `本文发布于 2025-08-14`: the label as a phrase, the article named before it, 于 after.
+  const phrase = /^(?:本文|本篇|此文|文章)?(.{1,6}?)(?:于|於)?$/u
+  const words = piece.replace(/[\s\u3000|｜丨│]+/g, '')
+  const field = labelField(words) ?? labelField(phrase.exec(words)?.[1] ?? '')
   return field === 'published' || field === 'updated' ? field : undefined
 }
 

@@ -73,8 +73,20 @@ export function pickTitle(
     const first = f.findIndex((x) => !x.blank)
     return first === -1 ? none : { ...none, lines: [first] }
   }
-  return choose(f, stack)
+  const title = choose(f, stack)
+  // Self-media pages print the account's name and the date over the headline (`周默聊生活`,
+  // `2025-11-03 20:17`, then the headline): a stack with no headline in length gives way to
+  // the first line that is one between the metadata and the story.
+  if (title.lines.some((i) => isHeadline(f[i]!))) return title
+  const under = f.findIndex(
+    (x, i) => i > firstMeta && i < limit && headlineLike(x) && isHeadline(x),
+  )
+  if (firstMeta === -1 || under === -1) return title
+  return { lines: [under], subtitles: [], above: stack }
 }
+
+/** A headline in length: eight Han characters, or four Latin words. */
+const isHeadline = (x: LineFeatures) => (isLatin(x) ? x.words >= 4 : x.han >= 8)
 
 /** The headline-like lines right above `at` (blank lines between them allowed), top first. */
 function stackAbove(f: readonly LineFeatures[], at: number): number[] {
@@ -97,7 +109,7 @@ function stackAbove(f: readonly LineFeatures[], at: number): number[] {
 function choose(f: readonly LineFeatures[], stack: number[]): TitleLines {
   const pick = (latin: boolean) => {
     const lines = stack.filter((i) => isLatin(f[i]!) === latin)
-    const headline = lines.find((i) => (latin ? f[i]!.words >= 4 : f[i]!.han >= 8))
+    const headline = lines.find((i) => isHeadline(f[i]!))
     const longest = lines.reduce<number | undefined>(
       (best, i) => (best === undefined || f[i]!.chars > f[best]!.chars ? i : best),
       undefined,

@@ -20,6 +20,8 @@ export interface PastedPage {
   format?: 'text' | 'markdown' | 'html'
   /** The `?annotations=` choice, when not the default. */
   annotations?: 'strip' | 'keep' | 'ruby'
+  /** The `?timezone=` of a page whose times are not the site's and name no zone. */
+  timezone?: string
   text: string[]
   expect: {
     title: string
