@@ -49,7 +49,10 @@ function renderAuthor(author: Author): string {
   return `<author>${el('name', author.name)}${el('uri', author.url)}${el('email', author.email)}</author>`
 }
 
-/** A file of the entry; one of ours has its type and length (a type feedparser would guess). */
+/**
+ * A file of the entry, with its type and length where known: feedparser takes a link without a
+ * type for text/html.
+ */
 function enclosure(file: FeedImage & { title?: string }): string {
   return empty('link', {
     rel: 'enclosure',
