@@ -113,11 +113,23 @@ try {
   // their files, compared with the articles' own attachments, whose sizes are R2's.
   const media = await publishMedia(base, token)
   stored.push(...media.articles)
-  const sizes = media.articles.flatMap((a) => a.attachments).filter((a) => media.uploads.has(a.url))
+  const sizes = media.articles
+    .flatMap((a) => a.attachments ?? [])
+    .filter((a) => media.uploads.has(a.url))
   check(
     `media: each attachment of ours carries the size R2 stores (${sizes.length} files)`,
     sizes.length === 3 && sizes.every((a) => a.size_in_bytes === media.uploads.get(a.url).size),
     JSON.stringify(sizes),
+  )
+  const leads = media.articles.filter((a) => media.uploads.has(a.image))
+  check(
+    `media: each lead image of ours carries the type and size R2 stores (${leads.length} images)`,
+    leads.length === 3 &&
+      leads.every(({ image, image_file: file }) => {
+        const upload = media.uploads.get(image)
+        return file?.mime_type === upload.type && file.size_in_bytes === upload.size
+      }),
+    JSON.stringify(leads.map((a) => [a.image, a.image_file])),
   )
   check(
     `each write answers the language it stored and warns of the relative URLs it could not resolve (${answers.length} articles)`,

@@ -1,9 +1,10 @@
 // The media step of `npm run e2e` (scripts/e2e.mjs). Before the readers read the feeds, a
 // photo carrying GPS, a PNG, a WebP, an MP3, an MP4 and a PDF are uploaded to the running
-// service and two articles carry them (a podcast episode with its lead image; a gallery of
-// captioned photos with a video, a document and a file on another host): the readers of
-// scripts/readers/ compare every item's enclosures and photos with the articles' own
-// attachments, whose sizes are R2's. Afterwards, the MP3 is served with Range, and exiftool,
+// service and three articles carry them (a podcast episode with its lead image; a gallery of
+// captioned photos with a video, a document and a file on another host; a story with a lead
+// image alone, RSS's enclosure): the readers of scripts/readers/ compare every item's
+// enclosures and photos with the articles' own attachments and lead image, whose types and
+// sizes are R2's. Afterwards, the MP3 is served with Range, and exiftool,
 // where installed, finds no location in the photo as served.
 import { execFileSync, spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -94,6 +95,13 @@ export async function publishMedia(base, token) {
         { url: pdf.url, title: 'Programme' },
         { url: 'https://cdn.news.example.com/2026/forum-interview.mp3', mime_type: 'audio/mpeg' },
       ],
+    }),
+    await publish({
+      id: 'e2e-lead',
+      title: 'The new park opens',
+      content_text: 'The park by the east gate opened on Saturday.',
+      published: new Date(Date.now() - 120_000).toISOString(),
+      image: webp.url,
     }),
   ]
   const uploads = new Map([audio, photo, png, webp, video, pdf].map((file) => [file.url, file]))

@@ -11,11 +11,24 @@ const count = (notes, what) => (notes[what] = (notes[what] ?? 0) + 1)
 const podcast = (type) => /^(audio|video)\//.test(type ?? '')
 
 /**
+ * The lead image as feeds give it: R2's type and size for a file of ours (`image_file`), else
+ * the type its URL names, if any.
+ * @param {{image?: string, image_file?: {mime_type: string, size_in_bytes: number}}} article
+ */
+function leadOf(article) {
+  const url = article.image
+  if (!url) return undefined
+  const file = article.image_file
+  if (file) return { url, type: file.mime_type, length: file.size_in_bytes }
+  return { url, type: imageType(url) ?? null, length: null }
+}
+
+/**
  * The files a format carries for `article`, by where they go: `enclosure` (RSS's one
  * `<enclosure>`, Atom's `rel="enclosure"` links, JSON Feed's attachments), `media` (RSS's
  * `media:content`) and `image` (JSON Feed's). Each file is `{url, type, length}`, `type` null
  * where the format states none and `length` null where the size is unknown.
- * @param {{image?: string, photos?: {url: string}[], attachments?: {url: string, mime_type: string, size_in_bytes?: number}[]}} article
+ * @param {{image?: string, image_file?: {mime_type: string, size_in_bytes: number}, photos?: {url: string}[], attachments?: {url: string, mime_type: string, size_in_bytes?: number}[]}} article
  * @param {'rss' | 'atom' | 'json'} format
  */
 export function meantFiles(article, format) {
@@ -25,34 +38,30 @@ export function meantFiles(article, format) {
     type: a.mime_type,
     length: a.size_in_bytes ?? null,
   }))
-  const lead = article.image
+  const lead = leadOf(article)
   if (format === 'json') {
     return {
       enclosure: files,
       media: [],
-      image: lead ? [{ url: lead, type: null, length: null }] : [],
+      image: lead ? [{ url: lead.url, type: null, length: null }] : [],
     }
   }
-  if (format === 'atom') {
-    const image = lead ? [{ url: lead, type: imageType(lead) ?? null, length: null }] : []
-    return { enclosure: [...image, ...files], media: [], image: [] }
-  }
-  // RSS: one <enclosure> (the first file, else a lead image whose URL names its type), and
-  // media:content for every photo, a lead image without a type and every file.
+  if (format === 'atom')
+    return { enclosure: [...(lead ? [lead] : []), ...files], media: [], image: [] }
+  // RSS: one <enclosure> (the first file, else a lead image of a known type), and media:content
+  // for every photo and every other file; each file once.
   const media = photos.map((url) => ({ url, type: null, length: null }))
-  const enclosure = files.slice(0, 1)
-  if (lead && !photos.includes(lead)) {
-    const type = files.length ? null : (imageType(lead) ?? null)
-    if (type) enclosure.push({ url: lead, type, length: null })
-    else media.push({ url: lead, type: null, length: null })
-  }
-  return { enclosure, media: [...media, ...files], image: [] }
+  const image = lead && !photos.includes(lead.url) ? lead : undefined
+  const [first = image?.type ? image : undefined] = files
+  if (image && image !== first) media.push(image)
+  const others = files.filter((f) => f !== first)
+  return { enclosure: first ? [first] : [], media: [...media, ...others], image: [] }
 }
 
 /**
  * The differences between the files a reader shows with one item and those the article meant,
- * as `{kind, text}`; `notes` counts what the reader shows that is no fault of the feed (a file
- * listed twice, a type it supplies itself).
+ * as `{kind, text}`, a file shown twice among them; `notes` counts what the reader shows that is
+ * no fault of the feed (a type it supplies itself where the feed states none).
  * @param {{url: string, type: string | null, length: number | string | null}[]} shown
  * @param {ReturnType<typeof meantFiles>} meant
  * @param {{channels: string[], length: boolean, podcastOnly?: boolean}} sees what the reader
@@ -70,8 +79,8 @@ export function compareFiles(shown, meant, sees, notes) {
   for (const file of shown) {
     const length = file.length === null || file.length === '' ? null : Number(file.length)
     const got = { url: file.url, type: file.type || null, length: length || null }
-    // Each time it is shown, it is checked: the same file twice must say the same both times.
-    if (seen.has(got.url)) count(notes, 'the same file twice')
+    // Each file once: a reader that lists one twice shows the item wrong.
+    if (seen.has(got.url)) problems.push(`shows ${got.url} twice`)
     seen.set(got.url, got)
     const want = byUrl.get(got.url)
     if (!want) {

@@ -36,7 +36,7 @@ export const READERS = [
       atom: { channels: ['enclosure'], length: true },
     },
     limits:
-      'every enclosure and media:content; an Atom enclosure without a type as text/html (its default for links)',
+      'every enclosure and media:content; an Atom enclosure without a type (an image of ours stored before its type was kept) as text/html, its default for links',
   },
   {
     name: 'newsboat',
@@ -88,7 +88,7 @@ export const READERS = [
       atom: { channels: ['enclosure'], length: true },
     },
     limits:
-      "every enclosure and media:content, RSS's first file twice (its <enclosure> and its media:content)",
+      'every enclosure and media:content; an <enclosure> and a media:content of the same file as two, so RSS gives each file once',
   },
 ]
 

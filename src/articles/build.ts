@@ -37,6 +37,11 @@ export interface DraftContext {
   defaultAuthor?: string
 }
 
+/** The lead image: the one named, else the first photo. */
+export function leadImage(input: Pick<ArticleInput, 'image' | 'photos'>): string | undefined {
+  return input.image ?? input.photos?.[0]?.url
+}
+
 /**
  * Turns validated input into a draft: content rendered and sanitised, its relative URLs made
  * absolute against `base_url` or `url`, dates read.
@@ -63,9 +68,9 @@ export function buildDraft(input: ArticleInput, ctx: DraftContext): Draft {
   if (input.source_text !== undefined) fields.source_text = input.source_text
   if (input.source) fields.source = input.source
   if (input.url) fields.url = input.url
-  // The lead image is the first photo unless one is named.
-  const image = input.image ?? input.photos?.[0]?.url
+  const image = leadImage(input)
   if (image) fields.image = image
+  if (image && input.image_file) fields.image_file = input.image_file
   if (input.photos?.length) fields.photos = input.photos
   if (input.attachments?.length) fields.attachments = input.attachments.map(attachment)
   if (input.extra_properties && Object.keys(input.extra_properties).length) {

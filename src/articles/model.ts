@@ -49,6 +49,12 @@ export interface Attachment {
   title?: string
 }
 
+/** What R2 says of a file of ours: its type and size, as readers download it. */
+export interface MediaFacts {
+  mime_type: string
+  size_in_bytes: number
+}
+
 /** What copying an article's images from other hosts into R2 did (docs/media.md). */
 export interface RehostReport {
   /** `queued` from the write until the queue's consumer has tried every image. */
@@ -101,6 +107,11 @@ export interface Article {
   url?: string
   /** The lead image: as given, or the first photo. */
   image?: string
+  /**
+   * The lead image's type and size when it is a file of ours, as R2 has them: its enclosure in
+   * RSS and Atom. Absent for an image elsewhere, and for articles stored before it was kept.
+   */
+  image_file?: MediaFacts
   photos?: Photo[]
   /**
    * Microformats properties edgefeed keeps without using them (a Micropub check-in's venue,

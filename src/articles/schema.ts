@@ -3,7 +3,7 @@ import { ID_RULE, isValidId } from './ids'
 import { isLanguageTag } from './script'
 import { isHttpUrl } from '../urls'
 import { timestampProblem } from '../time'
-import type { Article, JsonValue } from './model'
+import type { Article, JsonValue, MediaFacts } from './model'
 import { ANNOTATION_MODES } from './import/modes'
 
 import { LIMITS } from './limits'
@@ -206,7 +206,12 @@ export const ArticleInput = z
  * What an article is built from: the validated JSON, plus what only the server sets on the
  * way in (never accepted in JSON): the text as posted, which a text import keeps.
  */
-export type ArticleInput = z.infer<typeof ArticleInput> & { source_text?: string; guid?: string }
+export type ArticleInput = z.infer<typeof ArticleInput> & {
+  source_text?: string
+  guid?: string
+  /** The lead image's type and size, from R2, when it is a file of ours (src/media/file-facts.ts). */
+  image_file?: MediaFacts
+}
 
 /** The stored article as the API returns it (`src/articles/model.ts` is its TypeScript side). */
 /** What copying an article's images into R2 did, as stored (src/media/rehost.ts). */
@@ -246,6 +251,12 @@ export const ArticleOutput = z.object({
   source: z.object({ name: z.string(), url: z.string().optional() }).optional(),
   url: z.string().optional(),
   image: z.string().optional(),
+  image_file: z
+    .object({ mime_type: z.string(), size_in_bytes: z.number().int() })
+    .optional()
+    .describe(
+      "The lead image's type and size as R2 stores them, when it is a file of ours: what RSS and Atom give its enclosure",
+    ),
   photos: z
     .array(
       z.object({

@@ -63,7 +63,7 @@ export async function queueQuietRehost(queue: Queue, ids: string[], baseUrl: str
 /** Seconds before the n-th retry: a minute, doubling, at most an hour. */
 const retryDelay = (attempts: number) => Math.min(3600, 60 * 2 ** Math.max(0, attempts - 1))
 
-type Outcome = { copied: { from: string; to: string } } | { failed: string; transient: boolean }
+type Outcome = { copied: RehostResult['copied'][number] } | { failed: string; transient: boolean }
 
 /** Copies one image for `owner`. */
 async function copy(env: Env, url: string, owner: string, baseUrl: string): Promise<Outcome> {
@@ -78,7 +78,8 @@ async function copy(env: Env, url: string, owner: string, baseUrl: string): Prom
     const writer: Writer = { id: owner, name: owner, admin: owner === 'admin' }
     const site = { baseUrl, mediaPublicUrl: loadConfig(env).mediaPublicUrl }
     const { file } = await storeFile(env.MEDIA, deskOf(env), writer, checked, site)
-    return { copied: { from: url, to: file.url } }
+    const facts = { mime_type: file.type, size_in_bytes: file.size }
+    return { copied: { from: url, to: file.url, file: facts } }
   } catch (error) {
     if (!(error instanceof MediaRefusal)) throw error
     return { failed: error.detail, transient: error.status === 503 }

@@ -1,7 +1,6 @@
 import type { Author } from '../articles/model'
-import type { Feed, FeedItem } from './model'
+import type { Feed, FeedImage, FeedItem } from './model'
 import { el, empty, open, xmlCdata, XML_DECLARATION } from './xml'
-import { imageType } from './media'
 import { renderEach } from './each'
 
 /** Atom 1.0 (RFC 4287), paged with RFC 5005 links. Titles are text, content is escaped HTML. */
@@ -50,6 +49,20 @@ function renderAuthor(author: Author): string {
   return `<author>${el('name', author.name)}${el('uri', author.url)}${el('email', author.email)}</author>`
 }
 
+/**
+ * A file of the entry, with its type and length where known: feedparser takes a link without a
+ * type for text/html.
+ */
+function enclosure(file: FeedImage & { title?: string }): string {
+  return empty('link', {
+    rel: 'enclosure',
+    type: file.type,
+    href: file.url,
+    length: file.length === undefined ? undefined : String(file.length),
+    title: file.title,
+  })
+}
+
 function renderEntry(item: FeedItem, feedLanguage: string): string {
   const parts = [
     open('entry', { 'xml:lang': item.language === feedLanguage ? undefined : item.language }),
@@ -62,18 +75,8 @@ function renderEntry(item: FeedItem, feedLanguage: string): string {
     item.externalUrl
       ? empty('link', { rel: 'related', type: 'text/html', href: item.externalUrl })
       : '',
-    item.image
-      ? empty('link', { rel: 'enclosure', type: imageType(item.image), href: item.image })
-      : '',
-    ...item.attachments.map((file) =>
-      empty('link', {
-        rel: 'enclosure',
-        type: file.type,
-        href: file.url,
-        length: file.length === undefined ? undefined : String(file.length),
-        title: file.title,
-      }),
-    ),
+    item.image ? enclosure(item.image) : '',
+    ...item.attachments.map(enclosure),
     el('published', item.published),
     el('updated', item.updated),
     ...item.authors.map(renderAuthor),

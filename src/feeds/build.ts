@@ -1,6 +1,7 @@
-import type { PublicArticle } from '../articles/model'
+import type { MediaFacts, PublicArticle } from '../articles/model'
 import type { Config } from '../config'
-import type { Feed, FeedItem } from './model'
+import type { Feed, FeedImage, FeedItem } from './model'
+import { imageType } from './media'
 import type { Listing } from '../articles/listings'
 import {
   articlePath,
@@ -42,6 +43,16 @@ function translations(baseUrl: string, path: string, language: string) {
 }
 
 /**
+ * A lead image as feeds give it: R2's type and size for a file of ours; for an image elsewhere,
+ * or one of ours stored before its facts were kept, the type its URL's extension names.
+ */
+function feedImage(url: string, file?: MediaFacts): FeedImage {
+  if (file) return { url, type: file.mime_type, length: file.size_in_bytes }
+  const type = imageType(url)
+  return type ? { url, type } : { url }
+}
+
+/**
  * The item for one stored article, as readers of `script` see it. Its id is the canonical
  * article URL whatever the script, so it never changes. Throws if the stored dates are corrupt.
  */
@@ -68,7 +79,7 @@ export function feedItem(
     updated: article.updated,
     authors: article.authors,
     tags: article.tags,
-    image: article.image,
+    ...(article.image ? { image: feedImage(article.image, article.image_file) } : {}),
     attachments: (article.attachments ?? []).map((a) => ({
       url: linkedUrl(media, a.url, a.mime_type),
       type: a.mime_type,

@@ -45,7 +45,7 @@ function jsonItem(item: FeedItem) {
     title: item.title,
     content_html: item.contentHtml,
     summary: item.summary,
-    ...(item.image ? { image: item.image } : {}),
+    ...(item.image ? { image: item.image.url } : {}),
     ...(item.attachments.length ? { attachments: item.attachments.map(jsonAttachment) } : {}),
     date_published: item.published,
     date_modified: item.updated,

@@ -56,6 +56,15 @@ export interface FeedAttachment {
   title?: string
 }
 
+/** An item's lead image, with its type and size where they are known. */
+export interface FeedImage {
+  url: string
+  /** R2's for a file of ours, else the one its URL's extension names, if any. */
+  type?: string
+  /** Bytes: known for a file of ours (stored with the article since its facts were kept). */
+  length?: number
+}
+
 /** A photo of an item, with its text alternative and what the page's caption says. */
 export interface FeedPhoto {
   url: string
@@ -85,8 +94,11 @@ export interface FeedItem {
   authors: Author[]
   /** As written. RSS `<category>`; Atom `<category term label>`; JSON `tags`. */
   tags: string[]
-  /** RSS `<enclosure>` (`<media:content>` when its type is unknown); Atom `rel="enclosure"`; JSON `image`. */
-  image?: string
+  /**
+   * The lead image. RSS `<enclosure>` when its type is known and no attachment takes the one
+   * enclosure, else `<media:content medium="image">`; Atom `rel="enclosure"`; JSON `image`.
+   */
+  image?: FeedImage
   /**
    * Files with the item: audio, video, documents. RSS `<enclosure>` (the first: RSS has one per
    * item) and `<media:content>` for each; Atom `rel="enclosure"` for each; JSON `attachments`.

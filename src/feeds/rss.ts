@@ -1,7 +1,6 @@
-import type { Feed, FeedAttachment, FeedItem, FeedPhoto } from './model'
+import type { Feed, FeedAttachment, FeedImage, FeedItem, FeedPhoto } from './model'
 import { el, empty, open, xmlCdata, xmlTextHex, XML_DECLARATION } from './xml'
 import { escapeHtml } from '../articles/content'
-import { imageType } from './media'
 import { renderEach } from './each'
 import { toRfc822 } from '../time'
 
@@ -51,13 +50,18 @@ const text = (
 ) => el(name, value, attrs, xmlTextHex)
 
 const MEDIUMS: Record<string, string> = { audio: 'audio', video: 'video', image: 'image' }
+const mediumOf = (type: string) => MEDIUMS[type.split('/')[0]!] ?? 'document'
 
-/** Media RSS's description of one file: every attachment, its size, duration and title. */
-function mediaContent(file: FeedAttachment): string {
+/** A file in RSS's one `<enclosure>`; its length is 0 when a file elsewhere did not say. */
+const enclosure = (file: FeedImage) =>
+  empty('enclosure', { url: file.url, length: String(file.length ?? 0), type: file.type })
+
+/** Media RSS's description of a file: its type, size, duration and title, where known. */
+function mediaContent(file: FeedImage & Partial<FeedAttachment>, medium: string): string {
   const attrs = {
     url: file.url,
     type: file.type,
-    medium: MEDIUMS[file.type.split('/')[0]!] ?? 'document',
+    medium,
     fileSize: file.length === undefined ? undefined : String(file.length),
     duration: file.seconds === undefined ? undefined : String(Math.round(file.seconds)),
   }
@@ -97,31 +101,19 @@ function renderItem(item: FeedItem): string {
   }
   for (const tag of item.tags) parts.push(text('category', tag))
   const photos = item.photos ?? []
-  if (item.image && !photos.some((p) => p.url === item.image)) {
-    // An <enclosure>, which gofeed reads and media:content not, when the URL names its type
-    // (RSS requires one) and no file takes the item's one enclosure; its length is unknown,
-    // which RSS writes as 0. Never both: SimplePie would list the image twice. newsboat shows
-    // neither (it keeps podcasts' enclosures).
-    const type = item.attachments.length ? undefined : imageType(item.image)
-    parts.push(
-      type
-        ? empty('enclosure', { url: item.image, length: '0', type })
-        : empty('media:content', { url: item.image, medium: 'image' }),
-    )
-  }
+  // A lead image that is a photo is described as one, below.
+  const image = photos.some((p) => p.url === item.image?.url) ? undefined : item.image
+  // RSS has one <enclosure> per item: the first attachment, else a lead image whose type is
+  // known (gofeed shows an RSS image as a file only there). Every other file is media:content,
+  // and none is both: SimplePie would list it twice (it merges only identical descriptions).
+  // newsboat keeps podcasts' enclosures alone, the last audio or video of either kind.
+  const enclosed = item.attachments[0] ?? (image?.type ? image : undefined)
+  if (image && image !== enclosed) parts.push(mediaContent(image, 'image'))
   for (const photo of photos) parts.push(photoContent(photo))
-  const [enclosure] = item.attachments
-  if (enclosure) {
-    // RSS 2.0 has one enclosure per item; its length is 0 when a file elsewhere did not say.
-    parts.push(
-      empty('enclosure', {
-        url: enclosure.url,
-        length: String(enclosure.length ?? 0),
-        type: enclosure.type,
-      }),
-    )
+  if (enclosed) parts.push(enclosure(enclosed))
+  for (const file of item.attachments) {
+    if (file !== enclosed) parts.push(mediaContent(file, mediumOf(file.type)))
   }
-  for (const file of item.attachments) parts.push(mediaContent(file))
   if (item.source?.url) parts.push(text('source', item.source.name, { url: item.source.url }))
   parts.push('</item>')
   return parts.join('')

@@ -5,16 +5,16 @@
  */
 import type { Draft } from '../articles/build'
 import { imageSources, moveImages } from '../articles/images'
-import type { Article, RehostReport } from '../articles/model'
+import type { Article, MediaFacts, RehostReport } from '../articles/model'
 import { apiArticlePath } from '../urls'
 import { mediaKeyOf, type MediaSite } from './links'
 
 /** The most images one article asks to copy; the rest are reported, not fetched. */
 export const REHOST_PER_ARTICLE = 20
 
-/** What one run of the queue's consumer did. */
+/** What one run of the queue's consumer did: each copy with R2's facts of it. */
 export interface RehostResult {
-  copied: { from: string; to: string }[]
+  copied: { from: string; to: string; file: MediaFacts }[]
   failed: { url: string; reason: string }[]
 }
 
@@ -91,7 +91,7 @@ export function withCopies(article: Article, result: RehostResult): Article {
   const report = article.rehost
   if (!report) return article
   const moved = new Map(result.copied.map((c) => [c.from, c.to]))
-  const copied = [...(report.copied ?? []), ...result.copied]
+  const copied = [...(report.copied ?? []), ...result.copied.map(({ from, to }) => ({ from, to }))]
   const failed = [...(report.failed ?? []), ...result.failed]
   const next: RehostReport = { state: 'queued', images: report.images }
   if (copied.length) next.copied = copied
@@ -102,7 +102,11 @@ export function withCopies(article: Article, result: RehostResult): Article {
     content_html: moveImages(article.content_html, moved),
     rehost: next,
   }
-  if (article.image && moved.has(article.image)) out.image = moved.get(article.image)
+  const lead = result.copied.find((c) => c.from === article.image)
+  if (lead) {
+    out.image = lead.to
+    out.image_file = lead.file
+  }
   if (article.photos) {
     out.photos = article.photos.map((p) => ({ ...p, url: moved.get(p.url) ?? p.url }))
   }

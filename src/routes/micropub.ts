@@ -27,6 +27,7 @@ import type { Attachment } from '../articles/model'
 import { mediaSiteOf, requireMediaScope } from '../http/upload'
 import { withFiles } from '../media/micropub'
 import { planRehost } from '../media/rehost'
+import { withFileFacts } from '../media/file-facts'
 import { queueRehost } from '../fanout/rehost'
 import { micropubDocs } from '../http/micropub-docs'
 
@@ -34,7 +35,9 @@ export const micropub = new Hono<AppEnv>()
 
 micropub.onError(micropubErrorResponse)
 
-function draftOf(c: Context<AppEnv>, input: ArticleInput) {
+/** The input, its files of ours typed and sized as R2 has them, built into a draft. */
+async function draftOf(c: Context<AppEnv>, sent: ArticleInput) {
+  const input = await withFileFacts(c.env.MEDIA, mediaSiteOf(c), sent)
   return buildDraft(input, {
     timeZone: c.var.config.timeZone,
     defaultLanguage: c.var.config.language,
@@ -64,7 +67,7 @@ async function create(c: Context<AppEnv>, props: Properties, attachments: Attach
     ...inputFrom(rest),
     ...(attachments.length ? { attachments } : {}),
   })
-  const draft = draftOf(c, input)
+  const draft = await draftOf(c, input)
   // REHOST_IMAGES copies a note's images from other hosts too (docs/media.md).
   if (c.var.config.rehostImages) planRehost(draft, mediaSiteOf(c))
   const id =
@@ -86,7 +89,7 @@ async function update(c: Context<AppEnv>, body: Record<string, unknown>) {
     const read = await desk.read(writerOf(c.var.principal), id)
     if (!read.ok) throw micropubError(400, `No article is at ${String(body.url).slice(0, 200)}.`)
     const input = parseValid(ArticleInput, updatedInput(read.value, body))
-    const draft = draftOf(c, input)
+    const draft = await draftOf(c, input)
     // The text as first posted stays with the article while its content is still that text.
     const stored = read.value
     const sameContent = (['content_text', 'content_markdown', 'content_html'] as const).every(

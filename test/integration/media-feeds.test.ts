@@ -6,14 +6,23 @@
 import { env } from 'cloudflare:workers'
 import { reset } from 'cloudflare:test'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { client, dom, publish, readFeeds, SITE, workerFetch } from '../helpers'
+import {
+  client,
+  dom,
+  publish,
+  readFeeds,
+  settleDesk,
+  SITE,
+  storeSnapshot,
+  workerFetch,
+} from '../helpers'
 import { photo } from '../support/photos'
 import { mp3, uploaded } from '../support/media'
 
 afterEach(() => reset())
 
 let audio: { key: string; url: string; size: number }
-let lead: { key: string; url: string }
+let lead: { key: string; url: string; size: number }
 beforeEach(async () => {
   audio = await uploaded(mp3(48_213), 'audio/mpeg')
   lead = await uploaded(photo('gps.jpg'), 'image/jpeg')
@@ -41,22 +50,29 @@ describe('feeds', () => {
       '@length': String(audio.size),
       '@type': 'audio/mpeg',
     })
+    // Every other file once, as media:content: the enclosure is not repeated (SimplePie would
+    // list it twice); the lead image has R2's type and size.
     const media = [rss[0]['media:content']].flat()
-    expect(media.map((m: any) => m['@url'])).toEqual(
-      expect.arrayContaining([audio.url, 'https://cdn.example.com/notes.pdf']),
-    )
-    expect(media.find((m: any) => m['@url'] === audio.url)).toMatchObject({
-      '@fileSize': String(audio.size),
-      '@medium': 'audio',
-      '@duration': '61',
-    })
+    expect(media).toEqual([
+      {
+        '@url': lead.url,
+        '@type': 'image/jpeg',
+        '@medium': 'image',
+        '@fileSize': String(lead.size),
+      },
+      {
+        '@url': 'https://cdn.example.com/notes.pdf',
+        '@type': 'application/pdf',
+        '@medium': 'document',
+        '@fileSize': '2048',
+      },
+    ])
     const enclosures = [atom[0].link].flat().filter((l: any) => l['@rel'] === 'enclosure')
-    expect(enclosures.map((l: any) => [l['@href'], l['@length'], l['@type']])).toEqual(
-      expect.arrayContaining([
-        [audio.url, String(audio.size), 'audio/mpeg'],
-        ['https://cdn.example.com/notes.pdf', '2048', 'application/pdf'],
-      ]),
-    )
+    expect(enclosures.map((l: any) => [l['@href'], l['@length'], l['@type']])).toEqual([
+      [lead.url, String(lead.size), 'image/jpeg'],
+      [audio.url, String(audio.size), 'audio/mpeg'],
+      ['https://cdn.example.com/notes.pdf', '2048', 'application/pdf'],
+    ])
     expect(json[0].attachments).toEqual([
       {
         url: audio.url,
@@ -118,5 +134,93 @@ it('the stored article says what each attachment is', async () => {
     size_in_bytes: audio.size,
     duration_in_seconds: 61.4,
     title: '第一集',
+  })
+})
+
+describe('a lead image of ours', () => {
+  const png = () => uploaded(photo('gps.png'), 'image/png')
+
+  it("is kept with R2's type and size on create and on update, and is RSS's enclosure when no file is", async () => {
+    const other = await png()
+    const body = {
+      id: 'photo-story',
+      title: 'Harbour',
+      content_text: 'The harbour.',
+      image: lead.url,
+    }
+    const created = await (await client().post(body)).json<any>()
+    expect(created.image_file).toEqual({ mime_type: 'image/jpeg', size_in_bytes: lead.size })
+    await settleDesk()
+    const { rss, atom } = await readFeeds(client(null))
+    const item = rss.find((i: any) => i.title === 'Harbour')
+    expect(item.enclosure).toEqual({
+      '@url': lead.url,
+      '@length': String(lead.size),
+      '@type': 'image/jpeg',
+    })
+    expect(item['media:content']).toBeUndefined()
+    const entry = atom.find((e: any) => String(e.id).endsWith('/photo-story'))
+    expect([entry.link].flat().filter((l: any) => l['@rel'] === 'enclosure')).toEqual([
+      {
+        '@rel': 'enclosure',
+        '@type': 'image/jpeg',
+        '@href': lead.url,
+        '@length': String(lead.size),
+      },
+    ])
+
+    const replaced = await client().put('photo-story', { ...body, image: other.url })
+    expect(replaced.status).toBe(200)
+    expect((await replaced.json<any>()).image_file).toEqual({
+      mime_type: 'image/png',
+      size_in_bytes: other.size,
+    })
+    // An image elsewhere has no facts of ours: its type is what its URL says, as before.
+    const moved = await client().put('photo-story', {
+      ...body,
+      image: 'https://cdn.example.com/a.jpg',
+    })
+    expect((await moved.json<any>()).image_file).toBeUndefined()
+  })
+
+  it('is the first photo when none is named, with its facts', async () => {
+    const res = await client().post({
+      id: 'gallery',
+      title: 'Gallery',
+      content_text: 'Two photos.',
+      photos: [
+        { url: lead.url, alt: 'The harbour' },
+        { url: 'https://cdn.example.com/b.jpg', alt: '' },
+      ],
+    })
+    expect(await res.json<any>()).toMatchObject({
+      image: lead.url,
+      image_file: { mime_type: 'image/jpeg', size_in_bytes: lead.size },
+    })
+  })
+
+  it('that R2 does not have is refused, naming the field, and nothing is stored', async () => {
+    const before = await storeSnapshot()
+    const missing = `${SITE}/media/${'0'.repeat(64)}`
+    const body = { id: 'nowhere', title: 'Nowhere', content_text: 'Text.', image: missing }
+    for (const [res, pointer] of [
+      [await client().post(body), '/image'],
+      [await client().put('episode-1', body), '/image'],
+      [
+        await client().post({ ...body, image: undefined, photos: [{ url: missing, alt: '' }] }),
+        '/photos/0/url',
+      ],
+    ] as const) {
+      expect(res.status).toBe(400)
+      const problem = await res.json<any>()
+      expect(problem.errors).toEqual([{ pointer, detail: expect.stringContaining('0'.repeat(64)) }])
+    }
+    // A file the coordinator knows but R2 lost is refused alike: R2 decides what readers get.
+    await env.MEDIA.delete(lead.key)
+    const lost = await client().put('episode-1', { ...body, id: undefined, image: lead.url })
+    expect(lost.status).toBe(400)
+    expect((await lost.json<any>()).errors[0].pointer).toBe('/image')
+    await settleDesk()
+    expect(await storeSnapshot()).toEqual(before)
   })
 })

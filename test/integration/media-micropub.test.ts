@@ -127,7 +127,10 @@ describe('photos sent with a create', () => {
     const json = await (await client(null).get('/feed.json')).json<any>()
     expect(json.items[0].image).toBe(url)
     const served = await client(null).get(new URL(url).pathname)
-    expect(String.fromCharCode(...new Uint8Array(await served.arrayBuffer()))).not.toMatch(/GPS/)
+    const bytes = new Uint8Array(await served.arrayBuffer())
+    expect(String.fromCharCode(...bytes)).not.toMatch(/GPS/)
+    // The lead image is the photo, with the type and size readers download.
+    expect(article.image_file).toEqual({ mime_type: 'image/jpeg', size_in_bytes: bytes.length })
   })
 
   it('makes audio and video sent as files the post’s attachments, sized as stored', async () => {

@@ -88,6 +88,16 @@ describe('a write that asks for copies', () => {
     expect(Object.keys(await r2Snapshot())).toHaveLength(2)
     expect(article.content_html).toBe(`<p>Photos:</p>${img(copies[0])}${img(copies[0])}`)
     expect(article.image).toBe(copies[2])
+    // The lead image, now ours, has the copy's type and size as R2 stores it.
+    const leadKey = new URL(copies[2]).pathname.split('/').pop()!
+    expect(article.image_file).toEqual({
+      mime_type: 'image/png',
+      size_in_bytes: (await r2Snapshot())[leadKey],
+    })
+    const atom = await (await client(null).get('/atom.xml')).text()
+    expect(atom).toContain(
+      `<link rel="enclosure" type="image/png" href="${copies[2]}" length="${article.image_file.size_in_bytes}"/>`,
+    )
     expect(article.photos).toEqual([{ url: copies[2], alt: 'The harbour' }])
     // The copies are the publisher's, stripped of their GPS, and used by the article.
     const mine = await (await client(token).api('/api/media')).json<any>()

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { renderAtom } from '../../src/feeds/atom'
+import { feedItem } from '../../src/feeds/build'
 import { renderJson } from '../../src/feeds/json'
 import type { Feed, FeedItem } from '../../src/feeds/model'
 import { renderRss } from '../../src/feeds/rss'
@@ -157,7 +158,9 @@ describe('serializers', () => {
   })
 
   it('give an RSS item its image as an enclosure, which gofeed reads and media:content not', () => {
-    const out = render(item({ image: 'https://img.example.org/a.jpg?w=2&h=1' }))
+    const out = render(
+      item({ image: { url: 'https://img.example.org/a.jpg?w=2&h=1', type: 'image/jpeg' } }),
+    )
     expect(out.rss.enclosure).toEqual({
       '@url': 'https://img.example.org/a.jpg?w=2&h=1',
       '@length': '0',
@@ -165,13 +168,64 @@ describe('serializers', () => {
     })
     // Not both: SimplePie would list the image twice.
     expect(out.rss['media:content']).toBeUndefined()
-    // An enclosure must have a type: an image whose URL names none is media:content.
-    const untyped = render(item({ image: 'https://img.example.org/photo?id=4' })).rss
+    // An enclosure must have a type: an image whose type is unknown is media:content.
+    const untyped = render(item({ image: { url: 'https://img.example.org/photo?id=4' } })).rss
     expect(untyped.enclosure).toBeUndefined()
     expect(untyped['media:content']).toEqual({
       '@url': 'https://img.example.org/photo?id=4',
       '@medium': 'image',
     })
+  })
+
+  it('give a lead image of ours its type and length in every enclosure, and no other field in JSON Feed', () => {
+    const url = `https://news.example.org/media/${'a'.repeat(64)}`
+    const out = render(item({ image: { url, type: 'image/webp', length: 48213 } }))
+    expect(out.rss.enclosure).toEqual({ '@url': url, '@length': '48213', '@type': 'image/webp' })
+    expect(out.rss['media:content']).toBeUndefined()
+    expect(out.atom.link.filter((l: any) => l['@rel'] === 'enclosure')).toEqual([
+      { '@rel': 'enclosure', '@type': 'image/webp', '@href': url, '@length': '48213' },
+    ])
+    // JSON Feed 1.1's image is a URL: it has no place for a type or a size.
+    expect(out.json.image).toBe(url)
+    expect(Object.keys(out.json).filter((k) => k.startsWith('image') || k.startsWith('_'))).toEqual(
+      ['image'],
+    )
+    // Atom's enclosure of an image whose type is unknown says nothing it does not know.
+    const untyped = render(item({ image: { url: 'https://img.example.org/photo?id=4' } })).atom
+    expect(untyped.link.find((l: any) => l['@rel'] === 'enclosure')).toEqual({
+      '@rel': 'enclosure',
+      '@href': 'https://img.example.org/photo?id=4',
+    })
+  })
+
+  it("take a lead image's type and size from the article, else its type from its URL", () => {
+    const stored = {
+      id: 'a',
+      title: 'T',
+      summary: '',
+      content_html: '<p>x</p>',
+      authors: [],
+      published: ts('2022-04-08T10:30:00+08:00'),
+      updated: ts('2022-04-08T10:30:00+08:00'),
+      tags: [],
+      language: 'en',
+    }
+    const base = 'https://news.example.org'
+    const ours = `${base}/media/${'b'.repeat(64)}`
+    const facts = { mime_type: 'image/avif', size_in_bytes: 301 }
+    expect(feedItem({ ...stored, image: ours, image_file: facts }, base).image).toEqual({
+      url: ours,
+      type: 'image/avif',
+      length: 301,
+    })
+    // Stored before the facts were kept: as before, what the URL says, which is nothing here.
+    expect(feedItem({ ...stored, image: ours }, base).image).toEqual({ url: ours })
+    const jpg = 'https://img.example.org/a.JPG'
+    expect(feedItem({ ...stored, image: jpg }, base).image).toEqual({
+      url: jpg,
+      type: 'image/jpeg',
+    })
+    expect(feedItem(stored, base).image).toBeUndefined()
   })
 
   it('escape attribute values, whitespace included', () => {
@@ -253,26 +307,58 @@ describe('attachments', () => {
     { url: 'https://cdn.example.com/b.mp4', type: 'video/mp4' },
   ]
 
-  it('RSS: the first is the enclosure (length 0 when unknown), each is media:content', () => {
+  it('RSS: the first is the enclosure (length 0 when unknown), each other is media:content', () => {
     const rss = parseXml(renderRss(feed([item({ attachments: files })]))).rss.channel.item[0]
     expect(rss.enclosure).toEqual({
       '@url': 'https://news.example.org/media/a?x=1&y=2',
       '@length': '1234',
       '@type': 'audio/mpeg',
     })
-    expect(rss['media:content']).toEqual([
-      {
-        '@url': 'https://news.example.org/media/a?x=1&y=2',
-        '@type': 'audio/mpeg',
-        '@medium': 'audio',
-        '@fileSize': '1234',
-        '@duration': '62',
-        'media:title': { '#text': '第一集 <live>', '@type': 'plain' },
-      },
-      { '@url': 'https://cdn.example.com/b.mp4', '@type': 'video/mp4', '@medium': 'video' },
-    ])
+    // Not the enclosure again: SimplePie lists an <enclosure> and a media:content of one file
+    // as two files.
+    expect(rss['media:content']).toEqual({
+      '@url': 'https://cdn.example.com/b.mp4',
+      '@type': 'video/mp4',
+      '@medium': 'video',
+    })
     const unknown = parseXml(renderRss(feed([item({ attachments: [files[1]!] })])))
     expect(unknown.rss.channel.item[0].enclosure['@length']).toBe('0')
+    expect(unknown.rss.channel.item[0]['media:content']).toBeUndefined()
+  })
+
+  it('RSS: a later file is media:content with its size, duration and title', () => {
+    const rss = parseXml(renderRss(feed([item({ attachments: [files[1]!, files[0]!] })]))).rss
+      .channel.item[0]
+    expect(rss.enclosure['@url']).toBe('https://cdn.example.com/b.mp4')
+    expect(rss['media:content']).toEqual({
+      '@url': 'https://news.example.org/media/a?x=1&y=2',
+      '@type': 'audio/mpeg',
+      '@medium': 'audio',
+      '@fileSize': '1234',
+      '@duration': '62',
+      'media:title': { '#text': '第一集 <live>', '@type': 'plain' },
+    })
+  })
+
+  it('RSS: every file once, whatever an item carries', () => {
+    const photos = [{ url: 'https://news.example.org/media/p', alt: '' }]
+    const image = { url: 'https://news.example.org/media/lead', type: 'image/png', length: 7 }
+    for (const shape of [
+      { image },
+      { image, attachments: files },
+      { image, photos },
+      { image: { url: photos[0]!.url }, photos, attachments: files },
+      { image: { url: 'https://cdn.example.com/x' }, attachments: files },
+    ]) {
+      const rss = parseXml(renderRss(feed([item(shape)]))).rss.channel.item[0]
+      const urls = [rss.enclosure, rss['media:content']]
+        .flat()
+        .filter(Boolean)
+        .map((f: any) => f['@url'])
+      expect(urls.length, JSON.stringify(shape)).toBe(new Set(urls).size)
+      const carried = [shape.image, ...(shape.photos ?? []), ...(shape.attachments ?? [])]
+      expect(urls.sort()).toEqual([...new Set(carried.map((f) => f.url))].sort())
+    }
   })
 
   it('Atom: each is a link rel="enclosure" with its length and title', () => {
@@ -318,8 +404,8 @@ describe('photos', () => {
   ]
 
   it('RSS: each is media:content, described by its caption (else its alt text) and credited', () => {
-    const rss = parseXml(renderRss(feed([item({ image: photos[0]!.url, photos })]))).rss.channel
-      .item[0]
+    const rss = parseXml(renderRss(feed([item({ image: { url: photos[0]!.url }, photos })]))).rss
+      .channel.item[0]
     expect(rss['media:content']).toEqual([
       {
         '@url': 'https://news.example.org/media/p1',
@@ -339,13 +425,15 @@ describe('photos', () => {
 
   it('RSS: an image that is not a photo leaves the one enclosure to an attachment', () => {
     const files = [{ url: 'https://news.example.org/media/a', type: 'audio/mpeg', length: 9 }]
-    const rss = parseXml(
-      renderRss(feed([item({ image: 'https://cdn.example.com/lead.jpg', attachments: files })])),
-    ).rss.channel.item[0]
+    const image = { url: 'https://news.example.org/media/lead', type: 'image/jpeg', length: 5 }
+    const rss = parseXml(renderRss(feed([item({ image, attachments: files })]))).rss.channel.item[0]
     expect(rss.enclosure['@type']).toBe('audio/mpeg')
-    expect(rss['media:content'][0]).toEqual({
-      '@url': 'https://cdn.example.com/lead.jpg',
+    // As media:content, with what is known of it.
+    expect(rss['media:content']).toEqual({
+      '@url': 'https://news.example.org/media/lead',
+      '@type': 'image/jpeg',
       '@medium': 'image',
+      '@fileSize': '5',
     })
   })
 })
