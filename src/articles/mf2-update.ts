@@ -26,7 +26,7 @@ function inputOf(article: Article): Record<string, unknown> {
   if (article.summary !== deriveSummary(htmlToText(article.content_html))) {
     input.summary = article.summary
   }
-  for (const key of ['source', 'url', 'photos', 'extra_properties'] as const) {
+  for (const key of ['source', 'url', 'photos', 'attachments', 'extra_properties'] as const) {
     if (article[key] !== undefined) input[key] = article[key]
   }
   // A lead image that is the first photo is derived again from the photos an update leaves.

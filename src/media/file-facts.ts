@@ -30,12 +30,31 @@ export async function withFileFacts<T extends WithFiles>(
         }),
       ),
     // A lead image taken from the photos is named where it was sent, as the coordinator names it.
-    lead && factsOf(bucket, site, lead, input.image ? '/image' : '/photos/0/url'),
+    lead && imageFacts(bucket, site, lead, input.image ? '/image' : '/photos/0/url'),
   ])
   const out: T = { ...input }
   if (attachments) out.attachments = attachments
   if (image_file) out.image_file = image_file
   return out
+}
+
+/** R2's facts of an image of ours; a file of ours that is no image (an MP3, a PDF) is refused. */
+async function imageFacts(
+  bucket: R2Bucket,
+  site: MediaSite,
+  url: string,
+  pointer: string,
+): Promise<MediaFacts | undefined> {
+  const facts = await factsOf(bucket, site, url, pointer)
+  if (facts && !facts.mime_type.startsWith('image/')) {
+    throw new MediaRefusal(
+      400,
+      'Invalid input',
+      `${url} is ${facts.mime_type}, not an image: give it as an attachment.`,
+      pointer,
+    )
+  }
+  return facts
 }
 
 /** R2's facts of the file at `url` if it is ours (undefined if not); refused if R2 lacks it. */

@@ -137,6 +137,25 @@ it('the stored article says what each attachment is', async () => {
   })
 })
 
+it('keeps the attachments through a Micropub update, which names none', async () => {
+  const res = await client().fetch('/micropub', {
+    method: 'POST',
+    headers: { Authorization: 'Bearer test-admin-token', 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      action: 'update',
+      url: `${SITE}/articles/episode-1`,
+      add: { category: ['podcast'] },
+    }),
+  })
+  expect(res.status).toBe(204)
+  const article = await (await client().api('/api/articles/episode-1')).json<any>()
+  expect(article.tags).toEqual(['podcast'])
+  expect(article.attachments.map((a: any) => a.url)).toEqual([
+    audio.url,
+    'https://cdn.example.com/notes.pdf',
+  ])
+})
+
 describe('a lead image of ours', () => {
   const png = () => uploaded(photo('gps.png'), 'image/png')
 
@@ -214,6 +233,16 @@ describe('a lead image of ours', () => {
       expect(res.status).toBe(400)
       const problem = await res.json<any>()
       expect(problem.errors).toEqual([{ pointer, detail: expect.stringContaining('0'.repeat(64)) }])
+    }
+    // A file of ours that is no image is no lead image, nor a photo.
+    for (const [sent, pointer] of [
+      [{ ...body, image: audio.url }, '/image'],
+      [{ ...body, image: undefined, photos: [{ url: audio.url, alt: '' }] }, '/photos/0/url'],
+    ] as const) {
+      const res = await client().post(sent)
+      expect(res.status).toBe(400)
+      const problem = await res.json<any>()
+      expect(problem.errors).toEqual([{ pointer, detail: expect.stringContaining('audio/mpeg') }])
     }
     // A file the coordinator knows but R2 lost is refused alike: R2 decides what readers get.
     await env.MEDIA.delete(lead.key)
