@@ -473,3 +473,106 @@ describe('what the fourth set showed', () => {
     expect(listed.fields.content_text).toContain(points)
   })
 })
+
+describe('what the fifth set showed', () => {
+  const head = ['標題標題標題標題標題', '']
+
+  it('reads bylines and datelines in more shapes', () => {
+    expect(fields('21世纪经济报道记者 申晓雯 实习生 黄一鸣 深圳报道')).toEqual([
+      ['byline', null, '21世纪经济报道记者 申晓雯 实习生 黄一鸣 深圳报道'],
+    ])
+    expect(authors(imp(...head, '文/南方+记者 李嘉敏 实习生 何子健', '', STORY))).toEqual([
+      '李嘉敏',
+      '何子健',
+    ])
+    expect(readDateline('【大公報訊】特約記者馮子軒深圳報道：深圳前海今日')).toMatchObject({
+      authors: ['馮子軒'],
+      end: 18,
+    })
+    expect(readDateline('華盛頓 — 美國越來越多州正在推動立法')?.end).toBe(6)
+    // Can fail: a dash glued to a sentence is no dateline.
+    expect(readDateline('东京——日本的大米价格')).toBeUndefined()
+    expect(fields('2025年07月09日 08:21:36　来自 山东　来源：大众日报')?.map((f) => f[0])).toEqual([
+      'date',
+      'other',
+      'source',
+    ])
+    expect(fields('撰文 Text：黃曉晴　攝影 Photo：梁家俊')?.map((f) => f[0])).toEqual([
+      'author',
+      'photographer',
+    ])
+    expect(fields('刊登於 2025-11-04 · 閱讀時間 約12分鐘')?.[0]?.[0]).toBe('date')
+  })
+
+  it('reads a name alone over the date as the byline, and a question over the metadata as the title', () => {
+    const r = imp(
+      '美國之音',
+      '',
+      '美國多州推動禁止公立學校課堂使用手機',
+      '李若澄',
+      '2025年3月4日 22:30',
+      '',
+      STORY,
+    )
+    expect(authors(r)).toEqual(['李若澄'])
+    // Can fail: a city over the date is no one.
+    expect(imp(...head, '台北市', '2025年3月4日 22:30', '', STORY).fields.authors).toBeUndefined()
+    const question = imp(
+      '观察者网',
+      '',
+      '“县城咖啡”热背后，是消费下沉还是资本泡沫？',
+      '来源：观察者网　作者：周书衡　2025-10-11 09:30',
+      '',
+      STORY,
+    )
+    expect(question.fields.title).toBe('“县城咖啡”热背后，是消费下沉还是资本泡沫？')
+    // Can fail: a paragraph ended with a full stop over a date stays the story's.
+    const paragraph = '經開區昨日舉辦論壇，逾百家企業出席。'
+    const over = imp('观察者网', '', paragraph, '2024-03-05 14:32', '', STORY)
+    expect(over.fields.content_text).toContain(paragraph)
+  })
+
+  it('keeps a day’s own time, reads controls on a metadata line, and starts the summary under an addressee', () => {
+    const live = imp(...head, '封面新闻 2025-04-20 06:45:18', '06:45', '', STORY)
+    expect(live.fields.published).toBe('2025-04-20T06:45:18+08:00')
+    const gov = imp(
+      ...head,
+      '发布日期：2025-06-27　　文章来源：基础教育处　　浏览次数：2361　【字体：大 中 小】【打印本页】【关闭窗口】',
+      '',
+      '各市州教育（体育）局，厅直属有关学校：',
+      '',
+      STORY,
+    )
+    expect(gov.fields.published).toBe('2025-06-27')
+    expect(gov.fields.source).toEqual({ name: '基础教育处' })
+    expect(gov.fields.summary).toMatch(/^市府今天宣布/)
+    expect(gov.fields.content_text).toContain('厅直属有关学校：')
+  })
+
+  it('leaves out a comments section, an author box, and a photo’s caption marked 图说 or 档案照', () => {
+    const r = imp(
+      ...head,
+      '作者：周书衡　2025-03-04',
+      '',
+      STORY,
+      '',
+      '雪州政府将翻新旧巴刹。（档案照）',
+      MORE,
+      '',
+      '[头像]',
+      '周书衡',
+      '消费经济研究者，某研究院青年研究员，长期关注县域消费与小微企业经营。',
+      '',
+      '网友评论',
+      '读者甲 3小时前',
+      '这个好，实实在在给老百姓办事，希望其他地方也学一学。',
+    )
+    const body = r.fields.content_text ?? ''
+    expect(body).not.toMatch(/档案照|研究员|实实在在/)
+    expect(body).toContain('都市發展局表示')
+    // Can fail: without a header naming 周书衡, the last paragraph is the story's; and a 评论
+    // button is no comments section.
+    const plain = imp(...head, '2025-03-04', '', STORY, '', '評論', '', MORE)
+    expect(plain.fields.content_text).toContain('都市發展局表示')
+  })
+})

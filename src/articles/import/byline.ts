@@ -42,7 +42,7 @@ const CLOSINGS = words('報導 报导 報道 报道 整理 撰文')
 const PHOTO_CLOSINGS = words('攝影 摄影 攝 摄')
 /** The last word of an outlet's name. */
 const OUTLET_END =
-  /(?:通訊社|通讯社|新聞網|新闻网|新聞雲|新闻云|傳媒|传媒|媒體|媒体|日報|日报|時報|时报|晚報|晚报|早報|早报|週刊|周刊|電視台|电视台|電台|电台|新聞|新闻|社|報|报|網|网|台|端|刊)$/u
+  /(?:經濟報道|经济报道|通訊社|通讯社|新聞網|新闻网|新聞雲|新闻云|傳媒|传媒|媒體|媒体|日報|日报|時報|时报|晚報|晚报|早報|早报|週刊|周刊|電視台|电视台|電台|电台|新聞|新闻|社|報|报|網|网|台|端|刊)$/u
 const HAN_RUN = /^[\p{Script=Han}]+$/u
 const HAN_NAME = /^[\p{Script=Han}][\p{Script=Han}·•]{1,9}$/u
 /** A Latin name has two words at least: `The Reporter` is not `The` and a role. */
@@ -86,7 +86,9 @@ export function isOutlet(word: string): boolean {
       [...w].length <= 10 &&
       /^[\p{Script=Han}A-Za-z0-9]+$/u.test(w) &&
       OUTLET_END.test(w)) ||
-    /^[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+){0,3}\s(?:News|Times|Post|Daily|Online)$/.test(w)
+    /^[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+){0,3}\s(?:News|Times|Post|Daily|Online)$/.test(w) ||
+    // An app's brand: `南方+`.
+    /^[\p{Script=Han}]{2,6}[+＋]$/u.test(w)
   )
 }
 

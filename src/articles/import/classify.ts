@@ -61,6 +61,12 @@ export function classifyLines(
       !x.caption &&
       (!listed[i] || x.story >= STRONG_STORY),
   )
+  // Under a comments heading after the story begins, nothing is the story's: readers' words
+  // read as sentences, their names and times as metadata.
+  const opens = good.indexOf(true)
+  const comments = opens === -1 ? -1 : f.findIndex((x, i) => i > opens && x.cue?.rest)
+  const rest = (i: number) => comments !== -1 && i >= comments
+  for (let i = Math.max(comments, 0); comments !== -1 && i < good.length; i++) good[i] = false
   let firstStory = good.indexOf(true)
   const title = pickTitle(lines, f, firstStory, markdown)
   const titleLast = title.lines.at(-1) ?? -1
@@ -104,6 +110,8 @@ export function classifyLines(
   for (let i = 0; i < lines.length; i++) {
     const x = f[i]!
     if (x.blank) verdicts[i] = BLANK
+    else if (rest(i))
+      set(i, 'furniture', i === comments ? 'comments' : 'after-comments', false, 'footer')
     else if (title.lines.includes(i)) set(i, 'title', 'headline', false, 'header')
     else if (i < titleFirst || title.above.includes(i)) aside(i, 'above', 'above-title')
     else if (start === -1 || i < start) header(i)
@@ -163,7 +171,7 @@ export function classifyLines(
     let tail = !f[last]!.endMark
     let signed = false
     let block: number[] = []
-    for (let i = last + 1; i < lines.length; i++) {
+    for (let i = last + 1; i < (comments === -1 ? lines.length : comments); i++) {
       const x = f[i]!
       if (x.blank) {
         verdicts[i] = BLANK
@@ -193,7 +201,8 @@ export function classifyLines(
         const reason = signatureDate ? 'signature' : neutral ? 'after-story' : 'credit'
         set(i, 'story', reason, true, reason === 'credit' ? 'footer' : 'story')
         signed = neutral
-        block.push(i)
+        // A short line over a label line is its heading; a credit line stays a credit.
+        if (neutral) block.push(i)
         continue
       }
       if (tail && x.meta) for (const k of block) set(k, 'furniture', 'after-story', false, 'footer')
@@ -244,7 +253,9 @@ function storyUnderStandfirst(
   }
   // The byline and the date come between a standfirst and its story, and a story goes on.
   const next = good.findIndex((g, i) => i > first && g)
+  // A photo's caption credits its photographer, not the story.
   const credited = (x: LineFeatures) =>
+    !x.caption &&
     x.meta?.some((m) => ['date', 'published', 'author', 'byline'].includes(m.field) && !m.pair)
   const goesOn = good.some((g, i) => g && i > next)
   if (next !== -1 && goesOn && f.slice(first + 1, next).some(credited)) {

@@ -29,10 +29,11 @@ export interface Dateline {
 /**
  * A newsroom's own dateline (`本報訊`, `荊州網訊`), a place and day (`…4月7日電`, a wire's;
  * `…10月9日消息`, the newsroom's), or a short name and `讯` followed by a space or a bracket
- * (`南都讯 `), which `最新消息，` is not.
+ * (`南都讯 `), which `最新消息，` is not; or a place and a dash, as wires abroad print it
+ * (`華盛頓 — `).
  */
 const DATELINE =
-  /^(?:(本(?:報|报|刊|台|網|网|站)?|[\p{Script=Han}A-Za-z]{1,10}?(?:網|网|社|報|报|台|站|端))(?:訊|讯|消息|專訊|专讯)|([\p{Script=Han}A-Za-z]{1,10}?(?:社|網|网|報|报|台))[\p{Script=Han}]{0,8}?(?:\d{1,2}月)?\d{1,2}日(電|电|消息|訊|讯)|[\p{Script=Han}]{2,4}?(?:訊|讯)(?=[ \u3000（(【]))/u
+  /^(?:(本(?:報|报|刊|台|網|网|站)?|[\p{Script=Han}A-Za-z]{1,10}?(?:網|网|社|報|报|台|站|端))(?:訊|讯|消息|專訊|专讯)|([\p{Script=Han}A-Za-z]{1,10}?(?:社|網|网|報|报|台))[\p{Script=Han}]{0,8}?(?:\d{1,2}月)?\d{1,2}日(電|电|消息|訊|讯)|[\p{Script=Han}]{2,4}?(?:訊|讯)(?=[ \u3000（(【])|[\p{Script=Han}]{2,6} ?—{1,2}(?= ))/u
 /** Brackets of every kind that set a dateline or a byline apart. */
 const OPEN = '（(【〔［['
 const CLOSE: Record<string, string> = {
@@ -71,6 +72,9 @@ export function readDateline(paragraph: string): Dateline | undefined {
     if (isOutlet(bracket.content)) return { authors: [], end, credit: false }
     const byline = readByline(bracket.content, false, true)
     if (!byline?.kind && !byline?.authors.length) return undefined
+    // `【大公報訊】特約記者馮子軒深圳報道：`: the reporters may follow the brackets, up to a colon.
+    const credit = byline.authors.length ? undefined : creditAfter(paragraph, end)
+    if (credit) return withWire({ authors: credit.authors, end: credit.end, credit: false }, byline)
     return withWire({ authors: byline.authors, end, credit: false }, byline)
   }
   const place = DATELINE.exec(head)
@@ -94,6 +98,18 @@ export function readDateline(paragraph: string): Dateline | undefined {
   // `新華社北京4月7日電` is a wire's; `央广网北京10月9日消息` is the newsroom's own report.
   if (place[2] && /^[電电]$/.test(place[3]!)) dateline.wire = place[2]
   return dateline
+}
+
+/** Reporters from `at` up to a colon (`特約記者馮子軒深圳報道：`), and where the story goes on. */
+function creditAfter(
+  paragraph: string,
+  at: number,
+): { authors: string[]; end: number } | undefined {
+  const credit = /^([^：:，,。\s]{4,30})[：:]/.exec(paragraph.slice(at, at + 32))
+  const byline = credit && readByline(credit[1]!, false, true)
+  if (!byline?.authors.length) return undefined
+  const end = at + credit![0].length
+  return { authors: byline.authors, end: end + gapAt(paragraph, end) }
 }
 
 /** Words each of which is a role and a name (`记者刘思远`), from `at`, and where they end. */

@@ -10,7 +10,7 @@ import { furnitureCue, type FurnitureCue } from './furniture'
 import { isShortLine, MAX_LINE_CHARS } from './limits'
 import { findDate } from './dates'
 import { labelField } from './labels'
-import { readMetadataLine, type MetaItem } from './metadata'
+import { readMetadataLine, writerBeforeDate, type MetaItem } from './metadata'
 import type { PageLine } from './page-lines'
 import { caption, onlyReadings, readsLine, type Caption } from './line-marks'
 import { readsAsSentence } from './sentence'
@@ -95,6 +95,13 @@ export function lineFeatures(lines: readonly PageLine[], timeZone: string): Line
   })
   markRuns(all)
   pairLabels(lines, all, timeZone)
+  // `李若澄` over `2025年3月4日 22:30`: a writer's name alone over the date they wrote on.
+  all.forEach((f, i) => {
+    const next = all[i + 1]
+    if (f.meta || f.names || f.cue || !next?.meta?.every((m) => m.field === 'date')) return
+    const name = writerBeforeDate(lines[i]!.plain)
+    if (name) all[i] = { ...f, names: [name] }
+  })
   // The line right under an image's placeholder (`[图片]`) is what the page printed under it,
   // unless it runs to two sentences: captions say one thing, a story goes on.
   all.forEach((f, i) => {
@@ -140,6 +147,9 @@ function pairLabels(lines: readonly PageLine[], all: LineFeatures[], timeZone: s
     i++
   }
 }
+
+/** Cues of page controls, which a metadata line may carry beside its items. */
+const CONTROLS = new Set(['print-controls', 'font-size', 'view-count', 'bare-label'])
 
 /** The longest line taken for a caption because an image's placeholder stands above it. */
 const CAPTION_CHARS = 80
@@ -203,6 +213,14 @@ function features(line: PageLine, timeZone: string, full: boolean): LineFeatures
     return f
   }
   f.cue = furnitureCue(line.plain)
+  // `发布日期：2025-06-27　文章来源：基础教育处　【字体：大 中 小】【打印】`: controls printed on a
+  // metadata line leave it metadata.
+  if (f.cue && CONTROLS.has(f.cue.id) && full) {
+    const meta = readMetadataLine(text, timeZone)
+    if (meta?.some((m) => m.date || m.field === 'source' || m.field === 'author')) {
+      f.cue = undefined
+    }
+  }
   if (f.cue || !full) {
     // Furniture is furniture wherever it stands: nothing else about it is read. Nor is
     // anything else about a line past a long page's head and tail.

@@ -99,11 +99,12 @@ export function readFields(
     for (const item of x.meta ?? []) {
       if (item.pair) continue
       if (item.field === 'time') {
-        // A time alone completes the day on the line above it.
-        const day = lastDay && withTime(lastDay.date.value, item.time!, timeZone)
-        if (day && lastDay) {
-          lastDay.date.value = day
-          Object.assign(lastDay.report, { value: day.value, precision: day.precision })
+        // A time alone completes the day on the line above it, a day without its time.
+        const open = lastDay?.date.value.precision === 'date' ? lastDay : undefined
+        const day = open && withTime(open.date.value, item.time!, timeZone)
+        if (day && open) {
+          open.date.value = day
+          Object.assign(open.report, { value: day.value, precision: day.precision })
         }
       } else if (item.field === 'published' || item.field === 'date') {
         if (item.date) {

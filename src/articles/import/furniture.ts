@@ -28,6 +28,9 @@ import {
   REACTIONS,
   FOLLOW,
   SUPPORT,
+  COMMENTS,
+  SUBSCRIBE,
+  PLAYER,
   COOKIES,
   NEWS_TIPS,
   HASHTAGS,
@@ -47,6 +50,8 @@ export interface FurnitureCue {
   strong: boolean
   /** A heading that a list of links follows (`相关新闻`). */
   list?: boolean
+  /** A heading under the story after which nothing is the story's (`网友评论`). */
+  rest?: boolean
   /** Small print that may be written as a sentence (`…不得轉載。`): dropped after the story all the same. */
   sentence?: boolean
   matches: (line: FurnitureLine) => boolean
@@ -113,6 +118,27 @@ export const FURNITURE_CUES: FurnitureCue[] = [
     strong: true,
     sentence: true,
     matches: (l) => l.plain.length <= 160 && CONTRIBUTORS.test(l.plain.trim()),
+  },
+  {
+    id: 'comments',
+    description: 'the heading of a comments section: 网友评论, 論壇 評論, 最新评论',
+    strong: true,
+    rest: true,
+    matches: (l) => COMMENTS.test(l.plain.trim()),
+  },
+  {
+    id: 'subscribe',
+    description:
+      'paywall and newsletter prompts: 本文為付費內容，訂閱會員即可閱讀全文, 已是會員？登入',
+    strong: true,
+    sentence: true,
+    matches: (l) => l.plain.length <= 80 && SUBSCRIBE.test(l.plain),
+  },
+  {
+    id: 'player',
+    description: 'a media player’s controls: ▶ 影片播放 02:14, [视频] 00:45',
+    strong: true,
+    matches: (l) => PLAYER.test(l.plain.trim()),
   },
   {
     id: 'support',

@@ -22,7 +22,7 @@ export type LabelField =
 const TABLE: [LabelField, string][] = [
   [
     'published',
-    '發布時間|发布时间|發佈時間|發表時間|发表时间|發布日期|发布日期|發佈日期|發表日期|发表日期|公布日期|公佈日期|刊登日期|刊出日期|上稿時間|上稿日期|發稿時間|发稿时间|見報日期|出版時間|出版|發布|发布|發佈|時間|时间|日期|Published|Posted|Date|Published on|Posted on',
+    '發布時間|发布时间|發佈時間|發表時間|发表时间|發布日期|发布日期|發佈日期|發表日期|发表日期|公布日期|公佈日期|刊登日期|刊出日期|刊登|刊出|上稿時間|上稿日期|發稿時間|发稿时间|見報日期|出版時間|出版|發布|发布|發佈|時間|时间|日期|Published|Posted|Date|Published on|Posted on',
   ],
   [
     'updated',
@@ -30,7 +30,7 @@ const TABLE: [LabelField, string][] = [
   ],
   [
     'source',
-    '來源|来源|來源於|来源于|資料來源|资料来源|信息來源|信息来源|消息來源|消息来源|新聞來源|新闻来源|稿源|出處|出处|發文機關|发文机关|發布機關|发布机关|發布機構|发布机构|發布單位|发布单位|來源單位|来源单位|供稿單位|供稿单位|Source',
+    '來源|来源|來源於|来源于|文章來源|文章来源|資料來源|资料来源|信息來源|信息来源|消息來源|消息来源|新聞來源|新闻来源|稿源|出處|出处|發文機關|发文机关|發布機關|发布机关|發布機構|发布机构|發布單位|发布单位|來源單位|来源单位|供稿單位|供稿单位|Source',
   ],
   [
     'author',
@@ -128,6 +128,12 @@ function labelAt(
   if (!letters) return undefined
   // Spaces inside a label only spread it out, one character at a time: `標　　題`, `有  效  性`.
   const segments = raw.split(/[ \u3000]+/)
+  // `撰文 Text：`, `發佈日期 Date:`: a bilingual label is read by its Chinese half.
+  const bilingual = /^(\p{Script=Han}{1,8})[ \u3000]+[A-Za-z]+(?: [A-Za-z]+)?$/u.exec(raw)
+  const colonAt = start + raw.length + /^[ \u3000]*/.exec(text.slice(start + raw.length))![0].length
+  if (bilingual && labelField(bilingual[1]!) && COLONS.includes(text[colonAt] ?? '')) {
+    return { label: bilingual[1]!, field: labelField(bilingual[1]!)!, valueAt: colonAt + 1 }
+  }
   const latinWords = /^[A-Za-z ]+$/.test(raw) && segments.length <= 3
   if (segments.length > 1 && !latinWords && segments.some((s) => [...s].length > 1)) {
     return spacedLabel(text, start, segments[0]!)

@@ -13,13 +13,13 @@ const WHO_IS_WHERE =
   /[（(](?:左|右|中|前排|後排|后排)(?:[一二三四五六七八九十\d]|起)?[）)]|\((?:left|right|centre|center)\)/i
 /** A caption's marks, and the placeholder a text paste leaves where an image was (`[图片]`). */
 const CAPTION_START =
-  /^(?:图为|圖為|(?:资料|資料)?(?:图|圖|图片|圖片|照片?)(?:[来來]源)?[：:]|[（(](?:图|圖|攝|摄)[)）／/]|Photo:|■|▲|▼|△|▽|●|\[(?:图片|圖片|图|圖|image|img|photo|picture)\]\s*\S)/i
-const PLACEHOLDER = /^\[(?:图片|圖片|图|圖|image|img|photo|picture)\]$/i
+  /^(?:图说[：:]|圖說[：:]|图为|圖為|(?:资料|資料)?(?:图|圖|图片|圖片|照片?)(?:[来來]源)?[：:]|[（(](?:图|圖|攝|摄)[)）／/]|Photo:|■|▲|▼|△|▽|●|\[(?:图片|圖片|图|圖|image|img|photo|picture)\]\s*\S)/i
+const PLACEHOLDER = /^\[(?:图片|圖片|图|圖|相片|照片|头像|頭像|image|img|photo|picture)\]$/i
 /** How a photographer's credit ends: `摄`, `攝影`. */
 const PHOTO_END = /(?:攝|摄)(?:影)?\s*$/
 /** How a supplied picture's credit ends a caption: `受访单位供图`, `资料图`, `網路截圖`. */
 const SUPPLIED_END =
-  /(?:供图|供圖|资料图|資料圖|资料照片?|資料照片?|截图|截圖|翻摄|翻攝)\s*[)）]?\s*$/
+  /(?:供图|供圖|资料图|資料圖|资料照片?|資料照片?|档案照片?|檔案照片?|截图|截圖|翻摄|翻攝)\s*[)）]?\s*$/
 /** A photo credit in brackets closing the line: `（摄影：李俊杰）`, `（圖／記者王小明攝）`. */
 const BRACKETED_CREDIT =
   /[（(]\s*(?:(?:摄影|攝影|图|圖|圖片|图片)\s*[：:／/]\s*([^（）()]{1,24})|([^（）()]{1,24}?(?:攝|摄)(?:影)?))\s*[）)]$/

@@ -39,7 +39,7 @@ const OTHER_END = /[|｜丨│\t】\]]/
  * (`关注`, a follow button).
  */
 const FILLER =
-  /(?:星期|週|周|礼拜|禮拜)[一二三四五六日天]|(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?|Ends|HKT|SGT|MYT|NNNN|纠错|糾錯|举报|舉報|打印|列印|[+＋]?(?:关注|關注|订阅|訂閱)/g
+  /(?:閱讀|阅读)(?:時間|时间|時長|时长)\s*[:：]?\s*[約约]?\s*\d+\s*分(?:鐘|钟)|(?:星期|週|周|礼拜|禮拜)[一二三四五六日天]|(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?|Ends|HKT|SGT|MYT|NNNN|纠错|糾錯|举报|舉報|打印本[页頁]|列印本頁|打印|列印|[关關][闭閉](?:窗口)?|[+＋]?(?:关注|關注|订阅|訂閱)/g
 const LETTER = /\p{L}/u
 const WEEKDAY_LINE = /^[\s(（]*(?:星期|週|周|礼拜|禮拜)[一二三四五六日天][)）]?\s*$/
 
@@ -137,6 +137,9 @@ export function readMetadataLine(line: string, timeZone: string): MetaItem[] | u
       items.push({ field: 'byline', value: trimmed, byline })
     } else if (isOrganisation(paper)) {
       items.push({ field: 'outlet', value: paper })
+    } else if (SENT_FROM.test(trimmed)) {
+      // `来自 山东`, `IP属地：浙江`: where the post was sent from.
+      items.push({ field: 'other', label: 'place', value: trimmed.replace(SENT_FROM_WORD, '') })
     } else if (firstDate?.precision === 'time' && to === text.length && PLACE.test(trimmed)) {
       // `2025年04月02日 18:06 浙江`: where the post was sent from, as platforms print it.
       items.push({ field: 'other', label: 'place', value: trimmed })
@@ -161,12 +164,13 @@ export function readMetadataLine(line: string, timeZone: string): MetaItem[] | u
 }
 
 /**
- * A name alone before the date that follows it, opening the line (`陳宇軒 2025-05-23 14:32`):
+ * A name alone before the date that follows it, opening the line (`陳宇軒 2025-05-23 14:32`) or
+ * on the line above it:
  * three Han characters, as most Chinese names have, and not a place (`高雄市`, `信義區`); two
  * characters are as often a city (`台北 2025-05-23`), so they are not read, nor is a public
  * body (`衛生局`).
  */
-function writerBeforeDate(piece: string): string | undefined {
+export function writerBeforeDate(piece: string): string | undefined {
   const name = piece.trim()
   const han = /^[\p{Script=Han}]{3}$/u.test(name)
   return han && !PLACE_END.test(name) && !isOrganisation(name) && isPersonName(name)
@@ -177,6 +181,10 @@ const PLACE_END = /[市縣县區区省鎮镇鄉乡村里州島岛港灣湾]$/u
 
 /** How the labels of dates end: `公告日期`, `成文時間`. */
 const DATED_LABEL = /(?:日期|時間|时间)$/
+
+/** Where a post was sent from, as platforms print it: `来自 山东`, `IP属地：浙江`. */
+const SENT_FROM_WORD = /^(?:来自|來自|发自|發自|IP属地|IP屬地)\s*[:：]?\s*/
+const SENT_FROM = new RegExp(`${SENT_FROM_WORD.source}[\\p{Script=Han}]{2,4}$`, 'u')
 
 /** A region's name after a date and time: two or three Han characters. */
 const PLACE = /^[\p{Script=Han}]{2,3}$/u

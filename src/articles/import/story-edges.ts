@@ -4,6 +4,7 @@
  * above it that open it (a credit line, an HTML figure with its image), and the page's
  * description of its makers under it.
  */
+import { authorNames } from './byline'
 import { STRONG_STORY, type LineFeatures } from './features'
 import type { PageLine } from './page-lines'
 import type { TitleLines } from './title'
@@ -83,8 +84,8 @@ const PERSON_SUBJECT =
  * page describes its makers, as long-form sites print under every story: the outlet (`獨立、
  * 深度、非營利 《報導者》是台灣第一個…`: the name its masthead gives, a run of Han characters on
  * a short line above the title, as the subject of the first clause), or an author the header
- * names (`Jessica Langford is the Tokyo bureau chief…`). Read from the end up; they read as
- * story, but are the site's.
+ * names (`Jessica Langford is the Tokyo bureau chief…`, or an author box: the name alone, then
+ * what they do). Read from the end up; they read as story, but are the site's.
  */
 export function aboutTheMakers(
   lines: readonly PageLine[],
@@ -104,7 +105,8 @@ export function aboutTheMakers(
   for (let i = 0; i < start; i++) {
     for (const name of f[i]!.names ?? []) authors.add(name.toLowerCase())
     for (const m of f[i]!.meta ?? []) {
-      for (const name of m.byline?.authors ?? []) authors.add(name.toLowerCase())
+      const names = m.field === 'author' ? authorNames(m.value) : (m.byline?.authors ?? [])
+      for (const name of names) authors.add(name.toLowerCase())
     }
   }
   const about: number[] = []
@@ -113,8 +115,13 @@ export function aboutTheMakers(
     const text = lines[i]!.plain.trim()
     const outlet = text.split(/[，。；,;]/)[0]!.match(OUTLET_SUBJECT)?.[1]
     const person = text.match(PERSON_SUBJECT)?.[1]?.toLowerCase()
-    if (!(outlet && outlets.has(outlet)) && !(person && authors.has(person))) break
+    // An author box: the author's name alone, then what they do.
+    let named = i - 1
+    while (named > start && lines[named]!.plain.trim() === '') named--
+    const box = named > start && authors.has(lines[named]!.plain.trim().toLowerCase())
+    if (!(outlet && outlets.has(outlet)) && !(person && authors.has(person)) && !box) break
     about.push(i)
+    if (box) about.push(named)
   }
   return about
 }

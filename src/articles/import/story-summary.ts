@@ -16,6 +16,9 @@ const ENTITY = /&(?:[A-Za-z]{2,10}|#\d{1,7}|#x[0-9A-Fa-f]{1,6});/g
 /** An annotation the cut left open at the end: `國(gu`, `總（ㄗㄨ`. */
 const OPEN_ANNOTATION = /(?<=\p{Script=Han})[(（][^)）]{0,10}$/u
 
+/** Whom a notice or a letter is addressed to, on a line of its own: `各市州教育局，厅直属有关学校：`. */
+const ADDRESSEE = /^[^。！？!?]{2,80}[：:]$/
+
 /** The summary of a story given as its paragraphs (indentation already trimmed). */
 export function storySummary(paragraphs: readonly string[]): string {
   const story: string[] = []
@@ -26,7 +29,7 @@ export function storySummary(paragraphs: readonly string[]): string {
     if (!text) continue
     if (story.length === 0) {
       const dateline = readDateline(text)
-      if (dateline?.credit) continue
+      if (dateline?.credit || ADDRESSEE.test(text)) continue
       const rest = dateline ? text.slice(dateline.end) : text
       if (rest) story.push(rest)
     } else {

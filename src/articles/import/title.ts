@@ -26,6 +26,7 @@ export function headlineLike(f: LineFeatures): boolean {
   return (
     !f.blank &&
     !f.cue &&
+    !f.names &&
     (!f.meta || f.meta.every((m) => m.prose)) &&
     !f.caption &&
     !f.path &&
@@ -74,19 +75,52 @@ export function pickTitle(
     return first === -1 ? none : { ...none, lines: [first] }
   }
   const title = choose(f, stack)
-  // Self-media pages print the account's name and the date over the headline (`周默聊生活`,
-  // `2025-11-03 20:17`, then the headline): a stack with no headline in length gives way to
-  // the first line that is one between the metadata and the story.
   if (title.lines.some((i) => isHeadline(f[i]!))) return title
+  // Nothing above is a headline in length. A headline that reads as a sentence (a question:
+  // `…是消费下沉还是资本泡沫？`) right over the page's metadata is the title, not the story's
+  // first line.
+  if (questionHeadline(lines[firstStory]!, f, firstStory)) {
+    return { lines: [firstStory], subtitles: [], above: stackAbove(f, firstStory) }
+  }
+  // Self-media pages print the account's name and the date over the headline (`周默聊生活`,
+  // `2025-11-03 20:17`, then the headline): the first line that is one between the metadata
+  // and the story is the title.
   const under = f.findIndex(
     (x, i) => i > firstMeta && i < limit && headlineLike(x) && isHeadline(x),
   )
   if (firstMeta === -1 || under === -1) return title
-  return { lines: [under], subtitles: [], above: stack }
+  // The headline in the other script under it is the second of a bilingual page's.
+  const next = f.findIndex((x, i) => i > under && !x.blank)
+  const co = next !== -1 && next < limit && headlineLike(f[next]!) && isHeadline(f[next]!)
+  const other = co && isLatin(f[next]!) !== isLatin(f[under]!)
+  return { lines: other ? [under, next] : [under], subtitles: [], above: stack }
 }
 
 /** A headline in length: eight Han characters, or four Latin words. */
 const isHeadline = (x: LineFeatures) => (isLatin(x) ? x.words >= 4 : x.han >= 8)
+
+/** The longest headline that may read as a sentence. */
+const SENTENCE_HEADLINE_CHARS = 40
+
+/**
+ * Whether the line at `i`, read as story, is a headline: short, not indented as a paragraph, not
+ * ended with a full stop as headlines never are (a question or an exclamation is), with the
+ * page's metadata under it.
+ */
+function questionHeadline(line: PageLine, f: readonly LineFeatures[], i: number): boolean {
+  const x = f[i]!
+  if (/^[ \t\u3000]/.test(line.text) || /[。.][」』”"’）)]*$/.test(line.plain.trim())) return false
+  const next = f.findIndex((y, j) => j > i && !y.blank)
+  const meta = next !== -1 && f[next]!.meta?.some((m) => m.field !== 'other' && !m.pair)
+  return (
+    !!meta &&
+    !x.cue &&
+    !x.meta &&
+    !x.caption &&
+    x.chars <= SENTENCE_HEADLINE_CHARS &&
+    x.clauses <= 2
+  )
+}
 
 /** The headline-like lines right above `at` (blank lines between them allowed), top first. */
 function stackAbove(f: readonly LineFeatures[], at: number): number[] {
