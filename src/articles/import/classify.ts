@@ -66,7 +66,7 @@ export function classifyLines(
   const opens = good.indexOf(true)
   const comments = opens === -1 ? -1 : f.findIndex((x, i) => i > opens && x.cue?.rest)
   const rest = (i: number) => comments !== -1 && i >= comments
-  for (let i = Math.max(comments, 0); comments !== -1 && i < good.length; i++) good[i] = false
+  if (comments !== -1) good.fill(false, comments)
   let firstStory = good.indexOf(true)
   const title = pickTitle(lines, f, firstStory, markdown)
   const titleLast = title.lines.at(-1) ?? -1

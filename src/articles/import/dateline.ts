@@ -106,10 +106,11 @@ function creditAfter(
   at: number,
 ): { authors: string[]; end: number } | undefined {
   const credit = /^([^：:，,。\s]{4,30})[：:]/.exec(paragraph.slice(at, at + 32))
-  const byline = credit && readByline(credit[1]!, false, true)
-  if (!byline?.authors.length) return undefined
-  const end = at + credit![0].length
-  return { authors: byline.authors, end: end + gapAt(paragraph, end) }
+  if (!credit) return undefined
+  const authors = readByline(credit[1]!, false, true)?.authors
+  if (!authors?.length) return undefined
+  const end = at + credit[0].length
+  return { authors, end: end + gapAt(paragraph, end) }
 }
 
 /** Words each of which is a role and a name (`记者刘思远`), from `at`, and where they end. */

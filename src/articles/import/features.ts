@@ -105,17 +105,9 @@ export function lineFeatures(lines: readonly PageLine[], timeZone: string): Line
   // The line right under an image's placeholder (`[图片]`) is what the page printed under it,
   // unless it runs to two sentences: captions say one thing, a story goes on.
   all.forEach((f, i) => {
-    const above = all[i - 1]
-    const sentences = lines[i]!.plain.match(/[。！？!?](?=.)/g)?.length ?? 0
-    if (
-      above?.caption?.placeholder &&
-      !f.blank &&
-      f.chars <= CAPTION_CHARS &&
-      sentences === 0 &&
-      !f.caption?.sure
-    ) {
-      all[i] = { ...f, caption: { photographers: f.caption?.photographers ?? [], sure: true } }
-    }
+    if (!all[i - 1]?.caption?.placeholder || f.blank || f.chars > CAPTION_CHARS) return
+    if (f.caption?.sure || /[。！？!?](?=.)/.test(lines[i]!.plain)) return
+    all[i] = { ...f, caption: { photographers: f.caption?.photographers ?? [], sure: true } }
   })
   // A line of syllables is an annotation only over (or under) the characters it reads.
   all.forEach((f, i) => {
@@ -215,12 +207,9 @@ function features(line: PageLine, timeZone: string, full: boolean): LineFeatures
   f.cue = furnitureCue(line.plain)
   // `发布日期：2025-06-27　文章来源：基础教育处　【字体：大 中 小】【打印】`: controls printed on a
   // metadata line leave it metadata.
-  if (f.cue && CONTROLS.has(f.cue.id) && full) {
-    const meta = readMetadataLine(text, timeZone)
-    if (meta?.some((m) => m.date || m.field === 'source' || m.field === 'author')) {
-      f.cue = undefined
-    }
-  }
+  const early =
+    f.cue && CONTROLS.has(f.cue.id) && full ? readMetadataLine(text, timeZone) : undefined
+  if (early?.some((m) => m.date || m.field === 'source' || m.field === 'author')) f.cue = undefined
   if (f.cue || !full) {
     // Furniture is furniture wherever it stands: nothing else about it is read. Nor is
     // anything else about a line past a long page's head and tail.
@@ -235,13 +224,15 @@ function features(line: PageLine, timeZone: string, full: boolean): LineFeatures
   // A line of sentences and clauses is never metadata, nor one with nothing a label, a date
   // or a byline needs: spare them the reading.
   const meta = !(f.sentence && f.clauses >= 2) && META_HINT.test(text)
-  f.meta = meta ? readMetadataLine(text, timeZone) : undefined
+  f.meta = meta ? (early ?? readMetadataLine(text, timeZone)) : undefined
   if (line.dom?.time && !f.sentence) f.meta = withDomTime(f.meta, line.dom.time, timeZone)
   f.caption = caption(text, line)
   if (!f.sentence) {
     // `11/1開打`: a slash between digits is a date's, not a path's.
-    const pathText = text.replace(/(\d)[/／](\d)/g, '$1-$2')
-    f.path = PATH_SEPARATOR.test(pathText) && PATH.test(pathText) && !/\d{4}/.test(text)
+    f.path =
+      PATH_SEPARATOR.test(text) &&
+      !/\d{4}/.test(text) &&
+      PATH.test(text.replace(/(\d)[/／](\d)/g, '$1-$2'))
     // Words of Latin text are not items: only bars and dots set them apart there.
     const bars = /[|｜·•]/.test(text)
     const items = text.split(bars || f.han > f.latin ? LIST_SEPARATOR : /[|｜·•]+/).filter(Boolean)

@@ -129,10 +129,14 @@ function labelAt(
   // Spaces inside a label only spread it out, one character at a time: `標　　題`, `有  效  性`.
   const segments = raw.split(/[ \u3000]+/)
   // `撰文 Text：`, `發佈日期 Date:`: a bilingual label is read by its Chinese half.
-  const bilingual = /^(\p{Script=Han}{1,8})[ \u3000]+[A-Za-z]+(?: [A-Za-z]+)?$/u.exec(raw)
-  const colonAt = start + raw.length + /^[ \u3000]*/.exec(text.slice(start + raw.length))![0].length
-  if (bilingual && labelField(bilingual[1]!) && COLONS.includes(text[colonAt] ?? '')) {
-    return { label: bilingual[1]!, field: labelField(bilingual[1]!)!, valueAt: colonAt + 1 }
+  const bilingual = /^(\p{Script=Han}{1,8})[ \u3000]+[A-Za-z]+(?: [A-Za-z]+)?$/u.exec(raw)?.[1]
+  const bilingualField = bilingual && labelField(bilingual)
+  if (bilingualField) {
+    let colon = start + raw.length
+    while (text[colon] === ' ' || text[colon] === '\u3000') colon++
+    if (COLONS.includes(text[colon] ?? '')) {
+      return { label: bilingual, field: bilingualField, valueAt: colon + 1 }
+    }
   }
   const latinWords = /^[A-Za-z ]+$/.test(raw) && segments.length <= 3
   if (segments.length > 1 && !latinWords && segments.some((s) => [...s].length > 1)) {
