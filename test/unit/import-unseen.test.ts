@@ -576,3 +576,131 @@ describe('what the fifth set showed', () => {
     expect(plain.fields.content_text).toContain('都市發展局表示')
   })
 })
+
+describe('what the sixth set showed', () => {
+  const head = ['標題標題標題標題標題', '']
+
+  it('reads an outlet spelt as a brand or as a paper and its app before the names', () => {
+    expect(fields('新頭殼newtalk | 黃雅琪 台北報導')).toEqual([
+      ['byline', null, '新頭殼newtalk | 黃雅琪 台北報導'],
+    ])
+    const qilu = imp(
+      ...head,
+      '齐鲁晚报·齐鲁壹点 记者 王晓彤 通讯员 李凯',
+      '2025-09-12 10:26:45',
+      '',
+      STORY,
+    )
+    expect(authors(qilu)).toEqual(['王晓彤', '李凯'])
+    expect(qilu.fields.source).toEqual({ name: '齐鲁晚报·齐鲁壹点' })
+    // Can fail: a brand before names says nothing unless a role or a kind of report follows.
+    expect(fields('热门推荐 | 黃雅琪 林美華')).toBeUndefined()
+    expect(imp(...head, 'newtalk 黃雅琪', '', STORY).fields.authors).toBeUndefined()
+  })
+
+  it('leaves out the place in brackets after a reporter’s name', () => {
+    expect(authors(imp(...head, '記者：高橋健太（東京）', '', STORY))).toEqual(['高橋健太'])
+  })
+
+  it('starts the summary after a name and 讯 before a comma, not after a word ending in 讯', () => {
+    expect(readDateline('证券时报e公司讯，6月9日晚间，华耀新材公告')?.end).toBe(9)
+    expect(readDateline('移动通讯，是指在运动中实现的通信。')).toBeUndefined()
+    expect(readDateline('财经快讯，今日沪指高开。')).toBeUndefined()
+  })
+
+  it('reads a portal’s date with where it was posted from and whose account it is', () => {
+    const r = imp(
+      '腾讯新闻',
+      '',
+      '国产钠离子电池通过零下40℃测试：仍能放出八成电量',
+      '',
+      '科技日报',
+      '2025-07-02 08:15 发布于北京 科技日报官方账号',
+      '',
+      STORY,
+    )
+    expect(r.fields.published).toBe('2025-07-02T08:15:00+08:00')
+    expect(r.fields.source).toEqual({ name: '科技日报' })
+    // Can fail: one unknown word among the known ones leaves the line unread.
+    expect(fields('2025-07-02 08:15 发布于北京 科技日报官方账号 立即下载')).toBeUndefined()
+  })
+
+  it('ends a value at no-break spaces, so the controls after it are not the source', () => {
+    expect(
+      fields('发布时间：2025-08-20 09:30 \u00a0\u00a0来源：国家统计局 \u00a0\u00a0打印 关闭'),
+    ).toEqual([
+      ['published', '发布时间', '2025-08-20 09:30'],
+      ['source', '来源', '国家统计局'],
+    ])
+  })
+
+  it('leaves out readers’ comments under a count, and a note that a page gives no investment advice', () => {
+    const r = imp(
+      ...head,
+      '2025-09-12 10:26',
+      '',
+      STORY,
+      '',
+      '声明：证券时报力求信息真实、准确，文章提及内容仅供参考，不构成实质性投资建议，据此操作风险自担',
+      '',
+      MORE,
+      '',
+      '评论 (3)',
+      '',
+      '烟台老李 山东 3小时前',
+      '今年价格确实不错，就是人工太难找了。',
+      '赞 12',
+    )
+    const body = r.fields.content_text ?? ''
+    expect(body).not.toMatch(/投资建议|人工太难找/)
+    expect(body).toContain('都市發展局表示')
+    // Can fail: a 评论 button with no count is no comments section.
+    expect(
+      imp(...head, '2025-09-12', '', STORY, '', '评论', '', MORE).fields.content_text,
+    ).toContain('都市發展局表示')
+  })
+
+  it('leaves out font-size buttons, a member teaser, a clip’s label and an icon’s placeholder', () => {
+    const r = imp(
+      ...head,
+      '2025-09-12 10:26',
+      'A- A+  分享',
+      '',
+      '[暴雨橙色预警信号图标]',
+      '',
+      STORY,
+      '',
+      '本文為會員專享的後半部分已開放試讀',
+      '',
+      MORE,
+    )
+    const body = r.fields.content_text ?? ''
+    expect(body).not.toMatch(/A\+|會員專享|图标/)
+    expect(body).toContain('都市發展局表示')
+    const clip = importHtml(
+      '<h1>天文台考慮改發三號信號</h1><p>2025年8月3日 18:45</p><p>新聞片段 01:56</p><div>天文台表示，熱帶風暴正橫過南海北部，向西北移動。</div>',
+      ZONE,
+    )
+    expect(clip.fields.content_html).not.toContain('新聞片段')
+    // Can fail: a bracketed line that names no image is the story's.
+    expect(imp(...head, '2025-09-12', '', '[編按]', STORY).fields.content_text).toContain('[編按]')
+  })
+
+  it('takes each line of a block that <br> sets apart as a paragraph of its own, kept or left alone', () => {
+    const r = importHtml(
+      '<h1>天文台考慮改發三號信號</h1><p>2025年8月3日 18:45</p>' +
+        '<div>天文台表示，熱帶風暴正橫過<b>南海北部</b>，向西北移動。<br><br>天文台呼籲市民留意最新天氣消息，避免前往海旁。<br>責任編輯：陳大文</div>',
+      ZONE,
+    )
+    expect(r.fields.content_html).toBe(
+      '<p>天文台表示，熱帶風暴正橫過<b>南海北部</b>，向西北移動。</p>\n<p>天文台呼籲市民留意最新天氣消息，避免前往海旁。</p>',
+    )
+    // Can fail: a figure's caption split by <br> stays one figure.
+    const figure = importHtml(
+      '<h1>天文台考慮改發三號信號</h1><p>2025年8月3日 18:45</p><p>天文台表示，熱帶風暴正橫過南海北部，向西北移動。</p>' +
+        '<figure><img src="/a.jpg"><figcaption>天文台<br>The Observatory</figcaption></figure><p>天文台呼籲市民留意最新天氣消息。</p>',
+      ZONE,
+    )
+    expect(figure.fields.content_html?.match(/<figure>/g)).toHaveLength(1)
+  })
+})

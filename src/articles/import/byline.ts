@@ -76,9 +76,21 @@ export interface Byline {
   kind?: string
 }
 
-/** True for a short run that names a newsroom: `聯合報`, `中央社`, `大众网`, `國語日報`. */
+/** A brand's name, as a byline's first piece may print its outlet: `新頭殼newtalk`, `CNA`. */
+const BRAND = /^(?=.*(?:\p{Script=Han}|[A-Z]{2}|[a-z]))[\p{Script=Han}A-Za-z0-9]{2,16}$/u
+/** What joins a paper and its app or website in one name: `齐鲁晚报·齐鲁壹点`, `中青报·中青网`. */
+const JOINED = /[·・]/
+
+/**
+ * True for a short run that names a newsroom: `聯合報`, `中央社`, `大众网`, `國語日報`, or such a
+ * name and its app's joined by a middle dot (`齐鲁晚报·齐鲁壹点`).
+ */
 export function isOutlet(word: string): boolean {
   const w = word.trim()
+  const [paper, app, ...more] = w.split(JOINED)
+  if (app !== undefined) {
+    return !more.length && isOutlet(paper!) && /^[\p{Script=Han}A-Za-z0-9]{2,8}$/u.test(app)
+  }
   return (
     w === '本報' ||
     w === '本报' ||
@@ -102,7 +114,10 @@ export function readByline(text: string, labelled = false, bracketed = false): B
   const pieces = text.trim().split(SEPARATORS).filter(Boolean)
   if (!pieces.length || pieces.length > 12) return undefined
   const byline: Byline = { authors: [], photographers: [] }
-  let evidence = labelled
+  // What the pieces themselves say (a role, a kind of report, a closing word), not the label.
+  let evidence = false
+  // A first piece that is neither a name nor a known outlet's: an outlet only if the rest is a byline.
+  let brand = false
   let photo = false
   const names: string[] = []
   for (let i = 0; i < pieces.length; i++) {
@@ -129,6 +144,11 @@ export function readByline(text: string, labelled = false, bracketed = false): B
       if (LATIN_NAME.test(latin) && latin.length <= 40) {
         names.push(latin)
         i = j
+        continue
+      }
+      if (i === 0 && j === 0 && pieces.length > 1 && BRAND.test(piece)) {
+        byline.outlet = piece
+        brand = true
         continue
       }
       return undefined
@@ -169,11 +189,18 @@ export function readByline(text: string, labelled = false, bracketed = false): B
     }
     if (NOT_NAMES.has(piece)) continue
     if (!HAN_NAME.test(piece) || [...piece].length > 4 + (piece.includes('·') ? 6 : 0)) {
+      // `新頭殼newtalk | 黃雅琪 台北報導`: the outlet as its brand is spelt, before the names.
+      if (i === 0 && pieces.length > 1 && BRAND.test(piece)) {
+        byline.outlet = piece
+        brand = true
+        continue
+      }
       return undefined
     }
     names.push(piece)
   }
-  if (!evidence || (!names.length && !byline.kind)) return undefined
+  if (brand ? !evidence : !evidence && !labelled) return undefined
+  if (!names.length && !byline.kind) return undefined
   if (photo) byline.photographers = names
   else byline.authors = names
   return byline
@@ -213,7 +240,9 @@ export function isPersonName(text: string): boolean {
 
 /** The names in an author label's value: `王小明 李四`, `王小明、李四`, `Jane Doe and John Roe`. */
 export function authorNames(value: string): string[] {
-  const trimmed = value.trim()
+  // `高橋健太（東京）`: where the reporter wrote from, in brackets, is no part of the name (the
+  // value may have lost its closing bracket to the field's end).
+  const trimmed = value.replace(/[（(][\p{Script=Han}]{1,8}[）)]?/gu, ' ').trim()
   if (!trimmed || trimmed.length > 200) return []
   if (/^[\p{Script=Latin}\s.'’-]+(?:(?:,|&|\band\b)[\p{Script=Latin}\s.'’-]+)*$/u.test(trimmed)) {
     return trimmed

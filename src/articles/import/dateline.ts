@@ -29,11 +29,12 @@ export interface Dateline {
 /**
  * A newsroom's own dateline (`本報訊`, `荊州網訊`), a place and day (`…4月7日電`, a wire's;
  * `…10月9日消息`, the newsroom's), or a short name and `讯` followed by a space or a bracket
- * (`南都讯 `), which `最新消息，` is not; or a place and a dash, as wires abroad print it
+ * (`南都讯 `), which `最新消息，` is not; a name and `讯` before a comma (`证券时报e公司讯，`), which
+ * a word ending in 讯 is not (`快讯，`, `通讯，`); or a place and a dash, as wires abroad print it
  * (`華盛頓 — `).
  */
 const DATELINE =
-  /^(?:(本(?:報|报|刊|台|網|网|站)?|[\p{Script=Han}A-Za-z]{1,10}?(?:網|网|社|報|报|台|站|端))(?:訊|讯|消息|專訊|专讯)|([\p{Script=Han}A-Za-z]{1,10}?(?:社|網|网|報|报|台))[\p{Script=Han}]{0,8}?(?:\d{1,2}月)?\d{1,2}日(電|电|消息|訊|讯)|[\p{Script=Han}]{2,4}?(?:訊|讯)(?=[ \u3000（(【])|[\p{Script=Han}]{2,6} ?—{1,2}(?= ))/u
+  /^(?:(本(?:報|报|刊|台|網|网|站)?|[\p{Script=Han}A-Za-z]{1,10}?(?:網|网|社|報|报|台|站|端))(?:訊|讯|消息|專訊|专讯)|([\p{Script=Han}A-Za-z]{1,10}?(?:社|網|网|報|报|台))[\p{Script=Han}]{0,8}?(?:\d{1,2}月)?\d{1,2}日(電|电|消息|訊|讯)|[\p{Script=Han}]{2,4}?(?:訊|讯)(?=[ \u3000（(【])|[\p{Script=Han}A-Za-z]{2,10}?(?<![资資通快简簡喜死音视視电電审審传傳闻聞短提质質])(?:訊|讯)(?=[，,])|[\p{Script=Han}]{2,6} ?—{1,2}(?= ))/u
 /** Brackets of every kind that set a dateline or a byline apart. */
 const OPEN = '（(【〔［['
 const CLOSE: Record<string, string> = {

@@ -227,7 +227,8 @@ export const FURNITURE_CUES: FurnitureCue[] = [
   },
   {
     id: 'bare-label',
-    description: 'control labels with nothing after them: 字體:, 收藏, 返回頂部, 放大　縮小　默認',
+    description:
+      'control labels with nothing after them: 字體:, 收藏, 返回頂部, 放大　縮小　默認, A- A+',
     strong: false,
     matches: (l) =>
       CONTROL_LABELS.has(l.skeleton) ||

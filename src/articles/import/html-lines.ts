@@ -162,6 +162,14 @@ export function htmlLines(source: string): HtmlPage {
       for (let i = before; i < lines.length; i++) {
         if (units[i] === node) units[i] = `<p>${escapeHtml(lines[i]!.text)}</p>`
       }
+    } else if (block.unit !== node && lines.length - before > 1 && units[before] === node) {
+      // `天文台表示…<br><br>下午5時…`: a block whose lines `<br>` sets apart is that many
+      // paragraphs, each kept or left on its own, with its own inline markup.
+      const pieces = brPieces(node)
+      for (let i = before; i < lines.length; i++) {
+        const piece = pieces.length === lines.length - before ? pieces[i - before] : undefined
+        units[i] = `<p>${piece ?? escapeHtml(lines[i]!.text)}</p>`
+      }
     }
   }
 
@@ -202,6 +210,33 @@ export function htmlLines(source: string): HtmlPage {
       return html.join('\n')
     },
   }
+}
+
+/**
+ * The HTML of a block's children between its `<br>`s, one piece for each stretch with text; a
+ * `<br>` deeper down (inside a `<span>`) is not seen here, and the caller falls back to the text.
+ */
+function brPieces(node: Element): string[] {
+  const pieces: string[] = []
+  let html = ''
+  let text = ''
+  const end = () => {
+    if (text.trim()) pieces.push(html.trim())
+    html = text = ''
+  }
+  for (const child of node.childNodes) {
+    if ('tagName' in child && child.tagName === 'br') end()
+    else if (child.nodeName === '#text') {
+      const value = (child as { value: string }).value
+      html += escapeHtml(value)
+      text += value
+    } else if ('tagName' in child) {
+      html += serializeOuter(child)
+      text += SKIPPED.has(child.tagName) ? '' : textOf(child)
+    }
+  }
+  end()
+  return pieces
 }
 
 function textOf(node: ParentNode): string {

@@ -14,7 +14,9 @@ const WHO_IS_WHERE =
 /** A caption's marks, and the placeholder a text paste leaves where an image was (`[图片]`). */
 const CAPTION_START =
   /^(?:图说[：:]|圖說[：:]|图为|圖為|(?:资料|資料)?(?:图|圖|图片|圖片|照片?)(?:[来來]源)?[：:]|[（(](?:图|圖|攝|摄)[)）／/]|Photo:|■|▲|▼|△|▽|●|\[(?:图片|圖片|图|圖|image|img|photo|picture)\]\s*\S)/i
-const PLACEHOLDER = /^\[(?:图片|圖片|图|圖|相片|照片|头像|頭像|image|img|photo|picture)\]$/i
+/** `[图片]`, and what an image is of before its word: `[暴雨橙色预警信号图标]`. */
+const PLACEHOLDER =
+  /^\[(?:[^[\]]{0,16}(?:图标|圖標|图示|圖示|图片|圖片|照片)|图|圖|相片|头像|頭像|image|img|photo|picture|icon)\]$/iu
 /** How a photographer's credit ends: `摄`, `攝影`. */
 const PHOTO_END = /(?:攝|摄)(?:影)?\s*$/
 /** How a supplied picture's credit ends a caption: `受访单位供图`, `资料图`, `網路截圖`. */

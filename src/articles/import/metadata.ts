@@ -30,8 +30,11 @@ export interface MetaItem {
   pair?: true
 }
 
-/** Where one field's value ends: a bar, a tab, a full-width space, two spaces, a bracket. */
-const FIELD_END = /[|｜丨│\t\u3000】\]）)]| {2}/
+/**
+ * Where one field's value ends: a bar, a tab, a full-width space, two spaces (or no-break
+ * spaces, as `&nbsp;&nbsp;` between a page's items gives them), a bracket.
+ */
+const FIELD_END = /[|｜丨│\t\u3000】\]）)]|[ \u00a0]{2}/
 const OTHER_END = /[|｜丨│\t】\]]/
 /**
  * Words that may sit on a metadata line without saying anything: weekdays, end marks, zones,
@@ -129,25 +132,38 @@ export function readMetadataLine(line: string, timeZone: string): MetaItem[] | u
       '',
     )
     if (!trimmed || !LETTER.test(trimmed.replace(FILLER, ''))) return
-    const byline =
-      readByline(trimmed) ?? (firstDate && outletByline(trimmed)) ?? originalByline(trimmed)
-    // `《光明日报》（2025年03月06日 04版）`: the paper a story was printed in, as reprints cite it.
-    const paper = trimmed.replace(/^《(.+)》$/, '$1')
-    if (byline) {
-      items.push({ field: 'byline', value: trimmed, byline })
-    } else if (isOrganisation(paper)) {
-      items.push({ field: 'outlet', value: paper })
-    } else if (SENT_FROM.test(trimmed)) {
-      // `来自 山东`, `IP属地：浙江`: where the post was sent from.
-      items.push({ field: 'other', label: 'place', value: trimmed.replace(SENT_FROM_WORD, '') })
-    } else if (firstDate?.precision === 'time' && to === text.length && PLACE.test(trimmed)) {
-      // `2025年04月02日 18:06 浙江`: where the post was sent from, as platforms print it.
-      items.push({ field: 'other', label: 'place', value: trimmed })
-    } else {
+    const start = offset + piece.indexOf(trimmed)
+    const item = pieceItem(trimmed, to === text.length)
+    if (item) {
+      items.push(item)
+      covered.push([start, start + trimmed.length])
       return
     }
-    const start = offset + piece.indexOf(trimmed)
-    covered.push([start, start + trimmed.length])
+    // `发布于北京 科技日报官方账号`: several items set apart by spaces, each of them known.
+    const words = [...trimmed.matchAll(/[^\s\u3000]+/g)]
+    const each = words.length > 1 ? words.map((w) => pieceItem(w[0], false)) : []
+    if (!each.length || !each.every(Boolean)) return
+    items.push(...(each as MetaItem[]))
+    for (const w of words) covered.push([start + w.index, start + w.index + w[0].length])
+  }
+
+  /** What one piece between a line's dates and labels says, or undefined when nothing known. */
+  function pieceItem(piece: string, last: boolean): MetaItem | undefined {
+    const byline = readByline(piece) ?? (firstDate && outletByline(piece)) ?? originalByline(piece)
+    // `《光明日报》（2025年03月06日 04版）`: the paper a story was printed in, as reprints cite it.
+    // `科技日报官方账号`: the account a portal reprints, named as its own.
+    const paper = piece.replace(/^《(.+)》$/, '$1').replace(ACCOUNT, '')
+    if (byline) return { field: 'byline', value: piece, byline }
+    if (isOrganisation(paper)) return { field: 'outlet', value: paper }
+    // `来自 山东`, `IP属地：浙江`, `发布于北京`: where the post was sent from.
+    if (SENT_FROM.test(piece)) {
+      return { field: 'other', label: 'place', value: piece.replace(SENT_FROM_WORD, '') }
+    }
+    // `2025年04月02日 18:06 浙江`: where the post was sent from, as platforms print it.
+    if (firstDate?.precision === 'time' && last && PLACE.test(piece)) {
+      return { field: 'other', label: 'place', value: piece }
+    }
+    return undefined
   }
 
   // An outlet's name alone is a masthead, not metadata; beside a date or a label it is the source.
@@ -182,8 +198,10 @@ const PLACE_END = /[市縣县區区省鎮镇鄉乡村里州島岛港灣湾]$/u
 /** How the labels of dates end: `公告日期`, `成文時間`. */
 const DATED_LABEL = /(?:日期|時間|时间)$/
 
-/** Where a post was sent from, as platforms print it: `来自 山东`, `IP属地：浙江`. */
-const SENT_FROM_WORD = /^(?:来自|來自|发自|發自|IP属地|IP屬地)\s*[:：]?\s*/
+/** Where a post was sent from, as platforms print it: `来自 山东`, `IP属地：浙江`, `发布于北京`. */
+const SENT_FROM_WORD = /^(?:来自|來自|发自|發自|IP属地|IP屬地|发布于|發布於|發佈於)\s*[:：]?\s*/
+/** How a portal names the account it reprints: `科技日报官方账号`. */
+const ACCOUNT = /(?:官方)?(?:账号|帳號|賬號|帐号)$/u
 const SENT_FROM = new RegExp(`${SENT_FROM_WORD.source}[\\p{Script=Han}]{2,4}$`, 'u')
 
 /** A region's name after a date and time: two or three Han characters. */
