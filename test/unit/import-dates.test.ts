@@ -54,6 +54,26 @@ describe('news dates', () => {
     expect(findDate(input, ZONE)?.value).toBe(value)
   })
 
+  it.each([
+    ['3 June 2025 14:32 AEST', '2025-06-03T12:32:00+08:00'],
+    ['June 3, 2025 2:32 PM EDT', '2025-06-04T02:32:00+08:00'],
+    ['2025-06-03 14:32 (GMT+8)', '2025-06-03T14:32:00+08:00'],
+    ['2025-06-03 14:32 UTC-05:00', '2025-06-04T03:32:00+08:00'],
+    ['2025-06-03 14:32 JST', '2025-06-03T13:32:00+08:00'],
+    // A city's zone has the offset of that day: summer time in June, not in January.
+    ['2025年6月3日 柏林时间10时15分', '2025-06-03T16:15:00+08:00'],
+    ['2025年1月3日 柏林时间10时15分', '2025-01-03T17:15:00+08:00'],
+    ['14:32, 3 Jun 2025', '2025-06-03T14:32:00+08:00'],
+  ])('reads %s with the zone it names, or its time before it', (input, value) => {
+    expect(findDate(input, ZONE)).toMatchObject({ value, precision: 'time' })
+  })
+
+  it('can fail: a zone name that stands for more than one zone is not read as one', () => {
+    // `CST` is China's, and America's Central: the time stays in the site's zone.
+    expect(findDate('2025-06-03 14:32 CST', ZONE)?.value).toBe('2025-06-03T14:32:00+08:00')
+    expect(findDate('2025-06-03 14:32 ESTIMATED', ZONE)?.value).toBe('2025-06-03T14:32:00+08:00')
+  })
+
   it('reads a month and day alone only with the year of a date beside it', () => {
     expect(findDate('（3/2 15:10 更新）', ZONE)).toBeUndefined()
     expect(findDate('（3/2 15:10 更新）', ZONE, 0, 2024)?.value).toBe('2024-03-02T15:10:00+08:00')

@@ -598,6 +598,15 @@ describe('what the sixth set showed', () => {
     expect(imp(...head, 'newtalk 黃雅琪', '', STORY).fields.authors).toBeUndefined()
   })
 
+  it('reads the writer after the date: Posted on June 3, 2025 by Jane Doe', () => {
+    expect(fields('Posted on June 3, 2025 by Jane Doe')).toEqual([
+      ['published', 'Posted on', 'June 3, 2025'],
+      ['byline', 'By', 'Jane Doe'],
+    ])
+    // Can fail: `by` before words that are no name leaves the line unread.
+    expect(fields('June 3, 2025 by the way nothing')).toBeUndefined()
+  })
+
   it('leaves out the place in brackets after a reporter’s name', () => {
     expect(authors(imp(...head, '記者：高橋健太（東京）', '', STORY))).toEqual(['高橋健太'])
   })
@@ -702,5 +711,51 @@ describe('what the sixth set showed', () => {
       ZONE,
     )
     expect(figure.fields.content_html?.match(/<figure>/g)).toHaveLength(1)
+  })
+})
+
+describe('shapes tried before the seventh set was scored', () => {
+  const head = ['標題標題標題標題標題', '']
+
+  it('reads a broadcaster’s Chinese service beside the date, and items set apart by a dot', () => {
+    expect(fields('SBS中文 2025年6月3日 下午 2:32')?.map((f) => f[0])).toEqual(['outlet', 'date'])
+    expect(fields('撰文／王小明．攝影／李華')).toEqual([
+      ['author', '撰文', '王小明'],
+      ['photographer', '攝影', '李華'],
+    ])
+    // Can fail: a Latin word before 中文 that no broadcaster would print is not one.
+    expect(fields('学习中文 2025年6月3日')).toBeUndefined()
+  })
+
+  it('reads reporters in brackets after a bracketed dateline, and 采写 and 文/图 around a byline', () => {
+    expect(
+      readDateline('【新京报讯】（记者 王小明）今天上午，北京市召开新闻发布会。'),
+    ).toMatchObject({
+      authors: ['王小明'],
+      end: 14,
+    })
+    expect(fields('■采写：南都记者 王小明')).toEqual([['author', '采写', '南都记者 王小明']])
+    expect(authors(imp(...head, '2025-06-03', '采写：南都记者 王小明', '', STORY))).toEqual([
+      '王小明',
+    ])
+    expect(authors(imp(...head, '2025-06-03', '本报记者 王小明 文/图', '', STORY))).toEqual([
+      '王小明',
+    ])
+    // Can fail: a count before 记者 is no newsroom, and 本报 is no wire service.
+    expect(fields('多名记者 现场')).toBeUndefined()
+    expect(readDateline('本报北京6月3日电 （记者王小明）今天上午')?.wire).toBeUndefined()
+  })
+
+  it('reads a name before 发表于 and the date, but not a place', () => {
+    expect(fields('王小明 发表于 2025-06-03 14:32')?.map((f) => f[0])).toEqual(['byline', 'date'])
+    expect(fields('北京市 发布于 2025-06-03')).toBeUndefined()
+  })
+
+  it('reads a byline behind a bullet, which a photo’s caption keeps', () => {
+    const r = imp(...head, '2025-06-03 14:32', '', '■本报记者 王小明', '', STORY)
+    expect(authors(r)).toEqual(['王小明'])
+    expect(r.report.lines.find((l) => l.text?.startsWith('■'))?.class).toBe('story')
+    const photo = imp(...head, '2025-06-03 14:32', '', STORY, '', '■市民在公园里赏花。', '', MORE)
+    expect(photo.fields.content_text).not.toContain('赏花')
   })
 })

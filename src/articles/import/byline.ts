@@ -37,13 +37,20 @@ function latinRoleAt(pieces: string[], i: number): number {
 const KINDS = words(
   '即時報導 即时报道 綜合報導 综合报道 連線報導 连线报道 專訊 专讯 報導 报导 報道 报道 消息 電 电 訊 讯',
 )
-/** Words after names: the writer's `報道`, the photographer's `攝`. */
-const CLOSINGS = words('報導 报导 報道 报道 整理 撰文')
+/** Words after names: the writer's `報道`, `文/图` (wrote and photographed), the photographer's `攝`. */
+const CLOSINGS = words('報導 报导 報道 报道 整理 撰文 采写 採寫 文 图 圖 图文 圖文')
 const PHOTO_CLOSINGS = words('攝影 摄影 攝 摄')
 /** The last word of an outlet's name. */
 const OUTLET_END =
   /(?:經濟報道|经济报道|通訊社|通讯社|新聞網|新闻网|新聞雲|新闻云|傳媒|传媒|媒體|媒体|日報|日报|時報|时报|晚報|晚报|早報|早报|週刊|周刊|電視台|电视台|電台|电台|新聞|新闻|社|報|报|網|网|台|端|刊)$/u
 const HAN_RUN = /^[\p{Script=Han}]+$/u
+/** A newsroom's short name before a role (`南都`, `每经`), not a count or a pronoun (`两名`, `该`). */
+const SHORT_NAME = /^(?![一二三四五六七八九十几多数两该此这這那某名位个個各])\p{Script=Han}{2,4}$/u
+
+/** True for a newsroom's short name as bylines print it before a role: `南都`, `每经`. */
+export function isShortName(text: string): boolean {
+  return SHORT_NAME.test(text)
+}
 const HAN_NAME = /^[\p{Script=Han}][\p{Script=Han}·•]{1,9}$/u
 /** A Latin name has two words at least: `The Reporter` is not `The` and a role. */
 const LATIN_NAME =
@@ -100,7 +107,9 @@ export function isOutlet(word: string): boolean {
       OUTLET_END.test(w)) ||
     /^[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+){0,3}\s(?:News|Times|Post|Daily|Online)$/.test(w) ||
     // An app's brand: `南方+`.
-    /^[\p{Script=Han}]{2,6}[+＋]$/u.test(w)
+    /^[\p{Script=Han}]{2,6}[+＋]$/u.test(w) ||
+    // A broadcaster's Chinese service: `SBS中文`, `DW中文网`, `RFI 华语`.
+    /^[A-Z][A-Za-z]{1,9}\s?(?:中文|华语|華語)(?:[网網台臺])?$/u.test(w)
   )
 }
 
@@ -157,9 +166,10 @@ export function readByline(text: string, labelled = false, bracketed = false): B
     if (role) {
       const at = piece.indexOf(role)
       const before = piece.slice(0, at)
-      // `中青报·中青网记者`: a paper and its website, both the reporter's.
-      if (before && !before.split(/[·・]/).every(isOutlet)) return undefined
-      if (before) byline.outlet ??= before
+      // `中青报·中青网记者`: a paper and its website, both the reporter's. `南都记者`, `每经记者`:
+      // a newsroom's short name, too short to be the source.
+      if (before && before.split(/[·・]/).every(isOutlet)) byline.outlet ??= before
+      else if (before && !isShortName(before)) return undefined
       evidence = true
       piece = piece.slice(at + role.length)
       if (!piece) continue

@@ -73,8 +73,11 @@ export function readDateline(paragraph: string): Dateline | undefined {
     if (isOutlet(bracket.content)) return { authors: [], end, credit: false }
     const byline = readByline(bracket.content, false, true)
     if (!byline?.kind && !byline?.authors.length) return undefined
-    // `【大公報訊】特約記者馮子軒深圳報道：`: the reporters may follow the brackets, up to a colon.
-    const credit = byline.authors.length ? undefined : creditAfter(paragraph, end)
+    // `【大公報訊】特約記者馮子軒深圳報道：`: the reporters may follow the brackets, up to a colon,
+    // or in brackets of their own (`【新京报讯】（记者 王小明）`).
+    const credit = byline.authors.length
+      ? undefined
+      : (bracketedAfter(paragraph, end) ?? creditAfter(paragraph, end))
     if (credit) return withWire({ authors: credit.authors, end: credit.end, credit: false }, byline)
     return withWire({ authors: byline.authors, end, credit: false }, byline)
   }
@@ -97,8 +100,21 @@ export function readDateline(paragraph: string): Dateline | undefined {
   end += gapAt(paragraph, end)
   const dateline: Dateline = { authors, end, credit: false }
   // `新華社北京4月7日電` is a wire's; `央广网北京10月9日消息` is the newsroom's own report.
-  if (place[2] && /^[電电]$/.test(place[3]!)) dateline.wire = place[2]
+  if (place[2] && /^[電电]$/.test(place[3]!) && !/^本[報报]$/.test(place[2])) {
+    dateline.wire = place[2]
+  }
   return dateline
+}
+
+/** Reporters in brackets at `at` (`（记者 王小明）`), and where the story goes on. */
+function bracketedAfter(
+  paragraph: string,
+  at: number,
+): { authors: string[]; end: number } | undefined {
+  const bracket = bracketAt(paragraph.slice(0, DATELINE_CHARS), at)
+  const authors = bracket && readByline(bracket.content, false, true)?.authors
+  if (!bracket || !authors?.length) return undefined
+  return { authors, end: bracket.end + gapAt(paragraph, bracket.end) }
 }
 
 /** Reporters from `at` up to a colon (`特約記者馮子軒深圳報道：`), and where the story goes on. */

@@ -108,8 +108,8 @@ const pad = (n: number) => String(n).padStart(2, '0')
 
 /**
  * A day and a time as the stored value, or undefined when they do not exist. A time the page
- * gave with its offset (`+08:00`, `Z`, `HKT`) is that instant in the site's zone, as the page
- * shows it to its readers.
+ * gave with its offset or zone (`+08:00`, `Z`, `HKT`, `AEST`, `柏林时间`) is that instant in the
+ * site's zone, as the page shows it to its readers.
  */
 export function dateValue(
   day: { year: number; month: number; day: number },
@@ -119,8 +119,8 @@ export function dateValue(
   const date = `${day.year}-${pad(day.month)}-${pad(day.day)}`
   if (!time) return parseTimestamp(date, timeZone) ? date : undefined
   const clock = `${pad(time.hour)}:${pad(time.minute)}:${pad(time.second)}`
-  const stamp = parseTimestamp(`${date}T${clock}${time.offset ?? ''}`, timeZone)
-  return stamp && time.offset ? timestampIn(toMillis(stamp), timeZone) : stamp
+  const stamp = parseTimestamp(`${date}T${clock}${time.offset ?? ''}`, time.zone ?? timeZone)
+  return stamp && (time.offset || time.zone) ? timestampIn(toMillis(stamp), timeZone) : stamp
 }
 
 /**

@@ -5,7 +5,7 @@
  * the article's fields. Editors (`責任編輯`) and photographers are reported, never authors.
  * `labels` finds them on a line: each read from a bounded stretch, so a line costs linear time.
  */
-import { isOrganisation, isPersonName } from './byline'
+import { isOrganisation, isPersonName, isShortName } from './byline'
 
 export type LabelField =
   | 'published'
@@ -26,7 +26,7 @@ const TABLE: [LabelField, string][] = [
   ],
   [
     'updated',
-    '更新時間|更新时间|更新日期|最後更新|最后更新|修改時間|修改时间|修訂日期|修订日期|更新|Updated|Last updated|Modified',
+    '更新時間|更新时间|更新日期|最後更新|最后更新|修改時間|修改时间|修訂日期|修订日期|更新|Updated|Updated on|Last updated|Modified',
   ],
   [
     'source',
@@ -34,7 +34,7 @@ const TABLE: [LabelField, string][] = [
   ],
   [
     'author',
-    '作者|記者|记者|撰文|撰稿|撰稿人|文字|報道|报道|報導|报导|採訪|采访|文|由|Author|Authors|Reporter|Writer',
+    '作者|記者|记者|撰文|撰稿|撰稿人|采写|採寫|文字|報道|报道|報導|报导|採訪|采访|文|由|Author|Authors|Reporter|Writer',
   ],
   [
     'editor',
@@ -73,7 +73,7 @@ export function labelField(label: string): LabelField | undefined {
   if (outlet) return FIELD.get(key.slice(outlet[0].length))
   // `每经记者`, `中青网编辑`: a newsroom's short name before a reporter's or an editor's role.
   const role = SHORT_NAME_ROLE.exec(key)
-  return role ? FIELD.get(role[1]!) : undefined
+  return role && isShortName(key.slice(0, -role[1]!.length)) ? FIELD.get(role[1]!) : undefined
 }
 /** A short name, not itself a kind of work, before 记者 or 编辑. */
 const SHORT_NAME_ROLE =
@@ -95,8 +95,19 @@ function takesSlash(label: string): boolean {
   return SLASH_LABELS.has(label)
 }
 
-/** English labels that may be followed by their value without a colon: `Published Mar 5`. */
-const BARE_LABELS = ['Published', 'Updated', 'Posted', 'Last updated']
+/**
+ * English labels that may be followed by their value without a colon: `Published Mar 5`,
+ * `Posted on June 3`; longest first.
+ */
+const BARE_LABELS = [
+  'Published on',
+  'Posted on',
+  'Last updated',
+  'Updated on',
+  'Published',
+  'Updated',
+  'Posted',
+]
 
 const COLONS = ':：﹕'
 /** Labels read only before a colon. */
@@ -104,8 +115,8 @@ const COLON_ONLY = new Set(['由'])
 const SLASHES = '/／'
 /** What a label this service reads may take for its colon: `来源｜…`, `作者, …` (BBC). */
 const KNOWN_SEPARATORS = '|｜丨,，'
-/** Where a label may start: the line's start, or after a space, bar or bracket. */
-const LABEL_BEFORE = /[\s\u3000|｜丨│【[（(·・,，]/
+/** Where a label may start: the line's start, or after a space, bar, dot or bracket. */
+const LABEL_BEFORE = /[\s\u3000|｜丨│【[（(·・．.,，]/
 const LABEL_LETTER = /[\p{L}]/u
 
 /** A label starting at `at`: its text, and where its value starts; undefined when none. */
@@ -165,7 +176,7 @@ function labelAt(
   }
   if (sep && SLASHES.includes(sep) && takesSlash(label)) {
     // `文／圖　記者…`: the credit names two jobs before its names.
-    const both = /^\s{0,2}(?:圖|图|文|攝影|摄影)(?=[\s\u3000:：])/.exec(text.slice(j + 1))
+    const both = /^\s{0,2}(?:圖|图|文|攝影|摄影)(?=[\s\u3000:：]|$)/.exec(text.slice(j + 1))
     return { label, field: field!, valueAt: j + 1 + (both?.[0].length ?? 0) }
   }
   if (field && BARE_LABELS.includes(label) && j > start + label.length) {

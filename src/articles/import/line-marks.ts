@@ -54,6 +54,9 @@ export function caption(text: string, line: PageLine): Caption | undefined {
   if (credit?.photographers.length) return { photographers: credit.photographers, sure: true }
   if (tail.length <= 40 && SUPPLIED_END.test(tail)) return { photographers: [], sure: true }
   if (line.dom?.tag === 'figcaption' || CAPTION_START.test(text)) {
+    // `■本报记者 王小明`: a bullet some papers print before the byline, not a photo's mark.
+    const bullet = /^[■●▲▼△▽][\s\u3000]*/.exec(text)?.[0]
+    if (bullet && readByline(text.slice(bullet.length))?.authors.length) return undefined
     return { photographers: [], sure: true }
   }
   // Who stands where marks a short line as a caption; a paragraph may say it in passing.

@@ -44,6 +44,7 @@ const OTHER_END = /[|｜丨│\t】\]]/
 const FILLER =
   /(?:閱讀|阅读)(?:時間|时间|時長|时长)\s*[:：]?\s*[約约]?\s*\d+\s*分(?:鐘|钟)|(?:星期|週|周|礼拜|禮拜)[一二三四五六日天]|(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?|Ends|HKT|SGT|MYT|NNNN|纠错|糾錯|举报|舉報|打印本[页頁]|列印本頁|打印|列印|[关關][闭閉](?:窗口)?|[+＋]?(?:关注|關注|订阅|訂閱)/g
 const LETTER = /\p{L}/u
+const BULLET = /^[■●◆◇★☆◎□][\s\u3000]*/u
 const WEEKDAY_LINE = /^[\s(（]*(?:星期|週|周|礼拜|禮拜)[一二三四五六日天][)）]?\s*$/
 
 /**
@@ -53,7 +54,8 @@ const WEEKDAY_LINE = /^[\s(（]*(?:星期|週|周|礼拜|禮拜)[一二三四五
 export function readMetadataLine(line: string, timeZone: string): MetaItem[] | undefined {
   if (!isShortLine(line)) return undefined
   // Read with full-width digits and colons as ASCII; values are taken from the line as printed.
-  const original = line.trim()
+  // `■本报记者 王小明`: a bullet some papers print before the byline.
+  const original = line.trim().replace(BULLET, '')
   // A long sentence is never metadata: leave it before reading it piece by piece.
   if (!original || (original.length > 60 && readsAsSentence(original))) return undefined
   const text = asciiDigits(original)
@@ -101,7 +103,7 @@ export function readMetadataLine(line: string, timeZone: string): MetaItem[] | u
       // `日期 2024年2月23日`, `更新 2024年3月6日`: a date's label with a space for its colon.
       const before = gap.slice(from, date.index)
       const bare = bareDateLabel(before)
-      const writer = offset + from === 0 ? writerBeforeDate(before) : undefined
+      const writer = offset + from === 0 ? postedBy(before) : undefined
       if (bare) covered.push([offset + from, offset + date.index])
       else if (writer) {
         items.push({
@@ -149,6 +151,12 @@ export function readMetadataLine(line: string, timeZone: string): MetaItem[] | u
 
   /** What one piece between a line's dates and labels says, or undefined when nothing known. */
   function pieceItem(piece: string, last: boolean): MetaItem | undefined {
+    // `Posted on June 3, 2025 by Jane Doe`: the writer after the date.
+    const by = /^by\s+(?=\S)/i.exec(piece)
+    if (by) {
+      const byline = readByline(piece.slice(by[0].length), true)
+      return byline && { field: 'byline', label: 'By', value: piece.slice(by[0].length), byline }
+    }
     const byline = readByline(piece) ?? (firstDate && outletByline(piece)) ?? originalByline(piece)
     // `《光明日报》（2025年03月06日 04版）`: the paper a story was printed in, as reprints cite it.
     // `科技日报官方账号`: the account a portal reprints, named as its own.
@@ -194,6 +202,16 @@ export function writerBeforeDate(piece: string): string | undefined {
     : undefined
 }
 const PLACE_END = /[市縣县區区省鎮镇鄉乡村里州島岛港灣湾]$/u
+
+/** A name, then the word for posting, before the date: `王小明 发表于 2025-06-03 14:32`. */
+const POSTED = /^(.{2,40}?)[\s\u3000]*(?:发表于|發表於|发布于|發布於|發佈於)[\s\u3000]*$/u
+
+/** The writer before the date: after a word for posting any name, or writerBeforeDate's. */
+function postedBy(before: string): string | undefined {
+  const name = POSTED.exec(before)?.[1]?.trim()
+  if (name === undefined) return writerBeforeDate(before)
+  return isPersonName(name) && !PLACE_END.test(name) && !isOrganisation(name) ? name : undefined
+}
 
 /** How the labels of dates end: `公告日期`, `成文時間`. */
 const DATED_LABEL = /(?:日期|時間|时间)$/
@@ -277,7 +295,7 @@ function valueEnd(
 }
 
 function trimValue(value: string): string {
-  return value.replace(/^[\s\u3000【[（(]+|[\s\u3000】\]）)|｜丨│]+$/g, '')
+  return value.replace(/^[\s\u3000【[（(]+|[\s\u3000】\]）)|｜丨│·・．]+$/g, '')
 }
 
 function letters(text: string): number {
