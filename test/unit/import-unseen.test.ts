@@ -746,6 +746,25 @@ describe('shapes tried before the seventh set was scored', () => {
     expect(readDateline('本报北京6月3日电 （记者王小明）今天上午')?.wire).toBeUndefined()
   })
 
+  it('reads a desk before the names, and an outlet only a byline’s grammar tells', () => {
+    expect(fields('生活中心／王小明報導')?.[0]?.[2]).toBe('生活中心／王小明報導')
+    expect(authors(imp(...head, '2025-06-03', '生活中心／王小明報導', '', STORY))).toEqual([
+      '王小明',
+    ])
+    expect(authors(imp(...head, '2025-06-03', '政治中心／王小明 台北報導', '', STORY))).toEqual([
+      '王小明',
+    ])
+    const ctwant = imp(...head, '2025-06-03', 'CTWANT 記者 王小明', '', STORY)
+    expect(authors(ctwant)).toEqual(['王小明'])
+    expect(ctwant.fields.source).toEqual({ name: 'CTWANT' })
+    expect(fields('記者 王小明 / 攝影 李華 報導')?.[0]).toEqual(['author', '記者', '王小明'])
+    expect(fields('責任編輯／李華')).toEqual([['editor', '責任編輯', '李華']])
+    // Can fail: a desk's roundup names nobody.
+    expect(
+      imp(...head, '2025-06-03', '娛樂中心／綜合報導', '', STORY).fields.authors,
+    ).toBeUndefined()
+  })
+
   it('reads a name before 发表于 and the date, but not a place', () => {
     expect(fields('王小明 发表于 2025-06-03 14:32')?.map((f) => f[0])).toEqual(['byline', 'date'])
     expect(fields('北京市 发布于 2025-06-03')).toBeUndefined()

@@ -44,6 +44,8 @@ const PHOTO_CLOSINGS = words('攝影 摄影 攝 摄')
 const OUTLET_END =
   /(?:經濟報道|经济报道|通訊社|通讯社|新聞網|新闻网|新聞雲|新闻云|傳媒|传媒|媒體|媒体|日報|日报|時報|时报|晚報|晚报|早報|早报|週刊|周刊|電視台|电视台|電台|电台|新聞|新闻|社|報|报|網|网|台|端|刊)$/u
 const HAN_RUN = /^[\p{Script=Han}]+$/u
+/** A newsroom's desk: `生活中心`, `國際組`, `新聞部`. */
+const DESK = /^\p{Script=Han}{2,4}(?:中心|組|组|部)$/u
 /** A newsroom's short name before a role (`南都`, `每经`), not a count or a pronoun (`两名`, `该`). */
 const SHORT_NAME = /^(?![一二三四五六七八九十几多数两该此这這那某名位个個各])\p{Script=Han}{2,4}$/u
 
@@ -127,6 +129,7 @@ export function readByline(text: string, labelled = false, bracketed = false): B
   let evidence = false
   // A first piece that is neither a name nor a known outlet's: an outlet only if the rest is a byline.
   let brand = false
+  let desk = false
   let photo = false
   const names: string[] = []
   for (let i = 0; i < pieces.length; i++) {
@@ -176,6 +179,10 @@ export function readByline(text: string, labelled = false, bracketed = false): B
     } else if (isOutlet(piece) && i === 0 && pieces.length > 1) {
       byline.outlet = piece
       continue
+    } else if (DESK.test(piece) && i === 0 && pieces.length > 1) {
+      // `生活中心／`, `政治中心／`: the newsroom's desk, which is neither a name nor the source.
+      desk = true
+      continue
     }
     const closing = PHOTO_CLOSINGS.find((c) => piece.endsWith(c))
     if (closing && piece.length > closing.length) {
@@ -185,7 +192,11 @@ export function readByline(text: string, labelled = false, bracketed = false): B
       photo = evidence = true
       continue
     }
-    const report = reportKind(piece, names.length === 0 && !role, bracketed)
+    // `生活中心／王小明報導`: after a desk's name, a name and the kind with no place between.
+    const report =
+      desk && !names.length && !role
+        ? deskReport(piece)
+        : reportKind(piece, names.length === 0 && !role, bracketed)
     if (report) {
       evidence = true
       byline.kind = report.kind
@@ -240,6 +251,14 @@ function reportKind(
   if (alone || run.length < 4) return { kind }
   const nameLength = run.length >= 5 ? 3 : 2
   return { kind, name: run.slice(0, nameLength).join('') }
+}
+
+/** A name and the kind of report glued, after a desk: `王小明報導`; or a place and kind alone. */
+function deskReport(piece: string): { kind: string; name?: string } | undefined {
+  const kind = KINDS.find((k) => piece.endsWith(k) && k.length > 1 && k !== '消息')
+  const head = kind ? piece.slice(0, -kind.length) : ''
+  if (!kind || !head) return kind ? { kind } : undefined
+  return HAN_NAME.test(head) && [...head].length <= 4 ? { kind, name: head } : undefined
 }
 
 /** A person's name as bylines print it: two to four Han characters, or capitalised Latin words. */

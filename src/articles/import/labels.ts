@@ -22,7 +22,7 @@ export type LabelField =
 const TABLE: [LabelField, string][] = [
   [
     'published',
-    '發布時間|发布时间|發佈時間|發表時間|发表时间|發布日期|发布日期|發佈日期|發表日期|发表日期|公布日期|公佈日期|刊登日期|刊出日期|刊登|刊出|上稿時間|上稿日期|發稿時間|发稿时间|見報日期|出版時間|出版|發布|发布|發佈|時間|时间|日期|Published|Posted|Date|Published on|Posted on',
+    '發布時間|发布时间|發佈時間|發表時間|发表时间|發布日期|发布日期|發佈日期|發表日期|发表日期|公布日期|公佈日期|刊登日期|刊出日期|刊登|刊出|上稿時間|上稿日期|發稿時間|发稿时间|見報日期|出版時間|出版时间|出版日期|出版|發布|发布|發佈|時間|时间|日期|Published|Posted|Date|Published on|Posted on',
   ],
   [
     'updated',
@@ -87,7 +87,9 @@ export function labelOutlet(label: string): string | undefined {
 
 /** Labels that may be written with a slash instead of a colon: `文／`, `发布/`, `圖／`. */
 const SLASH_LABELS = new Set(
-  '文 圖 图 攝影 摄影 撰文 發布 发布 發佈 更新 出版 來源 来源'.split(' '),
+  '文 圖 图 攝影 摄影 撰文 發布 发布 發佈 更新 出版 來源 来源 責任編輯 责任编辑 編輯 编辑'.split(
+    ' ',
+  ),
 )
 
 /** True for a label that may take a slash for its colon. */

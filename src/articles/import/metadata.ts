@@ -180,7 +180,12 @@ export function readMetadataLine(line: string, timeZone: string): MetaItem[] | u
   if (items.length === 1 && items[0]!.field === 'other' && prose(items[0]!.value)) {
     items[0]!.prose = true
   }
-  if (leftover(text, covered) > Math.max(1, letters(text) / 6)) return undefined
+  if (leftover(text, covered) > Math.max(1, letters(text) / 6)) {
+    // `CTWANT 記者 王小明`: a byline whose outlet only the byline's grammar can tell, its role
+    // read above as a label.
+    const byline = !/[:：]/.test(text) ? readByline(original) : undefined
+    return byline?.authors.length ? [{ field: 'byline', value: original, byline }] : undefined
+  }
   const first = items[0]!
   const labelled = first.label && first.field !== 'other'
   if (readsAsSentence(text) && !(labelled && !readsAsSentence(first.value))) return undefined
@@ -255,7 +260,10 @@ function bareDateLabel(piece: string): 'published' | 'updated' | undefined {
   const phrase = /^(?:本文|本篇|此文|文章)?(.{1,6}?)(?:于|於)?$/u
   const words = piece.replace(/[\s\u3000|｜丨│]+/g, '')
   const field = labelField(words) ?? labelField(phrase.exec(words)?.[1] ?? '')
-  return field === 'published' || field === 'updated' ? field : undefined
+  if (field === 'published' || field === 'updated') return field
+  // `出版时间 2025年6月3日`, `成文日期 2025-06-02`: any short label named for a date or a time.
+  if (field || [...words].length > 6 || !DATED_LABEL.test(words)) return undefined
+  return /更新|修改|修訂|修订/.test(words) ? 'updated' : 'published'
 }
 
 /**
@@ -295,7 +303,7 @@ function valueEnd(
 }
 
 function trimValue(value: string): string {
-  return value.replace(/^[\s\u3000【[（(]+|[\s\u3000】\]）)|｜丨│·・．]+$/g, '')
+  return value.replace(/^[\s\u3000【[（(]+|[\s\u3000】\]）)|｜丨│·・．/／]+$/g, '')
 }
 
 function letters(text: string): number {
