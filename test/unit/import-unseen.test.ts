@@ -778,3 +778,102 @@ describe('shapes tried before the seventh set was scored', () => {
     expect(photo.fields.content_text).not.toContain('赏花')
   })
 })
+
+describe('what the seventh set showed', () => {
+  const head = ['標題標題標題標題標題', '']
+
+  it('reads bilingual labels longer than a word, and one person named in both scripts once', () => {
+    const line =
+      '发布时间 Release Date：2025.11.06　　来源 Source：国际医疗部　　作者 Author：周晓彤 Zhou Xiaotong　　浏览 Views：689'
+    expect(fields(line)?.map((f) => f[0])).toEqual(['published', 'source', 'author', 'views'])
+    expect(authors(imp(...head, line, '', STORY))).toEqual(['周晓彤'])
+    // Can fail: a Latin name that does not spell the Chinese one is a second person.
+    expect(authors(imp(...head, '作者 Author：周晓彤 Jane Doe', '', STORY))).toEqual([
+      '周晓彤',
+      'Jane Doe',
+    ])
+  })
+
+  it('takes the headline under a central paper’s kicker, and a subtitle under its headline', () => {
+    const r = imp(
+      '人民网',
+      '',
+      '推进小流域综合治理　建设宜居宜业和美乡村',
+      '一条溪流串起九个村的“绿色账本”',
+      '本报记者　何思远　顾晓岚',
+      '2025年07月08日05:42 | 来源：人民网－人民日报',
+      '',
+      STORY,
+    )
+    expect(r.fields.title).toBe('一条溪流串起九个村的“绿色账本”')
+    // Can fail: a headline over a subtitle with a full-width space is the title.
+    const sub = imp(
+      '祐漢公園改造工程下月動工',
+      '增設長者健體區及有蓋休憩廊　工期約十個月',
+      '2025-06-03',
+      '',
+      STORY,
+    )
+    expect(sub.fields.title).toBe('祐漢公園改造工程下月動工')
+  })
+
+  it('reads dates in Xinhua’s widget, in ROC years with dots, with 发布于, and an update’s time alone', () => {
+    expect(findDate('15 2025/07 19:46:27', ZONE)?.value).toBe('2025-07-15T19:46:27+08:00')
+    expect(findDate('發稿日期：114.08.27', ZONE)?.value).toBe('2025-08-27')
+    expect(fields('发布于：2025年6月17日 3:05PM')?.[0]?.[0]).toBe('published')
+    expect(
+      fields('发布于 2025年7月3日 下午3点12分 | 更新于 下午5点40分')?.map((f) => f[0]),
+    ).toEqual(['date', 'updated'])
+    // Can fail: a version number is no ROC date.
+    expect(findDate('版本 1.02.03', ZONE)).toBeUndefined()
+  })
+
+  it('reads roles joined by a dot, a press contact, a magazine with its issue, and a release’s dateline', () => {
+    expect(fields('發佈時間：2025-10-21 14:35撰稿‧編輯：林雅雯')?.[1]).toEqual([
+      'author',
+      '撰稿‧編輯',
+      '林雅雯',
+    ])
+    expect(fields('新聞聯絡人：主任檢察官 黃國維')).toEqual([
+      ['contact', '新聞聯絡人', '主任檢察官 黃國維'],
+    ])
+    expect(fields('天下雜誌 831期')?.map((f) => f[0])).toEqual(['outlet', 'other'])
+    expect(
+      readDateline('(Hong Kong, 15 September 2025) Harbourline Smart Logistics opened')?.end,
+    ).toBe(31)
+    expect(readDateline('（2025年9月15日，香港）海港智慧物流控股有限公司今日宣布')?.end).toBe(15)
+    expect(readDateline('【明報專訊】屯門河畔單車徑擴闊工程原定今年6月完工')?.outlet).toBe('明報')
+    // Can fail: editors joined by a dot are no author; a bracket with a date and a sentence is no dateline.
+    expect(fields('編輯·校對：王小明')?.[0]?.[0]).toBe('editor')
+    expect(readDateline('（2025年9月15日，市府宣布新措施）今天')).toBeUndefined()
+  })
+
+  it('takes a lead photo’s caption over its credit in the header, but never a story line over a credit', () => {
+    const lead = imp(
+      ...head,
+      '林雅婷',
+      '2025年3月12日',
+      '',
+      '柏林將補助老舊住宅換裝熱泵，最高1萬5000歐元。',
+      '圖像：Markus Feld/dpa/picture alliance',
+      '',
+      '分享',
+      '',
+      STORY,
+    )
+    expect(lead.fields.summary).toMatch(/^市府今天宣布/)
+    expect(lead.fields.content_text).not.toContain('熱泵')
+    const inside = imp(
+      ...head,
+      '2025-03-12',
+      '',
+      STORY,
+      '',
+      '經開區昨日舉辦論壇，逾百家企業出席。',
+      '图片来源：视觉中国',
+      '',
+      MORE,
+    )
+    expect(inside.fields.content_text).toContain('逾百家企業出席')
+  })
+})

@@ -57,8 +57,17 @@ describe('furniture cues', () => {
       keep: ['民眾可掃描現場海報上的連結報名。', '掃描現場海報'],
     },
     'previous-next': {
-      drop: ['上一篇：經開區舉辦論壇', '下一条：市长调研', '【下一篇】'],
-      keep: ['上一篇報導提到，經開區的產值去年成長百分之八。'],
+      drop: [
+        '上一篇：經開區舉辦論壇',
+        '下一条：市长调研',
+        '【下一篇】',
+        '上一篇 Previous：我院开展义诊活动',
+        'Next article: Hospital wins award',
+      ],
+      keep: [
+        '上一篇報導提到，經開區的產值去年成長百分之八。',
+        'Next year the hospital will expand.',
+      ],
     },
     'footer-links': {
       drop: [
@@ -69,8 +78,8 @@ describe('furniture cues', () => {
       keep: ['記者聯繫方式已於文末註明，歡迎來信。'],
     },
     'bare-label': {
-      drop: ['字體:', '字號：', '返回頂部', '小字号', '回上頁'],
-      keep: ['字號：大中小學生書法比賽', '收藏家林先生'],
+      drop: ['字體:', '字號：', '返回頂部', '小字号', '回上頁', 'A- A+  分享'],
+      keep: ['字號：大中小學生書法比賽', '收藏家林先生', 'A股 分享'],
     },
     related: {
       drop: [
@@ -92,6 +101,7 @@ describe('furniture cues', () => {
       drop: [
         'Copyright © 2000-2024 XINHUANET.com All Rights Reserved.',
         '人民网版权所有，未经书面授权禁止使用',
+        '本文所有內容受到著作權法保護，如無德國之聲特別授權，不得擅自使用。',
         '澎湃新闻，未经授权不得转载',
       ],
       keep: ['版權爭議延燒，出版社今天發表聲明', '他說，授權的範圍還在討論'],
@@ -101,6 +111,7 @@ describe('furniture cues', () => {
         '主办单位：远安县人民政府办公室　承办单位：远安县大数据中心',
         '网站标识码：4211000001　鄂ICP备12345678号-1',
         '地址：远安县鸣凤镇人民路1号　联系电话：0716-1234567',
+        '地址 Address：临江市滨江大道666号',
       ],
       keep: ['主辦單位表示，活動將延期舉行'],
     },
@@ -124,6 +135,24 @@ describe('furniture cues', () => {
       drop: ['相關附件', '住宅法部分條文修正草案總說明.pdf'],
       keep: ['附件中的資料顯示，預算增加三成'],
     },
+    promo: {
+      drop: [
+        '收听SBS普通话节目，请点击这里。关注SBS中文微信公众号、微博和小红书。',
+        'DW中文有Instagram！歡迎搜尋dw.chinese，或點擊這裡進入DW最新動態和精彩圖片分享。',
+      ],
+      keep: ['市民可关注市气象局微信公众号获取最新预警。', '详情请点击这里。'],
+    },
+    'related-link': {
+      drop: [
+        '【延伸閱讀】青衣巴士轉乘站改善工程完工　乘客候車不再日曬雨淋',
+        '【相关新闻】多地发布高温预警',
+      ],
+      keep: ['【法官说法】', '【财新网】今天上午，多家银行宣布下调存款利率。'],
+    },
+    'release-label': {
+      drop: ['[For Immediate Release]', '【即時發佈】', 'PRESS RELEASE'],
+      keep: ['公司今日即時發佈業績預告。', 'For immediate release, the firm said'],
+    },
     ad: {
       drop: ['廣告', 'Advertisement'],
       keep: ['廣告業者表示，景氣回溫。'],
@@ -145,6 +174,7 @@ describe('furniture cues', () => {
         '本公司董事会及全体董事保证本公告内容不存在任何虚假记载、误导性陈述或者重大遗漏，并对其内容的真实性、准确性和完整性承担法律责任。',
         '特别声明：以上内容(如有图片或视频亦包括在内)为自媒体平台“网易号”用户上传并发布，本平台仅提供信息存储服务。',
         'Notice: The content above (including the pictures and videos if any) is uploaded and posted by a user of NetEase Hao.',
+        '声明：证券时报力求信息真实、准确，文章提及内容仅供参考，不构成实质性投资建议，据此操作风险自担',
       ],
       keep: [
         '该负责人表示，这一说法不代表本市的最终决定，具体方案仍在研究中。',
@@ -175,16 +205,26 @@ describe('furniture cues', () => {
       drop: [
         'Mika Tanaka contributed reporting.',
         'Mika Tanaka对本文有报道贡献。',
+        '（德新社、rbb）',
         'Associated Press writer Jane Roe contributed to this report.',
       ],
       keep: [
+        '（記者王小明）',
         '分析人士认为，新政策对本文所述企业的贡献有限。',
         'She contributed reporting to the inquiry, officials said.',
       ],
     },
     comments: {
-      drop: ['网友评论', '論壇 評論', '最新评论', '说两句吧', '共 23 条评论'],
-      keep: ['评论员文章指出，改革仍需深化。', '评论'],
+      drop: [
+        '网友评论',
+        '論壇 評論',
+        '最新评论',
+        '说两句吧',
+        '共 23 条评论',
+        '评论 (3)',
+        '留言（12）',
+      ],
+      keep: ['评论员文章指出，改革仍需深化。', '评论', '评论(三)'],
     },
     subscribe: {
       drop: [
@@ -192,11 +232,12 @@ describe('furniture cues', () => {
         '已是會員？登入',
         '年度會員 每月低至 HK$ 30 · 首月 HK$ 1',
         '訂閱端傳媒每日簡報',
+        '本文為會員專享的後半部分已開放試讀',
       ],
       keep: ['市民可訂閱政府的天氣警告短訊服務，及早掌握颱風消息。', '會員大會今日舉行'],
     },
     player: {
-      drop: ['▶ 影片播放 02:14', '[视频] 00:45'],
+      drop: ['▶ 影片播放 02:14', '[视频] 00:45', '新聞片段 01:56'],
       keep: ['播放時間為晚上八點。'],
     },
     support: {
@@ -214,8 +255,15 @@ describe('furniture cues', () => {
       ],
     },
     breadcrumb: {
-      drop: ['當前位置：首頁 > 政務公開 > 通知公告', '您现在的位置：首页 » 新闻中心'],
-      keep: ['當前位置偏遠，救援隊伍今晚才能抵達。'],
+      drop: [
+        '當前位置：首頁 > 政務公開 > 通知公告',
+        '您现在的位置：首页 » 新闻中心',
+        'Current Location: Home > News > Hospital News',
+      ],
+      keep: [
+        '當前位置偏遠，救援隊伍今晚才能抵達。',
+        'Current location of the typhoon is uncertain.',
+      ],
     },
     'view-count': {
       drop: ['瀏覽次數：1024', '阅读量：', '點擊數: 37'],

@@ -16,6 +16,8 @@
  * each step is a bounded pass over them.
  */
 
+import { romanises } from './readings'
+
 /** Words that name reporters' roles, Traditional and Simplified; longest first when matched. */
 export const ROLES = words(
   '全媒體記者 全媒体记者 融媒體記者 融媒体记者 本報記者 本报记者 特約記者 特约记者 特派記者 ' +
@@ -42,7 +44,7 @@ const CLOSINGS = words('報導 报导 報道 报道 整理 撰文 采写 採寫 
 const PHOTO_CLOSINGS = words('攝影 摄影 攝 摄')
 /** The last word of an outlet's name. */
 const OUTLET_END =
-  /(?:經濟報道|经济报道|通訊社|通讯社|新聞網|新闻网|新聞雲|新闻云|傳媒|传媒|媒體|媒体|日報|日报|時報|时报|晚報|晚报|早報|早报|週刊|周刊|電視台|电视台|電台|电台|新聞|新闻|社|報|报|網|网|台|端|刊)$/u
+  /(?:經濟報道|经济报道|通訊社|通讯社|新聞網|新闻网|新聞雲|新闻云|傳媒|传媒|媒體|媒体|日報|日报|時報|时报|晚報|晚报|早報|早报|週刊|周刊|雜誌|杂志|月刊|季刊|畫報|画报|電視台|电视台|電台|电台|新聞|新闻|社|報|报|網|网|台|端|刊)$/u
 const HAN_RUN = /^[\p{Script=Han}]+$/u
 /** A newsroom's desk: `生活中心`, `國際組`, `新聞部`. */
 const DESK = /^\p{Script=Han}{2,4}(?:中心|組|组|部)$/u
@@ -201,6 +203,7 @@ export function readByline(text: string, labelled = false, bracketed = false): B
       evidence = true
       byline.kind = report.kind
       if (report.name) names.push(report.name)
+      if (report.outlet) byline.outlet ??= report.outlet
       continue
     }
     const close = CLOSINGS.find((c) => piece === c)
@@ -222,8 +225,12 @@ export function readByline(text: string, labelled = false, bracketed = false): B
   }
   if (brand ? !evidence : !evidence && !labelled) return undefined
   if (!names.length && !byline.kind) return undefined
-  if (photo) byline.photographers = names
-  else byline.authors = names
+  // `周晓彤 Zhou Xiaotong`: one person in both scripts is one name.
+  const people = names.filter(
+    (name) => !/^\p{Script=Latin}/u.test(name) || !names.some((han) => romanises(name, han)),
+  )
+  if (photo) byline.photographers = people
+  else byline.authors = people
   return byline
 }
 
@@ -237,12 +244,14 @@ function reportKind(
   piece: string,
   alone: boolean,
   bracketed: boolean,
-): { kind: string; name?: string } | undefined {
+): { kind: string; name?: string; outlet?: string } | undefined {
   const kind = KINDS.find((k) => piece.endsWith(k))
   if (!kind) return undefined
   const head = piece.slice(0, -kind.length)
   const m = PLACE_DATE.exec(head)
   if (!m || !HAN_RUN.test(m[1] || '中')) return undefined
+  // `明報專訊`, `中央社電`: the newsroom whose report it is.
+  if (m[1] && !m[2] && isOutlet(m[1]) && !/^本/.test(m[1])) return { kind, outlet: m[1] }
   const run = [...m[1]!]
   // `電`, `訊`, `消息` end many words (施政資訊): they say a report only after a day, an
   // outlet, or a place in a dateline's brackets (`（新加坡讯）`).
@@ -254,7 +263,7 @@ function reportKind(
 }
 
 /** A name and the kind of report glued, after a desk: `王小明報導`; or a place and kind alone. */
-function deskReport(piece: string): { kind: string; name?: string } | undefined {
+function deskReport(piece: string): { kind: string; name?: string; outlet?: string } | undefined {
   const kind = KINDS.find((k) => piece.endsWith(k) && k.length > 1 && k !== '消息')
   const head = kind ? piece.slice(0, -kind.length) : ''
   if (!kind || !head) return kind ? { kind } : undefined

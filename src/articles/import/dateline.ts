@@ -12,6 +12,7 @@
  * DATELINE_CHARS characters are read, so the work per article is bounded.
  */
 import { isOutlet, readByline, ROLES, type Byline } from './byline'
+import { findDate } from './dates'
 import { DATELINE_CHARS } from './limits'
 import { readsAsSentence } from './sentence'
 
@@ -24,6 +25,8 @@ export interface Dateline {
   credit: boolean
   /** The wire service of a wire dateline (`新華社…電`, `中央社記者…電`), which is the source. */
   wire?: string
+  /** The newsroom a dateline names as its own (`【明報專訊】`, `荊州網訊`): the source, failing all else. */
+  outlet?: string
 }
 
 /**
@@ -70,7 +73,11 @@ export function readDateline(paragraph: string): Dateline | undefined {
   if (bracket) {
     const end = bracket.end + gapAt(paragraph, bracket.end)
     // `【财新网】`: the newsroom's name alone in brackets, which says the report is its own.
-    if (isOutlet(bracket.content)) return { authors: [], end, credit: false }
+    if (isOutlet(bracket.content)) {
+      return { authors: [], end, credit: false, outlet: bracket.content.trim() }
+    }
+    // `(Hong Kong, 15 September 2025)`, `（2025年9月15日，香港）`: a release's place and day.
+    if (placeAndDay(bracket.content)) return { authors: [], end, credit: false }
     const byline = readByline(bracket.content, false, true)
     if (!byline?.kind && !byline?.authors.length) return undefined
     // `【大公報訊】特約記者馮子軒深圳報道：`: the reporters may follow the brackets, up to a colon,
@@ -99,6 +106,8 @@ export function readDateline(paragraph: string): Dateline | undefined {
   }
   end += gapAt(paragraph, end)
   const dateline: Dateline = { authors, end, credit: false }
+  // `荊州網訊`: the newsroom names itself (`本報訊` names none).
+  if (place[1] && !place[1].startsWith('本') && isOutlet(place[1])) dateline.outlet = place[1]
   // `新華社北京4月7日電` is a wire's; `央广网北京10月9日消息` is the newsroom's own report.
   if (place[2] && /^[電电]$/.test(place[3]!) && !/^本[報报]$/.test(place[2])) {
     dateline.wire = place[2]
@@ -158,5 +167,19 @@ function creditLine(paragraph: string): Dateline | undefined {
 
 function withWire(dateline: Dateline, byline: Byline): Dateline {
   if (byline.outlet && byline.kind && /^[電电]$/.test(byline.kind)) dateline.wire = byline.outlet
+  // `【明報專訊】`: the newsroom's own report names the newsroom.
+  const own = byline.kind && OWN_REPORT.exec(byline.kind) && byline.outlet
+  if (own) dateline.outlet = own
   return dateline
+}
+
+/** The kinds of report a newsroom files as its own: `專訊`, `讯`. */
+const OWN_REPORT = /^(?:專訊|专讯|訊|讯)$/
+
+/** A place and a day, and nothing else: `Hong Kong, 15 September 2025`, `2025年9月15日，香港`. */
+function placeAndDay(content: string): boolean {
+  const date = content.length <= 40 ? findDate(content, 'UTC') : undefined
+  if (!date || date.precision !== 'date') return false
+  const place = (content.slice(0, date.index) + content.slice(date.end)).replace(/[\s,，、]+/g, '')
+  return /^(?:\p{Script=Han}{2,6}|\p{Lu}[\p{L} ]{1,20})$/u.test(place)
 }

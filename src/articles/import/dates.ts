@@ -1,7 +1,8 @@
 /**
  * The grammar of dates as news pages print them, in one place: `2022年4月8日 10:30`,
  * `2024-03-05 14:32:10`, `2024/03/05 14:32`, `2024.02.22`, the Republic of China calendar
- * (`113-03-05`, `113年3月5日`), day first with the year last (`05/03/2024`), English
+ * (`113-03-05`, `113年3月5日`), day first with the year last (`05/03/2024`) or before year and
+ * month (`15 2025/07`, Xinhua's widget), English
  * (`Mar 5, 2024`, `5 March 2024`), 12-hour times (`3:42 PM`, `下午3:42`, `3:42pm` before the
  * day), a weekday between day and time, and `HKT`-style zone names. A day without a time stays a
  * day: nobody gave it a time, so none is made up. Every pattern has bounded quantifiers only,
@@ -40,6 +41,8 @@ const ENGLISH_DMY = new RegExp(
   `\\b(\\d{1,2})(?:st|nd|rd|th)?\\s{1,2}${MONTH},?\\s{1,2}(\\d{4})(?!\\d)`,
   'gi',
 )
+/** The day alone, then year and month: `15 2025/07`, as Xinhua's date widget reads as text. */
+const D_YM = /(?<![\d/.-])(\d{1,2})\s{1,2}(\d{4})\s{0,2}\/\s{0,2}(\d{1,2})(?![\d/])/g
 /** Month and day alone (`3/2`, `3月2日`): only beside a full date, which gives the year. */
 const MONTH_DAY = /(?<![\d/])(\d{1,2})\s{0,1}([/月])\s{0,1}(\d{1,2})(?![\d/])\s{0,1}[日号號]?/g
 
@@ -67,7 +70,10 @@ function findDay(text: string, from: number, year?: number): Day | undefined {
     // `2024 03/05`, as some pages print the year apart from the day.
     const ok =
       s1 === '年' ? s2 === '月' : s1 === s2 || (s1 === ' ' && s2 === '/' && y!.length === 4)
-    if (!ok || (s1 === '.' && y!.length < 4)) return undefined
+    // `114.08.27`: a dotted date in the Republic of China's years only with both parts padded,
+    // so a version number (`2.1.3`) is none.
+    const rocDots = s1 === '.' && y!.length === 3 && mo!.length === 2 && d!.length === 2
+    if (!ok || (s1 === '.' && y!.length < 4 && !rocDots)) return undefined
     const yearNumber = y!.length === 4 ? Number(y) : Number(y) + 1911
     return { year: yearNumber, month: Number(mo), day: Number(d), index: m.index, end: end(m) }
   })
@@ -80,6 +86,14 @@ function findDay(text: string, from: number, year?: number): Day | undefined {
     end: end(m),
   }))
   if (dmy) found.push(dmy)
+  const dym = first(D_YM, (m) => ({
+    year: Number(m[2]),
+    month: Number(m[3]),
+    day: Number(m[1]),
+    index: m.index,
+    end: end(m),
+  }))
+  if (dym) found.push(dym)
   const mdy = first(ENGLISH_MDY, (m) => english(m[1]!, m[2]!, m[3]!, m))
   if (mdy) found.push(mdy)
   const dmyEnglish = first(ENGLISH_DMY, (m) => english(m[2]!, m[1]!, m[3]!, m))

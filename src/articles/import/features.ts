@@ -71,7 +71,7 @@ const PATH = /^[^>»›＞→/／]{1,16}(?:\s{0,2}(?:>>|>|»|›|＞|→|\/|／)
 const LIST_SEPARATOR = /[|｜·•\s\u3000]+/
 const BULLET = /^[►▶▸▹●◆◇■□★☆※》→>＞·•]/
 const END_MARK =
-  /(?:^|[。！？.!?」”])\s*(?:[（(【[—-]{0,2}\s*(?:完|END|end|Ends)\s*[）)】\]—-]{0,2})$|^(?:完|Ends)$|^Ends\//
+  /(?:^|[。！？.!?」”])\s*(?:[（(【[—–-]{0,2}\s*(?:完|END|End|end|Ends)\s*[）)】\]—–-]{0,2})$|^(?:完|Ends)$|^Ends\//
 
 /** A run of at least this many short lines together is a list (a menu, a set of links). */
 const RUN = 3
@@ -95,10 +95,12 @@ export function lineFeatures(lines: readonly PageLine[], timeZone: string): Line
   })
   markRuns(all)
   pairLabels(lines, all, timeZone)
-  // `李若澄` over `2025年3月4日 22:30`: a writer's name alone over the date they wrote on.
+  // `李若澄` over `2025年3月4日 22:30`: a writer's name alone over the date they wrote on (and
+  // perhaps its update).
   all.forEach((f, i) => {
-    const next = all[i + 1]
-    if (f.meta || f.names || f.cue || !next?.meta?.every((m) => m.field === 'date')) return
+    const next = all[i + 1]?.meta
+    const dated = next?.some((m) => m.field === 'date') && next.every((m) => DATED.has(m.field))
+    if (f.meta || f.names || f.cue || !dated) return
     const name = writerBeforeDate(lines[i]!.plain)
     if (name) all[i] = { ...f, names: [name] }
   })
@@ -108,6 +110,22 @@ export function lineFeatures(lines: readonly PageLine[], timeZone: string): Line
     if (!all[i - 1]?.caption?.placeholder || f.blank || f.chars > CAPTION_CHARS) return
     if (f.caption?.sure || /[。！？!?](?=.)/.test(lines[i]!.plain)) return
     all[i] = { ...f, caption: { photographers: f.caption?.photographers ?? [], sure: true } }
+  })
+  // `柏林將補助老舊住宅換裝熱泵…。` over `圖像：Markus Feld/dpa`: a lead photo's caption over its
+  // credit, in the header (no story line above it, none right under the credit). A text paste
+  // only: in HTML a caption is a figure's, and a paragraph over a credit may be the story's.
+  all.forEach((f, i) => {
+    if (!all[i + 1]?.caption?.credit || f.blank || f.caption || lines[i]!.dom) return
+    if (f.chars > CAPTION_CHARS || /[。！？!?](?=.)/.test(lines[i]!.plain)) return
+    const near = (from: number, step: number) => {
+      let j = from
+      while (all[j]?.blank) j += step
+      return all[j]
+    }
+    const above = near(i - 1, -1)
+    const below = near(i + 2, 1)
+    if ((above && above.story >= STORY) || (below && below.story >= STORY && !below.cue)) return
+    all[i] = { ...f, caption: { photographers: [], sure: true } }
   })
   // A line of syllables is an annotation only over (or under) the characters it reads.
   all.forEach((f, i) => {
@@ -142,6 +160,9 @@ function pairLabels(lines: readonly PageLine[], all: LineFeatures[], timeZone: s
 
 /** Cues of page controls, which a metadata line may carry beside its items. */
 const CONTROLS = new Set(['print-controls', 'font-size', 'view-count', 'bare-label'])
+
+/** What a date line under a writer's name holds: its date, perhaps its update and a time. */
+const DATED = new Set<MetaItem['field']>(['date', 'updated', 'time'])
 
 /** The longest line taken for a caption because an image's placeholder stands above it. */
 const CAPTION_CHARS = 80

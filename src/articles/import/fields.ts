@@ -8,7 +8,7 @@
  * - `updated`: `更新時間：`, `Updated`, `（3/2 15:10 更新）`.
  * - `source`: a `來源：` label, then the outlet a byline names (`聯合報／ 記者…`), then an
  *   outlet printed beside the date (`2024年03月05日 17:05 新浪财经`), then a wire dateline's
- *   agency (`（中央社記者…電）`).
+ *   agency (`（中央社記者…電）`) or the newsroom a dateline names as its own (`【明報專訊】`).
  * - `authors`: every byline, in page order: author labels, bylines, a Latin name alone under
  *   the title, the credit line or dateline opening the story, bylines under it. Editors and
  *   photographers are reported, never authors.
@@ -155,8 +155,8 @@ export function readFields(
   }
 
   const opening = storyOpening(lines, verdicts, firstStory)
-  if (opening?.wire)
-    sources.push({ value: opening.wire, rank: SOURCE_RANK.wire, line: opening.line })
+  const named = opening?.wire ?? opening?.outlet
+  if (opening && named) sources.push({ value: named, rank: SOURCE_RANK.wire, line: opening.line })
   const bylines = [
     ...above,
     ...(opening ? [[opening.authors, opening.line] as [string[], number]] : []),
@@ -210,7 +210,9 @@ function storyOpening(
     if (!verdicts[i]!.kept) continue
     kept++
     const dateline = readDateline(lines[i]!.plain.replace(/^[ \t\u3000]+/, ''))
-    if (dateline && (dateline.authors.length || dateline.wire)) return { ...dateline, line: i }
+    if (dateline && (dateline.authors.length || dateline.wire || dateline.outlet)) {
+      return { ...dateline, line: i }
+    }
     if (i === firstStory) return undefined
   }
   return undefined

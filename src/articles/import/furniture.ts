@@ -38,6 +38,9 @@ import {
   ATTACHMENT,
   END_CODE,
   AD,
+  RELEASE_LABEL,
+  CLICK_HERE_WORDS,
+  FOLLOW_OR_LISTEN,
   RULE,
 } from './furniture-words'
 import { isShortLine } from './limits'
@@ -144,6 +147,7 @@ export const FURNITURE_CUES: FurnitureCue[] = [
     id: 'support',
     description: 'prompts to pay for the journalism: 成為《報導者》贊助者, 贊助我們, 打赏作者',
     strong: true,
+    sentence: true,
     matches: (l) => l.plain.length <= 30 && SUPPORT.test(l.plain.replace(/\s+/g, '')),
   },
   {
@@ -238,6 +242,30 @@ export const FURNITURE_CUES: FurnitureCue[] = [
           .every((t) => CONTROL_LABELS.has(t.replace(/[^\p{L}]/gu, '')))),
   },
   {
+    id: 'promo',
+    description:
+      'a prompt to follow or listen, with a link: 收听…节目，请点击这里。关注…微信公众号, 歡迎搜尋…或點擊這裡',
+    strong: true,
+    sentence: true,
+    matches: (l) =>
+      l.plain.length <= 100 && CLICK_HERE_WORDS.test(l.plain) && FOLLOW_OR_LISTEN.test(l.plain),
+  },
+  {
+    id: 'related-link',
+    description: 'a related story linked between paragraphs: 【延伸閱讀】青衣巴士轉乘站…完工',
+    strong: true,
+    matches: (l) => {
+      const label = /^[【[]([^】\]]{2,8})[】\]]\s*\S/.exec(l.plain)
+      return !!label && l.plain.length <= 80 && RELATED.test(label[1]!)
+    },
+  },
+  {
+    id: 'release-label',
+    description: 'a press release’s label: [For Immediate Release], 【即時發佈】',
+    strong: true,
+    matches: (l) => RELEASE_LABEL.test(l.plain.trim()),
+  },
+  {
     id: 'ad',
     description: 'an advertisement’s label where the slot stood: 廣告, Advertisement',
     strong: true,
@@ -253,7 +281,7 @@ export const FURNITURE_CUES: FurnitureCue[] = [
     id: 'reactions',
     description: 'reaction buttons: 讚, 留言, +1, 收藏',
     strong: false,
-    matches: (l) => l.skeleton.length <= 6 && REACTIONS.test(l.plain.replace(/\s+/g, '')),
+    matches: (l) => l.skeleton.length <= 10 && REACTIONS.test(l.plain.replace(/\s+/g, '')),
   },
   {
     id: 'page-label',
@@ -267,9 +295,11 @@ export const FURNITURE_CUES: FurnitureCue[] = [
   },
   {
     id: 'breadcrumb',
-    description: 'where the page sits on its site: 當前位置：首頁 > 新聞中心 > 要聞',
+    description:
+      'where the page sits on its site: 當前位置：首頁 > 新聞中心 > 要聞, Current Location: Home > News',
     strong: true,
-    matches: (l) => l.plain.length <= 100 && BREADCRUMB.test(l.skeleton),
+    matches: (l) =>
+      l.plain.length <= 100 && (BREADCRUMB.test(l.skeleton) || BREADCRUMB.test(l.plain.trim())),
   },
   {
     id: 'view-count',

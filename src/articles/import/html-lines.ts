@@ -73,6 +73,8 @@ export function htmlLines(source: string): HtmlPage {
   const fragment = parseHtml(source)
   const lines: PageLine[] = []
   const units: (Element | string)[] = []
+  // Each line's own block, for a list or table only part of which is kept (a layout table).
+  const own: (Element | string)[] = []
   let blocks = 0
   let previousParent = -1
   let parts: string[] = []
@@ -104,9 +106,9 @@ export function htmlLines(source: string): HtmlPage {
         dom,
       })
       previousParent = ctx.parent
-      units.push(
-        ctx.unit ?? (ctx.element && !ctx.nested ? ctx.element : `<p>${escapeHtml(text)}</p>`),
-      )
+      const block = ctx.element && !ctx.nested ? ctx.element : `<p>${escapeHtml(text)}</p>`
+      units.push(ctx.unit ?? block)
+      own.push(block)
     }
     parts = []
     chars = linkChars = 0
@@ -161,6 +163,7 @@ export function htmlLines(source: string): HtmlPage {
     if (block.nested && block.unit !== node) {
       for (let i = before; i < lines.length; i++) {
         if (units[i] === node) units[i] = `<p>${escapeHtml(lines[i]!.text)}</p>`
+        if (own[i] === node) own[i] = `<p>${escapeHtml(lines[i]!.text)}</p>`
       }
     } else if (block.unit !== node && lines.length - before > 1 && units[before] === node) {
       // `天文台表示…<br><br>下午5時…`: a block whose lines `<br>` sets apart is that many
@@ -168,7 +171,7 @@ export function htmlLines(source: string): HtmlPage {
       const pieces = brPieces(node)
       for (let i = before; i < lines.length; i++) {
         const piece = pieces.length === lines.length - before ? pieces[i - before] : undefined
-        units[i] = `<p>${piece ?? escapeHtml(lines[i]!.text)}</p>`
+        units[i] = own[i] = `<p>${piece ?? escapeHtml(lines[i]!.text)}</p>`
       }
     }
   }
@@ -197,10 +200,17 @@ export function htmlLines(source: string): HtmlPage {
   return {
     lines,
     render(kept, stripRuby) {
+      // A table is kept whole only when all of its lines are: an old CMS lays the whole page
+      // out in one, its title, metadata and controls too. Otherwise its kept lines go alone.
+      const partial = new Set<Element | string>()
+      lines.forEach((_, i) => {
+        const unit = units[i]!
+        if (!kept.has(i) && typeof unit !== 'string' && unit.tagName === 'table') partial.add(unit)
+      })
       const seen = new Set<Element | string>()
       const html: string[] = []
       lines.forEach((_, i) => {
-        const unit = units[i]!
+        const unit = partial.has(units[i]!) ? own[i]! : units[i]!
         if (!kept.has(i) || seen.has(unit)) return
         seen.add(unit)
         if (typeof unit === 'string') return html.push(unit)

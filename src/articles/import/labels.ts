@@ -2,7 +2,8 @@
  * The labels of metadata lines (`發布時間：`, `来源：`, `撰文：`, `Updated`), and the field each
  * one fills. A label not in this table is still read as a label, by its shape (a short run of
  * letters before a colon, above or below the story), and reported as `other`; only these fill
- * the article's fields. Editors (`責任編輯`) and photographers are reported, never authors.
+ * the article's fields. Editors (`責任編輯`), photographers and press contacts (`新聞聯絡人`) are
+ * reported, never authors.
  * `labels` finds them on a line: each read from a bounded stretch, so a line costs linear time.
  */
 import { isOrganisation, isPersonName, isShortName } from './byline'
@@ -16,13 +17,14 @@ export type LabelField =
   | 'photographer'
   | 'views'
   | 'keywords'
+  | 'contact'
   | 'other'
 
 /** Each field's labels, Traditional and Simplified, separated by `|`. */
 const TABLE: [LabelField, string][] = [
   [
     'published',
-    '發布時間|发布时间|發佈時間|發表時間|发表时间|發布日期|发布日期|發佈日期|發表日期|发表日期|公布日期|公佈日期|刊登日期|刊出日期|刊登|刊出|上稿時間|上稿日期|發稿時間|发稿时间|見報日期|出版時間|出版时间|出版日期|出版|發布|发布|發佈|時間|时间|日期|Published|Posted|Date|Published on|Posted on',
+    '發布時間|发布时间|發佈時間|發表時間|发表时间|發布日期|发布日期|發佈日期|發表日期|发表日期|公布日期|公佈日期|刊登日期|刊出日期|刊登|刊出|上稿時間|上稿日期|發稿時間|发稿时间|發稿日期|发稿日期|見報日期|出版時間|出版时间|出版日期|出版|發布|发布|發佈|時間|时间|日期|Published|Posted|Date|Published on|Posted on',
   ],
   [
     'updated',
@@ -30,7 +32,7 @@ const TABLE: [LabelField, string][] = [
   ],
   [
     'source',
-    '來源|来源|來源於|来源于|文章來源|文章来源|資料來源|资料来源|信息來源|信息来源|消息來源|消息来源|新聞來源|新闻来源|稿源|出處|出处|發文機關|发文机关|發布機關|发布机关|發布機構|发布机构|發布單位|发布单位|來源單位|来源单位|供稿單位|供稿单位|Source',
+    '來源|来源|來源於|来源于|文章來源|文章来源|資料來源|资料来源|信息來源|信息来源|消息來源|消息来源|新聞來源|新闻来源|稿源|出處|出处|發文機關|发文机关|發布機關|发布机关|發布機構|发布机构|發布單位|发布单位|發稿單位|发稿单位|來源單位|来源单位|供稿單位|供稿单位|Source',
   ],
   [
     'author',
@@ -43,7 +45,11 @@ const TABLE: [LabelField, string][] = [
   ['photographer', '攝影|摄影|圖片|图片|圖|图|Photo|Photos|Photographer'],
   [
     'views',
-    '瀏覽次數|浏览次数|閱讀次數|阅读次数|閱讀|阅读|點擊數|点击数|點擊量|点击量|閱讀數|阅读数|閱讀量|阅读量|瀏覽量|浏览量|訪問量|访问量|點閱數|人氣|人气|Views',
+    '瀏覽次數|浏览次数|瀏覽數|浏览数|瀏覽|浏览|閱讀次數|阅读次数|閱讀|阅读|點擊數|点击数|點擊量|点击量|閱讀數|阅读数|閱讀量|阅读量|瀏覽量|浏览量|訪問量|访问量|點閱數|人氣|人气|Views',
+  ],
+  [
+    'contact',
+    '新聞聯絡人|新闻联络人|新聞聯繫人|新闻联系人|媒體聯絡人|媒体联络人|聯絡人|联络人|聯繫人|联系人|發言人|发言人|Media contact|Media enquiries|Contact',
   ],
   [
     'keywords',
@@ -62,13 +68,15 @@ const OUTLET_BEFORE =
   /^(?:本[報报]|[\p{Script=Han}]{1,8}?(?:新聞|新闻|日報|日报|時報|时报|晚報|晚报|早報|早报|社|報|报|網|网|台))(?=.)/u
 
 /**
- * The field a label fills, by its text with spaces taken out (`標　　題` is `標題`), or with an
- * outlet's name before it (`界面新闻记者` is `记者`).
+ * The field a label fills, by its text with spaces taken out (`標　　題` is `標題`), with 于
+ * after it (`发布于`), or with an outlet's name before it (`界面新闻记者` is `记者`).
  */
 export function labelField(label: string): LabelField | undefined {
   const key = label.replace(/[\s\u3000]+/g, ' ').toLowerCase()
   const field = FIELD.get(key)
   if (field) return field
+  // `发布于：`, `更新於：`: a label as a phrase, with 于 (on) after it.
+  if (/^\p{Script=Han}{2,6}[于於]$/u.test(key)) return FIELD.get(key.slice(0, -1))
   const outlet = OUTLET_BEFORE.exec(key)
   if (outlet) return FIELD.get(key.slice(outlet[0].length))
   // `每经记者`, `中青网编辑`: a newsroom's short name before a reporter's or an editor's role.
@@ -130,7 +138,8 @@ function labelAt(
   if (text[i] === '【' || text[i] === '[') i++
   const start = i
   let letters = 0
-  while (i < text.length && i - start < 16) {
+  // Long enough for a bilingual label: `发布时间 Release Date`.
+  while (i < text.length && i - start < 24) {
     const ch = text[i]!
     // `文丨周默`: 丨 is a Han character, but pages print it as a bar.
     if (LABEL_LETTER.test(ch) && ch !== '丨') letters++
@@ -163,6 +172,9 @@ function labelAt(
   while (text[j] === ' ' || text[j] === '\u3000') j++
   const field = labelField(label)
   const sep = text[j]
+  const joined =
+    sep && JOINED_ROLES.includes(sep) && field ? jointLabel(text, j, label, field) : undefined
+  if (joined) return joined
   // `由：吳若凡` (RFI's "by"): a word too common to be a label without its colon.
   if (COLON_ONLY.has(label) && !(sep && COLONS.includes(sep))) return undefined
   if (sep && COLONS.includes(sep)) {
@@ -185,6 +197,27 @@ function labelAt(
     return { label, field, valueAt: j }
   }
   return spacedLabel(text, start, label)
+}
+
+/** Dots that join two roles one person did: `撰稿‧編輯`, `攝影·撰文`. */
+const JOINED_ROLES = '‧·・'
+
+/**
+ * Two labels joined by a dot before one colon (`撰稿‧編輯：林雅雯`): one person did both jobs,
+ * and the writer's job is the one that counts.
+ */
+function jointLabel(
+  text: string,
+  dot: number,
+  first: string,
+  field: LabelField,
+): { label: string; field: LabelField; valueAt: number } | undefined {
+  const second = /^\p{L}{1,6}/u.exec(text.slice(dot + 1, dot + 8))?.[0]
+  const colon = dot + 1 + (second?.length ?? 0)
+  const other = second && COLONS.includes(text[colon] ?? '') ? labelField(second) : undefined
+  if (!other) return undefined
+  const both: LabelField = field === 'author' || other === 'author' ? 'author' : field
+  return { label: first + text[dot] + second, field: both, valueAt: colon + 1 }
 }
 
 /**

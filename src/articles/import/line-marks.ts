@@ -3,7 +3,7 @@
  * figure's, `图为…`, a credit ending in `摄`), and a line of phonetic readings alone over the
  * characters it reads.
  */
-import { readByline } from './byline'
+import { isOutlet, readByline } from './byline'
 import type { PageLine } from './page-lines'
 import { readingMatch, syllableOf } from './readings'
 
@@ -15,6 +15,14 @@ const WHO_IS_WHERE =
 const CAPTION_START =
   /^(?:图说[：:]|圖說[：:]|图为|圖為|(?:资料|資料)?(?:图|圖|图片|圖片|照片?)(?:[来來]源)?[：:]|[（(](?:图|圖|攝|摄)[)）／/]|Photo:|■|▲|▼|△|▽|●|\[(?:图片|圖片|图|圖|image|img|photo|picture)\]\s*\S)/i
 /** `[图片]`, and what an image is of before its word: `[暴雨橙色预警信号图标]`. */
+/** A photo's credit alone on its line: `圖像：Markus Feld/dpa`, `图片来源：视觉中国`, `Photo: AP`. */
+const CREDIT_ALONE =
+  /^(?:图片|圖片|图像|圖像|影像|照片|图|圖)(?:[来來]源|提供)?\s*[：:]\s*\S.{0,60}$|^(?:Photo|Image)(?: credit)?\s*:\s*\S.{0,60}$|^(?:图片|圖片|照片)由.{1,16}提供[。.]?$/i
+/** A credit closing a short caption: `…站厅。（朝日新闻）`, `…试运营。 Source: AAP / AAP Image`. */
+const OUTLET_CLOSING = /[（(]([^（）()]{2,12})[）)]$/
+const SOURCE_CLOSING = /\s(?:Source|Photo|Image|Credit)\s*:\s*\S.{0,40}$/
+/** The longest line whose closing credit makes it a caption. */
+const CREDITED_CHARS = 60
 const PLACEHOLDER =
   /^\[(?:[^[\]]{0,16}(?:图标|圖標|图示|圖示|图片|圖片|照片)|图|圖|相片|头像|頭像|image|img|photo|picture|icon)\]$/iu
 /** How a photographer's credit ends: `摄`, `攝影`. */
@@ -32,6 +40,8 @@ export interface Caption {
   sure: boolean
   /** The placeholder a text paste leaves where an image stood (`[图片]`); its caption is under it. */
   placeholder?: true
+  /** A credit alone (`圖像：Markus Feld/dpa`, `图片来源：视觉中国`): its caption may be above it. */
+  credit?: true
 }
 
 /** A caption: an HTML figure's, or a line marked as one or ending with a photographer's credit. */
@@ -49,10 +59,18 @@ export function caption(text: string, line: PageLine): Caption | undefined {
       sure: true,
     }
   }
+  const outlet = OUTLET_CLOSING.exec(text)?.[1]
+  if (
+    text.length <= CREDITED_CHARS &&
+    ((outlet && isOutlet(outlet)) || SOURCE_CLOSING.test(text))
+  ) {
+    return { photographers: [], sure: true }
+  }
   const tail = text.slice(text.lastIndexOf('。') + 1).replace(/^[\s\u3000]+/, '')
   const credit = tail.length <= 40 && PHOTO_END.test(tail) ? readByline(tail) : undefined
   if (credit?.photographers.length) return { photographers: credit.photographers, sure: true }
   if (tail.length <= 40 && SUPPLIED_END.test(tail)) return { photographers: [], sure: true }
+  if (CREDIT_ALONE.test(text)) return { photographers: [], sure: true, credit: true }
   if (line.dom?.tag === 'figcaption' || CAPTION_START.test(text)) {
     // `■本报记者 王小明`: a bullet some papers print before the byline, not a photo's mark.
     const bullet = /^[■●▲▼△▽][\s\u3000]*/.exec(text)?.[0]

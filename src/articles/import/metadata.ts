@@ -8,8 +8,8 @@
  * each step reads a bounded stretch, so a line costs time linear in its length.
  */
 import { isOrganisation, isOutlet, isPersonName, readByline, type Byline } from './byline'
-import { asciiDigits, lineTime, type ClockTime } from './clock'
-import { findDate, type NewsDate } from './dates'
+import { asciiDigits, lineTime, timeAt, type ClockTime } from './clock'
+import { dateValue, findDate, type NewsDate } from './dates'
 import { labelField, labels, type LabelField } from './labels'
 import { isShortLine } from './limits'
 import { readsAsSentence } from './sentence'
@@ -151,6 +151,13 @@ export function readMetadataLine(line: string, timeZone: string): MetaItem[] | u
 
   /** What one piece between a line's dates and labels says, or undefined when nothing known. */
   function pieceItem(piece: string, last: boolean): MetaItem | undefined {
+    // `| 更新于 下午5点40分`: the update's time alone, on the day of the date before it.
+    const update = firstDate && UPDATE_WORD.exec(piece)
+    if (update) {
+      const time = timeAt(asciiDigits(piece), update[0].length)
+      const date = time && time.end === piece.length ? onDay(firstDate!, time, timeZone) : undefined
+      if (date) return { field: 'updated', value: piece.slice(update[0].length), date }
+    }
     // `Posted on June 3, 2025 by Jane Doe`: the writer after the date.
     const by = /^by\s+(?=\S)/i.exec(piece)
     if (by) {
@@ -163,6 +170,8 @@ export function readMetadataLine(line: string, timeZone: string): MetaItem[] | u
     const paper = piece.replace(/^《(.+)》$/, '$1').replace(ACCOUNT, '')
     if (byline) return { field: 'byline', value: piece, byline }
     if (isOrganisation(paper)) return { field: 'outlet', value: paper }
+    // `天下雜誌 831期`: a magazine's issue, beside its name.
+    if (ISSUE.test(piece)) return { field: 'other', label: 'issue', value: piece }
     // `来自 山东`, `IP属地：浙江`, `发布于北京`: where the post was sent from.
     if (SENT_FROM.test(piece)) {
       return { field: 'other', label: 'place', value: piece.replace(SENT_FROM_WORD, '') }
@@ -218,6 +227,16 @@ function postedBy(before: string): string | undefined {
   return isPersonName(name) && !PLACE_END.test(name) && !isOrganisation(name) ? name : undefined
 }
 
+/** The word for an update before its time alone: `更新于 `, `最後更新：`. */
+const UPDATE_WORD = /^(?:最后|最後)?更新(?:于|於|時間|时间)?[\s\u3000]*[:：]?[\s\u3000]*/u
+
+/** A time on a date's day, as a date of its own. */
+function onDay(day: NewsDate, time: ClockTime, timeZone: string): NewsDate | undefined {
+  const [y, m, d] = day.value.slice(0, 10).split('-').map(Number)
+  const value = dateValue({ year: y!, month: m!, day: d! }, time, timeZone)
+  return value ? { value, precision: 'time', index: time.index, end: time.end } : undefined
+}
+
 /** How the labels of dates end: `公告日期`, `成文時間`. */
 const DATED_LABEL = /(?:日期|時間|时间)$/
 
@@ -226,6 +245,9 @@ const SENT_FROM_WORD = /^(?:来自|來自|发自|發自|IP属地|IP屬地|发布
 /** How a portal names the account it reprints: `科技日报官方账号`. */
 const ACCOUNT = /(?:官方)?(?:账号|帳號|賬號|帐号)$/u
 const SENT_FROM = new RegExp(`${SENT_FROM_WORD.source}[\\p{Script=Han}]{2,4}$`, 'u')
+
+/** A periodical's issue: `831期`, `第831期`. */
+const ISSUE = /^第?\d{1,5}期$/u
 
 /** A region's name after a date and time: two or three Han characters. */
 const PLACE = /^[\p{Script=Han}]{2,3}$/u
@@ -291,8 +313,10 @@ function valueEnd(
     const date = findDate(stretch, timeZone, from)
     if (date && date.index - from <= 3) return { at: date.end, date }
   }
-  // A label this service does not read keeps its whole value (`新聞聯絡人：教育處　陳科長`).
-  const sep = (field === 'other' ? OTHER_END : FIELD_END).exec(stretch.slice(from + 1))
+  // A press contact, and a label this service does not read, keep their whole value
+  // (`新聞聯絡人：教育處　陳科長`, `公告编号：2025-031`).
+  const whole = field === 'other' || field === 'contact'
+  const sep = (whole ? OTHER_END : FIELD_END).exec(stretch.slice(from + 1))
   let at = sep ? from + 1 + sep.index : next
   // A source or a name ends where a date starts: `来源：中国日报网 2024-03-05 14:32`.
   if (field !== 'published' && field !== 'updated' && field !== 'other') {

@@ -187,3 +187,29 @@ export function readingMatch(char: string, syllable: Syllable): 'exact' | 'tone'
   if (syllable.kind === 'pinyin' && syllable.key.endsWith('0')) return undefined
   return readings.toneless.has(toneless(syllable.key)) ? 'tone' : undefined
 }
+
+/**
+ * True when `latin` spells the Han name `han` in pinyin, surname first or last, syllables
+ * joined or apart and without tones: `Zhou Xiaotong` and `Xiaotong Zhou` are 周晓彤,
+ * `Lin Mei-hua` is 林美華. Bilingual bylines print one person in both scripts.
+ */
+export function romanises(latin: string, han: string): boolean {
+  const chars = [...han]
+  const words = latin
+    .toLowerCase()
+    .split(/[\s\u3000]+/)
+    .filter(Boolean)
+  if (chars.length < 2 || chars.length > 4 || words.length < 2 || words.length > 4) return false
+  const orders = [words, [...words.slice(-1), ...words.slice(0, -1)]]
+  return orders.some((order) => spells(order.join('').replace(/[-'’]/g, ''), chars))
+}
+
+/** True when `letters` is one toneless pinyin reading of each of `chars` in turn. */
+function spells(letters: string, chars: string[]): boolean {
+  if (!chars.length) return letters === ''
+  if (!/^[a-zü]+$/.test(letters) || letters.length > chars.length * 6) return false
+  const readings = [...readingsOf(chars[0]!).toneless].filter((r) => /^[a-zêü]+$/.test(r))
+  return readings.some(
+    (r) => letters.startsWith(r) && spells(letters.slice(r.length), chars.slice(1)),
+  )
+}

@@ -20,6 +20,8 @@ export interface TitleLines {
 }
 
 const MARKDOWN_HEADING = /^#{1,6}\s+\S/
+/** Two phrases set apart by a full-width space, as a kicker (引题) prints them. */
+const KICKER = /\p{Script=Han}\u3000+\p{Script=Han}/u
 
 /** Whether a line could be a headline: text without the marks of anything else. */
 export function headlineLike(f: LineFeatures): boolean {
@@ -74,7 +76,7 @@ export function pickTitle(
     const first = f.findIndex((x) => !x.blank)
     return first === -1 ? none : { ...none, lines: [first] }
   }
-  const title = choose(f, stack)
+  const title = choose(lines, f, stack)
   if (title.lines.some((i) => isHeadline(f[i]!))) return title
   // Nothing above is a headline in length. A headline that reads as a sentence (a question:
   // `…是消费下沉还是资本泡沫？`) right over the page's metadata is the title, not the story's
@@ -137,14 +139,28 @@ function stackAbove(f: readonly LineFeatures[], at: number): number[] {
 /**
  * The title in a stack of headline-like lines: the first that is a headline in length (eight
  * Han characters, four Latin words), since mastheads and section names are short and a
- * subtitle comes under its headline; else the longest. A headline in the other script joins
+ * subtitle comes under its headline, unless that first one is a kicker over the next; else the
+ * longest. A headline in the other script joins
  * it, in page order (a bilingual page). Lines under it are subtitles, lines above it masthead.
  */
-function choose(f: readonly LineFeatures[], stack: number[]): TitleLines {
+function choose(
+  lines: readonly PageLine[],
+  f: readonly LineFeatures[],
+  stack: number[],
+): TitleLines {
+  const kickers: number[] = []
   const pick = (latin: boolean) => {
-    const lines = stack.filter((i) => isLatin(f[i]!) === latin)
-    const headline = lines.find((i) => isHeadline(f[i]!))
-    const longest = lines.reduce<number | undefined>(
+    const script = stack.filter((i) => isLatin(f[i]!) === latin)
+    const headlines = script.filter((i) => isHeadline(f[i]!))
+    // `推进小流域综合治理　建设宜居宜业和美乡村` over `一条溪流串起九个村的“绿色账本”`: a central
+    // paper's kicker (引题), two phrases set apart by a full-width space, is over its headline.
+    const kicker =
+      headlines.length >= 2 &&
+      KICKER.test(lines[headlines[0]!]!.plain) &&
+      !KICKER.test(lines[headlines[1]!]!.plain)
+    if (kicker) kickers.push(headlines[0]!)
+    const headline = headlines[kicker ? 1 : 0]
+    const longest = script.reduce<number | undefined>(
       (best, i) => (best === undefined || f[i]!.chars > f[best]!.chars ? i : best),
       undefined,
     )
@@ -162,8 +178,8 @@ function choose(f: readonly LineFeatures[], stack: number[]): TitleLines {
   const last = main.at(-1)!
   return {
     lines: main,
-    subtitles: stack.filter((i) => i > last),
-    above: stack.filter((i) => i < first || (i > first && i < last)),
+    subtitles: stack.filter((i) => i > last || kickers.includes(i)),
+    above: stack.filter((i) => (i < first || (i > first && i < last)) && !kickers.includes(i)),
   }
 }
 
