@@ -765,6 +765,40 @@ describe('shapes tried before the seventh set was scored', () => {
     ).toBeUndefined()
   })
 
+  it('reads a brand’s own dateline, a reporter glued to the kind after a role, and no translator', () => {
+    expect(readDateline('【on.cc東網專訊】屯門今日發生一宗交通意外，兩人受傷。')).toMatchObject({
+      outlet: 'on.cc東網',
+      end: 11,
+    })
+    expect(readDateline('【本報訊】記者王小明報道：今日上午，全港多區錄得大雨。')?.authors).toEqual(
+      ['王小明'],
+    )
+    expect(authors(imp(...head, '2025-06-03', '編譯 王小明／綜合外電報導', '', STORY)).length).toBe(
+      0,
+    )
+    expect(fields('2025/06/03 14:32 星島頭條')?.map((f) => f[0])).toEqual(['date', 'outlet'])
+    // Can fail: a place of two characters after a role is the place, not a name.
+    expect(
+      readDateline('【本報訊】特派記者東京報導：日本政府今日宣布新措施。')?.authors ?? [],
+    ).toEqual([])
+  })
+
+  it('reads a name set apart from the date by a dot, and reporters after an outlet in brackets', () => {
+    expect(fields('王小明 · 2025-06-03 14:32 · 北京')?.map((f) => f[0])).toEqual([
+      'byline',
+      'date',
+      'other',
+    ])
+    expect(
+      readDateline('【大河报·豫视频】（记者 王小明）今天上午，郑州市召开发布会。'),
+    ).toMatchObject({
+      authors: ['王小明'],
+      outlet: '大河报·豫视频',
+    })
+    // Can fail: a place before the date is nobody.
+    expect(fields('高雄市 · 2025-06-03 14:32')).toBeUndefined()
+  })
+
   it('reads a name before 发表于 and the date, but not a place', () => {
     expect(fields('王小明 发表于 2025-06-03 14:32')?.map((f) => f[0])).toEqual(['byline', 'date'])
     expect(fields('北京市 发布于 2025-06-03')).toBeUndefined()

@@ -37,14 +37,18 @@ function latinRoleAt(pieces: string[], i: number): number {
 
 /** A report's kind after its place: `台北報導`, `台北2日電`, `新加坡讯`. */
 const KINDS = words(
-  '即時報導 即时报道 綜合報導 综合报道 連線報導 连线报道 專訊 专讯 報導 报导 報道 报道 消息 電 电 訊 讯',
+  '綜合外電報導 综合外电报道 外電報導 外电报道 即時報導 即时报道 綜合報導 综合报道 連線報導 连线报道 專訊 专讯 報導 报导 報道 报道 消息 電 电 訊 讯',
 )
+/** The kinds of report a newsroom files as its own. */
+const OWN_KINDS = new Set('專訊 专讯 訊 讯'.split(' '))
+/** Jobs a byline may credit besides writing: the names after them are no authors. */
+const NOT_WRITING = new Set('編譯 编译 翻譯 翻译 責任編輯 责任编辑 編輯 编辑 校對 校对'.split(' '))
 /** Words after names: the writer's `報道`, `文/图` (wrote and photographed), the photographer's `攝`. */
 const CLOSINGS = words('報導 报导 報道 报道 整理 撰文 采写 採寫 文 图 圖 图文 圖文')
 const PHOTO_CLOSINGS = words('攝影 摄影 攝 摄')
 /** The last word of an outlet's name. */
 const OUTLET_END =
-  /(?:經濟報道|经济报道|通訊社|通讯社|新聞網|新闻网|新聞雲|新闻云|傳媒|传媒|媒體|媒体|日報|日报|時報|时报|晚報|晚报|早報|早报|週刊|周刊|雜誌|杂志|月刊|季刊|畫報|画报|電視台|电视台|電台|电台|新聞|新闻|社|報|报|網|网|台|端|刊)$/u
+  /(?:經濟報道|经济报道|通訊社|通讯社|新聞網|新闻网|新聞雲|新闻云|傳媒|传媒|媒體|媒体|日報|日报|時報|时报|晚報|晚报|早報|早报|週刊|周刊|雜誌|杂志|月刊|季刊|畫報|画报|頭條|头条|電視台|电视台|電台|电台|新聞|新闻|社|報|报|網|网|台|端|刊)$/u
 const HAN_RUN = /^[\p{Script=Han}]+$/u
 /** A newsroom's desk: `生活中心`, `國際組`, `新聞部`. */
 const DESK = /^\p{Script=Han}{2,4}(?:中心|組|组|部)$/u
@@ -132,6 +136,7 @@ export function readByline(text: string, labelled = false, bracketed = false): B
   // A first piece that is neither a name nor a known outlet's: an outlet only if the rest is a byline.
   let brand = false
   let desk = false
+  let notWriting = false
   let photo = false
   const names: string[] = []
   for (let i = 0; i < pieces.length; i++) {
@@ -167,7 +172,13 @@ export function readByline(text: string, labelled = false, bracketed = false): B
       }
       return undefined
     }
+    // `編譯 王小明／綜合外電報導`: a translator is credited, not an author.
+    if (NOT_WRITING.has(piece)) {
+      notWriting = evidence = true
+      continue
+    }
     const role = ROLES.find((r) => piece.includes(r))
+    if (role) notWriting = false
     if (role) {
       const at = piece.indexOf(role)
       const before = piece.slice(0, at)
@@ -198,11 +209,11 @@ export function readByline(text: string, labelled = false, bracketed = false): B
     const report =
       desk && !names.length && !role
         ? deskReport(piece)
-        : reportKind(piece, names.length === 0 && !role, bracketed)
+        : reportKind(piece, names.length === 0 && !role, bracketed, !!role)
     if (report) {
       evidence = true
       byline.kind = report.kind
-      if (report.name) names.push(report.name)
+      if (report.name && !notWriting) names.push(report.name)
       if (report.outlet) byline.outlet ??= report.outlet
       continue
     }
@@ -221,7 +232,7 @@ export function readByline(text: string, labelled = false, bracketed = false): B
       }
       return undefined
     }
-    names.push(piece)
+    if (!notWriting) names.push(piece)
   }
   if (brand ? !evidence : !evidence && !labelled) return undefined
   if (!names.length && !byline.kind) return undefined
@@ -244,12 +255,27 @@ function reportKind(
   piece: string,
   alone: boolean,
   bracketed: boolean,
+  afterRole = false,
 ): { kind: string; name?: string; outlet?: string } | undefined {
   const kind = KINDS.find((k) => piece.endsWith(k))
   if (!kind) return undefined
   const head = piece.slice(0, -kind.length)
+  // `【on.cc東網專訊】`: a newsroom's own report under its brand.
+  if (
+    bracketed &&
+    OWN_KINDS.has(kind) &&
+    BRAND.test(head.replace(/\./g, '')) &&
+    /[A-Za-z]/.test(head)
+  ) {
+    return { kind, outlet: head }
+  }
   const m = PLACE_DATE.exec(head)
   if (!m || !HAN_RUN.test(m[1] || '中')) return undefined
+  // `記者王小明報道`: right after a role, three characters are the reporter's name (a place
+  // there has two: `特派記者東京報導`).
+  if (afterRole && !m[2] && [...m[1]!].length === 3) {
+    return { kind, name: m[1]! }
+  }
   // `明報專訊`, `中央社電`: the newsroom whose report it is.
   if (m[1] && !m[2] && isOutlet(m[1]) && !/^本/.test(m[1])) return { kind, outlet: m[1] }
   const run = [...m[1]!]

@@ -74,7 +74,10 @@ export function readDateline(paragraph: string): Dateline | undefined {
     const end = bracket.end + gapAt(paragraph, bracket.end)
     // `【财新网】`: the newsroom's name alone in brackets, which says the report is its own.
     if (isOutlet(bracket.content)) {
-      return { authors: [], end, credit: false, outlet: bracket.content.trim() }
+      // `【大河报·豫视频】（记者 王小明）`: its reporters may follow in brackets of their own.
+      const credit = bracketedAfter(paragraph, end)
+      const outlet = bracket.content.trim()
+      return { authors: credit?.authors ?? [], end: credit?.end ?? end, credit: false, outlet }
     }
     // `(Hong Kong, 15 September 2025)`, `（2025年9月15日，香港）`: a release's place and day.
     if (placeAndDay(bracket.content)) return { authors: [], end, credit: false }

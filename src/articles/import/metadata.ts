@@ -128,9 +128,9 @@ export function readMetadataLine(line: string, timeZone: string): MetaItem[] | u
   function readPieces(from: number, to: number) {
     const piece = original.slice(from, to)
     const offset = from
-    // Bars, brackets and dashes set a line's items apart: `作者：陳彥廷 | 上報 – 2025年12月02日`.
+    // Bars, brackets, dashes and dots set a line's items apart: `作者：陳彥廷 | 上報 – 2025年12月02日`.
     const trimmed = piece.replace(
-      /^[\s|｜丨│（(【[）)】\]–—－]+|[\s|｜丨│（(【[）)】\]–—－]+$/g,
+      /^[\s|｜丨│（(【[）)】\]–—－·•・]+|[\s|｜丨│（(【[）)】\]–—－·•・]+$/g,
       '',
     )
     if (!trimmed || !LETTER.test(trimmed.replace(FILLER, ''))) return
@@ -223,7 +223,8 @@ const POSTED = /^(.{2,40}?)[\s\u3000]*(?:发表于|發表於|发布于|發布於
 /** The writer before the date: after a word for posting any name, or writerBeforeDate's. */
 function postedBy(before: string): string | undefined {
   const name = POSTED.exec(before)?.[1]?.trim()
-  if (name === undefined) return writerBeforeDate(before)
+  // `王小明 · 2025-06-03`: a dot or a bar between the name and the date.
+  if (name === undefined) return writerBeforeDate(before.replace(/[\s\u3000·•|｜]+$/u, ''))
   return isPersonName(name) && !PLACE_END.test(name) && !isOrganisation(name) ? name : undefined
 }
 
@@ -241,7 +242,8 @@ function onDay(day: NewsDate, time: ClockTime, timeZone: string): NewsDate | und
 const DATED_LABEL = /(?:日期|時間|时间)$/
 
 /** Where a post was sent from, as platforms print it: `来自 山东`, `IP属地：浙江`, `发布于北京`. */
-const SENT_FROM_WORD = /^(?:来自|來自|发自|發自|IP属地|IP屬地|发布于|發布於|發佈於)\s*[:：]?\s*/
+const SENT_FROM_WORD =
+  /^(?:来自|來自|发自|發自|IP属地|IP屬地|发布于|發布於|發佈於|发表于|發表於)\s*[:：]?\s*/
 /** How a portal names the account it reprints: `科技日报官方账号`. */
 const ACCOUNT = /(?:官方)?(?:账号|帳號|賬號|帐号)$/u
 const SENT_FROM = new RegExp(`${SENT_FROM_WORD.source}[\\p{Script=Han}]{2,4}$`, 'u')
