@@ -799,6 +799,18 @@ describe('shapes tried before the seventh set was scored', () => {
     expect(fields('高雄市 · 2025-06-03 14:32')).toBeUndefined()
   })
 
+  it('takes the headline over an <h1> that holds only the site’s name', () => {
+    const page = (h1: string) =>
+      importHtml(
+        `<h1 class="logo">${h1}</h1><h2>多地加快推进幸福河湖建设 水清岸绿惠民生</h2><div>2025年06月03日14:32</div>` +
+          '<p>记者从水利部获悉，今年以来，各地加快推进幸福河湖建设，一批河湖水清岸绿、鱼翔浅底。</p>',
+        ZONE,
+      ).fields.title
+    expect(page('人民网')).toBe('多地加快推进幸福河湖建设 水清岸绿惠民生')
+    // Can fail: an <h1> that is a headline in length is the title.
+    expect(page('水利部部署推进幸福河湖建设工作')).toBe('水利部部署推进幸福河湖建设工作')
+  })
+
   it('reads a name before 发表于 and the date, but not a place', () => {
     expect(fields('王小明 发表于 2025-06-03 14:32')?.map((f) => f[0])).toEqual(['byline', 'date'])
     expect(fields('北京市 发布于 2025-06-03')).toBeUndefined()

@@ -59,7 +59,11 @@ export function pickTitle(
     if (heading !== -1) return { ...none, lines: [heading] }
   }
   const h1 = lines.findIndex((l, i) => i < limit && l.dom?.heading === 1 && f[i]!.letters >= 2)
-  if (h1 !== -1) return withHtmlCoTitle(lines, f, h1)
+  // `<h1 class="logo">人民网</h1>`: a site that puts its name in the `<h1>` prints the headline
+  // in another element, which the lines' stack finds like a text paste's.
+  if (h1 !== -1 && (isHeadline(f[h1]!) || !otherHeadline(lines, f, h1, limit))) {
+    return withHtmlCoTitle(lines, f, h1)
+  }
   if (firstStory === -1) {
     // Nothing reads as story: the first line is the title, as on a bare page (past a
     // breadcrumb or a navigation bar).
@@ -96,6 +100,16 @@ export function pickTitle(
   const co = next !== -1 && next < limit && headlineLike(f[next]!) && isHeadline(f[next]!)
   const other = co && isLatin(f[next]!) !== isLatin(f[under]!)
   return { lines: other ? [under, next] : [under], subtitles: [], above: stack }
+}
+
+/** True when a heading other than the `<h1>` at `h1`, above the story, is a headline in length. */
+function otherHeadline(
+  lines: readonly PageLine[],
+  f: readonly LineFeatures[],
+  h1: number,
+  limit: number,
+): boolean {
+  return lines.some((l, i) => i !== h1 && i < limit && l.dom?.heading && isHeadline(f[i]!))
 }
 
 /** A headline in length: eight Han characters, or four Latin words. */
