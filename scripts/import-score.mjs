@@ -102,10 +102,13 @@ const sameSet = (a, b) => a.length === b.length && a.every((x) => b.includes(x))
 function score(page) {
   const { text, format } = sourceOf(page)
   const want = page.expect
+  // The zone an editor would give as ?timezone=: beside the page, or (as some writers put it)
+  // with what the page expects.
+  const zone = page.timezone ?? want.timezone ?? ZONE
   const { fields, report } =
     format === 'html'
-      ? importHtml(text, page.timezone ?? ZONE, page.annotations)
-      : importPlainText(text, format, page.timezone ?? ZONE, page.annotations)
+      ? importHtml(text, zone, page.annotations)
+      : importPlainText(text, format, zone, page.annotations)
   const published = report.fields.find(
     (f) => f.field === 'published' && f.value === fields.published,
   )

@@ -27,8 +27,9 @@ export function markdownToHtml(source: string, urls?: RelativeUrls): string {
 /**
  * Plain text as paragraphs. A paragraph starts after a blank line, at a line indented with
  * ASCII or full-width spaces (how Chinese news marks them), or after a line that ends a
- * sentence in an unindented block whose lines mostly do (a page copied with one line per
- * paragraph); other line breaks stay inside the paragraph. Anything that looks like markup is
+ * sentence, or a short one, in an unindented block whose lines mostly do (a page copied with
+ * one line per paragraph, its subheadings among them); other line breaks stay inside the
+ * paragraph. Anything that looks like markup is
  * escaped, so it stays text.
  */
 export function textToHtml(source: string): string {
@@ -40,6 +41,9 @@ export function textToHtml(source: string): string {
 /** A line that ends a sentence (`。！？!?…`, a closing quote or bracket after it) or a lead-in. */
 const endsSentence = (line: string) => /[。！？.!?…；：][」』”"’）)]*$/.test(line)
 
+/** The longest line that stands alone as a subheading in a page copied one line per paragraph. */
+const SHORT_LINE = 40
+
 /** The paragraphs of a plain text, each trimmed of its indentation. */
 export function textParagraphs(source: string): string[] {
   const paragraphs: string[] = []
@@ -50,11 +54,19 @@ export function textParagraphs(source: string): string[] {
     // block hard-wrapped at a width ends most lines mid-sentence; in an unindented one whose
     // lines mostly end a sentence (or a clause before a list: `：`, `；`), each such line
     // ends a paragraph.
-    const ends = current.slice(0, -1).filter(endsSentence).length
-    if (!indented && current.length > 1 && ends * 3 >= (current.length - 1) * 2) {
+    // A short line there (a subheading, a caption: under 40 characters and half the block's
+    // middle length) is a paragraph of its own; a hard-wrapped block's lines are all as long.
+    const lengths = current.map((line) => [...line].length).sort((a, b) => a - b)
+    const middle = lengths[lengths.length >> 1] ?? 0
+    const ends = (line: string) => {
+      const length = [...line].length
+      return endsSentence(line) || (length <= SHORT_LINE && length * 2 <= middle)
+    }
+    const ending = current.slice(0, -1).filter(ends).length
+    if (!indented && current.length > 1 && ending * 3 >= (current.length - 1) * 2) {
       let from = 0
       current.forEach((line, k) => {
-        if (k === current.length - 1 || endsSentence(line)) {
+        if (k === current.length - 1 || ends(line)) {
           paragraphs.push(current.slice(from, k + 1).join('\n'))
           from = k + 1
         }

@@ -35,6 +35,17 @@ describe('textToHtml', () => {
     expect(textToHtml('　　第一段。\n續行。')).toBe('<p>第一段。\n續行。</p>')
   })
 
+  it('makes a paragraph of a short line among them, a subheading or a caption', () => {
+    const long = '據記者不完全統計，今年上半年國內公開的儲能系統集採項目規模合計超過八十吉瓦時。'
+    expect(textToHtml(`${long}\n訂單回暖 招標規模創新高\n${long}\n${long}`)).toBe(
+      `<p>${long}</p>\n<p>訂單回暖 招標規模創新高</p>\n<p>${long}</p>\n<p>${long}</p>`,
+    )
+    // Can fail: a wrapped block's lines are all as long, and its short last line ends it.
+    const wrapped =
+      '市府今天宣布，老舊公寓加裝電梯補\n助計畫首批二十案審查通過，每案最\n高補助兩百五十萬元'
+    expect(textToHtml(wrapped)).toBe(`<p>${wrapped}</p>`)
+  })
+
   it('makes paragraphs of blank-line and indented blocks, escaping markup', () => {
     expect(textToHtml('　　第一段。\n　　第二段<span id="x">&nbsp;\n續行\n\nthird')).toBe(
       '<p>第一段。</p>\n<p>第二段&lt;span id=&quot;x&quot;&gt;&amp;nbsp;\n續行</p>\n<p>third</p>',

@@ -923,3 +923,150 @@ describe('what the seventh set showed', () => {
     expect(inside.fields.content_text).toContain('逾百家企業出席')
   })
 })
+
+describe('what the eighth and ninth sets showed', () => {
+  const head = ['標題標題標題標題標題', '']
+
+  it('reads datelines of a paper and its site, with a time, and reporters glued to their roles', () => {
+    expect(
+      readDateline(
+        '华龙网-新重庆客户端7月10日16时20分讯（记者彭小雨通讯员杜明李娟）今（10）日下午，大桥合龙。',
+      ),
+    ).toMatchObject({ authors: ['彭小雨', '杜明', '李娟'] })
+    expect(
+      readDateline('长江日报-长江网9月4日讯（记者程诺通讯员胡文斌）9月3日，武汉首条物流通道贯通。'),
+    ).toMatchObject({
+      authors: ['程诺', '胡文斌'],
+      outlet: '长江日报-长江网',
+    })
+    expect(readDateline('【星島日報報道】士嘉堡圖書館分館將延長開放時間。')?.outlet).toBe(
+      '星島日報',
+    )
+    // Can fail: four characters that are no two common names stay one name.
+    expect(authors(imp(...head, '2025-06-03', '记者泽仁拉姆', '', STORY))).toEqual(['泽仁拉姆'])
+  })
+
+  it('reads items side by side in HTML, a byline with its outlet after a bar, and an office before a name', () => {
+    const r = importHtml(
+      '<h1>全省小麦进入拔节期 一二类苗占比超九成</h1><div><span>发布时间：2025-04-08</span><span>来源：河南日报</span><span>浏览次数：<em>1736</em></span></div>' +
+        '<p>记者从省农业农村厅获悉，全省小麦进入拔节期，<a>一二类苗</a><b>占比超九成</b>。</p>',
+      ZONE,
+    )
+    expect(r.fields.source).toEqual({ name: '河南日报' })
+    expect(r.fields.summary).toContain('一二类苗占比超九成')
+    expect(fields('By LIU KUN | China Daily')).toEqual([['byline', 'By', 'LIU KUN']])
+    expect(authors(imp(...head, '作者：镇党政办 郑立群　2025-06-03', '', STORY))).toEqual([
+      '郑立群',
+    ])
+    expect(
+      authors(imp(...head, '作者 Hannah Whitford 和 张子安', '2025-02-05', '', STORY)),
+    ).toEqual(['Hannah Whitford', '张子安'])
+  })
+
+  it('reads relative times, sections and a self-media account beside the date, and the original title as no title', () => {
+    expect(fields('3小時前　2025-09-03 14:22')?.map((f) => f[0])).toEqual(['date'])
+    expect(fields('2025/10/07, 教育, 評論')?.map((f) => f[0])).toEqual(['date', 'other'])
+    expect(fields('原创2025-08-27 21:36·城事观察员老周')?.map((f) => f[0])).toEqual([
+      'date',
+      'other',
+    ])
+    expect(fields('By 林秀凤 | 23 January 2025, 11:20 am | 诗巫新闻')?.map((f) => f[0])).toEqual([
+      'byline',
+      'date',
+      'outlet',
+    ])
+    // An outlet's name the site's menu lists is a section, not the source.
+    const section = imp(
+      ...['首页', '砂州新闻', '诗巫新闻', '古晋新闻', '国际'],
+      '诗巫中央市场摊贩迎春节订单　腊味年饼需求增三成',
+      'By 林秀凤 | 23 January 2025, 11:20 am | 诗巫新闻',
+      '',
+      STORY,
+    )
+    expect(section.fields.source).toBeUndefined()
+    const reprint = imp(
+      '新闻中心 > 社会新闻 > 正文',
+      '北京一社区试点“共享工具屋” 居民扫码借用电钻梯子',
+      '2025年10月14日 07:02 北京青年报',
+      '原标题：社区开了间“共享工具屋”',
+      STORY,
+    )
+    expect(reprint.fields.title).toBe('北京一社区试点“共享工具屋” 居民扫码借用电钻梯子')
+    // Can fail: an addressee line is no list of items.
+    expect(fields('各区市场监督管理局，各有关单位：')).toBeUndefined()
+  })
+
+  it('keeps a Traditional headline with a full-width space over its subtitle, and both halves of a release', () => {
+    const macau = imp(
+      '路環步行徑新增三段指示牌　方便長者及遊客',
+      '市政署冀年底前完成全線更新',
+      '2025-06-03',
+      '',
+      STORY,
+    )
+    expect(macau.fields.title).toBe('路環步行徑新增三段指示牌　方便長者及遊客')
+    const release = imp(
+      'June 17, 2025',
+      'Richmond opens applications for 120 new community garden plots',
+      '',
+      'The City of Richmond is now accepting applications for new community garden plots.',
+      '',
+      '- 30 -',
+      '',
+      '2025年6月17日',
+      '列治文新增120個社區園圃地段　開放居民申請',
+      '',
+      STORY,
+    )
+    expect(release.fields.title).toBe(
+      'Richmond opens applications for 120 new community garden plots / 列治文新增120個社區園圃地段　開放居民申請',
+    )
+  })
+
+  it('takes lines closed by a credit for captions, and leaves out related links and share prompts', () => {
+    const r = imp(
+      ...head,
+      '2025-06-03',
+      '',
+      STORY,
+      '',
+      '居民扫码借用工具。摄影/本报记者 许一帆',
+      '',
+      '商場中庭被圍封，地上散滿玻璃碎片。（讀者提供）',
+      '',
+      '悉尼西区一所公立小学的学生在开学日进入校园。(ABC News: Daniel Pirelli)',
+      '',
+      '11月19日晚，戏院内座无虚席。 澎湃新闻记者 吴婷 图',
+      '',
+      '延伸閱讀：天氣炎熱泳灘人滿　救生員一日處理十多宗抽筋個案',
+      '',
+      MORE,
+      '',
+      'Share this:',
+    )
+    const body = r.fields.content_text ?? ''
+    expect(body).not.toMatch(/扫码借用|玻璃碎片|開學日|开学日|座无虚席|延伸閱讀|Share/)
+    expect(body).toContain('都市發展局表示')
+    // Can fail: a sentence that names a photographer's job inside it is the story's.
+    const story = '她說，攝影/錄影都要事先申請，市府已在網上公布申請方法。'
+    expect(
+      imp(...head, '2025-06-03', '', STORY, '', story, '', MORE).fields.content_text,
+    ).toContain(story)
+  })
+
+  it('reads a Latin line in capitals without a full stop as no story', () => {
+    const r = imp(
+      '江南理工大学 国际合作与交流处',
+      'Office of International Cooperation and Exchange, Jiangnan Polytechnic University',
+      ...['首页 Home', '新闻动态 News', '留学江南 Study', '合作交流 Partnership', 'English'],
+      '当前位置：首页 > 新闻动态',
+      '国际学生中国传统文化体验周开幕',
+      'Chinese Traditional Culture Experience Week for International Students Opens',
+      'Nov 12, 2025 3:05 PM',
+      STORY,
+    )
+    expect(r.fields.title).toBe(
+      '国际学生中国传统文化体验周开幕 / Chinese Traditional Culture Experience Week for International Students Opens',
+    )
+  })
+})

@@ -39,6 +39,28 @@ function latinRoleAt(pieces: string[], i: number): number {
 const KINDS = words(
   '綜合外電報導 综合外电报道 外電報導 外电报道 即時報導 即时报道 綜合報導 综合报道 連線報導 连线报道 專訊 专讯 報導 报导 報道 报道 消息 電 电 訊 讯',
 )
+/** Words that join two names: `Jane Doe and John Roe`, `Hannah Whitford 和 张子安`. */
+const JOINERS = new Set(['and', '&', '和', '與', '与', '及'])
+
+/** The commonest surnames, Simplified and Traditional. */
+const SURNAME = new RegExp(
+  `[${'王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何高林罗羅郑鄭梁谢謝宋唐许許韩韓冯馮邓鄧曹彭曾肖蕭田董袁潘于蒋蔣蔡余杜叶葉程苏蘇魏吕呂丁任沈姚卢盧姜崔钟鍾谭譚陆陸汪范範金石廖贾賈夏韦韋付方白邹鄒孟熊秦邱江尹薛闫閆段雷侯龙龍史陶黎贺賀顾顧毛郝龚龔邵万萬钱錢严嚴覃武戴莫孔向汤湯'}]`,
+)
+
+/** Double surnames, whose bearers' names run to four characters: `欧阳`, `司马`. */
+const DOUBLE_SURNAME =
+  /^(?:欧阳|歐陽|司马|司馬|上官|诸葛|諸葛|东方|東方|皇甫|尉迟|尉遲|公孙|公孫|慕容|令狐|夏侯|长孙|長孫|宇文|司徒|端木|申屠|轩辕|軒轅|澹台|澹臺|呼延|南宫|南宮|独孤|獨孤)/
+
+/** The first role word in `piece` and where it is, the longest at that place. */
+function roleIn(piece: string): { role: string; at: number } | undefined {
+  let best: { role: string; at: number } | undefined
+  for (const role of ROLES) {
+    const at = piece.indexOf(role)
+    if (at !== -1 && (!best || at < best.at)) best = { role, at }
+  }
+  return best
+}
+
 /** The kinds of report a newsroom files as its own. */
 const OWN_KINDS = new Set('專訊 专讯 訊 讯'.split(' '))
 /** Jobs a byline may credit besides writing: the names after them are no authors. */
@@ -93,8 +115,8 @@ export interface Byline {
 
 /** A brand's name, as a byline's first piece may print its outlet: `新頭殼newtalk`, `CNA`. */
 const BRAND = /^(?=.*(?:\p{Script=Han}|[A-Z]{2}|[a-z]))[\p{Script=Han}A-Za-z0-9]{2,16}$/u
-/** What joins a paper and its app or website in one name: `齐鲁晚报·齐鲁壹点`, `中青报·中青网`. */
-const JOINED = /[·・]/
+/** What joins a paper and its app or website in one name: `齐鲁晚报·齐鲁壹点`, `长江日报-长江网`. */
+const JOINED = /[·・\-－]/
 
 /**
  * True for a short run that names a newsroom: `聯合報`, `中央社`, `大众网`, `國語日報`, or such a
@@ -137,12 +159,13 @@ export function readByline(text: string, labelled = false, bracketed = false): B
   let brand = false
   let desk = false
   let notWriting = false
+  let afterRole = false
   let photo = false
   const names: string[] = []
   for (let i = 0; i < pieces.length; i++) {
     let piece = pieces[i]!
-    // `Jane Doe and John Roe`, `Jane Doe & John Roe`.
-    if (piece === 'and' || piece === '&') continue
+    // `Jane Doe and John Roe`, `Jane Doe & John Roe`, `Hannah Whitford 和 张子安`.
+    if (JOINERS.has(piece)) continue
     // A Latin name or role is several pieces: `Jane Doe`, `Lin Mei-hua`, `Staff reporter`.
     const latinRole = latinRoleAt(pieces, i)
     if (latinRole) {
@@ -177,10 +200,11 @@ export function readByline(text: string, labelled = false, bracketed = false): B
       notWriting = evidence = true
       continue
     }
-    const role = ROLES.find((r) => piece.includes(r))
+    const found = roleIn(piece)
+    const role = found?.role
     if (role) notWriting = false
-    if (role) {
-      const at = piece.indexOf(role)
+    if (found && role) {
+      const at = found.at
       const before = piece.slice(0, at)
       // `中青报·中青网记者`: a paper and its website, both the reporter's. `南都记者`, `每经记者`:
       // a newsroom's short name, too short to be the source.
@@ -188,6 +212,13 @@ export function readByline(text: string, labelled = false, bracketed = false): B
       else if (before && !isShortName(before)) return undefined
       evidence = true
       piece = piece.slice(at + role.length)
+      // `记者彭小雨通讯员杜明李娟`: roles and names glued, each role starting a piece of its own.
+      const next = roleIn(piece)
+      if (next && next.at > 0) {
+        pieces.splice(i + 1, 0, piece.slice(next.at))
+        piece = piece.slice(0, next.at)
+      }
+      afterRole = true
       if (!piece) continue
     } else if (isOutlet(piece) && i === 0 && pieces.length > 1) {
       byline.outlet = piece
@@ -223,6 +254,8 @@ export function readByline(text: string, labelled = false, bracketed = false): B
       continue
     }
     if (NOT_NAMES.has(piece)) continue
+    // `作者：镇党政办 郑立群`: the office the writer works for is no one.
+    if ([...piece].length >= 4 && isOrganisation(piece)) continue
     if (!HAN_NAME.test(piece) || [...piece].length > 4 + (piece.includes('·') ? 6 : 0)) {
       // `新頭殼newtalk | 黃雅琪 台北報導`: the outlet as its brand is spelt, before the names.
       if (i === 0 && pieces.length > 1 && BRAND.test(piece)) {
@@ -232,7 +265,15 @@ export function readByline(text: string, labelled = false, bracketed = false): B
       }
       return undefined
     }
-    if (!notWriting) names.push(piece)
+    // `通讯员杜明李娟`: four characters after a role, each half led by a common surname and no
+    // double surname, are two names (`泽仁拉姆` is one).
+    const pair =
+      afterRole &&
+      [...piece].length === 4 &&
+      SURNAME.test(piece[0]!) &&
+      SURNAME.test(piece[2]!) &&
+      !DOUBLE_SURNAME.test(piece)
+    if (!notWriting) names.push(...(pair ? [piece.slice(0, 2), piece.slice(2)] : [piece]))
   }
   if (brand ? !evidence : !evidence && !labelled) return undefined
   if (!names.length && !byline.kind) return undefined

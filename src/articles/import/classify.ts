@@ -16,7 +16,7 @@ import { STORY, STRONG_STORY, type LineFeatures } from './features'
 import { readDateline } from './dateline'
 import type { PageLine } from './page-lines'
 import { knownMeta, listedLines, openingLines, aboutTheMakers } from './story-edges'
-import { headlineLike, pickTitle, type TitleLines } from './title'
+import { headlineLike, isLatin, pickTitle, type TitleLines } from './title'
 
 export type LineClass =
   'title' | 'metadata' | 'story' | 'caption' | 'furniture' | 'annotation' | 'blank'
@@ -149,8 +149,15 @@ export function classifyLines(
     } else if (ended || (x.endMark && !x.sentence)) {
       // After an end mark (`Ends/…`, `完`) comes what follows a story, up to the next one:
       // its date, its code, the next story's headline (a bilingual release's second half).
-      if (headlineLike(x)) set(i, 'title', 'second-headline', false, 'story')
-      else aside(i, 'footer', 'end-mark')
+      if (headlineLike(x)) {
+        set(i, 'title', 'second-headline', false, 'story')
+        // A release's half in the other script: its headline joins the title, as a bilingual
+        // page's two headlines do.
+        const [head, more] = title.lines
+        if (head !== undefined && more === undefined && isLatin(f[head]!) !== isLatin(x)) {
+          title.lines.push(i)
+        }
+      } else aside(i, 'footer', 'end-mark')
       ended = true
     } else if (x.readings) set(i, 'annotation', 'readings', false, 'story')
     else if (x.caption?.sure) set(i, 'caption', 'caption', lines[i]!.dom?.figure === true, 'story')

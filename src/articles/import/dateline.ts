@@ -30,14 +30,14 @@ export interface Dateline {
 }
 
 /**
- * A newsroom's own dateline (`本報訊`, `荊州網訊`), a place and day (`…4月7日電`, a wire's;
- * `…10月9日消息`, the newsroom's), or a short name and `讯` followed by a space or a bracket
+ * A newsroom's own dateline (`本報訊`, `荊州網訊`, `长江日报-长江网讯`: a paper and its site), a
+ * place and day (`…4月7日電`, a wire's; `…10月9日消息`, the newsroom's; `…7月10日16时20分讯`), or a short name and `讯` followed by a space or a bracket
  * (`南都讯 `), which `最新消息，` is not; a name and `讯` before a comma (`证券时报e公司讯，`), which
  * a word ending in 讯 is not (`快讯，`, `通讯，`); or a place and a dash, as wires abroad print it
  * (`華盛頓 — `).
  */
 const DATELINE =
-  /^(?:(本(?:報|报|刊|台|網|网|站)?|[\p{Script=Han}A-Za-z]{1,10}?(?:網|网|社|報|报|台|站|端))(?:訊|讯|消息|專訊|专讯)|([\p{Script=Han}A-Za-z]{1,10}?(?:社|網|网|報|报|台))[\p{Script=Han}]{0,8}?(?:\d{1,2}月)?\d{1,2}日(電|电|消息|訊|讯)|[\p{Script=Han}]{2,4}?(?:訊|讯)(?=[ \u3000（(【])|[\p{Script=Han}A-Za-z]{2,10}?(?<![资資通快简簡喜死音视視电電审審传傳闻聞短提质質])(?:訊|讯)(?=[，,])|[\p{Script=Han}]{2,6} ?—{1,2}(?= ))/u
+  /^(?:(本(?:報|报|刊|台|網|网|站)?|(?:[\p{Script=Han}A-Za-z]{1,10}?(?:網|网|社|報|报|台|站|端)[-－·・])?[\p{Script=Han}A-Za-z]{1,10}?(?:網|网|社|報|报|台|站|端))(?:訊|讯|消息|專訊|专讯)|((?:[\p{Script=Han}A-Za-z]{1,10}?(?:社|網|网|報|报|台|端)[-－·・])?[\p{Script=Han}A-Za-z]{1,10}?(?:社|網|网|報|报|台|端))[\p{Script=Han}]{0,8}?(?:\d{1,2}月)?\d{1,2}日(?:\d{1,2}[时時](?:\d{1,2}分)?)?(電|电|消息|訊|讯)|[\p{Script=Han}]{2,4}?(?:訊|讯)(?=[ \u3000（(【])|[\p{Script=Han}A-Za-z]{2,10}?(?<![资資通快简簡喜死音视視电電审審传傳闻聞短提质質])(?:訊|讯)(?=[，,])|[\p{Script=Han}]{2,6} ?—{1,2}(?= ))/u
 /** Brackets of every kind that set a dateline or a byline apart. */
 const OPEN = '（(【〔［['
 const CLOSE: Record<string, string> = {
@@ -110,7 +110,8 @@ export function readDateline(paragraph: string): Dateline | undefined {
   end += gapAt(paragraph, end)
   const dateline: Dateline = { authors, end, credit: false }
   // `荊州網訊`: the newsroom names itself (`本報訊` names none).
-  if (place[1] && !place[1].startsWith('本') && isOutlet(place[1])) dateline.outlet = place[1]
+  const own = place[1] ?? (place[2] && !/^[電电]$/.test(place[3]!) ? place[2] : undefined)
+  if (own && !own.startsWith('本') && isOutlet(own)) dateline.outlet = own
   // `新華社北京4月7日電` is a wire's; `央广网北京10月9日消息` is the newsroom's own report.
   if (place[2] && /^[電电]$/.test(place[3]!) && !/^本[報报]$/.test(place[2])) {
     dateline.wire = place[2]
@@ -176,8 +177,8 @@ function withWire(dateline: Dateline, byline: Byline): Dateline {
   return dateline
 }
 
-/** The kinds of report a newsroom files as its own: `專訊`, `讯`. */
-const OWN_REPORT = /^(?:專訊|专讯|訊|讯)$/
+/** The kinds of report a newsroom files as its own: `專訊`, `讯`, `報道` (`【星島日報報道】`). */
+const OWN_REPORT = /^(?:專訊|专讯|訊|讯|報道|报道|報導|报导)$/
 
 /** A place and a day, and nothing else: `Hong Kong, 15 September 2025`, `2025年9月15日，香港`. */
 function placeAndDay(content: string): boolean {

@@ -71,7 +71,7 @@ const PATH = /^[^>»›＞→/／]{1,16}(?:\s{0,2}(?:>>|>|»|›|＞|→|\/|／)
 const LIST_SEPARATOR = /[|｜·•\s\u3000]+/
 const BULLET = /^[►▶▸▹●◆◇■□★☆※》→>＞·•]/
 const END_MARK =
-  /(?:^|[。！？.!?」”])\s*(?:[（(【[—–-]{0,2}\s*(?:完|END|End|end|Ends)\s*[）)】\]—–-]{0,2})$|^(?:完|Ends)$|^Ends\//
+  /^-\s?30\s?-$|(?:^|[。！？.!?」”])\s*(?:[（(【[—–-]{0,2}\s*(?:完|END|End|end|Ends)\s*[）)】\]—–-]{0,2})$|^(?:完|Ends)$|^Ends\//
 
 /** A run of at least this many short lines together is a list (a menu, a set of links). */
 const RUN = 3
@@ -115,7 +115,8 @@ export function lineFeatures(lines: readonly PageLine[], timeZone: string): Line
   // credit, in the header (no story line above it, none right under the credit). A text paste
   // only: in HTML a caption is a figure's, and a paragraph over a credit may be the story's.
   all.forEach((f, i) => {
-    if (!all[i + 1]?.caption?.credit || f.blank || f.caption || lines[i]!.dom) return
+    if (!all[i + 1]?.caption?.credit || f.blank || f.caption || f.meta || f.cue) return
+    if (f.names || lines[i]!.dom) return
     if (f.chars > CAPTION_CHARS || /[。！？!?](?=.)/.test(lines[i]!.plain)) return
     const near = (from: number, step: number) => {
       let j = from
@@ -278,8 +279,13 @@ function markRuns(all: LineFeatures[]): void {
     let j = i
     while (j < all.length && short(all[j]!)) j++
     if (j - i >= RUN) {
+      // A headline ends a run of menu items when the metadata comes right under it, as a page
+      // copied without blank lines prints it: `…社会新闻 > 正文`, the headline, the date.
+      const last = all[j - 1]!
+      const dated = all[j]?.meta?.some((m) => m.date || m.field === 'byline')
+      const end = dated && last.han >= HEADLINE_HAN && !last.cue ? j - 1 : j
       // Features may be shared by equal lines: a run's lines get their own.
-      for (let k = i; k < j; k++)
+      for (let k = i; k < end; k++)
         all[k] = { ...all[k]!, list: true, story: Math.min(all[k]!.story, 0) }
     }
     i = j
@@ -307,7 +313,9 @@ function withDomTime(meta: MetaItem[] | undefined, datetime: string, timeZone: s
 function storyScore(f: LineFeatures, line: PageLine): number {
   let score = 0
   if (f.sentence) score += f.letters >= 10 ? 3 : 1
-  score += Math.min(f.clauses, 3)
+  // A Latin line's commas make no clauses of a story unless it ends a sentence: an English
+  // headline (`SFCCA holds first youth culture camp, 100 students visit…`) ends with none.
+  if (f.sentence || f.latin <= f.han) score += Math.min(f.clauses, 3)
   if (f.chars >= 20) score += 1
   if (f.chars >= 40) score += 1
   if (f.chars >= 80) score += 1
@@ -317,6 +325,9 @@ function storyScore(f: LineFeatures, line: PageLine): number {
   if (f.meta && !(f.meta.length === 1 && f.meta[0]!.field === 'other')) score -= 4
   if (f.caption) score -= 4
   if (f.path || f.list || f.links) score -= 3
+  // `Office of International Cooperation and Exchange, Jiangnan Polytechnic University`: words
+  // in capitals, no sentence ended, name a thing or head a page; a story writes sentences.
+  if (!f.sentence && f.latin > f.han && titleCase(line.plain)) score -= 2
   const dom = line.dom
   if (dom) {
     if (dom.link !== undefined && dom.link > 0.3) score -= dom.link > 0.6 ? 4 : 2
@@ -324,6 +335,16 @@ function storyScore(f: LineFeatures, line: PageLine): number {
     if (dom.tag === 'p') score += 1
   }
   return score
+}
+
+/** Han characters enough for a headline over the metadata to end a run of menu items. */
+const HEADLINE_HAN = 8
+
+/** True when most of a line's longer Latin words begin with a capital. */
+function titleCase(text: string): boolean {
+  const words = text.match(/[A-Za-z][A-Za-z'’-]{3,}/g) ?? []
+  const capitals = words.filter((w) => /^[A-Z]/.test(w)).length
+  return words.length >= 3 && capitals >= words.length * 0.7
 }
 
 /** Lines at this story score or above read as the story. */

@@ -15,7 +15,7 @@
  */
 import type { Verdict } from './classify'
 import { labelOutlet } from './labels'
-import { authorNames, isOutlet } from './byline'
+import { authorNames, isOutlet, readByline } from './byline'
 import { readDateline } from './dateline'
 import type { ClockTime } from './clock'
 import { dateValue, type NewsDate } from './dates'
@@ -64,6 +64,7 @@ export function readFields(
   // Credited only when nobody else is: a photo story's photographer is its author.
   const photographers: [string[], number, string?][] = []
   let lastDay: { date: Candidate<NewsDate>; report: FieldReport } | undefined
+  let menu: Set<string> | undefined
 
   const report = (entry: FieldReport) => {
     out.reports.push(entry)
@@ -132,8 +133,10 @@ export function readFields(
         report({ field: 'source', value: item.value, line: i + 1, ...label(item) })
       } else if (item.field === 'author') {
         authors.push([authorNames(item.value), i, item.label])
-        // `红星新闻记者 唐亮`: the outlet its reporters write for, as a byline names it.
-        const outlet = item.label && labelOutlet(item.label)
+        // `红星新闻记者 唐亮`, `撰文：巴士的報記者 鍾卓謙`: the outlet its reporters write for, as a
+        // byline names it, in the label or in its value.
+        const outlet =
+          (item.label && labelOutlet(item.label)) || readByline(item.value, true)?.outlet
         if (outlet) sources.push({ value: outlet, rank: SOURCE_RANK.byline, line: i })
       } else if (item.field === 'byline') {
         authors.push([item.byline!.authors, i, item.label])
@@ -147,7 +150,11 @@ export function readFields(
         report({ field: 'photographer', value: item.value, line: i + 1, ...label(item) })
         photographers.push([authorNames(item.value), i, item.label])
       } else if (item.field === 'outlet') {
-        sources.push({ value: item.value, rank: SOURCE_RANK.outlet, line: i })
+        // `… 11:20 am | 诗巫新闻`: a name the site's menu lists is a section, not the source.
+        menu ??= menuItems(lines, verdicts)
+        if (!menu.has(item.value)) {
+          sources.push({ value: item.value, rank: SOURCE_RANK.outlet, line: i })
+        }
       } else {
         report({ field: item.field, value: item.value, line: i + 1, ...label(item) })
       }
@@ -188,6 +195,17 @@ export function readFields(
 }
 
 const label = (item?: MetaItem) => (item?.label ? { label: item.label } : {})
+
+/** The items of the site's menus: lines read as lists of links or short words. */
+function menuItems(lines: readonly PageLine[], verdicts: readonly Verdict[]): Set<string> {
+  const items = new Set<string>()
+  lines.forEach((l, i) => {
+    if (verdicts[i]!.class === 'furniture' && verdicts[i]!.reason === 'list') {
+      items.add(l.plain.trim())
+    }
+  })
+  return items
+}
 
 function withTime(day: NewsDate, time: ClockTime, timeZone: string): NewsDate | undefined {
   const [y, m, d] = day.value.slice(0, 10).split('-').map(Number)

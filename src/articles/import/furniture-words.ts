@@ -23,14 +23,14 @@ export const PLATFORMS = new Set(
   (
     'facebook line x twitter whatsapp telegram weibo wechat email threads instagram youtube 微信 ' +
     '微博 qq qq空間 qq空间 朋友圈 抖音 複製連結 复制链接 copylink 複製網址 复制网址 列印 分享 分享到 ' +
-    '分享至 share'
+    '分享至 share sharethis'
   ).split(' '),
 )
 /** A related-stories heading, the whole line (its brackets and colon aside). */
 export const RELATED = new RegExp(
   '^(?:' +
     [
-      '相[关關](?:新[闻聞]|[阅閱][读讀]|文章|[报報][道導]|[链連][接結]|推[荐薦]|[图圖]片|照片|[内內]容)',
+      '相[关關](?:新[闻聞]|[阅閱][读讀]|文章|[报報][道導]|[链連][接結]|推[荐薦]|[图圖]片|照片|[内內]容)?(?: (?:related(?: links| news| stories)?))?',
       '本版(?:其他)?新[闻聞]|本版[导導][读讀]',
       '延伸[阅閱][读讀]|推[荐薦][阅閱][读讀]|[热熱][门門](?:新[闻聞]|推[荐薦]|文章|[话話]题|排行)?',
       '[你您]可能(?:也|还|還)?(?:喜[欢歡]|感[兴興]趣)|猜你喜[欢歡]|更多新[闻聞]|更多(?:[报報][道導]|文章)?',
@@ -43,7 +43,7 @@ export const RELATED = new RegExp(
 export const PREVIOUS_NEXT =
   /^[\s【[]*(上一篇|下一篇|上一條|下一條|上一条|下一条|上一頁|下一頁|上一页|下一页|上一版|下一版)[\s】\]]*(?:(?:Previous|Next)(?:\s(?:article|post|story))?\s*)?([:：]|$|[\s\u3000]+(?:下一篇|下一條|下一条|下一頁|下一页|下一版)$)|^(?:Previous|Next)(?:\s(?:article|post|story))?\s*[:：]/i
 export const QR_CODE =
-  /掃一掃|扫一扫|掃碼|扫码|(掃描|扫描|掃瞄).{0,6}(二維碼|二维码|QR)|^(二維碼|二维码)|在您的(設備|设备)上(瀏覽|浏览)本(頁|页)/
+  /掃一掃|扫一扫|(?:^|[，,。！!])\s*(?:掃碼|扫码)|(?:掃碼|扫码)(?:下[载載]|[关關]注|[阅閱][读讀]|查看|收[听聽]|[观觀]看|[进進]入|加入|[关關]注|打[开開])|(?:掃碼|扫码)$|(掃描|扫描|掃瞄).{0,6}(二維碼|二维码|QR)|^(二維碼|二维码)|在您的(設備|设备)上(瀏覽|浏览)本(頁|页)/
 export const BREADCRUMB =
   /^(當前位置|当前位置|您的位置|您現在的位置|您现在的位置|您當前的位置|您当前的位置|現在位置|所在位置)|^(?:Current (?:Location|Position)|You are here)\s*[:：]/i
 export const VIEW_COUNT =
@@ -52,7 +52,7 @@ export const VIEW_COUNT =
 export const CLICK_HERE =
   /(?:请|請)?(?:点击|點擊|点|點)(?:这里|這裡|这儿|此处|此處|此)(?:[看查]|$|[。！!]?$)|(?:查看|閱讀|阅读)更多(?:[内內]容|新[闻聞]|精彩)?$/
 export const COPYRIGHT = words(
-  '©|copyright|all rights reserved|版[权權]所有|著作[权權][归歸]|版[权權]部|未[经經].{0,8}?(?:书面|書面)?(?:授[权權]|许可|許可)|不得.{0,4}[转轉][载載]|禁止.{0,4}[转轉][载載]|[违違]者必究|no reproduction without permission|受(?:到)?著作[权權]法保[护護]|受(?:到)?版[权權]保[护護]',
+  '©|copyright|all rights reserved|版[权權]所有|著作[权權][归歸]|版[权權]部|未[经經].{0,8}?(?:书面|書面)?(?:授[权權]|许可|許可)|不得.{0,4}[转轉][载載]|禁止.{0,4}[转轉][载載]|[违違]者必究|no reproduction without permission|受(?:到)?著作[权權]法保[护護]|受(?:到)?版[权權]保[护護]|版[权權][归歸](?:原)?作者(?:所有)?',
 )
 /**
  * Disclaimers: a site's (`不代表本网观点`, `与本站立场无关`, `免责声明：`, `文章仅代表作者观点`)

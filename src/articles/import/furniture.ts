@@ -83,6 +83,7 @@ export const FURNITURE_CUES: FurnitureCue[] = [
     matches: (l) => {
       if (l.plain.length > 60 || /[，。；]/.test(l.plain)) return false
       if (/^(分享到|分享至|分享)/.test(l.skeleton) && l.skeleton.length <= 24) return true
+      if (/^share(?:this)?$/i.test(l.skeleton)) return true
       if (FOLLOW.test(l.plain) && l.plain.length <= 30) return true
       const tokens = l.plain
         .toLowerCase()
@@ -252,11 +253,12 @@ export const FURNITURE_CUES: FurnitureCue[] = [
   },
   {
     id: 'related-link',
-    description: 'a related story linked between paragraphs: 【延伸閱讀】青衣巴士轉乘站…完工',
+    description:
+      'a related story linked between paragraphs: 【延伸閱讀】青衣巴士轉乘站…完工, 延伸閱讀：…',
     strong: true,
     matches: (l) => {
-      const label = /^[【[]([^】\]]{2,8})[】\]]\s*\S/.exec(l.plain)
-      return !!label && l.plain.length <= 80 && RELATED.test(label[1]!)
+      const label = /^(?:[【[]([^】\]]{2,8})[】\]]|([^：:]{2,8})[：:])\s*\S/.exec(l.plain)
+      return !!label && l.plain.length <= 80 && RELATED.test(label[1] ?? label[2]!)
     },
   },
   {

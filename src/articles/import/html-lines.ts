@@ -28,6 +28,12 @@ const SKIPPED = new Set(
     'script select style svg template textarea title video'
   ).split(' '),
 )
+/** Marks where two inline elements meet with nothing between them. */
+const SEAM = '\u0000'
+/** Inline elements that never set items apart: a line break, annotated characters. */
+const NO_SEAM = new Set(['br', 'ruby', 'wbr'])
+/** The longest line whose elements side by side are read as items apart. */
+const SEAM_CHARS = 120
 /** Elements rendered whole when one of their lines is kept. */
 const UNITS = new Set(['figure', 'ul', 'ol', 'table', 'dl'])
 
@@ -83,8 +89,12 @@ export function htmlLines(source: string): HtmlPage {
   let time: string | undefined
 
   const flush = (ctx: Context) => {
-    const text = parts
-      .join('')
+    const joined = parts.join('')
+    // `<span>来源：河南日报</span><span>浏览次数：…</span>`: side by side, two elements are two
+    // items of a metadata line; in a sentence they are one run of text.
+    const seam = joined.length <= SEAM_CHARS && !/[。！？!?]/.test(joined) ? ' ' : ''
+    const text = joined
+      .replaceAll(SEAM, seam)
       .replace(/[ \t\n\r\f]+/g, ' ')
       .trim()
     if (text) {
@@ -126,7 +136,15 @@ export function htmlLines(source: string): HtmlPage {
   }
 
   const inline = (node: ParentNode, ctx: Context) => {
-    for (const child of node.childNodes) visit(child, ctx)
+    let afterElement = false
+    for (const child of node.childNodes) {
+      // Annotated characters side by side (`<ruby>兒…</ruby><ruby>童…</ruby>`) are one word.
+      const element =
+        'tagName' in child && !BLOCKS.has(child.tagName) && !NO_SEAM.has(child.tagName)
+      if (element && afterElement) parts.push(SEAM)
+      visit(child, ctx)
+      afterElement = element && !SKIPPED.has(child.tagName)
+    }
   }
 
   const visit = (node: ChildNode, ctx: Context): void => {

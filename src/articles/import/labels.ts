@@ -238,9 +238,13 @@ function spacedLabel(
   if (!field || !space) return undefined
   const valueAt = after + space[0].length
   const token = /^[^\s\u3000|｜丨│,，、]{1,16}/.exec(text.slice(valueAt, valueAt + 16))?.[0] ?? ''
+  // `作者 Hannah Whitford`: a Latin name is two words.
+  const latin = /^\p{Lu}[\p{L}'’.-]*\s\p{Lu}[\p{L}'’.-]*/u.exec(
+    text.slice(valueAt, valueAt + 40),
+  )?.[0]
   const fits =
     field === 'author' || field === 'editor' || field === 'photographer'
-      ? isPersonName(token)
+      ? isPersonName(token) || (latin !== undefined && isPersonName(latin))
       : field === 'views'
         ? /^\d/.test(token)
         : field === 'source'

@@ -19,17 +19,19 @@ const CAPTION_START =
 const CREDIT_ALONE =
   /^(?:图片|圖片|图像|圖像|影像|照片|图|圖)(?:[来來]源|提供)?\s*[：:]\s*\S.{0,60}$|^(?:Photo|Image)(?: credit)?\s*:\s*\S.{0,60}$|^(?:图片|圖片|照片)由.{1,16}提供[。.]?$/i
 /** A credit closing a short caption: `…站厅。（朝日新闻）`, `…试运营。 Source: AAP / AAP Image`. */
-const OUTLET_CLOSING = /[（(]([^（）()]{2,12})[）)]$/
+const OUTLET_CLOSING = /[（(]([^（）()]{2,40})[）)]$/
 const SOURCE_CLOSING = /\s(?:Source|Photo|Image|Credit)\s*:\s*\S.{0,40}$/
 /** The longest line whose closing credit makes it a caption. */
 const CREDITED_CHARS = 60
 const PLACEHOLDER =
   /^\[(?:[^[\]]{0,16}(?:图标|圖標|图示|圖示|图片|圖片|照片)|图|圖|相片|头像|頭像|image|img|photo|picture|icon)\]$/iu
+/** A photographer's or a picture's credit label: `摄影/`, `图片来源：`. */
+const CREDIT_LABEL = /^(?:摄影|攝影|图片|圖片|图|圖)(?:[来來]源)?\s*[／/：:]\s*/
 /** How a photographer's credit ends: `摄`, `攝影`. */
-const PHOTO_END = /(?:攝|摄)(?:影)?\s*$/
+const PHOTO_END = /(?:攝|摄)(?:影)?\s*$|\s[图圖]\s*$/
 /** How a supplied picture's credit ends a caption: `受访单位供图`, `资料图`, `網路截圖`. */
 const SUPPLIED_END =
-  /(?:供图|供圖|资料图|資料圖|资料照片?|資料照片?|档案照片?|檔案照片?|截图|截圖|翻摄|翻攝)\s*[)）]?\s*$/
+  /(?:供图|供圖|资料图片?|資料圖片?|资料照片?|資料照片?|档案照片?|檔案照片?|截图|截圖|翻摄|翻攝|[（(](?:(?:讀者|读者|網民|网民|市民|受訪者|受访者|警方|消防)?提供|自制|自製))\s*[)）]?\s*$/
 /** A photo credit in brackets closing the line: `（摄影：李俊杰）`, `（圖／記者王小明攝）`. */
 const BRACKETED_CREDIT =
   /[（(]\s*(?:(?:摄影|攝影|图|圖|圖片|图片)\s*[：:／/]\s*([^（）()]{1,24})|([^（）()]{1,24}?(?:攝|摄)(?:影)?))\s*[）)]$/
@@ -59,7 +61,8 @@ export function caption(text: string, line: PageLine): Caption | undefined {
       sure: true,
     }
   }
-  const outlet = OUTLET_CLOSING.exec(text)?.[1]
+  // `(朝日新闻)`, `(ABC News: Daniel Pirelli)`: the outlet, perhaps its photographer after a colon.
+  const outlet = OUTLET_CLOSING.exec(text)?.[1]?.split(/[:：]/)[0]?.trim()
   if (
     text.length <= CREDITED_CHARS &&
     ((outlet && isOutlet(outlet)) || SOURCE_CLOSING.test(text))
@@ -69,6 +72,15 @@ export function caption(text: string, line: PageLine): Caption | undefined {
   const tail = text.slice(text.lastIndexOf('。') + 1).replace(/^[\s\u3000]+/, '')
   const credit = tail.length <= 40 && PHOTO_END.test(tail) ? readByline(tail) : undefined
   if (credit?.photographers.length) return { photographers: credit.photographers, sure: true }
+  // `居民扫码借用工具。摄影/本报记者 许一帆`, `资料图。图片来源：视觉中国`: a credit label closing it.
+  if (tail.length <= 40 && tail.length < text.length && CREDIT_LABEL.test(tail)) {
+    const named = readByline(tail.replace(CREDIT_LABEL, ''), true)
+    return { photographers: named?.authors ?? [], sure: true }
+  }
+  // `…座无虚席。 澎湃新闻记者 吴婷 图`: a reporter's name and 图 credit the picture.
+  if (credit?.authors.length && /[图圖]\s*$/.test(tail)) {
+    return { photographers: credit.authors, sure: true }
+  }
   if (tail.length <= 40 && SUPPLIED_END.test(tail)) return { photographers: [], sure: true }
   if (CREDIT_ALONE.test(text)) return { photographers: [], sure: true, credit: true }
   if (line.dom?.tag === 'figcaption' || CAPTION_START.test(text)) {

@@ -38,11 +38,12 @@ const FIELD_END = /[|｜丨│\t\u3000】\]）)]|[ \u00a0]{2}/
 const OTHER_END = /[|｜丨│\t】\]]/
 /**
  * Words that may sit on a metadata line without saying anything: weekdays, end marks, zones,
- * and the controls pages print beside the editor's name (`【纠错】 责任编辑：…`) or the byline
- * (`关注`, a follow button).
+ * the controls pages print beside the editor's name (`【纠错】 责任编辑：…`) or the byline
+ * (`关注`, a follow button), a self-media post's mark of its own writing (`原创`), and a relative
+ * time beside the date it stands for (`3小時前　2025-09-03 14:22`).
  */
 const FILLER =
-  /(?:閱讀|阅读)(?:時間|时间|時長|时长)\s*[:：]?\s*[約约]?\s*\d+\s*分(?:鐘|钟)|(?:星期|週|周|礼拜|禮拜)[一二三四五六日天]|(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?|Ends|HKT|SGT|MYT|NNNN|纠错|糾錯|举报|舉報|打印本[页頁]|列印本頁|打印|列印|[关關][闭閉](?:窗口)?|[+＋]?(?:关注|關注|订阅|訂閱)/g
+  /(?:閱讀|阅读)(?:時間|时间|時長|时长)\s*[:：]?\s*[約约]?\s*\d+\s*分(?:鐘|钟)|(?:星期|週|周|礼拜|禮拜)[一二三四五六日天]|(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?|Ends|HKT|SGT|MYT|NNNN|纠错|糾錯|举报|舉報|打印本[页頁]|列印本頁|打印|列印|[关關][闭閉](?:窗口)?|[+＋]?(?:关注|關注|订阅|訂閱)|原创|原創|\d{1,3}\s?(?:分鐘|分钟|小時|小时|天)前|剛剛|刚刚/g
 const LETTER = /\p{L}/u
 const BULLET = /^[■●◆◇★☆◎□][\s\u3000]*/u
 const WEEKDAY_LINE = /^[\s(（]*(?:星期|週|周|礼拜|禮拜)[一二三四五六日天][)）]?\s*$/
@@ -61,9 +62,18 @@ export function readMetadataLine(line: string, timeZone: string): MetaItem[] | u
   const text = asciiDigits(original)
   const english = /^by(?:\s*[:：]\s*|\s+)(?=\S)/i.exec(text)
   if (english) {
-    const byline = readByline(original.slice(english[0].length), true)
+    // `By LIU KUN | China Daily`: the writers, then perhaps their outlet after a bar.
+    const [who, ...rest] = original.slice(english[0].length).split(/\s*[|｜]\s*/)
+    const byline = readByline(who!, true)
     if (!byline || readsAsSentence(text)) return undefined
-    return [{ field: 'byline', label: 'By', value: original.slice(english[0].length), byline }]
+    const item: MetaItem = { field: 'byline', label: 'By', value: who!, byline }
+    if (rest.length === 1 && isOutlet(rest[0]!)) byline.outlet = rest[0]!.trim()
+    else if (rest.length) {
+      // `By 林秀凤 | 23 January 2025, 11:20 am | 诗巫新闻`: the byline, then a line's other items.
+      const others = readMetadataLine(rest.join(' | '), timeZone)
+      return others && [item, ...others]
+    }
+    return [item]
   }
   const time = lineTime(text)
   if (time) return [{ field: 'time', value: original, time }]
@@ -172,22 +182,30 @@ export function readMetadataLine(line: string, timeZone: string): MetaItem[] | u
     if (isOrganisation(paper)) return { field: 'outlet', value: paper }
     // `天下雜誌 831期`: a magazine's issue, beside its name.
     if (ISSUE.test(piece)) return { field: 'other', label: 'issue', value: piece }
+    // `原创2025-08-27 21:36·城事观察员老周`: a self-media post's account, by its original mark.
+    if (/原[创創]/.test(text) && ACCOUNT_NAME.test(piece)) {
+      return { field: 'other', label: 'account', value: piece }
+    }
     // `来自 山东`, `IP属地：浙江`, `发布于北京`: where the post was sent from.
     if (SENT_FROM.test(piece)) {
       return { field: 'other', label: 'place', value: piece.replace(SENT_FROM_WORD, '') }
     }
-    // `2025年04月02日 18:06 浙江`: where the post was sent from, as platforms print it.
+    // `2025年04月02日 18:06 浙江`: where the post was sent from, as platforms print it; or the
+    // section it ran in (`… 11:20 am | 诗巫新闻`).
     if (firstDate?.precision === 'time' && last && PLACE.test(piece)) {
-      return { field: 'other', label: 'place', value: piece }
+      return { field: 'other', label: [...piece].length > 3 ? 'section' : 'place', value: piece }
     }
+    // `2025/10/07, 教育, 評論`: the sections a post is filed under, beside its date.
+    if (firstDate && SECTIONS.test(piece)) return { field: 'other', label: 'section', value: piece }
     return undefined
   }
 
   // An outlet's name alone is a masthead, not metadata; beside a date or a label it is the source.
   if (items.every((i) => i.field === 'outlet')) return undefined
   // `浙江杭州：太子湾公园早樱进入盛花期` may be a headline: a label nobody reads before a phrase.
-  if (items.length === 1 && items[0]!.field === 'other' && prose(items[0]!.value)) {
-    items[0]!.prose = true
+  const only = items.length === 1 ? items[0]! : undefined
+  if (only?.field === 'other' && !ORIGINAL_TITLE.test(only.label ?? '') && prose(only.value)) {
+    only.prose = true
   }
   if (leftover(text, covered) > Math.max(1, letters(text) / 6)) {
     // `CTWANT 記者 王小明`: a byline whose outlet only the byline's grammar can tell, its role
@@ -238,21 +256,30 @@ function onDay(day: NewsDate, time: ClockTime, timeZone: string): NewsDate | und
   return value ? { value, precision: 'time', index: time.index, end: time.end } : undefined
 }
 
+/** A reprint's note of the title it first ran under: `原标题：…`, never the page's title. */
+const ORIGINAL_TITLE = /^原[标標][题題]$/
+
 /** How the labels of dates end: `公告日期`, `成文時間`. */
 const DATED_LABEL = /(?:日期|時間|时间)$/
 
 /** Where a post was sent from, as platforms print it: `来自 山东`, `IP属地：浙江`, `发布于北京`. */
 const SENT_FROM_WORD =
-  /^(?:来自|來自|发自|發自|IP属地|IP屬地|发布于|發布於|發佈於|发表于|發表於)\s*[:：]?\s*/
+  /^(?:来自|來自|发自|發自|IP\s?属地|IP\s?屬地|发布于|發布於|發佈於|发表于|發表於)\s*[:：]?\s*/
 /** How a portal names the account it reprints: `科技日报官方账号`. */
 const ACCOUNT = /(?:官方)?(?:账号|帳號|賬號|帐号)$/u
 const SENT_FROM = new RegExp(`${SENT_FROM_WORD.source}[\\p{Script=Han}]{2,4}$`, 'u')
 
+/** A self-media account's name: a short run of letters and digits. */
+const ACCOUNT_NAME = /^[\p{Script=Han}A-Za-z0-9_]{2,12}$/u
+
 /** A periodical's issue: `831期`, `第831期`. */
 const ISSUE = /^第?\d{1,5}期$/u
 
-/** A region's name after a date and time: two or three Han characters. */
-const PLACE = /^[\p{Script=Han}]{2,3}$/u
+/** A region's or a section's name after a date and time: two to four Han characters. */
+const PLACE = /^[\p{Script=Han}]{2,4}$/u
+/** Two or more sections, set apart by commas: `教育, 評論`. */
+const SECTIONS =
+  /^[,，]?\s*[\p{Script=Han}A-Za-z]{1,6}(?:\s*[,，、]\s*[\p{Script=Han}A-Za-z]{1,6})+$/u
 
 /**
  * The header WeChat articles print, `原创 陈晓 平安上城`: the mark of an original post, the

@@ -7,6 +7,7 @@
  * (English beside Chinese) joins it, in page order. An HTML paste's `<h1>` is the title; a
  * Markdown paste's first heading is.
  */
+import { foldScript } from '../script-fold'
 import { STORY, type LineFeatures } from './features'
 import type { PageLine } from './page-lines'
 
@@ -43,7 +44,8 @@ export function headlineLike(f: LineFeatures): boolean {
   )
 }
 
-const isLatin = (f: LineFeatures) => f.latin > f.han * 2
+/** True for a line in Latin letters rather than Han characters. */
+export const isLatin = (f: LineFeatures) => f.latin > f.han * 2
 
 /** The title of a page whose story starts at `firstStory` (-1: none found). */
 export function pickTitle(
@@ -166,12 +168,17 @@ function choose(
   const pick = (latin: boolean) => {
     const script = stack.filter((i) => isLatin(f[i]!) === latin)
     const headlines = script.filter((i) => isHeadline(f[i]!))
-    // `推进小流域综合治理　建设宜居宜业和美乡村` over `一条溪流串起九个村的“绿色账本”`: a central
+    // `推进小流域综合治理　建设宜居宜业和美乡村` over `一条溪流串起九个村的“绿色账本”`: a mainland
     // paper's kicker (引题), two phrases set apart by a full-width space, is over its headline.
+    // Hong Kong, Macau and Taiwan papers print no kicker: a headline in Traditional characters
+    // with a full-width space is the headline, over its subtitle (副題).
+    const [top, second] = headlines.map((i) => lines[i]!.plain)
     const kicker =
-      headlines.length >= 2 &&
-      KICKER.test(lines[headlines[0]!]!.plain) &&
-      !KICKER.test(lines[headlines[1]!]!.plain)
+      top !== undefined &&
+      second !== undefined &&
+      KICKER.test(top) &&
+      !KICKER.test(second) &&
+      foldScript(top + second) === top + second
     if (kicker) kickers.push(headlines[0]!)
     const headline = headlines[kicker ? 1 : 0]
     const longest = script.reduce<number | undefined>(
