@@ -1070,3 +1070,69 @@ describe('what the eighth and ninth sets showed', () => {
     )
   })
 })
+
+describe('what the tenth set showed', () => {
+  const head = ['標題標題標題標題標題', '']
+
+  it('reads datelines of outlets joined by 、, a wire’s place and day before a dash, and a name, day and place', () => {
+    expect(
+      readDateline(
+        '南海网、南海视界客户端9月3日消息（记者吴清漪通讯员符芳）9月3日下午，海口举办活动。',
+      )?.authors,
+    ).toEqual(['吴清漪', '符芳'])
+    expect(
+      readDateline('吉隆坡3日电 -- 交通部今日宣布，首都圈3条新增接驳巴士路线将于本月启用。')?.end,
+    ).toBe(10)
+    expect(
+      readDateline('【侨报记者陈雅琳11月4日洛杉矶报道】洛杉矶县公共图书馆4日宣布新措施。')?.authors,
+    ).toEqual(['陈雅琳'])
+    // Can fail: a place and day before a sentence's comma is no dateline.
+    expect(readDateline('吉隆坡3日电力供应恢复，居民松一口气。')).toBeUndefined()
+  })
+
+  it('leaves the city after a reporter’s name, weekdays and dots between items, and menu words out of bylines', () => {
+    expect(authors(imp(...head, '鉅亨網記者魏宇辰 台北　2025/11/13 13:30', '', STORY))).toEqual([
+      '魏宇辰',
+    ])
+    expect(fields('05/06/2025 14:31 星期四 本地')?.map((f) => f[0])).toEqual(['date', 'other'])
+    expect(fields('发布于2025-12-01 21:03来自雪球 · 上海')?.map((f) => f[0])).toEqual([
+      'date',
+      'other',
+      'other',
+    ])
+    const menu = imp(
+      '联合国新闻',
+      '首页',
+      '专题',
+      '采访',
+      '视频',
+      '音频',
+      '秘书长',
+      '',
+      '粮食署：萨赫勒地区在校供餐覆盖学生增至210万',
+      '2025年2月12日',
+      '',
+      STORY,
+    )
+    expect(menu.fields.authors).toBeUndefined()
+  })
+
+  it('takes the headline under a kicker set apart by a space, but not over a subtitle with a dash', () => {
+    const kicker = imp(
+      '赛场练兵 车间育匠',
+      '安徽300余名一线职工同台比武',
+      '2025-05-27 05:58:00 来源：工人日报',
+      '',
+      STORY,
+    )
+    expect(kicker.fields.title).toBe('安徽300余名一线职工同台比武')
+    const subtitle = imp(
+      '光伏玻璃龙头拟募资 多家机构调研问及产能',
+      '——华耀新材定增方案解读',
+      '2025-06-09 20:47',
+      '',
+      STORY,
+    )
+    expect(subtitle.fields.title).toBe('光伏玻璃龙头拟募资 多家机构调研问及产能')
+  })
+})

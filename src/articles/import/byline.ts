@@ -85,6 +85,21 @@ const HAN_NAME = /^[\p{Script=Han}][\p{Script=Han}·•]{1,9}$/u
 /** A Latin name has two words at least: `The Reporter` is not `The` and a role. */
 const LATIN_NAME =
   /^(?:\p{Lu}[\p{L}'’.-]*)(?:\s(?:\p{Lu}[\p{L}'’.-]*|van|von|de|da|bin|binti|bte|bt))+$/u
+/** Words of a site's menus, two Han characters like a name: `视频`, `专题`. */
+const MENU_WORDS = new Set(
+  (
+    '视频 視頻 音频 音頻 图片 圖片 专题 專題 直播 首页 首頁 评论 評論 更多 热点 熱點 推荐 推薦 要闻 ' +
+    '要聞 新闻 新聞 财经 財經 体育 體育 娱乐 娛樂 科技 国际 國際 社会 社會 图集 圖集'
+  ).split(' '),
+)
+/** Cities bylines name after the reporter (`記者王小明 台北`), which are no one's names. */
+const BYLINE_PLACES = new Set(
+  (
+    '台北 臺北 新北 台中 臺中 台南 臺南 高雄 桃園 新竹 基隆 嘉義 花蓮 台東 臺東 宜蘭 屏東 香港 澳門 澳门 ' +
+    '北京 上海 广州 廣州 深圳 天津 重庆 重慶 杭州 南京 武汉 武漢 成都 西安 东京 東京 首尔 首爾 纽约 紐約 ' +
+    '伦敦 倫敦 巴黎 柏林 华盛顿 華盛頓 悉尼 雪梨 新加坡 吉隆坡'
+  ).split(' '),
+)
 /** Words a photo's credit carries that name no person: `資料照`, `示意圖`. */
 const NOT_NAMES = new Set(
   '資料照 资料照 資料圖 资料图 檔案照 档案照 示意圖 示意图 翻攝 翻摄 截圖 截图 網路圖 网络图'.split(
@@ -92,6 +107,8 @@ const NOT_NAMES = new Set(
   ),
 )
 const SEPARATORS = /[／/｜|、，,;；\s\u3000]+/u
+/** A name, a day, then a place: `陈雅琳11月4日洛杉矶`. */
+const NAME_DATE_PLACE = /^(\p{Script=Han}{2,3})(?:\d{1,2}月)?\d{1,2}日\p{Script=Han}{2,6}$/u
 /** A place then a day: `台北2日`, `吉隆坡5日`, `北京3月4日`. */
 const PLACE_DATE =
   /^([\p{Script=Han}]{0,8}?)((?:\d{1,2}月)?\d{1,2}日|[一二三四五六七八九十廿卅]{1,3}日)?$/u
@@ -254,6 +271,8 @@ export function readByline(text: string, labelled = false, bracketed = false): B
       continue
     }
     if (NOT_NAMES.has(piece)) continue
+    // `鉅亨網記者魏宇辰 台北`: the city the reporter wrote from, after the name.
+    if (names.length && BYLINE_PLACES.has(piece)) continue
     // `作者：镇党政办 郑立群`: the office the writer works for is no one.
     if ([...piece].length >= 4 && isOrganisation(piece)) continue
     if (!HAN_NAME.test(piece) || [...piece].length > 4 + (piece.includes('·') ? 6 : 0)) {
@@ -310,6 +329,9 @@ function reportKind(
   ) {
     return { kind, outlet: head }
   }
+  // `陈雅琳11月4日洛杉矶报道`: the name, the day, then the place.
+  const named = NAME_DATE_PLACE.exec(head)
+  if (named && !alone && afterRole) return { kind, name: named[1]! }
   const m = PLACE_DATE.exec(head)
   if (!m || !HAN_RUN.test(m[1] || '中')) return undefined
   // `記者王小明報道`: right after a role, three characters are the reporter's name (a place
@@ -340,6 +362,7 @@ function deskReport(piece: string): { kind: string; name?: string; outlet?: stri
 /** A person's name as bylines print it: two to four Han characters, or capitalised Latin words. */
 export function isPersonName(text: string): boolean {
   const t = text.trim()
+  if (MENU_WORDS.has(t)) return false
   return (HAN_NAME.test(t) && [...t].length <= 4) || (LATIN_NAME.test(t) && t.length <= 40)
 }
 

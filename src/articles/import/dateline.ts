@@ -31,13 +31,14 @@ export interface Dateline {
 
 /**
  * A newsroom's own dateline (`本報訊`, `荊州網訊`, `长江日报-长江网讯`: a paper and its site), a
- * place and day (`…4月7日電`, a wire's; `…10月9日消息`, the newsroom's; `…7月10日16时20分讯`), or a short name and `讯` followed by a space or a bracket
+ * place and day (`…4月7日電`, a wire's; `…10月9日消息`, the newsroom's; `…7月10日16时20分讯`;
+ * `吉隆坡3日电 -- `, a wire's that names no agency), or a short name and `讯` followed by a space or a bracket
  * (`南都讯 `), which `最新消息，` is not; a name and `讯` before a comma (`证券时报e公司讯，`), which
  * a word ending in 讯 is not (`快讯，`, `通讯，`); or a place and a dash, as wires abroad print it
  * (`華盛頓 — `).
  */
 const DATELINE =
-  /^(?:(本(?:報|报|刊|台|網|网|站)?|(?:[\p{Script=Han}A-Za-z]{1,10}?(?:網|网|社|報|报|台|站|端)[-－·・])?[\p{Script=Han}A-Za-z]{1,10}?(?:網|网|社|報|报|台|站|端))(?:訊|讯|消息|專訊|专讯)|((?:[\p{Script=Han}A-Za-z]{1,10}?(?:社|網|网|報|报|台|端)[-－·・])?[\p{Script=Han}A-Za-z]{1,10}?(?:社|網|网|報|报|台|端))[\p{Script=Han}]{0,8}?(?:\d{1,2}月)?\d{1,2}日(?:\d{1,2}[时時](?:\d{1,2}分)?)?(電|电|消息|訊|讯)|[\p{Script=Han}]{2,4}?(?:訊|讯)(?=[ \u3000（(【])|[\p{Script=Han}A-Za-z]{2,10}?(?<![资資通快简簡喜死音视視电電审審传傳闻聞短提质質])(?:訊|讯)(?=[，,])|[\p{Script=Han}]{2,6} ?—{1,2}(?= ))/u
+  /^(?:(本(?:報|报|刊|台|網|网|站)?|(?:[\p{Script=Han}A-Za-z]{1,10}?(?:網|网|社|報|报|台|站|端)[-－·・])?[\p{Script=Han}A-Za-z]{1,10}?(?:網|网|社|報|报|台|站|端))(?:訊|讯|消息|專訊|专讯)|((?:[\p{Script=Han}A-Za-z]{1,10}?(?:社|網|网|報|报|台|端)[-－·・、])?[\p{Script=Han}A-Za-z]{1,10}?(?:社|網|网|報|报|台|端))[\p{Script=Han}]{0,8}?(?:\d{1,2}月)?\d{1,2}日(?:\d{1,2}[时時](?:\d{1,2}分)?)?(電|电|消息|訊|讯)|[\p{Script=Han}]{2,6}?(?:\d{1,2}月)?\d{1,2}日(?:電|电)(?=\s*(?:--|—|－－)\s)|[\p{Script=Han}]{2,4}?(?:訊|讯)(?=[ \u3000（(【])|[\p{Script=Han}A-Za-z]{2,10}?(?<![资資通快简簡喜死音视視电電审審传傳闻聞短提质質])(?:訊|讯)(?=[，,])|[\p{Script=Han}]{2,6} ?—{1,2}(?= ))/u
 /** Brackets of every kind that set a dateline or a byline apart. */
 const OPEN = '（(【〔［['
 const CLOSE: Record<string, string> = {
@@ -51,7 +52,7 @@ const CLOSE: Record<string, string> = {
 /** Words that credit a line's writer or photographer: `文／圖　`, `攝影：`, `撰文：`. */
 const CREDIT =
   /^(?:文|圖|图|攝影|摄影|撰文|文字|採訪|采访)(?:\s*[／/、]\s*(?:文|圖|图|攝影|摄影))*(?:\s*[:：／/]\s*|[\s\u3000]+)/
-const GAP = /^[\s\u3000、，,;；:：]+/
+const GAP = /^[\s\u3000、，,;；:：\-－—–]+/
 
 /** The bracketed piece at `at`, `（…）`, with its content; undefined when none opens there. */
 function bracketAt(text: string, at: number): { content: string; end: number } | undefined {

@@ -45,6 +45,8 @@ const OTHER_END = /[|｜丨│\t】\]]/
 const FILLER =
   /(?:閱讀|阅读)(?:時間|时间|時長|时长)\s*[:：]?\s*[約约]?\s*\d+\s*分(?:鐘|钟)|(?:星期|週|周|礼拜|禮拜)[一二三四五六日天]|(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?|Ends|HKT|SGT|MYT|NNNN|纠错|糾錯|举报|舉報|打印本[页頁]|列印本頁|打印|列印|[关關][闭閉](?:窗口)?|[+＋]?(?:关注|關注|订阅|訂閱)|原创|原創|\d{1,3}\s?(?:分鐘|分钟|小時|小时|天)前|剛剛|刚刚/g
 const LETTER = /\p{L}/u
+/** A word of a metadata line that says nothing: a filler, or a separator alone. */
+const QUIET_WORD = new RegExp(`^(?:${FILLER.source}|[·•・|｜/／-])$`)
 const BULLET = /^[■●◆◇★☆◎□][\s\u3000]*/u
 const WEEKDAY_LINE = /^[\s(（]*(?:星期|週|周|礼拜|禮拜)[一二三四五六日天][)）]?\s*$/
 
@@ -152,11 +154,12 @@ export function readMetadataLine(line: string, timeZone: string): MetaItem[] | u
       return
     }
     // `发布于北京 科技日报官方账号`: several items set apart by spaces, each of them known.
-    const words = [...trimmed.matchAll(/[^\s\u3000]+/g)]
-    const each = words.length > 1 ? words.map((w) => pieceItem(w[0], false)) : []
+    // A weekday or a dot between them says nothing (`05/06/2025 14:31 星期四 本地`).
+    const words = [...trimmed.matchAll(/[^\s\u3000]+/g)].filter((w) => !QUIET_WORD.test(w[0]))
+    const each = words.map((w, k) => pieceItem(w[0], k === words.length - 1 && to === text.length))
     if (!each.length || !each.every(Boolean)) return
     items.push(...(each as MetaItem[]))
-    for (const w of words) covered.push([start + w.index, start + w.index + w[0].length])
+    covered.push([start, start + trimmed.length])
   }
 
   /** What one piece between a line's dates and labels says, or undefined when nothing known. */
@@ -190,10 +193,10 @@ export function readMetadataLine(line: string, timeZone: string): MetaItem[] | u
     if (SENT_FROM.test(piece)) {
       return { field: 'other', label: 'place', value: piece.replace(SENT_FROM_WORD, '') }
     }
-    // `2025年04月02日 18:06 浙江`: where the post was sent from, as platforms print it; or the
-    // section it ran in (`… 11:20 am | 诗巫新闻`).
+    // `2025年04月02日 18:06 浙江`: where the post was sent from, as platforms print it, or the
+    // section it ran in (`05/06/2025 14:31 星期四 本地`).
     if (firstDate?.precision === 'time' && last && PLACE.test(piece)) {
-      return { field: 'other', label: [...piece].length > 3 ? 'section' : 'place', value: piece }
+      return { field: 'other', label: 'place', value: piece }
     }
     // `2025/10/07, 教育, 評論`: the sections a post is filed under, beside its date.
     if (firstDate && SECTIONS.test(piece)) return { field: 'other', label: 'section', value: piece }
@@ -275,8 +278,8 @@ const ACCOUNT_NAME = /^[\p{Script=Han}A-Za-z0-9_]{2,12}$/u
 /** A periodical's issue: `831期`, `第831期`. */
 const ISSUE = /^第?\d{1,5}期$/u
 
-/** A region's or a section's name after a date and time: two to four Han characters. */
-const PLACE = /^[\p{Script=Han}]{2,4}$/u
+/** A region's or a section's name after a date and time: two or three Han characters. */
+const PLACE = /^[\p{Script=Han}]{2,3}$/u
 /** Two or more sections, set apart by commas: `教育, 評論`. */
 const SECTIONS =
   /^[,，]?\s*[\p{Script=Han}A-Za-z]{1,6}(?:\s*[,，、]\s*[\p{Script=Han}A-Za-z]{1,6})+$/u

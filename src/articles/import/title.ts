@@ -21,8 +21,8 @@ export interface TitleLines {
 }
 
 const MARKDOWN_HEADING = /^#{1,6}\s+\S/
-/** Two phrases set apart by a full-width space, as a kicker (引题) prints them. */
-const KICKER = /\p{Script=Han}\u3000+\p{Script=Han}/u
+/** Two phrases set apart by a space, as a kicker (引题) prints them. */
+const KICKER = /\p{Script=Han}[\u3000 ]+\p{Script=Han}/u
 
 /** Whether a line could be a headline: text without the marks of anything else. */
 export function headlineLike(f: LineFeatures): boolean {
@@ -169,7 +169,8 @@ function choose(
     const script = stack.filter((i) => isLatin(f[i]!) === latin)
     const headlines = script.filter((i) => isHeadline(f[i]!))
     // `推进小流域综合治理　建设宜居宜业和美乡村` over `一条溪流串起九个村的“绿色账本”`: a mainland
-    // paper's kicker (引题), two phrases set apart by a full-width space, is over its headline.
+    // paper's kicker (引题), two phrases set apart by a space, is over its headline (a line
+    // under it that starts with a dash is a subtitle, 副题).
     // Hong Kong, Macau and Taiwan papers print no kicker: a headline in Traditional characters
     // with a full-width space is the headline, over its subtitle (副題).
     const [top, second] = headlines.map((i) => lines[i]!.plain)
@@ -178,6 +179,7 @@ function choose(
       second !== undefined &&
       KICKER.test(top) &&
       !KICKER.test(second) &&
+      !/^[—–-]/.test(second) &&
       foldScript(top + second) === top + second
     if (kicker) kickers.push(headlines[0]!)
     const headline = headlines[kicker ? 1 : 0]
