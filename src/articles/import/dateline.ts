@@ -11,7 +11,8 @@
  * perhaps a byline in brackets, or wholly in brackets of any kind. Only the first
  * DATELINE_CHARS characters are read, so the work per article is bounded.
  */
-import { isOutlet, readByline, ROLES, type Byline } from './byline'
+import { isOutlet, readByline, type Byline } from './byline'
+import { ROLES } from './byline-words'
 import { findDate } from './dates'
 import { DATELINE_CHARS } from './limits'
 import { readsAsSentence } from './sentence'
