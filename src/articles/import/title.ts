@@ -3,8 +3,9 @@
  * the story), often under a masthead, a section name or a breadcrumb, and sometimes with a
  * second headline in another language or a subtitle under it. The title is found in the stack
  * of headline-like lines just above the first metadata line (else just above the story): the
- * longest of them, since mastheads and section names are short; a headline in the other script
- * (English beside Chinese) joins it, in page order. An HTML paste's `<h1>` is the title; a
+ * first that is a headline in length, since mastheads and section names are short (or the one
+ * under a mainland kicker); a headline in the other script (English beside Chinese) joins it,
+ * in page order. An HTML paste's `<h1>` is the title, unless it holds only the site's name; a
  * Markdown paste's first heading is.
  */
 import { foldScript } from '../script-fold'
