@@ -89,6 +89,8 @@ describe('furniture cues', () => {
     related: {
       drop: [
         '相关新闻',
+        '往期推荐',
+        '往期回顧',
         '相關新聞：',
         '延伸閱讀',
         '熱門',
@@ -109,7 +111,7 @@ describe('furniture cues', () => {
         '本文所有內容受到著作權法保護，如無德國之聲特別授權，不得擅自使用。',
         '澎湃新闻，未经授权不得转载',
       ],
-      keep: ['版權爭議延燒，出版社今天發表聲明', '他說，授權的範圍還在討論'],
+      keep: ['版權爭議延燒，出版社今天發表聲明', '他說，授權的範圍還在討論', '© WFP'],
     },
     'site-info': {
       drop: [
@@ -157,6 +159,10 @@ describe('furniture cues', () => {
     'release-label': {
       drop: ['[For Immediate Release]', '【即時發佈】', 'PRESS RELEASE'],
       keep: ['公司今日即時發佈業績預告。', 'For immediate release, the firm said'],
+    },
+    search: {
+      drop: ['搜索', '搜索股票、组合、用户', '請輸入關鍵字', 'Search news'],
+      keep: ['搜索引擎', '搜索隊今天在山區找到失聯的登山客。', '検索'],
     },
     ad: {
       drop: ['廣告', 'Advertisement'],

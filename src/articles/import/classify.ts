@@ -73,6 +73,10 @@ export function classifyLines(
   // A title that read as story (a question, a long headline) does not start the story.
   if (firstStory !== -1 && firstStory <= titleLast) {
     for (let i = 0; i <= titleLast; i++) good[i] = false
+    // The paragraph right under it is the story's first, whatever small print it mentions
+    // (`…整理一下，不构成任何投资建议，只是一个普通投资者的记录。`).
+    const next = f.findIndex((x, i) => i > titleLast && !x.blank)
+    if (next !== -1 && f[next]!.cue?.sentence && f[next]!.story >= STORY) good[next] = true
     firstStory = good.indexOf(true)
   }
   // A standfirst reads as story too; what comes under it says where the story starts.

@@ -6,6 +6,7 @@
  * a figure's caption). Where the line sits is classify.ts's business.
  */
 import { authorNames, isPersonName, namesAlone } from './byline'
+import { MENU_WORDS } from './byline-words'
 import { furnitureCue, type FurnitureCue } from './furniture'
 import { isShortLine, MAX_LINE_CHARS } from './limits'
 import { findDate } from './dates'
@@ -104,6 +105,23 @@ export function lineFeatures(lines: readonly PageLine[], timeZone: string): Line
     const name = writerBeforeDate(lines[i]!.plain)
     if (name) all[i] = { ...f, names: [name] }
   })
+  // `陈立衡` over `关注`: a post's writer over the button that follows them, perhaps with a line
+  // about them between (`城市规划从业者，关注县域交通`). Self-media pages print it so.
+  all.forEach((_, i) => {
+    if (!FOLLOW_BUTTON.test(lines[i]!.plain.trim())) return
+    const above = [i - 1, i - 2, i - 3, i - 4].filter((j) => j >= 0 && !all[j]!.blank).slice(0, 2)
+    for (const j of above) {
+      const name = accountName(lines[j]!.plain, all[j]!)
+      if (!name) continue
+      const byline = { authors: [name], photographers: [] }
+      all[j] = {
+        ...all[j]!,
+        list: false,
+        meta: [{ field: 'byline', value: name, byline, account: true }],
+      }
+      return
+    }
+  })
   // The line right under an image's placeholder (`[图片]`) is what the page printed under it,
   // unless it runs to two sentences: captions say one thing, a story goes on.
   all.forEach((f, i) => {
@@ -125,7 +143,9 @@ export function lineFeatures(lines: readonly PageLine[], timeZone: string): Line
     }
     const above = near(i - 1, -1)
     const below = near(i + 2, 1)
-    if ((above && above.story >= STORY) || (below && below.story >= STORY && !below.cue)) return
+    // With the story right under the credit, only a line too short to be its lead is a caption.
+    const lead = below && below.story >= STORY && !below.cue && f.chars > LEAD_CHARS
+    if ((above && above.story >= STORY) || lead) return
     all[i] = { ...f, caption: { photographers: [], sure: true } }
   })
   // A line of syllables is an annotation only over (or under) the characters it reads.
@@ -163,10 +183,22 @@ function pairLabels(lines: readonly PageLine[], all: LineFeatures[], timeZone: s
 const CONTROLS = new Set(['print-controls', 'font-size', 'view-count', 'bare-label'])
 
 /** What a date line under a writer's name holds: its date, perhaps its update and a time. */
+/** A button that follows a writer: `关注`, `+ 关注`, `关注他`, `追蹤`, `Follow`. */
+const FOLLOW_BUTTON = /^[+＋]?\s*(?:[关關]注|追蹤|追踪|Follow)(?:[他她]|TA|作者)?$/i
+/** A writer's or an account's name: a person's name, or a handle of a few words without marks. */
+function accountName(text: string, f: LineFeatures): string | undefined {
+  const name = text.trim()
+  if (f.meta || f.cue || f.caption || f.path || f.chars > 16 || MENU_WORDS.has(name))
+    return undefined
+  if (isPersonName(name)) return name
+  return /^[\p{L}\p{N}_·・.-]{2,16}$/u.test(name) && f.letters >= 2 ? name : undefined
+}
 const DATED = new Set<MetaItem['field']>(['date', 'updated', 'time'])
 
 /** The longest line taken for a caption because an image's placeholder stands above it. */
 const CAPTION_CHARS = 80
+/** The shortest first paragraph of a story: a line under it is a caption. */
+const LEAD_CHARS = 40
 
 /** A line with nothing counted yet: where every line's reading starts. */
 const NOTHING: LineFeatures = Object.freeze({
@@ -272,8 +304,16 @@ function features(line: PageLine, timeZone: string, full: boolean): LineFeatures
 
 /** Marks as lists the runs of RUN or more short lines without sentences, as menus print. */
 function markRuns(all: LineFeatures[]): void {
+  // `会员会馆 Member Clans`: a bilingual menu's item is short in each of its scripts.
+  const bilingual = (f: LineFeatures) =>
+    f.han > 0 && f.han <= RUN_CHARS - 2 && f.words > 0 && f.words <= 3 && f.chars <= RUN_CHARS * 3
   const short = (f: LineFeatures) =>
-    !f.blank && f.chars <= RUN_CHARS && f.letters > 0 && !f.sentence && !f.meta && !f.endMark
+    !f.blank &&
+    (f.chars <= RUN_CHARS || bilingual(f)) &&
+    f.letters > 0 &&
+    !f.sentence &&
+    !f.meta &&
+    !f.endMark
   for (let i = 0; i < all.length; i++) {
     if (!short(all[i]!)) continue
     let j = i

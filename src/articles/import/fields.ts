@@ -4,13 +4,16 @@
  *
  * - `published`: a labelled publication date first, then a date without a label (above the
  *   story before below it), then the date under a signature; a time alone on the next line
- *   gives a day its time (`2024年3月5日（星期二）` / `香港時間14時32分`). None: the report says so.
+ *   gives a day its time (`2024年3月5日（星期二）` / `香港時間14時32分`); with none, a date a
+ *   disclaimer gives the post (`…发布于2025-03-08 09:03，仅代表作者观点`). None: the report says so.
  * - `updated`: `更新時間：`, `Updated`, `（3/2 15:10 更新）`.
  * - `source`: a `來源：` label, then the outlet a byline names (`聯合報／ 記者…`), then an
  *   outlet printed beside the date (`2024年03月05日 17:05 新浪财经`), then a wire dateline's
- *   agency (`（中央社記者…電）`) or the newsroom a dateline names as its own (`【明報專訊】`).
+ *   agency (`（中央社記者…電）`) or the newsroom a dateline names as its own (`【明報專訊】`), then
+ *   an agency's sign-off under the story (`-- 马新社`).
  * - `authors`: every byline, in page order: author labels, bylines, a Latin name alone under
- *   the title, the credit line or dateline opening the story, bylines under it. Editors and
+ *   the title, the credit line or dateline opening the story, bylines under it; with none, the
+ *   account a post is followed by (`陈立衡` over `关注`). Editors and
  *   photographers are reported, never authors.
  */
 import type { Verdict } from './classify'
@@ -18,7 +21,7 @@ import { labelOutlet } from './labels'
 import { authorNames, isOutlet, readByline } from './byline'
 import { readDateline } from './dateline'
 import type { ClockTime } from './clock'
-import { dateValue, type NewsDate } from './dates'
+import { dateValue, findDate, type NewsDate } from './dates'
 import type { LineFeatures } from './features'
 import type { MetaItem } from './metadata'
 import type { PageLine } from './page-lines'
@@ -37,9 +40,14 @@ export interface PageFields {
 }
 
 /** Where a date was read: a labelled one first, then unlabelled above, then below, then a signature's. */
-const RANK = { label: 0, header: 1, footer: 2, signature: 3 }
+const RANK = { label: 0, header: 1, footer: 2, signature: 3, smallPrint: 4 }
+/** The words before a post's date in its small print: `发布于`, `發布於`, `发布时间：`. */
+const POSTED_AT = /(?:发布|發布|發佈|发表|發表)(?:于|於|时间|時間)[：:]?\s*/
 /** Where a source was read: a label, a byline's outlet, an outlet beside a date, a wire dateline. */
-const SOURCE_RANK = { label: 0, byline: 1, outlet: 2, wire: 3 }
+const SOURCE_RANK = { label: 0, byline: 1, outlet: 2, wire: 3, signOff: 4 }
+/** An agency's sign-off, a dash and its name alone: `-- 马新社`, `——新华社`. */
+const SIGN_OFF =
+  /^[\s\u3000]*(?:-{1,2}|—{1,2}|－{1,2})[\s\u3000]*(\p{Script=Han}{2,8})[\s\u3000]*$/u
 
 interface Candidate<T> {
   value: T
@@ -63,6 +71,7 @@ export function readFields(
   const below: [string[], number, string?][] = []
   // Credited only when nobody else is: a photo story's photographer is its author.
   const photographers: [string[], number, string?][] = []
+  const accounts: [string[], number][] = []
   let lastDay: { date: Candidate<NewsDate>; report: FieldReport } | undefined
   let menu: Set<string> | undefined
 
@@ -138,6 +147,8 @@ export function readFields(
         const outlet =
           (item.label && labelOutlet(item.label)) || readByline(item.value, true)?.outlet
         if (outlet) sources.push({ value: outlet, rank: SOURCE_RANK.byline, line: i })
+      } else if (item.account) {
+        accounts.push([item.byline!.authors, i])
       } else if (item.field === 'byline') {
         authors.push([item.byline!.authors, i, item.label])
         if (item.byline!.outlet)
@@ -161,9 +172,25 @@ export function readFields(
     }
   }
 
+  // `声明：本文内容由作者原创，发布于2025-03-08 09:03，仅代表作者观点。`: a post whose only date is
+  // in its small print.
+  if (!dates.length) {
+    lines.forEach((l, i) => {
+      const at = verdicts[i]!.reason === 'disclaimer' ? POSTED_AT.exec(l.plain) : null
+      const date = at && findDate(l.plain, timeZone, at.index + at[0].length)
+      if (date && date.index - (at.index + at[0].length) <= 2) addDate(date, RANK.smallPrint, i)
+    })
+  }
   const opening = storyOpening(lines, verdicts, firstStory)
   const named = opening?.wire ?? opening?.outlet
   if (opening && named) sources.push({ value: named, rank: SOURCE_RANK.wire, line: opening.line })
+  // `-- 马新社`: an agency's sign-off under the story names it, as its dateline would.
+  lines.forEach((l, i) => {
+    const signed = verdicts[i]!.kept && verdicts[i]!.zone !== 'header' && SIGN_OFF.exec(l.plain)
+    if (signed && isOutlet(signed[1]!)) {
+      sources.push({ value: signed[1]!, rank: SOURCE_RANK.signOff, line: i })
+    }
+  })
   const bylines = [
     ...above,
     ...(opening ? [[opening.authors, opening.line] as [string[], number]] : []),
@@ -178,7 +205,8 @@ export function readFields(
   ]
   const nobody = (name: string) => outlets.some((o) => o !== name && o.startsWith(name))
   const credited = bylines.some(([names]) => names.some((n) => !nobody(n)))
-  for (const [all, line, by] of credited ? bylines : photographers) {
+  // A writer's account over its follow button wrote the post when no byline names anyone.
+  for (const [all, line, by] of credited ? bylines : accounts.length ? accounts : photographers) {
     const names = all.filter((n) => !nobody(n))
     if (!names.length) continue
     for (const n of names) if (!out.authors.includes(n)) out.authors.push(n)

@@ -34,7 +34,7 @@ export const RELATED = new RegExp(
       '本版(?:其他)?新[闻聞]|本版[导導][读讀]',
       '延伸[阅閱][读讀]|推[荐薦][阅閱][读讀]|[热熱][门門](?:新[闻聞]|推[荐薦]|文章|[话話]题|排行)?',
       '[你您]可能(?:也|还|還)?(?:喜[欢歡]|感[兴興]趣)|猜你喜[欢歡]|更多新[闻聞]|更多(?:[报報][道導]|文章)?',
-      '最新(?:消息|新[闻聞]|文章)|(?:作者|[他她]的)(?:最新|其他|其它|更多)?文章|精彩推[荐薦]|[编編][辑輯]推[荐薦]|大家都在看|看更多|推[荐薦]',
+      '往期(?:推[荐薦]|回[顾顧]|精[选選]|[阅閱][读讀])|[历歷]史文章|最新(?:消息|新[闻聞]|文章)|(?:作者|[他她]的)(?:最新|其他|其它|更多)?文章|精彩推[荐薦]|[编編][辑輯]推[荐薦]|大家都在看|看更多|推[荐薦]',
       'read more|related(?: (?:news|stories|articles))?|more stories|you may also like|most popular|latest news',
     ].join('|') +
     ')$',
@@ -116,6 +116,15 @@ export const FOLLOW_OR_LISTEN =
 /** A press release's label alone on a line: `[For Immediate Release]`, `【即時發佈】`. */
 export const RELEASE_LABEL =
   /^[[【(（]?\s*(?:For Immediate Release|即時發佈|即時發布|即时发布|即時發放|Press Release)\s*[\]】)）]?$/i
+/**
+ * A search box's button or the words it holds before anyone types: `搜索股票、组合、用户`,
+ * `請輸入關鍵字`, `Search…`.
+ */
+export const SEARCH_BOX =
+  /^(?:(?:搜索|搜尋|搜寻|站内搜索|站內搜尋|全站搜索|检索|檢索)(?!引擎)|(?:请|請)?(?:输入|輸入)(?:关键|關鍵|搜索|搜尋)|search\b)/i
+/** A picture's owner under its caption, `© WFP`: a name without a year, no copyright notice. */
+export const PICTURE_OWNER =
+  /^©\s*(?![\d\s])(?!.*(?:版[权權]|rights|所有|reserved|copyright|\d{4})).{1,40}$/i
 /** An advertisement's label alone on a line, where a slot stood. */
 export const AD = /^(?:廣告|广告|贊助|赞助|推廣|推广|Advertisement|ADVERTISEMENT|Sponsored|AD)$/
 /** A rule drawn with a repeated symbol: `*****`, `-----`, `＝＝＝`. */

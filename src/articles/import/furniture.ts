@@ -38,6 +38,8 @@ import {
   ATTACHMENT,
   END_CODE,
   AD,
+  SEARCH_BOX,
+  PICTURE_OWNER,
   RELEASE_LABEL,
   CLICK_HERE_WORDS,
   FOLLOW_OR_LISTEN,
@@ -194,7 +196,8 @@ export const FURNITURE_CUES: FurnitureCue[] = [
     description: 'copyright and reprint notices: Copyright ©, 版權所有, 未经授权不得转载',
     strong: true,
     sentence: true,
-    matches: (l) => l.plain.length <= 160 && COPYRIGHT.test(l.plain),
+    matches: (l) =>
+      l.plain.length <= 160 && COPYRIGHT.test(l.plain) && !PICTURE_OWNER.test(l.plain.trim()),
   },
   {
     id: 'disclaimer',
@@ -266,6 +269,13 @@ export const FURNITURE_CUES: FurnitureCue[] = [
     description: 'a press release’s label: [For Immediate Release], 【即時發佈】',
     strong: true,
     matches: (l) => RELEASE_LABEL.test(l.plain.trim()),
+  },
+  {
+    id: 'search',
+    description: 'a search box: 搜索, 搜索股票、组合、用户, 請輸入關鍵字, Search…',
+    strong: false,
+    matches: (l) =>
+      l.plain.length <= 24 && !/[。！？!?，,]/.test(l.plain) && SEARCH_BOX.test(l.plain.trim()),
   },
   {
     id: 'ad',

@@ -4,6 +4,7 @@
  * characters it reads.
  */
 import { isOutlet, readByline } from './byline'
+import { PICTURE_OWNER } from './furniture-words'
 import type { PageLine } from './page-lines'
 import { readingMatch, syllableOf } from './readings'
 
@@ -15,7 +16,10 @@ const WHO_IS_WHERE =
 const CAPTION_START =
   /^(?:图说[：:]|圖說[：:]|图为|圖為|(?:资料|資料)?(?:图|圖|图片|圖片|照片?)(?:[来來]源)?[：:]|[（(](?:图|圖|攝|摄)[)）／/]|Photo:|■|▲|▼|△|▽|●|\[(?:图片|圖片|图|圖|image|img|photo|picture)\]\s*\S)/i
 /** `[图片]`, and what an image is of before its word: `[暴雨橙色预警信号图标]`. */
-/** A photo's credit alone on its line: `圖像：Markus Feld/dpa`, `图片来源：视觉中国`, `Photo: AP`. */
+/**
+ * A photo's credit alone on its line: `圖像：Markus Feld/dpa`, `图片来源：视觉中国`, `Photo: AP`
+ * (or PICTURE_OWNER's `© WFP`).
+ */
 const CREDIT_ALONE =
   /^(?:图片|圖片|图像|圖像|影像|照片|图|圖)(?:[来來]源|提供)?\s*[：:]\s*\S.{0,60}$|^(?:Photo|Image)(?: credit)?\s*:\s*\S.{0,60}$|^(?:图片|圖片|照片)由.{1,16}提供[。.]?$/i
 /** A credit closing a short caption: `…站厅。（朝日新闻）`, `…试运营。 Source: AAP / AAP Image`. */
@@ -82,7 +86,8 @@ export function caption(text: string, line: PageLine): Caption | undefined {
     return { photographers: credit.authors, sure: true }
   }
   if (tail.length <= 40 && SUPPLIED_END.test(tail)) return { photographers: [], sure: true }
-  if (CREDIT_ALONE.test(text)) return { photographers: [], sure: true, credit: true }
+  if (CREDIT_ALONE.test(text) || PICTURE_OWNER.test(text))
+    return { photographers: [], sure: true, credit: true }
   if (line.dom?.tag === 'figcaption' || CAPTION_START.test(text)) {
     // `■本报记者 王小明`: a bullet some papers print before the byline, not a photo's mark.
     const bullet = /^[■●▲▼△▽][\s\u3000]*/.exec(text)?.[0]

@@ -28,6 +28,8 @@ export interface MetaItem {
   prose?: boolean
   /** A label alone on its line, its value on the next line (features.ts reads the pair). */
   pair?: true
+  /** A byline that is an account's name over its follow button: the writer when none is named. */
+  account?: true
 }
 
 /**

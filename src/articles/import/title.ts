@@ -40,6 +40,9 @@ export function headlineLike(f: LineFeatures): boolean {
     !f.readings &&
     !f.endMark &&
     f.letters >= 2 &&
+    // `修改于12-01 21:47`: a line of more than twice as many digits and marks as letters is a
+    // time or a count, no headline.
+    f.letters * 2 >= f.chars - f.letters &&
     f.chars <= 150 &&
     f.story < STORY
   )
@@ -80,6 +83,9 @@ export function pickTitle(
   let stack = firstMeta === -1 ? [] : stackAbove(f, firstMeta)
   if (!stack.length) stack = stackAbove(f, limit)
   if (!stack.length) {
+    if (questionHeadline(lines[firstStory]!, f, firstStory)) {
+      return { lines: [firstStory], subtitles: [], above: [] }
+    }
     const first = f.findIndex((x) => !x.blank)
     return first === -1 ? none : { ...none, lines: [first] }
   }
@@ -124,15 +130,20 @@ const SENTENCE_HEADLINE_CHARS = 40
 /**
  * Whether the line at `i`, read as story, is a headline: short, not indented as a paragraph, not
  * ended with a full stop as headlines never are (a question or an exclamation is), with the
- * page's metadata under it.
+ * page's metadata right under it, or right over it with the story going on under it (a
+ * self-media post: `发布于…`, then `年底了，红利基金还要不要拿？聊聊我的定投记录`).
  */
 function questionHeadline(line: PageLine, f: readonly LineFeatures[], i: number): boolean {
   const x = f[i]!
-  if (/^[ \t\u3000]/.test(line.text) || /[。.][」』”"’）)]*$/.test(line.plain.trim())) return false
+  if (/^[ \t\u3000]/.test(line.text) || /[。.：:，,][」』”"’）)]*$/.test(line.plain.trim())) {
+    return false
+  }
+  const dated = (j: number) => f[j]?.meta?.some((m) => m.field !== 'other' && !m.pair) === true
   const next = f.findIndex((y, j) => j > i && !y.blank)
-  const meta = next !== -1 && f[next]!.meta?.some((m) => m.field !== 'other' && !m.pair)
+  const above = [i - 1, i - 2, i - 3].filter((j) => j >= 0 && !f[j]!.blank).slice(0, 2)
+  const goesOn = next !== -1 && f[next]!.story >= STORY && f[next]!.chars > x.chars * 2
   return (
-    !!meta &&
+    (dated(next) || (goesOn && above.some(dated))) &&
     !x.cue &&
     !x.meta &&
     !x.caption &&
