@@ -54,10 +54,11 @@ export function textParagraphs(source: string): string[] {
     // block hard-wrapped at a width ends most lines mid-sentence; in an unindented one whose
     // lines mostly end a sentence (or a clause before a list: `：`, `；`), each such line
     // ends a paragraph.
-    // A short line there (a subheading, a caption: under 40 characters and half the block's
-    // middle length) is a paragraph of its own; a hard-wrapped block's lines are all as long.
+    // A short line there (a subheading, a caption: under 40 characters and half the length of
+    // the block's long lines, its upper quartile, which subheadings between each paragraph
+    // cannot pull down) is a paragraph of its own; a hard-wrapped block's lines are all as long.
     const lengths = current.map((line) => [...line].length).sort((a, b) => a - b)
-    const middle = lengths[lengths.length >> 1] ?? 0
+    const middle = lengths[(lengths.length * 3) >> 2] ?? 0
     const ends = (line: string) => {
       const length = [...line].length
       return endsSentence(line) || (length <= SHORT_LINE && length * 2 <= middle)

@@ -40,6 +40,14 @@ describe('textToHtml', () => {
     expect(textToHtml(`${long}\n訂單回暖 招標規模創新高\n${long}\n${long}`)).toBe(
       `<p>${long}</p>\n<p>訂單回暖 招標規模創新高</p>\n<p>${long}</p>\n<p>${long}</p>`,
     )
+    // A marker and a subheading between each paragraph, more short lines than long ones.
+    expect(
+      textToHtml(`${long}\nPART.01\n解决“充电难”\n${long}\nPART.02\n守护“家门口”\n${long}`),
+    ).toBe(
+      [long, 'PART.01', '解决“充电难”', long, 'PART.02', '守护“家门口”', long]
+        .map((p) => `<p>${p}</p>`)
+        .join('\n'),
+    )
     // Can fail: a wrapped block's lines are all as long, and its short last line ends it.
     const wrapped =
       '市府今天宣布，老舊公寓加裝電梯補\n助計畫首批二十案審查通過，每案最\n高補助兩百五十萬元'
