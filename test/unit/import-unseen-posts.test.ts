@@ -5,6 +5,8 @@
  * and one that must not.
  */
 import { describe, expect, it } from 'vitest'
+import { findDate } from '../../src/articles/import/dates'
+import { readMetadataLine } from '../../src/articles/import/metadata'
 import { importPlainText } from '../../src/articles/import/plaintext'
 
 const ZONE = 'Asia/Taipei'
@@ -195,5 +197,118 @@ describe('a date in small print', () => {
     expect(dated.fields.published).toBe('2025-03-09T10:00:00+08:00')
     const other = post('免责声明：本文数据截至2025-03-01，仅代表作者观点，不构成任何建议。')
     expect(other.fields.published).toBeUndefined()
+  })
+})
+
+describe('what the twelfth set showed', () => {
+  const fields = (line: string) =>
+    readMetadataLine(line, ZONE)?.map((m) => [m.field, m.label ?? null, m.value])
+
+  it('reads a magazine’s line of date, name and issue, a lead writer, and who supplied or posted it', () => {
+    expect(fields('2025.09.18 | 三联生活周刊 2025年第38期')).toEqual([
+      ['date', null, '2025.09.18'],
+      ['outlet', null, '三联生活周刊'],
+      ['other', 'issue', '2025年第38期'],
+    ])
+    expect(fields('发于2025.10.13总第1210期《中国新闻周刊》杂志')?.map((f) => f[0])).toEqual([
+      'other',
+      'date',
+      'outlet',
+    ])
+    expect(fields('主笔｜何望舒')).toEqual([['author', '主笔', '何望舒']])
+    expect(fields('（供稿：海岸带生态研究室　撰稿：周亦航）')?.[0]).toEqual([
+      'source',
+      '供稿',
+      '海岸带生态研究室',
+    ])
+    expect(fields('发布者：证券部　　发布时间：2025-09-05 19:20')?.[0]?.[0]).toBe('source')
+    expect(fields('发布时间：2025-06-12   点击数：1,206   【大 中 小】')?.[0]?.[0]).toBe(
+      'published',
+    )
+    expect(findDate('發佈時間：2025.10.03 ‧ 15:20', ZONE)?.value).toBe('2025-10-03T15:20:00+08:00')
+    expect(fields('发表于 2025年5月11日 由 林美凤')?.map((f) => f[0])).toEqual(['date', 'byline'])
+    // Can fail: a person who posted it is no source; 由 before a name with no date is a word;
+    // a year's number alone is no issue.
+    expect(fields('发布人：张三')?.[0]?.[0]).toBe('other')
+    expect(fields('由 王小明 主持')).toBeUndefined()
+    expect(fields('三联生活周刊 2025年')?.some((f) => f[1] === 'issue')).not.toBe(true)
+  })
+
+  it('takes the site’s name over its menu for the source, not for a section', () => {
+    const r = imp(
+      '三联生活周刊',
+      '首页',
+      '封面故事',
+      '社会',
+      '在雾里开渡船的人',
+      '2025.09.18 | 三联生活周刊 2025年第38期',
+      '',
+      NEWS,
+      '',
+      NEWS_MORE,
+    )
+    expect(r.fields.source?.name).toBe('三联生活周刊')
+    expect(r.fields.published).toBe('2025-09-18')
+    // Can fail: a menu's item beside the date is a section.
+    const section = imp(
+      '新闻网',
+      '首页',
+      '财经',
+      '社会',
+      '在雾里开渡船的人',
+      '2025.09.18 | 社会',
+      '',
+      NEWS,
+    )
+    expect(section.fields.source).toBeUndefined()
+  })
+
+  it('takes the headline under a masthead and its menu, and the middle of a print headline in three lines', () => {
+    const church = imp(
+      '中華基督教會恩光堂',
+      'CCC Grace Light Church',
+      '主頁 Home',
+      '堂訊 Church News',
+      '長者探訪日圓滿結束',
+      'Elderly Visitation Day Concludes',
+      '2025年11月23日（主日）｜23 November 2025 (Sunday)',
+      '文：關子晴傳道｜Text: Pastor Kwan Tsz-ching',
+      '',
+      NEWS,
+    )
+    expect(church.fields.title).toBe('長者探訪日圓滿結束 / Elderly Visitation Day Concludes')
+    expect(authors(church)).toEqual(['關子晴'])
+    const paper = imp(
+      '澳門日報 電子版',
+      '2025年12月3日 星期三',
+      'A07版：澳聞',
+      '',
+      '街總北區中心辦敬老活動',
+      '冬至將近包湯圓暖長者心',
+      '逾百長者與義工共度節慶',
+      '',
+      '【本報消息】' + NEWS,
+    )
+    expect(paper.fields.title).toBe('冬至將近包湯圓暖長者心')
+    // Can fail: a headline over its subtitle, set apart by a blank line, is the headline.
+    const two = imp(
+      '冬至將近包湯圓暖長者心',
+      '逾百長者與義工共度節慶',
+      '',
+      '2025年12月3日',
+      '',
+      NEWS,
+    )
+    expect(two.fields.title).toBe('冬至將近包湯圓暖長者心')
+  })
+
+  it('reads a name over its date, a name and a job, and no menu as a byline', () => {
+    const byName = (...meta: string[]) =>
+      authors(imp('楼下的石凳', '', ...meta, '', NEWS, '', NEWS_MORE))
+    expect(byName('陈子杰', '发布/2025年3月14日 5:30 AM', '文字 | 语音')).toEqual(['陈子杰'])
+    expect(byName('周承翰／高中公民科教師', '2025-06-20 06:30')).toEqual(['周承翰'])
+    // Can fail: a menu with a section ending in 报道; a section over a job.
+    expect(byName('首页　学校要闻　综合新闻　校园文化　专题报道', '2025-06-20 06:30')).toEqual([])
+    expect(byName('評論／高中公民科教師', '2025-06-20 06:30')).toEqual([])
   })
 })

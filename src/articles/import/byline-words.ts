@@ -13,7 +13,7 @@ function words(list: string): string[] {
 export const ROLES = words(
   '全媒體記者 全媒体记者 融媒體記者 融媒体记者 本報記者 本报记者 特約記者 特约记者 特派記者 ' +
     '特派记者 見習記者 见习记者 實習記者 实习记者 首席記者 首席记者 攝影記者 摄影记者 駐站記者 ' +
-    '驻站记者 特派員 特派员 通訊員 通讯员 實習生 实习生 評論員 评论员 記者 记者',
+    '驻站记者 特派員 特派员 通訊員 通讯员 實習生 实习生 評論員 评论员 主筆 主笔 記者 记者',
 )
 /** Roles in English bylines, compared without case: `By Lin Mei-hua / Staff reporter`. */
 export const LATIN_ROLES = [
@@ -51,7 +51,7 @@ export const OUTLET_END =
 export const MENU_WORDS = new Set(
   (
     '视频 視頻 音频 音頻 图片 圖片 专题 專題 直播 首页 首頁 评论 評論 更多 热点 熱點 推荐 推薦 要闻 ' +
-    '要聞 新闻 新聞 财经 財經 体育 體育 娱乐 娛樂 科技 国际 國際 社会 社會 图集 圖集'
+    '要聞 新闻 新聞 财经 財經 体育 體育 娱乐 娛樂 科技 国际 國際 社会 社會 图集 圖集 语音 語音'
   ).split(' '),
 )
 /** Cities bylines name after the reporter (`記者王小明 台北`), which are no one's names. */
@@ -68,3 +68,9 @@ export const NOT_NAMES = new Set(
     ' ',
   ),
 )
+/** Titles a church, a temple or a school prints after a name: `關子晴傳道`, `释慧明法师`. */
+export const TITLE_AFTER =
+  /^(\p{Script=Han}{2,4}?)(?:傳道|传道|牧師|牧师|長老|长老|執事|执事|神父|修女|法師|法师|居士|老師|老师|教授)$/u
+/** What a columnist does, printed after the name: `周承翰／高中公民科教師`, `／大學副教授`. */
+export const JOB_END =
+  /(?:教師|教师|老師|老师|教授|講師|讲师|律師|律师|醫師|医师|醫生|医生|作家|研究員|研究员|學者|学者|博士|顧問|顾问|工程師|工程师|評論員|评论员|社工|總監|总监|經理|经理|創辦人|创办人|執行長|执行长|董事長|董事长|校長|校长|會計師|会计师|建築師|建筑师|設計師|设计师|心理師|心理师|營養師|营养师|藥師|药师|牧師|牧师|主任)$/u

@@ -31,6 +31,8 @@ import {
   PHOTO_CLOSINGS,
   ROLES,
   SURNAME,
+  TITLE_AFTER,
+  JOB_END,
 } from './byline-words'
 import { romanises } from './readings'
 
@@ -138,6 +140,10 @@ export function readByline(text: string, labelled = false, bracketed = false): B
     let piece = pieces[i]!
     // `Jane Doe and John Roe`, `Jane Doe & John Roe`, `Hannah Whitford 和 张子安`.
     if (JOINERS.has(piece)) continue
+    // `首页　学校要闻　…　专题报道`: a menu, whatever its last item ends with.
+    if (!labelled && pieces.length >= 3 && MENU_WORDS.has(piece)) return undefined
+    // `文字 | 语音`: a menu's word is no one's name.
+    if (MENU_WORDS.has(piece)) continue
     // A Latin name or role is several pieces: `Jane Doe`, `Lin Mei-hua`, `Staff reporter`.
     const latinRole = latinRoleAt(pieces, i)
     if (latinRole) {
@@ -213,6 +219,8 @@ export function readByline(text: string, labelled = false, bracketed = false): B
       desk && !names.length && !role
         ? deskReport(piece)
         : reportKind(piece, names.length === 0 && !role, bracketed, !!role)
+    // `专题报道`: a section of the site, not a place's report.
+    if (report && MENU_WORDS.has(piece.slice(0, -report.kind.length))) return undefined
     if (report) {
       evidence = true
       byline.kind = report.kind
@@ -226,6 +234,16 @@ export function readByline(text: string, labelled = false, bracketed = false): B
       continue
     }
     if (NOT_NAMES.has(piece)) continue
+    // `周承翰／高中公民科教師`: what the writer does, after the name, says it is a byline.
+    if (
+      names.length === 1 &&
+      i === pieces.length - 1 &&
+      JOB_END.test(piece) &&
+      piece.length <= 16
+    ) {
+      evidence = true
+      continue
+    }
     // `鉅亨網記者魏宇辰 台北`: the city the reporter wrote from, after the name.
     if (names.length && BYLINE_PLACES.has(piece)) continue
     // `作者：镇党政办 郑立群`: the office the writer works for is no one.
@@ -334,11 +352,17 @@ export function authorNames(value: string): string[] {
       .filter(Boolean)
   }
   const byline = readByline(trimmed, true)
-  if (byline) return [...byline.authors]
+  if (byline) return byline.authors.map(withoutTitle)
   return trimmed
     .split(/[\s\u3000、,，/／]+/)
-    .map((p) => p.trim())
-    .filter(Boolean)
+    .map((p) => withoutTitle(p.trim()))
+    .filter((p) => p && !MENU_WORDS.has(p))
+}
+
+/** A name without the title a church or a temple prints after it: `關子晴傳道`, `释慧明法师`. */
+function withoutTitle(name: string): string {
+  const titled = TITLE_AFTER.exec(name)
+  return titled && isPersonName(titled[1]!) ? titled[1]! : name
 }
 
 /** A name in capitals, as some mastheads print bylines: `JESSICA LANGFORD`, `MARY O'NEIL`. */
@@ -351,8 +375,9 @@ const TITLE_NAME = /^\p{Lu}\p{Ll}+(?:[-'’]\p{L}+)?(?:\s\p{Lu}\p{Ll}*(?:[-'’]
  * The names of a line of Latin personal names and nothing else: `Jane Doe`,
  * `Jane Doe and John Roe`, `JESSICA LANGFORD, KEVIN LIU`. A single name in capitals could be a
  * place or a kicker (`HONG KONG`), so it counts only where the page marks the line as a byline
- * (`<address>`, `class="byline"`). Han names alone are not read here: a byline block's Han
- * lines are as often its labels and places (`报道地点`, `伦敦`).
+ * (`<address>`, `class="byline"`), as does one of four words, as long as a headline. Han names
+ * alone are not read here: a byline block's Han lines are as often its labels and places
+ * (`报道地点`, `伦敦`).
  */
 export function namesAlone(text: string, markedByline: boolean): string[] | undefined {
   const t = text.trim()
@@ -360,12 +385,16 @@ export function namesAlone(text: string, markedByline: boolean): string[] | unde
   const names = t.split(/\s*(?:,|&|\band\b)\s*/).filter(Boolean)
   if (!names.every((n) => TITLE_NAME.test(n) || CAPITALS_NAME.test(n))) return undefined
   const capitals = names.some((n) => !TITLE_NAME.test(n))
-  return !capitals || names.length > 1 || markedByline ? names : undefined
+  // `Elderly Visitation Day Concludes`: four words alone are a headline as often as a name.
+  const headline = names.length === 1 && names[0]!.split(/\s+/).length >= 4
+  return (!capitals && !headline) || (names.length > 1 && !headline) || markedByline
+    ? names
+    : undefined
 }
 
 /** Organisation-shaped names that pages print beside a date as the source. */
 const ORGANISATION_END =
-  /(?:財經|财经|頻道|频道|中心|局|署|處|处|部|委|辦|办|廳|厅|府|院|會|会|館|馆|所|團|团)$/u
+  /(?:財經|财经|頻道|频道|中心|研究室|辦公室|办公室|實驗室|实验室|工作室|局|署|處|处|部|委|辦|办|廳|厅|府|院|會|会|館|馆|所|團|团)$/u
 
 /** A newsroom's or a public body's name: `新浪财经`, `國語日報`, `衛生局`. */
 export function isOrganisation(text: string): boolean {

@@ -100,7 +100,7 @@ export function lineFeatures(lines: readonly PageLine[], timeZone: string): Line
   // perhaps its update).
   all.forEach((f, i) => {
     const next = all[i + 1]?.meta
-    const dated = next?.some((m) => m.field === 'date') && next.every((m) => DATED.has(m.field))
+    const dated = next?.some((m) => m.date) && next.every((m) => DATED.has(m.field))
     if (f.meta || f.names || f.cue || !dated) return
     const name = writerBeforeDate(lines[i]!.plain)
     if (name) all[i] = { ...f, names: [name] }
@@ -193,7 +193,7 @@ function accountName(text: string, f: LineFeatures): string | undefined {
   if (isPersonName(name)) return name
   return /^[\p{L}\p{N}_·・.-]{2,16}$/u.test(name) && f.letters >= 2 ? name : undefined
 }
-const DATED = new Set<MetaItem['field']>(['date', 'updated', 'time'])
+const DATED = new Set<MetaItem['field']>(['date', 'published', 'updated', 'time'])
 
 /** The longest line taken for a caption because an image's placeholder stands above it. */
 const CAPTION_CHARS = 80

@@ -224,11 +224,15 @@ export function readFields(
 
 const label = (item?: MetaItem) => (item?.label ? { label: item.label } : {})
 
-/** The items of the site's menus: lines read as lists of links or short words. */
+/**
+ * The items of the site's menus: lines read as lists of links or short words, but for the
+ * page's first line, the masthead over them (`三联生活周刊`, then `首页`, `封面故事`…).
+ */
 function menuItems(lines: readonly PageLine[], verdicts: readonly Verdict[]): Set<string> {
   const items = new Set<string>()
+  const masthead = verdicts.findIndex((v) => v.class !== 'blank')
   lines.forEach((l, i) => {
-    if (verdicts[i]!.class === 'furniture' && verdicts[i]!.reason === 'list') {
+    if (i !== masthead && verdicts[i]!.class === 'furniture' && verdicts[i]!.reason === 'list') {
       items.add(l.plain.trim())
     }
   })

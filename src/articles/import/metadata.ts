@@ -40,12 +40,13 @@ const FIELD_END = /[|｜丨│\t\u3000】\]）)]|[ \u00a0]{2}/
 const OTHER_END = /[|｜丨│\t】\]]/
 /**
  * Words that may sit on a metadata line without saying anything: weekdays, end marks, zones,
- * the controls pages print beside the editor's name (`【纠错】 责任编辑：…`) or the byline
+ * the controls pages print beside the editor's name (`【纠错】 责任编辑：…`), the date
+ * (`【大 中 小】`, a font size) or the byline
  * (`关注`, a follow button), a self-media post's mark of its own writing (`原创`), and a relative
  * time beside the date it stands for (`3小時前　2025-09-03 14:22`).
  */
 const FILLER =
-  /(?:閱讀|阅读)(?:時間|时间|時長|时长)\s*[:：]?\s*[約约]?\s*\d+\s*分(?:鐘|钟)|(?:星期|週|周|礼拜|禮拜)[一二三四五六日天]|(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?|Ends|HKT|SGT|MYT|NNNN|纠错|糾錯|举报|舉報|打印本[页頁]|列印本頁|打印|列印|[关關][闭閉](?:窗口)?|[+＋]?(?:关注|關注|订阅|訂閱)|原创|原創|\d{1,3}\s?(?:分鐘|分钟|小時|小时|天)前|剛剛|刚刚/g
+  /[【[]\s*[大小]\s+中\s+[大小]\s*[】\]]|(?:閱讀|阅读)(?:時間|时间|時長|时长)\s*[:：]?\s*[約约]?\s*\d+\s*分(?:鐘|钟)|(?:星期|週|周|礼拜|禮拜)[一二三四五六日天]|(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?|Ends|HKT|SGT|MYT|NNNN|纠错|糾錯|举报|舉報|打印本[页頁]|列印本頁|打印|列印|[关關][闭閉](?:窗口)?|[+＋]?(?:关注|關注|订阅|訂閱)|原创|原創|\d{1,3}\s?(?:分鐘|分钟|小時|小时|天)前|剛剛|刚刚/g
 const LETTER = /\p{L}/u
 /** A word of a metadata line that says nothing: a filler, or a separator alone. */
 const QUIET_WORD = new RegExp(`^(?:${FILLER.source}|[·•・|｜/／-])$`)
@@ -101,6 +102,11 @@ export function readMetadataLine(line: string, timeZone: string): MetaItem[] | u
     if (date && date.index <= 3) {
       item.field = 'date'
       end.date = date
+    }
+    // `发布者：证券部`: the body that posted it is its source, as `發布單位：` names one; a
+    // person who posted it is not.
+    if (label.field === 'other' && POSTER.test(label.label) && isOrganisation(value)) {
+      item.field = 'source'
     }
     if (end.date) {
       item.date = end.date
@@ -173,8 +179,9 @@ export function readMetadataLine(line: string, timeZone: string): MetaItem[] | u
       const date = time && time.end === piece.length ? onDay(firstDate!, time, timeZone) : undefined
       if (date) return { field: 'updated', value: piece.slice(update[0].length), date }
     }
-    // `Posted on June 3, 2025 by Jane Doe`: the writer after the date.
-    const by = /^by\s+(?=\S)/i.exec(piece)
+    // `Posted on June 3, 2025 by Jane Doe`, `发表于 2025年5月11日 由 林美凤`: the writer after
+    // the date.
+    const by = /^by\s+(?=\S)/i.exec(piece) ?? (firstDate ? /^由\s+(?=\S)/.exec(piece) : null)
     if (by) {
       const byline = readByline(piece.slice(by[0].length), true)
       return byline && { field: 'byline', label: 'By', value: piece.slice(by[0].length), byline }
@@ -182,9 +189,15 @@ export function readMetadataLine(line: string, timeZone: string): MetaItem[] | u
     const byline = readByline(piece) ?? (firstDate && outletByline(piece)) ?? originalByline(piece)
     // `《光明日报》（2025年03月06日 04版）`: the paper a story was printed in, as reprints cite it.
     // `科技日报官方账号`: the account a portal reprints, named as its own.
-    const paper = piece.replace(/^《(.+)》$/, '$1').replace(ACCOUNT, '')
+    // `总第1210期《中国新闻周刊》杂志`: a magazine, after its issue.
+    const paper = piece
+      .replace(/^(?:\d{4}年)?[总總]?第?\d{1,5}期(?=《)/u, '')
+      .replace(/^《(.+)》(?:杂志|雜誌)?$/u, '$1')
+      .replace(ACCOUNT, '')
     if (byline) return { field: 'byline', value: piece, byline }
     if (isOrganisation(paper)) return { field: 'outlet', value: paper }
+    // `发于2025.10.13总第1210期…`: the words for where it was printed, before the date.
+    if (PRINTED_IN.test(piece)) return { field: 'other', label: 'printed', value: piece }
     // `天下雜誌 831期`: a magazine's issue, beside its name.
     if (ISSUE.test(piece)) return { field: 'other', label: 'issue', value: piece }
     // `原创2025-08-27 21:36·城事观察员老周`: a self-media post's account, by its original mark.
@@ -277,8 +290,14 @@ const SENT_FROM = new RegExp(`${SENT_FROM_WORD.source}[\\p{Script=Han}]{2,4}$`, 
 /** A self-media account's name: a short run of letters and digits. */
 const ACCOUNT_NAME = /^[\p{Script=Han}A-Za-z0-9_]{2,12}$/u
 
-/** A periodical's issue: `831期`, `第831期`. */
-const ISSUE = /^第?\d{1,5}期$/u
+/** Where a story was printed, before the print's date: `发于`, `刊於`, `原载于`. */
+const PRINTED_IN = /^(?:原?[载載]|[发發]|刊)(?:于|於)$/u
+
+/** Who posted a page: `发布者`, `發布人`. */
+const POSTER = /^(?:发布|發布|發佈)(?:者|人)$/u
+
+/** A periodical's issue: `831期`, `第831期`, `2025年第38期`, `总第1156期`. */
+const ISSUE = /^(?:\d{4}年)?(?:[总總])?第?\d{1,5}期$/u
 
 /** A region's or a section's name after a date and time: two or three Han characters. */
 const PLACE = /^[\p{Script=Han}]{2,3}$/u

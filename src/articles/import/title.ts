@@ -104,6 +104,13 @@ export function pickTitle(
     (x, i) => i > firstMeta && i < limit && headlineLike(x) && isHeadline(x),
   )
   if (firstMeta === -1 || under === -1) return title
+  // The stack it heads, right over the story, is read as any other (a print headline in three
+  // lines under an e-paper's edition bar).
+  const over = stackAbove(f, limit).filter((i) => i >= under)
+  if (over[0] === under) {
+    const chosen = choose(lines, f, over)
+    return { ...chosen, above: [...stack, ...chosen.above] }
+  }
   // The headline in the other script under it is the second of a bilingual page's.
   const next = f.findIndex((x, i) => i > under && !x.blank)
   const co = next !== -1 && next < limit && headlineLike(f[next]!) && isHeadline(f[next]!)
@@ -174,12 +181,31 @@ function stackAbove(f: readonly LineFeatures[], at: number): number[] {
 function choose(
   lines: readonly PageLine[],
   f: readonly LineFeatures[],
-  stack: number[],
+  whole: number[],
 ): TitleLines {
+  // `中華基督教會恩光堂`, a menu, `堂訊 Church News`, then the headline: lines of a headline's
+  // length set apart by shorter ones are a masthead over the page's own headline, which is in
+  // the last of them.
+  const long = whole.filter((i) => isHeadline(f[i]!))
+  let from = 0
+  for (let k = 1; k < long.length; k++) {
+    if (whole.some((i) => i > long[k - 1]! && i < long[k]! && !isHeadline(f[i]!))) {
+      from = whole.indexOf(long[k]!)
+    }
+  }
+  const masthead = whole.slice(0, from)
+  const stack = whole.slice(from)
   const kickers: number[] = []
   const pick = (latin: boolean) => {
     const script = stack.filter((i) => isLatin(f[i]!) === latin)
     const headlines = script.filter((i) => isHeadline(f[i]!))
+    // A print headline in three lines, one right under the other: its kicker (引題), the
+    // headline, and its subtitle (副題).
+    const [a, b, c, ...more] = headlines
+    if (c !== undefined && !more.length && b === a! + 1 && c === b + 1) {
+      kickers.push(a!)
+      return b
+    }
     // `推进小流域综合治理　建设宜居宜业和美乡村` over `一条溪流串起九个村的“绿色账本”`: a mainland
     // paper's kicker (引题), two phrases set apart by a space, is over its headline (a line
     // under it that starts with a dash is a subtitle, 副题).
@@ -214,7 +240,10 @@ function choose(
   return {
     lines: main,
     subtitles: stack.filter((i) => i > last || kickers.includes(i)),
-    above: stack.filter((i) => (i < first || (i > first && i < last)) && !kickers.includes(i)),
+    above: [
+      ...masthead,
+      ...stack.filter((i) => (i < first || (i > first && i < last)) && !kickers.includes(i)),
+    ],
   }
 }
 
