@@ -5,7 +5,9 @@
  * and one that must not.
  */
 import { describe, expect, it } from 'vitest'
+import { readDateline } from '../../src/articles/import/dateline'
 import { findDate } from '../../src/articles/import/dates'
+import { importHtml } from '../../src/articles/import/html-import'
 import { readMetadataLine } from '../../src/articles/import/metadata'
 import { importPlainText } from '../../src/articles/import/plaintext'
 
@@ -310,5 +312,95 @@ describe('what the twelfth set showed', () => {
     // Can fail: a menu with a section ending in 报道; a section over a job.
     expect(byName('首页　学校要闻　综合新闻　校园文化　专题报道', '2025-06-20 06:30')).toEqual([])
     expect(byName('評論／高中公民科教師', '2025-06-20 06:30')).toEqual([])
+  })
+})
+
+describe('what the eleventh set showed, and the rest of the twelfth', () => {
+  const fields = (line: string) =>
+    readMetadataLine(line, ZONE)?.map((m) => [m.field, m.label ?? null, m.value])
+
+  it('reads a byline before the date after a space, 發表 after it, and a newsroom’s own mark', () => {
+    expect(fields('by Kelvin Chan 2025-10-03')).toEqual([
+      ['byline', 'By', 'Kelvin Chan'],
+      ['date', null, '2025-10-03'],
+    ])
+    expect(fields('文/ 林妤柔 | 2025-11-06發表')?.map((f) => f[0])).toEqual(['author', 'date'])
+    expect(fields('（懂球帝原创 作者：徐子航）')).toEqual([
+      ['outlet', null, '懂球帝'],
+      ['author', '作者', '徐子航'],
+    ])
+    expect(fields('大河报·豫视频记者 郝文博 李晗')).toEqual([
+      ['author', '大河报·豫视频记者', '郝文博 李晗'],
+    ])
+    expect(fields('文/图：国际日报记者 许美玲')?.[0]?.[0]).toBe('author')
+    expect(fields('2025/10/02 09:00　遠見雜誌 2025年10月號 第472期')?.map((f) => f[0])).toEqual([
+      'date',
+      'outlet',
+      'other',
+      'other',
+    ])
+    expect(findDate('2025-03-18 10:45 WIB', ZONE)?.value).toBe('2025-03-18T11:45:00+08:00')
+    expect(fields('2025-03-18 10:45 WIB 1,482')?.map((f) => f[0])).toEqual(['date'])
+    // Can fail: two jobs joined by a dot stay jointLabel's; a number alone is nothing.
+    expect(fields('撰稿‧編輯：林雅雯')).toEqual([['author', '撰稿‧編輯', '林雅雯']])
+    expect(fields('1,482')).toBeUndefined()
+  })
+
+  it('reads datelines of an outlet spelt with digits and of a paper’s own report from a place', () => {
+    expect(readDateline('1905电影网讯 10月8日，国庆档正式收官。')?.outlet).toBe('1905电影网')
+    expect(readDateline('（本报雅加达讯）印尼三宝垄校友会于3月16日举行大会。')?.end).toBe(8)
+    // Can fail: a number before words is no outlet's name.
+    expect(readDateline('2025年国庆档正式收官。')).toBeUndefined()
+  })
+
+  it('takes a newsroom’s name over the date for no writer, and a columnist’s box for one', () => {
+    const app = imp(
+      '中冠决赛：湖州星火2-1力克泉州海丝，队史首次夺冠',
+      '懂球帝',
+      '2025-11-02 21:47',
+      '',
+      NEWS,
+      '',
+      '（懂球帝原创 作者：徐子航）',
+    )
+    expect(authors(app)).toEqual(['徐子航'])
+    expect(app.fields.source?.name).toBe('懂球帝')
+    const column = imp(
+      '全運會／後段發力的勝利：林子睿男子400公尺逆轉奪金',
+      '吳承翰',
+      '田徑迷，偶爾跑步，常常熬夜看比賽。',
+      '2025-10-26 13:05',
+      '',
+      NEWS,
+    )
+    expect(authors(column)).toEqual(['吳承翰'])
+    // Can fail: a line too long to be about the writer stands between.
+    const far = imp('全運會／後段發力的勝利', '吳承翰', NEWS_MORE, '2025-10-26 13:05', '', NEWS)
+    expect(authors(far)).toEqual([])
+  })
+
+  it('takes a line set in italics under an image for its caption, and a credit with 圖片來源 for one', () => {
+    const page = (caption: string) =>
+      importHtml(
+        `<h1>三宝垄校友会举行年度会员大会</h1><p>2025-03-18 10:45</p><p><img src="a.jpg"></p>${caption}<p>${NEWS}</p><p>${NEWS_MORE}</p>`,
+        ZONE,
+      )
+    expect(page('<p><em>校友会理事与出席校友合影。</em></p>').fields.summary).toMatch(/^联合国/)
+    // Can fail: a paragraph in italics with no image over it is the story's.
+    const plain = importHtml(
+      `<h1>三宝垄校友会举行年度会员大会</h1><p>2025-03-18 10:45</p><p><em>校友会理事与出席校友合影。</em></p><p>${NEWS}</p>`,
+      ZONE,
+    )
+    expect(plain.fields.summary).toMatch(/^校友会理事/)
+    const credited = imp(
+      '遠揚物流倉儲系統上雲，揀貨系統回應時間縮短',
+      '2025-11-06',
+      '',
+      '揀貨作業現場（圖片來源/遠揚物流）',
+      '',
+      NEWS,
+    )
+    expect(credited.fields.title).toBe('遠揚物流倉儲系統上雲，揀貨系統回應時間縮短')
+    expect(credited.fields.content_text).not.toContain('揀貨作業現場')
   })
 })

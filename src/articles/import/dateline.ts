@@ -31,7 +31,7 @@ export interface Dateline {
 }
 
 /**
- * A newsroom's own dateline (`本報訊`, `荊州網訊`, `长江日报-长江网讯`: a paper and its site), a
+ * A newsroom's own dateline (`本報訊`, `荊州網訊`, `1905电影网讯`, `长江日报-长江网讯`: a paper and its site), a
  * place and day (`…4月7日電`, a wire's; `…10月9日消息`, the newsroom's; `…7月10日16时20分讯`;
  * `吉隆坡3日电 -- `, a wire's that names no agency), or a short name and `讯` followed by a space or a bracket
  * (`南都讯 `), which `最新消息，` is not; a name and `讯` before a comma (`证券时报e公司讯，`), which
@@ -39,7 +39,7 @@ export interface Dateline {
  * (`華盛頓 — `).
  */
 const DATELINE =
-  /^(?:(本(?:報|报|刊|台|網|网|站)?|(?:[\p{Script=Han}A-Za-z]{1,10}?(?:網|网|社|報|报|台|站|端)[-－·・])?[\p{Script=Han}A-Za-z]{1,10}?(?:網|网|社|報|报|台|站|端))(?:訊|讯|消息|專訊|专讯)|((?:[\p{Script=Han}A-Za-z]{1,10}?(?:社|網|网|報|报|台|端)[-－·・、])?[\p{Script=Han}A-Za-z]{1,10}?(?:社|網|网|報|报|台|端))[\p{Script=Han}]{0,8}?(?:\d{1,2}月)?\d{1,2}日(?:\d{1,2}[时時](?:\d{1,2}分)?)?(電|电|消息|訊|讯)|[\p{Script=Han}]{2,6}?(?:\d{1,2}月)?\d{1,2}日(?:電|电)(?=\s*(?:--|—|－－)\s)|[\p{Script=Han}]{2,4}?(?:訊|讯)(?=[ \u3000（(【])|[\p{Script=Han}A-Za-z]{2,10}?(?<![资資通快简簡喜死音视視电電审審传傳闻聞短提质質])(?:訊|讯)(?=[，,])|[\p{Script=Han}]{2,6} ?—{1,2}(?= ))/u
+  /^(?:(本(?:報|报|刊|台|網|网|站)?|(?:[\p{Script=Han}A-Za-z]{1,10}?(?:網|网|社|報|报|台|站|端)[-－·・])?(?:\d{2,4}(?=\p{Script=Han}))?[\p{Script=Han}A-Za-z]{1,10}?(?:網|网|社|報|报|台|站|端))(?:訊|讯|消息|專訊|专讯)|((?:[\p{Script=Han}A-Za-z]{1,10}?(?:社|網|网|報|报|台|端)[-－·・、])?[\p{Script=Han}A-Za-z]{1,10}?(?:社|網|网|報|报|台|端))[\p{Script=Han}]{0,8}?(?:\d{1,2}月)?\d{1,2}日(?:\d{1,2}[时時](?:\d{1,2}分)?)?(電|电|消息|訊|讯)|[\p{Script=Han}]{2,6}?(?:\d{1,2}月)?\d{1,2}日(?:電|电)(?=\s*(?:--|—|－－)\s)|[\p{Script=Han}]{2,4}?(?:訊|讯)(?=[ \u3000（(【])|[\p{Script=Han}A-Za-z]{2,10}?(?<![资資通快简簡喜死音视視电電审審传傳闻聞短提质質])(?:訊|讯)(?=[，,])|[\p{Script=Han}]{2,6} ?—{1,2}(?= ))/u
 /** Brackets of every kind that set a dateline or a byline apart. */
 const OPEN = '（(【〔［['
 const CLOSE: Record<string, string> = {
@@ -83,7 +83,9 @@ export function readDateline(paragraph: string): Dateline | undefined {
     }
     // `(Hong Kong, 15 September 2025)`, `（2025年9月15日，香港）`: a release's place and day.
     if (placeAndDay(bracket.content)) return { authors: [], end, credit: false }
-    const byline = readByline(bracket.content, false, true)
+    // `（本报雅加达讯）`: the paper's own report from a place.
+    const own = bracket.content.replace(/^本[報报](?=\p{Script=Han}{2,6}(?:訊|讯|專訊|专讯)$)/u, '')
+    const byline = readByline(own, false, true)
     if (!byline?.kind && !byline?.authors.length) return undefined
     // `【大公報訊】特約記者馮子軒深圳報道：`: the reporters may follow the brackets, up to a colon,
     // or in brackets of their own (`【新京报讯】（记者 王小明）`).

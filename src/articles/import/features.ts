@@ -97,13 +97,17 @@ export function lineFeatures(lines: readonly PageLine[], timeZone: string): Line
   markRuns(all)
   pairLabels(lines, all, timeZone)
   // `李若澄` over `2025年3月4日 22:30`: a writer's name alone over the date they wrote on (and
-  // perhaps its update).
+  // perhaps its update), or over a line about them and then the date (a columnist's box).
+  const dated = (j: number) => {
+    const meta = all[j]?.meta
+    return meta?.some((m) => m.date) === true && meta.every((m) => DATED.has(m.field))
+  }
   all.forEach((f, i) => {
-    const next = all[i + 1]?.meta
-    const dated = next?.some((m) => m.date) && next.every((m) => DATED.has(m.field))
-    if (f.meta || f.names || f.cue || !dated) return
+    const about = all[i + 1]
+    const boxed = about && !about.meta && !about.blank && about.chars <= BIO_CHARS && dated(i + 2)
+    if (f.meta || f.names || f.cue || !(dated(i + 1) || boxed)) return
     const name = writerBeforeDate(lines[i]!.plain)
-    if (name) all[i] = { ...f, names: [name] }
+    if (name) all[i] = { ...f, list: false, names: [name] }
   })
   // `陈立衡` over `关注`: a post's writer over the button that follows them, perhaps with a line
   // about them between (`城市规划从业者，关注县域交通`). Self-media pages print it so.
@@ -183,6 +187,8 @@ function pairLabels(lines: readonly PageLine[], all: LineFeatures[], timeZone: s
 const CONTROLS = new Set(['print-controls', 'font-size', 'view-count', 'bare-label'])
 
 /** What a date line under a writer's name holds: its date, perhaps its update and a time. */
+/** The longest line about a writer between the name and the date. */
+const BIO_CHARS = 40
 /** A button that follows a writer: `关注`, `+ 关注`, `关注他`, `追蹤`, `Follow`. */
 const FOLLOW_BUTTON = /^[+＋]?\s*(?:[关關]注|追蹤|追踪|Follow)(?:[他她]|TA|作者)?$/i
 /** A writer's or an account's name: a person's name, or a handle of a few words without marks. */

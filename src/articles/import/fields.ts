@@ -203,7 +203,8 @@ export function readFields(
       verdicts[i]!.zone === 'above' && isOutlet(l.plain) ? [l.plain.trim()] : [],
     ),
   ]
-  const nobody = (name: string) => outlets.some((o) => o !== name && o.startsWith(name))
+  // A newsroom's name alone over the date (`懂球帝`) is no writer either.
+  const nobody = (name: string) => outlets.some((o) => o.startsWith(name))
   const credited = bylines.some(([names]) => names.some((n) => !nobody(n)))
   // A writer's account over its follow button wrote the post when no byline names anyone.
   for (const [all, line, by] of credited ? bylines : accounts.length ? accounts : photographers) {

@@ -54,10 +54,17 @@ interface Context {
   unit?: Element
   figure: boolean
   link: boolean
+  /** Inside `<em>`, `<i>` or `<small>`: an image's caption under it is often set so. */
+  emphasis?: boolean
   /** Inside a `<header>` or a block its class names as the article's head or summary. */
   standfirst: boolean
   byline: boolean
 }
+
+/** Elements that set a caption apart from the story under an image. */
+const EMPHASIS = new Set(['em', 'i', 'small'])
+/** The longest line set in italics under an image that is its caption. */
+const CAPTION_CHARS = 80
 
 /** Class names that mark a page's header or a story's summary box (`article-header-summary`). */
 const STANDFIRST_CLASS =
@@ -86,6 +93,9 @@ export function htmlLines(source: string): HtmlPage {
   let parts: string[] = []
   let chars = 0
   let linkChars = 0
+  let emphasisChars = 0
+  // An image since the last line: a short line set in italics right under it is its caption.
+  let image = false
   let time: string | undefined
 
   const flush = (ctx: Context) => {
@@ -104,6 +114,9 @@ export function htmlLines(source: string): HtmlPage {
       if (chars) dom.link = linkChars / chars
       if (time) dom.time = time
       if (ctx.figure) dom.figure = true
+      // `<p><img></p><p><em>校友会理事与出席校友合影。</em></p>`: a caption without a figure.
+      if (image && chars <= CAPTION_CHARS && emphasisChars === chars) dom.tag = 'figcaption'
+      image = false
       if (ctx.standfirst) dom.standfirst = true
       if (ctx.byline) dom.byline = true
       lines.push({
@@ -121,7 +134,7 @@ export function htmlLines(source: string): HtmlPage {
       own.push(block)
     }
     parts = []
-    chars = linkChars = 0
+    chars = linkChars = emphasisChars = 0
     time = undefined
   }
 
@@ -133,6 +146,7 @@ export function htmlLines(source: string): HtmlPage {
     const visible = value.replace(/\s+/g, '').length
     chars += visible
     if (ctx.link) linkChars += visible
+    if (ctx.emphasis) emphasisChars += visible
   }
 
   const inline = (node: ParentNode, ctx: Context) => {
@@ -154,6 +168,8 @@ export function htmlLines(source: string): HtmlPage {
     if (tag === 'br') return flush(ctx)
     if (tag === 'ruby') return ruby(node, ctx)
     if (tag === 'time') time = node.attrs.find((a) => a.name === 'datetime')?.value
+    if (tag === 'img') image = true
+    if (EMPHASIS.has(tag)) return inline(node, { ...ctx, emphasis: true })
     if (!BLOCKS.has(tag)) return inline(node, tag === 'a' ? { ...ctx, link: true } : ctx)
     flush(ctx)
     ctx.nested = true

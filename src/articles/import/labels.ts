@@ -63,9 +63,9 @@ const FIELD = new Map(
   ),
 )
 
-/** An outlet's name before a label: `界面新闻记者`, `新京报编辑`, `本報記者`. */
+/** An outlet's name before a label: `界面新闻记者`, `新京报编辑`, `本報記者`, `大河报·豫视频记者`. */
 const OUTLET_BEFORE =
-  /^(?:本[報报]|[\p{Script=Han}]{1,8}?(?:新聞|新闻|日報|日报|時報|时报|晚報|晚报|早報|早报|社|報|报|網|网|台))(?=.)/u
+  /^(?:本[報报]|[\p{Script=Han}]{1,8}?(?:新聞|新闻|日報|日报|時報|时报|晚報|晚报|早報|早报|社|報|报|網|网|台)(?:[·・][\p{Script=Han}A-Za-z0-9]{2,8}?(?=(?:首席|特约|特約|见习|見習|实习|實習|全媒体|全媒體)?(?:记者|記者|编辑|編輯|通讯员|通訊員)))?)(?=.)/u
 
 /**
  * The field a label fills, by its text with spaces taken out (`標　　題` is `標題`), with 于
@@ -143,7 +143,16 @@ function labelAt(
     const ch = text[i]!
     // `文丨周默`: 丨 is a Han character, but pages print it as a bar.
     if (LABEL_LETTER.test(ch) && ch !== '丨') letters++
-    else if (!((ch === ' ' || ch === '\u3000') && letters > 0)) break
+    // `大河报·豫视频记者`: a paper and its app, joined by a dot, before the role (a label before a
+    // dot is one of two jobs: `撰稿‧編輯：`, jointLabel's).
+    else if (
+      (ch === '·' || ch === '・') &&
+      letters > 0 &&
+      LABEL_LETTER.test(text[i + 1] ?? '') &&
+      !labelField(text.slice(start, i))
+    ) {
+      letters++
+    } else if (!((ch === ' ' || ch === '\u3000') && letters > 0)) break
     i++
   }
   const raw = text.slice(start, i).trimEnd()

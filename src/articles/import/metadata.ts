@@ -42,11 +42,12 @@ const OTHER_END = /[|｜丨│\t】\]]/
  * Words that may sit on a metadata line without saying anything: weekdays, end marks, zones,
  * the controls pages print beside the editor's name (`【纠错】 责任编辑：…`), the date
  * (`【大 中 小】`, a font size) or the byline
- * (`关注`, a follow button), a self-media post's mark of its own writing (`原创`), and a relative
+ * (`关注`, a follow button), a self-media post's mark of its own writing (`原创`), the word for
+ * posting after a date (`2025-11-06發表`), and a relative
  * time beside the date it stands for (`3小時前　2025-09-03 14:22`).
  */
 const FILLER =
-  /[【[]\s*[大小]\s+中\s+[大小]\s*[】\]]|(?:閱讀|阅读)(?:時間|时间|時長|时长)\s*[:：]?\s*[約约]?\s*\d+\s*分(?:鐘|钟)|(?:星期|週|周|礼拜|禮拜)[一二三四五六日天]|(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?|Ends|HKT|SGT|MYT|NNNN|纠错|糾錯|举报|舉報|打印本[页頁]|列印本頁|打印|列印|[关關][闭閉](?:窗口)?|[+＋]?(?:关注|關注|订阅|訂閱)|原创|原創|\d{1,3}\s?(?:分鐘|分钟|小時|小时|天)前|剛剛|刚刚/g
+  /[【[]\s*[大小]\s+中\s+[大小]\s*[】\]]|(?:閱讀|阅读)(?:時間|时间|時長|时长)\s*[:：]?\s*[約约]?\s*\d+\s*分(?:鐘|钟)|(?:星期|週|周|礼拜|禮拜)[一二三四五六日天]|(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?|Ends|HKT|SGT|MYT|NNNN|纠错|糾錯|举报|舉報|打印本[页頁]|列印本頁|打印|列印|[关關][闭閉](?:窗口)?|[+＋]?(?:关注|關注|订阅|訂閱)|原创|原創|發表|发表|\d{1,3}\s?(?:分鐘|分钟|小時|小时|天)前|剛剛|刚刚/g
 const LETTER = /\p{L}/u
 /** A word of a metadata line that says nothing: a filler, or a separator alone. */
 const QUIET_WORD = new RegExp(`^(?:${FILLER.source}|[·•・|｜/／-])$`)
@@ -64,11 +65,19 @@ export function readMetadataLine(line: string, timeZone: string): MetaItem[] | u
   const original = line.trim().replace(BULLET, '')
   // A long sentence is never metadata: leave it before reading it piece by piece.
   if (!original || (original.length > 60 && readsAsSentence(original))) return undefined
-  const text = asciiDigits(original)
+  // `文/图：`: two jobs one person did, read as `文·图：` is (the same length, so the values
+  // are still taken from the line as printed).
+  const text = asciiDigits(original).replace(/^([文图圖])[/／]([文图圖])(?=\s*[：:])/u, '$1·$2')
   const english = /^by(?:\s*[:：]\s*|\s+)(?=\S)/i.exec(text)
   if (english) {
-    // `By LIU KUN | China Daily`: the writers, then perhaps their outlet after a bar.
-    const [who, ...rest] = original.slice(english[0].length).split(/\s*[|｜]\s*/)
+    // `By LIU KUN | China Daily`: the writers, then perhaps their outlet after a bar; `by Kelvin
+    // Chan 2025-10-03`: or the date after a space.
+    const after = original.slice(english[0].length)
+    const date = findDate(asciiDigits(after), timeZone)
+    const dated = date && date.index > 0 && !/[|｜]/.test(after.slice(0, date.index))
+    const [who, ...rest] = dated
+      ? [after.slice(0, date.index).trim(), after.slice(date.index)]
+      : after.split(/\s*[|｜]\s*/)
     const byline = readByline(who!, true)
     if (!byline || readsAsSentence(text)) return undefined
     const item: MetaItem = { field: 'byline', label: 'By', value: who!, byline }
@@ -200,6 +209,9 @@ export function readMetadataLine(line: string, timeZone: string): MetaItem[] | u
     if (PRINTED_IN.test(piece)) return { field: 'other', label: 'printed', value: piece }
     // `天下雜誌 831期`: a magazine's issue, beside its name.
     if (ISSUE.test(piece)) return { field: 'other', label: 'issue', value: piece }
+    // `（懂球帝原创 作者：徐子航）`: the outlet whose own story it is.
+    const own = /^([\p{Script=Han}A-Za-z]{2,12}?)原[创創]$/u.exec(piece)?.[1]
+    if (own) return { field: 'outlet', value: own }
     // `原创2025-08-27 21:36·城事观察员老周`: a self-media post's account, by its original mark.
     if (/原[创創]/.test(text) && ACCOUNT_NAME.test(piece)) {
       return { field: 'other', label: 'account', value: piece }
@@ -296,8 +308,8 @@ const PRINTED_IN = /^(?:原?[载載]|[发發]|刊)(?:于|於)$/u
 /** Who posted a page: `发布者`, `發布人`. */
 const POSTER = /^(?:发布|發布|發佈)(?:者|人)$/u
 
-/** A periodical's issue: `831期`, `第831期`, `2025年第38期`, `总第1156期`. */
-const ISSUE = /^(?:\d{4}年)?(?:[总總])?第?\d{1,5}期$/u
+/** A periodical's issue: `831期`, `第831期`, `2025年第38期`, `总第1156期`, `2025年10月號`. */
+const ISSUE = /^(?:\d{4}年)?(?:[总總])?第?\d{1,5}期$|^\d{4}年\d{1,2}月[號号]$/u
 
 /** A region's or a section's name after a date and time: two or three Han characters. */
 const PLACE = /^[\p{Script=Han}]{2,3}$/u
