@@ -404,3 +404,30 @@ describe('what the eleventh set showed, and the rest of the twelfth', () => {
     expect(credited.fields.content_text).not.toContain('揀貨作業現場')
   })
 })
+
+describe('under the story', () => {
+  it('reads a line of tags as metadata, whatever spaces set the tags apart', () => {
+    const r = imp(
+      '天台上的書房',
+      '2025/9/15',
+      '',
+      NEWS,
+      '',
+      NEWS_MORE,
+      '',
+      '標籤：香港　深水埗　社區',
+    )
+    expect(r.fields.content_text).not.toContain('深水埗')
+    expect(r.report.lines.find((l) => l.text.startsWith('標籤'))?.class).toBe('metadata')
+    // Can fail: a sentence that mentions tags is the story's.
+    const story = imp(
+      '天台上的書房',
+      '2025/9/15',
+      '',
+      NEWS,
+      '',
+      '標籤：她說，這些都不重要，重要的是孩子們有地方溫習。',
+    )
+    expect(story.fields.content_text).toContain('這些都不重要')
+  })
+})

@@ -33,6 +33,7 @@ describe('furniture cues', () => {
     share: {
       drop: [
         '分享到：',
+        '发送到 X  Facebook  LINE',
         '分享到：微信 微博 QQ空間',
         '【分享到】',
         '<span>分享到：</span>',
@@ -83,7 +84,7 @@ describe('furniture cues', () => {
       keep: ['記者聯繫方式已於文末註明，歡迎來信。'],
     },
     'bare-label': {
-      drop: ['字體:', '字號：', '返回頂部', '小字号', '回上頁', 'A- A+  分享'],
+      drop: ['字體:', '字號：', '返回頂部', '小字号', '回上頁', 'A- A+  分享', '字級　分享　收藏'],
       keep: ['字號：大中小學生書法比賽', '收藏家林先生', 'A股 分享'],
     },
     related: {
@@ -160,6 +161,13 @@ describe('furniture cues', () => {
       drop: ['[For Immediate Release]', '【即時發佈】', 'PRESS RELEASE'],
       keep: ['公司今日即時發佈業績預告。', 'For immediate release, the firm said'],
     },
+    'reprint-note': {
+      drop: [
+        '（本文刊载于《三联生活周刊》2025年第38期，原标题为《何家渡：最后一个夏天》）',
+        '本文首發於《天下雜誌》831期',
+      ],
+      keep: ['本文刊载于今天的报纸上。', '他的文章刊载于《人民日报》。'],
+    },
     search: {
       drop: ['搜索', '搜索股票、组合、用户', '請輸入關鍵字', 'Search news'],
       keep: ['搜索引擎', '搜索隊今天在山區找到失聯的登山客。', '検索'],
@@ -179,6 +187,8 @@ describe('furniture cues', () => {
     disclaimer: {
       drop: [
         '本网站所刊载信息，不代表本网观点。',
+        '※ 本文為作者觀點，不代表本網站立場。',
+        '本資料由公司自行輸入，如有疑義，請洽詢各該公司。',
         '郑重声明：东方财富发布此信息的目的在于传播更多信息，与本站立场无关。',
         '免責聲明：本文僅供參考',
         '本文仅代表作者本人观点，不代表平台立场。',
@@ -215,6 +225,8 @@ describe('furniture cues', () => {
     contributors: {
       drop: [
         'Mika Tanaka contributed reporting.',
+        '作者系某高校经济学院副教授',
+        '（作者是本地大学社会学讲师）',
         'Mika Tanaka对本文有报道贡献。',
         '（德新社、rbb）',
         'Associated Press writer Jane Roe contributed to this report.',
@@ -240,6 +252,7 @@ describe('furniture cues', () => {
     subscribe: {
       drop: [
         '本文為付費內容，訂閱端會員即可閱讀全文',
+        '訂閱亞洲週刊　紙本及電子版',
         '已是會員？登入',
         '年度會員 每月低至 HK$ 30 · 首月 HK$ 1',
         '訂閱端傳媒每日簡報',
@@ -248,8 +261,8 @@ describe('furniture cues', () => {
       keep: ['市民可訂閱政府的天氣警告短訊服務，及早掌握颱風消息。', '會員大會今日舉行'],
     },
     player: {
-      drop: ['▶ 影片播放 02:14', '[视频] 00:45', '新聞片段 01:56'],
-      keep: ['播放時間為晚上八點。'],
+      drop: ['▶ 影片播放 02:14', '[视频] 00:45', '新聞片段 01:56', '▶ 全场集锦 03:12'],
+      keep: ['播放時間為晚上八點。', '▶ 比分 2:1。'],
     },
     support: {
       drop: ['成為《報導者》贊助者', '贊助我們', '支持我们', '打赏作者', '立即捐款'],

@@ -39,6 +39,7 @@ import {
   END_CODE,
   AD,
   SEARCH_BOX,
+  REPRINT_NOTE,
   PICTURE_OWNER,
   RELEASE_LABEL,
   CLICK_HERE_WORDS,
@@ -84,7 +85,12 @@ export const FURNITURE_CUES: FurnitureCue[] = [
     strong: true,
     matches: (l) => {
       if (l.plain.length > 60 || /[，。；]/.test(l.plain)) return false
-      if (/^(分享到|分享至|分享)/.test(l.skeleton) && l.skeleton.length <= 24) return true
+      if (
+        /^(分享到|分享至|分享|发送到|發送到|转发到|轉發到)/.test(l.skeleton) &&
+        l.skeleton.length <= 24
+      ) {
+        return true
+      }
       if (/^share(?:this)?$/i.test(l.skeleton)) return true
       if (FOLLOW.test(l.plain) && l.plain.length <= 30) return true
       const tokens = l.plain
@@ -269,6 +275,14 @@ export const FURNITURE_CUES: FurnitureCue[] = [
     description: 'a press release’s label: [For Immediate Release], 【即時發佈】',
     strong: true,
     matches: (l) => RELEASE_LABEL.test(l.plain.trim()),
+  },
+  {
+    id: 'reprint-note',
+    description:
+      'where a story was first printed: （本文刊载于《三联生活周刊》2025年第38期，原标题为…）',
+    strong: true,
+    sentence: true,
+    matches: (l) => l.plain.length <= 160 && REPRINT_NOTE.test(l.plain.trim()),
   },
   {
     id: 'search',

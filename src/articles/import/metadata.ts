@@ -378,9 +378,9 @@ function valueEnd(
     const date = findDate(stretch, timeZone, from)
     if (date && date.index - from <= 3) return { at: date.end, date }
   }
-  // A press contact, and a label this service does not read, keep their whole value
-  // (`新聞聯絡人：教育處　陳科長`, `公告编号：2025-031`).
-  const whole = field === 'other' || field === 'contact'
+  // A press contact, keywords, and a label this service does not read, keep their whole value
+  // (`新聞聯絡人：教育處　陳科長`, `標籤：香港　深水埗　社區`, `公告编号：2025-031`).
+  const whole = field === 'other' || field === 'contact' || field === 'keywords'
   const sep = (whole ? OTHER_END : FIELD_END).exec(stretch.slice(from + 1))
   let at = sep ? from + 1 + sep.index : next
   // A source or a name ends where a date starts: `来源：中国日报网 2024-03-05 14:32`.
