@@ -217,7 +217,8 @@ describe('what the twelfth set showed', () => {
       'date',
       'outlet',
     ])
-    expect(fields('主笔｜何望舒')).toEqual([['author', '主笔', '何望舒']])
+    expect(fields('主笔｜何望舒')).toEqual([['byline', null, '主笔｜何望舒']])
+    expect(fields('主笔：何望舒')).toEqual([['author', '主笔', '何望舒']])
     expect(fields('（供稿：海岸带生态研究室　撰稿：周亦航）')?.[0]).toEqual([
       'source',
       '供稿',
@@ -429,5 +430,39 @@ describe('under the story', () => {
       '標籤：她說，這些都不重要，重要的是孩子們有地方溫習。',
     )
     expect(story.fields.content_text).toContain('這些都不重要')
+  })
+})
+
+describe('labels a mainland CMS prints, and a masthead’s short name', () => {
+  const fields = (line: string) =>
+    readMetadataLine(line, ZONE)?.map((m) => [m.field, m.label ?? null, m.value])
+
+  it('reads correspondents and writers as authors, a manuscript’s source, and reviewers as editors', () => {
+    expect(fields('记者：王丽 通讯员：张小明')?.map((f) => f[0])).toEqual(['author', 'author'])
+    expect(fields('执笔：王丽')?.[0]?.[0]).toBe('author')
+    expect(fields('稿件来源：区融媒体中心')?.[0]?.[0]).toBe('source')
+    expect(fields('初审：张三 复审：李四 终审：王五')?.map((f) => f[0])).toEqual([
+      'editor',
+      'editor',
+      'editor',
+    ])
+    // Can fail: a planner or a coordinator is neither author nor editor.
+    expect(fields('策划：李强')?.[0]?.[0]).toBe('other')
+  })
+
+  it('takes the masthead’s short name before a reporter’s role for the source', () => {
+    const page = (masthead: string) =>
+      imp(
+        masthead,
+        '最新 | 足球 | 籃球',
+        '何朗軒破11年大會紀錄',
+        '文：體路記者 陳栢熙',
+        '2025年11月9日',
+        '',
+        NEWS,
+      )
+    expect(page('體路 Sportsroad').fields.source?.name).toBe('體路')
+    // Can fail: another name over the page.
+    expect(page('運動網 Sports').fields.source).toBeUndefined()
   })
 })

@@ -10,7 +10,8 @@
  * - `source`: a `來源：` label, then the outlet a byline names (`聯合報／ 記者…`), then an
  *   outlet printed beside the date (`2024年03月05日 17:05 新浪财经`), then a wire dateline's
  *   agency (`（中央社記者…電）`) or the newsroom a dateline names as its own (`【明報專訊】`), then
- *   an agency's sign-off under the story (`-- 马新社`).
+ *   an agency's sign-off under the story (`-- 马新社`), or the masthead's own short name before
+ *   a reporter's role (`體路記者`).
  * - `authors`: every byline, in page order: author labels, bylines, a Latin name alone under
  *   the title, the credit line or dateline opening the story, bylines under it; with none, the
  *   account a post is followed by (`陈立衡` over `关注`). Editors and
@@ -45,6 +46,8 @@ const RANK = { label: 0, header: 1, footer: 2, signature: 3, smallPrint: 4 }
 const POSTED_AT = /(?:发布|發布|發佈|发表|發表)(?:于|於|时间|時間)[：:]?\s*/
 /** Where a source was read: a label, a byline's outlet, an outlet beside a date, a wire dateline. */
 const SOURCE_RANK = { label: 0, byline: 1, outlet: 2, wire: 3, signOff: 4 }
+/** Roles a newsroom's staff sign with after its name: `體路記者`, `本站特約記者`. */
+const STAFF = ['記者', '记者', '特約記者', '特约记者', '攝影', '摄影', '通訊員', '通讯员']
 /** An agency's sign-off, a dash and its name alone: `-- 马新社`, `——新华社`. */
 const SIGN_OFF =
   /^[\s\u3000]*(?:-{1,2}|—{1,2}|－{1,2})[\s\u3000]*(\p{Script=Han}{2,8})[\s\u3000]*$/u
@@ -180,6 +183,19 @@ export function readFields(
       const date = at && findDate(l.plain, timeZone, at.index + at[0].length)
       if (date && date.index - (at.index + at[0].length) <= 2) addDate(date, RANK.smallPrint, i)
     })
+  }
+  // `文：體路記者 陳栢熙` under the masthead `體路 Sportsroad`: the site's own short name before a
+  // reporter's role names the source, as a known outlet's would.
+  const masthead = /^(\p{Script=Han}{2,6})(?:[\s\u3000]|$)/u.exec(
+    lines.find((_, i) => verdicts[i]!.class !== 'blank')?.plain.trim() ?? '',
+  )?.[1]
+  if (masthead && !sources.length) {
+    const line = lines.findIndex(
+      (l, i) =>
+        verdicts[i]!.class === 'metadata' &&
+        STAFF.some((role) => l.plain.includes(masthead + role)),
+    )
+    if (line !== -1) sources.push({ value: masthead, rank: SOURCE_RANK.signOff, line })
   }
   const opening = storyOpening(lines, verdicts, firstStory)
   const named = opening?.wire ?? opening?.outlet
