@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest'
 import { readDateline } from '../../src/articles/import/dateline'
 import { findDate } from '../../src/articles/import/dates'
 import { importHtml } from '../../src/articles/import/html-import'
+import { readByline } from '../../src/articles/import/byline'
 import { readMetadataLine } from '../../src/articles/import/metadata'
 import { importPlainText } from '../../src/articles/import/plaintext'
 
@@ -464,5 +465,187 @@ describe('labels a mainland CMS prints, and a masthead’s short name', () => {
     expect(page('體路 Sportsroad').fields.source?.name).toBe('體路')
     // Can fail: another name over the page.
     expect(page('運動網 Sports').fields.source).toBeUndefined()
+  })
+})
+
+describe('what the thirteenth set showed', () => {
+  const fields = (line: string) =>
+    readMetadataLine(line, ZONE)?.map((m) => [m.field, m.label ?? null, m.value])
+
+  it('reads a table’s label and value cells, and a document’s day as no publication date', () => {
+    const r = imp(
+      '发布机构：',
+      '省水利厅',
+      '成文日期：',
+      '2025-05-19',
+      '发布日期：',
+      '2025-05-20',
+      '',
+      '省水利厅开展汛前安全检查',
+      '',
+      NEWS,
+      '',
+      NEWS_MORE,
+    )
+    expect(r.fields.source?.name).toBe('省水利厅')
+    expect(r.fields.published).toBe('2025-05-20')
+    expect(fields('成文日期：2025-05-19')).toEqual([['other', '成文日期', '2025-05-19']])
+    // Can fail: a headline that ends in 开放时间 over a date is no document's day.
+    const long = imp(
+      '列治文公共圖書館下月起延長週末開放時間',
+      '2025年1月21日 星期二 下午6:05',
+      '',
+      NEWS,
+    )
+    expect(long.fields.published).toBe('2025-01-21T18:05:00+08:00')
+  })
+
+  it('reads reporters opening the story, after a dateline, closing its last paragraph, and inside it', () => {
+    expect(
+      readDateline('记者王卓然通讯员吕思涵报道　今年以来，江州农商银行推出了新产品。'),
+    ).toMatchObject({
+      authors: ['王卓然', '吕思涵'],
+      end: 14,
+    })
+    expect(
+      readDateline(
+        '金融时报网讯 记者 王卓然 通讯员 吕思涵 报道　今年以来，江州农商银行推出了新产品。',
+      )?.authors,
+    ).toEqual(['王卓然', '吕思涵'])
+    expect(
+      readDateline('【香港商報網訊】記者 鄧穎芝 報道：中環海濱周末市集明日起舉行。')?.authors,
+    ).toEqual(['鄧穎芝'])
+    expect(readDateline('交汇点讯　记者今天从省交通厅获悉')?.outlet).toBe('交汇点')
+    const closed = imp(
+      '福州新建17处口袋公园',
+      '2025-06-18',
+      '',
+      NEWS,
+      '',
+      `${NEWS_MORE}（记者 陈雅婷 通讯员 林国栋）`,
+    )
+    expect(authors(closed)).toEqual(['陈雅婷', '林国栋'])
+    const inside = imp(
+      '心衰随访门诊开设',
+      '2025年04月02日',
+      '',
+      NEWS,
+      '',
+      '文/许晴　图/陈默',
+      '',
+      NEWS_MORE,
+    )
+    expect(authors(inside)).toEqual(['许晴'])
+    expect(inside.fields.content_text).toContain('文/许晴')
+    // Can fail: a word ending in 讯 names no newsroom; a closing bracket that names no reporter.
+    expect(readDateline('快讯 今天上午')?.outlet).toBeUndefined()
+    const aside = imp('福州新建17处口袋公园', '2025-06-18', '', NEWS, '', `${NEWS_MORE}（完）`)
+    expect(authors(aside)).toEqual([])
+  })
+
+  it('reads who supplied a story and its writers, a camera’s credit, and a role inside a label’s value', () => {
+    expect(fields('（供稿：南昌车站　刘佳琪　宋一帆）')).toEqual([
+      ['source', '供稿', '南昌车站'],
+      ['byline', null, '刘佳琪　宋一帆'],
+    ])
+    const r = imp(
+      '家门口吃上热乎饭',
+      '2025-09-12 19:35',
+      '文/广州日报新花城记者：何颖思 通讯员：黄嘉琪',
+      '',
+      NEWS,
+      '',
+      `${NEWS_MORE}（记者 吴晓婷　摄像 张浩）`,
+    )
+    expect(authors(r)).toEqual(['何颖思', '黄嘉琪', '吴晓婷'])
+    // Can fail: names after a source that is no supplier are nothing.
+    expect(fields('来源：新华社　刘佳琪')).toBeUndefined()
+  })
+
+  it('reads the app’s name over the date when the page prints it again, and an ROC edition date', () => {
+    const app = (name: string, again: string) =>
+      imp(again, '古美路街道3个老小区加装电梯同步完工', name, '2025-07-22 18:30', '', NEWS)
+    expect(app('上海闵行', '打开“上海闵行”APP').fields.source?.name).toBe('上海闵行')
+    expect(app('天下泉城　2025-12-05 17:50', '天下泉城').fields.published).toBe(
+      '2025-12-05T17:50:00+08:00',
+    )
+    expect(fields('中華民國114年6月10日 星期二')?.[0]?.[0]).toBe('date')
+    // Can fail: a name the page does not print again; a body's name (a signature).
+    expect(app('上海闵行', '首页').fields.source).toBeUndefined()
+    expect(app('国家统计局', '国家统计局').fields.source).toBeUndefined()
+  })
+})
+
+describe('what the fourteenth set showed', () => {
+  const fields = (line: string) =>
+    readMetadataLine(line, ZONE)?.map((m) => [m.field, m.label ?? null, m.value])
+
+  it('reads a print edition’s page, a writer’s label, a reading time and a broadcaster', () => {
+    expect(fields('濠江日報 ｜ 2025-08-20 ｜ 第A04版：澳聞')?.map((f) => f[0])).toEqual([
+      'outlet',
+      'date',
+      'other',
+    ])
+    expect(fields('撰文者：周子涵　商業周刊 1953期　2025.04.23')?.[0]).toEqual([
+      'author',
+      '撰文者',
+      '周子涵',
+    ])
+    expect(fields('撰文：陳凱晴 · 3 Oct 2025 · 3 分鐘閱讀')?.map((f) => f[0])).toEqual([
+      'author',
+      'date',
+    ])
+    expect(
+      fields('更新於 2025年11月06日15:12 • 發布於 2025年11月06日14:58')?.map((f) => f[0]),
+    ).toEqual(['updated', 'date'])
+    expect(fields('發佈部門：社區服務部')?.[0]?.[0]).toBe('source')
+    expect(readByline('新時代電視記者 何嘉欣 列治文報道')).toMatchObject({
+      authors: ['何嘉欣'],
+      outlet: '新時代電視',
+    })
+    expect(readByline('壹蘋新聞網／黃品瑄報導')?.authors).toEqual(['黃品瑄'])
+    // Can fail: a place after the outlet is no reporter.
+    expect(readByline('聯合報／台北報導')?.authors).toEqual([])
+    expect(readByline('聯合報／澎湖報導')?.authors).toEqual([])
+  })
+
+  it('reads a newsroom’s dateline in title brackets, but not a paper the story quotes', () => {
+    expect(readDateline('《經濟通通訊社6日專訊》怡峰物流公布中期業績。')).toMatchObject({
+      outlet: '經濟通通訊社',
+      end: 12,
+    })
+    expect(readDateline('《联合早报》报道，新加坡陆路交通管理局宣布新措施。')).toBeUndefined()
+  })
+
+  it('credits no one for a picture’s source or an agency’s photo, and takes a supplier’s credit for a caption', () => {
+    const picture = imp(
+      '悉尼歌剧院前广场举办冬季美食市集',
+      '2025年7月29日 14:05',
+      '',
+      '（图片来源：Destination NSW）',
+      '',
+      NEWS,
+    )
+    expect(authors(picture)).toEqual([])
+    const agency = imp(
+      '首尔汉江公园户外游泳池开放',
+      '2025-06-25 16:58',
+      'Photo : YONHAP News',
+      '',
+      NEWS,
+    )
+    expect(authors(agency)).toEqual([])
+    const supplied = imp(
+      '晶采光電南科新廠動土　砸120億擴產車用感測器',
+      '2025.04.23',
+      '',
+      '晶采光電新廠預計2027年第一季量產。（晶采光電提供）',
+      '',
+      NEWS,
+    )
+    expect(supplied.fields.content_text).not.toContain('晶采光電提供')
+    // Can fail: a photographer's credit in a photo story is its author.
+    const photo = imp('冬季美食市集', '2025年7月29日', '', '市集現場。（攝影：陳俊杰）', '', NEWS)
+    expect(authors(photo)).toEqual(['陳俊杰'])
   })
 })

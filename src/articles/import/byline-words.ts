@@ -37,16 +37,18 @@ export const DOUBLE_SURNAME =
   /^(?:欧阳|歐陽|司马|司馬|上官|诸葛|諸葛|东方|東方|皇甫|尉迟|尉遲|公孙|公孫|慕容|令狐|夏侯|长孙|長孫|宇文|司徒|端木|申屠|轩辕|軒轅|澹台|澹臺|呼延|南宫|南宮|独孤|獨孤)/
 /** The kinds of report a newsroom files as its own. */
 export const OWN_KINDS = new Set('專訊 专讯 訊 讯'.split(' '))
-/** Jobs a byline may credit besides writing: the names after them are no authors. */
+/** Jobs a byline may credit besides writing (a camera, an edit): the names after them are no authors. */
 export const NOT_WRITING = new Set(
-  '編譯 编译 翻譯 翻译 責任編輯 责任编辑 編輯 编辑 校對 校对'.split(' '),
+  '編譯 编译 翻譯 翻译 責任編輯 责任编辑 編輯 编辑 校對 校对 攝像 摄像 剪輯 剪辑 後期 后期 配音 製作 制作'.split(
+    ' ',
+  ),
 )
 /** Words after names: the writer's `報道`, `文/图` (wrote and photographed), the photographer's `攝`. */
 export const CLOSINGS = words('報導 报导 報道 报道 整理 撰文 采写 採寫 文 图 圖 图文 圖文')
 export const PHOTO_CLOSINGS = words('攝影 摄影 攝 摄')
 /** The last word of an outlet's name. */
 export const OUTLET_END =
-  /(?:經濟報道|经济报道|通訊社|通讯社|新聞網|新闻网|新聞雲|新闻云|傳媒|传媒|媒體|媒体|日報|日报|時報|时报|晚報|晚报|早報|早报|週刊|周刊|雜誌|杂志|月刊|季刊|畫報|画报|頭條|头条|電視台|电视台|電台|电台|新聞|新闻|社|報|报|網|网|台|端|刊)$/u
+  /(?:經濟報道|经济报道|通訊社|通讯社|新聞網|新闻网|新聞雲|新闻云|傳媒|传媒|媒體|媒体|日報|日报|時報|时报|晚報|晚报|早報|早报|週刊|周刊|雜誌|杂志|月刊|季刊|畫報|画报|頭條|头条|電視台|电视台|電視|电视|電台|电台|新聞|新闻|社|報|报|網|网|台|端|刊)$/u
 /** Words of a site's menus, two Han characters like a name: `视频`, `专题`. */
 export const MENU_WORDS = new Set(
   (

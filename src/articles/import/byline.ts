@@ -98,6 +98,8 @@ const JOINED = /[·・\-－]/
  */
 export function isOutlet(word: string): boolean {
   const w = word.trim()
+  // `更多三立新聞網`, `下载新花城APP`: a link to the newsroom, not its name.
+  if (/^(?:看?更多|下[载載]|打[开開])/.test(w)) return false
   const [paper, app, ...more] = w.split(JOINED)
   if (app !== undefined) {
     return !more.length && isOutlet(paper!) && /^[\p{Script=Han}A-Za-z0-9]{2,8}$/u.test(app)
@@ -199,7 +201,9 @@ export function readByline(text: string, labelled = false, bracketed = false): B
       afterRole = true
       if (!piece) continue
     } else if (isOutlet(piece) && i === 0 && pieces.length > 1) {
+      // `壹蘋新聞網／黃品瑄報導`: a name and the kind glued may follow the outlet, as a desk.
       byline.outlet = piece
+      desk = true
       continue
     } else if (DESK.test(piece) && i === 0 && pieces.length > 1) {
       // `生活中心／`, `政治中心／`: the newsroom's desk, which is neither a name nor the source.
@@ -312,8 +316,8 @@ function reportKind(
   if (afterRole && !m[2] && [...m[1]!].length === 3) {
     return { kind, name: m[1]! }
   }
-  // `明報專訊`, `中央社電`: the newsroom whose report it is.
-  if (m[1] && !m[2] && isOutlet(m[1]) && !/^本/.test(m[1])) return { kind, outlet: m[1] }
+  // `明報專訊`, `中央社電`, `經濟通通訊社6日專訊`: the newsroom whose report it is.
+  if (m[1] && isOutlet(m[1]) && !/^本/.test(m[1])) return { kind, outlet: m[1] }
   const run = [...m[1]!]
   // `電`, `訊`, `消息` end many words (施政資訊): they say a report only after a day, an
   // outlet, or a place in a dateline's brackets (`（新加坡讯）`).
@@ -329,6 +333,9 @@ function deskReport(piece: string): { kind: string; name?: string; outlet?: stri
   const kind = KINDS.find((k) => piece.endsWith(k) && k.length > 1 && k !== '消息')
   const head = kind ? piece.slice(0, -kind.length) : ''
   if (!kind || !head) return kind ? { kind } : undefined
+  // `台北報導` after the outlet is a place's report; `黃品瑄報導` a reporter's.
+  if (BYLINE_PLACES.has(head) || ([...head].length === 2 && !SURNAME.test(head[0]!)))
+    return { kind }
   return HAN_NAME.test(head) && [...head].length <= 4 ? { kind, name: head } : undefined
 }
 
@@ -343,7 +350,11 @@ export function isPersonName(text: string): boolean {
 export function authorNames(value: string): string[] {
   // `高橋健太（東京）`: where the reporter wrote from, in brackets, is no part of the name (the
   // value may have lost its closing bracket to the field's end).
-  const trimmed = value.replace(/[（(][\p{Script=Han}]{1,8}[）)]?/gu, ' ').trim()
+  // `文/广州日报新花城记者：何颖思`: a reporter's role with its own colon, inside the value.
+  const trimmed = value
+    .replace(/[（(][\p{Script=Han}]{1,8}[）)]?/gu, ' ')
+    .replace(/^[^：:]{0,16}?(?:记者|記者|通讯员|通訊員)[：:]/u, '')
+    .trim()
   if (!trimmed || trimmed.length > 200) return []
   if (/^[\p{Script=Latin}\s.'’-]+(?:(?:,|&|\band\b)[\p{Script=Latin}\s.'’-]+)*$/u.test(trimmed)) {
     return trimmed
@@ -390,6 +401,23 @@ export function namesAlone(text: string, markedByline: boolean): string[] | unde
   return (!capitals && !headline) || (names.length > 1 && !headline) || markedByline
     ? names
     : undefined
+}
+
+/**
+ * A newsroom's or an app's name of four to seven Han characters (shorter than a headline) that
+ * no surname starts (`天下泉城`, `上海闵行`, `广州日报新花城`), as pages print it alone over the
+ * date or before it.
+ */
+export function isAccountName(text: string): boolean {
+  const t = text.trim()
+  return (
+    /^\p{Script=Han}{4,7}$/u.test(t) &&
+    !SURNAME.test(t[0]!) &&
+    !/^本|[于於在]$/u.test(t) &&
+    !isOrganisation(t) &&
+    !DOUBLE_SURNAME.test(t) &&
+    !MENU_WORDS.has(t)
+  )
 }
 
 /** Organisation-shaped names that pages print beside a date as the source. */

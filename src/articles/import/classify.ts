@@ -31,6 +31,9 @@ export interface Verdict {
   zone: 'above' | 'header' | 'story' | 'footer'
 }
 
+/** What a credit line names: its writers and photographers. */
+const BYLINE_FIELDS = new Set(['author', 'byline', 'photographer'])
+
 /** What every blank line is. */
 const BLANK: Verdict = Object.freeze({
   class: 'blank',
@@ -170,6 +173,9 @@ export function classifyLines(
     else if (x.cue?.strong) set(i, 'furniture', x.cue.id, false, 'story')
     // A caption is the photo's, not the story's: it stays with its image in an HTML figure.
     else if (x.caption) set(i, 'caption', 'caption', lines[i]!.dom?.figure === true, 'story')
+    // `文/许晴　图/陈默` between paragraphs: a credit line, read for its names and kept.
+    else if (x.meta?.length && x.meta.every((m) => BYLINE_FIELDS.has(m.field)))
+      set(i, 'story', 'credit', true, 'story')
     else set(i, 'story', 'inside-story', true, 'story')
   }
 

@@ -39,9 +39,9 @@ export interface Dateline {
  * (`華盛頓 — `).
  */
 const DATELINE =
-  /^(?:(本(?:報|报|刊|台|網|网|站)?|(?:[\p{Script=Han}A-Za-z]{1,10}?(?:網|网|社|報|报|台|站|端)[-－·・])?(?:\d{2,4}(?=\p{Script=Han}))?[\p{Script=Han}A-Za-z]{1,10}?(?:網|网|社|報|报|台|站|端))(?:訊|讯|消息|專訊|专讯)|((?:[\p{Script=Han}A-Za-z]{1,10}?(?:社|網|网|報|报|台|端)[-－·・、])?[\p{Script=Han}A-Za-z]{1,10}?(?:社|網|网|報|报|台|端))[\p{Script=Han}]{0,8}?(?:\d{1,2}月)?\d{1,2}日(?:\d{1,2}[时時](?:\d{1,2}分)?)?(電|电|消息|訊|讯)|[\p{Script=Han}]{2,6}?(?:\d{1,2}月)?\d{1,2}日(?:電|电)(?=\s*(?:--|—|－－)\s)|[\p{Script=Han}]{2,4}?(?:訊|讯)(?=[ \u3000（(【])|[\p{Script=Han}A-Za-z]{2,10}?(?<![资資通快简簡喜死音视視电電审審传傳闻聞短提质質])(?:訊|讯)(?=[，,])|[\p{Script=Han}]{2,6} ?—{1,2}(?= ))/u
+  /^(?:(本(?:報|报|刊|台|網|网|站)?|(?:[\p{Script=Han}A-Za-z]{1,10}?(?:網|网|社|報|报|台|站|端)[-－·・])?(?:\d{2,4}(?=\p{Script=Han}))?[\p{Script=Han}A-Za-z]{1,10}?(?:網|网|社|報|报|台|站|端))(?:訊|讯|消息|專訊|专讯)|((?:[\p{Script=Han}A-Za-z]{1,10}?(?:社|網|网|報|报|台|端)[-－·・、])?[\p{Script=Han}A-Za-z]{1,10}?(?:社|網|网|報|报|台|端))[\p{Script=Han}]{0,8}?(?:\d{1,2}月)?\d{1,2}日(?:\d{1,2}[时時](?:\d{1,2}分)?)?(電|电|消息|訊|讯)|[\p{Script=Han}]{2,6}?(?:\d{1,2}月)?\d{1,2}日(?:電|电)(?=\s*(?:--|—|－－)\s)|(?<short>[\p{Script=Han}]{2,4}?)(?:訊|讯)(?=[ \u3000（(【])|[\p{Script=Han}A-Za-z]{2,10}?(?<![资資通快简簡喜死音视視电電审審传傳闻聞短提质質])(?:訊|讯)(?=[，,])|[\p{Script=Han}]{2,6} ?—{1,2}(?= ))/u
 /** Brackets of every kind that set a dateline or a byline apart. */
-const OPEN = '（(【〔［['
+const OPEN = '（(【〔［[《'
 const CLOSE: Record<string, string> = {
   '（': '）',
   '(': ')',
@@ -49,6 +49,8 @@ const CLOSE: Record<string, string> = {
   '〔': '〕',
   '［': '］',
   '[': ']',
+  // `《經濟通通訊社6日專訊》`
+  '《': '》',
 }
 /** Words that credit a line's writer or photographer: `文／圖　`, `攝影：`, `撰文：`. */
 const CREDIT =
@@ -74,8 +76,10 @@ export function readDateline(paragraph: string): Dateline | undefined {
   const bracket = bracketAt(head, 0)
   if (bracket) {
     const end = bracket.end + gapAt(paragraph, bracket.end)
-    // `【财新网】`: the newsroom's name alone in brackets, which says the report is its own.
-    if (isOutlet(bracket.content)) {
+    // `【财新网】`: the newsroom's name alone in brackets, which says the report is its own
+    // (`《联合早报》报道，…` names a paper the story quotes).
+    const title = head[0] === '《'
+    if (isOutlet(bracket.content) && !title) {
       // `【大河报·豫视频】（记者 王小明）`: its reporters may follow in brackets of their own.
       const credit = bracketedAfter(paragraph, end)
       const outlet = bracket.content.trim()
@@ -95,6 +99,13 @@ export function readDateline(paragraph: string): Dateline | undefined {
     if (credit) return withWire({ authors: credit.authors, end: credit.end, credit: false }, byline)
     return withWire({ authors: byline.authors, end, credit: false }, byline)
   }
+  // `记者王卓然通讯员吕思涵报道　今年以来…`: the reporters and 报道 open the story, set apart by a
+  // space or a colon.
+  const opening = OPENING_CREDIT.exec(head)
+  const opened = opening && readByline(opening[1]!)
+  if (opened?.authors.length) {
+    return { authors: opened.authors, end: opening![0].length, credit: false }
+  }
   const place = DATELINE.exec(head)
   if (!place) return undefined
   let end = place[0].length
@@ -107,8 +118,13 @@ export function readDateline(paragraph: string): Dateline | undefined {
     authors = readByline(byline.content, false, true)?.authors ?? []
     end = byline.end
   } else {
-    // `南都讯 记者刘思远 通讯员陈晓岚 3月11日下午…`: reporters after it, each with a role.
-    const credited = rolesAfter(head, end + spaces)
+    // `南都讯 记者刘思远 通讯员陈晓岚 3月11日下午…`: reporters after it, each with a role, or
+    // closed by 报道 (`…网讯 记者 王卓然 通讯员 吕思涵 报道　`).
+    const opening = OPENING_CREDIT.exec(head.slice(end + spaces))
+    const opened = opening && readByline(opening[1]!)
+    const credited = opened?.authors.length
+      ? { authors: opened.authors, end: end + spaces + opening![0].length }
+      : rolesAfter(head, end + spaces)
     if (credited) ({ authors, end } = credited)
   }
   end += gapAt(paragraph, end)
@@ -116,12 +132,25 @@ export function readDateline(paragraph: string): Dateline | undefined {
   // `荊州網訊`: the newsroom names itself (`本報訊` names none).
   const own = place[1] ?? (place[2] && !/^[電电]$/.test(place[3]!) ? place[2] : undefined)
   if (own && !own.startsWith('本') && isOutlet(own)) dateline.outlet = own
+  // `交汇点讯　`: a short name and 讯 set apart from the story name the newsroom, as `南都讯` does
+  // (`快讯`, `通讯` are words).
+  const short = place.groups?.short
+  if (short && !dateline.outlet && !short.startsWith('本') && !NEWS_WORDS.test(short)) {
+    dateline.outlet = short
+  }
   // `新華社北京4月7日電` is a wire's; `央广网北京10月9日消息` is the newsroom's own report.
   if (place[2] && /^[電电]$/.test(place[3]!) && !/^本[報报]$/.test(place[2])) {
     dateline.wire = place[2]
   }
   return dateline
 }
+
+/** Reporters and 报道 opening a story: `记者王卓然通讯员吕思涵报道　`, `本报记者 李明 报道：`. */
+const OPENING_CREDIT =
+  /^((?:本[报報])?(?:记者|記者)[^，,。：:]{2,30}?(?:报道|報道|報導|报导))(?:[ \u3000]+|[：:][ \u3000]*)(?=\S)/u
+
+/** Words that end in 讯 and name no newsroom: `快讯`, `简讯`, `资讯`. */
+const NEWS_WORDS = /(?:[资資通快简簡喜死音视視电電审審传傳闻聞短提质質]|新闻|新聞)$/
 
 /** Reporters in brackets at `at` (`（记者 王小明）`), and where the story goes on. */
 function bracketedAfter(
@@ -139,7 +168,10 @@ function creditAfter(
   paragraph: string,
   at: number,
 ): { authors: string[]; end: number } | undefined {
-  const credit = /^([^：:，,。\s]{4,30})[：:]/.exec(paragraph.slice(at, at + 32))
+  // `記者 鄧穎芝 報道：`: single spaces may set the words apart.
+  const credit = /^((?:[^：:，,。\s]|[ \u3000](?=[^\s\u3000])){4,30})[：:]/u.exec(
+    paragraph.slice(at, at + 32),
+  )
   if (!credit) return undefined
   const authors = readByline(credit[1]!, false, true)?.authors
   if (!authors?.length) return undefined

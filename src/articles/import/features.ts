@@ -5,13 +5,13 @@
  * a line of readings alone; and, for an HTML paste, what the DOM said (a heading, link share,
  * a figure's caption). Where the line sits is classify.ts's business.
  */
-import { authorNames, isPersonName, namesAlone } from './byline'
+import { authorNames, isAccountName, isPersonName, namesAlone } from './byline'
 import { MENU_WORDS } from './byline-words'
 import { furnitureCue, type FurnitureCue } from './furniture'
 import { isShortLine, MAX_LINE_CHARS } from './limits'
 import { findDate } from './dates'
 import { labelField } from './labels'
-import { readMetadataLine, writerBeforeDate, type MetaItem } from './metadata'
+import { otherDayLabel, readMetadataLine, writerBeforeDate, type MetaItem } from './metadata'
 import type { PageLine } from './page-lines'
 import { caption, onlyReadings, readsLine, type Caption } from './line-marks'
 import { readsAsSentence } from './sentence'
@@ -109,6 +109,31 @@ export function lineFeatures(lines: readonly PageLine[], timeZone: string): Line
     const name = writerBeforeDate(lines[i]!.plain)
     if (name) all[i] = { ...f, list: false, names: [name] }
   })
+  // `上海闵行` over `2025-07-22 18:30`, `天下泉城　2025-12-05 17:50`: the app's or the newsroom's
+  // name over the date or before it, a name the page prints elsewhere too (its masthead, its
+  // app's banner).
+  // Only a page's head is searched, and only its head and tail for the name again (where
+  // mastheads, banners and footers are), so a page of a million short lines costs no more.
+  const ends = [
+    ...lines.slice(0, HEAD_LINES).map((l, j) => [l.plain, j] as const),
+    ...lines
+      .slice(Math.max(HEAD_LINES, lines.length - HEAD_LINES))
+      .map((l, k) => [l.plain, Math.max(HEAD_LINES, lines.length - HEAD_LINES) + k] as const),
+  ]
+  const recurs = (name: string, i: number) =>
+    ends.some(([text, j]) => j !== i && text.includes(name))
+  all.forEach((f, i) => {
+    if (i >= HEAD_LINES || f.meta || f.names || f.cue) return
+    const text = lines[i]!.plain.trim()
+    const split = /^(\S+?)[\s\u3000]+(\d.*)$/u.exec(text)
+    const [name, rest] = split ? [split[1], split[2]] : [text, undefined]
+    if (!name || !isAccountName(name) || !recurs(name, i)) return
+    const outlet: MetaItem = { field: 'outlet', value: name }
+    const after = rest ? readMetadataLine(rest, timeZone) : undefined
+    if (after?.every((m) => DATED.has(m.field))) {
+      all[i] = { ...f, list: false, meta: [outlet, ...after] }
+    } else if (!rest && dated(i + 1)) all[i] = { ...f, list: false, meta: [outlet] }
+  })
   // `陈立衡` over `关注`: a post's writer over the button that follows them, perhaps with a line
   // about them between (`城市规划从业者，关注县域交通`). Self-media pages print it so.
   all.forEach((_, i) => {
@@ -168,9 +193,19 @@ export function lineFeatures(lines: readonly PageLine[], timeZone: string): Line
  */
 function pairLabels(lines: readonly PageLine[], all: LineFeatures[], timeZone: string) {
   for (let i = 0; i + 1 < lines.length; i++) {
-    const label = lines[i]!.plain.trim()
-    const field = label.length <= 8 && !all[i]!.meta ? labelField(label) : undefined
+    // `发布机构：` over `省水利厅`, as a table's cells copy: a label with its colon and no value.
+    const label = lines[i]!.plain.trim().replace(/[：:]$/, '')
+    const meta = all[i]!.meta
+    const bare = !meta || (meta.length === 1 && meta[0]!.value === '')
+    const field = label.length <= 8 && bare ? labelField(label) : undefined
     const next = all[i + 1]!
+    // `成文日期：` over `2025-05-19`: a document's day, not the page's.
+    const dayLabel = label.length <= 8 && bare && otherDayLabel(label)
+    if (!field && dayLabel && next.meta?.every((m) => m.field === 'date')) {
+      all[i + 1] = { ...next, meta: [{ field: 'other', label, value: lines[i + 1]!.plain.trim() }] }
+      i++
+      continue
+    }
     if (!field || next.blank || next.meta || next.sentence) continue
     const items = readMetadataLine(`${label}：${lines[i + 1]!.plain.trim()}`, timeZone)
     if (items?.length !== 1 || items[0]!.field !== field) continue
@@ -186,7 +221,6 @@ function pairLabels(lines: readonly PageLine[], all: LineFeatures[], timeZone: s
 /** Cues of page controls, which a metadata line may carry beside its items. */
 const CONTROLS = new Set(['print-controls', 'font-size', 'view-count', 'bare-label'])
 
-/** What a date line under a writer's name holds: its date, perhaps its update and a time. */
 /** The longest line about a writer between the name and the date. */
 const BIO_CHARS = 40
 /** A button that follows a writer: `关注`, `+ 关注`, `关注他`, `追蹤`, `Follow`. */
@@ -199,6 +233,7 @@ function accountName(text: string, f: LineFeatures): string | undefined {
   if (isPersonName(name)) return name
   return /^[\p{L}\p{N}_·・.-]{2,16}$/u.test(name) && f.letters >= 2 ? name : undefined
 }
+/** What a date line under a writer's name holds: its date, perhaps its update and a time. */
 const DATED = new Set<MetaItem['field']>(['date', 'published', 'updated', 'time'])
 
 /** The longest line taken for a caption because an image's placeholder stands above it. */
@@ -238,6 +273,8 @@ const SAMPLE_CHARS = 2 * MAX_LINE_CHARS
 export const FULL_LINES = 2_000
 /** Distinct lines whose features are remembered while a page is read. */
 const SEEN_LINES = 10_000
+/** The lines of a page's head (and of its tail) where its newsroom's name is looked for. */
+const HEAD_LINES = 200
 
 function readInFull(lines: readonly PageLine[]): (i: number) => boolean {
   const nonBlank: number[] = []

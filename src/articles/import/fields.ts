@@ -48,6 +48,8 @@ const POSTED_AT = /(?:发布|發布|發佈|发表|發表)(?:于|於|时间|時�
 const SOURCE_RANK = { label: 0, byline: 1, outlet: 2, wire: 3, signOff: 4 }
 /** Roles a newsroom's staff sign with after its name: `體路記者`, `本站特約記者`. */
 const STAFF = ['記者', '记者', '特約記者', '特约记者', '攝影', '摄影', '通訊員', '通讯员']
+/** Reporters in brackets closing a paragraph after its last sentence: `。（记者 陈雅婷）`. */
+const CLOSING_CREDIT = /[。！？」”][\s\u3000]*[（(]([^（）()]{2,40})[）)]$/u
 /** An agency's sign-off, a dash and its name alone: `-- 马新社`, `——新华社`. */
 const SIGN_OFF =
   /^[\s\u3000]*(?:-{1,2}|—{1,2}|－{1,2})[\s\u3000]*(\p{Script=Han}{2,8})[\s\u3000]*$/u
@@ -164,9 +166,10 @@ export function readFields(
         report({ field: 'photographer', value: item.value, line: i + 1, ...label(item) })
         photographers.push([authorNames(item.value), i, item.label])
       } else if (item.field === 'outlet') {
-        // `… 11:20 am | 诗巫新闻`: a name the site's menu lists is a section, not the source.
+        // `… 11:20 am | 诗巫新闻`: a name the site's menu lists is a section, not the source; a
+        // name alone on its line over the date is the newsroom's (`上海闵行`).
         menu ??= menuItems(lines, verdicts)
-        if (!menu.has(item.value)) {
+        if (x.meta!.length === 1 || !menu.has(item.value)) {
           sources.push({ value: item.value, rank: SOURCE_RANK.outlet, line: i })
         }
       } else {
@@ -207,6 +210,15 @@ export function readFields(
       sources.push({ value: signed[1]!, rank: SOURCE_RANK.signOff, line: i })
     }
   })
+  // `…让小空间发挥更大作用。（记者 陈雅婷 通讯员 林国栋）`: a short news item's reporters in
+  // brackets closing its last paragraph.
+  const last = verdicts.findLastIndex((v) => v.class === 'story' && v.kept)
+  const closing = last === -1 ? undefined : CLOSING_CREDIT.exec(lines[last]!.plain.trim())?.[1]
+  const closed = closing ? readByline(closing) : undefined
+  if (closed?.authors.length && !closed.photographers.length) {
+    below.push([closed.authors, last])
+    if (closed.outlet) sources.push({ value: closed.outlet, rank: SOURCE_RANK.byline, line: last })
+  }
   const bylines = [
     ...above,
     ...(opening ? [[opening.authors, opening.line] as [string[], number]] : []),
@@ -224,7 +236,8 @@ export function readFields(
   const credited = bylines.some(([names]) => names.some((n) => !nobody(n)))
   // A writer's account over its follow button wrote the post when no byline names anyone.
   for (const [all, line, by] of credited ? bylines : accounts.length ? accounts : photographers) {
-    const names = all.filter((n) => !nobody(n))
+    // `Photo : YONHAP News`: an agency's picture credits no person.
+    const names = all.filter((n) => !nobody(n) && (credited || !isOutlet(n)))
     if (!names.length) continue
     for (const n of names) if (!out.authors.includes(n)) out.authors.push(n)
     report({ field: 'author', value: [...names], line: line + 1, ...(by ? { label: by } : {}) })
@@ -242,14 +255,16 @@ export function readFields(
 const label = (item?: MetaItem) => (item?.label ? { label: item.label } : {})
 
 /**
- * The items of the site's menus: lines read as lists of links or short words, but for the
- * page's first line, the masthead over them (`三联生活周刊`, then `首页`, `封面故事`…).
+ * The items of the site's menus: lines read as lists of links or short words, and the section
+ * over the title (`美里新闻`), but for the page's first line, the masthead over them
+ * (`三联生活周刊`, then `首页`, `封面故事`…).
  */
 function menuItems(lines: readonly PageLine[], verdicts: readonly Verdict[]): Set<string> {
   const items = new Set<string>()
   const masthead = verdicts.findIndex((v) => v.class !== 'blank')
   lines.forEach((l, i) => {
-    if (i !== masthead && verdicts[i]!.class === 'furniture' && verdicts[i]!.reason === 'list') {
+    const v = verdicts[i]!
+    if (i !== masthead && v.class === 'furniture' && (v.reason === 'list' || v.zone === 'above')) {
       items.add(l.plain.trim())
     }
   })

@@ -23,7 +23,7 @@ export const PLATFORMS = new Set(
   (
     'facebook line x twitter whatsapp telegram weibo wechat email threads instagram youtube 微信 ' +
     '微博 qq qq空間 qq空间 朋友圈 抖音 複製連結 复制链接 copylink 複製網址 复制网址 列印 分享 分享到 ' +
-    '分享至 share sharethis'
+    '分享至 share sharethis แชร bagikan'
   ).split(' '),
 )
 /** A related-stories heading, the whole line (its brackets and colon aside). */
@@ -33,8 +33,9 @@ export const RELATED = new RegExp(
       '相[关關](?:新[闻聞]|[阅閱][读讀]|文章|[报報][道導]|[链連][接結]|推[荐薦]|[图圖]片|照片|[内內]容)?(?: (?:related(?: links| news| stories)?))?',
       '本版(?:其他)?新[闻聞]|本版[导導][读讀]',
       '延伸[阅閱][读讀]|推[荐薦][阅閱][读讀]|[热熱][门門](?:新[闻聞]|推[荐薦]|文章|[话話]题|排行)?',
-      '[你您]可能(?:也|还|還)?(?:喜[欢歡]|感[兴興]趣)|猜你喜[欢歡]|更多新[闻聞]|更多(?:[报報][道導]|文章)?',
+      '[你您]可能(?:也|还|還)?(?:喜[欢歡]|感[兴興]趣)|[你您]可能(?:[会會])?有[兴興]趣|猜你喜[欢歡]|更多新[闻聞]|更多(?:[报報][道導]|文章)?',
       '往期(?:推[荐薦]|回[顾顧]|精[选選]|[阅閱][读讀])|[历歷]史文章|最新(?:消息|新[闻聞]|文章)|(?:作者|[他她]的)(?:最新|其他|其它|更多)?文章|精彩推[荐薦]|[编編][辑輯]推[荐薦]|大家都在看|看更多|推[荐薦]',
+      '更多.{1,8}(?:[报報][道導]|新[闻聞]|文章)|相[关關](?:照片|[图圖]片)\\s*[（(]\\d+[)）]',
       'read more|related(?: (?:news|stories|articles))?|more stories|you may also like|most popular|latest news',
     ].join('|') +
     ')$',
@@ -133,8 +134,9 @@ export const PICTURE_OWNER =
  * `（本文刊载于《三联生活周刊》2025年第38期，原标题为《…》）`, `本文首發於《天下雜誌》`.
  */
 export const REPRINT_NOTE =
-  /^[（(]?\s*(?:本文|此文|原文|文章)(?:原)?(?:刊[载載登]|[载載]|首[发發]|[发發]表)(?:于|於|在)\s*《/
+  /^[（(]?\s*(?:本文|此文|原文|文章)(?:(?:原)?(?:刊[载載登]|[载載]|首[发發]|[发發]表)(?:于|於|在)\s*《|(?:出自|摘自|[选選]自)\s*《?\p{Script=Han}{2,12}(?:第\d{1,5}期|》))/u
 /** An advertisement's label alone on a line, where a slot stood. */
-export const AD = /^(?:廣告|广告|贊助|赞助|推廣|推广|Advertisement|ADVERTISEMENT|Sponsored|AD)$/
+export const AD =
+  /^(?:廣告|广告|贊助|赞助|推廣|推广|Advertisement|ADVERTISEMENT|Sponsored|AD)$|^[【[](?:廣告|广告)[】\]]/
 /** A rule drawn with a repeated symbol: `*****`, `-----`, `＝＝＝`. */
 export const RULE = /^([*＊=＝\-－_＿—~～#＃+＋•・])\1{2,}$/u

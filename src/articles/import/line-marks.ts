@@ -35,10 +35,10 @@ const CREDIT_LABEL = /^(?:摄影|攝影|图片|圖片|图|圖)(?:[来來]源)?\s
 const PHOTO_END = /(?:攝|摄)(?:影)?\s*$|\s[图圖]\s*$/
 /** How a supplied picture's credit ends a caption: `受访单位供图`, `资料图`, `網路截圖`. */
 const SUPPLIED_END =
-  /(?:供图|供圖|资料图片?|資料圖片?|资料照片?|資料照片?|档案照片?|檔案照片?|截图|截圖|翻摄|翻攝|[（(](?:(?:讀者|读者|網民|网民|市民|受訪者|受访者|警方|消防)?提供|自制|自製))\s*[)）]?\s*$/
+  /(?:[（(][^（）()]{1,12}提供|供图|供圖|资料图片?|資料圖片?|资料照片?|資料照片?|档案照片?|檔案照片?|截图|截圖|翻摄|翻攝|[（(](?:(?:讀者|读者|網民|网民|市民|受訪者|受访者|警方|消防)?提供|自制|自製))\s*[)）]?\s*$/
 /** A photo credit in brackets closing the line: `（摄影：李俊杰）`, `（圖／記者王小明攝）`. */
 const BRACKETED_CREDIT =
-  /[（(]\s*(?:(?:摄影|攝影|图|圖|圖片|图片)(?:[来來]源)?\s*[：:／/]\s*([^（）()]{1,24})|([^（）()]{1,24}?(?:攝|摄)(?:影)?))\s*[）)]$/
+  /[（(]\s*(?:(?:文[／/]圖|文[／/]图|圖文|图文|摄影|攝影|图|圖|圖片|图片)(?:[来來]源)?\s*[：:／/]\s*([^（）()]{1,24})|([^（）()]{1,24}?(?:攝|摄)(?:影)?))\s*[）)]$/
 
 export interface Caption {
   photographers: string[]
@@ -60,10 +60,10 @@ export function caption(text: string, line: PageLine): Caption | undefined {
       bracketed[1] ? credit : credit.replace(/^(?:圖|图)\s*[／/]/, ''),
       true,
     )
-    return {
-      photographers: byline?.photographers.length ? byline.photographers : (byline?.authors ?? []),
-      sure: true,
-    }
+    // `（图片来源：Destination NSW）`: where the picture came from, not who took it.
+    const source = /[来來]源/.test(bracketed[0])
+    const named = byline?.photographers.length ? byline.photographers : (byline?.authors ?? [])
+    return { photographers: source ? [] : named, sure: true }
   }
   // `(朝日新闻)`, `(ABC News: Daniel Pirelli)`: the outlet, perhaps its photographer after a colon.
   const outlet = OUTLET_CLOSING.exec(text)?.[1]?.split(/[:：]/)[0]?.trim()

@@ -47,7 +47,7 @@ const OTHER_END = /[|｜丨│\t】\]]/
  * time beside the date it stands for (`3小時前　2025-09-03 14:22`).
  */
 const FILLER =
-  /[【[]\s*[大小]\s+中\s+[大小]\s*[】\]]|(?:閱讀|阅读)(?:時間|时间|時長|时长)\s*[:：]?\s*[約约]?\s*\d+\s*分(?:鐘|钟)|(?:星期|週|周|礼拜|禮拜)[一二三四五六日天]|(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?|Ends|HKT|SGT|MYT|NNNN|纠错|糾錯|举报|舉報|打印本[页頁]|列印本頁|打印|列印|[关關][闭閉](?:窗口)?|[+＋]?(?:关注|關注|订阅|訂閱)|原创|原創|發表|发表|\d{1,3}\s?(?:分鐘|分钟|小時|小时|天)前|剛剛|刚刚/g
+  /\d{1,3}\s?分(?:鐘|钟)(?:閱讀|阅读)|\d{1,3}\s?min(?:ute)?s?\s?read|[【[]\s*[大小]\s+中\s+[大小]\s*[】\]]|(?:閱讀|阅读)(?:時間|时间|時長|时长)\s*[:：]?\s*[約约]?\s*\d+\s*分(?:鐘|钟)|(?:星期|週|周|礼拜|禮拜)[一二三四五六日天]|(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?|Ends|HKT|SGT|MYT|NNNN|纠错|糾錯|举报|舉報|打印本[页頁]|列印本頁|打印|列印|[关關][闭閉](?:窗口)?|[+＋]?(?:关注|關注|订阅|訂閱)|原创|原創|發表|发表|中華民國|中华民国|民國|民国|\d{1,3}\s?(?:分鐘|分钟|小時|小时|天)前|剛剛|刚刚/g
 const LETTER = /\p{L}/u
 /** A word of a metadata line that says nothing: a filler, or a separator alone. */
 const QUIET_WORD = new RegExp(`^(?:${FILLER.source}|[·•・|｜/／-])$`)
@@ -188,6 +188,14 @@ export function readMetadataLine(line: string, timeZone: string): MetaItem[] | u
       const date = time && time.end === piece.length ? onDay(firstDate!, time, timeZone) : undefined
       if (date) return { field: 'updated', value: piece.slice(update[0].length), date }
     }
+    // `（供稿：南昌车站　刘佳琪　宋一帆）`: the unit that supplied the story, then its writers.
+    const previous = items.at(-1)
+    if (previous?.field === 'source' && /^供稿/.test(previous.label ?? '')) {
+      const writers = readByline(piece, true)
+      if (writers?.authors.length && writers.authors.every(isPersonName)) {
+        return { field: 'byline', value: piece, byline: writers }
+      }
+    }
     // `Posted on June 3, 2025 by Jane Doe`, `发表于 2025年5月11日 由 林美凤`: the writer after
     // the date.
     const by = /^by\s+(?=\S)/i.exec(piece) ?? (firstDate ? /^由\s+(?=\S)/.exec(piece) : null)
@@ -205,6 +213,8 @@ export function readMetadataLine(line: string, timeZone: string): MetaItem[] | u
       .replace(ACCOUNT, '')
     if (byline) return { field: 'byline', value: piece, byline }
     if (isOrganisation(paper)) return { field: 'outlet', value: paper }
+    // `第A04版：澳聞`: the print edition's page and its section.
+    if (EDITION_PAGE.test(piece)) return { field: 'other', label: 'page', value: piece }
     // `发于2025.10.13总第1210期…`: the words for where it was printed, before the date.
     if (PRINTED_IN.test(piece)) return { field: 'other', label: 'printed', value: piece }
     // `天下雜誌 831期`: a magazine's issue, beside its name.
@@ -290,7 +300,16 @@ function onDay(day: NewsDate, time: ClockTime, timeZone: string): NewsDate | und
 const ORIGINAL_TITLE = /^原[标標][题題]$/
 
 /** How the labels of dates end: `公告日期`, `成文時間`. */
-const DATED_LABEL = /(?:日期|時間|时间)$/
+const DATED_LABEL =
+  /(?<!成文|印发|印發|施行|实施|實施|生效|截止|报名|報名|活动|活動|开放|開放|办理|辦理)(?:日期|時間|时间)$/
+
+/**
+ * True for the label of a day that is not the page's: a document's (`成文日期`), a rule's
+ * (`施行日期`), an event's (`活动时间`).
+ */
+export function otherDayLabel(label: string): boolean {
+  return /(?:日期|時間|时间)$/.test(label) && !DATED_LABEL.test(label)
+}
 
 /** Where a post was sent from, as platforms print it: `来自 山东`, `IP属地：浙江`, `发布于北京`. */
 const SENT_FROM_WORD =
@@ -301,6 +320,9 @@ const SENT_FROM = new RegExp(`${SENT_FROM_WORD.source}[\\p{Script=Han}]{2,4}$`, 
 
 /** A self-media account's name: a short run of letters and digits. */
 const ACCOUNT_NAME = /^[\p{Script=Han}A-Za-z0-9_]{2,12}$/u
+
+/** A print edition's page, perhaps with its section: `第A04版：澳聞`, `A07版`, `04版`. */
+const EDITION_PAGE = /^第?[A-Z]?\d{1,3}版(?:[：:]\s*\p{Script=Han}{1,8})?$/u
 
 /** Where a story was printed, before the print's date: `发于`, `刊於`, `原载于`. */
 const PRINTED_IN = /^(?:原?[载載]|[发發]|刊)(?:于|於)$/u
@@ -345,10 +367,11 @@ function outletByline(piece: string): Byline | undefined {
 function bareDateLabel(piece: string): 'published' | 'updated' | undefined {
   // `本文发布于 2025-08-14`: the label as a phrase, the article named before it, 于 after.
   const phrase = /^(?:本文|本篇|此文|文章)?(.{1,6}?)(?:于|於)?$/u
-  const words = piece.replace(/[\s\u3000|｜丨│]+/g, '')
+  const words = piece.replace(/[\s\u3000|｜丨│•·・]+/g, '')
   const field = labelField(words) ?? labelField(phrase.exec(words)?.[1] ?? '')
   if (field === 'published' || field === 'updated') return field
-  // `出版时间 2025年6月3日`, `成文日期 2025-06-02`: any short label named for a date or a time.
+  // `出版时间 2025年6月3日`, `公告日期 2025-06-02`: any short label named for a date or a time
+  // (but a document's or an event's day: `成文日期`, `活动时间`).
   if (field || [...words].length > 6 || !DATED_LABEL.test(words)) return undefined
   return /更新|修改|修訂|修订/.test(words) ? 'updated' : 'published'
 }

@@ -186,13 +186,17 @@ function choose(
   // `中華基督教會恩光堂`, a menu, `堂訊 Church News`, then the headline: lines of a headline's
   // length set apart by shorter ones are a masthead over the page's own headline, which is in
   // the last of them.
-  const long = whole.filter((i) => isHeadline(f[i]!))
   let from = 0
-  for (let k = 1; k < long.length; k++) {
-    if (whole.some((i) => i > long[k - 1]! && i < long[k]! && !isHeadline(f[i]!))) {
-      from = whole.indexOf(long[k]!)
+  let shorter = false
+  let seen = false
+  whole.forEach((i, k) => {
+    if (!isHeadline(f[i]!)) shorter = seen
+    else {
+      if (shorter) from = k
+      seen = true
+      shorter = false
     }
-  }
+  })
   const masthead = whole.slice(0, from)
   const stack = whole.slice(from)
   const kickers: number[] = []
