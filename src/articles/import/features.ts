@@ -5,16 +5,16 @@
  * a line of readings alone; and, for an HTML paste, what the DOM said (a heading, link share,
  * a figure's caption). Where the line sits is classify.ts's business.
  */
-import { authorNames, isAccountName, isPersonName, namesAlone } from './byline'
-import { MENU_WORDS } from './byline-words'
+import { authorNames, isPersonName, namesAlone } from './byline'
 import { furnitureCue, type FurnitureCue } from './furniture'
 import { isShortLine, MAX_LINE_CHARS } from './limits'
 import { findDate } from './dates'
 import { labelField } from './labels'
-import { otherDayLabel, readMetadataLine, writerBeforeDate, type MetaItem } from './metadata'
+import { otherDayLabel, readMetadataLine, type MetaItem } from './metadata'
 import type { PageLine } from './page-lines'
 import { caption, onlyReadings, readsLine, type Caption } from './line-marks'
 import { readsAsSentence } from './sentence'
+import { markWriters } from './writers'
 
 export interface LineFeatures {
   blank: boolean
@@ -96,61 +96,7 @@ export function lineFeatures(lines: readonly PageLine[], timeZone: string): Line
   })
   markRuns(all)
   pairLabels(lines, all, timeZone)
-  // `李若澄` over `2025年3月4日 22:30`: a writer's name alone over the date they wrote on (and
-  // perhaps its update), or over a line about them and then the date (a columnist's box).
-  const dated = (j: number) => {
-    const meta = all[j]?.meta
-    return meta?.some((m) => m.date) === true && meta.every((m) => DATED.has(m.field))
-  }
-  all.forEach((f, i) => {
-    const about = all[i + 1]
-    const boxed = about && !about.meta && !about.blank && about.chars <= BIO_CHARS && dated(i + 2)
-    if (f.meta || f.names || f.cue || !(dated(i + 1) || boxed)) return
-    const name = writerBeforeDate(lines[i]!.plain)
-    if (name) all[i] = { ...f, list: false, names: [name] }
-  })
-  // `上海闵行` over `2025-07-22 18:30`, `天下泉城　2025-12-05 17:50`: the app's or the newsroom's
-  // name over the date or before it, a name the page prints elsewhere too (its masthead, its
-  // app's banner).
-  // Only a page's head is searched, and only its head and tail for the name again (where
-  // mastheads, banners and footers are), so a page of a million short lines costs no more.
-  const ends = [
-    ...lines.slice(0, HEAD_LINES).map((l, j) => [l.plain, j] as const),
-    ...lines
-      .slice(Math.max(HEAD_LINES, lines.length - HEAD_LINES))
-      .map((l, k) => [l.plain, Math.max(HEAD_LINES, lines.length - HEAD_LINES) + k] as const),
-  ]
-  const recurs = (name: string, i: number) =>
-    ends.some(([text, j]) => j !== i && text.includes(name))
-  all.forEach((f, i) => {
-    if (i >= HEAD_LINES || f.meta || f.names || f.cue) return
-    const text = lines[i]!.plain.trim()
-    const split = /^(\S+?)[\s\u3000]+(\d.*)$/u.exec(text)
-    const [name, rest] = split ? [split[1], split[2]] : [text, undefined]
-    if (!name || !isAccountName(name) || !recurs(name, i)) return
-    const outlet: MetaItem = { field: 'outlet', value: name }
-    const after = rest ? readMetadataLine(rest, timeZone) : undefined
-    if (after?.every((m) => DATED.has(m.field))) {
-      all[i] = { ...f, list: false, meta: [outlet, ...after] }
-    } else if (!rest && dated(i + 1)) all[i] = { ...f, list: false, meta: [outlet] }
-  })
-  // `陈立衡` over `关注`: a post's writer over the button that follows them, perhaps with a line
-  // about them between (`城市规划从业者，关注县域交通`). Self-media pages print it so.
-  all.forEach((_, i) => {
-    if (!FOLLOW_BUTTON.test(lines[i]!.plain.trim())) return
-    const above = [i - 1, i - 2, i - 3, i - 4].filter((j) => j >= 0 && !all[j]!.blank).slice(0, 2)
-    for (const j of above) {
-      const name = accountName(lines[j]!.plain, all[j]!)
-      if (!name) continue
-      const byline = { authors: [name], photographers: [] }
-      all[j] = {
-        ...all[j]!,
-        list: false,
-        meta: [{ field: 'byline', value: name, byline, account: true }],
-      }
-      return
-    }
-  })
+  markWriters(lines, all, timeZone)
   // The line right under an image's placeholder (`[图片]`) is what the page printed under it,
   // unless it runs to two sentences: captions say one thing, a story goes on.
   all.forEach((f, i) => {
@@ -221,21 +167,6 @@ function pairLabels(lines: readonly PageLine[], all: LineFeatures[], timeZone: s
 /** Cues of page controls, which a metadata line may carry beside its items. */
 const CONTROLS = new Set(['print-controls', 'font-size', 'view-count', 'bare-label'])
 
-/** The longest line about a writer between the name and the date. */
-const BIO_CHARS = 40
-/** A button that follows a writer: `关注`, `+ 关注`, `关注他`, `追蹤`, `Follow`. */
-const FOLLOW_BUTTON = /^[+＋]?\s*(?:[关關]注|追蹤|追踪|Follow)(?:[他她]|TA|作者)?$/i
-/** A writer's or an account's name: a person's name, or a handle of a few words without marks. */
-function accountName(text: string, f: LineFeatures): string | undefined {
-  const name = text.trim()
-  if (f.meta || f.cue || f.caption || f.path || f.chars > 16 || MENU_WORDS.has(name))
-    return undefined
-  if (isPersonName(name)) return name
-  return /^[\p{L}\p{N}_·・.-]{2,16}$/u.test(name) && f.letters >= 2 ? name : undefined
-}
-/** What a date line under a writer's name holds: its date, perhaps its update and a time. */
-const DATED = new Set<MetaItem['field']>(['date', 'published', 'updated', 'time'])
-
 /** The longest line taken for a caption because an image's placeholder stands above it. */
 const CAPTION_CHARS = 80
 /** The shortest first paragraph of a story: a line under it is a caption. */
@@ -273,8 +204,6 @@ const SAMPLE_CHARS = 2 * MAX_LINE_CHARS
 export const FULL_LINES = 2_000
 /** Distinct lines whose features are remembered while a page is read. */
 const SEEN_LINES = 10_000
-/** The lines of a page's head (and of its tail) where its newsroom's name is looked for. */
-const HEAD_LINES = 200
 
 function readInFull(lines: readonly PageLine[]): (i: number) => boolean {
   const nonBlank: number[] = []

@@ -1,0 +1,111 @@
+/**
+ * Who wrote a page and which newsroom it is, as self-media and app pages print them on lines of
+ * their own around the date: a writer's name over the date (or over a line about them, a
+ * columnist's box), an app's or a newsroom's name over the date or before it, a post's account
+ * over its follow button. Marks those lines' features (features.ts reads each line alone).
+ */
+import { isAccountName, isPersonName } from './byline'
+import { MENU_WORDS } from './byline-words'
+import type { LineFeatures } from './features'
+import { readMetadataLine, writerBeforeDate, type MetaItem } from './metadata'
+import type { PageLine } from './page-lines'
+
+/** What a date line under a writer's name holds: its date, perhaps its update and a time. */
+const DATED = new Set<MetaItem['field']>(['date', 'published', 'updated', 'time'])
+/** The longest line about a writer between the name and the date. */
+const BIO_CHARS = 40
+/** The lines of a page's head (and of its tail) where its newsroom's name is looked for. */
+const HEAD_LINES = 200
+/** A button that follows a writer: `关注`, `+ 关注`, `关注他`, `追蹤`, `Follow`. */
+const FOLLOW_BUTTON = /^[+＋]?\s*(?:[关關]注|追蹤|追踪|Follow)(?:[他她]|TA|作者)?$/i
+
+/** Marks the writers' and newsrooms' names on lines of their own in `all`. */
+export function markWriters(lines: readonly PageLine[], all: LineFeatures[], timeZone: string) {
+  const dated = (j: number) => {
+    const meta = all[j]?.meta
+    return meta?.some((m) => m.date) === true && meta.every((m) => DATED.has(m.field))
+  }
+  namesOverDates(lines, all, dated)
+  newsroomNames(lines, all, dated, timeZone)
+  followedAccounts(lines, all)
+}
+
+/**
+ * `李若澄` over `2025年3月4日 22:30`: a writer's name alone over the date they wrote on (and
+ * perhaps its update), or over a line about them and then the date (a columnist's box).
+ */
+function namesOverDates(
+  lines: readonly PageLine[],
+  all: LineFeatures[],
+  dated: (j: number) => boolean,
+) {
+  all.forEach((f, i) => {
+    const about = all[i + 1]
+    const boxed = about && !about.meta && !about.blank && about.chars <= BIO_CHARS && dated(i + 2)
+    if (f.meta || f.names || f.cue || !(dated(i + 1) || boxed)) return
+    const name = writerBeforeDate(lines[i]!.plain)
+    if (name) all[i] = { ...f, list: false, names: [name] }
+  })
+}
+
+/**
+ * `上海闵行` over `2025-07-22 18:30`, `天下泉城　2025-12-05 17:50`: the app's or the newsroom's
+ * name over the date or before it, a name the page prints elsewhere too (its masthead, its
+ * app's banner). Only a page's head is searched, and only its head and tail for the name again
+ * (where mastheads, banners and footers are), so a page of a million short lines costs no more.
+ */
+function newsroomNames(
+  lines: readonly PageLine[],
+  all: LineFeatures[],
+  dated: (j: number) => boolean,
+  timeZone: string,
+) {
+  const tail = Math.max(HEAD_LINES, lines.length - HEAD_LINES)
+  const ends = [
+    ...lines.slice(0, HEAD_LINES).map((l, j) => [l.plain, j] as const),
+    ...lines.slice(tail).map((l, k) => [l.plain, tail + k] as const),
+  ]
+  const recurs = (name: string, i: number) =>
+    ends.some(([text, j]) => j !== i && text.includes(name))
+  all.forEach((f, i) => {
+    if (i >= HEAD_LINES || f.meta || f.names || f.cue) return
+    const text = lines[i]!.plain.trim()
+    const split = /^(\S+?)[\s\u3000]+(\d.*)$/u.exec(text)
+    const [name, rest] = split ? [split[1], split[2]] : [text, undefined]
+    if (!name || !isAccountName(name) || !recurs(name, i)) return
+    const outlet: MetaItem = { field: 'outlet', value: name }
+    const after = rest ? readMetadataLine(rest, timeZone) : undefined
+    if (after?.every((m) => DATED.has(m.field))) {
+      all[i] = { ...f, list: false, meta: [outlet, ...after] }
+    } else if (!rest && dated(i + 1)) all[i] = { ...f, list: false, meta: [outlet] }
+  })
+}
+
+/**
+ * `陈立衡` over `关注`: a post's writer over the button that follows them, perhaps with a line
+ * about them between (`城市规划从业者，关注县域交通`). Self-media pages print it so.
+ */
+function followedAccounts(lines: readonly PageLine[], all: LineFeatures[]) {
+  all.forEach((_, i) => {
+    if (!FOLLOW_BUTTON.test(lines[i]!.plain.trim())) return
+    const above = [i - 1, i - 2, i - 3, i - 4].filter((j) => j >= 0 && !all[j]!.blank).slice(0, 2)
+    for (const j of above) {
+      const name = accountName(lines[j]!.plain, all[j]!)
+      if (!name) continue
+      const byline = { authors: [name], photographers: [] }
+      const meta: MetaItem[] = [{ field: 'byline', value: name, byline, account: true }]
+      all[j] = { ...all[j]!, list: false, meta }
+      return
+    }
+  })
+}
+
+/** A writer's or an account's name: a person's name, or a handle of a few words without marks. */
+function accountName(text: string, f: LineFeatures): string | undefined {
+  const name = text.trim()
+  if (f.meta || f.cue || f.caption || f.path || f.chars > 16 || MENU_WORDS.has(name)) {
+    return undefined
+  }
+  if (isPersonName(name)) return name
+  return /^[\p{L}\p{N}_·・.-]{2,16}$/u.test(name) && f.letters >= 2 ? name : undefined
+}
