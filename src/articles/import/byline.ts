@@ -181,10 +181,9 @@ export function readByline(text: string, labelled = false, bracketed = false): B
       continue
     }
     const found = roleIn(piece)
-    const role = found?.role
-    if (role) notWriting = false
-    if (found && role) {
-      const at = found.at
+    if (found) {
+      const { role, at } = found
+      notWriting = false
       const before = piece.slice(0, at)
       // `中青报·中青网记者`: a paper and its website, both the reporter's. `南都记者`, `每经记者`:
       // a newsroom's short name, too short to be the source.
@@ -220,9 +219,9 @@ export function readByline(text: string, labelled = false, bracketed = false): B
     }
     // `生活中心／王小明報導`: after a desk's name, a name and the kind with no place between.
     const report =
-      desk && !names.length && !role
+      desk && !names.length && !found
         ? deskReport(piece)
-        : reportKind(piece, names.length === 0 && !role, bracketed, !!role)
+        : reportKind(piece, names.length === 0 && !found, bracketed, !!found)
     // `专题报道`: a section of the site, not a place's report.
     if (report && MENU_WORDS.has(piece.slice(0, -report.kind.length))) return undefined
     if (report) {
@@ -350,11 +349,13 @@ export function isPersonName(text: string): boolean {
 export function authorNames(value: string): string[] {
   // `高橋健太（東京）`: where the reporter wrote from, in brackets, is no part of the name (the
   // value may have lost its closing bracket to the field's end).
+  const bare = value.replace(/[（(][\p{Script=Han}]{1,8}[）)]?/gu, ' ')
   // `文/广州日报新花城记者：何颖思`: a reporter's role with its own colon, inside the value.
-  const trimmed = value
-    .replace(/[（(][\p{Script=Han}]{1,8}[）)]?/gu, ' ')
-    .replace(/^[^：:]{0,16}?(?:记者|記者|通讯员|通訊員)[：:]/u, '')
-    .trim()
+  const inner = roleIn(bare)
+  const colon = inner ? inner.at + inner.role.length : -1
+  const trimmed = (
+    inner && inner.at <= 16 && /[：:]/.test(bare[colon] ?? '') ? bare.slice(colon + 1) : bare
+  ).trim()
   if (!trimmed || trimmed.length > 200) return []
   if (/^[\p{Script=Latin}\s.'’-]+(?:(?:,|&|\band\b)[\p{Script=Latin}\s.'’-]+)*$/u.test(trimmed)) {
     return trimmed

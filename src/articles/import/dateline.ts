@@ -31,15 +31,15 @@ export interface Dateline {
 }
 
 /**
- * A newsroom's own dateline (`本報訊`, `荊州網訊`, `1905电影网讯`, `长江日报-长江网讯`: a paper and its site), a
- * place and day (`…4月7日電`, a wire's; `…10月9日消息`, the newsroom's; `…7月10日16时20分讯`;
- * `吉隆坡3日电 -- `, a wire's that names no agency), or a short name and `讯` followed by a space or a bracket
- * (`南都讯 `), which `最新消息，` is not; a name and `讯` before a comma (`证券时报e公司讯，`), which
- * a word ending in 讯 is not (`快讯，`, `通讯，`); or a place and a dash, as wires abroad print it
- * (`華盛頓 — `).
+ * A newsroom's own dateline (`本報訊`, `荊州網訊`, `1905电影网讯`, `长江日报-长江网讯`: a paper
+ * and its site), a place and day (`…4月7日電`, a wire's; `…10月9日消息`, the newsroom's;
+ * `…7月10日16时20分讯`; `吉隆坡3日电 -- `, a wire's that names no agency), or a short name and
+ * `讯` followed by a space or a bracket (`南都讯 `), which `最新消息，` is not; a name and `讯`
+ * before a comma (`证券时报e公司讯，`), which a word ending in 讯 is not (NEWS_WORDS: `快讯，`,
+ * `通讯，`); or a place and a dash, as wires abroad print it (`華盛頓 — `).
  */
 const DATELINE =
-  /^(?:(本(?:報|报|刊|台|網|网|站)?|(?:[\p{Script=Han}A-Za-z]{1,10}?(?:網|网|社|報|报|台|站|端)[-－·・])?(?:\d{2,4}(?=\p{Script=Han}))?[\p{Script=Han}A-Za-z]{1,10}?(?:網|网|社|報|报|台|站|端))(?:訊|讯|消息|專訊|专讯)|((?:[\p{Script=Han}A-Za-z]{1,10}?(?:社|網|网|報|报|台|端)[-－·・、])?[\p{Script=Han}A-Za-z]{1,10}?(?:社|網|网|報|报|台|端))[\p{Script=Han}]{0,8}?(?:\d{1,2}月)?\d{1,2}日(?:\d{1,2}[时時](?:\d{1,2}分)?)?(電|电|消息|訊|讯)|[\p{Script=Han}]{2,6}?(?:\d{1,2}月)?\d{1,2}日(?:電|电)(?=\s*(?:--|—|－－)\s)|(?<short>[\p{Script=Han}]{2,4}?)(?:訊|讯)(?=[ \u3000（(【])|[\p{Script=Han}A-Za-z]{2,10}?(?<![资資通快简簡喜死音视視电電审審传傳闻聞短提质質])(?:訊|讯)(?=[，,])|[\p{Script=Han}]{2,6} ?—{1,2}(?= ))/u
+  /^(?:(本(?:報|报|刊|台|網|网|站)?|(?:[\p{Script=Han}A-Za-z]{1,10}?(?:網|网|社|報|报|台|站|端)[-－·・])?(?:\d{2,4}(?=\p{Script=Han}))?[\p{Script=Han}A-Za-z]{1,10}?(?:網|网|社|報|报|台|站|端))(?:訊|讯|消息|專訊|专讯)|((?:[\p{Script=Han}A-Za-z]{1,10}?(?:社|網|网|報|报|台|端)[-－·・、])?[\p{Script=Han}A-Za-z]{1,10}?(?:社|網|网|報|报|台|端))[\p{Script=Han}]{0,8}?(?:\d{1,2}月)?\d{1,2}日(?:\d{1,2}[时時](?:\d{1,2}分)?)?(電|电|消息|訊|讯)|[\p{Script=Han}]{2,6}?(?:\d{1,2}月)?\d{1,2}日(?:電|电)(?=\s*(?:--|—|－－)\s)|(?<short>[\p{Script=Han}]{2,4}?)(?:訊|讯)(?=[ \u3000（(【])|(?<comma>[\p{Script=Han}A-Za-z]{2,10}?)(?:訊|讯)(?=[，,])|[\p{Script=Han}]{2,6} ?—{1,2}(?= ))/u
 /** Brackets of every kind that set a dateline or a byline apart. */
 const OPEN = '（(【〔［[《'
 const CLOSE: Record<string, string> = {
@@ -99,15 +99,12 @@ export function readDateline(paragraph: string): Dateline | undefined {
     if (credit) return withWire({ authors: credit.authors, end: credit.end, credit: false }, byline)
     return withWire({ authors: byline.authors, end, credit: false }, byline)
   }
-  // `记者王卓然通讯员吕思涵报道　今年以来…`: the reporters and 报道 open the story, set apart by a
-  // space or a colon.
-  const opening = OPENING_CREDIT.exec(head)
-  const opened = opening && readByline(opening[1]!)
-  if (opened?.authors.length) {
-    return { authors: opened.authors, end: opening![0].length, credit: false }
-  }
+  // `记者王卓然通讯员吕思涵报道　今年以来…`: the reporters and 报道 open the story.
+  const opening = openingCredit(head, 0)
+  if (opening) return { ...opening, credit: false }
   const place = DATELINE.exec(head)
-  if (!place) return undefined
+  // `快讯，`, `通讯，`: words ending in 讯 before a comma are no dateline.
+  if (!place || NEWS_WORDS.test(place.groups?.comma ?? '')) return undefined
   let end = place[0].length
   let authors: string[] = []
   const spaces = /^[ \t\u3000]*/.exec(head.slice(end))![0].length
@@ -120,11 +117,7 @@ export function readDateline(paragraph: string): Dateline | undefined {
   } else {
     // `南都讯 记者刘思远 通讯员陈晓岚 3月11日下午…`: reporters after it, each with a role, or
     // closed by 报道 (`…网讯 记者 王卓然 通讯员 吕思涵 报道　`).
-    const opening = OPENING_CREDIT.exec(head.slice(end + spaces))
-    const opened = opening && readByline(opening[1]!)
-    const credited = opened?.authors.length
-      ? { authors: opened.authors, end: end + spaces + opening![0].length }
-      : rolesAfter(head, end + spaces)
+    const credited = openingCredit(head, end + spaces) ?? rolesAfter(head, end + spaces)
     if (credited) ({ authors, end } = credited)
   }
   end += gapAt(paragraph, end)
@@ -149,8 +142,18 @@ export function readDateline(paragraph: string): Dateline | undefined {
 const OPENING_CREDIT =
   /^((?:本[报報])?(?:记者|記者)[^，,。：:]{2,30}?(?:报道|報道|報導|报导))(?:[ \u3000]+|[：:][ \u3000]*)(?=\S)/u
 
-/** Words that end in 讯 and name no newsroom: `快讯`, `简讯`, `资讯`. */
-const NEWS_WORDS = /(?:[资資通快简簡喜死音视視电電审審传傳闻聞短提质質]|新闻|新聞)$/
+/**
+ * Reporters and 报道 at `at`, set apart from the story by a space or a colon, and where the
+ * story goes on.
+ */
+function openingCredit(head: string, at: number): { authors: string[]; end: number } | undefined {
+  const opening = OPENING_CREDIT.exec(head.slice(at))
+  const authors = opening && readByline(opening[1]!)?.authors
+  return authors?.length ? { authors, end: at + opening![0].length } : undefined
+}
+
+/** Words that end in 讯 and name no newsroom: `快讯`, `简讯`, `资讯`, `新闻讯`. */
+const NEWS_WORDS = /[资資通快简簡喜死音视視电電审審传傳闻聞短提质質]$/
 
 /** Reporters in brackets at `at` (`（记者 王小明）`), and where the story goes on. */
 function bracketedAfter(

@@ -20,6 +20,7 @@
 import type { Verdict } from './classify'
 import { labelOutlet } from './labels'
 import { authorNames, isOutlet, readByline } from './byline'
+import { ROLES } from './byline-words'
 import { readDateline } from './dateline'
 import type { ClockTime } from './clock'
 import { dateValue, findDate, type NewsDate } from './dates'
@@ -46,8 +47,6 @@ const RANK = { label: 0, header: 1, footer: 2, signature: 3, smallPrint: 4 }
 const POSTED_AT = /(?:发布|發布|發佈|发表|發表)(?:于|於|时间|時間)[：:]?\s*/
 /** Where a source was read: a label, a byline's outlet, an outlet beside a date, a wire dateline. */
 const SOURCE_RANK = { label: 0, byline: 1, outlet: 2, wire: 3, signOff: 4 }
-/** Roles a newsroom's staff sign with after its name: `體路記者`, `本站特約記者`. */
-const STAFF = ['記者', '记者', '特約記者', '特约记者', '攝影', '摄影', '通訊員', '通讯员']
 /** Reporters in brackets closing a paragraph after its last sentence: `。（记者 陈雅婷）`. */
 const CLOSING_CREDIT = /[。！？」”][\s\u3000]*[（(]([^（）()]{2,40})[）)]$/u
 /** An agency's sign-off, a dash and its name alone: `-- 马新社`, `——新华社`. */
@@ -79,6 +78,8 @@ export function readFields(
   const accounts: [string[], number][] = []
   let lastDay: { date: Candidate<NewsDate>; report: FieldReport } | undefined
   let menu: Set<string> | undefined
+  // The page's first line: its masthead, the site's name over its menu.
+  const masthead = verdicts.findIndex((v) => v.class !== 'blank')
 
   const report = (entry: FieldReport) => {
     out.reports.push(entry)
@@ -168,7 +169,7 @@ export function readFields(
       } else if (item.field === 'outlet') {
         // `… 11:20 am | 诗巫新闻`: a name the site's menu lists is a section, not the source; a
         // name alone on its line over the date is the newsroom's (`上海闵行`).
-        menu ??= menuItems(lines, verdicts)
+        menu ??= menuItems(lines, verdicts, masthead)
         if (x.meta!.length === 1 || !menu.has(item.value)) {
           sources.push({ value: item.value, rank: SOURCE_RANK.outlet, line: i })
         }
@@ -189,16 +190,15 @@ export function readFields(
   }
   // `文：體路記者 陳栢熙` under the masthead `體路 Sportsroad`: the site's own short name before a
   // reporter's role names the source, as a known outlet's would.
-  const masthead = /^(\p{Script=Han}{2,6})(?:[\s\u3000]|$)/u.exec(
-    lines.find((_, i) => verdicts[i]!.class !== 'blank')?.plain.trim() ?? '',
+  const site = /^(\p{Script=Han}{2,6})(?:[\s\u3000]|$)/u.exec(
+    lines[masthead]?.plain.trim() ?? '',
   )?.[1]
-  if (masthead && !sources.length) {
+  if (site && !sources.length) {
     const line = lines.findIndex(
       (l, i) =>
-        verdicts[i]!.class === 'metadata' &&
-        STAFF.some((role) => l.plain.includes(masthead + role)),
+        verdicts[i]!.class === 'metadata' && ROLES.some((role) => l.plain.includes(site + role)),
     )
-    if (line !== -1) sources.push({ value: masthead, rank: SOURCE_RANK.signOff, line })
+    if (line !== -1) sources.push({ value: site, rank: SOURCE_RANK.signOff, line })
   }
   const opening = storyOpening(lines, verdicts, firstStory)
   const named = opening?.wire ?? opening?.outlet
@@ -259,9 +259,12 @@ const label = (item?: MetaItem) => (item?.label ? { label: item.label } : {})
  * over the title (`美里新闻`), but for the page's first line, the masthead over them
  * (`三联生活周刊`, then `首页`, `封面故事`…).
  */
-function menuItems(lines: readonly PageLine[], verdicts: readonly Verdict[]): Set<string> {
+function menuItems(
+  lines: readonly PageLine[],
+  verdicts: readonly Verdict[],
+  masthead: number,
+): Set<string> {
   const items = new Set<string>()
-  const masthead = verdicts.findIndex((v) => v.class !== 'blank')
   lines.forEach((l, i) => {
     const v = verdicts[i]!
     if (i !== masthead && v.class === 'furniture' && (v.reason === 'list' || v.zone === 'above')) {

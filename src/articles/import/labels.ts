@@ -204,8 +204,10 @@ function labelAt(
     return { label, field, valueAt: j + 1 }
   }
   if (sep && SLASHES.includes(sep) && takesSlash(label)) {
-    // `文／圖　記者…`: the credit names two jobs before its names.
-    const both = /^\s{0,2}(?:圖|图|文|攝影|摄影)(?=[\s\u3000:：]|$)/.exec(text.slice(j + 1))
+    // `文／圖　記者…`, `文/图：国际日报记者 许美玲`: the credit names two jobs before its names.
+    const both = /^\s{0,2}(?:圖|图|文|攝影|摄影)(?:\s*[:：]|(?=[\s\u3000]|$))/.exec(
+      text.slice(j + 1),
+    )
     return { label, field: field!, valueAt: j + 1 + (both?.[0].length ?? 0) }
   }
   if (field && BARE_LABELS.includes(label) && j > start + label.length) {

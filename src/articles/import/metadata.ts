@@ -65,9 +65,7 @@ export function readMetadataLine(line: string, timeZone: string): MetaItem[] | u
   const original = line.trim().replace(BULLET, '')
   // A long sentence is never metadata: leave it before reading it piece by piece.
   if (!original || (original.length > 60 && readsAsSentence(original))) return undefined
-  // `文/图：`: two jobs one person did, read as `文·图：` is (the same length, so the values
-  // are still taken from the line as printed).
-  const text = asciiDigits(original).replace(/^([文图圖])[/／]([文图圖])(?=\s*[：:])/u, '$1·$2')
+  const text = asciiDigits(original)
   const english = /^by(?:\s*[:：]\s*|\s+)(?=\S)/i.exec(text)
   if (english) {
     // `By LIU KUN | China Daily`: the writers, then perhaps their outlet after a bar; `by Kelvin
@@ -106,7 +104,7 @@ export function readMetadataLine(line: string, timeZone: string): MetaItem[] | u
     const value = trimValue(original.slice(label.valueAt, end.at))
     const item: MetaItem = { field: label.field, label: label.label, value }
     // `公告日期：2025-06-20`: a date under a label this service does not know is still a date.
-    const dated = label.field === 'other' && DATED_LABEL.test(label.label)
+    const dated = label.field === 'other' && datedLabel(label.label)
     const date = dated ? findDate(value, timeZone) : undefined
     if (date && date.index <= 3) {
       item.field = 'date'
@@ -299,17 +297,19 @@ function onDay(day: NewsDate, time: ClockTime, timeZone: string): NewsDate | und
 /** A reprint's note of the title it first ran under: `原标题：…`, never the page's title. */
 const ORIGINAL_TITLE = /^原[标標][题題]$/
 
-/** How the labels of dates end: `公告日期`, `成文時間`. */
-const DATED_LABEL =
-  /(?<!成文|印发|印發|施行|实施|實施|生效|截止|报名|報名|活动|活動|开放|開放|办理|辦理)(?:日期|時間|时间)$/
+/** How the labels of dates end: `公告日期`, `出版时间`, `成文日期`. */
+const DAY_WORD = /(?:日期|時間|时间)$/
+/** The labels of days that are not the page's: a document's, a rule's, an event's. */
+const OTHER_DAY =
+  /(?:成文|印发|印發|施行|实施|實施|生效|截止|报名|報名|活动|活動|开放|開放|办理|辦理)(?:日期|時間|时间)$/
+/** A date's label that may name the page's day: `公告日期`, `出版时间`. */
+const datedLabel = (label: string) => DAY_WORD.test(label) && !OTHER_DAY.test(label)
 
 /**
  * True for the label of a day that is not the page's: a document's (`成文日期`), a rule's
  * (`施行日期`), an event's (`活动时间`).
  */
-export function otherDayLabel(label: string): boolean {
-  return /(?:日期|時間|时间)$/.test(label) && !DATED_LABEL.test(label)
-}
+export const otherDayLabel = (label: string) => OTHER_DAY.test(label)
 
 /** Where a post was sent from, as platforms print it: `来自 山东`, `IP属地：浙江`, `发布于北京`. */
 const SENT_FROM_WORD =
@@ -372,7 +372,7 @@ function bareDateLabel(piece: string): 'published' | 'updated' | undefined {
   if (field === 'published' || field === 'updated') return field
   // `出版时间 2025年6月3日`, `公告日期 2025-06-02`: any short label named for a date or a time
   // (but a document's or an event's day: `成文日期`, `活动时间`).
-  if (field || [...words].length > 6 || !DATED_LABEL.test(words)) return undefined
+  if (field || [...words].length > 6 || !datedLabel(words)) return undefined
   return /更新|修改|修訂|修订/.test(words) ? 'updated' : 'published'
 }
 
