@@ -107,6 +107,16 @@ describe('bylines in more shapes', () => {
     expect(readDateline('通讯员陈晓岚说，工程顺利。')).toBeUndefined()
   })
 
+  it('reads a credit line of its own that opens with the newsroom’s dateline', () => {
+    const story = '广州地铁集团昨日宣布，今年年底将有两条新线开通运营，沿线居民表示期待。'
+    const r = imp('广州地铁新线年底开通', '2025-06-01 10:00', '', '南都讯 记者刘思远', '', story)
+    expect(authors(r)).toEqual(['刘思远'])
+    expect(r.fields.source?.name).toBe('南都')
+    expect(paragraphs(r)).toEqual(['南都讯 记者刘思远', story])
+    // Can fail: a word that ends in 讯 names neither a newsroom nor a writer.
+    expect(readDateline('快讯 记者刘思远')).toEqual({ authors: ['刘思远'], end: 8, credit: true })
+  })
+
   it('does not take an outlet’s short name opening a byline for a person', () => {
     const r = imp(
       '财新网',

@@ -24,6 +24,7 @@ import {
   KINDS,
   LATIN_ROLES,
   MENU_WORDS,
+  NEWS_WORDS,
   NOT_NAMES,
   NOT_WRITING,
   OUTLET_END,
@@ -63,6 +64,13 @@ const SHORT_NAME = /^(?![一二三四五六七八九十几多数两该此这這�
 /** True for a newsroom's short name as bylines print it before a role: `南都`, `每经`. */
 export function isShortName(text: string): boolean {
   return SHORT_NAME.test(text)
+}
+/**
+ * True for a newsroom's short name as its own dateline prints it before 讯 (`南都讯`,
+ * `交汇点讯`): not `本报`, and not a word that ends in 讯 (`快讯`, `通讯`).
+ */
+export function isNewsroomShortName(text: string): boolean {
+  return isShortName(text) && !text.startsWith('本') && !NEWS_WORDS.test(text)
 }
 const HAN_NAME = /^[\p{Script=Han}][\p{Script=Han}·•]{1,9}$/u
 /** A Latin name has two words at least: `The Reporter` is not `The` and a role. */
@@ -209,6 +217,15 @@ export function readByline(text: string, labelled = false, bracketed = false): B
       desk = true
       continue
     }
+    // `南都讯 记者刘思远`: the newsroom's own dateline opens the byline.
+    const own = i === 0 && roleIn(pieces[1] ?? '')?.at === 0 && /^(.+)(?:訊|讯)$/u.exec(piece)
+    if (own && isNewsroomShortName(own[1]!)) {
+      byline.outlet = own[1]
+      byline.kind = piece.slice(-1)
+      continue
+    }
+    // `快讯 记者…`: nor is a word ending in 讯 anyone's name.
+    if (own && NEWS_WORDS.test(own[1]!)) continue
     const closing = PHOTO_CLOSINGS.find((c) => piece.endsWith(c))
     if (closing && piece.length > closing.length) {
       photo = evidence = true

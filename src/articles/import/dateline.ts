@@ -11,8 +11,8 @@
  * perhaps a byline in brackets, or wholly in brackets of any kind. Only the first
  * DATELINE_CHARS characters are read, so the work per article is bounded.
  */
-import { isOutlet, readByline, type Byline } from './byline'
-import { ROLES } from './byline-words'
+import { isNewsroomShortName, isOutlet, readByline, type Byline } from './byline'
+import { NEWS_WORDS, ROLES } from './byline-words'
 import { findDate } from './dates'
 import { DATELINE_CHARS } from './limits'
 import { readsAsSentence } from './sentence'
@@ -128,7 +128,7 @@ export function readDateline(paragraph: string): Dateline | undefined {
   // `交汇点讯　`: a short name and 讯 set apart from the story name the newsroom, as `南都讯` does
   // (`快讯`, `通讯` are words).
   const short = place.groups?.short
-  if (short && !dateline.outlet && !short.startsWith('本') && !NEWS_WORDS.test(short)) {
+  if (short && !dateline.outlet && isNewsroomShortName(short)) {
     dateline.outlet = short
   }
   // `新華社北京4月7日電` is a wire's; `央广网北京10月9日消息` is the newsroom's own report.
@@ -151,9 +151,6 @@ function openingCredit(head: string, at: number): { authors: string[]; end: numb
   const authors = opening && readByline(opening[1]!)?.authors
   return authors?.length ? { authors, end: at + opening![0].length } : undefined
 }
-
-/** Words that end in 讯 and name no newsroom: `快讯`, `简讯`, `资讯`, `新闻讯`. */
-const NEWS_WORDS = /[资資通快简簡喜死音视視电電审審传傳闻聞短提质質]$/
 
 /** Reporters in brackets at `at` (`（记者 王小明）`), and where the story goes on. */
 function bracketedAfter(
@@ -205,7 +202,8 @@ function creditLine(paragraph: string): Dateline | undefined {
     ? readByline(paragraph.slice(credit[0].length), true)
     : readByline(paragraph)
   if (!byline?.authors.length) return undefined
-  return { authors: byline.authors, end: paragraph.length, credit: true }
+  // `南都讯 记者刘思远`: a credit line may open with the newsroom's own dateline.
+  return withWire({ authors: byline.authors, end: paragraph.length, credit: true }, byline)
 }
 
 function withWire(dateline: Dateline, byline: Byline): Dateline {
