@@ -178,25 +178,33 @@ function stackAbove(f: readonly LineFeatures[], at: number): number[] {
  * longest. A headline in the other script joins
  * it, in page order (a bilingual page). Lines under it are subtitles, lines above it masthead.
  */
+/**
+ * Where the last group of headline-length lines starts among `whole`. `中華基督教會恩光堂`, a
+ * menu, `堂訊 Church News`, then the headline: lines of a headline's length set apart by shorter
+ * ones are a masthead over the page's own headline, which is in the last group.
+ */
+function lastHeadlineGroup(whole: readonly number[], f: readonly LineFeatures[]): number {
+  let from = 0
+  // A headline-length line came before, and a shorter one after it.
+  let seen = false
+  let apart = false
+  whole.forEach((i, k) => {
+    if (!isHeadline(f[i]!)) apart = seen
+    else {
+      if (apart) from = k
+      seen = true
+      apart = false
+    }
+  })
+  return from
+}
+
 function choose(
   lines: readonly PageLine[],
   f: readonly LineFeatures[],
   whole: number[],
 ): TitleLines {
-  // `中華基督教會恩光堂`, a menu, `堂訊 Church News`, then the headline: lines of a headline's
-  // length set apart by shorter ones are a masthead over the page's own headline, which is in
-  // the last of them.
-  let from = 0
-  let shorter = false
-  let seen = false
-  whole.forEach((i, k) => {
-    if (!isHeadline(f[i]!)) shorter = seen
-    else {
-      if (shorter) from = k
-      seen = true
-      shorter = false
-    }
-  })
+  const from = lastHeadlineGroup(whole, f)
   const masthead = whole.slice(0, from)
   const stack = whole.slice(from)
   const kickers: number[] = []
