@@ -35,9 +35,9 @@ export const SURNAME = new RegExp(
 /** Double surnames, whose bearers' names run to four characters: `欧阳`, `司马`. */
 export const DOUBLE_SURNAME =
   /^(?:欧阳|歐陽|司马|司馬|上官|诸葛|諸葛|东方|東方|皇甫|尉迟|尉遲|公孙|公孫|慕容|令狐|夏侯|长孙|長孫|宇文|司徒|端木|申屠|轩辕|軒轅|澹台|澹臺|呼延|南宫|南宮|独孤|獨孤)/
-/** The kinds of report a newsroom files as its own. */
 /** Words that end in 讯 and name no newsroom: `快讯`, `简讯`, `资讯`, `新闻讯`. */
 export const NEWS_WORDS = /[资資通快简簡喜死音视視电電审審传傳闻聞短提质質]$/
+/** The kinds of report a newsroom files as its own. */
 export const OWN_KINDS = new Set('專訊 专讯 訊 讯'.split(' '))
 /** Jobs a byline may credit besides writing (a camera, an edit): the names after them are no authors. */
 export const NOT_WRITING = new Set(

@@ -77,8 +77,17 @@ const HAN_NAME = /^[\p{Script=Han}][\p{Script=Han}·•]{1,9}$/u
 const LATIN_NAME =
   /^(?:\p{Lu}[\p{L}'’.-]*)(?:\s(?:\p{Lu}[\p{L}'’.-]*|van|von|de|da|bin|binti|bte|bt))+$/u
 const SEPARATORS = /[／/｜|、，,;；\s\u3000]+/u
-/** A name, a day, then a place: `陈雅琳11月4日洛杉矶`. */
-const NAME_DATE_PLACE = /^(\p{Script=Han}{2,3})(?:\d{1,2}月)?\d{1,2}日\p{Script=Han}{2,6}$/u
+/** One Han character, a space or two, then another, alone: `柯　岚`, `王 佳`. */
+const PADDED_NAME =
+  /(?<!\p{Script=Han})(\p{Script=Han})[ \u3000\u00a0]{1,2}(\p{Script=Han})(?!\p{Script=Han})/gu
+/** One-character words a byline prints alone: `文 图`, `摄`, `电`, a font size's `大 中 小`. */
+const LONE_WORDS = new Set(
+  [...CLOSINGS, ...PHOTO_CLOSINGS, ...KINDS, '大', '中', '小'].filter((w) => w.length === 1),
+)
+/** The last of names set apart by 、, glued to the word for a report: `、黃思穎報道`. */
+const LISTED_LAST = /、[ \u3000]?(\p{Script=Han}{2,3}?)(報道|报道|報導|报导)(?=$|[：:\s\u3000])/u
+/** A name, a day, then perhaps a place: `陈雅琳11月4日洛杉矶`, `徐程10月14日`. */
+const NAME_DATE_PLACE = /^(\p{Script=Han}{2,3})(?:\d{1,2}月)?\d{1,2}日(?:\p{Script=Han}{2,6})?$/u
 /** A place then a day: `台北2日`, `吉隆坡5日`, `北京3月4日`. */
 const PLACE_DATE =
   /^([\p{Script=Han}]{0,8}?)((?:\d{1,2}月)?\d{1,2}日|[一二三四五六七八九十廿卅]{1,3}日)?$/u
@@ -134,7 +143,18 @@ export function isOutlet(word: string): boolean {
  * text is a dateline's brackets, where a place and `讯` are enough (`（新加坡讯）`).
  */
 export function readByline(text: string, labelled = false, bracketed = false): Byline | undefined {
-  const pieces = text.trim().split(SEPARATORS).filter(Boolean)
+  const pieces = text
+    .trim()
+    // `柯　岚`: a two-character name padded to a three-character name's width is one name.
+    .replace(PADDED_NAME, (padded, surname: string, given: string) =>
+      LONE_WORDS.has(surname) || LONE_WORDS.has(given) ? padded : surname + given,
+    )
+    // `記者陳卓軒、黃思穎報道`: the last of the names listed ends where 報道 starts.
+    .replace(LISTED_LAST, (listed, name: string, kind: string) =>
+      BYLINE_PLACES.has(name) ? listed : `、${name} ${kind}`,
+    )
+    .split(SEPARATORS)
+    .filter(Boolean)
   if (!pieces.length || pieces.length > 12) return undefined
   const byline: Byline = { authors: [], photographers: [] }
   // What the pieces themselves say (a role, a kind of report, a closing word), not the label.

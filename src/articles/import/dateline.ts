@@ -39,7 +39,7 @@ export interface Dateline {
  * `通讯，`); or a place and a dash, as wires abroad print it (`華盛頓 — `).
  */
 const DATELINE =
-  /^(?:(本(?:報|报|刊|台|網|网|站)?|(?:[\p{Script=Han}A-Za-z]{1,10}?(?:網|网|社|報|报|台|站|端)[-－·・])?(?:\d{2,4}(?=\p{Script=Han}))?[\p{Script=Han}A-Za-z]{1,10}?(?:網|网|社|報|报|台|站|端))(?:訊|讯|消息|專訊|专讯)|((?:[\p{Script=Han}A-Za-z]{1,10}?(?:社|網|网|報|报|台|端)[-－·・、])?[\p{Script=Han}A-Za-z]{1,10}?(?:社|網|网|報|报|台|端))[\p{Script=Han}]{0,8}?(?:\d{1,2}月)?\d{1,2}日(?:\d{1,2}[时時](?:\d{1,2}分)?)?(電|电|消息|訊|讯)|[\p{Script=Han}]{2,6}?(?:\d{1,2}月)?\d{1,2}日(?:電|电)(?=\s*(?:--|—|－－)\s)|(?<short>[\p{Script=Han}]{2,4}?)(?:訊|讯)(?=[ \u3000（(【])|(?<comma>[\p{Script=Han}A-Za-z]{2,10}?)(?:訊|讯)(?=[，,])|[\p{Script=Han}]{2,6} ?—{1,2}(?= ))/u
+  /^(?:(本(?:報|报|刊|台|網|网|站)?|(?:[\p{Script=Han}A-Za-z]{1,10}?(?:網|网|社|報|报|台|站|端|媒體|媒体)[-－·・])?(?:\d{2,4}(?=\p{Script=Han}))?[\p{Script=Han}A-Za-z]{1,10}?(?:網|网|社|報|报|台|站|端|媒體|媒体))(?:訊|讯|消息|專訊|专讯)|((?:[\p{Script=Han}A-Za-z]{1,10}?(?:社|網|网|報|报|台|端)[-－·・、])?[\p{Script=Han}A-Za-z]{1,10}?(?:社|網|网|報|报|台|端))[\p{Script=Han}]{0,8}?(?:\d{1,2}月)?\d{1,2}日(?:\d{1,2}[时時](?:\d{1,2}分)?)?(電|电|消息|訊|讯)|[\p{Script=Han}]{2,6}?(?:\d{1,2}月)?\d{1,2}日(?:電|电)(?=\s*(?:--|—|－－)\s)|(?<short>[\p{Script=Han}]{2,4}?)(?:訊|讯)(?=[ \u3000（(【])|(?<comma>[\p{Script=Han}A-Za-z]{2,10}?)(?:訊|讯)(?=[，,])|[\p{Script=Han}]{2,6} ?—{1,2}(?= ))/u
 /** Brackets of every kind that set a dateline or a byline apart. */
 const OPEN = '（(【〔［[《'
 const CLOSE: Record<string, string> = {
@@ -138,18 +138,29 @@ export function readDateline(paragraph: string): Dateline | undefined {
   return dateline
 }
 
-/** Reporters and 报道 opening a story: `记者王卓然通讯员吕思涵报道　`, `本报记者 李明 报道：`. */
+/**
+ * Reporters and 报道 opening a story: `记者王卓然通讯员吕思涵报道　`, `本报记者 李明 报道：`,
+ * `东方网记者徐程10月14日报道：`.
+ */
 const OPENING_CREDIT =
-  /^((?:本[报報])?(?:记者|記者)[^，,。：:]{2,30}?(?:报道|報道|報導|报导))(?:[ \u3000]+|[：:][ \u3000]*)(?=\S)/u
+  /^((?:本[报報]|[\p{Script=Han}A-Za-z]{2,10}?)?(?:记者|記者)[^，,。：:]{2,30}?(?:报道|報道|報導|报导))(?:[ \u3000]+|[：:][ \u3000]*)(?=\S)/u
 
 /**
  * Reporters and 报道 at `at`, set apart from the story by a space or a colon, and where the
  * story goes on.
  */
-function openingCredit(head: string, at: number): { authors: string[]; end: number } | undefined {
+function openingCredit(
+  head: string,
+  at: number,
+): { authors: string[]; end: number; outlet?: string } | undefined {
   const opening = OPENING_CREDIT.exec(head.slice(at))
-  const authors = opening && readByline(opening[1]!)?.authors
-  return authors?.length ? { authors, end: at + opening![0].length } : undefined
+  const byline = opening ? readByline(opening[1]!) : undefined
+  if (!byline?.authors.length) return undefined
+  const end = at + opening![0].length
+  // `东方网记者徐程…报道：`: the newsroom names its own report.
+  return byline.outlet
+    ? { authors: byline.authors, end, outlet: byline.outlet }
+    : { authors: byline.authors, end }
 }
 
 /** Reporters in brackets at `at` (`（记者 王小明）`), and where the story goes on. */

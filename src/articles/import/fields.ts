@@ -19,7 +19,7 @@
  */
 import type { Verdict } from './classify'
 import { labelOutlet } from './labels'
-import { authorNames, isOutlet, readByline } from './byline'
+import { authorNames, isOutlet, isShortName, readByline } from './byline'
 import { ROLES } from './byline-words'
 import { readDateline } from './dateline'
 import type { ClockTime } from './clock'
@@ -49,9 +49,11 @@ const POSTED_AT = /(?:发布|發布|發佈|发表|發表)(?:于|於|时间|時�
 const SOURCE_RANK = { label: 0, byline: 1, outlet: 2, wire: 3, signOff: 4 }
 /** Reporters in brackets closing a paragraph after its last sentence: `。（记者 陈雅婷）`. */
 const CLOSING_CREDIT = /[。！？」”][\s\u3000]*[（(]([^（）()]{2,40})[）)]$/u
-/** An agency's sign-off, a dash and its name alone: `-- 马新社`, `——新华社`. */
+/** A run of Han characters right before a reporter's role: `南方周末记者`. */
+const ROLE_AFTER_NAME = new RegExp(`(\\p{Script=Han}{2,6}?)(?:${ROLES.join('|')})`, 'gu')
+/** An agency's sign-off, its name alone after a dash or in brackets: `-- 马新社`, `（越通社）`. */
 const SIGN_OFF =
-  /^[\s\u3000]*(?:-{1,2}|—{1,2}|－{1,2})[\s\u3000]*(\p{Script=Han}{2,8})[\s\u3000]*$/u
+  /^[\s\u3000]*(?:(?:-{1,2}|—{1,2}|－{1,2})[\s\u3000]*(\p{Script=Han}{2,8})|[（(](\p{Script=Han}{2,8})[）)])[\s\u3000]*$/u
 
 interface Candidate<T> {
   value: T
@@ -188,26 +190,31 @@ export function readFields(
       if (date && date.index - (at.index + at[0].length) <= 2) addDate(date, RANK.smallPrint, i)
     })
   }
-  // `文：體路記者 陳栢熙` under the masthead `體路 Sportsroad`: the site's own short name before a
-  // reporter's role names the source, as a known outlet's would.
-  const site = /^(\p{Script=Han}{2,6})(?:[\s\u3000]|$)/u.exec(
-    lines[masthead]?.plain.trim() ?? '',
-  )?.[1]
-  if (site && !sources.length) {
-    const line = lines.findIndex(
-      (l, i) =>
-        verdicts[i]!.class === 'metadata' && ROLES.some((role) => l.plain.includes(site + role)),
-    )
-    if (line !== -1) sources.push({ value: site, rank: SOURCE_RANK.signOff, line })
+  // `文：體路記者 陳栢熙` under the masthead `體路 Sportsroad`, `南方周末记者 梁思远` over `南方周末
+  // 版权所有`: a short name before a reporter's role names the source when the page prints it as
+  // its own, in its masthead or its copyright line, as a known outlet's name would.
+  if (!sources.length) {
+    const own = lines
+      .filter((_, i) => i === masthead || verdicts[i]!.reason === 'copyright')
+      .map((l) => l.plain)
+      .join('\n')
+    for (let i = 0; i < lines.length && !sources.length; i++) {
+      const site = verdicts[i]!.class === 'metadata' ? ownName(lines[i]!.plain, own) : undefined
+      if (site) sources.push({ value: site, rank: SOURCE_RANK.signOff, line: i })
+    }
   }
   const opening = storyOpening(lines, verdicts, firstStory)
   const named = opening?.wire ?? opening?.outlet
   if (opening && named) sources.push({ value: named, rank: SOURCE_RANK.wire, line: opening.line })
-  // `-- 马新社`: an agency's sign-off under the story names it, as its dateline would.
+  // `-- 马新社`: an agency's sign-off under the story names it, as its dateline would; so does
+  // one agency alone in brackets, which is read as the story's contributors (`（越通社）`).
   lines.forEach((l, i) => {
-    const signed = verdicts[i]!.kept && verdicts[i]!.zone !== 'header' && SIGN_OFF.exec(l.plain)
-    if (signed && isOutlet(signed[1]!)) {
-      sources.push({ value: signed[1]!, rank: SOURCE_RANK.signOff, line: i })
+    const v = verdicts[i]!
+    const under = (v.kept || v.reason === 'contributors') && v.zone !== 'header'
+    const signed = under && SIGN_OFF.exec(l.plain)
+    const agency = signed && (signed[1] ?? signed[2])!
+    if (agency && isOutlet(agency)) {
+      sources.push({ value: agency, rank: SOURCE_RANK.signOff, line: i })
     }
   })
   // `…让小空间发挥更大作用。（记者 陈雅婷 通讯员 林国栋）`: a short news item's reporters in
@@ -250,6 +257,19 @@ export function readFields(
   if (source) out.source = source
   out.reports.sort((a, b) => a.line - b.line)
   return out
+}
+
+/** The short name before a reporter's role on `line` that `own` (the page's own name) prints. */
+function ownName(line: string, own: string): string | undefined {
+  for (const role of line.matchAll(ROLE_AFTER_NAME)) {
+    const before = role[1]!
+    // The longest end of the run before the role that the page names itself by: `南方周末`.
+    for (let k = 0; k <= before.length - 2; k++) {
+      const name = before.slice(k)
+      if (isShortName(name) && !name.startsWith('本') && own.includes(name)) return name
+    }
+  }
+  return undefined
 }
 
 const label = (item?: MetaItem) => (item?.label ? { label: item.label } : {})

@@ -208,7 +208,7 @@ export const FURNITURE_CUES: FurnitureCue[] = [
   {
     id: 'disclaimer',
     description:
-      'disclaimers: 免责声明：…, 不代表本网观点, 与本站立场无关, a listed board’s 保证本公告内容不存在虚假记载',
+      'disclaimers: 免责声明：…, 版权声明：…, 不代表本网观点, 与本站立场无关, a listed board’s 保证本公告内容不存在虚假记载',
     strong: true,
     sentence: true,
     matches: (l) => l.plain.length <= 400 && DISCLAIMER.test(l.plain),

@@ -199,13 +199,16 @@ export function htmlLines(source: string): HtmlPage {
         if (units[i] === node) units[i] = `<p>${escapeHtml(lines[i]!.text)}</p>`
         if (own[i] === node) own[i] = `<p>${escapeHtml(lines[i]!.text)}</p>`
       }
-    } else if (block.unit !== node && lines.length - before > 1 && units[before] === node) {
+    } else if (block.unit !== node && lines.length - before > 1 && own[before] === node) {
       // `天文台表示…<br><br>下午5時…`: a block whose lines `<br>` sets apart is that many
-      // paragraphs, each kept or left on its own, with its own inline markup.
+      // paragraphs, each kept or left on its own, with its own inline markup; so is a layout
+      // table's cell (`<td>【本報消息】…<br><br>市政署指出…</td>`), when its table is not kept whole.
       const pieces = brPieces(node)
       for (let i = before; i < lines.length; i++) {
         const piece = pieces.length === lines.length - before ? pieces[i - before] : undefined
-        units[i] = own[i] = `<p>${piece ?? escapeHtml(lines[i]!.text)}</p>`
+        const paragraph = `<p>${piece ?? escapeHtml(lines[i]!.text)}</p>`
+        own[i] = paragraph
+        if (units[i] === node) units[i] = paragraph
       }
     }
   }

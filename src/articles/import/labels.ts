@@ -93,7 +93,7 @@ export function labelOutlet(label: string): string | undefined {
   return outlet && !/^本[報报]$/.test(outlet) ? outlet : undefined
 }
 
-/** Labels that may be written with a slash instead of a colon: `文／`, `发布/`, `圖／`. */
+/** Labels that may be written with a slash (or a dot) instead of a colon: `文／`, `发布/`, `圖・`. */
 const SLASH_LABELS = new Set(
   '文 圖 图 攝影 摄影 撰文 發布 发布 發佈 更新 出版 來源 来源 責任編輯 责任编辑 編輯 编辑'.split(
     ' ',
@@ -187,8 +187,10 @@ function labelAt(
   while (text[j] === ' ' || text[j] === '\u3000') j++
   const field = labelField(label)
   const sep = text[j]
-  const joined =
-    sep && JOINED_ROLES.includes(sep) && field ? jointLabel(text, j, label, field) : undefined
+  // `报道/摄影：郭明辉`: two jobs before one colon, joined by a dot or (where the first job
+  // takes no slash of its own, as `文／` does) a slash.
+  const joins = sep && (JOINED_ROLES.includes(sep) || (SLASHES.includes(sep) && !takesSlash(label)))
+  const joined = joins && field ? jointLabel(text, j, label, field) : undefined
   if (joined) return joined
   // `由：吳若凡` (RFI's "by"): a word too common to be a label without its colon.
   if (COLON_ONLY.has(label) && !(sep && COLONS.includes(sep))) return undefined
@@ -203,7 +205,8 @@ function labelAt(
   if (sep && field && KNOWN_SEPARATORS.includes(sep)) {
     return { label, field, valueAt: j + 1 }
   }
-  if (sep && SLASHES.includes(sep) && takesSlash(label)) {
+  // `文・江培倫　圖・莊詠晴`: a dot, as magazines print it, where no second job follows.
+  if (sep && (SLASHES.includes(sep) || JOINED_ROLES.includes(sep)) && takesSlash(label)) {
     // `文／圖　記者…`, `文/图：国际日报记者 许美玲`: the credit names two jobs before its names.
     const both = /^\s{0,2}(?:圖|图|文|攝影|摄影)(?:\s*[:：]|(?=[\s\u3000]|$))/.exec(
       text.slice(j + 1),

@@ -22,6 +22,9 @@ const CAPTION_START =
  */
 const CREDIT_ALONE =
   /^(?:图片|圖片|图像|圖像|影像|照片|图|圖)(?:[来來]源|提供)?\s*[：:]\s*\S.{0,60}$|^(?:Photo|Image)(?: credit)?\s*:\s*\S.{0,60}$|^(?:图片|圖片|照片)由.{1,16}提供[。.]?$/i
+/** A photo credit in brackets closing an English caption: `(photo by Chuang Yung-ching)`. */
+const LATIN_CREDIT =
+  /[（(]\s*(?:photos?|images?|pictures?)\s*(?:by\s+|[:：]\s*)([^（）()]{2,40})[）)]\s*$/i
 /** A credit closing a short caption: `…站厅。（朝日新闻）`, `…试运营。 Source: AAP / AAP Image`. */
 const OUTLET_CLOSING = /[（(]([^（）()]{2,40})[）)]$/
 const SOURCE_CLOSING = /\s(?:Source|Photo|Image|Credit)\s*:\s*\S.{0,40}$/
@@ -31,14 +34,16 @@ const PLACEHOLDER =
   /^\[(?:[^[\]]{0,16}(?:图标|圖標|图示|圖示|图片|圖片|照片)|图|圖|相片|头像|頭像|image|img|photo|picture|icon)\]$/iu
 /** A photographer's or a picture's credit label: `摄影/`, `图片来源：`. */
 const CREDIT_LABEL = /^(?:摄影|攝影|图片|圖片|图|圖)(?:[来來]源)?\s*[／/：:]\s*/
-/** How a photographer's credit ends: `摄`, `攝影`. */
-const PHOTO_END = /(?:攝|摄)(?:影)?\s*$|\s[图圖]\s*$/
+/** How a photographer's credit ends: `摄`, `攝影`, perhaps with the agency (`何红福摄（中经视觉）`). */
+const PHOTO_END = /(?:攝|摄)(?:影)?\s*(?:[（(][^（）()]{2,12}[）)])?\s*$|\s[图圖]\s*$/
 /** How a supplied picture's credit ends a caption: `受访单位供图`, `资料图`, `網路截圖`. */
 const SUPPLIED_END =
   /(?:[（(][^（）()]{1,12}提供|供图|供圖|资料图片?|資料圖片?|资料照片?|資料照片?|档案照片?|檔案照片?|截图|截圖|翻摄|翻攝|[（(](?:(?:讀者|读者|網民|网民|市民|受訪者|受访者|警方|消防)?提供|自制|自製))\s*[)）]?\s*$/
-/** A photo credit in brackets closing the line: `（摄影：李俊杰）`, `（圖／記者王小明攝）`. */
+/**
+ * A photo credit in brackets closing the line: `（摄影：李俊杰）`, `（圖／記者王小明攝）`, `（示意图：互联网）`.
+ */
 const BRACKETED_CREDIT =
-  /[（(]\s*(?:(?:文[／/]圖|文[／/]图|圖文|图文|摄影|攝影|图|圖|圖片|图片)(?:[来來]源)?\s*[：:／/]\s*([^（）()]{1,24})|([^（）()]{1,24}?(?:攝|摄)(?:影)?))\s*[）)]$/
+  /[（(]\s*(?:(?:文[／/]圖|文[／/]图|圖文|图文|摄影|攝影|(?:示意|[资資]料)?(?:图|圖)(?:片)?)(?:[来來]源)?\s*[：:／/]\s*([^（）()]{1,24})|([^（）()]{1,24}?(?:攝|摄)(?:影)?))\s*[）)]$/
 
 export interface Caption {
   photographers: string[]
@@ -60,11 +65,15 @@ export function caption(text: string, line: PageLine): Caption | undefined {
       bracketed[1] ? credit : credit.replace(/^(?:圖|图)\s*[／/]/, ''),
       true,
     )
-    // `（图片来源：Destination NSW）`: where the picture came from, not who took it.
-    const source = /[来來]源/.test(bracketed[0])
+    // `（图片来源：Destination NSW）`, `（示意图：互联网）`: where the picture came from, not who
+    // took it (`（資料照，顏麟宇攝）` names who took a file photo).
+    const source = /[来來]源|^[（(]\s*(?:示意|[资資]料)[图圖]/.test(bracketed[0])
     const named = byline?.photographers.length ? byline.photographers : (byline?.authors ?? [])
     return { photographers: source ? [] : named, sure: true }
   }
+  // `(photo by Chuang Yung-ching)`: an English caption's credit in brackets.
+  const latin = LATIN_CREDIT.exec(text)?.[1]
+  if (latin) return { photographers: [latin.trim()], sure: true }
   // `(朝日新闻)`, `(ABC News: Daniel Pirelli)`: the outlet, perhaps its photographer after a colon.
   const outlet = OUTLET_CLOSING.exec(text)?.[1]?.split(/[:：]/)[0]?.trim()
   if (
@@ -74,7 +83,10 @@ export function caption(text: string, line: PageLine): Caption | undefined {
     return { photographers: [], sure: true }
   }
   const tail = text.slice(text.lastIndexOf('。') + 1).replace(/^[\s\u3000]+/, '')
-  const credit = tail.length <= 40 && PHOTO_END.test(tail) ? readByline(tail) : undefined
+  const credit =
+    tail.length <= 40 && PHOTO_END.test(tail)
+      ? readByline(tail.replace(/[（(][^（）()]{2,12}[）)]\s*$/, ''))
+      : undefined
   if (credit?.photographers.length) return { photographers: credit.photographers, sure: true }
   // `居民扫码借用工具。摄影/本报记者 许一帆`, `资料图。图片来源：视觉中国`: a credit label closing it.
   if (tail.length <= 40 && tail.length < text.length && CREDIT_LABEL.test(tail)) {

@@ -42,8 +42,9 @@ const SENT_FROM = new RegExp(`${SENT_FROM_WORD.source}[\\p{Script=Han}]{2,4}$`, 
 /** A self-media account's name: a short run of letters and digits. */
 const ACCOUNT_NAME = /^[\p{Script=Han}A-Za-z0-9_]{2,12}$/u
 
-/** A print edition's page, perhaps with its section: `第A04版：澳聞`, `A07版`, `04版`. */
-const EDITION_PAGE = /^第?[A-Z]?\d{1,3}版(?:[：:]\s*\p{Script=Han}{1,8})?$/u
+/** A print edition's page, perhaps with its section: `第A04版：澳聞`, `澳聞 A3版`, `第3版 综合`. */
+const EDITION_PAGE =
+  /^(?:\p{Script=Han}{1,8}[\s\u3000]*)?第?[A-Z]?\d{1,3}版(?:[：:\s\u3000]\s*\p{Script=Han}{1,8})?$/u
 
 /** Where a story was printed, before the print's date: `发于`, `刊於`, `原载于`. */
 const PRINTED_IN = /^(?:原?[载載]|[发發]|刊)(?:于|於)$/u

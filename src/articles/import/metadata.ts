@@ -10,6 +10,7 @@
 import { isOrganisation, isOutlet, isPersonName, readByline, type Byline } from './byline'
 import { asciiDigits, lineTime, type ClockTime } from './clock'
 import { findDate, type NewsDate } from './dates'
+import { CONTROL_LABELS } from './furniture-words'
 import { labelField, labels, type LabelField } from './labels'
 import { isShortLine } from './limits'
 import { pieceItem } from './meta-pieces'
@@ -48,7 +49,7 @@ const OTHER_END = /[|｜丨│\t】\]]/
  * time beside the date it stands for (`3小時前　2025-09-03 14:22`).
  */
 const FILLER =
-  /\d{1,3}\s?分(?:鐘|钟)(?:閱讀|阅读)|\d{1,3}\s?min(?:ute)?s?\s?read|[【[]\s*[大小]\s+中\s+[大小]\s*[】\]]|(?:閱讀|阅读)(?:時間|时间|時長|时长)\s*[:：]?\s*[約约]?\s*\d+\s*分(?:鐘|钟)|(?:星期|週|周|礼拜|禮拜)[一二三四五六日天]|(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?|Ends|HKT|SGT|MYT|NNNN|纠错|糾錯|举报|舉報|打印本[页頁]|列印本頁|打印|列印|[关關][闭閉](?:窗口)?|[+＋]?(?:关注|關注|订阅|訂閱)|原创|原創|發表|发表|中華民國|中华民国|民國|民国|\d{1,3}\s?(?:分鐘|分钟|小時|小时|天)前|剛剛|刚刚/g
+  /\d{1,3}\s?分(?:鐘|钟)(?:閱讀|阅读)|\d{1,3}\s?min(?:ute)?s?\s?read|[【[]\s*[大小]\s+中\s+[大小]\s*[】\]]|(?:閱讀|阅读)(?:時間|时间|時長|时长)?\s*[:：]?\s*(?:大[約约]|[約约])?\s*(?:需要?)?\s*\d+\s*分(?:鐘|钟)|(?:全文)?[共約约]\d[\d,]*\s?字|(?:星期|週|周|礼拜|禮拜)[一二三四五六日天]|(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?|Ends|HKT|SGT|MYT|NNNN|纠错|糾錯|举报|舉報|打印本[页頁]|列印本頁|打印|列印|[关關][闭閉](?:窗口)?|[+＋]?(?:关注|關注|订阅|訂閱)|原创|原創|發表|发表|中華民國|中华民国|民國|民国|\d{1,3}\s?(?:分鐘|分钟|小時|小时|天)前|剛剛|刚刚/g
 const LETTER = /\p{L}/u
 /** A word of a metadata line that says nothing: a filler, or a separator alone. */
 const QUIET_WORD = new RegExp(`^(?:${FILLER.source}|[·•・|｜/／-])$`)
@@ -171,6 +172,11 @@ export function readMetadataLine(line: string, timeZone: string): MetaItem[] | u
     )
     if (!trimmed || !LETTER.test(trimmed.replace(FILLER, ''))) return
     const start = offset + piece.indexOf(trimmed)
+    // `字號 A+ A-`: the page's controls beside its date say nothing.
+    if (controls(trimmed)) {
+      covered.push([start, start + trimmed.length])
+      return
+    }
     const item = pieceItem(trimmed, { ...context(), last: to === text.length })
     if (item) {
       items.push(item)
@@ -325,6 +331,13 @@ function leftover(text: string, covered: [number, number][]): number {
   }
   rest += ' ' + text.slice(at)
   return letters(rest.replace(FILLER, ' '))
+}
+
+/** True for words that are all a page's controls (`字號 A+ A-`), as furniture-words.ts lists them. */
+function controls(piece: string): boolean {
+  return piece
+    .split(/[\s\u3000|｜]+/)
+    .every((word) => CONTROL_LABELS.has(word.replace(/[^\p{L}]/gu, '')))
 }
 
 /** A date standing alone on a line, perhaps with its weekday: `2024年3月5日 星期二`. */

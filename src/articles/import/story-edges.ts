@@ -63,7 +63,16 @@ export function openingLines(
     if (x.blank) continue
     const byline = x.meta?.every((m) => m.field === 'byline' || m.field === 'author')
     const figure = x.caption && lines[i]!.dom?.figure
-    const neutral = !x.cue && !x.meta && !x.caption && !x.path && !x.list && !x.names && !x.readings
+    // `摘要` over an HTML summary box is the box's, not the story's.
+    const neutral =
+      !x.cue &&
+      !x.meta &&
+      !x.caption &&
+      !x.path &&
+      !x.list &&
+      !x.names &&
+      !x.readings &&
+      !lines[i]!.dom?.standfirst
     if (!(byline || figure || neutral) || title.subtitles.includes(i)) break
     marked.unshift(i)
   }

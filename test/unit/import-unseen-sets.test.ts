@@ -1,0 +1,203 @@
+/**
+ * The classifier on small pages, continuing import-unseen-posts.test.ts: what the fifteenth
+ * (an ordinary day's pastes) and sixteenth (HTML from the clipboard) independent sets showed
+ * (issue 26; docs/import.md, "Pages it has not seen"). Each rule is tested with a line that
+ * must be read and one that must not.
+ */
+import { describe, expect, it } from 'vitest'
+import { textParagraphs } from '../../src/articles/content'
+import { readByline } from '../../src/articles/import/byline'
+import { readDateline } from '../../src/articles/import/dateline'
+import { importHtml } from '../../src/articles/import/html-import'
+import { readMetadataLine } from '../../src/articles/import/metadata'
+import { importPlainText } from '../../src/articles/import/plaintext'
+
+const ZONE = 'Asia/Shanghai'
+const imp = (...lines: string[]) => importPlainText(lines.join('\n'), 'text', ZONE)
+const authors = (r: { fields: { authors?: { name: string }[] } }) =>
+  (r.fields.authors ?? []).map((a) => a.name)
+/** The paragraphs of an import's text, as the article stores them. */
+const paragraphs = (r: { fields: { content_text?: string } }) =>
+  textParagraphs(r.fields.content_text ?? '')
+const fields = (line: string) =>
+  readMetadataLine(line, ZONE)?.map((m) => [m.field, m.label ?? null, m.value])
+const NEWS =
+  '越南农业与环境部表示，今年前三季度全国大米出口量约为690万吨，同比增长3.2%，出口额达到35亿美元。'
+const MORE =
+  '该部表示，下半年将推动高品质、低碳排放大米品种的种植与出口，同时协助企业应对价格波动风险。'
+
+describe('what the fifteenth set showed', () => {
+  it('reads a two-character name padded to three characters’ width as one name', () => {
+    expect(readByline('经济日报记者 柯　岚')).toMatchObject({
+      authors: ['柯岚'],
+      outlet: '经济日报',
+    })
+    expect(readByline('记者 王　佳 通讯员 甬轨宣')?.authors).toEqual(['王佳', '甬轨宣'])
+    // Can fail: a byline's one-character words are no name, nor is a font size.
+    expect(readByline('文 图 王小明')?.authors).toEqual(['王小明'])
+    expect(readByline('大 中 小')).toBeUndefined()
+  })
+
+  it('reads the last of reporters listed with 、 where 報道 is glued to it', () => {
+    const paragraph = '【大公報訊】記者陳卓軒、黃思穎報道：九龍城街市將於明年初展開翻新工程。'
+    const dateline = readDateline(paragraph)!
+    expect(dateline).toMatchObject({ authors: ['陳卓軒', '黃思穎'], outlet: '大公報' })
+    expect(paragraph.slice(dateline.end)).toBe('九龍城街市將於明年初展開翻新工程。')
+    // Can fail: a place where the name would be is the place the report came from.
+    expect(readByline('記者王小明、台北報導')?.authors).toEqual(['王小明'])
+  })
+
+  it('reads a county media centre’s dateline (融媒体讯)', () => {
+    const paragraph =
+      '攸县融媒体讯（记者 谭丽娟 通讯员 彭卓）7月15日，在网岭镇罗家坪村的早稻示范片，收割机来回穿梭。'
+    const dateline = readDateline(paragraph)!
+    expect(dateline).toMatchObject({ authors: ['谭丽娟', '彭卓'], outlet: '攸县融媒体' })
+    expect(paragraph.slice(dateline.end)).toMatch(/^7月15日，在网岭镇/)
+    // Can fail: a sentence about media is no dateline.
+    expect(readDateline('融媒体时代，县级媒体纷纷转型。')).toBeUndefined()
+  })
+
+  it('reads a writer’s and a photographer’s labels with a dot for their colon', () => {
+    expect(fields('文・江培倫　圖・莊詠晴')).toEqual([
+      ['author', '文', '江培倫'],
+      ['photographer', '圖', '莊詠晴'],
+    ])
+    // Can fail: two jobs joined by a dot before one colon are still one person's.
+    expect(fields('撰稿‧編輯：林雅雯')).toEqual([['author', '撰稿‧編輯', '林雅雯']])
+  })
+})
+
+describe('what the sixteenth set showed', () => {
+  it('reads a word count, a reading time and the page’s controls beside the date as nothing', () => {
+    expect(fields('2025-08-07 18:30:00　全文共3642字，阅读大约需要8分钟')).toEqual([
+      ['date', null, '2025-08-07 18:30:00'],
+    ])
+    expect(fields('2025-02-19 05:03:41　來源：大公報　字號 A+ A-')).toEqual([
+      ['date', null, '2025-02-19 05:03:41'],
+      ['source', '來源', '大公報'],
+    ])
+    // Can fail: words that are not controls leave the line unread.
+    expect(readMetadataLine('2025-08-07 全文共3642字，包括两个附录', ZONE)).toBeUndefined()
+  })
+
+  it('reads a print edition’s section before its page', () => {
+    expect(fields('2025-03-27　澳聞 A3版')).toEqual([
+      ['date', null, '2025-03-27'],
+      ['other', 'page', '澳聞 A3版'],
+    ])
+    // Can fail: a phrase before the page is no section.
+    expect(readMetadataLine('2025-03-27　本报今日出版共有十二个版', ZONE)).toBeUndefined()
+  })
+
+  it('reads two jobs joined by a slash before one colon', () => {
+    expect(fields('报道/摄影：郭明辉')).toEqual([['author', '报道/摄影', '郭明辉']])
+    // Can fail: a label that takes a slash for its colon keeps it (`发布/` and its date).
+    expect(fields('发布/2025年5月14日 11:20')?.map((f) => f[0])).toEqual(['published'])
+  })
+
+  it('reads an outlet’s reporter, a day and 报道 opening the story', () => {
+    const paragraph = '东方网记者徐程10月14日报道：今晚6点半，市民夜校临汾路教学点里座无虚席。'
+    const dateline = readDateline(paragraph)!
+    expect(dateline).toMatchObject({ authors: ['徐程'], outlet: '东方网' })
+    expect(paragraph.slice(dateline.end)).toBe('今晚6点半，市民夜校临汾路教学点里座无虚席。')
+    // Can fail: a story that mentions a reporter's report opens with no credit.
+    expect(readDateline('有记者在现场看到群众报道：今晚将有大雨。')).toBeUndefined()
+  })
+
+  it('names the source by the short name before a role that the page’s copyright line prints', () => {
+    const page = (...footer: string[]) =>
+      imp(
+        '首页 新闻 经济 文化 评论',
+        '',
+        '粤北走教老师的一周',
+        '南方周末记者 梁思远　南方周末实习生 邓可欣',
+        '2025-08-07 18:30',
+        '',
+        NEWS,
+        '',
+        MORE,
+        '',
+        ...footer,
+      )
+    const own = page('南方周末 版权所有 © 1984-2025')
+    expect(own.fields.source?.name).toBe('南方周末')
+    expect(authors(own)).toEqual(['梁思远', '邓可欣'])
+    // Can fail: a short name the page does not print as its own is no source.
+    expect(page('关于我们 | 联系我们').fields.source).toBeUndefined()
+  })
+
+  it('names the source by one agency alone in brackets under the story', () => {
+    const signed = (line: string) =>
+      imp('越南前三季度大米出口增长', '2025-10-08', '', NEWS, '', MORE, line)
+    expect(signed('（越通社）').fields.source?.name).toBe('越通社')
+    // Can fail: brackets that name no outlet.
+    expect(signed('（综合报道）').fields.source).toBeUndefined()
+  })
+})
+
+describe('what the fifteenth and sixteenth sets left in the body', () => {
+  const html = (...blocks: string[]) => importHtml(blocks.join('\n'), ZONE)
+
+  it('takes a photographer’s credit with the agency after it, and an English one, for captions', () => {
+    const page = (caption: string) =>
+      imp('大米出口增长', '2025-10-08', '', NEWS, '', caption, '', MORE)
+    expect(paragraphs(page('工人在冷链物流园分拣蔬菜。　何红福摄（中经视觉）'))).toEqual([
+      NEWS,
+      MORE,
+    ])
+    expect(
+      paragraphs(
+        page(
+          'Lin Yu-ching dips the cloth into the vat again and again. (photo by Chuang Yung-ching)',
+        ),
+      ),
+    ).toEqual([NEWS, MORE])
+    // A picture's source credits nobody: the page has no author.
+    expect(authors(page('湄公河三角洲的大米加工厂。（示意图：互联网）'))).toEqual([])
+    // Can fail: a sentence with brackets at its end is the story's.
+    const aside = '该部表示，出口增长主要来自菲律宾和印尼（两国占比过半）。'
+    expect(paragraphs(page(aside))).toEqual([NEWS, aside, MORE])
+  })
+
+  it('leaves the heading of an HTML summary box out of the story', () => {
+    const r = html(
+      '<h1>三季度银行理财规模有望稳中有升</h1>',
+      '<div class="infos"><div>2025年09月18日 07:18</div><div>来源：证券日报</div></div>',
+      `<div class="abstract"><span>摘要</span><div>【三季度银行理财规模有望稳中有升】${MORE}</div></div>`,
+      `<div class="body"><p>　　本报记者 孟雨晴</p><p>${NEWS}</p></div>`,
+    )
+    // The credit line over the story stays with it (docs/import.md).
+    expect(r.fields.content_html).toBe(`<p>　　本报记者 孟雨晴</p>\n<p>${NEWS}</p>`)
+  })
+
+  it('takes each stretch of a layout table’s cell between <br><br> as a paragraph', () => {
+    const r = html(
+      '<table><tr><td><img alt="華僑報"></td><td>2025年03月27日 星期四</td></tr>',
+      '<tr><td>氹仔街市翻新工程下月展開</td></tr>',
+      '<tr><td>2025-03-27　澳聞 A3版</td></tr>',
+      `<tr><td>${NEWS}<br><br>${MORE}</td></tr>`,
+      '<tr><td>華僑報 版權所有 Copyright © Va Kio Daily.</td></tr></table>',
+    )
+    expect(r.fields.content_html).toBe(`<p>${NEWS}</p>\n<p>${MORE}</p>`)
+  })
+
+  it('leaves a print edition’s citation under the story out of it', () => {
+    const r = imp(
+      '祁连山冻土退化',
+      '2025-03-18',
+      '',
+      NEWS,
+      '',
+      MORE,
+      '',
+      '《中国科学报》 (2025-03-18 第3版 综合)',
+    )
+    expect(paragraphs(r)).toEqual([NEWS, MORE])
+    // Can fail: a story's last sentence that cites a paper stays.
+    const cites = '该研究结果已于3月18日发表在《中国科学报》第3版。'
+    expect(paragraphs(imp('祁连山冻土退化', '2025-03-18', '', NEWS, '', cites))).toEqual([
+      NEWS,
+      cites,
+    ])
+  })
+})
