@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { textParagraphs } from '../../src/articles/content'
-import { readByline } from '../../src/articles/import/byline'
+import { authorNames, readByline } from '../../src/articles/import/byline'
 import { readDateline } from '../../src/articles/import/dateline'
 import { importHtml } from '../../src/articles/import/html-import'
 import { readMetadataLine } from '../../src/articles/import/metadata'
@@ -152,6 +152,7 @@ describe('what the fifteenth and sixteenth sets left in the body', () => {
         ),
       ),
     ).toEqual([NEWS, MORE])
+    expect(paragraphs(page('（图源：SBS Transit）'))).toEqual([NEWS, MORE])
     // A picture's source credits nobody: the page has no author.
     expect(authors(page('湄公河三角洲的大米加工厂。（示意图：互联网）'))).toEqual([])
     // Can fail: a sentence with brackets at its end is the story's.
@@ -199,5 +200,133 @@ describe('what the fifteenth and sixteenth sets left in the body', () => {
       NEWS,
       cites,
     ])
+  })
+})
+
+describe('what the seventeenth and eighteenth sets showed', () => {
+  it('reads no one’s name from jobs or a comment count in an author’s value', () => {
+    const r = imp(
+      '龙岗新增12座口袋公园',
+      '发布时间：2025-09-03 17:20　来源：龙岗融媒　作者：文/图 龙岗融媒记者 黄嘉琪 通讯员 吴伟鹏　浏览量：2381',
+      '',
+      NEWS,
+    )
+    expect(authors(r)).toEqual(['黄嘉琪', '吴伟鹏'])
+    expect(authorNames('班晓宁 0条评论')).toEqual(['班晓宁'])
+    // Can fail: names the grammar cannot read are still kept.
+    expect(authorNames('Jane Doe')).toEqual(['Jane Doe'])
+    expect(authorNames('欧阳娜娜娜 李四')).toEqual(['欧阳娜娜娜', '李四'])
+  })
+
+  it('reads a date beside the page’s address, not the address as a label', () => {
+    expect(fields('http://www.crntt.com   2025-10-09 23:46:15')).toEqual([
+      ['date', null, '2025-10-09 23:46:15'],
+    ])
+    // Can fail: words beside the address leave the line unread.
+    expect(readMetadataLine('http://www.crntt.com 點擊進入專題', ZONE)).toBeUndefined()
+  })
+
+  it('names no source for the paper itself (来源：本报综合)', () => {
+    const source = (line: string) => imp('大型垃圾收费新规', line, '', NEWS).fields.source
+    expect(source('2025-05-01 10:00　来源：本报综合')).toBeUndefined()
+    // Can fail: a paper whose name starts with 本 is named.
+    expect(source('2025-05-01 10:00　来源：本溪日报')?.name).toBe('本溪日报')
+  })
+
+  it('credits a caption’s photographer with a story of paragraphs only when the credit is for the text too', () => {
+    const page = (caption: string) =>
+      imp('诗巫中央市场排水沟提升', '2025-09-16', '', NEWS, '', caption, '', MORE)
+    expect(authors(page('刘志伟巡视中央市场周边排水沟。（图：张慧敏）'))).toEqual([])
+    expect(authors(page('刘志伟巡视中央市场周边排水沟。（文／圖：記者 黃詠琪）'))).toEqual([
+      '黃詠琪',
+    ])
+  })
+
+  it('reads a known outlet and a name under the title as a byline', () => {
+    const r = imp(
+      '工商時報',
+      '',
+      '自行車出口前三季回溫',
+      '工商時報 蔡宜蓁',
+      '2025.11.12 06:00',
+      '',
+      NEWS,
+    )
+    expect(authors(r)).toEqual(['蔡宜蓁'])
+    expect(r.fields.source?.name).toBe('工商時報')
+    // Can fail: an outlet and a place, or an outlet and two names with nothing to say so.
+    expect(readByline('中央社 台北')).toBeUndefined()
+    expect(readByline('工商時報 王小明 李華')).toBeUndefined()
+  })
+
+  it('reads an office and its people in brackets under the story', () => {
+    const r = imp(
+      '南湖警方止付挽回损失',
+      '2025-06-12',
+      '',
+      NEWS,
+      '',
+      MORE,
+      '',
+      '（南湖分局 王一鸣 沈佳琪）',
+    )
+    expect(authors(r)).toEqual(['王一鸣', '沈佳琪'])
+    // Can fail: outside brackets, an office and names are not a byline.
+    expect(readByline('南湖分局 王一鸣 沈佳琪')).toBeUndefined()
+  })
+
+  it('reads 文/图 closing a bracketed credit as two jobs, not a name', () => {
+    const r = imp(
+      '东京中华学校新春联欢',
+      '2025年2月10日 11:30',
+      '',
+      NEWS,
+      '',
+      MORE,
+      '',
+      '（记者 孙乐天 文/图）',
+    )
+    expect(authors(r)).toEqual(['孙乐天'])
+  })
+
+  it('takes a menu’s 記者專欄 for no byline', () => {
+    const r = imp(
+      '金門日報全球資訊網',
+      '首頁',
+      '本報新聞',
+      '記者專欄',
+      '',
+      '金門大橋通車帶動 烈嶼今年觀光人次可望突破百萬',
+      '發布日期：2025-12-02　資料來源：金門日報',
+      '',
+      NEWS,
+    )
+    expect(r.fields.title).toBe('金門大橋通車帶動 烈嶼今年觀光人次可望突破百萬')
+    expect(authors(r)).toEqual([])
+  })
+
+  it('takes the published <time> over the updated one, and a day with its time over the day alone', () => {
+    const r = importHtml(
+      [
+        '<div class="top">2025年7月3日 星期四</div>',
+        '<h1>国家就业计划今年已为逾10万人配对工作</h1>',
+        '<div class="meta"><time class="entry-date published" datetime="2025-07-03T14:15:32+08:00">2025年7月3日</time>',
+        '<time class="updated" datetime="2025-07-03T16:02:10+08:00">2025年7月3日</time> 来源：马新社</div>',
+        `<p>${NEWS}</p>`,
+      ].join('\n'),
+      ZONE,
+    )
+    expect(r.fields.published).toBe('2025-07-03T14:15:32+08:00')
+    // Can fail: a day alone is a day.
+    const day = imp('国家就业计划配对工作', '2025年7月3日 星期四', '', NEWS)
+    expect(day.fields.published).toBe('2025-07-03')
+  })
+
+  it('keeps a story’s sentence that names an app among other ways', () => {
+    const sentence =
+      '高鐵提醒，旅客可透過「T Express」手機App、官網、超商及車站售票窗口購票，完成訂位後須在付款期限內取票。'
+    expect(
+      paragraphs(imp('中秋連假高鐵加開62班次', '2025-08-27 11:05', '', NEWS, '', sentence)),
+    ).toEqual([NEWS, sentence])
   })
 })

@@ -55,7 +55,7 @@ export const OUTLET_END =
 export const MENU_WORDS = new Set(
   (
     '视频 視頻 音频 音頻 图片 圖片 专题 專題 直播 首页 首頁 评论 評論 更多 热点 熱點 推荐 推薦 要闻 ' +
-    '要聞 新闻 新聞 财经 財經 体育 體育 娱乐 娛樂 科技 国际 國際 社会 社會 图集 圖集 语音 語音'
+    '要聞 新闻 新聞 财经 財經 体育 體育 娱乐 娛樂 科技 国际 國際 社会 社會 图集 圖集 语音 語音 专栏 專欄'
   ).split(' '),
 )
 /** Cities bylines name after the reporter (`記者王小明 台北`), which are no one's names. */

@@ -165,6 +165,8 @@ export function readByline(text: string, labelled = false, bracketed = false): B
   let notWriting = false
   let afterRole = false
   let photo = false
+  // The first piece names an office (`南湖分局`).
+  let office = false
   const names: string[] = []
   for (let i = 0; i < pieces.length; i++) {
     let piece = pieces[i]!
@@ -226,7 +228,8 @@ export function readByline(text: string, labelled = false, bracketed = false): B
         piece = piece.slice(0, next.at)
       }
       afterRole = true
-      if (!piece) continue
+      // `記者專欄`: a menu's item, not a reporter.
+      if (!piece || MENU_WORDS.has(piece)) continue
     } else if (isOutlet(piece) && i === 0 && pieces.length > 1) {
       // `壹蘋新聞網／黃品瑄報導`: a name and the kind glued may follow the outlet, as a desk.
       byline.outlet = piece
@@ -287,7 +290,10 @@ export function readByline(text: string, labelled = false, bracketed = false): B
     // `鉅亨網記者魏宇辰 台北`: the city the reporter wrote from, after the name.
     if (names.length && BYLINE_PLACES.has(piece)) continue
     // `作者：镇党政办 郑立群`: the office the writer works for is no one.
-    if ([...piece].length >= 4 && isOrganisation(piece)) continue
+    if ([...piece].length >= 4 && isOrganisation(piece)) {
+      office ||= i === 0
+      continue
+    }
     if (!HAN_NAME.test(piece) || [...piece].length > 4 + (piece.includes('·') ? 6 : 0)) {
       // `新頭殼newtalk | 黃雅琪 台北報導`: the outlet as its brand is spelt, before the names.
       if (i === 0 && pieces.length > 1 && BRAND.test(piece)) {
@@ -307,7 +313,17 @@ export function readByline(text: string, labelled = false, bracketed = false): B
       !DOUBLE_SURNAME.test(piece)
     if (!notWriting) names.push(...(pair ? [piece.slice(0, 2), piece.slice(2)] : [piece]))
   }
-  if (brand ? !evidence : !evidence && !labelled) return undefined
+  // `工商時報 蔡宜蓁`: a known outlet and one name after it, a surname first, say it is a byline.
+  const signed =
+    desk &&
+    byline.outlet !== undefined &&
+    pieces.length === 2 &&
+    names.length === 1 &&
+    SURNAME.test(names[0]![0]!) &&
+    [...names[0]!].length <= 3
+  // `（南湖分局 王一鸣 沈佳琪）`: in brackets, an office and its people's names, a surname first.
+  const staff = office && bracketed && names.every((n) => SURNAME.test(n[0]!))
+  if (brand ? !evidence : !evidence && !labelled && !signed && !staff) return undefined
   if (!names.length && !byline.kind) return undefined
   // `周晓彤 Zhou Xiaotong`: one person in both scripts is one name.
   const people = names.filter(
@@ -402,10 +418,12 @@ export function authorNames(value: string): string[] {
   }
   const byline = readByline(trimmed, true)
   if (byline) return byline.authors.map(withoutTitle)
+  // Names the grammar could not read are kept, but no one's name is one Han character (`文/图`)
+  // or a count (`0条评论`).
   return trimmed
     .split(/[\s\u3000、,，/／]+/)
     .map((p) => withoutTitle(p.trim()))
-    .filter((p) => p && !MENU_WORDS.has(p))
+    .filter((p) => p && !MENU_WORDS.has(p) && !/^(?:\p{Script=Han}|\d.*)$/u.test(p))
 }
 
 /** A name without the title a church or a temple prints after it: `關子晴傳道`, `释慧明法师`. */

@@ -62,10 +62,10 @@ const PATH_SEPARATOR = /[>»›＞→/／]/
  * What a metadata line cannot do without: a digit (a date), a colon, slash, bar or comma (a
  * label), a letter that ends a role or a kind of report (記者, 通訊員, 實習生, 報導, 訊, 電,
  * 攝), a label printed with a space for its colon (编辑, 校對, 审核, 来源, 阅读), a credit (文,
- * 原创), a Latin word (By, a name, an outlet).
+ * 原创), the end of an outlet's name (`工商時報 蔡宜蓁`), a Latin word (By, a name, an outlet).
  */
 const META_HINT =
-  /[\d０-９:：﹕/／|｜丨,，者員员生導导道訊讯電电息攝摄影理文创創辑輯对對核源读讀A-Za-z]/
+  /[\d０-９:：﹕/／|｜丨,，者員员生導导道訊讯電电息攝摄影理文创創辑輯对對核源读讀報报社網网台A-Za-z]/
 /** Clause and sentence punctuation: a label's colon is not a clause. */
 const CLAUSE = /[，、；,;。！？!]/g
 const PATH = /^[^>»›＞→/／]{1,16}(?:\s{0,2}(?:>>|>|»|›|＞|→|\/|／)\s{0,2}[^>»›＞→/／]{1,20}){1,6}$/

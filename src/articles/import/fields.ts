@@ -14,8 +14,9 @@
  *   a reporter's role (`體路記者`).
  * - `authors`: every byline, in page order: author labels, bylines, a Latin name alone under
  *   the title, the credit line or dateline opening the story, bylines under it; with none, the
- *   account a post is followed by (`陈立衡` over `关注`). Editors and
- *   photographers are reported, never authors.
+ *   account a post is followed by (`陈立衡` over `关注`), or the photographers the header
+ *   credits, a photo story's caption credits, or a caption credits for the text too
+ *   (`文／圖：`). Editors are reported, never authors.
  */
 import type { Verdict } from './classify'
 import { labelOutlet } from './labels'
@@ -47,8 +48,13 @@ const RANK = { label: 0, header: 1, footer: 2, signature: 3, smallPrint: 4 }
 const POSTED_AT = /(?:发布|發布|發佈|发表|發表)(?:于|於|时间|時間)[：:]?\s*/
 /** Where a source was read: a label, a byline's outlet, an outlet beside a date, a wire dateline. */
 const SOURCE_RANK = { label: 0, byline: 1, outlet: 2, wire: 3, signOff: 4 }
-/** Reporters in brackets closing a paragraph after its last sentence: `。（记者 陈雅婷）`. */
-const CLOSING_CREDIT = /[。！？」”][\s\u3000]*[（(]([^（）()]{2,40})[）)]$/u
+/**
+ * Reporters in brackets closing a paragraph after its last sentence (`。（记者 陈雅婷）`), or
+ * closing the story on a line of their own (`（南湖分局 王一鸣 沈佳琪）`).
+ */
+const CLOSING_CREDIT = /(?:^|[。！？」”][\s\u3000]*)[（(]([^（）()]{2,40})[）)]$/u
+/** The paper or site itself, as a source label names it: `本报综合`, `本網`, `本站原创`. */
+const OWN_PAPER = /^本(?:报|報|网|網|站|台|刊)/
 /** A run of Han characters right before a reporter's role: `南方周末记者`. */
 const ROLE_AFTER_NAME = new RegExp(`(\\p{Script=Han}{2,6}?)(?:${ROLES.join('|')})`, 'gu')
 /** An agency's sign-off, its name alone after a dash or in brackets: `-- 马新社`, `（越通社）`. */
@@ -80,6 +86,9 @@ export function readFields(
   const accounts: [string[], number][] = []
   let lastDay: { date: Candidate<NewsDate>; report: FieldReport } | undefined
   let menu: Set<string> | undefined
+  // A picture's photographer is the author of a photo story (a picture and a paragraph at most),
+  // not of a story in paragraphs, unless the credit is for the text too (`（文／圖：…）`).
+  const photoStory = verdicts.filter((v) => v.class === 'story' && v.kept).length <= 1
   // The page's first line: its masthead, the site's name over its menu.
   const masthead = verdicts.findIndex((v) => v.class !== 'blank')
 
@@ -105,7 +114,7 @@ export function readFields(
     const x = f[i]!
     if (x.caption?.photographers.length) {
       report({ field: 'photographer', value: x.caption.photographers, line: i + 1 })
-      photographers.push([x.caption.photographers, i])
+      if (x.caption.wrote || photoStory) photographers.push([x.caption.photographers, i])
     }
     if (v.reason === 'signature' && x.meta?.[0]?.date) addDate(x.meta[0].date, RANK.signature, i)
     // Metadata, and the credit lines kept with the story above or under it.
@@ -146,7 +155,10 @@ export function readFields(
           ...(item.date ? { precision: item.date.precision } : {}),
         })
       } else if (item.field === 'source') {
-        if (item.value) sources.push({ value: item.value, rank: SOURCE_RANK.label, line: i })
+        // `来源：本报综合`: the paper itself, which names no outlet.
+        if (item.value && !OWN_PAPER.test(item.value)) {
+          sources.push({ value: item.value, rank: SOURCE_RANK.label, line: i })
+        }
         report({ field: 'source', value: item.value, line: i + 1, ...label(item) })
       } else if (item.field === 'author') {
         authors.push([authorNames(item.value), i, item.label])
@@ -218,10 +230,12 @@ export function readFields(
     }
   })
   // `…让小空间发挥更大作用。（记者 陈雅婷 通讯员 林国栋）`: a short news item's reporters in
-  // brackets closing its last paragraph.
+  // brackets closing its last paragraph, or on a line of their own under it.
   const last = verdicts.findLastIndex((v) => v.class === 'story' && v.kept)
-  const closing = last === -1 ? undefined : CLOSING_CREDIT.exec(lines[last]!.plain.trim())?.[1]
-  const closed = closing ? readByline(closing) : undefined
+  // A credit line read as metadata (`（文/柯雨薇　图/黄振南）`) has given its names already.
+  const closing =
+    last === -1 || f[last]!.meta ? undefined : CLOSING_CREDIT.exec(lines[last]!.plain.trim())?.[1]
+  const closed = closing ? readByline(closing, false, true) : undefined
   if (closed?.authors.length && !closed.photographers.length) {
     below.push([closed.authors, last])
     if (closed.outlet) sources.push({ value: closed.outlet, rank: SOURCE_RANK.byline, line: last })
@@ -249,11 +263,23 @@ export function readFields(
     for (const n of names) if (!out.authors.includes(n)) out.authors.push(n)
     report({ field: 'author', value: [...names], line: line + 1, ...(by ? { label: by } : {}) })
   }
-  const best = <T>(list: Candidate<T>[]) =>
-    [...list].sort((a, b) => a.rank - b.rank || a.line - b.line)[0]?.value
-  const published = best(dates)
+  const first = <T>(list: Candidate<T>[]) =>
+    [...list].sort((a, b) => a.rank - b.rank || a.line - b.line)[0]
+  const day = first(dates)
+  // `2025年7月3日 星期四` over the menu, `2025-07-03 14:15` under the title: a day the page also
+  // gives with its time, where it counts as much, is that time.
+  const timed =
+    day?.value.precision === 'date'
+      ? dates.find(
+          (c) =>
+            c.rank === day.rank &&
+            c.value.precision === 'time' &&
+            c.value.value.startsWith(day.value.value),
+        )
+      : undefined
+  const published = (timed ?? day)?.value
   if (published) out.published = published
-  const source = best(sources)
+  const source = first(sources)?.value
   if (source) out.source = source
   out.reports.sort((a, b) => a.line - b.line)
   return out

@@ -225,7 +225,12 @@ export const FURNITURE_CUES: FurnitureCue[] = [
     description: 'app promotions: 下载星洲APP, 现在用APP看新闻, 新浪财经APP',
     strong: true,
     sentence: true,
-    matches: (l) => l.plain.length <= 80 && (APP.test(l.plain) || /(APP|App)$/.test(l.skeleton)),
+    matches: (l) =>
+      l.plain.length <= 80 &&
+      // `高鐵提醒，旅客可透過「T Express」手機App、官網…購票…。`: a story's long sentence may name
+      // an app; a promotion in a sentence says so first (`下载…`).
+      !(l.plain.length > 40 && readsAsSentence(l.plain) && !APP_PROMPT.test(l.plain)) &&
+      (APP.test(l.plain) || /(APP|App)$/.test(l.skeleton)),
   },
   {
     id: 'listen',
@@ -379,6 +384,9 @@ export function furnitureCue(line: string, inStory = false): FurnitureCue | unde
   if (sentence && inStory) return undefined
   return FURNITURE_CUES.find((cue) => (!sentence || cue.sentence) && cue.matches(reduced))
 }
+
+/** How an app's promotion opens: `下载星洲APP，…`, `打开…`, `扫码…`. */
+const APP_PROMPT = /^[^，,。]{0,6}(?:下[载載]|打[开開]|安[装裝]|[扫掃](?:码|碼|一[扫掃]))/
 
 /** The cues that may take a line written as a sentence. */
 const SENTENCE_CUES = FURNITURE_CUES.filter((cue) => cue.sentence)

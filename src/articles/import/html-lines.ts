@@ -67,6 +67,8 @@ const EMPHASIS = new Set(['em', 'i', 'small'])
 const CAPTION_CHARS = 80
 
 /** Class names that mark a page's header or a story's summary box (`article-header-summary`). */
+/** How a `<time>`'s class or itemprop marks it as the update's: `updated`, `dateModified`. */
+const UPDATED = /updated|modified/i
 const STANDFIRST_CLASS =
   /(?:^|[\s_-])(?:header|summary|dek|standfirst|abstract|excerpt|digest)(?:$|[\s_-])/i
 
@@ -97,6 +99,7 @@ export function htmlLines(source: string): HtmlPage {
   // An image since the last line: a short line set in italics right under it is its caption.
   let image = false
   let time: string | undefined
+  let timeUpdated = false
 
   const flush = (ctx: Context) => {
     const joined = parts.join('')
@@ -136,6 +139,7 @@ export function htmlLines(source: string): HtmlPage {
     parts = []
     chars = linkChars = emphasisChars = 0
     time = undefined
+    timeUpdated = false
   }
 
   const text = (value: string, ctx: Context) => {
@@ -161,13 +165,26 @@ export function htmlLines(source: string): HtmlPage {
     }
   }
 
+  // `<time class="published" …> <time class="updated" …>`: a line's first time, unless it is
+  // marked as the update's and another is not.
+  const readTime = (node: Element) => {
+    const datetime = node.attrs.find((a) => a.name === 'datetime')?.value
+    const update = node.attrs.some(
+      (a) => (a.name === 'class' || a.name === 'itemprop') && UPDATED.test(a.value),
+    )
+    if (datetime && (time === undefined || (timeUpdated && !update))) {
+      time = datetime
+      timeUpdated = update
+    }
+  }
+
   const visit = (node: ChildNode, ctx: Context): void => {
     if (node.nodeName === '#text') return text((node as { value: string }).value, ctx)
     if (!('tagName' in node) || SKIPPED.has(node.tagName)) return
     const tag = node.tagName
     if (tag === 'br') return flush(ctx)
     if (tag === 'ruby') return ruby(node, ctx)
-    if (tag === 'time') time = node.attrs.find((a) => a.name === 'datetime')?.value
+    if (tag === 'time') readTime(node)
     if (tag === 'img') image = true
     if (EMPHASIS.has(tag)) return inline(node, { ...ctx, emphasis: true })
     if (!BLOCKS.has(tag)) return inline(node, tag === 'a' ? { ...ctx, link: true } : ctx)

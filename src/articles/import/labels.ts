@@ -192,6 +192,8 @@ function labelAt(
   const joins = sep && (JOINED_ROLES.includes(sep) || (SLASHES.includes(sep) && !takesSlash(label)))
   const joined = joins && field ? jointLabel(text, j, label, field) : undefined
   if (joined) return joined
+  // `http://www.crntt.com`: an address's scheme, not a label.
+  if (sep === ':' && text.startsWith('//', j + 1)) return undefined
   // `由：吳若凡` (RFI's "by"): a word too common to be a label without its colon.
   if (COLON_ONLY.has(label) && !(sep && COLONS.includes(sep))) return undefined
   if (sep && COLONS.includes(sep)) {
@@ -208,7 +210,7 @@ function labelAt(
   // `文・江培倫　圖・莊詠晴`: a dot, as magazines print it, where no second job follows.
   if (sep && (SLASHES.includes(sep) || JOINED_ROLES.includes(sep)) && takesSlash(label)) {
     // `文／圖　記者…`, `文/图：国际日报记者 许美玲`: the credit names two jobs before its names.
-    const both = /^\s{0,2}(?:圖|图|文|攝影|摄影)(?:\s*[:：]|(?=[\s\u3000]|$))/.exec(
+    const both = /^\s{0,2}(?:圖|图|文|攝影|摄影)(?:\s*[:：]|(?=[\s\u3000）)】\]]|$))/.exec(
       text.slice(j + 1),
     )
     return { label, field: field!, valueAt: j + 1 + (both?.[0].length ?? 0) }

@@ -43,10 +43,15 @@ const SUPPLIED_END =
  * A photo credit in brackets closing the line: `（摄影：李俊杰）`, `（圖／記者王小明攝）`, `（示意图：互联网）`.
  */
 const BRACKETED_CREDIT =
-  /[（(]\s*(?:(?:文[／/]圖|文[／/]图|圖文|图文|摄影|攝影|(?:示意|[资資]料)?(?:图|圖)(?:片)?)(?:[来來]源)?\s*[：:／/]\s*([^（）()]{1,24})|([^（）()]{1,24}?(?:攝|摄)(?:影)?))\s*[）)]$/
+  /[（(]\s*(?:(?:文[／/]圖|文[／/]图|圖文|图文|摄影|攝影|(?:示意|[资資]料)?(?:图|圖)(?:片)?)(?:[来來]?源)?\s*[：:／/]\s*([^（）()]{1,24})|([^（）()]{1,24}?(?:攝|摄)(?:影)?))\s*[）)]$/
+
+/** A bracketed credit for the text and the picture: `（文／圖：…）`, `（图文：…）`. */
+const WROTE_TOO = /^[（(]\s*(?:文[／/]|圖文|图文)/
 
 export interface Caption {
   photographers: string[]
+  /** The credit is for the text as well (`文／圖：`): the photographers wrote the story. */
+  wrote?: true
   /** Marked as a caption beyond doubt (a credit, `图为`, `▲`, a figure): even a sentence is one. */
   sure: boolean
   /** The placeholder a text paste leaves where an image stood (`[图片]`); its caption is under it. */
@@ -67,9 +72,13 @@ export function caption(text: string, line: PageLine): Caption | undefined {
     )
     // `（图片来源：Destination NSW）`, `（示意图：互联网）`: where the picture came from, not who
     // took it (`（資料照，顏麟宇攝）` names who took a file photo).
-    const source = /[来來]源|^[（(]\s*(?:示意|[资資]料)[图圖]/.test(bracketed[0])
+    const source = /[来來]源|[图圖]源|^[（(]\s*(?:示意|[资資]料)[图圖]/.test(bracketed[0])
     const named = byline?.photographers.length ? byline.photographers : (byline?.authors ?? [])
-    return { photographers: source ? [] : named, sure: true }
+    if (source) return { photographers: [], sure: true }
+    // `（文／圖：記者 黃詠琪）`: who took the picture wrote the story too.
+    return WROTE_TOO.test(bracketed[0])
+      ? { photographers: named, sure: true, wrote: true }
+      : { photographers: named, sure: true }
   }
   // `(photo by Chuang Yung-ching)`: an English caption's credit in brackets.
   const latin = LATIN_CREDIT.exec(text)?.[1]
