@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest'
 import { htmlToText, textParagraphs } from '../../src/articles/content'
 import { importHtml } from '../../src/articles/import/html-import'
 import { importPlainText } from '../../src/articles/import/plaintext'
+import { readsAsSentence } from '../../src/articles/import/sentence'
 import { detectLanguage } from '../../src/articles/language'
 import { pastedPages, type PastedPage } from '../corpus/pasted'
 
@@ -78,6 +79,36 @@ describe('pasted pages corpus', () => {
       expect(extras.source_text).toBe(page.format === 'html' ? source : source.normalize('NFC'))
     })
   }
+
+  it('keeps every story sentence of the corpus wherever it stands in another story', () => {
+    // Two paragraphs of another story, and the sentence first, between them, or last: where a
+    // furniture cue once took a story's sentence for an app's promotion (`…手機App、官網…購票`).
+    const A =
+      '联合国世界粮食计划署周二表示，今年上半年该机构在萨赫勒地区5个国家为约210万名小学生提供了在校供餐。'
+    const B =
+      '粮食署负责西非事务的官员在日内瓦举行的例行记者会上介绍，校餐所用的谷物已有四成从当地采购。'
+    // A site's promotion that its page prints inside the story, which is furniture anywhere else.
+    const PROMOTION =
+      'DW中文有Instagram！歡迎搜尋dw.chinese，或點擊這裡進入DW最新動態和精彩圖片分享。'
+    const sentences = pages
+      .flatMap((p) => p.expect.paragraphs ?? [])
+      .filter((p) => p.length >= 30 && readsAsSentence(p) && p !== PROMOTION)
+    expect(sentences.length).toBeGreaterThan(1000)
+    for (const order of [
+      (s: string) => [s, A, B],
+      (s: string) => [A, s, B],
+      (s: string) => [A, B, s],
+    ]) {
+      const lost = sentences.filter((sentence) => {
+        const text = ['粮食署扩大萨赫勒校餐计划', '2025-06-01 10:00', ...order(sentence)].join(
+          '\n\n',
+        )
+        const { fields } = importPlainText(text, 'text', ZONE)
+        return !textParagraphs(fields.content_text ?? '').includes(sentence)
+      })
+      expect(lost).toEqual([])
+    }
+  })
 
   it('removes nothing from the story of a text page without annotations: its lines as posted', () => {
     for (const page of pages.filter((p) => p.format !== 'html' && !p.expect.report.annotated)) {
