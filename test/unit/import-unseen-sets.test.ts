@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest'
 import { textParagraphs } from '../../src/articles/content'
 import { authorNames, readByline } from '../../src/articles/import/byline'
 import { readDateline } from '../../src/articles/import/dateline'
+import { furnitureCue } from '../../src/articles/import/furniture'
 import { importHtml } from '../../src/articles/import/html-import'
 import { readMetadataLine } from '../../src/articles/import/metadata'
 import { importPlainText } from '../../src/articles/import/plaintext'
@@ -328,5 +329,106 @@ describe('what the seventeenth and eighteenth sets showed', () => {
     expect(
       paragraphs(imp('中秋連假高鐵加開62班次', '2025-08-27 11:05', '', NEWS, '', sentence)),
     ).toEqual([NEWS, sentence])
+  })
+})
+
+describe('what the nineteenth and twentieth sets showed', () => {
+  it('reads writers’ names set apart by one full-width space as one author’s value', () => {
+    expect(fields('作者：刘艳　王思远    编辑：孙丽娜')?.[0]).toEqual([
+      'author',
+      '作者',
+      '刘艳　王思远',
+    ])
+    expect(
+      authors(imp('冰雪大世界开园', '2025-01-15 08:30　作者：刘艳　王思远', '', NEWS)),
+    ).toEqual(['刘艳', '王思远'])
+    // Can fail: a label, an outlet or two spaces after the name end the value.
+    expect(fields('作者：王小明　来源：新华社')?.map((f) => f[2])).toEqual(['王小明', '新华社'])
+    expect(fields('撰文者：周子涵　商業周刊 1953期　2025.04.23')?.[0]?.[2]).toBe('周子涵')
+  })
+
+  it('reads ︰ as a label’s colon', () => {
+    expect(fields('記者︰梁子晴　攝影︰陳家豪')).toEqual([
+      ['author', '記者', '梁子晴'],
+      ['photographer', '攝影', '陳家豪'],
+    ])
+  })
+
+  it('takes an outlet its reporters follow beside the date for the source, though the menu lists it', () => {
+    const r = imp(
+      '中国煤炭新闻网',
+      '首页',
+      '要闻',
+      '中国煤炭报',
+      '',
+      '塔山煤矿智能综放工作面单班推进创纪录',
+      '2025-08-14 09:12　中国煤炭报　　记者 乔建华　通讯员 范志刚',
+      '',
+      NEWS,
+    )
+    expect(r.fields.source?.name).toBe('中国煤炭报')
+    expect(authors(r)).toEqual(['乔建华', '范志刚'])
+  })
+
+  it('reads reporters in brackets under the story though their paper’s name ends in 社', () => {
+    const credit = '（赤峰日报社全媒体记者 宋丽娜 通讯员 于海涛）'
+    expect(furnitureCue(credit)).toBeUndefined()
+    expect(
+      authors(imp('宁城番茄订单种植', '2025-11-05 10:08', '', NEWS, '', MORE, '', credit)),
+    ).toEqual(['宋丽娜', '于海涛'])
+    // Can fail: the agencies a story draws on are its contributors.
+    expect(furnitureCue('（综合法新社、路透社）')?.id).toBe('contributors')
+  })
+
+  it('reads the paper’s report from a place (本报曼彻斯特讯) and a two-character name before 报道', () => {
+    const uk = '本报曼彻斯特讯（记者 周婉清）曼城华人社区中心新址于10月4日正式启用。'
+    expect(readDateline(uk)).toMatchObject({ authors: ['周婉清'], end: 15 })
+    expect(readDateline(uk)?.outlet).toBeUndefined()
+    const ruijin = '本报瑞金讯 记者钟俊、通讯员刘华报道：暑期来临，瑞金红色研学迎来高峰。'
+    expect(readDateline(ruijin)).toMatchObject({ authors: ['钟俊', '刘华'], end: 19 })
+    // Can fail: the paper's reporters in a sentence open no dateline; a place after a role is one.
+    expect(readDateline('本报记者近日从市交通局获悉，地铁新线年底开通。')).toBeUndefined()
+    expect(readByline('特派記者東京報導')?.authors).toEqual([])
+  })
+
+  it('reads a section beside the date: four characters, or in both scripts', () => {
+    expect(fields('2025年10月8日 09:12　　华人社区')?.map((f) => f[0])).toEqual(['date', 'other'])
+    expect(fields('Posted on 18 March 2025 | 新闻 News')).toEqual([
+      ['published', 'Posted on', '18 March 2025'],
+      ['other', 'section', '新闻 News'],
+    ])
+    // Can fail: words that are no menu's leave the line unread.
+    expect(readMetadataLine('Posted on 18 March 2025 | 书法 Calligraphy', ZONE)).toBeUndefined()
+  })
+
+  it('takes the headline under a masthead, today’s date and a menu', () => {
+    const headline = '斗湖机场扩建第二阶段工程 预计明年第三季完工'
+    const r = imp(
+      '亚洲时报 Asia Times',
+      '沙巴华文报 · 服务社群',
+      '2025年6月10日 星期二',
+      '首页',
+      '沙巴',
+      '全国',
+      '国际',
+      '',
+      headline,
+      '2025年6月10日 上午10:15　|　斗湖',
+      '',
+      NEWS,
+    )
+    expect(r.fields.title).toBe(headline)
+    expect(r.fields.published).toBe('2025-06-10T10:15:00+08:00')
+    // Can fail: with no menu between, the headline over the date is the title.
+    const plain = imp(
+      headline,
+      '2025-06-10 10:15',
+      '',
+      '交通部官员表示扩建进展顺利',
+      '来源：亚洲时报',
+      '',
+      NEWS,
+    )
+    expect(plain.fields.title).toBe(headline)
   })
 })

@@ -364,13 +364,15 @@ function reportKind(
   const m = PLACE_DATE.exec(head)
   if (!m || !HAN_RUN.test(m[1] || '中')) return undefined
   // `記者王小明報道`: right after a role, three characters are the reporter's name (a place
-  // there has two: `特派記者東京報導`).
-  if (afterRole && !m[2] && [...m[1]!].length === 3) {
+  // there has two: `特派記者東京報導`), and so are two led by a surname that are no place the
+  // bylines name (`通讯员刘华报道`).
+  const run = [...m[1]!]
+  const surnamed = run.length === 2 && SURNAME.test(run[0]!) && !BYLINE_PLACES.has(m[1]!)
+  if (afterRole && !m[2] && (run.length === 3 || surnamed)) {
     return { kind, name: m[1]! }
   }
   // `明報專訊`, `中央社電`, `經濟通通訊社6日專訊`: the newsroom whose report it is.
   if (m[1] && isOutlet(m[1]) && !/^本/.test(m[1])) return { kind, outlet: m[1] }
-  const run = [...m[1]!]
   // `電`, `訊`, `消息` end many words (施政資訊): they say a report only after a day, an
   // outlet, or a place in a dateline's brackets (`（新加坡讯）`).
   const weak = kind.length === 1 || kind === '消息'

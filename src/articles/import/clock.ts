@@ -94,7 +94,7 @@ export function asciiDigits(text: string): string {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i)
     if (c >= 0xff10 && c <= 0xff19) out += String.fromCharCode(c - 0xfee0)
-    else if (c === 0xff1a) out += ':'
+    else if (c === 0xff1a || c === 0xfe30) out += ':'
     else if (c === 0xff0f) out += '/'
     else if (c === 0xff0d) out += '-'
     else if (c === 0xff0e) out += '.'

@@ -39,7 +39,7 @@ export interface Dateline {
  * `通讯，`); or a place and a dash, as wires abroad print it (`華盛頓 — `).
  */
 const DATELINE =
-  /^(?:(本(?:報|报|刊|台|網|网|站)?|(?:[\p{Script=Han}A-Za-z]{1,10}?(?:網|网|社|報|报|台|站|端|媒體|媒体)[-－·・])?(?:\d{2,4}(?=\p{Script=Han}))?[\p{Script=Han}A-Za-z]{1,10}?(?:網|网|社|報|报|台|站|端|媒體|媒体))(?:訊|讯|消息|專訊|专讯)|((?:[\p{Script=Han}A-Za-z]{1,10}?(?:社|網|网|報|报|台|端)[-－·・、])?[\p{Script=Han}A-Za-z]{1,10}?(?:社|網|网|報|报|台|端))[\p{Script=Han}]{0,8}?(?:\d{1,2}月)?\d{1,2}日(?:\d{1,2}[时時](?:\d{1,2}分)?)?(電|电|消息|訊|讯)|[\p{Script=Han}]{2,6}?(?:\d{1,2}月)?\d{1,2}日(?:電|电)(?=\s*(?:--|—|－－)\s)|(?<short>[\p{Script=Han}]{2,4}?)(?:訊|讯)(?=[ \u3000（(【])|(?<comma>[\p{Script=Han}A-Za-z]{2,10}?)(?:訊|讯)(?=[，,])|[\p{Script=Han}]{2,6} ?—{1,2}(?= ))/u
+  /^(?:(本(?:報|报|刊|台|網|网|站)?(?:\p{Script=Han}{2,6}?)?|(?:[\p{Script=Han}A-Za-z]{1,10}?(?:網|网|社|報|报|台|站|端|媒體|媒体)[-－·・])?(?:\d{2,4}(?=\p{Script=Han}))?[\p{Script=Han}A-Za-z]{1,10}?(?:網|网|社|報|报|台|站|端|媒體|媒体))(?:訊|讯|消息|專訊|专讯)|((?:[\p{Script=Han}A-Za-z]{1,10}?(?:社|網|网|報|报|台|端)[-－·・、])?[\p{Script=Han}A-Za-z]{1,10}?(?:社|網|网|報|报|台|端))[\p{Script=Han}]{0,8}?(?:\d{1,2}月)?\d{1,2}日(?:\d{1,2}[时時](?:\d{1,2}分)?)?(電|电|消息|訊|讯)|[\p{Script=Han}]{2,6}?(?:\d{1,2}月)?\d{1,2}日(?:電|电)(?=\s*(?:--|—|－－)\s)|(?<short>[\p{Script=Han}]{2,4}?)(?:訊|讯)(?=[ \u3000（(【])|(?<comma>[\p{Script=Han}A-Za-z]{2,10}?)(?:訊|讯)(?=[，,])|[\p{Script=Han}]{2,6} ?—{1,2}(?= ))/u
 /** Brackets of every kind that set a dateline or a byline apart. */
 const OPEN = '（(【〔［[《'
 const CLOSE: Record<string, string> = {

@@ -123,7 +123,7 @@ export function readFields(
     }
     const authors = v.zone === 'footer' ? below : above
     if (x.names) authors.push([x.names, i])
-    for (const item of x.meta ?? []) {
+    for (const [k, item] of (x.meta ?? []).entries()) {
       if (item.pair) continue
       if (item.field === 'time') {
         // A time alone completes the day on the line above it, a day without its time.
@@ -182,9 +182,16 @@ export function readFields(
         photographers.push([authorNames(item.value), i, item.label])
       } else if (item.field === 'outlet') {
         // `… 11:20 am | 诗巫新闻`: a name the site's menu lists is a section, not the source; a
-        // name alone on its line over the date is the newsroom's (`上海闵行`).
+        // name alone on its line over the date is the newsroom's (`上海闵行`), and so is one its
+        // reporters follow (`2025-08-14 09:12　中国煤炭报　　记者 乔建华`).
         menu ??= menuItems(lines, verdicts, masthead)
-        if (x.meta!.length === 1 || !menu.has(item.value)) {
+        const next = x.meta![k + 1]?.field
+        if (
+          x.meta!.length === 1 ||
+          next === 'author' ||
+          next === 'byline' ||
+          !menu.has(item.value)
+        ) {
           sources.push({ value: item.value, rank: SOURCE_RANK.outlet, line: i })
         }
       } else {

@@ -5,6 +5,7 @@
  * module reads each one, beside what the line said before it.
  */
 import { isOrganisation, isOutlet, isPersonName, readByline, type Byline } from './byline'
+import { MENU_WORDS } from './byline-words'
 import { asciiDigits, timeAt, type ClockTime } from './clock'
 import { dateValue, type NewsDate } from './dates'
 import type { MetaItem } from './metadata'
@@ -52,8 +53,10 @@ const PRINTED_IN = /^(?:原?[载載]|[发發]|刊)(?:于|於)$/u
 /** A periodical's issue: `831期`, `第831期`, `2025年第38期`, `总第1156期`, `2025年10月號`. */
 const ISSUE = /^(?:\d{4}年)?(?:[总總])?第?\d{1,5}期$|^\d{4}年\d{1,2}月[號号]$/u
 
-/** A region's or a section's name after a date and time: two or three Han characters. */
-const PLACE = /^[\p{Script=Han}]{2,3}$/u
+/** A region's or a section's name after a date and time: two to four Han characters. */
+const PLACE = /^[\p{Script=Han}]{2,4}$/u
+/** A section named in both scripts: `新闻 News`. */
+const BILINGUAL_SECTION = /^(\p{Script=Han}{2,4})\s+[A-Za-z]+(?:\s[A-Za-z]+)?$/u
 /** Two or more sections, set apart by commas: `教育, 評論`. */
 const SECTIONS =
   /^[,，]?\s*[\p{Script=Han}A-Za-z]{1,6}(?:\s*[,，、]\s*[\p{Script=Han}A-Za-z]{1,6})+$/u
@@ -137,6 +140,11 @@ export function pieceItem(piece: string, beside: Beside): MetaItem | undefined {
   // section it ran in (`05/06/2025 14:31 星期四 本地`).
   if (firstDate?.precision === 'time' && last && PLACE.test(piece)) {
     return { field: 'other', label: 'place', value: piece }
+  }
+  // `Posted on 18 March 2025 | 新闻 News`: a bilingual menu's section beside the date.
+  const section = firstDate && BILINGUAL_SECTION.exec(piece)
+  if (section && MENU_WORDS.has(section[1]!)) {
+    return { field: 'other', label: 'section', value: piece }
   }
   // `2025/10/07, 教育, 評論`: the sections a post is filed under, beside its date.
   if (firstDate && SECTIONS.test(piece)) return { field: 'other', label: 'section', value: piece }

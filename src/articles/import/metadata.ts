@@ -301,8 +301,18 @@ function valueEnd(
   // A press contact, keywords, and a label this service does not read, keep their whole value
   // (`新聞聯絡人：教育處　陳科長`, `標籤：香港　深水埗　社區`, `公告编号：2025-031`).
   const whole = field === 'other' || field === 'contact' || field === 'keywords'
-  const sep = (whole ? OTHER_END : FIELD_END).exec(stretch.slice(from + 1))
+  const end = whole ? OTHER_END : FIELD_END
+  let sep = end.exec(stretch.slice(from + 1))
   let at = sep ? from + 1 + sep.index : next
+  // `作者：刘艳　王思远`: writers' names set apart by one full-width space are one value.
+  for (let names = 0; field === 'author' && sep?.[0] === '\u3000' && names < 8; names++) {
+    const rest = stretch.slice(at + 1)
+    const name = /^[^\s\u3000|｜:：]{2,4}(?=\u3000\u3000|[\s|｜]|$)/u.exec(rest)?.[0]
+    const person = name && isPersonName(name) && !isOutlet(name) && !isOrganisation(name)
+    if (rest[0] === '\u3000' || !person) break
+    sep = end.exec(stretch.slice(at + 1))
+    at = sep ? at + 1 + sep.index : next
+  }
   // A source or a name ends where a date starts: `来源：中国日报网 2024-03-05 14:32`.
   if (field !== 'published' && field !== 'updated' && field !== 'other') {
     const date = findDate(stretch.slice(0, at), timeZone, from)

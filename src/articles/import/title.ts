@@ -90,6 +90,12 @@ export function pickTitle(
     return first === -1 ? none : { ...none, lines: [first] }
   }
   const title = choose(lines, f, stack)
+  // `亚洲时报 Asia Times`, `沙巴华文报 · 服务社群`, today's date, the menu, then the headline over
+  // its own date: the lines that open the page over a date are its masthead when a menu comes
+  // under that date and a headline under the menu, over more metadata.
+  const top = f.findIndex((x) => !x.blank)
+  const lower = stack[0] === top ? headlineOverMeta(f, firstMeta, limit) : -1
+  if (lower !== -1) return { lines: [lower], subtitles: [], above: stack }
   if (title.lines.some((i) => isHeadline(f[i]!))) return title
   // Nothing above is a headline in length. A headline that reads as a sentence (a question:
   // `…是消费下沉还是资本泡沫？`) right over the page's metadata is the title, not the story's
@@ -116,6 +122,23 @@ export function pickTitle(
   const co = next !== -1 && next < limit && headlineLike(f[next]!) && isHeadline(f[next]!)
   const other = co && isLatin(f[next]!) !== isLatin(f[under]!)
   return { lines: other ? [under, next] : [under], subtitles: [], above: stack }
+}
+
+/**
+ * The first headline between `from` and `limit` past a menu (a list, links, a path or a cue)
+ * and right over a line of metadata, or -1.
+ */
+function headlineOverMeta(f: readonly LineFeatures[], from: number, limit: number): number {
+  let menu = false
+  for (let i = from + 1; i < limit; i++) {
+    const x = f[i]!
+    menu ||= !!(x.list || x.links || x.path || x.cue)
+    if (!menu || !headlineLike(x) || !isHeadline(x)) continue
+    const next = f.findIndex((y, j) => j > i && !y.blank)
+    const meta = f[next]?.meta?.some((m) => m.field !== 'other' && !m.pair)
+    return next !== -1 && next < limit && meta ? i : -1
+  }
+  return -1
 }
 
 /** True when a heading other than the `<h1>` at `h1`, above the story, is a headline in length. */
