@@ -18,6 +18,8 @@ export interface Beside {
   previous?: MetaItem
   /** True when the piece ends the line. */
   last: boolean
+  /** True when the piece is all there is between the line's dates and labels, not one of its words. */
+  whole?: boolean
   /** True when the line bears a self-media post's mark of its own writing (`原创`). */
   original: boolean
   timeZone: string
@@ -53,8 +55,10 @@ const PRINTED_IN = /^(?:原?[载載]|[发發]|刊)(?:于|於)$/u
 /** A periodical's issue: `831期`, `第831期`, `2025年第38期`, `总第1156期`, `2025年10月號`. */
 const ISSUE = /^(?:\d{4}年)?(?:[总總])?第?\d{1,5}期$|^\d{4}年\d{1,2}月[號号]$/u
 
-/** A region's or a section's name after a date and time: two to four Han characters. */
-const PLACE = /^[\p{Script=Han}]{2,4}$/u
+/** A region's or a section's name after a date and time: two or three Han characters. */
+const PLACE = /^[\p{Script=Han}]{2,3}$/u
+/** A section's name of four Han characters. */
+const SECTION = /^[\p{Script=Han}]{4}$/u
 /** A section named in both scripts: `新闻 News`. */
 const BILINGUAL_SECTION = /^(\p{Script=Han}{2,4})\s+[A-Za-z]+(?:\s[A-Za-z]+)?$/u
 /** Two or more sections, set apart by commas: `教育, 評論`. */
@@ -137,8 +141,10 @@ export function pieceItem(piece: string, beside: Beside): MetaItem | undefined {
     return { field: 'other', label: 'place', value: piece.replace(SENT_FROM_WORD, '') }
   }
   // `2025年04月02日 18:06 浙江`: where the post was sent from, as platforms print it, or the
-  // section it ran in (`05/06/2025 14:31 星期四 本地`).
-  if (firstDate?.precision === 'time' && last && PLACE.test(piece)) {
+  // section it ran in (`05/06/2025 14:31 星期四 本地`), four characters when nothing else
+  // follows the date (`2025年10月8日 09:12　　华人社区`; `… 立即下载` after other items is a button).
+  const place = PLACE.test(piece) || (beside.whole && SECTION.test(piece))
+  if (firstDate?.precision === 'time' && last && place) {
     return { field: 'other', label: 'place', value: piece }
   }
   // `Posted on 18 March 2025 | 新闻 News`: a bilingual menu's section beside the date.

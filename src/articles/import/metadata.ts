@@ -177,7 +177,7 @@ export function readMetadataLine(line: string, timeZone: string): MetaItem[] | u
       covered.push([start, start + trimmed.length])
       return
     }
-    const item = pieceItem(trimmed, { ...context(), last: to === text.length })
+    const item = pieceItem(trimmed, { ...context(), last: to === text.length, whole: true })
     if (item) {
       items.push(item)
       covered.push([start, start + trimmed.length])
