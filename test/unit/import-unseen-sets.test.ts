@@ -432,3 +432,96 @@ describe('what the nineteenth and twentieth sets showed', () => {
     expect(plain.fields.title).toBe(headline)
   })
 })
+
+describe('what the twenty-first and twenty-second sets showed', () => {
+  it('reads an outlet and a correspondent opening the story, and outlets before a dash or a slash', () => {
+    expect(
+      readDateline('中国民航网 通讯员黄诗琪 报道：1月14日至20日，春运首周客流平稳。'),
+    ).toMatchObject({ authors: ['黄诗琪'], outlet: '中国民航网', end: 16 })
+    expect(readDateline('人民报网 – 河内市将在年底前新增充电桩。')?.outlet).toBe('人民报网')
+    expect(
+      readDateline(
+        '石榴云/新疆日报讯（记者 阿依古丽·买买提 通讯员 陈晓东 报道）6月27日清晨，果农采摘葡萄。',
+      )?.authors,
+    ).toEqual(['阿依古丽·买买提', '陈晓东'])
+    // Can fail: a place before a dash names no outlet.
+    expect(readDateline('華盛頓 — 美国国会周二通过预算案。')?.outlet).toBeUndefined()
+  })
+
+  it('reads a source label in brackets under the story, and an agency without its staff’s initials', () => {
+    expect(furnitureCue('（来源：安塔拉社）')).toBeUndefined()
+    const signed = imp(
+      '雅加达地铁延伸线动工',
+      '2025-07-03',
+      '',
+      NEWS,
+      '',
+      MORE,
+      '',
+      '（来源：安塔拉社）',
+    )
+    expect(signed.fields.source?.name).toBe('安塔拉社')
+    const coded = imp(
+      'Tengah hawker centre opens',
+      '2025-03-05 18:15　Source: Reuters/mm',
+      '',
+      NEWS,
+    )
+    expect(coded.fields.source?.name).toBe('Reuters')
+  })
+
+  it('takes no headline with a slash for a path, and a path with ＞＞ for no headline', () => {
+    const headline = '市建局開展土瓜灣落山道／崇志街重建項目'
+    const ura = imp('首頁 > 新聞中心 > 新聞稿', '', headline, '2025年9月3日', '', NEWS)
+    expect(ura.fields.title).toBe(headline)
+    const people = imp(
+      '人民网＞＞吉林频道＞＞吉林要闻',
+      '',
+      '吉林省秋粮收获进度过六成',
+      '2025年10月14日08:36',
+      '',
+      NEWS,
+    )
+    expect(people.fields.title).toBe('吉林省秋粮收获进度过六成')
+    // Can fail: short items set apart by slashes are a path.
+    expect(imp('新闻/国内', '', headline, '2025年9月3日', '', NEWS).fields.title).toBe(headline)
+  })
+
+  it('reads Drupal’s 由…在…發表, a news centre before a role, a lunar date and a day’s section', () => {
+    expect(fields('由 區樂言 在 2025/03/04 - 11:27 發表')?.map((f) => f[0])).toEqual([
+      'byline',
+      'date',
+    ])
+    expect(readByline('環境資訊中心記者 陳昭宏報導')).toMatchObject({
+      authors: ['陳昭宏'],
+      outlet: '環境資訊中心',
+    })
+    expect(fields('2025年4月18日 星期五　農曆三月廿一')).toEqual([['date', null, '2025年4月18日']])
+    expect(fields('2025-04-18　澳聞　瀏覽：1,286')?.map((f) => f[0])).toEqual([
+      'date',
+      'other',
+      'views',
+    ])
+    // Can fail: a time of day after a day is no section.
+    expect(readMetadataLine('2024年3月5日下午', ZONE)).toBeUndefined()
+  })
+
+  it('takes the site’s masthead for no writer, though a related list prints it over a date', () => {
+    const r = imp(
+      '石榴云',
+      '',
+      '吐鲁番早熟葡萄上市',
+      '来源：新疆日报',
+      '2025-06-28 10:46:12',
+      '',
+      NEWS,
+      '',
+      MORE,
+      '',
+      '热门推荐',
+      '喀什“巴楚留香瓜”迎来采摘季',
+      '石榴云 2025-06-27',
+    )
+    expect(authors(r)).toEqual([])
+  })
+})

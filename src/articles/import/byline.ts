@@ -218,6 +218,8 @@ export function readByline(text: string, labelled = false, bracketed = false): B
       // `中青报·中青网记者`: a paper and its website, both the reporter's. `南都记者`, `每经记者`:
       // a newsroom's short name, too short to be the source.
       if (before && before.split(/[·・]/).every(isOutlet)) byline.outlet ??= before
+      // `環境資訊中心記者`: a body that is no known outlet's name, as a news centre's.
+      else if (before && [...before].length >= 4 && isOrganisation(before)) byline.outlet ??= before
       else if (before && !isShortName(before)) return undefined
       evidence = true
       piece = piece.slice(at + role.length)
@@ -261,7 +263,12 @@ export function readByline(text: string, labelled = false, bracketed = false): B
     const report =
       desk && !names.length && !found
         ? deskReport(piece)
-        : reportKind(piece, names.length === 0 && !found, bracketed, !!found)
+        : reportKind(
+            piece,
+            names.length === 0 && !found,
+            bracketed,
+            !!found || (afterRole && !names.length),
+          )
     // `专题报道`: a section of the site, not a place's report.
     if (report && MENU_WORDS.has(piece.slice(0, -report.kind.length))) return undefined
     if (report) {

@@ -39,7 +39,7 @@ export interface Dateline {
  * `通讯，`); or a place and a dash, as wires abroad print it (`華盛頓 — `).
  */
 const DATELINE =
-  /^(?:(本(?:報|报|刊|台|網|网|站)?(?:\p{Script=Han}{2,6}?)?|(?:[\p{Script=Han}A-Za-z]{1,10}?(?:網|网|社|報|报|台|站|端|媒體|媒体)[-－·・])?(?:\d{2,4}(?=\p{Script=Han}))?[\p{Script=Han}A-Za-z]{1,10}?(?:網|网|社|報|报|台|站|端|媒體|媒体))(?:訊|讯|消息|專訊|专讯)|((?:[\p{Script=Han}A-Za-z]{1,10}?(?:社|網|网|報|报|台|端)[-－·・、])?[\p{Script=Han}A-Za-z]{1,10}?(?:社|網|网|報|报|台|端))[\p{Script=Han}]{0,8}?(?:\d{1,2}月)?\d{1,2}日(?:\d{1,2}[时時](?:\d{1,2}分)?)?(電|电|消息|訊|讯)|[\p{Script=Han}]{2,6}?(?:\d{1,2}月)?\d{1,2}日(?:電|电)(?=\s*(?:--|—|－－)\s)|(?<short>[\p{Script=Han}]{2,4}?)(?:訊|讯)(?=[ \u3000（(【])|(?<comma>[\p{Script=Han}A-Za-z]{2,10}?)(?:訊|讯)(?=[，,])|[\p{Script=Han}]{2,6} ?—{1,2}(?= ))/u
+  /^(?:(本(?:報|报|刊|台|網|网|站)?(?:\p{Script=Han}{2,6}?)?|(?:[\p{Script=Han}A-Za-z]{1,10}?(?:網|网|社|報|报|台|站|端|媒體|媒体|云|雲)[-－·・/／])?(?:\d{2,4}(?=\p{Script=Han}))?[\p{Script=Han}A-Za-z]{1,10}?(?:網|网|社|報|报|台|站|端|媒體|媒体))(?:訊|讯|消息|專訊|专讯)|((?:[\p{Script=Han}A-Za-z]{1,10}?(?:社|網|网|報|报|台|端)[-－·・、])?[\p{Script=Han}A-Za-z]{1,10}?(?:社|網|网|報|报|台|端))[\p{Script=Han}]{0,8}?(?:\d{1,2}月)?\d{1,2}日(?:\d{1,2}[时時](?:\d{1,2}分)?)?(電|电|消息|訊|讯)|[\p{Script=Han}]{2,6}?(?:\d{1,2}月)?\d{1,2}日(?:電|电)(?=\s*(?:--|—|－－)\s)|(?<short>[\p{Script=Han}]{2,4}?)(?:訊|讯)(?=[ \u3000（(【])|(?<comma>[\p{Script=Han}A-Za-z]{2,10}?)(?:訊|讯)(?=[，,])|(?<dash>[\p{Script=Han}]{2,6}) ?[—–]{1,2}(?= ))/u
 /** Brackets of every kind that set a dateline or a byline apart. */
 const OPEN = '（(【〔［[《'
 const CLOSE: Record<string, string> = {
@@ -131,6 +131,9 @@ export function readDateline(paragraph: string): Dateline | undefined {
   if (short && !dateline.outlet && isNewsroomShortName(short)) {
     dateline.outlet = short
   }
+  // `人民报网 – 河内市…`: an outlet before a dash names itself, as a place there does not.
+  const dash = place.groups?.dash
+  if (dash && !dateline.outlet && isOutlet(dash)) dateline.outlet = dash
   // `新華社北京4月7日電` is a wire's; `央广网北京10月9日消息` is the newsroom's own report.
   if (place[2] && /^[電电]$/.test(place[3]!) && !/^本[報报]$/.test(place[2])) {
     dateline.wire = place[2]
@@ -140,10 +143,10 @@ export function readDateline(paragraph: string): Dateline | undefined {
 
 /**
  * Reporters and 报道 opening a story: `记者王卓然通讯员吕思涵报道　`, `本报记者 李明 报道：`,
- * `东方网记者徐程10月14日报道：`.
+ * `东方网记者徐程10月14日报道：`, `中国民航网 通讯员黄诗琪 报道：`.
  */
 const OPENING_CREDIT =
-  /^((?:本[报報]|[\p{Script=Han}A-Za-z]{2,10}?)?(?:记者|記者)[^，,。：:]{2,30}?(?:报道|報道|報導|报导))(?:[ \u3000]+|[：:][ \u3000]*)(?=\S)/u
+  /^((?:本[报報]|[\p{Script=Han}A-Za-z]{2,10}?[ \u3000]?)?(?:记者|記者|通讯员|通訊員|特约记者|特約記者)[^，,。：:]{2,30}?(?:报道|報道|報導|报导))(?:[ \u3000]+|[：:][ \u3000]*)(?=\S)/u
 
 /**
  * Reporters and 报道 at `at`, set apart from the story by a space or a colon, and where the

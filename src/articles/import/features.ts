@@ -68,7 +68,10 @@ const META_HINT =
   /[\d０-９:：﹕/／|｜丨,，者員员生導导道訊讯電电息攝摄影理文创創辑輯对對核源读讀報报社網网台A-Za-z]/
 /** Clause and sentence punctuation: a label's colon is not a clause. */
 const CLAUSE = /[，、；,;。！？!]/g
-const PATH = /^[^>»›＞→/／]{1,16}(?:\s{0,2}(?:>>|>|»|›|＞|→|\/|／)\s{0,2}[^>»›＞→/／]{1,20}){1,6}$/
+const PATH =
+  /^[^>»›＞→/／]{1,16}(?:\s{0,2}(?:>>|＞＞|>|»|›|＞|→|\/|／)\s{0,2}[^>»›＞→/／]{1,20}){1,6}$/
+/** Items set apart by slashes alone, one of them a headline's phrase: `市建局開展土瓜灣落山道／崇志街重建項目`. */
+const SLASHED_PHRASE = /^[^>»›＞→]*[\p{Script=Han}]{9,}[^>»›＞→]*$/u
 const LIST_SEPARATOR = /[|｜·•\s\u3000]+/
 const BULLET = /^[►▶▸▹●◆◇■□★☆※》→>＞·•]/
 const END_MARK =
@@ -258,7 +261,8 @@ function features(line: PageLine, timeZone: string, full: boolean): LineFeatures
     f.path =
       PATH_SEPARATOR.test(text) &&
       !/\d{4}/.test(text) &&
-      PATH.test(text.replace(/(\d)[/／](\d)/g, '$1-$2'))
+      PATH.test(text.replace(/(\d)[/／](\d)/g, '$1-$2')) &&
+      !SLASHED_PHRASE.test(text)
     // Words of Latin text are not items: only bars and dots set them apart there.
     const bars = /[|｜·•]/.test(text)
     const items = text.split(bars || f.han > f.latin ? LIST_SEPARATOR : /[|｜·•]+/).filter(Boolean)

@@ -53,6 +53,10 @@ const SOURCE_RANK = { label: 0, byline: 1, outlet: 2, wire: 3, signOff: 4 }
  * closing the story on a line of their own (`（南湖分局 王一鸣 沈佳琪）`).
  */
 const CLOSING_CREDIT = /(?:^|[。！？」”][\s\u3000]*)[（(]([^（）()]{2,40})[）)]$/u
+/** An agency and its staff's initials after a slash: `CNA/rt(ac)`, `Reuters/mm`. */
+const AGENCY_CODE = /^([\p{L}\p{N}][\p{L}\p{N} .&-]{1,29}?)\/[a-z]{1,4}(?:\([a-z]{1,4}\))?$/u
+/** A reporter signing off an English broadcast script: `I'm Jonathan Evans.` */
+const SIGNED_OFF = /^I['’]m ((?:\p{Lu}[\p{L}'’-]+)(?: \p{Lu}[\p{L}'’-]+){1,2})\.$/u
 /** The paper or site itself, as a source label names it: `本报综合`, `本網`, `本站原创`. */
 const OWN_PAPER = /^本(?:报|報|网|網|站|台|刊)/
 /** A run of Han characters right before a reporter's role: `南方周末记者`. */
@@ -155,9 +159,11 @@ export function readFields(
           ...(item.date ? { precision: item.date.precision } : {}),
         })
       } else if (item.field === 'source') {
-        // `来源：本报综合`: the paper itself, which names no outlet.
-        if (item.value && !OWN_PAPER.test(item.value)) {
-          sources.push({ value: item.value, rank: SOURCE_RANK.label, line: i })
+        // `来源：本报综合`: the paper itself, which names no outlet; `Source: CNA/rt(ac)`: the
+        // agency, not its staff's initials.
+        const value = AGENCY_CODE.exec(item.value)?.[1] ?? item.value
+        if (value && !OWN_PAPER.test(value)) {
+          sources.push({ value, rank: SOURCE_RANK.label, line: i })
         }
         report({ field: 'source', value: item.value, line: i + 1, ...label(item) })
       } else if (item.field === 'author') {
@@ -243,6 +249,9 @@ export function readFields(
   const closing =
     last === -1 || f[last]!.meta ? undefined : CLOSING_CREDIT.exec(lines[last]!.plain.trim())?.[1]
   const closed = closing ? readByline(closing, false, true) : undefined
+  // `I'm Jonathan Evans.`: a broadcast script's reporter signs off the story.
+  const signer = last === -1 ? undefined : SIGNED_OFF.exec(lines[last]!.plain.trim())?.[1]
+  if (signer) below.push([[signer], last])
   if (closed?.authors.length && !closed.photographers.length) {
     below.push([closed.authors, last])
     if (closed.outlet) sources.push({ value: closed.outlet, rank: SOURCE_RANK.byline, line: last })
@@ -259,8 +268,10 @@ export function readFields(
       verdicts[i]!.zone === 'above' && isOutlet(l.plain) ? [l.plain.trim()] : [],
     ),
   ]
+  // The masthead names the site (`石榴云`), whatever its name ends with.
+  const site = verdicts[masthead]?.zone === 'above' ? lines[masthead]!.plain.trim() : undefined
   // A newsroom's name alone over the date (`懂球帝`) is no writer either.
-  const nobody = (name: string) => outlets.some((o) => o.startsWith(name))
+  const nobody = (name: string) => name === site || outlets.some((o) => o.startsWith(name))
   const credited = bylines.some(([names]) => names.some((n) => !nobody(n)))
   // A writer's account over its follow button wrote the post when no byline names anyone.
   for (const [all, line, by] of credited ? bylines : accounts.length ? accounts : photographers) {

@@ -77,7 +77,7 @@ export const REACTIONS =
  * `…对本文有报道贡献。`, the agencies it drew on in brackets (`（德新社、rbb）`).
  */
 export const CONTRIBUTORS =
-  /^[（(]?\s*(?:作者|筆者|笔者)(?:系|是|為|为|現為|现为|現任|现任)[^。（）()]{2,40}[。.]?\s*[）)]?$|^[（(](?![^）)]*(?:记者|記者|通[讯訊]员|通[讯訊]員|实习生|實習生))(?=[^）)]*(?:社|AFP|Reuters|dpa|AP\b|Bloomberg|Kyodo))[^（）()。，,]{2,40}[）)]$|contributed (?:reporting|research|to this (?:report|article|story))\.?$|(?:对|對)本文(?:的)?(?:有)?(?:报道|報導|報道|采访|採訪)?(?:贡献|貢獻)。?$|(?:亦|也)?(?:有|參與|参与)?(?:协助|協助)(?:采访|採訪|报道|報導)。?$/i
+  /^[（(]?\s*(?:作者|筆者|笔者)(?:系|是|為|为|現為|现为|現任|现任)[^。（）()]{2,40}[。.]?\s*[）)]?$|^[（(](?![^）)]*(?:记者|記者|通[讯訊]员|通[讯訊]員|实习生|實習生|[:：]))(?=[^）)]*(?:社|AFP|Reuters|dpa|AP\b|Bloomberg|Kyodo))[^（）()。，,]{2,40}[）)]$|contributed (?:reporting|research|to this (?:report|article|story))\.?$|(?:对|對)本文(?:的)?(?:有)?(?:报道|報導|報道|采访|採訪)?(?:贡献|貢獻)。?$|(?:亦|也)?(?:有|參與|参与)?(?:协助|協助)(?:采访|採訪|报道|報導)。?$/i
 /** Cookie banners: `本網站使用 Cookies…繼續瀏覽即表示閣下同意…`, `We use cookies…`. */
 export const COOKIES =
   /(?:使用|接受|同意|啟用|启用).{0,24}(?:cookies?|小型文字檔案|小甜餅)|(?:cookies?|小型文字檔案).{0,40}(?:同意|接受|政策|設定|设置|了解更多)|\b(?:we|this (?:site|website)) uses? cookies|accept (?:all )?cookies/i

@@ -143,8 +143,11 @@ export function pieceItem(piece: string, beside: Beside): MetaItem | undefined {
   // `2025年04月02日 18:06 浙江`: where the post was sent from, as platforms print it, or the
   // section it ran in (`05/06/2025 14:31 星期四 本地`), four characters when nothing else
   // follows the date (`2025年10月8日 09:12　　华人社区`; `… 立即下载` after other items is a button).
+  // A day alone may have its section beside it too, set apart from what follows
+  // (`2025-04-18　澳聞　瀏覽：1,286`; `2024年3月5日下午` is no day and section).
   const place = PLACE.test(piece) || (beside.whole && SECTION.test(piece))
-  if (firstDate?.precision === 'time' && last && place) {
+  const timed = firstDate?.precision === 'time' && last
+  if (place && (timed || (firstDate && beside.whole && !last))) {
     return { field: 'other', label: 'place', value: piece }
   }
   // `Posted on 18 March 2025 | 新闻 News`: a bilingual menu's section beside the date.

@@ -45,11 +45,12 @@ const OTHER_END = /[|｜丨│\t】\]]/
  * the controls pages print beside the editor's name (`【纠错】 责任编辑：…`), the date
  * (`【大 中 小】`, a font size) or the byline
  * (`关注`, a follow button), a self-media post's mark of its own writing (`原创`), the word for
- * posting after a date (`2025-11-06發表`), the page's address (`http://www.crntt.com`), and a relative
+ * posting after a date (`2025-11-06發表`), the page's address (`http://www.crntt.com`), a lunar
+ * date beside the day (`農曆三月廿一`), and a relative
  * time beside the date it stands for (`3小時前　2025-09-03 14:22`).
  */
 const FILLER =
-  /https?:\/\/[^\s|｜]+|www\.[\w.-]+\.[a-z]{2,}|\d{1,3}\s?分(?:鐘|钟)(?:閱讀|阅读)|\d{1,3}\s?min(?:ute)?s?\s?read|[【[]\s*[大小]\s+中\s+[大小]\s*[】\]]|(?:閱讀|阅读)(?:時間|时间|時長|时长)?\s*[:：]?\s*(?:大[約约]|[約约])?\s*(?:需要?)?\s*\d+\s*分(?:鐘|钟)|(?:全文)?[共約约]\d[\d,]*\s?字|(?:星期|週|周|礼拜|禮拜)[一二三四五六日天]|(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?|Ends|HKT|SGT|MYT|NNNN|纠错|糾錯|举报|舉報|打印本[页頁]|列印本頁|打印|列印|[关關][闭閉](?:窗口)?|[+＋]?(?:关注|關注|订阅|訂閱)|原创|原創|發表|发表|中華民國|中华民国|民國|民国|\d{1,3}\s?(?:分鐘|分钟|小時|小时|天)前|剛剛|刚刚/g
+  /(?:農曆|农历)[正一二三四五六七八九十冬臘腊]{1,2}月(?:初|十|廿|二十|三十)?[一二三四五六七八九十]?|https?:\/\/[^\s|｜]+|www\.[\w.-]+\.[a-z]{2,}|\d{1,3}\s?分(?:鐘|钟)(?:閱讀|阅读)|\d{1,3}\s?min(?:ute)?s?\s?read|[【[]\s*[大小]\s+中\s+[大小]\s*[】\]]|(?:閱讀|阅读)(?:時間|时间|時長|时长)?\s*[:：]?\s*(?:大[約约]|[約约])?\s*(?:需要?)?\s*\d+\s*分(?:鐘|钟)|(?:全文)?[共約约]\d[\d,]*\s?字|(?:星期|週|周|礼拜|禮拜)[一二三四五六日天]|(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?|Ends|HKT|SGT|MYT|NNNN|纠错|糾錯|举报|舉報|打印本[页頁]|列印本頁|打印|列印|[关關][闭閉](?:窗口)?|[+＋]?(?:关注|關注|订阅|訂閱)|原创|原創|發表|发表|中華民國|中华民国|民國|民国|\d{1,3}\s?(?:分鐘|分钟|小時|小时|天)前|剛剛|刚刚/g
 const LETTER = /\p{L}/u
 /** A word of a metadata line that says nothing: a filler, or a separator alone. */
 const QUIET_WORD = new RegExp(`^(?:${FILLER.source}|[·•・|｜/／-])$`)
@@ -229,8 +230,12 @@ export function writerBeforeDate(piece: string): string | undefined {
 }
 const PLACE_END = /[市縣县區区省鎮镇鄉乡村里州島岛港灣湾]$/u
 
-/** A name, then the word for posting, before the date: `王小明 发表于 2025-06-03 14:32`. */
-const POSTED = /^(.{2,40}?)[\s\u3000]*(?:发表于|發表於|发布于|發布於|發佈於)[\s\u3000]*$/u
+/**
+ * A name, then the word for posting, before the date: `王小明 发表于 2025-06-03 14:32`; or `由`,
+ * the name and `在` (`由 區樂言 在 2025/03/04 - 11:27 發表`, as Drupal prints it).
+ */
+const POSTED =
+  /^(?:由[\s\u3000]*)?(.{2,40}?)[\s\u3000]*(?:发表于|發表於|发布于|發布於|發佈於|(?<=^由[\s\u3000]*\S{2,20}[\s\u3000]*)在)[\s\u3000]*$/u
 
 /** The writer before the date: after a word for posting any name, or writerBeforeDate's. */
 function postedBy(before: string): string | undefined {
