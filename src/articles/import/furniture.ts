@@ -98,8 +98,13 @@ export const FURNITURE_CUES: FurnitureCue[] = [
         .replace(/[：:|｜]/g, ' ')
         .split(/\s+/)
         .filter(Boolean)
+      // `字級　LINE　FB　複製連結`: the page's controls may stand among the platforms.
+      const keys = tokens.map((t) => t.replace(/[^\p{L}\p{N}]/gu, ''))
       return (
-        tokens.length > 0 && tokens.every((t) => PLATFORMS.has(t.replace(/[^\p{L}\p{N}]/gu, '')))
+        keys.some((k) => PLATFORMS.has(k) && !CONTROL_LABELS.has(k)) &&
+        keys.every(
+          (k) => PLATFORMS.has(k) || CONTROL_LABELS.has(k) || CONTROL_LABELS.has(k.toUpperCase()),
+        )
       )
     },
   },
