@@ -506,6 +506,23 @@ describe('what the twenty-first and twenty-second sets showed', () => {
     expect(readMetadataLine('2024年3月5日下午', ZONE)).toBeUndefined()
   })
 
+  it('reads a broadcast script’s reporter signing off the story', () => {
+    const english = (last: string) =>
+      imp(
+        "Schools in Several US States Try 'Phone-Free Days'",
+        '2025-02-20 09:45',
+        '',
+        'Some public schools in the United States are testing days without mobile phones for students.',
+        '',
+        'Teachers say students talk to each other more during lunch and pay closer attention in class.',
+        '',
+        last,
+      )
+    expect(authors(english("I'm Jonathan Evans."))).toEqual(['Jonathan Evans'])
+    // Can fail: a sentence that starts the same way names nobody.
+    expect(authors(english("I'm sure students will adapt."))).toEqual([])
+  })
+
   it('takes the site’s masthead for no writer, though a related list prints it over a date', () => {
     const r = imp(
       '石榴云',
