@@ -506,6 +506,13 @@ describe('what the twenty-first and twenty-second sets showed', () => {
     expect(readMetadataLine('2024年3月5日下午', ZONE)).toBeUndefined()
   })
 
+  it('reads a Latin name after a writer’s label with a space for its colon, at the line’s end', () => {
+    // The line's end is no colon: `作者 Jonathan Evans` is no bilingual label waiting for one.
+    expect(fields('作者 Jonathan Evans')).toEqual([['author', '作者', 'Jonathan Evans']])
+    // Can fail: a bilingual label before its colon is one label.
+    expect(fields('撰文 Text：王小明')).toEqual([['author', '撰文', '王小明']])
+  })
+
   it('reads a broadcast script’s reporter signing off the story', () => {
     const english = (last: string) =>
       imp(

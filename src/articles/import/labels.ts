@@ -120,6 +120,8 @@ const BARE_LABELS = [
 ]
 
 const COLONS = ':：﹕'
+/** True for a colon; a line's end is none (`''.includes` would say it is). */
+const isColon = (ch: string | undefined) => ch !== undefined && ch !== '' && COLONS.includes(ch)
 /** Labels read only before a colon. */
 const COLON_ONLY = new Set(
   // A reporter's role before a name is a byline's own grammar (byline.ts) without its colon.
@@ -171,7 +173,7 @@ function labelAt(
   if (bilingualField) {
     let colon = start + raw.length
     while (text[colon] === ' ' || text[colon] === '\u3000') colon++
-    if (COLONS.includes(text[colon] ?? '')) {
+    if (isColon(text[colon])) {
       return { label: bilingual, field: bilingualField, valueAt: colon + 1 }
     }
   }
@@ -236,7 +238,7 @@ function jointLabel(
 ): { label: string; field: LabelField; valueAt: number } | undefined {
   const second = /^\p{L}{1,6}/u.exec(text.slice(dot + 1, dot + 8))?.[0]
   const colon = dot + 1 + (second?.length ?? 0)
-  const other = second && COLONS.includes(text[colon] ?? '') ? labelField(second) : undefined
+  const other = second && isColon(text[colon]) ? labelField(second) : undefined
   if (!other) return undefined
   const both: LabelField = field === 'author' || other === 'author' ? 'author' : field
   return { label: first + text[dot] + second, field: both, valueAt: colon + 1 }
