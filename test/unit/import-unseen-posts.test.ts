@@ -638,7 +638,8 @@ describe('what the fourteenth set showed', () => {
       '2025.04.23',
       '晶采光電新廠預計2027年第一季量產。（晶采光電提供）',
     )
-    expect(supplied.fields.content_text).not.toContain('晶采光電提供')
+    // The caption is left out: the body is the story alone.
+    expect(paragraphs(supplied)).toEqual([NEWS])
     // Can fail: a photographer's credit in a photo story is its author.
     const photo = under('冬季美食市集', '2025年7月29日', '市集現場。（攝影：陳俊杰）')
     expect(authors(photo)).toEqual(['陳俊杰'])

@@ -26,6 +26,9 @@ const NEWS =
   '越南农业与环境部表示，今年前三季度全国大米出口量约为690万吨，同比增长3.2%，出口额达到35亿美元。'
 const MORE =
   '该部表示，下半年将推动高品质、低碳排放大米品种的种植与出口，同时协助企业应对价格波动风险。'
+/** A page of two paragraphs of story and, set apart under them, `line`. */
+const underStory = (title: string, date: string, line: string) =>
+  imp(title, date, '', NEWS, '', MORE, '', line)
 
 describe('what the fifteenth set showed', () => {
   it('reads a two-character name padded to three characters’ width as one name', () => {
@@ -53,7 +56,9 @@ describe('what the fifteenth set showed', () => {
       '攸县融媒体讯（记者 谭丽娟 通讯员 彭卓）7月15日，在网岭镇罗家坪村的早稻示范片，收割机来回穿梭。'
     const dateline = readDateline(paragraph)!
     expect(dateline).toMatchObject({ authors: ['谭丽娟', '彭卓'], outlet: '攸县融媒体' })
-    expect(paragraph.slice(dateline.end)).toMatch(/^7月15日，在网岭镇/)
+    expect(paragraph.slice(dateline.end)).toBe(
+      '7月15日，在网岭镇罗家坪村的早稻示范片，收割机来回穿梭。',
+    )
     // Can fail: a sentence about media is no dateline.
     expect(readDateline('融媒体时代，县级媒体纷纷转型。')).toBeUndefined()
   })
@@ -128,8 +133,7 @@ describe('what the sixteenth set showed', () => {
   })
 
   it('names the source by one agency alone in brackets under the story', () => {
-    const signed = (line: string) =>
-      imp('越南前三季度大米出口增长', '2025-10-08', '', NEWS, '', MORE, line)
+    const signed = (line: string) => underStory('越南前三季度大米出口增长', '2025-10-08', line)
     expect(signed('（越通社）').fields.source?.name).toBe('越通社')
     // Can fail: brackets that name no outlet.
     expect(signed('（综合报道）').fields.source).toBeUndefined()
@@ -261,32 +265,14 @@ describe('what the seventeenth and eighteenth sets showed', () => {
   })
 
   it('reads an office and its people in brackets under the story', () => {
-    const r = imp(
-      '南湖警方止付挽回损失',
-      '2025-06-12',
-      '',
-      NEWS,
-      '',
-      MORE,
-      '',
-      '（南湖分局 王一鸣 沈佳琪）',
-    )
+    const r = underStory('南湖警方止付挽回损失', '2025-06-12', '（南湖分局 王一鸣 沈佳琪）')
     expect(authors(r)).toEqual(['王一鸣', '沈佳琪'])
     // Can fail: outside brackets, an office and names are not a byline.
     expect(readByline('南湖分局 王一鸣 沈佳琪')).toBeUndefined()
   })
 
   it('reads 文/图 closing a bracketed credit as two jobs, not a name', () => {
-    const r = imp(
-      '东京中华学校新春联欢',
-      '2025年2月10日 11:30',
-      '',
-      NEWS,
-      '',
-      MORE,
-      '',
-      '（记者 孙乐天 文/图）',
-    )
+    const r = underStory('东京中华学校新春联欢', '2025年2月10日 11:30', '（记者 孙乐天 文/图）')
     expect(authors(r)).toEqual(['孙乐天'])
   })
 
@@ -373,9 +359,10 @@ describe('what the nineteenth and twentieth sets showed', () => {
   it('reads reporters in brackets under the story though their paper’s name ends in 社', () => {
     const credit = '（赤峰日报社全媒体记者 宋丽娜 通讯员 于海涛）'
     expect(furnitureCue(credit)).toBeUndefined()
-    expect(
-      authors(imp('宁城番茄订单种植', '2025-11-05 10:08', '', NEWS, '', MORE, '', credit)),
-    ).toEqual(['宋丽娜', '于海涛'])
+    expect(authors(underStory('宁城番茄订单种植', '2025-11-05 10:08', credit))).toEqual([
+      '宋丽娜',
+      '于海涛',
+    ])
     // Can fail: the agencies a story draws on are its contributors.
     expect(furnitureCue('（综合法新社、路透社）')?.id).toBe('contributors')
   })
@@ -450,16 +437,7 @@ describe('what the twenty-first and twenty-second sets showed', () => {
 
   it('reads a source label in brackets under the story, and an agency without its staff’s initials', () => {
     expect(furnitureCue('（来源：安塔拉社）')).toBeUndefined()
-    const signed = imp(
-      '雅加达地铁延伸线动工',
-      '2025-07-03',
-      '',
-      NEWS,
-      '',
-      MORE,
-      '',
-      '（来源：安塔拉社）',
-    )
+    const signed = underStory('雅加达地铁延伸线动工', '2025-07-03', '（来源：安塔拉社）')
     expect(signed.fields.source?.name).toBe('安塔拉社')
     const coded = imp(
       'Tengah hawker centre opens',

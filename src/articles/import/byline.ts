@@ -88,6 +88,8 @@ const LONE_WORDS = new Set(
 const LISTED_LAST = /、[ \u3000]?(\p{Script=Han}{2,3}?)(報道|报道|報導|报导)(?=$|[：:\s\u3000])/u
 /** A name, a day, then perhaps a place: `陈雅琳11月4日洛杉矶`, `徐程10月14日`. */
 const NAME_DATE_PLACE = /^(\p{Script=Han}{2,3})(?:\d{1,2}月)?\d{1,2}日(?:\p{Script=Han}{2,6})?$/u
+/** A body of four characters or more (`镇党政办`, `南湖分局`, `環境資訊中心`), as bylines print it. */
+const isOffice = (text: string) => [...text].length >= 4 && isOrganisation(text)
 /** A place then a day: `台北2日`, `吉隆坡5日`, `北京3月4日`. */
 const PLACE_DATE =
   /^([\p{Script=Han}]{0,8}?)((?:\d{1,2}月)?\d{1,2}日|[一二三四五六七八九十廿卅]{1,3}日)?$/u
@@ -219,7 +221,7 @@ export function readByline(text: string, labelled = false, bracketed = false): B
       // a newsroom's short name, too short to be the source.
       if (before && before.split(/[·・]/).every(isOutlet)) byline.outlet ??= before
       // `環境資訊中心記者`: a body that is no known outlet's name, as a news centre's.
-      else if (before && [...before].length >= 4 && isOrganisation(before)) byline.outlet ??= before
+      else if (before && isOffice(before)) byline.outlet ??= before
       else if (before && !isShortName(before)) return undefined
       evidence = true
       piece = piece.slice(at + role.length)
@@ -297,7 +299,7 @@ export function readByline(text: string, labelled = false, bracketed = false): B
     // `鉅亨網記者魏宇辰 台北`: the city the reporter wrote from, after the name.
     if (names.length && BYLINE_PLACES.has(piece)) continue
     // `作者：镇党政办 郑立群`: the office the writer works for is no one.
-    if ([...piece].length >= 4 && isOrganisation(piece)) {
+    if (isOffice(piece)) {
       office ||= i === 0
       continue
     }

@@ -292,7 +292,7 @@ const opensStory = (line: PageLine) => {
  * label with a colon (`記者：…`) is metadata.
  */
 function creditLine(line: PageLine, x: LineFeatures): boolean {
-  if (!x.meta?.every((m) => ['author', 'byline', 'photographer'].includes(m.field))) return false
+  if (!x.meta?.every((m) => BYLINE_FIELDS.has(m.field))) return false
   return !/[:：﹕]/.test(line.plain) && x.meta.some((m) => m.field !== 'photographer')
 }
 

@@ -145,8 +145,10 @@ export function readDateline(paragraph: string): Dateline | undefined {
  * Reporters and 报道 opening a story: `记者王卓然通讯员吕思涵报道　`, `本报记者 李明 报道：`,
  * `东方网记者徐程10月14日报道：`, `中国民航网 通讯员黄诗琪 报道：`.
  */
-const OPENING_CREDIT =
-  /^((?:本[报報]|[\p{Script=Han}A-Za-z]{2,10}?[ \u3000]?)?(?:记者|記者|通讯员|通訊員|特约记者|特約記者)[^，,。：:]{2,30}?(?:报道|報道|報導|报导))(?:[ \u3000]+|[：:][ \u3000]*)(?=\S)/u
+const OPENING_CREDIT = new RegExp(
+  String.raw`^((?:本[报報]|[\p{Script=Han}A-Za-z]{2,10}?[ \u3000]?)?(?:${ROLES.join('|')})[^，,。：:]{2,30}?(?:报道|報道|報導|报导))(?:[ \u3000]+|[：:][ \u3000]*)(?=\S)`,
+  'u',
+)
 
 /**
  * Reporters and 报道 at `at`, set apart from the story by a space or a colon, and where the
@@ -159,11 +161,8 @@ function openingCredit(
   const opening = OPENING_CREDIT.exec(head.slice(at))
   const byline = opening ? readByline(opening[1]!) : undefined
   if (!byline?.authors.length) return undefined
-  const end = at + opening![0].length
   // `东方网记者徐程…报道：`: the newsroom names its own report.
-  return byline.outlet
-    ? { authors: byline.authors, end, outlet: byline.outlet }
-    : { authors: byline.authors, end }
+  return { authors: byline.authors, end: at + opening![0].length, outlet: byline.outlet }
 }
 
 /** Reporters in brackets at `at` (`（记者 王小明）`), and where the story goes on. */

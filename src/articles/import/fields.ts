@@ -245,12 +245,12 @@ export function readFields(
   // `…让小空间发挥更大作用。（记者 陈雅婷 通讯员 林国栋）`: a short news item's reporters in
   // brackets closing its last paragraph, or on a line of their own under it.
   const last = verdicts.findLastIndex((v) => v.class === 'story' && v.kept)
+  const lastText = last === -1 ? '' : lines[last]!.plain.trim()
   // A credit line read as metadata (`（文/柯雨薇　图/黄振南）`) has given its names already.
-  const closing =
-    last === -1 || f[last]!.meta ? undefined : CLOSING_CREDIT.exec(lines[last]!.plain.trim())?.[1]
+  const closing = last === -1 || f[last]!.meta ? undefined : CLOSING_CREDIT.exec(lastText)?.[1]
   const closed = closing ? readByline(closing, false, true) : undefined
   // `I'm Jonathan Evans.`: a broadcast script's reporter signs off the story.
-  const signer = last === -1 ? undefined : SIGNED_OFF.exec(lines[last]!.plain.trim())?.[1]
+  const signer = SIGNED_OFF.exec(lastText)?.[1]
   if (signer) below.push([[signer], last])
   if (closed?.authors.length && !closed.photographers.length) {
     below.push([closed.authors, last])

@@ -66,9 +66,9 @@ const EMPHASIS = new Set(['em', 'i', 'small'])
 /** The longest line set in italics under an image that is its caption. */
 const CAPTION_CHARS = 80
 
-/** Class names that mark a page's header or a story's summary box (`article-header-summary`). */
 /** How a `<time>`'s class or itemprop marks it as the update's: `updated`, `dateModified`. */
 const UPDATED = /updated|modified/i
+/** Class names that mark a page's header or a story's summary box (`article-header-summary`). */
 const STANDFIRST_CLASS =
   /(?:^|[\s_-])(?:header|summary|dek|standfirst|abstract|excerpt|digest)(?:$|[\s_-])/i
 

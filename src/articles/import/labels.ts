@@ -121,7 +121,7 @@ const BARE_LABELS = [
 
 const COLONS = ':：﹕'
 /** True for a colon; a line's end is none (`''.includes` would say it is). */
-const isColon = (ch: string | undefined) => ch !== undefined && ch !== '' && COLONS.includes(ch)
+const isColon = (ch: string | undefined) => !!ch && COLONS.includes(ch)
 /** Labels read only before a colon. */
 const COLON_ONLY = new Set(
   // A reporter's role before a name is a byline's own grammar (byline.ts) without its colon.
@@ -197,8 +197,8 @@ function labelAt(
   // `http://www.crntt.com`: an address's scheme, not a label.
   if (sep === ':' && text.startsWith('//', j + 1)) return undefined
   // `由：吳若凡` (RFI's "by"): a word too common to be a label without its colon.
-  if (COLON_ONLY.has(label) && !(sep && COLONS.includes(sep))) return undefined
-  if (sep && COLONS.includes(sep)) {
+  if (COLON_ONLY.has(label) && !isColon(sep)) return undefined
+  if (isColon(sep)) {
     if (field) return { label, field, valueAt: j + 1 }
     const han = /^[\p{Script=Han}]{2,8}$/u.test(label)
     // An unknown label is one Latin word: in `Source: CRI Online   Editor: Zhang Wei` the label

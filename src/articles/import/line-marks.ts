@@ -45,6 +45,8 @@ const SUPPLIED_END =
 const BRACKETED_CREDIT =
   /[（(]\s*(?:(?:文[／/]圖|文[／/]图|圖文|图文|摄影|攝影|(?:示意|[资資]料)?(?:图|圖)(?:片)?)(?:[来來]?源)?\s*[：:／/]\s*([^（）()]{1,24})|([^（）()]{1,24}?(?:攝|摄)(?:影)?))\s*[）)]$/
 
+/** A bracketed credit naming where a picture came from: `（图片来源：…）`, `（图源：…）`, `（示意图：…）`. */
+const PICTURE_SOURCE = /[来來]源|[图圖]源|^[（(]\s*(?:示意|[资資]料)[图圖]/
 /** A bracketed credit for the text and the picture: `（文／圖：…）`, `（图文：…）`. */
 const WROTE_TOO = /^[（(]\s*(?:文[／/]|圖文|图文)/
 
@@ -65,16 +67,15 @@ export function caption(text: string, line: PageLine): Caption | undefined {
   if (PLACEHOLDER.test(text.trim())) return { photographers: [], sure: true, placeholder: true }
   const bracketed = BRACKETED_CREDIT.exec(text)
   if (bracketed) {
+    // `（图片来源：Destination NSW）`, `（示意图：互联网）`: where the picture came from, not who
+    // took it (`（資料照，顏麟宇攝）` names who took a file photo).
+    if (PICTURE_SOURCE.test(bracketed[0])) return { photographers: [], sure: true }
     const credit = bracketed[1] ?? bracketed[2]!
     const byline = readByline(
       bracketed[1] ? credit : credit.replace(/^(?:圖|图)\s*[／/]/, ''),
       true,
     )
-    // `（图片来源：Destination NSW）`, `（示意图：互联网）`: where the picture came from, not who
-    // took it (`（資料照，顏麟宇攝）` names who took a file photo).
-    const source = /[来來]源|[图圖]源|^[（(]\s*(?:示意|[资資]料)[图圖]/.test(bracketed[0])
     const named = byline?.photographers.length ? byline.photographers : (byline?.authors ?? [])
-    if (source) return { photographers: [], sure: true }
     // `（文／圖：記者 黃詠琪）`: who took the picture wrote the story too.
     return WROTE_TOO.test(bracketed[0])
       ? { photographers: named, sure: true, wrote: true }

@@ -195,13 +195,6 @@ function stackAbove(f: readonly LineFeatures[], at: number): number[] {
 }
 
 /**
- * The title in a stack of headline-like lines: the first that is a headline in length (eight
- * Han characters, four Latin words), since mastheads and section names are short and a
- * subtitle comes under its headline, unless that first one is a kicker over the next; else the
- * longest. A headline in the other script joins
- * it, in page order (a bilingual page). Lines under it are subtitles, lines above it masthead.
- */
-/**
  * Where the last group of headline-length lines starts among `whole`. `中華基督教會恩光堂`, a
  * menu, `堂訊 Church News`, then the headline: lines of a headline's length set apart by shorter
  * ones are a masthead over the page's own headline, which is in the last group.
@@ -222,6 +215,13 @@ function lastHeadlineGroup(whole: readonly number[], f: readonly LineFeatures[])
   return from
 }
 
+/**
+ * The title in a stack of headline-like lines: the first that is a headline in length (eight
+ * Han characters, four Latin words), since mastheads and section names are short and a
+ * subtitle comes under its headline, unless that first one is a kicker over the next; else the
+ * longest. A headline in the other script joins
+ * it, in page order (a bilingual page). Lines under it are subtitles, lines above it masthead.
+ */
 function choose(
   lines: readonly PageLine[],
   f: readonly LineFeatures[],
