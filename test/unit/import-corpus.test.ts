@@ -25,12 +25,16 @@ function imported(page: PastedPage) {
 /** The top-level elements of an HTML body. */
 const blocks = (html: string) => parseFragment(html).childNodes.filter((n) => 'tagName' in n)
 
-/** The paragraphs of the body: of its text, or its HTML's top-level elements but figures. */
+/**
+ * The paragraphs of the body: of its text, or its HTML's top-level elements but figures and
+ * pictures (`<p><img></p>`, which have no text).
+ */
 function paragraphs(fields: ReturnType<typeof imported>['fields']): string[] {
   if (fields.content_html !== undefined && fields.content_text === undefined) {
     return blocks(fields.content_html)
       .filter((n) => n.nodeName !== 'figure')
       .map((n) => htmlToText(serializeOuter(n)))
+      .filter((text) => text !== '')
   }
   return textParagraphs(fields.content_text ?? fields.content_markdown ?? '')
 }

@@ -11,9 +11,10 @@ function words(list: string): string[] {
 
 /** Words that name reporters' roles, Traditional and Simplified; longest first when matched. */
 export const ROLES = words(
-  '全媒體記者 全媒体记者 融媒體記者 融媒体记者 本報記者 本报记者 特約記者 特约记者 特派記者 ' +
-    '特派记者 見習記者 见习记者 實習記者 实习记者 首席記者 首席记者 攝影記者 摄影记者 駐站記者 ' +
-    '驻站记者 特派員 特派员 通訊員 通讯员 實習生 实习生 評論員 评论员 主筆 主笔 記者 记者',
+  '特約撰稿人 特约撰稿人 專欄作者 专栏作者 查核記者 查核记者 全媒體記者 全媒体记者 融媒體記者 ' +
+    '融媒体记者 融媒記者 融媒记者 本報記者 本报记者 特約記者 特约记者 特派記者 特派记者 見習記者 ' +
+    '见习记者 實習記者 实习记者 首席記者 首席记者 攝影記者 摄影记者 駐站記者 驻站记者 特派員 特派员 ' +
+    '通訊員 通讯员 實習生 实习生 評論員 评论员 主筆 主笔 記者 记者',
 )
 /** Roles in English bylines, compared without case: `By Lin Mei-hua / Staff reporter`. */
 export const LATIN_ROLES = [
@@ -22,9 +23,14 @@ export const LATIN_ROLES = [
   ['reporter'],
   ['correspondent'],
 ]
-/** A report's kind after its place: `台北報導`, `台北2日電`, `新加坡讯`. */
+/** The words for a report, in every spelling: `報導`, `报导`, `報道`, `报道`. */
+const REPORT = ['報導', '报导', '報道', '报道']
+/** A report's kind after its place: `台北報導`, `台北即时报导`, `台北2日電`, `新加坡讯`. */
 export const KINDS = words(
-  '綜合外電報導 综合外电报道 外電報導 外电报道 即時報導 即时报道 綜合報導 综合报道 連線報導 连线报道 專訊 专讯 報導 报导 報道 报道 消息 電 电 訊 讯',
+  ['', '綜合外電', '综合外电', '外電', '外电', '即時', '即时', '綜合', '综合', '連線', '连线']
+    .flatMap((kind) => REPORT.map((report) => kind + report))
+    .concat('專訊 专讯 消息 電 电 訊 讯'.split(' '))
+    .join(' '),
 )
 /** Words that join two names: `Jane Doe and John Roe`, `Hannah Whitford 和 张子安`. */
 export const JOINERS = new Set(['and', '&', '和', '與', '与', '及'])
@@ -41,9 +47,10 @@ export const NEWS_WORDS = /[资資通快简簡喜死音视視电電审審传傳�
 export const OWN_KINDS = new Set('專訊 专讯 訊 讯'.split(' '))
 /** Jobs a byline may credit besides writing (a camera, an edit): the names after them are no authors. */
 export const NOT_WRITING = new Set(
-  '編譯 编译 翻譯 翻译 責任編輯 责任编辑 編輯 编辑 校對 校对 攝像 摄像 剪輯 剪辑 後期 后期 配音 製作 制作'.split(
-    ' ',
-  ),
+  (
+    '編譯 编译 翻譯 翻译 責任編輯 责任编辑 編輯 编辑 校對 校对 攝像 摄像 剪輯 剪辑 後期 后期 配音 製作 制作 ' +
+    '統籌 统筹 策劃 策划 監製 监制 審核 审核'
+  ).split(' '),
 )
 /** Words after names: the writer's `報道`, `文/图` (wrote and photographed), the photographer's `攝`. */
 export const CLOSINGS = words('報導 报导 報道 报道 整理 撰文 采写 採寫 文 图 圖 图文 圖文')
@@ -51,11 +58,12 @@ export const PHOTO_CLOSINGS = words('攝影 摄影 攝 摄')
 /** The last word of an outlet's name. */
 export const OUTLET_END =
   /(?:經濟報道|经济报道|通訊社|通讯社|新聞網|新闻网|新聞雲|新闻云|傳媒|传媒|媒體|媒体|日報|日报|時報|时报|晚報|晚报|早報|早报|週刊|周刊|雜誌|杂志|月刊|季刊|畫報|画报|頭條|头条|電視台|电视台|電視|电视|電台|电台|新聞|新闻|社|報|报|網|网|台|端|刊)$/u
-/** Words of a site's menus, two Han characters like a name: `视频`, `专题`. */
+/** Words of a site's menus, two or three Han characters like a name: `视频`, `专题`, `新聞稿`. */
 export const MENU_WORDS = new Set(
   (
     '视频 視頻 音频 音頻 图片 圖片 专题 專題 直播 首页 首頁 评论 評論 更多 热点 熱點 推荐 推薦 要闻 ' +
-    '要聞 新闻 新聞 财经 財經 体育 體育 娱乐 娛樂 科技 国际 國際 社会 社會 图集 圖集 语音 語音 专栏 專欄'
+    '要聞 新闻 新聞 财经 財經 体育 體育 娱乐 娛樂 科技 国际 國際 社会 社會 图集 圖集 语音 語音 专栏 專欄 ' +
+    '新闻稿 新聞稿 公告 通告 通知 声明 聲明'
   ).split(' '),
 )
 /** Cities bylines name after the reporter (`記者王小明 台北`), which are no one's names. */

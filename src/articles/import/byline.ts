@@ -88,6 +88,8 @@ const LONE_WORDS = new Set(
 const LISTED_LAST = /、[ \u3000]?(\p{Script=Han}{2,3}?)(報道|报道|報導|报导)(?=$|[：:\s\u3000])/u
 /** A name, a day, then perhaps a place: `陈雅琳11月4日洛杉矶`, `徐程10月14日`. */
 const NAME_DATE_PLACE = /^(\p{Script=Han}{2,3})(?:\d{1,2}月)?\d{1,2}日(?:\p{Script=Han}{2,6})?$/u
+/** Where a report was filed from, perhaps after the reporter's name: `发自成都`, `王小明發自東京`. */
+const SENT_FROM = /^(\p{Script=Han}{2,4}?)?(?:发自|發自)\p{Script=Han}{2,8}$/u
 /** A body of four characters or more (`镇党政办`, `南湖分局`, `環境資訊中心`), as bylines print it. */
 const isOffice = (text: string) => [...text].length >= 4 && isOrganisation(text)
 /** A place then a day: `台北2日`, `吉隆坡5日`, `北京3月4日`. */
@@ -108,6 +110,8 @@ export interface Byline {
 
 /** A brand's name, as a byline's first piece may print its outlet: `新頭殼newtalk`, `CNA`. */
 const BRAND = /^(?=.*(?:\p{Script=Han}|[A-Z]{2}|[a-z]))[\p{Script=Han}A-Za-z0-9]{2,16}$/u
+/** A brand in letters, then its Chinese name. */
+const BRAND_AND_NAME = /^[A-Za-z][A-Za-z0-9.]{1,15}\s(\p{Script=Han}{2,8})$/u
 /** What joins a paper and its app or website in one name: `齐鲁晚报·齐鲁壹点`, `长江日报-长江网`. */
 const JOINED = /[·・\-－]/
 
@@ -117,6 +121,7 @@ const JOINED = /[·・\-－]/
  */
 export function isOutlet(word: string): boolean {
   const w = word.trim()
+  if (!w) return false
   // `更多三立新聞網`, `下载新花城APP`: a link to the newsroom, not its name.
   if (/^(?:看?更多|下[载載]|打[开開])/.test(w)) return false
   const [paper, app, ...more] = w.split(JOINED)
@@ -134,7 +139,9 @@ export function isOutlet(word: string): boolean {
     // An app's brand: `南方+`.
     /^[\p{Script=Han}]{2,6}[+＋]$/u.test(w) ||
     // A broadcaster's Chinese service: `SBS中文`, `DW中文网`, `RFI 华语`.
-    /^[A-Z][A-Za-z]{1,9}\s?(?:中文|华语|華語)(?:[网網台臺])?$/u.test(w)
+    /^[A-Z][A-Za-z]{1,9}\s?(?:中文|华语|華語)(?:[网網台臺])?$/u.test(w) ||
+    // A brand in letters and its Chinese name: `NOWnews 今日新聞`, `ETtoday 新聞雲`.
+    isOutlet(BRAND_AND_NAME.exec(w)?.[1] ?? '')
   )
 }
 
@@ -166,12 +173,16 @@ export function readByline(text: string, labelled = false, bracketed = false): B
   let desk = false
   let notWriting = false
   let afterRole = false
+  // The piece before was a role alone (`通讯员 刘华报道`): this piece starts with its name.
+  let roleAlone = false
   let photo = false
   // The first piece names an office (`南湖分局`).
   let office = false
   const names: string[] = []
   for (let i = 0; i < pieces.length; i++) {
     let piece = pieces[i]!
+    const nameDue = roleAlone
+    roleAlone = false
     // `Jane Doe and John Roe`, `Jane Doe & John Roe`, `Hannah Whitford 和 张子安`.
     if (JOINERS.has(piece)) continue
     // `首页　学校要闻　…　专题报道`: a menu, whatever its last item ends with.
@@ -232,6 +243,7 @@ export function readByline(text: string, labelled = false, bracketed = false): B
         piece = piece.slice(0, next.at)
       }
       afterRole = true
+      roleAlone = !piece
       // `記者專欄`: a menu's item, not a reporter.
       if (!piece || MENU_WORDS.has(piece)) continue
     } else if (isOutlet(piece) && i === 0 && pieces.length > 1) {
@@ -261,16 +273,18 @@ export function readByline(text: string, labelled = false, bracketed = false): B
       photo = evidence = true
       continue
     }
+    // `罗宇航 发自成都`, `特派記者王小明發自東京`: where the reporter filed from says it is a byline.
+    const sent = SENT_FROM.exec(piece)
+    if (sent) {
+      evidence = true
+      if (sent[1] && !notWriting) names.push(sent[1])
+      continue
+    }
     // `生活中心／王小明報導`: after a desk's name, a name and the kind with no place between.
     const report =
       desk && !names.length && !found
         ? deskReport(piece)
-        : reportKind(
-            piece,
-            names.length === 0 && !found,
-            bracketed,
-            !!found || (afterRole && !names.length),
-          )
+        : reportKind(piece, names.length === 0 && !found && !nameDue, bracketed, !!found || nameDue)
     // `专题报道`: a section of the site, not a place's report.
     if (report && MENU_WORDS.has(piece.slice(0, -report.kind.length))) return undefined
     if (report) {
@@ -458,7 +472,8 @@ const TITLE_NAME = /^\p{Lu}\p{Ll}+(?:[-'’]\p{L}+)?(?:\s\p{Lu}\p{Ll}*(?:[-'’]
  * (`报道地点`, `伦敦`).
  */
 export function namesAlone(text: string, markedByline: boolean): string[] | undefined {
-  const t = text.trim()
+  // `Goh Wan Ling |`: the bar that sets the name apart from the date beside it.
+  const t = text.trim().replace(/^[|｜·•]\s*|\s*[|｜·•]$/g, '')
   if (t.length > 80 || !/^[\p{Script=Latin}\s.,'’&-]+$/u.test(t)) return undefined
   const names = t.split(/\s*(?:,|&|\band\b)\s*/).filter(Boolean)
   if (!names.every((n) => TITLE_NAME.test(n) || CAPITALS_NAME.test(n))) return undefined

@@ -65,7 +65,7 @@ export function classifyLines(
       (!listed[i] || x.story >= STRONG_STORY),
   )
   // Under a comments heading after the story begins, nothing is the story's: readers' words
-  // read as sentences, their names and times as metadata.
+  // read as sentences, their names and times as metadata. Nor under a press contact's heading.
   const opens = good.indexOf(true)
   const comments = opens === -1 ? -1 : f.findIndex((x, i) => i > opens && x.cue?.rest)
   const rest = (i: number) => comments !== -1 && i >= comments
@@ -117,9 +117,11 @@ export function classifyLines(
   for (let i = 0; i < lines.length; i++) {
     const x = f[i]!
     if (x.blank) verdicts[i] = BLANK
-    else if (rest(i))
-      set(i, 'furniture', i === comments ? 'comments' : 'after-comments', false, 'footer')
-    else if (title.lines.includes(i)) set(i, 'title', 'headline', false, 'header')
+    else if (rest(i)) {
+      // `comments` and `after-comments`, `press-contact` and `after-press-contact`.
+      const heading = f[comments]!.cue!.id
+      set(i, 'furniture', i === comments ? heading : `after-${heading}`, false, 'footer')
+    } else if (title.lines.includes(i)) set(i, 'title', 'headline', false, 'header')
     else if (i < titleFirst || title.above.includes(i)) aside(i, 'above', 'above-title')
     else if (start === -1 || i < start) header(i)
     else if (i <= end) story(i)
@@ -278,8 +280,17 @@ function storyUnderStandfirst(
   if (next !== -1 && goesOn && f.slice(first + 1, next).some(credited)) {
     return { line: next, keep: true }
   }
+  // `在印度洋的海风中…。` over the share bar, then the story: a standfirst in the page's header
+  // (a lead its dateline opens, `人民报网 – 11月19日，…`, is the story's). It stays, since a
+  // share bar between two paragraphs of a story is no proof either.
+  const bar = (x: LineFeatures) => x.cue !== undefined && HEADER_CONTROLS.has(x.cue.id)
+  const header = next !== -1 && f.slice(first + 1, next).some(bar)
+  if (header && goesOn && !opensStory(lines[first]!)) return { line: next, keep: true }
   return undefined
 }
+
+/** The cues of the controls a page's header prints over its story: share, print, font size. */
+const HEADER_CONTROLS = new Set(['share', 'print-controls', 'font-size'])
 
 const opensStory = (line: PageLine) => {
   const dateline = readDateline(line.plain.replace(/^[ \t\u3000]+/, ''))

@@ -11,7 +11,7 @@
  * perhaps a byline in brackets, or wholly in brackets of any kind. Only the first
  * DATELINE_CHARS characters are read, so the work per article is bounded.
  */
-import { isNewsroomShortName, isOutlet, readByline, type Byline } from './byline'
+import { isNewsroomShortName, isOutlet, isPersonName, readByline, type Byline } from './byline'
 import { NEWS_WORDS, ROLES } from './byline-words'
 import { findDate } from './dates'
 import { DATELINE_CHARS } from './limits'
@@ -192,18 +192,24 @@ function creditAfter(
   return { authors, end: end + gapAt(paragraph, end) }
 }
 
-/** Words each of which is a role and a name (`记者刘思远`), from `at`, and where they end. */
+/**
+ * Reporters after a dateline, each a role and a name (`记者刘思远`, `记者 刘思远`), from `at`,
+ * and where they end.
+ */
 function rolesAfter(head: string, at: number): { authors: string[]; end: number } | undefined {
-  const words = /^(?:[^\s\u3000，,。]{3,12}[ \u3000]{1,2}){1,4}/.exec(head.slice(at))?.[0]
+  const words = /^(?:[^\s\u3000，,。]{2,12}[ \u3000]{1,2}){1,8}/.exec(head.slice(at))?.[0]
   if (!words) return undefined
-  const taken: string[] = []
   let length = 0
+  // A role alone waits for its name in the next word.
+  let waiting = false
   for (const word of words.matchAll(/[^ \u3000]+/g)) {
-    if (!ROLES.some((r) => word[0].startsWith(r))) break
-    taken.push(word[0])
-    length = word.index + word[0].length
+    const role = ROLES.find((r) => word[0].startsWith(r))
+    if (role) waiting = word[0] === role
+    else if (waiting && isPersonName(word[0])) waiting = false
+    else break
+    if (!waiting) length = word.index + word[0].length
   }
-  const byline = taken.length ? readByline(taken.join(' '), false, true) : undefined
+  const byline = length ? readByline(head.slice(at, at + length), false, true) : undefined
   return byline?.authors.length ? { authors: byline.authors, end: at + length } : undefined
 }
 

@@ -10,7 +10,7 @@ import { furnitureCue, type FurnitureCue } from './furniture'
 import { isShortLine, MAX_LINE_CHARS } from './limits'
 import { findDate } from './dates'
 import { labelField } from './labels'
-import { otherDayLabel, readMetadataLine, type MetaItem } from './metadata'
+import { otherDayLabel, readMetadataLine, writerBeforeDate, type MetaItem } from './metadata'
 import type { PageLine } from './page-lines'
 import { caption, onlyReadings, readsLine, type Caption } from './line-marks'
 import { readsAsSentence } from './sentence'
@@ -58,6 +58,8 @@ const NOT_LATIN = /\P{Script=Latin}+/gu
 const LATIN_WORD = /\p{Script=Latin}+/gu
 const ANY_LATIN = /[A-Za-z\u00C0-\u024F]/
 const PATH_SEPARATOR = /[>»›＞→/／]/
+/** A web address alone on a line. */
+const WEB_ADDRESS = /^(?:https?:\/\/|www\.)\S+$/i
 /**
  * What a metadata line cannot do without: a digit (a date), a colon, slash, bar or comma (a
  * label), a letter that ends a role or a kind of report (記者, 通訊員, 實習生, 報導, 訊, 電,
@@ -97,14 +99,16 @@ export function lineFeatures(lines: readonly PageLine[], timeZone: string): Line
     if (seen.size < SEEN_LINES) seen.set(key, f)
     return f
   })
-  markRuns(all)
+  markRuns(lines, all)
   pairLabels(lines, all, timeZone)
   markWriters(lines, all, timeZone)
   // The line right under an image's placeholder (`[图片]`) is what the page printed under it,
   // unless it runs to two sentences: captions say one thing, a story goes on.
   all.forEach((f, i) => {
-    if (!all[i - 1]?.caption?.placeholder || f.blank || f.chars > CAPTION_CHARS) return
-    if (f.caption?.sure || /[。！？!?](?=.)/.test(lines[i]!.plain)) return
+    // `图片` in a menu of lines is the menu's item, not a picture.
+    const placeholder = all[i - 1]?.caption?.placeholder && !all[i - 1]!.list
+    if (!placeholder || f.blank || f.chars > CAPTION_CHARS) return
+    if (f.caption?.sure || twoSentences(lines[i]!.plain)) return
     all[i] = { ...f, caption: { photographers: f.caption?.photographers ?? [], sure: true } }
   })
   // `柏林將補助老舊住宅換裝熱泵…。` over `圖像：Markus Feld/dpa`: a lead photo's caption over its
@@ -113,7 +117,7 @@ export function lineFeatures(lines: readonly PageLine[], timeZone: string): Line
   all.forEach((f, i) => {
     if (!all[i + 1]?.caption?.credit || f.blank || f.caption || f.meta || f.cue) return
     if (f.names || lines[i]!.dom) return
-    if (f.chars > CAPTION_CHARS || /[。！？!?](?=.)/.test(lines[i]!.plain)) return
+    if (f.chars > CAPTION_CHARS || twoSentences(lines[i]!.plain)) return
     const near = (from: number, step: number) => {
       let j = from
       while (all[j]?.blank) j += step
@@ -143,7 +147,10 @@ export function lineFeatures(lines: readonly PageLine[], timeZone: string): Line
 function pairLabels(lines: readonly PageLine[], all: LineFeatures[], timeZone: string) {
   for (let i = 0; i + 1 < lines.length; i++) {
     // `发布机构：` over `省水利厅`, as a table's cells copy: a label with its colon and no value.
-    const label = lines[i]!.plain.trim().replace(/[：:]$/, '')
+    // `1.媒體來源:`: a form's numbered question.
+    const label = lines[i]!.plain.trim()
+      .replace(/[：:]$/, '')
+      .replace(/^\d{1,2}[.、．]\s*/, '')
     const meta = all[i]!.meta
     const bare = !meta || (meta.length === 1 && meta[0]!.value === '')
     const field = label.length <= 8 && bare ? labelField(label) : undefined
@@ -258,11 +265,13 @@ function features(line: PageLine, timeZone: string, full: boolean): LineFeatures
   f.caption = caption(text, line)
   if (!f.sentence) {
     // `11/1開打`: a slash between digits is a date's, not a path's.
+    // `https://www.hk01.com/社會新聞/…`: an address is a path, whatever words it holds.
     f.path =
-      PATH_SEPARATOR.test(text) &&
-      !/\d{4}/.test(text) &&
-      PATH.test(text.replace(/(\d)[/／](\d)/g, '$1-$2')) &&
-      !SLASHED_PHRASE.test(text)
+      WEB_ADDRESS.test(text) ||
+      (PATH_SEPARATOR.test(text) &&
+        !/\d{4}/.test(text) &&
+        PATH.test(text.replace(/(\d)[/／](\d)/g, '$1-$2')) &&
+        !SLASHED_PHRASE.test(text))
     // Words of Latin text are not items: only bars and dots set them apart there.
     const bars = /[|｜·•]/.test(text)
     const items = text.split(bars || f.han > f.latin ? LIST_SEPARATOR : /[|｜·•]+/).filter(Boolean)
@@ -279,7 +288,7 @@ function features(line: PageLine, timeZone: string, full: boolean): LineFeatures
 }
 
 /** Marks as lists the runs of RUN or more short lines without sentences, as menus print. */
-function markRuns(all: LineFeatures[]): void {
+function markRuns(lines: readonly PageLine[], all: LineFeatures[]): void {
   // `会员会馆 Member Clans`: a bilingual menu's item is short in each of its scripts.
   const bilingual = (f: LineFeatures) =>
     f.han > 0 && f.han <= RUN_CHARS - 2 && f.words > 0 && f.words <= 3 && f.chars <= RUN_CHARS * 3
@@ -290,16 +299,20 @@ function markRuns(all: LineFeatures[]): void {
     !f.sentence &&
     !f.meta &&
     !f.endMark
+  const dated = (k: number) =>
+    all[k]?.meta?.some((m) => m.date || m.field === 'byline' || m.field === 'author') === true
   for (let i = 0; i < all.length; i++) {
     if (!short(all[i]!)) continue
     let j = i
     while (j < all.length && short(all[j]!)) j++
     if (j - i >= RUN) {
-      // A headline ends a run of menu items when the metadata comes right under it, as a page
-      // copied without blank lines prints it: `…社会新闻 > 正文`, the headline, the date.
-      const last = all[j - 1]!
-      const dated = all[j]?.meta?.some((m) => m.date || m.field === 'byline')
-      const end = dated && last.han >= HEADLINE_HAN && !last.cue ? j - 1 : j
+      // A headline ends a run of menu items when the byline or the date comes right under it,
+      // or under its writer's name (`陈子杰`), as a page copied without blank lines prints it:
+      // `…社会新闻 > 正文`, the headline, the date.
+      const named = j - 2 >= i && writerBeforeDate(lines[j - 1]!.plain) !== undefined
+      const top = named ? j - 2 : j - 1
+      const least = named ? NAMED_HEADLINE_HAN : HEADLINE_HAN
+      const end = dated(j) && !all[top]!.cue && all[top]!.han >= least ? top : j
       // Features may be shared by equal lines: a run's lines get their own.
       for (let k = i; k < end; k++)
         all[k] = { ...all[k]!, list: true, story: Math.min(all[k]!.story, 0) }
@@ -353,8 +366,13 @@ function storyScore(f: LineFeatures, line: PageLine): number {
   return score
 }
 
+/** True when a sentence ends before the line does (spaces after the last one say nothing). */
+const twoSentences = (text: string) => /[。！？!?](?=.*\S)/.test(text)
+
 /** Han characters enough for a headline over the metadata to end a run of menu items. */
 const HEADLINE_HAN = 8
+/** A headline over its writer's name and the date is said to be one by them, and may be shorter. */
+const NAMED_HEADLINE_HAN = 4
 
 /** True when most of a line's longer Latin words begin with a capital. */
 function titleCase(text: string): boolean {

@@ -22,6 +22,7 @@ import type { Verdict } from './classify'
 import { labelOutlet } from './labels'
 import { authorNames, isOutlet, isShortName, readByline } from './byline'
 import { ROLES } from './byline-words'
+import { REPRINTED_IN } from './furniture-words'
 import { readDateline } from './dateline'
 import type { ClockTime } from './clock'
 import { dateValue, findDate, type NewsDate } from './dates'
@@ -50,9 +51,13 @@ const POSTED_AT = /(?:发布|發布|發佈|发表|發表)(?:于|於|时间|時�
 const SOURCE_RANK = { label: 0, byline: 1, outlet: 2, wire: 3, signOff: 4 }
 /**
  * Reporters in brackets closing a paragraph after its last sentence (`。（记者 陈雅婷）`), or
- * closing the story on a line of their own (`（南湖分局 王一鸣 沈佳琪）`).
+ * closing the story on a line of their own (`（南湖分局 王一鸣 沈佳琪）`), in brackets of any kind
+ * (`【记者 陈雅婷】`).
  */
-const CLOSING_CREDIT = /(?:^|[。！？」”][\s\u3000]*)[（(]([^（）()]{2,40})[）)]$/u
+const CLOSING_CREDIT = /(?:^|[。！？」”][\s\u3000]*)[（(【〔]([^（）()【】〔〕]{2,40})[）)】〕]$/u
+/** A portal's link to more from the provider of its story: `更多來自 中時新聞網 的內容`, `More from CNA`. */
+const MORE_FROM =
+  /^(?:更多來自|更多来自|More from)\s*(.{2,20}?)\s*(?:的內容|的内容|的新聞|的新闻)?$/u
 /** An agency and its staff's initials after a slash: `CNA/rt(ac)`, `Reuters/mm`. */
 const AGENCY_CODE = /^([\p{L}\p{N}][\p{L}\p{N} .&-]{1,29}?)\/[a-z]{1,4}(?:\([a-z]{1,4}\))?$/u
 /** A reporter signing off an English broadcast script: `I'm Jonathan Evans.` */
@@ -60,7 +65,7 @@ const SIGNED_OFF = /^I['’]m ((?:\p{Lu}[\p{L}'’-]+)(?: \p{Lu}[\p{L}'’-]+){1
 /** The paper or site itself, as a source label names it: `本报综合`, `本網`, `本站原创`. */
 const OWN_PAPER = /^本(?:报|報|网|網|站|台|刊)/
 /** A run of Han characters right before a reporter's role: `南方周末记者`. */
-const ROLE_AFTER_NAME = new RegExp(`(\\p{Script=Han}{2,6}?)(?:${ROLES.join('|')})`, 'gu')
+const ROLE_AFTER_NAME = new RegExp(`(\\p{Script=Han}{2,6}?)(${ROLES.join('|')})`, 'gu')
 /** An agency's sign-off, its name alone after a dash or in brackets: `-- 马新社`, `（越通社）`. */
 const SIGN_OFF =
   /^[\s\u3000]*(?:(?:-{1,2}|—{1,2}|－{1,2})[\s\u3000]*(\p{Script=Han}{2,8})|[（(](\p{Script=Han}{2,8})[）)])[\s\u3000]*$/u
@@ -113,6 +118,7 @@ export function readFields(
     lastDay = { date: candidate, report: entry }
   }
 
+  const books = bookBoxes(f)
   for (let i = 0; i < lines.length; i++) {
     const v = verdicts[i]!
     const x = f[i]!
@@ -129,6 +135,11 @@ export function readFields(
     if (x.names) authors.push([x.names, i])
     for (const [k, item] of (x.meta ?? []).entries()) {
       if (item.pair) continue
+      // A reviewed book's author and day are the book's, not the page's.
+      if (books.has(i) && item.field !== 'source' && item.field !== 'editor') {
+        report({ field: 'book', value: item.value, line: i + 1, ...label(item) })
+        continue
+      }
       if (item.field === 'time') {
         // A time alone completes the day on the line above it, a day without its time.
         const open = lastDay?.date.value.precision === 'date' ? lastDay : undefined
@@ -163,7 +174,8 @@ export function readFields(
         // agency, not its staff's initials.
         const value = AGENCY_CODE.exec(item.value)?.[1] ?? item.value
         if (value && !OWN_PAPER.test(value)) {
-          sources.push({ value, rank: SOURCE_RANK.label, line: i })
+          const rank = item.poster ? SOURCE_RANK.outlet : SOURCE_RANK.label
+          sources.push({ value, rank, line: i })
         }
         report({ field: 'source', value: item.value, line: i + 1, ...label(item) })
       } else if (item.field === 'author') {
@@ -228,6 +240,16 @@ export function readFields(
       if (site) sources.push({ value: site, rank: SOURCE_RANK.signOff, line: i })
     }
   }
+  // `（本文刊载于《三联生活周刊》…）`, `This article was first published in Lianhe Zaobao as …`:
+  // where the story was first printed, as its reprint notes; `更多來自 中時新聞網 的內容`: the
+  // provider a portal carries it from, as the portal's link to more of it says.
+  lines.forEach((l, i) => {
+    const reprint = verdicts[i]!.reason === 'reprint-note' && REPRINTED_IN.exec(l.plain)
+    const more = verdicts[i]!.zone !== 'header' && MORE_FROM.exec(l.plain.trim())?.[1]
+    const outlet =
+      (reprint && (reprint[1] ?? reprint[2] ?? reprint[3])) || (more && isOutlet(more) && more)
+    if (outlet) sources.push({ value: outlet.trim(), rank: SOURCE_RANK.signOff, line: i })
+  })
   const opening = storyOpening(lines, verdicts, firstStory)
   const named = opening?.wire ?? opening?.outlet
   if (opening && named) sources.push({ value: named, rank: SOURCE_RANK.wire, line: opening.line })
@@ -305,8 +327,10 @@ export function readFields(
 
 /** The short name before a reporter's role on `line` that `own` (the page's own name) prints. */
 function ownName(line: string, own: string): string | undefined {
-  for (const role of line.matchAll(ROLE_AFTER_NAME)) {
-    const before = role[1]!
+  for (const [, run, role] of line.matchAll(ROLE_AFTER_NAME)) {
+    // `查核記者`: the end of a longer role is no name.
+    const longer = ROLES.find((r) => r.length > role!.length && (run! + role!).endsWith(r))
+    const before = run!.slice(0, run!.length - (longer ? longer.length - role!.length : 0))
     // The longest end of the run before the role that the page names itself by: `南方周末`.
     for (let k = 0; k <= before.length - 2; k++) {
       const name = before.slice(k)
@@ -317,6 +341,30 @@ function ownName(line: string, own: string): string | undefined {
 }
 
 const label = (item?: MetaItem) => (item?.label ? { label: item.label } : {})
+
+/** Labels only a book's data prints: `定價：`, `ISBN：`, `譯者：`. */
+const BOOK_LABEL =
+  /^(?:定[價价]|售[價价]|ISBN|[譯译]者|[頁页]數|[頁页]数|[裝装][幀帧]|[開开]本|出版社|原文作者)$/u
+/** The farthest a book's data runs from its priced or numbered line. */
+const BOOK_LINES = 6
+
+/**
+ * The lines of a reviewed book's data (`作者：蔡明哲`, `出版：潮間帶文化`, `定價：450元`): the
+ * metadata lines set together with one that only a book prints.
+ */
+function bookBoxes(f: readonly LineFeatures[]): Set<number> {
+  const box = new Set<number>()
+  f.forEach((x, i) => {
+    if (!x.meta?.some((m) => BOOK_LABEL.test(m.label ?? ''))) return
+    for (const step of [-1, 1]) {
+      for (let j = i; j >= 0 && j < f.length && Math.abs(j - i) <= BOOK_LINES; j += step) {
+        if (!f[j]!.meta) break
+        box.add(j)
+      }
+    }
+  })
+  return box
+}
 
 /**
  * The items of the site's menus: lines read as lists of links or short words, and the section

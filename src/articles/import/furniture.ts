@@ -11,6 +11,8 @@
 import { furnitureLine, type FurnitureLine } from './furniture-line'
 import {
   FOOTER_LINKS,
+  FORUM_CONTROLS,
+  PRESS_CONTACT,
   CONTROL_LABELS,
   PLATFORMS,
   RELATED,
@@ -73,6 +75,13 @@ export const FURNITURE_CUES: FurnitureCue[] = [
       (/(打印|列印|關閉窗口|关闭窗口)/.test(l.skeleton) || /[【[](關閉|关闭)[】\]]/.test(l.plain)),
   },
   {
+    id: 'forum-controls',
+    description:
+      'a forum’s post controls and notes: 本帖最后由…编辑, 回复主题 | 发表主题, [回复] [引用] [举报]',
+    strong: true,
+    matches: (l) => l.plain.length <= 80 && FORUM_CONTROLS.test(l.plain.trim()),
+  },
+  {
     id: 'font-size',
     description: 'font-size controls: 字體：大 中 小, 字型大小：小 中 大, 小字号',
     strong: true,
@@ -93,6 +102,8 @@ export const FURNITURE_CUES: FurnitureCue[] = [
       }
       if (/^share(?:this)?$/i.test(l.skeleton)) return true
       if (FOLLOW.test(l.plain) && l.plain.length <= 30) return true
+      // `+关注`: a button that follows the writer.
+      if (/^[+＋]\s*(?:[关關]注|追蹤|追踪|Follow)$/i.test(l.plain.trim())) return true
       const tokens = l.plain
         .toLowerCase()
         .replace(/[：:|｜]/g, ' ')
@@ -144,6 +155,13 @@ export const FURNITURE_CUES: FurnitureCue[] = [
     matches: (l) => COMMENTS.test(l.plain.trim()),
   },
   {
+    id: 'press-contact',
+    description: 'the heading of a release’s press contacts: 傳媒查詢, Media Contact 媒体联络',
+    strong: true,
+    rest: true,
+    matches: (l) => l.plain.length <= 40 && PRESS_CONTACT.test(l.plain.trim()),
+  },
+  {
     id: 'subscribe',
     description:
       'paywall and newsletter prompts: 本文為付費內容，訂閱會員即可閱讀全文, 已是會員？登入',
@@ -174,6 +192,7 @@ export const FURNITURE_CUES: FurnitureCue[] = [
     id: 'previous-next',
     description: 'previous/next links: 上一篇：…, 下一条：…',
     strong: true,
+    sentence: true,
     matches: (l) => l.plain.length <= 80 && PREVIOUS_NEXT.test(l.plain),
   },
   {

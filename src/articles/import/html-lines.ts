@@ -68,9 +68,12 @@ const CAPTION_CHARS = 80
 
 /** How a `<time>`'s class or itemprop marks it as the update's: `updated`, `dateModified`. */
 const UPDATED = /updated|modified/i
-/** Class names that mark a page's header or a story's summary box (`article-header-summary`). */
+/**
+ * Class names that mark a page's header or a story's summary box (`article-header-summary`), a
+ * fact-check's verdict box (`verdict-box`) among them.
+ */
 const STANDFIRST_CLASS =
-  /(?:^|[\s_-])(?:header|summary|dek|standfirst|abstract|excerpt|digest)(?:$|[\s_-])/i
+  /(?:^|[\s_-])(?:header|summary|dek|standfirst|abstract|excerpt|digest|verdict|highlights|takeaways|tldr)(?:$|[\s_-])/i
 
 /** Where pages print the article's authors: `<address>`, `class="byline"`, `rel="author"`. */
 const BYLINE_MARK = /(?:^|[\s_-])(?:byline|author|authors|writer|reporter)(?:$|[\s_-])/i
@@ -98,6 +101,10 @@ export function htmlLines(source: string): HtmlPage {
   let emphasisChars = 0
   // An image since the last line: a short line set in italics right under it is its caption.
   let image = false
+  // The images since the last line, outside any figure, list or table.
+  let images: Element[] = []
+  // Pictures in blocks of their own (`<p><img></p>`), each after the line it follows.
+  const pictures: { after: number; html: string; unit?: Element }[] = []
   let time: string | undefined
   let timeUpdated = false
 
@@ -110,6 +117,12 @@ export function htmlLines(source: string): HtmlPage {
       .replaceAll(SEAM, seam)
       .replace(/[ \t\n\r\f]+/g, ' ')
       .trim()
+    // `<p><img></p>` between two paragraphs: the story's picture, which has no line of text.
+    if (!text && images.length) {
+      const html = `<p>${images.map((img) => serializeOuter(img)).join('')}</p>`
+      pictures.push({ after: lines.length - 1, html, unit: ctx.unit })
+    }
+    images = []
     if (text) {
       const scan = findAnnotations(text)
       const dom: DomHints = { tag: ctx.tag, block: ctx.block }
@@ -185,7 +198,10 @@ export function htmlLines(source: string): HtmlPage {
     if (tag === 'br') return flush(ctx)
     if (tag === 'ruby') return ruby(node, ctx)
     if (tag === 'time') readTime(node)
-    if (tag === 'img') image = true
+    if (tag === 'img') {
+      image = true
+      images.push(node)
+    }
     if (EMPHASIS.has(tag)) return inline(node, { ...ctx, emphasis: true })
     if (!BLOCKS.has(tag)) return inline(node, tag === 'a' ? { ...ctx, link: true } : ctx)
     flush(ctx)
@@ -255,25 +271,54 @@ export function htmlLines(source: string): HtmlPage {
     lines,
     render(kept, stripRuby) {
       // A table is kept whole only when all of its lines are: an old CMS lays the whole page
-      // out in one, its title, metadata and controls too. Otherwise its kept lines go alone.
+      // out in one, its title, metadata and controls too. Otherwise its kept lines go alone, as
+      // they do from a table of one cell a row, which lays a page out and holds no data.
       const partial = new Set<Element | string>()
       lines.forEach((_, i) => {
         const unit = units[i]!
-        if (!kept.has(i) && typeof unit !== 'string' && unit.tagName === 'table') partial.add(unit)
+        if (typeof unit === 'string' || unit.tagName !== 'table') return
+        if (!kept.has(i) || layoutOnly(unit)) partial.add(unit)
       })
       const seen = new Set<Element | string>()
       const html: string[] = []
+      let picture = 0
       lines.forEach((_, i) => {
         const unit = partial.has(units[i]!) ? own[i]! : units[i]!
-        if (!kept.has(i) || seen.has(unit)) return
-        seen.add(unit)
-        if (typeof unit === 'string') return html.push(unit)
-        if (stripRuby) withoutReadings(unit)
-        html.push(serializeOuter(unit))
+        if (kept.has(i) && !seen.has(unit)) {
+          seen.add(unit)
+          if (typeof unit === 'string') html.push(unit)
+          else {
+            if (stripRuby) withoutReadings(unit)
+            html.push(serializeOuter(unit))
+          }
+        }
+        // A picture between two kept lines is the story's; at its edges, a logo's or an ad's.
+        for (; picture < pictures.length && pictures[picture]!.after <= i; picture++) {
+          const { after, html: img, unit: whole } = pictures[picture]!
+          // In a figure, a list or a table kept whole, the picture is there already.
+          const within = whole !== undefined && !partial.has(whole)
+          if (after === i && kept.has(i) && kept.has(i + 1) && !within) html.push(img)
+        }
       })
       return html.join('\n')
     },
   }
+}
+
+/** True for a table whose rows hold one cell each (nested tables aside): a page's layout. */
+function layoutOnly(table: Element): boolean {
+  let wide = false
+  const rows = (node: ParentNode) => {
+    for (const child of node.childNodes) {
+      if (!('tagName' in child) || child.tagName === 'table' || wide) continue
+      if (child.tagName === 'tr') {
+        const cells = child.childNodes.filter((c) => 'tagName' in c && /^t[dh]$/.test(c.tagName))
+        wide ||= cells.length > 1
+      } else rows(child)
+    }
+  }
+  rows(table)
+  return !wide
 }
 
 /**

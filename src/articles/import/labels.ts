@@ -7,6 +7,7 @@
  * `labels` finds them on a line: each read from a bounded stretch, so a line costs linear time.
  */
 import { isOrganisation, isPersonName, isShortName } from './byline'
+import { foldScript } from '../script-fold'
 
 export type LabelField =
   | 'published'
@@ -32,11 +33,11 @@ const TABLE: [LabelField, string][] = [
   ],
   [
     'source',
-    '來源|来源|來源於|来源于|文章來源|文章来源|資料來源|资料来源|信息來源|信息来源|消息來源|消息来源|新聞來源|新闻来源|稿源|出處|出处|發文機關|发文机关|發布機關|发布机关|發布機構|发布机构|發布單位|发布单位|發佈部門|發布部門|发布部门|發稿單位|发稿单位|來源單位|来源单位|供稿單位|供稿单位|供稿|稿件來源|稿件来源|轉載來源|转载来源|原文來源|原文来源|內容來源|内容来源|Source',
+    '來源|来源|來源於|来源于|文章來源|文章来源|資料來源|资料来源|信息來源|信息来源|消息來源|消息来源|新聞來源|新闻来源|稿源|出處|出处|發文機關|发文机关|發布機關|发布机关|發布機構|发布机构|發布單位|发布单位|發佈部門|發布部門|发布部门|發稿單位|发稿单位|來源單位|来源单位|供稿單位|供稿单位|供稿|稿件來源|稿件来源|轉載來源|转载来源|原文來源|原文来源|內容來源|内容来源|新聞引據|新闻引据|媒體來源|媒体来源|Source',
   ],
   [
     'author',
-    '作者|撰文者|撰稿者|執筆者|执笔者|記者|记者|通訊員|通讯员|特約記者|特约记者|見習記者|见习记者|實習記者|实习记者|實習生|实习生|執筆|执笔|撰寫|撰写|撰文|撰稿|撰稿人|主笔|主筆|采写|採寫|文字|報道|报道|報導|报导|採訪|采访|文|由|Author|Authors|Reporter|Writer',
+    '作者|故事作者|記者署名|记者署名|撰文者|撰稿者|執筆者|执笔者|撰稿編輯|撰稿编辑|專欄作者|专栏作者|專欄作家|专栏作家|特約撰稿人|特约撰稿人|特約作者|特约作者|客席作者|記者|记者|通訊員|通讯员|特約記者|特约记者|見習記者|见习记者|實習記者|实习记者|實習生|实习生|執筆|执笔|撰寫|撰写|撰文|撰稿|撰稿人|主笔|主筆|采写|採寫|文字|報道|报道|報導|报导|採訪|采访|文|由|Author|Authors|Reporter|Writer',
   ],
   [
     'editor',
@@ -57,9 +58,10 @@ const TABLE: [LabelField, string][] = [
   ],
 ]
 
+/** Labels by their Simplified spelling, so that any mix of scripts is read (`發佈機構`, `发布機構`). */
 const FIELD = new Map(
   TABLE.flatMap(([field, labels]) =>
-    labels.split('|').map((l) => [l.toLowerCase(), field] as const),
+    labels.split('|').map((l) => [foldScript(l.toLowerCase()), field] as const),
   ),
 )
 
@@ -72,17 +74,22 @@ const OUTLET_BEFORE =
  * after it (`发布于`), or with an outlet's name before it (`界面新闻记者` is `记者`).
  */
 export function labelField(label: string): LabelField | undefined {
-  const key = label.replace(/[\s\u3000]+/g, ' ').toLowerCase()
+  const key = foldScript(label.replace(/[\s\u3000]+/g, ' ').toLowerCase())
   const field = FIELD.get(key)
   if (field) return field
   // `发布于：`, `更新於：`: a label as a phrase, with 于 (on) after it.
   if (/^\p{Script=Han}{2,6}[于於]$/u.test(key)) return FIELD.get(key.slice(0, -1))
   const outlet = OUTLET_BEFORE.exec(key)
   if (outlet) return FIELD.get(key.slice(outlet[0].length))
+  // `網上刊登：`, `线上发布：`: where it was published, before the word for publishing.
+  const online = ONLINE.exec(key)
+  if (online) return FIELD.get(key.slice(online[0].length))
   // `每经记者`, `中青网编辑`: a newsroom's short name before a reporter's or an editor's role.
   const role = SHORT_NAME_ROLE.exec(key)
   return role && isShortName(key.slice(0, -role[1]!.length)) ? FIELD.get(role[1]!) : undefined
 }
+/** Where a page was published, before a label (folded to Simplified): `網上刊登`, `线上发布`. */
+const ONLINE = /^(?:网上|线上|网路|网络|在线)(?=.)/u
 /** A short name, not itself a kind of work, before 记者 or 编辑. */
 const SHORT_NAME_ROLE =
   /^(?!摄影|攝影|图片|圖片|视频|視頻|文字|美术|美術)\p{Script=Han}{2,4}?(记者|記者|编辑|編輯)$/u
@@ -170,11 +177,14 @@ function labelAt(
   // `撰文 Text：`, `發佈日期 Date:`: a bilingual label is read by its Chinese half.
   const bilingual = /^(\p{Script=Han}{1,8})[ \u3000]+[A-Za-z]+(?: [A-Za-z]+)?$/u.exec(raw)?.[1]
   const bilingualField = bilingual && labelField(bilingual)
-  if (bilingualField) {
+  // `Tel 電話:`, `Email 電郵:`: or by its Chinese half after the English one, a label of its own.
+  const after = /^[A-Za-z]+(?: [A-Za-z]+)?[ \u3000]+(\p{Script=Han}{1,8})$/u.exec(raw)?.[1]
+  if (bilingualField || after) {
     let colon = start + raw.length
     while (text[colon] === ' ' || text[colon] === '\u3000') colon++
     if (isColon(text[colon])) {
-      return { label: bilingual, field: bilingualField, valueAt: colon + 1 }
+      if (bilingualField) return { label: bilingual, field: bilingualField, valueAt: colon + 1 }
+      return { label: after!, field: labelField(after!) ?? 'other', valueAt: colon + 1 }
     }
   }
   const latinWords = /^[A-Za-z ]+$/.test(raw) && segments.length <= 3

@@ -7,7 +7,14 @@
  * weekdays, end marks and separators. Lines longer than MAX_LINE_CHARS are never metadata, and
  * each step reads a bounded stretch, so a line costs time linear in its length.
  */
-import { isOrganisation, isOutlet, isPersonName, readByline, type Byline } from './byline'
+import {
+  isOrganisation,
+  isOutlet,
+  isPersonName,
+  namesAlone,
+  readByline,
+  type Byline,
+} from './byline'
 import { asciiDigits, lineTime, type ClockTime } from './clock'
 import { findDate, type NewsDate } from './dates'
 import { CONTROL_LABELS } from './furniture-words'
@@ -32,13 +39,16 @@ export interface MetaItem {
   pair?: true
   /** A byline that is an account's name over its follow button: the writer when none is named. */
   account?: true
+  /** A source that only posted the page (`发布者：证券部`): any outlet the page names comes first. */
+  poster?: true
 }
 
 /**
  * Where one field's value ends: a bar, a tab, a full-width space, two spaces (or no-break
- * spaces, as `&nbsp;&nbsp;` between a page's items gives them), a bracket.
+ * spaces, as `&nbsp;&nbsp;` between a page's items gives them), a bracket, a bullet between
+ * spaces (`故事作者： 曹婷婷 • 2 天`).
  */
-const FIELD_END = /[|｜丨│\t\u3000】\]）)]|[ \u00a0]{2}/
+const FIELD_END = /[|｜丨│\t\u3000】\]）)]|[ \u00a0]{2}|\s•\s/
 const OTHER_END = /[|｜丨│\t】\]]/
 /**
  * Words that may sit on a metadata line without saying anything: weekdays, end marks, zones,
@@ -57,6 +67,8 @@ const QUIET_WORD = new RegExp(`^(?:${FILLER.source}|[·•・|｜/／-])$`)
 /** A self-media post's mark of its own writing. */
 const ORIGINAL = /原[创創]/
 const BULLET = /^[■●◆◇★☆◎□][\s\u3000]*/u
+/** A line wholly in brackets: `（记者 李晓雯 通讯员 王建军）`. */
+const BRACKETED = /^[（(【〔［[](.+)[）)】〕］\]]$/u
 const WEEKDAY_LINE = /^[\s(（]*(?:星期|週|周|礼拜|禮拜)[一二三四五六日天][)）]?\s*$/
 
 /**
@@ -119,12 +131,17 @@ export function readMetadataLine(line: string, timeZone: string): MetaItem[] | u
     // `发布者：证券部`: the body that posted it is its source, as `發布單位：` names one; a
     // person who posted it is not.
     if (label.field === 'other' && POSTER.test(label.label) && isOrganisation(value)) {
-      item.field = 'source'
+      Object.assign(item, { field: 'source', poster: true })
     }
+    // `来自: 商报`: where a portal's article comes from, as Discuz prints it.
+    if (label.field === 'other' && FROM.test(label.label) && isOutlet(value)) item.field = 'source'
     if (end.date) {
       item.date = end.date
       firstDate ??= end.date
     }
+    // `發佈日期：2025/9/12　　時間：16:30`: a time under a label of its own completes the day.
+    const clock = !end.date && label.field === 'published' ? lineTime(value) : undefined
+    if (clock) Object.assign(item, { field: 'time', time: clock })
     items.push(item)
     covered.push([label.at, end.at])
     at = end.at
@@ -137,7 +154,10 @@ export function readMetadataLine(line: string, timeZone: string): MetaItem[] | u
       const before = gap.slice(from, date.index)
       const bare = bareDateLabel(before)
       const writer = offset + from === 0 ? postedBy(before) : undefined
-      if (bare) covered.push([offset + from, offset + date.index])
+      // `Lin Yuqing 14 Jul 2025`, `Hong Kong 14 Jul 2025`: words in capitals before the date,
+      // a writer's name or a section's, which the date need not wait for.
+      const named = offset + from === 0 && !writer && namesAlone(before, false) !== undefined
+      if (bare || named) covered.push([offset + from, offset + date.index])
       else if (writer) {
         items.push({
           field: 'byline',
@@ -204,8 +224,9 @@ export function readMetadataLine(line: string, timeZone: string): MetaItem[] | u
   }
   if (leftover(text, covered) > Math.max(1, letters(text) / 6)) {
     // `CTWANT 記者 王小明`: a byline whose outlet only the byline's grammar can tell, its role
-    // read above as a label.
-    const byline = !/[:：]/.test(text) ? readByline(original) : undefined
+    // read above as a label; `（记者　李晓雯 通讯员　王建军）`: or a byline in brackets.
+    const inside = BRACKETED.exec(original)?.[1]
+    const byline = !/[:：]/.test(text) ? readByline(inside ?? original, false, !!inside) : undefined
     return byline?.authors.length ? [{ field: 'byline', value: original, byline }] : undefined
   }
   const first = items[0]!
@@ -264,7 +285,11 @@ export const otherDayLabel = (label: string) => OTHER_DAY.test(label)
 
 /** Who posted a page: `发布者`, `發布人`. */
 const POSTER = /^(?:发布|發布|發佈)(?:者|人)$/u
+/** Where a page comes from, as a label: `来自`. */
+const FROM = /^(?:来自|來自)$/u
 
+/** The kinds of page a public body issues, printed before their day: `新聞稿`, `公告`. */
+const PAGE_KIND = /^(?:新聞稿|新闻稿|新聞公報|新闻公报|公告|通告|聲明|声明)$/u
 /** The field of a date's label printed without its colon (`日期 `, `更新 `), or undefined. */
 function bareDateLabel(piece: string): 'published' | 'updated' | undefined {
   // `本文发布于 2025-08-14`: the label as a phrase, the article named before it, 于 after.
@@ -272,6 +297,8 @@ function bareDateLabel(piece: string): 'published' | 'updated' | undefined {
   const words = piece.replace(/[\s\u3000|｜丨│•·・]+/g, '')
   const field = labelField(words) ?? labelField(phrase.exec(words)?.[1] ?? '')
   if (field === 'published' || field === 'updated') return field
+  // `新聞稿　2025-06-12 18:45`: the kind of page, before the day it was issued.
+  if (PAGE_KIND.test(words)) return 'published'
   // `出版时间 2025年6月3日`, `公告日期 2025-06-02`: any short label named for a date or a time
   // (but a document's or an event's day: `成文日期`, `活动时间`).
   if (field || [...words].length > 6 || !datedLabel(words)) return undefined
@@ -312,7 +339,7 @@ function valueEnd(
   // `作者：刘艳　王思远`: writers' names set apart by one full-width space are one value.
   for (let names = 0; field === 'author' && sep?.[0] === '\u3000' && names < 8; names++) {
     const rest = stretch.slice(at + 1)
-    const name = /^[^\s\u3000|｜:：]{2,4}(?=\u3000\u3000|[\s|｜]|$)/u.exec(rest)?.[0]
+    const name = /^[^\s\u3000|｜:：）)】]{2,4}(?=\u3000\u3000|[\s|｜）)】]|$)/u.exec(rest)?.[0]
     const person = name && isPersonName(name) && !isOutlet(name) && !isOrganisation(name)
     if (rest[0] === '\u3000' || !person) break
     sep = end.exec(stretch.slice(at + 1))

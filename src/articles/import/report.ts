@@ -18,7 +18,7 @@ export const FieldReportSchema = z.object({
   field: z
     .string()
     .describe(
-      '`published`, `updated`, `source`, `author`, `editor`, `photographer`, `views`, `keywords`, `contact` (a press contact), or `other` (a label this service does not read)',
+      '`published`, `updated`, `source`, `author`, `editor`, `photographer`, `views`, `keywords`, `contact` (a press contact), `book` (a reviewed book’s data: its author, publisher, day), or `other` (a label this service does not read)',
     ),
   value: z
     .union([z.string(), z.array(z.string()), z.null()])

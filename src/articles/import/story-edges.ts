@@ -96,6 +96,9 @@ const PERSON_SUBJECT =
  * names (`Jessica Langford is the Tokyo bureau chief…`, or an author box: the name alone, then
  * what they do). Read from the end up; they read as story, but are the site's.
  */
+/** The heading of a writer's box: `作者簡介`, `关于作者`, `About the author`. */
+const ABOUT_HEADING = /^(?:作者[简簡]介|[关關]於?作者|About the (?:author|writer))$/iu
+
 export function aboutTheMakers(
   lines: readonly PageLine[],
   f: readonly LineFeatures[],
@@ -127,7 +130,9 @@ export function aboutTheMakers(
     // An author box: the author's name alone, then what they do.
     let named = i - 1
     while (named > start && lines[named]!.plain.trim() === '') named--
-    const box = named > start && authors.has(lines[named]!.plain.trim().toLowerCase())
+    const heading = lines[named]!.plain.trim()
+    // `作者簡介` over it: the box's own heading.
+    const box = named > start && (authors.has(heading.toLowerCase()) || ABOUT_HEADING.test(heading))
     if (!(outlet && outlets.has(outlet)) && !(person && authors.has(person)) && !box) break
     about.push(i)
     if (box) about.push(named)

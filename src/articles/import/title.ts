@@ -22,6 +22,8 @@ export interface TitleLines {
 }
 
 const MARKDOWN_HEADING = /^#{1,6}\s+\S/
+/** A title's label alone on its line, perhaps numbered: `標題：`, `3.完整新聞標題:`. */
+const TITLE_LABEL = /^(?:\d{1,2}[.、．]\s*)?(?:完整)?(?:新聞|新闻|文章)?(?:標題|标题)\s*[：:]$/u
 /** Two phrases set apart by a space, as a kicker (引题) prints them. */
 const KICKER = /\p{Script=Han}[\u3000 ]+\p{Script=Han}/u
 
@@ -70,6 +72,10 @@ export function pickTitle(
   if (h1 !== -1 && (isHeadline(f[h1]!) || !otherHeadline(lines, f, h1, limit))) {
     return withHtmlCoTitle(lines, f, h1)
   }
+  // `3.完整新聞標題:` over the headline, as a forum's news template asks for it.
+  const labelled = lines.findIndex((l, i) => i < limit && TITLE_LABEL.test(l.plain.trim()))
+  const named = labelled === -1 ? -1 : f.findIndex((x, i) => i > labelled && !x.blank)
+  if (named !== -1 && named < limit && headlineLike(f[named]!)) return { ...none, lines: [named] }
   if (firstStory === -1) {
     // Nothing reads as story: the first line is the title, as on a bare page (past a
     // breadcrumb or a navigation bar).

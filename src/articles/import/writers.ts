@@ -4,7 +4,7 @@
  * columnist's box), an app's or a newsroom's name over the date or before it, a post's account
  * over its follow button. Marks those lines' features (features.ts reads each line alone).
  */
-import { isAccountName, isPersonName } from './byline'
+import { isAccountName, isOutlet, isPersonName } from './byline'
 import { MENU_WORDS } from './byline-words'
 import type { LineFeatures } from './features'
 import { readMetadataLine, writerBeforeDate, type MetaItem } from './metadata'
@@ -72,7 +72,8 @@ function newsroomNames(
     const text = lines[i]!.plain.trim()
     const split = /^(\S+?)[\s\u3000]+(\d.*)$/u.exec(text)
     const [name, rest] = split ? [split[1], split[2]] : [text, undefined]
-    if (!name || !isAccountName(name) || !recurs(name, i)) return
+    // `頭條日報` twice over the date: the provider a portal carries the story from.
+    if (!name || !(isAccountName(name) || isOutlet(name)) || !recurs(name, i)) return
     const outlet: MetaItem = { field: 'outlet', value: name }
     const after = rest ? readMetadataLine(rest, timeZone) : undefined
     if (after?.every((m) => DATED.has(m.field))) {
