@@ -349,6 +349,14 @@ describe('what the twenty-third to twenty-sixth sets showed', () => {
     expect(page(table)).toBe(`<p>${NEWS}</p>\n${img}\n<p>${MORE}</p>`)
     // Can fail: a picture over the story or under it is the page's (a logo, an advertisement).
     expect(page(`${img}<p>${NEWS}</p><p>${MORE}</p>${img}`)).toBe(`<p>${NEWS}</p>\n<p>${MORE}</p>`)
+    // A figure without a caption is kept whole, and one with a caption once, with its caption.
+    const bare =
+      '<figure class="wp-block-image"><img src="https://example.com/b.jpg" alt=""></figure>'
+    const captioned =
+      '<figure><img src="https://example.com/c.jpg"><figcaption>王彬街牌楼。</figcaption></figure>'
+    expect(page(`<p>${NEWS}</p>${bare}<p>${MORE}</p>${captioned}<p>${NEWS}</p>`)).toBe(
+      [`<p>${NEWS}</p>`, bare, `<p>${MORE}</p>`, captioned, `<p>${NEWS}</p>`].join('\n'),
+    )
     // A table of data, two cells a row, stays whole.
     const data = `<table><tr><td>${NEWS}</td><td>${MORE}</td></tr></table>`
     expect(page(`<p>${NEWS}</p>${data}`)).toContain('<table>')

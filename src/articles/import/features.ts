@@ -264,8 +264,8 @@ function features(line: PageLine, timeZone: string, full: boolean): LineFeatures
   if (line.dom?.time && !f.sentence) f.meta = withDomTime(f.meta, line.dom.time, timeZone)
   f.caption = caption(text, line)
   if (!f.sentence) {
-    // `11/1開打`: a slash between digits is a date's, not a path's.
-    // `https://www.hk01.com/社會新聞/…`: an address is a path, whatever words it holds.
+    // `https://www.hk01.com/社會新聞/…`: an address is a path, whatever words it holds; in
+    // `11/1開打`, a slash between digits is a date's, not a path's.
     f.path =
       WEB_ADDRESS.test(text) ||
       (PATH_SEPARATOR.test(text) &&

@@ -104,7 +104,7 @@ export function htmlLines(source: string): HtmlPage {
   // The images since the last line, outside any figure, list or table.
   let images: Element[] = []
   // Pictures in blocks of their own (`<p><img></p>`), each after the line it follows.
-  const pictures: { after: number; html: string; unit?: Element }[] = []
+  const pictures: { after: number; html: string; unit?: Element; figure?: Element }[] = []
   let time: string | undefined
   let timeUpdated = false
 
@@ -117,10 +117,21 @@ export function htmlLines(source: string): HtmlPage {
       .replaceAll(SEAM, seam)
       .replace(/[ \t\n\r\f]+/g, ' ')
       .trim()
-    // `<p><img></p>` between two paragraphs: the story's picture, which has no line of text.
+    // `<p><img></p>` between two paragraphs: the story's picture, which has no line of text; or
+    // a figure without a caption, whole.
     if (!text && images.length) {
-      const html = `<p>${images.map((img) => serializeOuter(img)).join('')}</p>`
-      pictures.push({ after: lines.length - 1, html, unit: ctx.unit })
+      const figure = ctx.unit?.tagName === 'figure' ? ctx.unit : undefined
+      const html = figure
+        ? serializeOuter(figure)
+        : `<p>${images.map((img) => serializeOuter(img)).join('')}</p>`
+      if (!figure || !pictures.some((p) => p.figure === figure)) {
+        pictures.push({
+          after: lines.length - 1,
+          html,
+          unit: figure ? undefined : ctx.unit,
+          figure,
+        })
+      }
     }
     images = []
     if (text) {
@@ -281,6 +292,8 @@ export function htmlLines(source: string): HtmlPage {
       })
       const seen = new Set<Element | string>()
       const html: string[] = []
+      // A figure with a caption goes with its caption's line.
+      const captioned = new Set(units)
       let picture = 0
       lines.forEach((_, i) => {
         const unit = partial.has(units[i]!) ? own[i]! : units[i]!
@@ -294,9 +307,11 @@ export function htmlLines(source: string): HtmlPage {
         }
         // A picture between two kept lines is the story's; at its edges, a logo's or an ad's.
         for (; picture < pictures.length && pictures[picture]!.after <= i; picture++) {
-          const { after, html: img, unit: whole } = pictures[picture]!
+          const { after, html: img, unit: whole, figure } = pictures[picture]!
           // In a figure, a list or a table kept whole, the picture is there already.
-          const within = whole !== undefined && !partial.has(whole)
+          const within =
+            (whole !== undefined && !partial.has(whole)) ||
+            (figure !== undefined && captioned.has(figure))
           if (after === i && kept.has(i) && kept.has(i + 1) && !within) html.push(img)
         }
       })

@@ -178,13 +178,13 @@ function labelAt(
   const bilingual = /^(\p{Script=Han}{1,8})[ \u3000]+[A-Za-z]+(?: [A-Za-z]+)?$/u.exec(raw)?.[1]
   const bilingualField = bilingual && labelField(bilingual)
   // `Tel 電話:`, `Email 電郵:`: or by its Chinese half after the English one, a label of its own.
-  const after = /^[A-Za-z]+(?: [A-Za-z]+)?[ \u3000]+(\p{Script=Han}{1,8})$/u.exec(raw)?.[1]
-  if (bilingualField || after) {
+  const chinese = /^[A-Za-z]+(?: [A-Za-z]+)?[ \u3000]+(\p{Script=Han}{1,8})$/u.exec(raw)?.[1]
+  if (bilingualField || chinese) {
     let colon = start + raw.length
     while (text[colon] === ' ' || text[colon] === '\u3000') colon++
     if (isColon(text[colon])) {
       if (bilingualField) return { label: bilingual, field: bilingualField, valueAt: colon + 1 }
-      return { label: after!, field: labelField(after!) ?? 'other', valueAt: colon + 1 }
+      return { label: chinese!, field: labelField(chinese!) ?? 'other', valueAt: colon + 1 }
     }
   }
   const latinWords = /^[A-Za-z ]+$/.test(raw) && segments.length <= 3

@@ -13,12 +13,11 @@ const HAN = /\p{Script=Han}/u
 const WHO_IS_WHERE =
   /[（(](?:左|右|中|前排|後排|后排)(?:[一二三四五六七八九十\d]|起)?[）)]|\((?:left|right|centre|center)\)/i
 /**
- * A caption's marks, and the placeholder a text paste leaves where an image was (`[图片]`, or
- * `图片` alone, as a phone copies a WeChat article).
+ * A caption's marks (`图说：`, `▲`, `Top photo via …`), or the placeholder a text paste leaves
+ * where an image was, the caption after it (`[图片] …`).
  */
 const CAPTION_START =
   /^(?:图说[：:]|圖說[：:]|图为|圖為|(?:资料|資料)?(?:图|圖|图片|圖片|照片?)(?:[来來]源)?[：:]|[（(](?:图|圖|攝|摄)[)）／/]|Photo:|(?:Top |Cover |Header )?(?:Photo|Image|Picture)s? (?:via|by|from|courtesy of) |■|▲|▼|△|▽|●|\[(?:图片|圖片|图|圖|image|img|photo|picture)\]\s*\S)/i
-/** `[图片]`, and what an image is of before its word: `[暴雨橙色预警信号图标]`. */
 /**
  * A photo's credit alone on its line: `圖像：Markus Feld/dpa`, `图片来源：视觉中国`, `Photo: AP`
  * (or PICTURE_OWNER's `© WFP`).
@@ -33,6 +32,10 @@ const OUTLET_CLOSING = /[（(]([^（）()]{2,40})[）)]$/
 const SOURCE_CLOSING = /\s(?:Source|Photo|Image|Credit)\s*:\s*\S.{0,40}$/
 /** The longest line whose closing credit makes it a caption. */
 const CREDITED_CHARS = 60
+/**
+ * The placeholder a text paste leaves where an image was: `[图片]`, what the image is of before
+ * its word (`[暴雨橙色预警信号图标]`), or `图片` alone, as a phone copies a WeChat article.
+ */
 const PLACEHOLDER =
   /^\[(?:[^[\]]{0,16}(?:图标|圖標|图示|圖示|图片|圖片|照片)|图|圖|相片|头像|頭像|image|img|photo|picture|icon)\]$|^(?:图片|圖片)$/iu
 /** A photographer's or a picture's credit label: `摄影/`, `图片来源：`. */
