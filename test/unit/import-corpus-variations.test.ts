@@ -79,9 +79,13 @@ const VARIATIONS: Record<string, (text: string, page: PastedPage) => string> = {
   },
   'a closing credit in square brackets': (t) =>
     t.replace(/（((?:记者|記者)[^）]{2,30})）/u, '【$1】'),
+  // (Two names, not a name and the next reporter's role.)
   'reporters’ names set apart by 、': (t) =>
     t.replace(
-      /((?:记者|記者|通讯员|通訊員)[ \u3000]?)(\p{Script=Han}{2,3}) (\p{Script=Han}{2,3})(?=[ \u3000）)】]|$)/mu,
+      new RegExp(
+        `((?:记者|記者|通讯员|通訊員)[ \\u3000]?)(\\p{Script=Han}{2,3}) (?!${role})(\\p{Script=Han}{2,3})(?=[ \\u3000）)】]|$)`,
+        'mu',
+      ),
       '$1$2、$3',
     ),
 }

@@ -3,12 +3,13 @@
  * corpus another way showed (import-corpus-variations.test.ts), and what the twenty-third to
  * twenty-sixth independent sets showed (issue 26; docs/import.md, "Pages it has not seen"):
  * an ordinary day's pastes, stories read on portals, forums and apps, and the other kinds of
- * article a newsroom publishes (reviews, columns, fact-checks, interviews). Each rule is tested
- * with a line that must be read and one that must not.
+ * article a newsroom publishes (reviews, columns, fact-checks, interviews); and the twenty-seventh
+ * to thirty-second (an ordinary day's pastes from every region, and pasted in every way). Each
+ * rule is tested with a line that must be read and one that must not.
  */
 import { describe, expect, it } from 'vitest'
 import { textParagraphs } from '../../src/articles/content'
-import { isOutlet, namesAlone, readByline } from '../../src/articles/import/byline'
+import { authorNames, isOutlet, namesAlone, readByline } from '../../src/articles/import/byline'
 import { readDateline } from '../../src/articles/import/dateline'
 import { furnitureCue } from '../../src/articles/import/furniture'
 import { importHtml } from '../../src/articles/import/html-import'
@@ -360,5 +361,232 @@ describe('what the twenty-third to twenty-sixth sets showed', () => {
     // A table of data, two cells a row, stays whole.
     const data = `<table><tr><td>${NEWS}</td><td>${MORE}</td></tr></table>`
     expect(page(`<p>${NEWS}</p>${data}`)).toContain('<table>')
+  })
+})
+
+describe('what the twenty-seventh to thirty-second sets showed', () => {
+  it('reads each name’s own job after a slash, and names alone in brackets under the story', () => {
+    expect(readByline('心血管内科 王丽/文 陈明/图')).toMatchObject({
+      authors: ['王丽'],
+      photographers: ['陈明'],
+    })
+    expect(authors(underStory('（周宏 邵丹丹）'))).toEqual(['周宏', '邵丹丹'])
+    expect(authorNames('秘書室公關組 呂佳蓉')).toEqual(['呂佳蓉'])
+    expect(authorNames('教務處　吳佩真')).toEqual(['吳佩真'])
+    // Can fail: one credit for both jobs makes a writer; a phrase under a label is no name.
+    expect(readByline('文/图 王明')?.authors).toEqual(['王明'])
+    expect(authors(underStory('（完）'))).toEqual([])
+    expect(authorNames('浙江队主帅下轮将回归教练席')).toEqual([])
+  })
+
+  it('reads the sources a label, an account or a credit line names, and not a section’s or a picture’s', () => {
+    expect(fields('文告来源：马华中央宣传局')?.[0]?.[0]).toBe('source')
+    expect(fields('原作者: 杨国华')?.[0]?.[0]).toBe('author')
+    expect(fields('封面图片来源：图虫创意')?.[0]?.[0]).not.toBe('source')
+    expect(fields('發佈機構\t衛生局')).toEqual([['source', '發佈機構', '衛生局']])
+    expect(
+      readMetadataLine('原创 吴少明 柬埔寨华商日报 2025年07月08日 16:40', ZONE)?.[0]?.byline
+        ?.outlet,
+    ).toBe('柬埔寨华商日报')
+    expect(readMetadataLine('原创 陈晓 平安上城', ZONE)?.[0]?.byline?.outlet).toBeUndefined()
+    const yellow = imp(
+      '新黄河',
+      '',
+      '趵突泉灯光秀升级回归 首晚吸引游客1.5万人次',
+      '2025-08-23 10:12',
+      '',
+      '新黄河记者：满雅琪 实习生：袁博',
+      '',
+      NEWS,
+    )
+    expect(yellow.fields.source?.name).toBe('新黄河')
+    // Can fail: a picture's credit names the photographer's paper, not the source.
+    const credit = imp(
+      '信傳媒 CM Media',
+      '',
+      '台電估今夏備轉容量率維持6%以上',
+      '2025-05-22 18:40',
+      '',
+      NEWS,
+      '圖說：台電今日說明。（資料照，信傳媒記者攝）',
+      MORE,
+    )
+    expect(credit.fields.source).toBeUndefined()
+    // Nor is a section over the date, or one a breadcrumb lists beside it, a newsroom.
+    const school = imp(
+      '橫濱中華學院',
+      '',
+      '學院消息',
+      '2025.05.26',
+      '本院舉行校慶運動會 僑界嘉賓逾五百人到場',
+      '',
+      NEWS,
+      '',
+      '學院消息 橫濱中華學院',
+    )
+    expect(school.fields.source).toBeUndefined()
+    const crumbs = (...path: string[]) =>
+      imp(...path, '海濱長廊延伸段年底前開放', '2025年2月7日 星期五　|　社區新聞', '', NEWS).fields
+        .source
+    expect(crumbs('主頁 » 社區新聞 » 海濱', '')).toBeUndefined()
+    expect(crumbs()).toEqual({ name: '社區新聞' })
+  })
+
+  it('reads more shapes of a date: a time after the weekday, a weekday after the label, a page’s kind, a section', () => {
+    expect(fields('星期三, 14:05, 22/10/2025')?.[0]?.[0]).toBe('date')
+    expect(readMetadataLine('星期三, 14:05, 22/10/2025', ZONE)?.[0]?.date?.precision).toBe('time')
+    expect(
+      readMetadataLine('Published on: Saturday, January 25, 2025', ZONE)?.[0]?.date?.value,
+    ).toBe('2025-01-25')
+    expect(fields('媒体文告 | 2025年8月14日')?.map((f) => f[0])).toEqual(['date'])
+    expect(fields('媒体发布 Media Release | 14 March 2025')?.map((f) => f[0])).toEqual(['date'])
+    expect(
+      fields('2025-05-27 08:46:12　来源：欧联网　作者：李雪　【字号 大 中 小】')?.map((f) => f[0]),
+    ).toEqual(['date', 'source', 'author'])
+    expect(fields('2025年10月15日 慈善及社區')?.map((f) => f[0])).toEqual(['date', 'other'])
+    // Can fail: a phrase after a day is no section, and sizes alone are no controls.
+    expect(readMetadataLine('2025年10月15日 市民踴躍參與', ZONE)).toBeUndefined()
+    expect(readMetadataLine('大 中 小', ZONE)).toBeUndefined()
+  })
+
+  it('ranks the day under the title over the site’s today above the menu', () => {
+    const r = imp(
+      '2025年3月23日 星期日',
+      '首頁',
+      '政治',
+      '生活',
+      '文教',
+      '「竹縣人物誌」攝影展登場 鏡頭記錄40位在地職人',
+      '2025-03-22 16:05',
+      '',
+      NEWS,
+    )
+    expect(r.fields.published).toBe('2025-03-22T16:05:00+08:00')
+    // Can fail: a day above the title is still the page's when none is under it.
+    const above = imp(
+      '香港旅遊發展局',
+      '新聞中心 > 新聞稿',
+      '2025年11月20日',
+      '「維港冬日光影節」12月5日揭幕 四大區域打造沉浸式光影體驗',
+      '',
+      NEWS,
+    )
+    expect(above.fields.published).toBe('2025-11-20')
+  })
+
+  it('reads a headline under the date when a menu sets the masthead apart from it', () => {
+    const headline = '「維港冬日光影節」12月5日揭幕 四大區域打造沉浸式光影體驗'
+    const page = (...top: string[]) => imp(...top, '', '2025年11月20日', '', headline, '', NEWS)
+    expect(
+      page(
+        '香港旅遊發展局',
+        'Hong Kong Tourism Board',
+        '',
+        '關於我們 | 新聞中心 | 研究及統計 | 業界支援',
+      ).fields.title,
+    ).toBe(headline)
+    expect(
+      imp(
+        '香港警務處 Hong Kong Police Force',
+        '主頁 | 最新一期 | 過往期數 | 專題',
+        '第1290期',
+        '2025年9月10日',
+        '警隊動態',
+        '警犬隊新一批搜查犬完成訓練 投入前線服務',
+        '記者：李文希',
+        '',
+        NEWS,
+      ).fields.title,
+    ).toBe('警犬隊新一批搜查犬完成訓練 投入前線服務')
+    // Can fail: a headline right over the date, no menu between, is the title.
+    expect(imp('立法會通過公共泳池衛生及安全法案', '2025年11月20日', '', NEWS).fields.title).toBe(
+      '立法會通過公共泳池衛生及安全法案',
+    )
+  })
+
+  it('reads a title after its label, and without an app’s brand in brackets', () => {
+    expect(
+      imp('標題\t流感季節臨近 衛生局籲市民盡快接種流感疫苗', '日期\t2025-11-03', '', NEWS).fields
+        .title,
+    ).toBe('流感季節臨近 衛生局籲市民盡快接種流感疫苗')
+    expect(
+      imp('【新生活报】年终假期人潮涌现 升旗山缆车排队逾两小时', '2025年12月21日 18:30', '', NEWS)
+        .fields.title,
+    ).toBe('年终假期人潮涌现 升旗山缆车排队逾两小时')
+    // Can fail: a kind of story in brackets is part of the headline.
+    expect(imp('【组图】禾丰县早稻开镰', '2025年7月30日', '', NEWS).fields.title).toBe(
+      '【组图】禾丰县早稻开镰',
+    )
+  })
+
+  it('reads English bylines with a site, datelines in capitals, and an outlet’s photographer credit', () => {
+    expect(
+      readMetadataLine('By Tan Wei Ming / theedgemalaysia.com', ZONE)?.[0]?.byline,
+    ).toMatchObject({ authors: ['Tan Wei Ming'], outlet: 'theedgemalaysia.com' })
+    expect(readMetadataLine('By Lin Mei-hua / Staff reporter', ZONE)?.[0]?.byline).toMatchObject({
+      authors: ['Lin Mei-hua'],
+    })
+    expect(readDateline('SINGAPORE — After six months of works, the centre reopened.')?.end).toBe(
+      12,
+    )
+    expect(readDateline('KUALA LUMPUR (July 8): Mesra Precision will invest.')?.end).toBe(23)
+    expect(
+      readDateline('(VOVWORLD) - 10月21日晚，第三届芹苴水上集市文化旅游节开幕。')?.outlet,
+    ).toBe('VOVWORLD')
+    expect(readDateline('新加坡，2025年3月14日——晚晴园今日宣布推出新特展。')?.end).toBe(16)
+    const english = imp(
+      'Revamped Toa Payoh West hawker centre reopens',
+      '12 Mar 2025 06:00AM',
+      '',
+      'Diners at the newly reopened Toa Payoh West Market and Food Centre on March 12, 2025.',
+      'TODAY/Raj Nadarajan',
+      '',
+      'SINGAPORE — After six months of renovation works, the hawker centre reopened on Wednesday with more seats.',
+      '',
+      'The hawker centre has 52 cooked food stalls and 38 market stalls, one of the busiest in the town.',
+    )
+    expect(english.fields.summary?.startsWith('After six months')).toBe(true)
+    // Can fail: a word in capitals and a colon is no dateline, nor a brand in brackets without its dash.
+    expect(
+      readDateline('NASA: the agency said on Tuesday that the launch would go ahead.'),
+    ).toBeUndefined()
+    expect(readDateline('(VOVWORLD) 10月21日晚，旅游节开幕。')?.outlet).toBeUndefined()
+  })
+
+  it('reads reporters opening the story with no dateline word, and a credit’s items set apart by a semicolon', () => {
+    expect(
+      readDateline('观海新闻/青岛日报记者 于晓 通讯员 邵学聪 8月21日晚，帆船周开幕。'),
+    ).toMatchObject({ authors: ['于晓', '邵学聪'], end: 23 })
+    expect(fields('（文／公共事務組 施羽涵；圖／海資系提供）')?.map((f) => f[0])).toEqual([
+      'author',
+      'photographer',
+    ])
+    // Can fail: a sentence that opens with a reporter is no credit.
+    expect(readDateline('记者 王明 在现场看到，市民排起长队。')).toBeUndefined()
+  })
+
+  it('takes a published <time> for the published day beside an update printed as text', () => {
+    const r = importHtml(
+      [
+        '<h1>北市YouBike 2.0E電輔車擴站 5月起新增120站</h1>',
+        '<div><span>記者 林冠宇 黃姵綺</span><span>／台北報導</span> <time datetime="2025-04-09T10:32:00+08:00">2025/04/09 10:32</time><span>更新：2025/04/09 13:05</span></div>',
+        `<p>${NEWS}</p><p>${MORE}</p>`,
+      ].join(''),
+      ZONE,
+    )
+    expect(r.fields.published).toBe('2025-04-09T10:32:00+08:00')
+    expect(r.fields.updated).toBe('2025-04-09T13:05:00+08:00')
+  })
+
+  it('drops a summary box, a reading time and a comments count’s heading', () => {
+    expect(furnitureCue('摘要: 12月1日上午，仰光云南会馆举行助学金颁发典礼 ...')?.id).toBe(
+      'summary-box',
+    )
+    expect(furnitureCue('4–5 minutes')?.id).toBe('reading-time')
+    expect(furnitureCue('3 則留言')?.id).toBe('comments')
+    // Can fail: a story's sentence that opens with 提要求 is no summary box.
+    expect(
+      furnitureCue('提要求的市民可到服务中心登记，工作人员将在三个工作日内回复。'),
+    ).toBeUndefined()
   })
 })

@@ -20,6 +20,17 @@ describe('furniture cues', () => {
         '打印機大廠宣布在本市設立研發中心與區域總部',
       ],
     },
+    'reading-time': {
+      drop: ['4–5 minutes', '閱讀時間 2 分鐘', '3 min read', '3 分鐘'],
+      keep: ['市民平均等候3分鐘即可入場，較去年縮短一半。', '5 minutes to midnight'],
+    },
+    'summary-box': {
+      drop: [
+        '摘要: 12月1日上午，仰光云南会馆在会馆礼堂隆重举行2025年度助学金颁发典礼 ...',
+        '【内容提要】本文介绍了…',
+      ],
+      keep: ['提要求的市民可到服务中心登记，工作人员将在三个工作日内回复。', '摘要'],
+    },
     'press-contact': {
       drop: ['傳媒查詢', 'Media Contact 媒体联络', 'Media enquiries 傳媒查詢', '新闻联络人：'],
       keep: ['传媒查询电话今日起更改，市民可致电新热线查询。', 'Media'],

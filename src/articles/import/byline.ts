@@ -90,8 +90,15 @@ const LISTED_LAST = /、[ \u3000]?(\p{Script=Han}{2,3}?)(報道|报道|報導|�
 const NAME_DATE_PLACE = /^(\p{Script=Han}{2,3})(?:\d{1,2}月)?\d{1,2}日(?:\p{Script=Han}{2,6})?$/u
 /** Where a report was filed from, perhaps after the reporter's name: `发自成都`, `王小明發自東京`. */
 const SENT_FROM = /^(\p{Script=Han}{2,4}?)?(?:发自|發自)\p{Script=Han}{2,8}$/u
-/** A body of four characters or more (`镇党政办`, `南湖分局`, `環境資訊中心`), as bylines print it. */
-const isOffice = (text: string) => [...text].length >= 4 && isOrganisation(text)
+/** A picture's job after a name: `陈明/图`. */
+const PICTURE_JOB = new Set(['图', '圖'])
+/**
+ * A body of four characters or more (`镇党政办`, `南湖分局`, `環境資訊中心`), or of three that no
+ * surname starts (`教務處`), as bylines print it.
+ */
+const isOffice = (text: string) =>
+  isOrganisation(text) &&
+  ([...text].length >= 4 || ([...text].length === 3 && !SURNAME.test(text[0]!)))
 /** A place then a day: `台北2日`, `吉隆坡5日`, `北京3月4日`. */
 const PLACE_DATE =
   /^([\p{Script=Han}]{0,8}?)((?:\d{1,2}月)?\d{1,2}日|[一二三四五六七八九十廿卅]{1,3}日)?$/u
@@ -179,6 +186,10 @@ export function readByline(text: string, labelled = false, bracketed = false): B
   // The first piece names an office (`南湖分局`).
   let office = false
   const names: string[] = []
+  // The piece where the last name was read; a name set apart as the pictures' only (`陈明/图`).
+  let named = -1
+  let wrote = false
+  const pictured: string[] = []
   for (let i = 0; i < pieces.length; i++) {
     let piece = pieces[i]!
     const nameDue = roleAlone
@@ -297,6 +308,11 @@ export function readByline(text: string, labelled = false, bracketed = false): B
     const close = CLOSINGS.find((c) => piece === c)
     if (close) {
       evidence = true
+      // `王丽/文 陈明/图`: each name its own job, and the one that only took pictures wrote nothing.
+      if (PICTURE_JOB.has(close) && wrote && names.length > 1 && named === i - 1) {
+        pictured.push(names.pop()!)
+      }
+      if (close === '文') wrote = true
       continue
     }
     if (NOT_NAMES.has(piece)) continue
@@ -335,6 +351,7 @@ export function readByline(text: string, labelled = false, bracketed = false): B
       SURNAME.test(piece[2]!) &&
       !DOUBLE_SURNAME.test(piece)
     if (!notWriting) names.push(...(pair ? [piece.slice(0, 2), piece.slice(2)] : [piece]))
+    named = i
   }
   // `工商時報 蔡宜蓁`: a known outlet and one name after it, a surname first, say it is a byline.
   const signed =
@@ -354,6 +371,7 @@ export function readByline(text: string, labelled = false, bracketed = false): B
   )
   if (photo) byline.photographers = people
   else byline.authors = people
+  byline.photographers.push(...pictured)
   return byline
 }
 
@@ -416,6 +434,18 @@ function deskReport(piece: string): { kind: string; name?: string; outlet?: stri
   return HAN_NAME.test(head) && [...head].length <= 4 ? { kind, name: head } : undefined
 }
 
+/**
+ * The writers of a story's closing brackets that print their names alone (`（周宏 邵丹丹）`): two
+ * or three Han characters each, each led by a common surname; undefined for anything else.
+ */
+export function namesInBrackets(text: string): string[] | undefined {
+  const names = text.trim().split(SEPARATORS).filter(Boolean)
+  const all = names.length > 0 && names.length <= 4
+  return all && names.every((n) => SURNAME.test(n[0]!) && /^\p{Script=Han}{2,3}$/u.test(n))
+    ? names
+    : undefined
+}
+
 /** A person's name as bylines print it: two to four Han characters, or capitalised Latin words. */
 export function isPersonName(text: string): boolean {
   const t = text.trim()
@@ -443,12 +473,19 @@ export function authorNames(value: string): string[] {
   }
   const byline = readByline(trimmed, true)
   if (byline) return byline.authors.map(withoutTitle)
-  // Names the grammar could not read are kept, but no one's name is one Han character (`文/图`)
-  // or a count (`0条评论`).
+  // Names the grammar could not read are kept, but no one's name is one Han character (`文/图`),
+  // a count (`0条评论`) or a phrase.
   return trimmed
     .split(/[\s\u3000、,，/／]+/)
     .map((p) => withoutTitle(p.trim()))
-    .filter((p) => p && !MENU_WORDS.has(p) && !/^(?:\p{Script=Han}|\d.*)$/u.test(p))
+    .filter(
+      (p) =>
+        p &&
+        !MENU_WORDS.has(p) &&
+        !/^(?:\p{Script=Han}|\d.*)$/u.test(p) &&
+        // `记者：浙江队主帅下轮将回归教练席`, a related headline: six characters and more are no name.
+        !/^\p{Script=Han}{6,}$/u.test(p),
+    )
 }
 
 /** A name without the title a church or a temple prints after it: `關子晴傳道`, `释慧明法师`. */
@@ -504,7 +541,7 @@ export function isAccountName(text: string): boolean {
 
 /** Organisation-shaped names that pages print beside a date as the source. */
 const ORGANISATION_END =
-  /(?:財經|财经|頻道|频道|中心|研究室|辦公室|办公室|實驗室|实验室|工作室|局|署|處|处|部|委|辦|办|廳|厅|府|院|會|会|館|馆|所|團|团)$/u
+  /(?:財經|财经|頻道|频道|中心|研究室|辦公室|办公室|實驗室|实验室|工作室|局|署|處|处|部|委|辦|办|廳|厅|府|院|會|会|館|馆|所|團|团|科|組|组)$/u
 
 /** A newsroom's or a public body's name: `新浪财经`, `國語日報`, `衛生局`. */
 export function isOrganisation(text: string): boolean {

@@ -158,9 +158,12 @@ export function timeAt(text: string, at: number): ClockTime | null | undefined {
   }
 }
 
-/** A 24-hour time that opens the line, right before its day: `05:10 2025/04/10`, `14:32, 3 Jun 2025`. */
+/**
+ * A 24-hour time that opens the line (perhaps after its weekday), right before its day:
+ * `05:10 2025/04/10`, `14:32, 3 Jun 2025`, `星期三, 14:05, 22/10/2025`.
+ */
 const TIME_FIRST =
-  /^[\s\u3000]{0,3}(\d{1,2}):(\d{2})(?::(\d{2}))?(?:[\s\u3000]{1,3}|[\s\u3000]{0,2}[,，|｜·•-][\s\u3000]{0,2})$/
+  /^[\s\u3000]{0,3}(?:(?:星期|週|周|礼拜|禮拜)[一二三四五六日天][\s\u3000]{0,2}[,，]?[\s\u3000]{0,2}|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{0,6}\.?,?\s{1,2})?(\d{1,2}):(\d{2})(?::(\d{2}))?(?:[\s\u3000]{1,3}|[\s\u3000]{0,2}[,，|｜·•-][\s\u3000]{0,2})$/
 
 /**
  * The time that ends right before `index`, if any: a 12-hour one (`3:42pm, ` then the day), or

@@ -40,6 +40,17 @@ export interface Dateline {
  */
 const DATELINE =
   /^(?:(本(?:報|报|刊|台|網|网|站)?(?:\p{Script=Han}{2,6}?)?|(?:[\p{Script=Han}A-Za-z]{1,10}?(?:網|网|社|報|报|台|站|端|媒體|媒体|云|雲)[-－·・/／])?(?:\d{2,4}(?=\p{Script=Han}))?[\p{Script=Han}A-Za-z]{1,10}?(?:網|网|社|報|报|台|站|端|媒體|媒体))(?:訊|讯|消息|專訊|专讯)|((?:[\p{Script=Han}A-Za-z]{1,10}?(?:社|網|网|報|报|台|端)[-－·・、])?[\p{Script=Han}A-Za-z]{1,10}?(?:社|網|网|報|报|台|端))[\p{Script=Han}]{0,8}?(?:\d{1,2}月)?\d{1,2}日(?:\d{1,2}[时時](?:\d{1,2}分)?)?(電|电|消息|訊|讯)|[\p{Script=Han}]{2,6}?(?:\d{1,2}月)?\d{1,2}日(?:電|电)(?=\s*(?:--|—|－－)\s)|(?<short>[\p{Script=Han}]{2,4}?)(?:訊|讯)(?=[ \u3000（(【])|(?<comma>[\p{Script=Han}A-Za-z]{2,10}?)(?:訊|讯)(?=[，,])|(?<dash>[\p{Script=Han}]{2,6}) ?[—–]{1,2}(?= ))/u
+/** A newsroom's brand in letters: `VOVWORLD`, `Reuters`, `AFP`. */
+const LATIN_BRAND = /^[A-Z][A-Za-z0-9.&]{1,15}$/
+/** A place in capitals opening an English story, perhaps with its day, before a dash or a colon. */
+const LATIN_DATELINE =
+  /^[A-Z][A-Z.'’]+(?: [A-Z][A-Z.'’]+){0,3}(?: \([^()]{2,30}\)(?: [—–-]{1,2}|:)| [—–-]{1,2}) /
+/** A release's place and day before a dash: `新加坡，2025年3月14日——`. */
+const PLACE_DAY_DASH = /^\p{Script=Han}{2,6}[，,]\s?\d{4}年\d{1,2}月\d{1,2}日\s?[—–]{1,2}\s?/u
+/** Outlets' names before a role: `观海新闻/青岛日报记者`. */
+const OUTLETS_ROLE = new RegExp(`^(.{2,16}?)(?=${ROLES.join('|')})`, 'u')
+/** How a story's first sentence may open with its day: `8月21日晚，`, `近日，`. */
+const STORY_DAY = /^(?:\d{1,2}月\d{1,2}日|\d{1,2}日|近日|日前|昨天|昨日|今天|今日|当天|當天)/
 /** Brackets of every kind that set a dateline or a byline apart. */
 const OPEN = '（(【〔［[《'
 const CLOSE: Record<string, string> = {
@@ -79,7 +90,10 @@ export function readDateline(paragraph: string): Dateline | undefined {
     // `【财新网】`: the newsroom's name alone in brackets, which says the report is its own
     // (`《联合早报》报道，…` names a paper the story quotes).
     const title = head[0] === '《'
-    if (isOutlet(bracket.content) && !title) {
+    // `(VOVWORLD) - `, `(Reuters) -`: a newsroom's brand in brackets before a dash.
+    const brand =
+      LATIN_BRAND.test(bracket.content) && /^[\s\u3000]*[-–—]/.test(head.slice(bracket.end))
+    if ((isOutlet(bracket.content) || brand) && !title) {
       // `【大河报·豫视频】（记者 王小明）`: its reporters may follow in brackets of their own.
       const credit = bracketedAfter(paragraph, end)
       const outlet = bracket.content.trim()
@@ -102,6 +116,16 @@ export function readDateline(paragraph: string): Dateline | undefined {
   // `记者王卓然通讯员吕思涵报道　今年以来…`: the reporters and 报道 open the story.
   const opening = openingCredit(head, 0)
   if (opening) return { ...opening, credit: false }
+  // `观海新闻/青岛日报记者 于晓 通讯员 邵学聪 8月21日晚，…`: or the reporters alone, and the
+  // story's day right after them.
+  const led = rolesAfter(head, 0, true)
+  if (led && STORY_DAY.test(head.slice(led.end).trimStart())) {
+    return { authors: led.authors, end: led.end + gapAt(paragraph, led.end), credit: false }
+  }
+  // `SINGAPORE — `, `KUALA LUMPUR (July 8): `: an English story's place in capitals; `新加坡，
+  // 2025年3月14日——`: a release's place and day before a dash.
+  const latin = LATIN_DATELINE.exec(head) ?? PLACE_DAY_DASH.exec(head)
+  if (latin) return { authors: [], end: latin[0].length, credit: false }
   const place = DATELINE.exec(head)
   // `快讯，`, `通讯，`: words ending in 讯 before a comma are no dateline.
   if (!place || NEWS_WORDS.test(place.groups?.comma ?? '')) return undefined
@@ -196,15 +220,26 @@ function creditAfter(
  * Reporters after a dateline, each a role and a name (`记者刘思远`, `记者 刘思远`), from `at`,
  * and where they end.
  */
-function rolesAfter(head: string, at: number): { authors: string[]; end: number } | undefined {
-  const words = /^(?:[^\s\u3000，,。]{2,12}[ \u3000]{1,2}){1,8}/.exec(head.slice(at))?.[0]
+function rolesAfter(
+  head: string,
+  at: number,
+  outletFirst = false,
+): { authors: string[]; end: number } | undefined {
+  const words = /^(?:[^\s\u3000，,。]{2,20}[ \u3000]{1,2}){1,8}/.exec(head.slice(at))?.[0]
   if (!words) return undefined
   let length = 0
   // A role alone waits for its name in the next word.
   let waiting = false
   for (const word of words.matchAll(/[^ \u3000]+/g)) {
-    const role = ROLES.find((r) => word[0].startsWith(r))
-    if (role) waiting = word[0] === role
+    // `观海新闻/青岛日报记者`: the first role may follow its outlets' names.
+    const outlets = outletFirst && word.index === 0 ? OUTLETS_ROLE.exec(word[0]) : null
+    const text =
+      outlets && outlets[1]!.split(/[/／·・]/).every(isOutlet)
+        ? word[0].slice(outlets[1]!.length)
+        : word[0]
+    const role = ROLES.find((r) => text.startsWith(r))
+    if (outletFirst && word.index === 0 && !role) return undefined
+    if (role) waiting = text === role
     else if (waiting && isPersonName(word[0])) waiting = false
     else break
     if (!waiting) length = word.index + word[0].length

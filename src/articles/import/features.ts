@@ -13,6 +13,7 @@ import { labelField } from './labels'
 import { otherDayLabel, readMetadataLine, writerBeforeDate, type MetaItem } from './metadata'
 import type { PageLine } from './page-lines'
 import { caption, onlyReadings, readsLine, type Caption } from './line-marks'
+import { readDateline } from './dateline'
 import { readsAsSentence } from './sentence'
 import { markWriters } from './writers'
 
@@ -121,12 +122,15 @@ export function lineFeatures(lines: readonly PageLine[], timeZone: string): Line
     const near = (from: number, step: number) => {
       let j = from
       while (all[j]?.blank) j += step
-      return all[j]
+      return j
     }
-    const above = near(i - 1, -1)
-    const below = near(i + 2, 1)
-    // With the story right under the credit, only a line too short to be its lead is a caption.
-    const lead = below && below.story >= STORY && !below.cue && f.chars > LEAD_CHARS
+    const above = all[near(i - 1, -1)]
+    const under = near(i + 2, 1)
+    const below = all[under]
+    // With the story right under the credit, only a line too short to be its lead is a caption,
+    // unless the story's dateline opens that line (`SINGAPORE — After six months…`).
+    const dateline = below && readDateline(lines[under]!.plain.trim())?.credit === false
+    const lead = below && below.story >= STORY && !below.cue && f.chars > LEAD_CHARS && !dateline
     if ((above && above.story >= STORY) || lead) return
     all[i] = { ...f, caption: { photographers: [], sure: true } }
   })
@@ -167,7 +171,8 @@ function pairLabels(lines: readonly PageLine[], all: LineFeatures[], timeZone: s
     if (items?.length !== 1 || items[0]!.field !== field) continue
     // A person's label over a line that names nobody (`風傳媒記者` over `看更多文章`) is a heading.
     const people = ['author', 'editor', 'photographer'].includes(field)
-    if (people && !authorNames(items[0]!.value).every(isPersonName)) continue
+    const names = people ? authorNames(items[0]!.value) : []
+    if (people && (!names.length || !names.every(isPersonName))) continue
     all[i] = { ...all[i]!, meta: [{ field, label, value: '', pair: true }] }
     all[i + 1] = { ...next, meta: items }
     i++
@@ -326,7 +331,12 @@ function withDomTime(meta: MetaItem[] | undefined, datetime: string, timeZone: s
   const date = findDate(datetime, timeZone)
   if (!date) return meta
   const items = (meta ?? []).filter((m) => m.field !== 'date')
-  const labelled = items.find((m) => m.field === 'published' || m.field === 'updated')
+  const published = items.find((m) => m.field === 'published')
+  // `更新：2025/04/09 13:05` beside the published `<time>`: the update keeps its own time.
+  const updated = items.find(
+    (m) => m.field === 'updated' && (!m.date || m.date.value === date.value),
+  )
+  const labelled = published ?? updated
   if (labelled) {
     labelled.date = date
     return items

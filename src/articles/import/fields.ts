@@ -20,7 +20,7 @@
  */
 import type { Verdict } from './classify'
 import { labelOutlet } from './labels'
-import { authorNames, isOutlet, isShortName, readByline } from './byline'
+import { authorNames, isOutlet, isShortName, namesInBrackets, readByline } from './byline'
 import { ROLES } from './byline-words'
 import { REPRINTED_IN } from './furniture-words'
 import { readDateline } from './dateline'
@@ -44,7 +44,7 @@ export interface PageFields {
 }
 
 /** Where a date was read: a labelled one first, then unlabelled above, then below, then a signature's. */
-const RANK = { label: 0, header: 1, footer: 2, signature: 3, smallPrint: 4 }
+const RANK = { label: 0, header: 1, above: 2, footer: 3, signature: 4, smallPrint: 5 }
 /** The words before a post's date in its small print: `发布于`, `發布於`, `发布时间：`. */
 const POSTED_AT = /(?:发布|發布|發佈|发表|發表)(?:于|於|时间|時間)[：:]?\s*/
 /** Where a source was read: a label, a byline's outlet, an outlet beside a date, a wire dateline. */
@@ -155,7 +155,10 @@ export function readFields(
               ? RANK.label
               : v.zone === 'footer'
                 ? RANK.footer
-                : RANK.header
+                : // `2025年3月23日 星期日` over the menu: the site's today, under the header's day.
+                  v.zone === 'above'
+                  ? RANK.above
+                  : RANK.header
           addDate(item.date, rank, i, item)
         } else {
           report({ field: 'published', value: null, line: i + 1, ...label(item) })
@@ -236,7 +239,11 @@ export function readFields(
       .map((l) => l.plain)
       .join('\n')
     for (let i = 0; i < lines.length && !sources.length; i++) {
-      const site = verdicts[i]!.class === 'metadata' ? ownName(lines[i]!.plain, own) : undefined
+      // A byline, in metadata or kept with the story (`新黄河记者：满雅琪 实习生：袁博`); not a
+      // picture's credit (`（資料照，信傳媒記者攝）`).
+      const byline = f[i]!.meta?.some((m) => m.field === 'author' || m.field === 'byline')
+      const read = byline && (verdicts[i]!.class === 'metadata' || verdicts[i]!.kept)
+      const site = read ? ownName(lines[i]!.plain, own) : undefined
       if (site) sources.push({ value: site, rank: SOURCE_RANK.signOff, line: i })
     }
   }
@@ -270,7 +277,11 @@ export function readFields(
   const lastText = last === -1 ? '' : lines[last]!.plain.trim()
   // A credit line read as metadata (`（文/柯雨薇　图/黄振南）`) has given its names already.
   const closing = last === -1 || f[last]!.meta ? undefined : CLOSING_CREDIT.exec(lastText)?.[1]
-  const closed = closing ? readByline(closing, false, true) : undefined
+  // `（周宏 邵丹丹）`: under the story, names alone in brackets are its writers'.
+  const bare = closing ? namesInBrackets(closing) : undefined
+  const closed = closing
+    ? (readByline(closing, false, true) ?? (bare && { authors: bare, photographers: [] }))
+    : undefined
   // `I'm Jonathan Evans.`: a broadcast script's reporter signs off the story.
   const signer = SIGNED_OFF.exec(lastText)?.[1]
   if (signer) below.push([[signer], last])
@@ -367,8 +378,9 @@ function bookBoxes(f: readonly LineFeatures[]): Set<number> {
 }
 
 /**
- * The items of the site's menus: lines read as lists of links or short words, and the section
- * over the title (`美里新闻`), but for the page's first line, the masthead over them
+ * The items of the site's menus: lines read as lists of links or short words, a breadcrumb's
+ * sections, and the section over the title (`美里新闻`), but for the page's first line, the
+ * masthead over them
  * (`三联生活周刊`, then `首页`, `封面故事`…).
  */
 function menuItems(
@@ -381,6 +393,10 @@ function menuItems(
     const v = verdicts[i]!
     if (i !== masthead && v.class === 'furniture' && (v.reason === 'list' || v.zone === 'above')) {
       items.add(l.plain.trim())
+    }
+    // `主頁 » 社區新聞 » 海濱`: a breadcrumb's sections.
+    if (v.reason === 'path' || v.reason === 'breadcrumb') {
+      for (const item of l.plain.split(/[>»›＞→/／|｜]+/)) items.add(item.trim())
     }
   })
   return items

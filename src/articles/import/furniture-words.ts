@@ -21,7 +21,7 @@ export const CONTROL_LABELS = new Set(
 )
 export const PLATFORMS = new Set(
   (
-    'facebook fb line x twitter whatsapp telegram weibo wechat email threads instagram youtube 微信 ' +
+    'facebook fb line x twitter whatsapp telegram weibo wechat email threads instagram youtube linkedin 微信 ' +
     '电子邮件 電子郵件 电邮 電郵 邮件 郵件 ' +
     '微博 qq qq空間 qq空间 朋友圈 抖音 複製連結 复制链接 copylink 複製網址 复制网址 列印 分享 分享到 ' +
     '分享至 share sharethis แชร bagikan'
@@ -36,14 +36,14 @@ export const RELATED = new RegExp(
       '延伸[阅閱][读讀]|推[荐薦][阅閱][读讀]|[热熱][门門](?:新[闻聞]|推[荐薦]|文章|[话話]题|排行|快[报報])?|24小[时時][热熱][点點]|[热熱][点點](?:推[荐薦]|新[闻聞]|[关關]注|排行)',
       '最受[欢歡]迎(?:的)?(?:文章|新[闻聞]|[报報][道導])?|最多人(?:[看读讀]|[阅閱][读讀])|[你您]可能(?:也|还|還)?(?:喜[欢歡]|感[兴興]趣)|[你您]可能(?:[会會])?有[兴興]趣|猜你喜[欢歡]|更多新[闻聞]|更多(?:[报報][道導]|文章)?',
       '往期(?:推[荐薦]|回[顾顧]|精[选選]|[阅閱][读讀])|[历歷]史文章|最新(?:消息|新[闻聞]|文章)|(?:作者|[他她]的)(?:最新|其他|其它|更多)?文章|精彩推[荐薦]|[编編][辑輯]推[荐薦]|大家都在看|看更多|推[荐薦]',
-      '更多.{1,8}(?:[报報][道導]|新[闻聞]|文章)|相[关關](?:照片|[图圖]片)\\s*[（(]\\d+[)）]',
-      'read more|related(?: (?:news|stories|articles|posts|fact checks))?|more stories|you may also like|most popular|latest news',
+      '更多.{1,8}(?:[报報][道導]|新[闻聞]|文章)|(?:相[关關](?:照片|[图圖]片)|相片集|照片集|[图圖]集)\\s*[（(]\\d+\\s*[张張]?[)）]',
+      'read more|read also|related(?: (?:news|stories|articles|posts|fact checks))?|more stories|you may also like|most popular|latest news',
     ].join('|') +
     ')$',
   'i',
 )
 export const PREVIOUS_NEXT =
-  /^[\s【[]*(上一篇|下一篇|上一條|下一條|上一条|下一条|上一頁|下一頁|上一页|下一页|上一版|下一版)[\s】\]]*(?:(?:Previous|Next)(?:\s(?:article|post|story))?\s*)?([:：]|$|[\s\u3000]+(?:下一篇|下一條|下一条|下一頁|下一页|下一版)$)|^(?:Previous|Next)(?:\s(?:article|post|story))?\s*[:：]/i
+  /^[\s【[]*(上一篇|下一篇|上一條|下一條|上一条|下一条|上一頁|下一頁|上一页|下一页|上一版|下一版)[\s】\]]*(?:(?:Previous|Next)(?:\s(?:article|post|story))?\s*)?([:：]|$|[\s\u3000|｜]+(?:下一篇|下一條|下一条|下一頁|下一页|下一版)$)|^(?:Previous|Next)(?:\s(?:article|post|story))?\s*[:：]/i
 export const QR_CODE =
   /掃一掃|扫一扫|(?:^|[，,。！!])\s*(?:掃碼|扫码)|(?:掃碼|扫码)(?:下[载載]|[关關]注|[阅閱][读讀]|查看|收[听聽]|[观觀]看|[进進]入|加入|[关關]注|打[开開])|(?:掃碼|扫码)$|(掃描|扫描|掃瞄).{0,6}(二維碼|二维码|QR)|^(二維碼|二维码)|在您的(設備|设备)上(瀏覽|浏览)本(頁|页)/
 export const BREADCRUMB =
@@ -105,7 +105,7 @@ export const PLAYER =
  * bare `评论` with its count (`评论 (3)`), which alone is a reaction button.
  */
 export const COMMENTS =
-  /^(?:(?:网友|網友|热门|熱門|最新|全部|精彩|读者|讀者)[评評][论論]|[评評][论論][区區]|[说說][两兩]句吧?|[发發]表[评評][论論]|[论論][坛壇]\s*[评評][论論]|共\s*\d+\s*[条條][评評][论論]|(?:Reader\s)?Comments)(?:\s*[（(]?\d*[)）]?)$|^(?:[评評][论論]|留言)\s*[（(]\d+[)）]$|^(?:读者|讀者)(?:回响|迴響|回響)$|^Leave a (?:Reply|Comment)$|^Your email address will not be published/i
+  /^(?:(?:网友|網友|热门|熱門|最新|全部|精彩|读者|讀者)[评評][论論]|[评評][论論][区區]|[说說][两兩]句吧?|[发發]表[评評][论論]|[论論][坛壇]\s*[评評][论論]|共\s*\d+\s*[条條][评評][论論]|(?:Reader\s)?Comments)(?:\s*[（(]?\d*[)）]?)$|^(?:[评評][论論]|留言)\s*[（(]\d+[)）]$|^(?:读者|讀者)(?:回响|迴響|回響)$|^\d+\s*[则則条條]\s*(?:留言|[评評][论論]|回[应應覆])$|^Leave a (?:Reply|Comment)$|^Your email address will not be published|^[发發][表佈布]留言$|[电電]子[邮郵]件地址不[会會]公[开開]/i
 /** Prompts to pay for the journalism: `成為《報導者》贊助者`, `贊助我們`, `支持我们`, `打赏作者`. */
 export const SUPPORT =
   /^支持(?:独立|獨立)(?:新闻|新聞|媒体|媒體)[，,]?.{0,12}$|^(?:立即|馬上|马上)?(?:成為|成为|加入).{0,12}(?:贊助者|赞助者|贊助會員|赞助会员|會員|会员|訂戶|订户)$|^(?:贊助|赞助|支持|捐款支持|捐助)(?:我們|我们|本站|本刊)$|^(?:打[賞赏]|[讚赞][賞赏])(?:作者|一下)?$|^(?:立即|我要)?(?:捐款|小額捐款|小额捐款)$|^(?:成為|成为)(?:訂戶|订户|會員|会员)[，,]\s*支持.{0,12}$/
@@ -154,4 +154,10 @@ export const FORUM_CONTROLS =
   /^本帖最[后後]由.{1,40}[于於].{1,30}[编編][辑輯]$|^(?:[[【]?(?:回复|回覆|回復|引用|举报|舉報|发表主题|發表主題|回复主题|回覆主題|发新帖|發新帖|快速回复|快速回覆)[\]】]?[\s|｜]*){2,}$|显示全部楼层|顯示全部樓層|只看该作者|只看該作者/
 /** The heading of a release's press contacts, in either language or both: `傳媒查詢`, `Media Contact 媒体联络`. */
 export const PRESS_CONTACT =
-  /^(?:(?:Media|Press) (?:contacts?|enquiries|inquiries)(?:[\s:：]+(?:傳媒查詢|传媒查询|媒[体體][联聯][络絡]人?|新[闻聞][联聯][络絡]人?|媒[体體]查[询詢]))?|傳媒查詢|传媒查询|媒[体體][联聯][络絡]人?|新[闻聞][联聯][络絡]人?|媒[体體]查[询詢])[\s:：]*$/iu
+  /^(?:(?:Media|Press) (?:contacts?|enquiries|inquiries)(?:[\s:：]+(?:傳媒查詢|传媒查询|媒[体體][联聯][络絡]人?|新[闻聞][联聯][络絡]人?|媒[体體]查[询詢]))?|傳媒查詢|传媒查询|媒[体體][联聯][络絡]人?|新[闻聞][联聯][络絡]人?|媒[体體](?:查|垂)[询詢])[\s:：]*$/iu
+/** A summary box that repeats the story's opening: `摘要: 12月1日上午，…`, `【内容提要】…`. */
+export const SUMMARY_BOX =
+  /^(?:[【[](?:内容|內容)?(?:摘要|提要)[】\]]|(?:内容|內容)?(?:摘要|提要)\s*[:：])\s*\S/u
+/** A reading time alone on its line, as pages and readers' views print it: `4–5 minutes`, `閱讀時間 2 分鐘`. */
+export const READING_TIME =
+  /^(?:(?:閱讀時間|阅读时间|Reading time)[:：]?\s*)?(?:約|约|about\s)?\d{1,3}(?:\s*[–-]\s*\d{1,3})?\s*(?:分鐘|分钟|min(?:ute)?s?)(?:\s*(?:read|閱讀|阅读))?$/iu

@@ -13,6 +13,8 @@ import {
   FOOTER_LINKS,
   FORUM_CONTROLS,
   PRESS_CONTACT,
+  SUMMARY_BOX,
+  READING_TIME,
   CONTROL_LABELS,
   PLATFORMS,
   RELATED,
@@ -153,6 +155,19 @@ export const FURNITURE_CUES: FurnitureCue[] = [
     strong: true,
     rest: true,
     matches: (l) => COMMENTS.test(l.plain.trim()),
+  },
+  {
+    id: 'reading-time',
+    description: 'a reading time alone: 4–5 minutes, 閱讀時間 2 分鐘, 3 min read',
+    strong: true,
+    matches: (l) => l.plain.length <= 24 && READING_TIME.test(l.plain.trim()),
+  },
+  {
+    id: 'summary-box',
+    description: 'a summary box that repeats the story’s opening: 摘要: 12月1日上午，…',
+    strong: true,
+    sentence: true,
+    matches: (l) => l.plain.length <= 200 && SUMMARY_BOX.test(l.plain.trim()),
   },
   {
     id: 'press-contact',

@@ -37,7 +37,7 @@ const TABLE: [LabelField, string][] = [
   ],
   [
     'author',
-    '作者|故事作者|記者署名|记者署名|撰文者|撰稿者|執筆者|执笔者|撰稿編輯|撰稿编辑|專欄作者|专栏作者|專欄作家|专栏作家|特約撰稿人|特约撰稿人|特約作者|特约作者|客席作者|記者|记者|通訊員|通讯员|特約記者|特约记者|見習記者|见习记者|實習記者|实习记者|實習生|实习生|執筆|执笔|撰寫|撰写|撰文|撰稿|撰稿人|主笔|主筆|采写|採寫|文字|報道|报道|報導|报导|採訪|采访|文|由|Author|Authors|Reporter|Writer',
+    '作者|原作者|故事作者|記者署名|记者署名|撰文者|撰稿者|執筆者|执笔者|撰稿編輯|撰稿编辑|專欄作者|专栏作者|專欄作家|专栏作家|特約撰稿人|特约撰稿人|特約作者|特约作者|客席作者|記者|记者|通訊員|通讯员|特約記者|特约记者|見習記者|见习记者|實習記者|实习记者|實習生|实习生|執筆|执笔|撰寫|撰写|撰文|撰稿|撰稿人|主笔|主筆|采写|採寫|文字|報道|报道|報導|报导|採訪|采访|文|由|Author|Authors|Reporter|Writer',
   ],
   [
     'editor',
@@ -81,6 +81,9 @@ export function labelField(label: string): LabelField | undefined {
   if (/^\p{Script=Han}{2,6}[于於]$/u.test(key)) return FIELD.get(key.slice(0, -1))
   const outlet = OUTLET_BEFORE.exec(key)
   if (outlet) return FIELD.get(key.slice(outlet[0].length))
+  // `文告来源：`: what came from where, before 来源, is where the page came from (a picture's
+  // source is not).
+  if (SOURCE_OF.test(key)) return 'source'
   // `網上刊登：`, `线上发布：`: where it was published, before the word for publishing.
   const online = ONLINE.exec(key)
   if (online) return FIELD.get(key.slice(online[0].length))
@@ -88,6 +91,8 @@ export function labelField(label: string): LabelField | undefined {
   const role = SHORT_NAME_ROLE.exec(key)
   return role && isShortName(key.slice(0, -role[1]!.length)) ? FIELD.get(role[1]!) : undefined
 }
+/** A thing's source (folded to Simplified): `文告来源`, but not `图片来源`. */
+const SOURCE_OF = /^(?!.*(?:图|照片|影像|视频|音频))\p{Script=Han}{1,4}来源$/u
 /** Where a page was published, before a label (folded to Simplified): `網上刊登`, `线上发布`. */
 const ONLINE = /^(?:网上|线上|网路|网络|在线)(?=.)/u
 /** A short name, not itself a kind of work, before 记者 or 编辑. */
@@ -138,10 +143,13 @@ const COLON_ONLY = new Set(
   ).split(' '),
 )
 const SLASHES = '/／'
-/** What a label this service reads may take for its colon: `来源｜…`, `作者, …` (BBC). */
-const KNOWN_SEPARATORS = '|｜丨,，'
-/** Where a label may start: the line's start, or after a space, bar, dot or bracket. */
-const LABEL_BEFORE = /[\s\u3000|｜丨│【[（(·・．.,，]/
+/**
+ * What a label this service reads may take for its colon: `来源｜…`, `作者, …` (BBC), a tab
+ * (`發佈機構	衛生局`, a table's cells copied as text).
+ */
+const KNOWN_SEPARATORS = '|｜丨,，\t'
+/** Where a label may start: the line's start, or after a space, bar, dot, bracket or semicolon. */
+const LABEL_BEFORE = /[\s\u3000|｜丨│【[（(·・．.,，；;]/
 const LABEL_LETTER = /[\p{L}]/u
 
 /** A label starting at `at`: its text, and where its value starts; undefined when none. */
@@ -177,8 +185,12 @@ function labelAt(
   // `撰文 Text：`, `發佈日期 Date:`: a bilingual label is read by its Chinese half.
   const bilingual = /^(\p{Script=Han}{1,8})[ \u3000]+[A-Za-z]+(?: [A-Za-z]+)?$/u.exec(raw)?.[1]
   const bilingualField = bilingual && labelField(bilingual)
-  // `Tel 電話:`, `Email 電郵:`: or by its Chinese half after the English one, a label of its own.
-  const chinese = /^[A-Za-z]+(?: [A-Za-z]+)?[ \u3000]+(\p{Script=Han}{1,8})$/u.exec(raw)?.[1]
+  // `Tel 電話:`, `Email 電郵:`: or by its Chinese half after the English one, a label of its own
+  // (set apart from what comes before it: `51.CA  作者：` is no label `CA 作者`).
+  const apart = start === 0 || /[\s\u3000|｜]/.test(text[start - 1]!)
+  const chinese = apart
+    ? /^[A-Za-z]+(?: [A-Za-z]+)?[ \u3000]+(\p{Script=Han}{1,8})$/u.exec(raw)?.[1]
+    : undefined
   if (bilingualField || chinese) {
     let colon = start + raw.length
     while (text[colon] === ' ' || text[colon] === '\u3000') colon++

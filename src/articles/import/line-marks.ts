@@ -20,16 +20,21 @@ const CAPTION_START =
   /^(?:图说[：:]|圖說[：:]|图为|圖為|(?:资料|資料)?(?:图|圖|图片|圖片|照片?)(?:[来來]源)?[：:]|[（(](?:图|圖|攝|摄)[)）／/]|Photo:|(?:Top |Cover |Header )?(?:Photo|Image|Picture)s? (?:via|by|from|courtesy of) |■|▲|▼|△|▽|●|\[(?:图片|圖片|图|圖|image|img|photo|picture)\]\s*\S)/i
 /**
  * A photo's credit alone on its line: `圖像：Markus Feld/dpa`, `图片来源：视觉中国`, `Photo: AP`
- * (or PICTURE_OWNER's `© WFP`).
+ * (or OUTLET_PHOTOGRAPHER's, or PICTURE_OWNER's `© WFP`).
  */
 const CREDIT_ALONE =
   /^(?:图片|圖片|图像|圖像|影像|照片|图|圖)(?:[来來]源|提供)?\s*[：:]\s*\S.{0,60}$|^(?:Photo|Image)(?: credit)?\s*:\s*\S.{0,60}$|^(?:图片|圖片|照片)由.{1,16}提供[。.]?$/i
+/** An outlet and its photographer, a photo's credit alone on its line: `TODAY/Raj Nadarajan`. */
+const OUTLET_PHOTOGRAPHER =
+  /^[A-Z][A-Za-z.&]{1,15}\s?\/\s?\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){1,3}$/u
 /** A photo credit in brackets closing an English caption: `(photo by Chuang Yung-ching)`. */
 const LATIN_CREDIT =
   /[（(]\s*(?:photos?|images?|pictures?)\s*(?:by\s+|[:：]\s*)([^（）()]{2,40})[）)]\s*$/i
 /** A credit closing a short caption: `…站厅。（朝日新闻）`, `…试运营。 Source: AAP / AAP Image`. */
 const OUTLET_CLOSING = /[（(]([^（）()]{2,40})[）)]$/
 const SOURCE_CLOSING = /\s(?:Source|Photo|Image|Credit)\s*:\s*\S.{0,40}$/
+/** An agency after a slash, closing a caption's sentence: `…查询路线。/韩联社`. */
+const SLASHED_CLOSING = /[。.!！][\s\u3000]*[/／]\s*([^/／\s]{2,12})$/u
 /** The longest line whose closing credit makes it a caption. */
 const CREDITED_CHARS = 60
 /**
@@ -90,8 +95,11 @@ export function caption(text: string, line: PageLine): Caption | undefined {
   // `(photo by Chuang Yung-ching)`: an English caption's credit in brackets.
   const latin = LATIN_CREDIT.exec(text)?.[1]
   if (latin) return { photographers: [latin.trim()], sure: true }
-  // `(朝日新闻)`, `(ABC News: Daniel Pirelli)`: the outlet, perhaps its photographer after a colon.
-  const outlet = OUTLET_CLOSING.exec(text)?.[1]?.split(/[:：]/)[0]?.trim()
+  // `(朝日新闻)`, `(ABC News: Daniel Pirelli)`: the outlet, perhaps its photographer after a colon;
+  // `…查询路线。/韩联社`: or after a slash.
+  const outlet = (OUTLET_CLOSING.exec(text)?.[1] ?? SLASHED_CLOSING.exec(text)?.[1])
+    ?.split(/[:：]/)[0]
+    ?.trim()
   if (
     text.length <= CREDITED_CHARS &&
     ((outlet && isOutlet(outlet)) || SOURCE_CLOSING.test(text))
@@ -114,7 +122,7 @@ export function caption(text: string, line: PageLine): Caption | undefined {
     return { photographers: credit.authors, sure: true }
   }
   if (tail.length <= 40 && SUPPLIED_END.test(tail)) return { photographers: [], sure: true }
-  if (CREDIT_ALONE.test(text) || PICTURE_OWNER.test(text))
+  if (CREDIT_ALONE.test(text) || OUTLET_PHOTOGRAPHER.test(text) || PICTURE_OWNER.test(text))
     return { photographers: [], sure: true, credit: true }
   if (line.dom?.tag === 'figcaption' || CAPTION_START.test(text)) {
     // `■本报记者 王小明`: a bullet some papers print before the byline, not a photo's mark.

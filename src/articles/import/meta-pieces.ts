@@ -20,6 +20,8 @@ export interface Beside {
   last: boolean
   /** True when the piece is all there is between the line's dates and labels, not one of its words. */
   whole?: boolean
+  /** True when a space sets the piece apart from the date right before it. */
+  spaced?: boolean
   /** True when the line bears a self-media post's mark of its own writing (`原创`). */
   original: boolean
   timeZone: string
@@ -59,6 +61,8 @@ const ISSUE = /^(?:\d{4}年)?(?:[总總])?第?\d{1,5}期$|^\d{4}年\d{1,2}月[�
 const PLACE = /^[\p{Script=Han}]{2,3}$/u
 /** A section's name of four Han characters. */
 const SECTION = /^[\p{Script=Han}]{4}$/u
+/** A section's name set apart from the day before it by a space: `慈善及社區`. */
+const SPACED_SECTION = /^[\p{Script=Han}]{2,5}$/u
 /** A section named in both scripts: `新闻 News`. */
 const BILINGUAL_SECTION = /^(\p{Script=Han}{2,4})\s+[A-Za-z]+(?:\s[A-Za-z]+)?$/u
 /** Two or more sections, set apart by commas: `教育, 評論`. */
@@ -73,9 +77,11 @@ function originalByline(piece: string): Byline | undefined {
   const words = /^原创[\s\u3000]+(.{1,40})$/u.exec(piece)?.[1]?.split(/[\s\u3000]+/)
   if (!words?.length || words.length > 4) return undefined
   const writer = words.length > 1 && words[0] !== words.at(-1) ? words[0]! : undefined
-  return writer && !isPersonName(writer)
-    ? undefined
-    : { authors: writer ? [writer] : [], photographers: [], kind: '原创' }
+  if (writer && !isPersonName(writer)) return undefined
+  const byline: Byline = { authors: writer ? [writer] : [], photographers: [], kind: '原创' }
+  // `原创 吴少明 柬埔寨华商日报`: a newsroom's own account names the outlet.
+  if (isOutlet(words.at(-1)!)) byline.outlet = words.at(-1)
+  return byline
 }
 
 /**
@@ -149,6 +155,10 @@ export function pieceItem(piece: string, beside: Beside): MetaItem | undefined {
   const timed = firstDate?.precision === 'time' && last
   if (place && (timed || (firstDate && beside.whole && !last))) {
     return { field: 'other', label: 'place', value: piece }
+  }
+  // `2025年10月15日 慈善及社區`: a section after the day alone, a space between them.
+  if (beside.spaced && beside.whole && last && SPACED_SECTION.test(piece)) {
+    return { field: 'other', label: 'section', value: piece }
   }
   // `Posted on 18 March 2025 | 新闻 News`: a bilingual menu's section beside the date.
   const section = firstDate && BILINGUAL_SECTION.exec(piece)

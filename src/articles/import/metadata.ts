@@ -45,10 +45,10 @@ export interface MetaItem {
 
 /**
  * Where one field's value ends: a bar, a tab, a full-width space, two spaces (or no-break
- * spaces, as `&nbsp;&nbsp;` between a page's items gives them), a bracket, a bullet between
- * spaces (`故事作者： 曹婷婷 • 2 天`).
+ * spaces, as `&nbsp;&nbsp;` between a page's items gives them), a bracket, a semicolon
+ * (`文／…施羽涵；圖／…`), a bullet between spaces (`故事作者： 曹婷婷 • 2 天`).
  */
-const FIELD_END = /[|｜丨│\t\u3000】\]）)]|[ \u00a0]{2}|\s•\s/
+const FIELD_END = /[|｜丨│\t\u3000】\]）)；;]|[ \u00a0]{2}|\s•\s/
 const OTHER_END = /[|｜丨│\t】\]]/
 /**
  * Words that may sit on a metadata line without saying anything: weekdays, end marks, zones,
@@ -64,6 +64,11 @@ const FILLER =
 const LETTER = /\p{L}/u
 /** A word of a metadata line that says nothing: a filler, or a separator alone. */
 const QUIET_WORD = new RegExp(`^(?:${FILLER.source}|[·•・|｜/／-])$`)
+/** A site's domain, as an English byline names its outlet: `theedgemalaysia.com`. */
+const WEB_DOMAIN = /^(?:www\.)?[a-z0-9-]{2,40}(?:\.[a-z]{2,6}){1,2}$/i
+/** A weekday before a label's date: `Saturday, `, `星期六 `. */
+const WEEKDAY_FIRST =
+  /^[\s\u3000]*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:星期|週|周|礼拜|禮拜)[一二三四五六日天])[\s\u3000]*[,，]?/
 /** A self-media post's mark of its own writing. */
 const ORIGINAL = /原[创創]/
 const BULLET = /^[■●◆◇★☆◎□][\s\u3000]*/u
@@ -90,13 +95,19 @@ export function readMetadataLine(line: string, timeZone: string): MetaItem[] | u
     const after = original.slice(english[0].length)
     const date = findDate(asciiDigits(after), timeZone)
     const dated = date && date.index > 0 && !/[|｜]/.test(after.slice(0, date.index))
+    // `By Tan Wei Ming / theedgemalaysia.com`: or a site after a slash set apart by spaces (a
+    // role may follow one too: `By Lin Mei-hua / Staff reporter`).
+    const site = /^(.+?)\s+[/／]\s+(\S+)$/.exec(after)
     const [who, ...rest] = dated
       ? [after.slice(0, date.index).trim(), after.slice(date.index)]
-      : after.split(/\s*[|｜]\s*/)
+      : site && WEB_DOMAIN.test(site[2]!)
+        ? [site[1]!, site[2]!]
+        : after.split(/\s*[|｜]\s*/)
     const byline = readByline(who!, true)
     if (!byline || readsAsSentence(text)) return undefined
     const item: MetaItem = { field: 'byline', label: 'By', value: who!, byline }
-    if (rest.length === 1 && isOutlet(rest[0]!)) byline.outlet = rest[0]!.trim()
+    const outlet = rest.length === 1 ? rest[0]!.trim() : undefined
+    if (outlet && (isOutlet(outlet) || WEB_DOMAIN.test(outlet))) byline.outlet = outlet
     else if (rest.length) {
       // `By 林秀凤 | 23 January 2025, 11:20 am | 诗巫新闻`: the byline, then a line's other items.
       const others = readMetadataLine(rest.join(' | '), timeZone)
@@ -198,7 +209,9 @@ export function readMetadataLine(line: string, timeZone: string): MetaItem[] | u
       covered.push([start, start + trimmed.length])
       return
     }
-    const item = pieceItem(trimmed, { ...context(), last: to === text.length, whole: true })
+    // `2025年10月15日 慈善及社區`: a piece a space sets apart from the date before it.
+    const spaced = /^[\s\u3000]/.test(piece) && items.at(-1)?.date !== undefined
+    const item = pieceItem(trimmed, { ...context(), last: to === text.length, whole: true, spaced })
     if (item) {
       items.push(item)
       covered.push([start, start + trimmed.length])
@@ -289,7 +302,8 @@ const POSTER = /^(?:发布|發布|發佈)(?:者|人)$/u
 const FROM = /^(?:来自|來自)$/u
 
 /** The kinds of page a public body issues, printed before their day: `新聞稿`, `公告`. */
-const PAGE_KIND = /^(?:新聞稿|新闻稿|新聞公報|新闻公报|公告|通告|聲明|声明)$/u
+const PAGE_KIND =
+  /^(?:新聞稿|新闻稿|新聞公報|新闻公报|媒體文告|媒体文告|媒體發布|媒体发布|文告|公告|通告|聲明|声明)(?:[A-Za-z]{2,30})?$/u
 /** The field of a date's label printed without its colon (`日期 `, `更新 `), or undefined. */
 function bareDateLabel(piece: string): 'published' | 'updated' | undefined {
   // `本文发布于 2025-08-14`: the label as a phrase, the article named before it, 于 after.
@@ -328,7 +342,9 @@ function valueEnd(
   const stretch = text.slice(0, next)
   if (field === 'published' || field === 'updated') {
     const date = findDate(stretch, timeZone, from)
-    if (date && date.index - from <= 3) return { at: date.end, date }
+    // `Published on: Saturday, January 25, 2025`: the day's weekday may come first.
+    const weekday = WEEKDAY_FIRST.exec(stretch.slice(from))?.[0].length ?? 0
+    if (date && date.index - from <= 3 + weekday) return { at: date.end, date }
   }
   // A press contact, keywords, and a label this service does not read, keep their whole value
   // (`新聞聯絡人：教育處　陳科長`, `標籤：香港　深水埗　社區`, `公告编号：2025-031`).
@@ -377,10 +393,13 @@ function leftover(text: string, covered: [number, number][]): number {
 
 /** True for words that are all a page's controls (`字號 A+ A-`), as furniture-words.ts lists them. */
 function controls(piece: string): boolean {
-  return piece
-    .split(/[\s\u3000|｜]+/)
-    .every((word) => CONTROL_LABELS.has(word.replace(/[^\p{L}]/gu, '')))
+  const words = piece.split(/[\s\u3000|｜]+/).map((word) => word.replace(/[^\p{L}]/gu, ''))
+  // `【字号 大 中 小】`: the sizes after the font size's control.
+  const sized = words.some((word) => CONTROL_LABELS.has(word))
+  return words.every((word) => CONTROL_LABELS.has(word) || (sized && FONT_SIZES.has(word)))
 }
+/** The sizes a font-size control offers. */
+const FONT_SIZES = new Set(['大', '中', '小', '特大', '默认', '默認', ''])
 
 /** A date standing alone on a line, perhaps with its weekday: `2024年3月5日 星期二`. */
 export function standaloneDate(line: string, timeZone: string): NewsDate | undefined {

@@ -13,6 +13,7 @@ import { emptyAnnotations, readPage, type PageReading } from './read-page'
 import type { ImportReport } from './report'
 import { storySummary } from './story-summary'
 import { textLines } from './text-lines'
+import { titleText } from './title'
 
 export type { ImportReport } from './report'
 
@@ -90,7 +91,7 @@ export function articleFields(
   if (heads.length) {
     const title = heads
       .map((i) =>
-        (format === 'markdown' ? shown(i).replace(MARKDOWN_HEADING, '') : shown(i)).trim(),
+        titleText(format === 'markdown' ? shown(i).replace(MARKDOWN_HEADING, '') : shown(i)),
       )
       .join(TITLE_JOIN)
     fields.title = title

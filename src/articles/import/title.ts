@@ -9,6 +9,7 @@
  * Markdown paste's first heading is.
  */
 import { foldScript } from '../script-fold'
+import { isOutlet } from './byline'
 import { STORY, type LineFeatures } from './features'
 import type { PageLine } from './page-lines'
 
@@ -24,6 +25,21 @@ export interface TitleLines {
 const MARKDOWN_HEADING = /^#{1,6}\s+\S/
 /** A title's label alone on its line, perhaps numbered: `標題：`, `3.完整新聞標題:`. */
 const TITLE_LABEL = /^(?:\d{1,2}[.、．]\s*)?(?:完整)?(?:新聞|新闻|文章)?(?:標題|标题)\s*[：:]$/u
+/** A title's label before the title on its line: `標題\t…`, `标　　题：…`. */
+const TITLE_LABEL_BEFORE = /^[标標][\s\u3000]*[题題][\s\u3000]*[\t：:][\s\u3000]*(?=\S)/u
+/** A brand in brackets before the headline, as an app's share prints it: `【新生活报】`. */
+const BRAND_BEFORE = /^【([^【】]{2,12})】[\s\u3000]*(?=\S)/u
+
+/**
+ * A title line as the title: without its label (`標題\t流感季節臨近…`, a table's cells copied as
+ * text) or the outlet's name in brackets an app's share puts before it (`【新生活报】…`); a
+ * kind of story in brackets stays (`【组图】…`).
+ */
+export function titleText(line: string): string {
+  const text = line.trim().replace(TITLE_LABEL_BEFORE, '')
+  const brand = BRAND_BEFORE.exec(text)
+  return brand && isOutlet(brand[1]!) ? text.slice(brand[0].length) : text
+}
 /** Two phrases set apart by a space, as a kicker (引题) prints them. */
 const KICKER = /\p{Script=Han}[\u3000 ]+\p{Script=Han}/u
 
@@ -102,6 +118,18 @@ export function pickTitle(
   const top = f.findIndex((x) => !x.blank)
   const lower = stack[0] === top ? headlineOverMeta(f, firstMeta, limit) : -1
   if (lower !== -1) return { lines: [lower], subtitles: [], above: stack }
+  // `香港旅遊發展局`, the menu, the path, `2025年11月20日`, then the headline: lines set apart from
+  // the date by a menu are the masthead, and the headline is the first under the date.
+  const menu = (x: LineFeatures) => !!(x.list || x.links || x.path || x.cue)
+  const apart = firstMeta !== -1 && f.slice(stack.at(-1)! + 1, firstMeta).some(menu)
+  // (Past more metadata and a section's name: `第1290期`, `2025年9月10日`, `警隊動態`.)
+  const section = (x: LineFeatures) => headlineLike(x) && !isHeadline(x) && x.chars <= SECTION_CHARS
+  const dated = apart
+    ? f.findIndex((x, i) => i > firstMeta && !x.blank && !x.meta && !section(x))
+    : -1
+  if (dated !== -1 && dated < limit && headlineLike(f[dated]!) && isHeadline(f[dated]!)) {
+    return { lines: [dated], subtitles: [], above: stack }
+  }
   if (title.lines.some((i) => isHeadline(f[i]!))) return title
   // Nothing above is a headline in length. A headline that reads as a sentence (a question:
   // `…是消费下沉还是资本泡沫？`) right over the page's metadata is the title, not the story's
@@ -157,6 +185,8 @@ function otherHeadline(
   return lines.some((l, i) => i !== h1 && i < limit && l.dom?.heading && isHeadline(f[i]!))
 }
 
+/** The longest section's name between a page's date and its headline. */
+const SECTION_CHARS = 6
 /** A headline in length: eight Han characters, or four Latin words. */
 const isHeadline = (x: LineFeatures) => (isLatin(x) ? x.words >= 4 : x.han >= 8)
 

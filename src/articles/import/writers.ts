@@ -16,6 +16,8 @@ const DATED = new Set<MetaItem['field']>(['date', 'published', 'updated', 'time'
 const BIO_CHARS = 40
 /** The lines of a page's head (and of its tail) where its newsroom's name is looked for. */
 const HEAD_LINES = 200
+/** How a section's name ends: `學院消息`, `校园动态`, `最新资讯`. */
+const SECTION_END = /(?:消息|新聞|新闻|動態|动态|資訊|资讯|快訊|快讯|公告|活動|活动|要聞|要闻)$/u
 /** A button that follows a writer: `关注`, `+ 关注`, `关注他`, `追蹤`, `Follow`. */
 const FOLLOW_BUTTON = /^[+＋]?\s*(?:[关關]注|追蹤|追踪|Follow)(?:[他她]|TA|作者)?$/i
 
@@ -72,8 +74,13 @@ function newsroomNames(
     const text = lines[i]!.plain.trim()
     const split = /^(\S+?)[\s\u3000]+(\d.*)$/u.exec(text)
     const [name, rest] = split ? [split[1], split[2]] : [text, undefined]
-    // `頭條日報` twice over the date: the provider a portal carries the story from.
-    if (!name || !(isAccountName(name) || isOutlet(name)) || !recurs(name, i)) return
+    // `頭條日報` twice over the date: the provider a portal carries the story from, printed as
+    // its logo and its name; an outlet's name in the masthead and the footer is the site's own.
+    // `學院消息` over the date: a section's name, not a newsroom's.
+    if (name && SECTION_END.test(name)) return
+    const twice = (j: number) => lines[j]?.plain.trim() === name
+    const provider = name !== undefined && isOutlet(name) && (twice(i - 1) || twice(i + 1))
+    if (!name || !((isAccountName(name) && recurs(name, i)) || provider)) return
     const outlet: MetaItem = { field: 'outlet', value: name }
     const after = rest ? readMetadataLine(rest, timeZone) : undefined
     if (after?.every((m) => DATED.has(m.field))) {
