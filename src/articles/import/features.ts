@@ -150,11 +150,12 @@ export function lineFeatures(lines: readonly PageLine[], timeZone: string): Line
  */
 function pairLabels(lines: readonly PageLine[], all: LineFeatures[], timeZone: string) {
   for (let i = 0; i + 1 < lines.length; i++) {
+    const text = lines[i]!.plain.trim()
+    // A label is short: a page of many lines asks this of few of them.
+    if (all[i]!.blank || text.length > PAIRED_LABEL_CHARS) continue
     // `发布机构：` over `省水利厅`, as a table's cells copy: a label with its colon and no value.
     // `1.媒體來源:`: a form's numbered question.
-    const label = lines[i]!.plain.trim()
-      .replace(/[：:]$/, '')
-      .replace(/^\d{1,2}[.、．]\s*/, '')
+    const label = text.replace(/[：:]$/, '').replace(/^\d{1,2}[.、．]\s*/, '')
     const meta = all[i]!.meta
     const bare = !meta || (meta.length === 1 && meta[0]!.value === '')
     const field = label.length <= 8 && bare ? labelField(label) : undefined
@@ -178,6 +179,9 @@ function pairLabels(lines: readonly PageLine[], all: LineFeatures[], timeZone: s
     i++
   }
 }
+
+/** The longest line read as a label over its value: eight characters, a colon, a number. */
+const PAIRED_LABEL_CHARS = 13
 
 /** Cues of page controls, which a metadata line may carry beside its items. */
 const CONTROLS = new Set(['print-controls', 'font-size', 'view-count', 'bare-label'])

@@ -74,7 +74,7 @@ const OUTLET_BEFORE =
  * after it (`发布于`), or with an outlet's name before it (`界面新闻记者` is `记者`).
  */
 export function labelField(label: string): LabelField | undefined {
-  const key = foldScript(label.replace(/[\s\u3000]+/g, ' ').toLowerCase())
+  const key = folded(label.replace(/[\s\u3000]+/g, ' ').toLowerCase())
   const field = FIELD.get(key)
   if (field) return field
   // `发布于：`, `更新於：`: a label as a phrase, with 于 (on) after it.
@@ -91,6 +91,21 @@ export function labelField(label: string): LabelField | undefined {
   const role = SHORT_NAME_ROLE.exec(key)
   return role && isShortName(key.slice(0, -role[1]!.length)) ? FIELD.get(role[1]!) : undefined
 }
+/** Labels folded to Simplified, remembered: a page asks about the same few words again and again. */
+const FOLDED = new Map<string, string>()
+/** The most folded labels remembered at once. */
+const FOLDED_LABELS = 4_096
+
+function folded(label: string): string {
+  let key = FOLDED.get(label)
+  if (key === undefined) {
+    if (FOLDED.size >= FOLDED_LABELS) FOLDED.clear()
+    key = foldScript(label)
+    FOLDED.set(label, key)
+  }
+  return key
+}
+
 /** A thing's source (folded to Simplified): `文告来源`, but not `图片来源`. */
 const SOURCE_OF = /^(?!.*(?:图|照片|影像|视频|音频))\p{Script=Han}{1,4}来源$/u
 /** Where a page was published, before a label (folded to Simplified): `網上刊登`, `线上发布`. */
