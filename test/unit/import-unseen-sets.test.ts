@@ -5,30 +5,21 @@
  * must be read and one that must not.
  */
 import { describe, expect, it } from 'vitest'
-import { textParagraphs } from '../../src/articles/content'
 import { authorNames, readByline } from '../../src/articles/import/byline'
 import { readDateline } from '../../src/articles/import/dateline'
 import { furnitureCue } from '../../src/articles/import/furniture'
 import { importHtml } from '../../src/articles/import/html-import'
 import { readMetadataLine } from '../../src/articles/import/metadata'
-import { importPlainText } from '../../src/articles/import/plaintext'
-
-const ZONE = 'Asia/Shanghai'
-const imp = (...lines: string[]) => importPlainText(lines.join('\n'), 'text', ZONE)
-const authors = (r: { fields: { authors?: { name: string }[] } }) =>
-  (r.fields.authors ?? []).map((a) => a.name)
-/** The paragraphs of an import's text, as the article stores them. */
-const paragraphs = (r: { fields: { content_text?: string } }) =>
-  textParagraphs(r.fields.content_text ?? '')
-const fields = (line: string) =>
-  readMetadataLine(line, ZONE)?.map((m) => [m.field, m.label ?? null, m.value])
-const NEWS =
-  '越南农业与环境部表示，今年前三季度全国大米出口量约为690万吨，同比增长3.2%，出口额达到35亿美元。'
-const MORE =
-  '该部表示，下半年将推动高品质、低碳排放大米品种的种植与出口，同时协助企业应对价格波动风险。'
-/** A page of two paragraphs of story and, set apart under them, `line`. */
-const underStory = (title: string, date: string, line: string) =>
-  imp(title, date, '', NEWS, '', MORE, '', line)
+import {
+  authors,
+  fields,
+  imp,
+  MORE,
+  NEWS,
+  paragraphs,
+  underStory,
+  ZONE,
+} from '../support/import-pages'
 
 describe('what the fifteenth set showed', () => {
   it('reads a two-character name padded to three characters’ width as one name', () => {

@@ -160,7 +160,7 @@ const COLON_ONLY = new Set(
 const SLASHES = '/／'
 /**
  * What a label this service reads may take for its colon: `来源｜…`, `作者, …` (BBC), a tab
- * (`發佈機構	衛生局`, a table's cells copied as text).
+ * (`發佈機構` and `衛生局` in a table's cells, copied as text).
  */
 const KNOWN_SEPARATORS = '|｜丨,，\t'
 /** Where a label may start: the line's start, or after a space, bar, dot, bracket or semicolon. */

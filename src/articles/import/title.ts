@@ -40,6 +40,7 @@ export function titleText(line: string): string {
   const brand = BRAND_BEFORE.exec(text)
   return brand && isOutlet(brand[1]!) ? text.slice(brand[0].length) : text
 }
+
 /** Two phrases set apart by a space, as a kicker (引题) prints them. */
 const KICKER = /\p{Script=Han}[\u3000 ]+\p{Script=Han}/u
 
