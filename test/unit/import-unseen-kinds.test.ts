@@ -4,7 +4,7 @@
  * twenty-sixth independent sets showed (issue 26; docs/import.md, "Pages it has not seen"):
  * an ordinary day's pastes, stories read on portals, forums and apps, and the other kinds of
  * article a newsroom publishes (reviews, columns, fact-checks, interviews); and the twenty-seventh
- * to thirty-second (an ordinary day's pastes from every region, and pasted in every way). Each
+ * to thirty-fourth (an ordinary day's pastes from every region, and pasted in every way). Each
  * rule is tested with a line that must be read and one that must not.
  */
 import { describe, expect, it } from 'vitest'
@@ -583,5 +583,62 @@ describe('what the twenty-seventh to thirty-second sets showed', () => {
     expect(
       furnitureCue('提要求的市民可到服务中心登记，工作人员将在三个工作日内回复。'),
     ).toBeUndefined()
+  })
+})
+
+describe('what the thirty-third and thirty-fourth sets showed', () => {
+  it('takes a word of the masthead for no writer, and a company’s name for no sentence', () => {
+    const related = imp(
+      '今视频 江西网络广播电视台',
+      '',
+      '鄱阳县抢抓晴好天气加固圩堤',
+      '2025-06-22 19:48:06',
+      '',
+      NEWS,
+      '',
+      MORE,
+      '',
+      '相关推荐',
+      '长江干堤全线进入汛期巡查状态',
+      '今视频 2025-06-21',
+    )
+    expect(authors(related)).toEqual([])
+    const federation = imp(
+      '菲律賓華商聯總會',
+      'Federation of Filipino-Chinese Chambers of Commerce & Industry, Inc.',
+      '',
+      '首頁　關於商總　商總動態　社會服務',
+      '',
+      '商總向奎松省颱風災民捐贈大米及飲用水',
+      '',
+      '日期：2025年10月27日',
+      '',
+      NEWS,
+    )
+    expect(federation.fields.title).toBe('商總向奎松省颱風災民捐贈大米及飲用水')
+    // Can fail: a sentence that ends in a company's name is still a sentence.
+    expect(federation.fields.summary?.startsWith('越南农业')).toBe(true)
+  })
+
+  it('reads a breadcrumb from the home page for no headline, however long its last item', () => {
+    const headline = '日本中华总商会举办2025年新春会员交流会'
+    const r = imp('首页 ＞ 商会动态 ＞ ' + headline, '', '2025.02.18', '', headline, '', NEWS)
+    expect(r.fields.title).toBe(headline)
+    // Can fail: a headline with a ＞ in it and no home before is a headline.
+    expect(imp('上海 ＞ 北京：高铁新线下月开通', '2025.02.18', '', NEWS).fields.title).toBe(
+      '上海 ＞ 北京：高铁新线下月开通',
+    )
+  })
+
+  it('reads an English byline before a time and a day, and a label in capitals', () => {
+    const byline = readMetadataLine(
+      'by Candice Lo 14:30, 2 March 2025 Last updated: 16:05, 2 March 2025',
+      ZONE,
+    )
+    expect(byline?.[0]?.byline?.authors).toEqual(['Candice Lo'])
+    expect(byline?.[1]?.date?.value).toBe('2025-03-02T14:30:00+08:00')
+    expect(readMetadataLine('PUBLISHED ON May 19, 2025 4:12 PM', ZONE)?.[0]?.date?.value).toBe(
+      '2025-05-19T16:12:00+08:00',
+    )
   })
 })

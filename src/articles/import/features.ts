@@ -59,6 +59,9 @@ const NOT_LATIN = /\P{Script=Latin}+/gu
 const LATIN_WORD = /\p{Script=Latin}+/gu
 const ANY_LATIN = /[A-Za-z\u00C0-\u024F]/
 const PATH_SEPARATOR = /[>»›＞→/／]/
+/** A breadcrumb from the home page, its last item the page's own headline however long. */
+const HOME_PATH =
+  /^(?:首页|首頁|主页|主頁|网站首页|網站首頁|Home)\s{0,2}(?:>>|＞＞|>|»|›|＞|→)\s{0,2}[^>»›＞→]{1,20}(?:\s{0,2}(?:>>|＞＞|>|»|›|＞|→)\s{0,2}[^>»›＞→]{1,60}){1,5}$/
 /** A web address alone on a line. */
 const WEB_ADDRESS = /^(?:https?:\/\/|www\.)\S+$/i
 /**
@@ -277,6 +280,7 @@ function features(line: PageLine, timeZone: string, full: boolean): LineFeatures
     // `11/1開打`, a slash between digits is a date's, not a path's.
     f.path =
       WEB_ADDRESS.test(text) ||
+      HOME_PATH.test(text) ||
       (PATH_SEPARATOR.test(text) &&
         !/\d{4}/.test(text) &&
         PATH.test(text.replace(/(\d)[/／](\d)/g, '$1-$2')) &&
@@ -336,9 +340,11 @@ function withDomTime(meta: MetaItem[] | undefined, datetime: string, timeZone: s
   if (!date) return meta
   const items = (meta ?? []).filter((m) => m.field !== 'date')
   const published = items.find((m) => m.field === 'published')
-  // `更新：2025/04/09 13:05` beside the published `<time>`: the update keeps its own time.
+  // `更新：2025/04/09 13:05` beside the published `<time>`, `Last updated: 16:05` beside a day of
+  // its own: the update keeps its own time.
+  const dated = meta?.some((m) => m.field === 'date')
   const updated = items.find(
-    (m) => m.field === 'updated' && (!m.date || m.date.value === date.value),
+    (m) => m.field === 'updated' && !dated && (!m.date || m.date.value === date.value),
   )
   const labelled = published ?? updated
   if (labelled) {

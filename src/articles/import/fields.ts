@@ -301,10 +301,11 @@ export function readFields(
       verdicts[i]!.zone === 'above' && isOutlet(l.plain) ? [l.plain.trim()] : [],
     ),
   ]
-  // The masthead names the site (`石榴云`), whatever its name ends with.
+  // The masthead names the site (`石榴云`, `今视频 江西网络广播电视台`), whatever its name ends with.
   const site = verdicts[masthead]?.zone === 'above' ? lines[masthead]!.plain.trim() : undefined
+  const siteNames = new Set(site ? [site, ...site.split(/[\s\u3000|｜·・]+/)] : [])
   // A newsroom's name alone over the date (`懂球帝`) is no writer either.
-  const nobody = (name: string) => name === site || outlets.some((o) => o.startsWith(name))
+  const nobody = (name: string) => siteNames.has(name) || outlets.some((o) => o.startsWith(name))
   const credited = bylines.some(([names]) => names.some((n) => !nobody(n)))
   // A writer's account over its follow button wrote the post when no byline names anyone.
   for (const [all, line, by] of credited ? bylines : accounts.length ? accounts : photographers) {

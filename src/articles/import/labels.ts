@@ -220,7 +220,9 @@ function labelAt(
   }
   let label = latinWords ? raw.replace(/\s+/g, ' ') : segments.join('')
   // `Published Mar 5, 2024`: an English label the date follows without a colon.
-  const bare = latinWords && BARE_LABELS.find((b) => label.startsWith(b + ' '))
+  // `PUBLISHED ON May 19, 2025`: in capitals too.
+  const bare =
+    latinWords && BARE_LABELS.find((b) => label.toLowerCase().startsWith(b.toLowerCase() + ' '))
   if (bare && !labelField(label)) label = bare
   let j = start + (bare && label === bare ? bare.length : raw.length)
   while (text[j] === ' ' || text[j] === '\u3000') j++

@@ -64,6 +64,8 @@ const FILLER =
 const LETTER = /\p{L}/u
 /** A word of a metadata line that says nothing: a filler, or a separator alone. */
 const QUIET_WORD = new RegExp(`^(?:${FILLER.source}|[·•・|｜/／-])$`)
+/** A clock time ending a stretch of text, with the comma after it: `14:30, `. */
+const CLOCK_END = /\s*\d{1,2}:\d{2}\s*[,，]?\s*$/
 /** A site's domain, as an English byline names its outlet: `theedgemalaysia.com`. */
 const WEB_DOMAIN = /^(?:www\.)?[a-z0-9-]{2,40}(?:\.[a-z]{2,6}){1,2}$/i
 /** A weekday before a label's date: `Saturday, `, `星期六 `. */
@@ -98,8 +100,11 @@ export function readMetadataLine(line: string, timeZone: string): MetaItem[] | u
     // `By Tan Wei Ming / theedgemalaysia.com`: or a site after a slash set apart by spaces (a
     // role may follow one too: `By Lin Mei-hua / Staff reporter`).
     const site = /^(.+?)\s+[/／]\s+(\S+)$/.exec(after)
+    // `by Candice Lo 14:30, 2 March 2025`: the time before the day is the date's, not the name's.
+    const clock = dated ? CLOCK_END.exec(after.slice(0, date.index))?.index : undefined
+    const cut = clock ?? date?.index ?? 0
     const [who, ...rest] = dated
-      ? [after.slice(0, date.index).trim(), after.slice(date.index)]
+      ? [after.slice(0, cut).trim(), after.slice(cut).trim()]
       : site && WEB_DOMAIN.test(site[2]!)
         ? [site[1]!, site[2]!]
         : after.split(/\s*[|｜]\s*/)

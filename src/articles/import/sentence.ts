@@ -26,11 +26,15 @@ const CLOSERS = new Set([
 /** A sentence has at least this many letters (a bare `中。` does not make one). */
 const MIN_LETTERS = 6
 
+/** A company's name ends with its abbreviation's dot, not a sentence's: `…Industry, Inc.` */
+const COMPANY_END = /\b(?:Inc|Ltd|Co|Corp|Bhd|Pte|Plc|LLC)\.$/
+
 /** True when `line` has a few words and ends as a sentence does. */
 export function readsAsSentence(line: string): boolean {
   let end = line.length
   while (end > 0 && CLOSERS.has(line[end - 1]!)) end--
   if (end === 0 || !SENTENCE_END.has(line[end - 1]!)) return false
+  if (line[end - 1] === '.' && COMPANY_END.test(line.slice(Math.max(0, end - 6), end))) return false
   let letters = 0
   for (const ch of line) {
     if (LETTER.test(ch) && ++letters >= MIN_LETTERS) return true
