@@ -58,14 +58,18 @@ export const PHOTO_CLOSINGS = words('攝影 摄影 攝 摄')
 /** The last word of an outlet's name. */
 export const OUTLET_END =
   /(?:經濟報道|经济报道|通訊社|通讯社|新聞網|新闻网|新聞雲|新闻云|傳媒|传媒|媒體|媒体|日報|日报|時報|时报|晚報|晚报|早報|早报|週刊|周刊|雜誌|杂志|月刊|季刊|畫報|画报|頭條|头条|電視台|电视台|電視|电视|電台|电台|新聞|新闻|社|報|报|網|网|台|端|刊)$/u
-/** Words of a site's menus, two or three Han characters like a name: `视频`, `专题`, `新聞稿`. */
-export const MENU_WORDS = new Set(
-  (
-    '视频 視頻 音频 音頻 图片 圖片 专题 專題 直播 首页 首頁 评论 評論 更多 热点 熱點 推荐 推薦 要闻 ' +
-    '要聞 新闻 新聞 财经 財經 体育 體育 娱乐 娛樂 科技 国际 國際 社会 社會 图集 圖集 语音 語音 专栏 專欄 ' +
-    '新闻稿 新聞稿 公告 通告 通知 声明 聲明'
-  ).split(' '),
+/** The kinds of page a public body issues: `新聞稿`, `公告`, `媒体发布` (a menu's words too). */
+export const PAGE_KINDS = words(
+  '新聞稿 新闻稿 新聞公報 新闻公报 媒體文告 媒体文告 媒體發布 媒体发布 文告 公告 通告 通知 聲明 声明',
 )
+/** Words of a site's menus, short like a name: `视频`, `专题`, `新聞稿`. */
+export const MENU_WORDS = new Set([
+  ...(
+    '视频 視頻 音频 音頻 图片 圖片 专题 專題 直播 首页 首頁 评论 評論 更多 热点 熱點 推荐 推薦 要闻 ' +
+    '要聞 新闻 新聞 财经 財經 体育 體育 娱乐 娛樂 科技 国际 國際 社会 社會 图集 圖集 语音 語音 专栏 專欄'
+  ).split(' '),
+  ...PAGE_KINDS,
+])
 /** Cities bylines name after the reporter (`記者王小明 台北`), which are no one's names. */
 export const BYLINE_PLACES = new Set(
   (

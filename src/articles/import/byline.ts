@@ -89,7 +89,7 @@ const LISTED_LAST = /、[ \u3000]?(\p{Script=Han}{2,3}?)(報道|报道|報導|�
 /** A name, a day, then perhaps a place: `陈雅琳11月4日洛杉矶`, `徐程10月14日`. */
 const NAME_DATE_PLACE = /^(\p{Script=Han}{2,3})(?:\d{1,2}月)?\d{1,2}日(?:\p{Script=Han}{2,6})?$/u
 /** Where a report was filed from, perhaps after the reporter's name: `发自成都`, `王小明發自東京`. */
-const SENT_FROM = /^(\p{Script=Han}{2,4}?)?(?:发自|發自)\p{Script=Han}{2,8}$/u
+const FILED_FROM = /^(\p{Script=Han}{2,4}?)?(?:发自|發自)\p{Script=Han}{2,8}$/u
 /** A picture's job after a name: `陈明/图`. */
 const PICTURE_JOB = new Set(['图', '圖'])
 /**
@@ -285,10 +285,10 @@ export function readByline(text: string, labelled = false, bracketed = false): B
       continue
     }
     // `罗宇航 发自成都`, `特派記者王小明發自東京`: where the reporter filed from says it is a byline.
-    const sent = SENT_FROM.exec(piece)
-    if (sent) {
+    const filed = FILED_FROM.exec(piece)
+    if (filed) {
       evidence = true
-      if (sent[1] && !notWriting) names.push(sent[1])
+      if (filed[1] && !notWriting) names.push(filed[1])
       continue
     }
     // `生活中心／王小明報導`: after a desk's name, a name and the kind with no place between.
@@ -435,14 +435,14 @@ function deskReport(piece: string): { kind: string; name?: string; outlet?: stri
 }
 
 /**
- * The writers of a story's closing brackets that print their names alone (`（周宏 邵丹丹）`): two
- * or three Han characters each, each led by a common surname; undefined for anything else.
+ * The byline of a story's closing brackets that print their writers' names alone (`（周宏 邵丹丹）`):
+ * two or three Han characters each, each led by a common surname; undefined for anything else.
  */
-export function namesInBrackets(text: string): string[] | undefined {
+export function namesInBrackets(text: string): Byline | undefined {
   const names = text.trim().split(SEPARATORS).filter(Boolean)
   const all = names.length > 0 && names.length <= 4
   return all && names.every((n) => SURNAME.test(n[0]!) && /^\p{Script=Han}{2,3}$/u.test(n))
-    ? names
+    ? { authors: names, photographers: [] }
     : undefined
 }
 

@@ -278,9 +278,8 @@ export function readFields(
   // A credit line read as metadata (`（文/柯雨薇　图/黄振南）`) has given its names already.
   const closing = last === -1 || f[last]!.meta ? undefined : CLOSING_CREDIT.exec(lastText)?.[1]
   // `（周宏 邵丹丹）`: under the story, names alone in brackets are its writers'.
-  const bare = closing ? namesInBrackets(closing) : undefined
   const closed = closing
-    ? (readByline(closing, false, true) ?? (bare && { authors: bare, photographers: [] }))
+    ? (readByline(closing, false, true) ?? namesInBrackets(closing))
     : undefined
   // `I'm Jonathan Evans.`: a broadcast script's reporter signs off the story.
   const signer = SIGNED_OFF.exec(lastText)?.[1]

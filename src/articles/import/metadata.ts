@@ -15,6 +15,7 @@ import {
   readByline,
   type Byline,
 } from './byline'
+import { PAGE_KINDS } from './byline-words'
 import { asciiDigits, lineTime, type ClockTime } from './clock'
 import { findDate, type NewsDate } from './dates'
 import { CONTROL_LABELS } from './furniture-words'
@@ -60,7 +61,7 @@ const OTHER_END = /[|｜丨│\t】\]]/
  * time beside the date it stands for (`3小時前　2025-09-03 14:22`).
  */
 const FILLER =
-  /(?:農曆|农历)[正一二三四五六七八九十冬臘腊]{1,2}月(?:初|十|廿|二十|三十)?[一二三四五六七八九十]?|https?:\/\/[^\s|｜]+|www\.[\w.-]+\.[a-z]{2,}|\d{1,3}\s?分(?:鐘|钟)(?:閱讀|阅读)|\d{1,3}\s?min(?:ute)?s?\s?read|[【[]\s*[大小]\s+中\s+[大小]\s*[】\]]|(?:閱讀|阅读)(?:時間|时间|時長|时长)?\s*[:：]?\s*(?:大[約约]|[約约])?\s*(?:需要?)?\s*\d+\s*分(?:鐘|钟)|(?:全文)?[共約约]\d[\d,]*\s?字|(?:星期|週|周|礼拜|禮拜)[一二三四五六日天]|(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?|Ends|HKT|SGT|MYT|NNNN|纠错|糾錯|举报|舉報|打印本[页頁]|列印本頁|打印|列印|[关關][闭閉](?:窗口)?|[+＋]?(?:关注|關注|订阅|訂閱)|原创|原創|發表|发表|中華民國|中华民国|民國|民国|\d{1,3}\s?(?:分鐘|分钟|小時|小时|天)前|剛剛|刚刚/g
+  /(?:農曆|农历)[正一二三四五六七八九十冬臘腊]{1,2}月(?:初|十|廿|二十|三十)?[一二三四五六七八九十]?|https?:\/\/[^\s|｜]+|www\.[\w.-]+\.[a-z]{2,}|\d{1,3}\s?分(?:鐘|钟)(?:閱讀|阅读)|\d{1,3}\s?min(?:ute)?s?\s?read|[【[]\s*(?:字[号號體体级級]\s*[:：]?\s*)?[大小]\s+中\s+[大小]\s*[】\]]|(?:閱讀|阅读)(?:時間|时间|時長|时长)?\s*[:：]?\s*(?:大[約约]|[約约])?\s*(?:需要?)?\s*\d+\s*分(?:鐘|钟)|(?:全文)?[共約约]\d[\d,]*\s?字|(?:星期|週|周|礼拜|禮拜)[一二三四五六日天]|(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?|Ends|HKT|SGT|MYT|NNNN|纠错|糾錯|举报|舉報|打印本[页頁]|列印本頁|打印|列印|[关關][闭閉](?:窗口)?|[+＋]?(?:关注|關注|订阅|訂閱)|原创|原創|發表|发表|中華民國|中华民国|民國|民国|\d{1,3}\s?(?:分鐘|分钟|小時|小时|天)前|剛剛|刚刚/g
 const LETTER = /\p{L}/u
 /** A word of a metadata line that says nothing: a filler, or a separator alone. */
 const QUIET_WORD = new RegExp(`^(?:${FILLER.source}|[·•・|｜/／-])$`)
@@ -101,8 +102,7 @@ export function readMetadataLine(line: string, timeZone: string): MetaItem[] | u
     // role may follow one too: `By Lin Mei-hua / Staff reporter`).
     const site = /^(.+?)\s+[/／]\s+(\S+)$/.exec(after)
     // `by Candice Lo 14:30, 2 March 2025`: the time before the day is the date's, not the name's.
-    const clock = dated ? CLOCK_END.exec(after.slice(0, date.index))?.index : undefined
-    const cut = clock ?? date?.index ?? 0
+    const cut = dated ? (CLOCK_END.exec(after.slice(0, date.index))?.index ?? date.index) : 0
     const [who, ...rest] = dated
       ? [after.slice(0, cut).trim(), after.slice(cut).trim()]
       : site && WEB_DOMAIN.test(site[2]!)
@@ -307,8 +307,7 @@ const POSTER = /^(?:发布|發布|發佈)(?:者|人)$/u
 const FROM = /^(?:来自|來自)$/u
 
 /** The kinds of page a public body issues, printed before their day: `新聞稿`, `公告`. */
-const PAGE_KIND =
-  /^(?:新聞稿|新闻稿|新聞公報|新闻公报|媒體文告|媒体文告|媒體發布|媒体发布|文告|公告|通告|聲明|声明)(?:[A-Za-z]{2,30})?$/u
+const PAGE_KIND = new RegExp(`^(?:${PAGE_KINDS.join('|')})(?:[A-Za-z]{2,30})?$`, 'u')
 /** The field of a date's label printed without its colon (`日期 `, `更新 `), or undefined. */
 function bareDateLabel(piece: string): 'published' | 'updated' | undefined {
   // `本文发布于 2025-08-14`: the label as a phrase, the article named before it, 于 after.
@@ -398,13 +397,10 @@ function leftover(text: string, covered: [number, number][]): number {
 
 /** True for words that are all a page's controls (`字號 A+ A-`), as furniture-words.ts lists them. */
 function controls(piece: string): boolean {
-  const words = piece.split(/[\s\u3000|｜]+/).map((word) => word.replace(/[^\p{L}]/gu, ''))
-  // `【字号 大 中 小】`: the sizes after the font size's control.
-  const sized = words.some((word) => CONTROL_LABELS.has(word))
-  return words.every((word) => CONTROL_LABELS.has(word) || (sized && FONT_SIZES.has(word)))
+  return piece
+    .split(/[\s\u3000|｜]+/)
+    .every((word) => CONTROL_LABELS.has(word.replace(/[^\p{L}]/gu, '')))
 }
-/** The sizes a font-size control offers. */
-const FONT_SIZES = new Set(['大', '中', '小', '特大', '默认', '默認', ''])
 
 /** A date standing alone on a line, perhaps with its weekday: `2024年3月5日 星期二`. */
 export function standaloneDate(line: string, timeZone: string): NewsDate | undefined {
