@@ -23,6 +23,11 @@ export const LATIN_ROLES = [
   ['reporter'],
   ['correspondent'],
 ]
+/**
+ * The word before a byline's names in Latin letters: `By`, `Written by` (Squarespace's),
+ * `oleh` (Malay and Indonesian WordPress themes').
+ */
+export const BY_WORDS = '(?:(?:written|reported|words|story)\\s+)?by|oleh'
 /** The words for a report, in every spelling: `報導`, `报导`, `報道`, `报道`. */
 const REPORT = ['報導', '报导', '報道', '报道']
 /** A report's kind after its place: `台北報導`, `台北即时报导`, `台北2日電`, `新加坡讯`. */
@@ -70,6 +75,19 @@ export const MENU_WORDS = new Set([
   ).split(' '),
   ...PAGE_KINDS,
 ])
+/**
+ * A site's section named as news of a kind (`校园新闻`, `本地新聞`, `政务动态`): shaped like an
+ * outlet's name, but a menu's item, which is no source beside the date.
+ */
+export const SECTION_NAME = new RegExp(
+  `^(?:${(
+    '校园 校園 本地 地方 国内 國內 国际 國際 社会 社會 体育 體育 娱乐 娛樂 财经 財經 科技 文化 教育 ' +
+    '健康 生活 综合 綜合 时事 時事 要闻 要聞 图片 圖片 视频 視頻 滚动 滾動 即时 即時 最新 热门 熱門 ' +
+    '焦点 焦點 学校 學校 院系 部门 部門 工作 政务 政務 党建 黨建 民生 法治 军事 軍事 两岸 兩岸 港澳 ' +
+    '华社 華社 校友 学术 學術 医院 醫院 商会 商會 会员 會員'
+  ).replaceAll(' ', '|')})(?:新闻|新聞|动态|動態|资讯|資訊)$`,
+  'u',
+)
 /** Cities bylines name after the reporter (`記者王小明 台北`), which are no one's names. */
 export const BYLINE_PLACES = new Set(
   (

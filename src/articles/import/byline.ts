@@ -90,6 +90,16 @@ const LISTED_LAST = /、[ \u3000]?(\p{Script=Han}{2,3}?)(報道|报道|報導|�
 const NAME_DATE_PLACE = /^(\p{Script=Han}{2,3})(?:\d{1,2}月)?\d{1,2}日(?:\p{Script=Han}{2,6})?$/u
 /** Where a report was filed from, perhaps after the reporter's name: `发自成都`, `王小明發自東京`. */
 const FILED_FROM = /^(\p{Script=Han}{2,4}?)?(?:发自|發自)\p{Script=Han}{2,8}$/u
+/**
+ * A reporter of pictures or film, who wrote nothing: `摄影记者`, `攝像記者 戴锦辉` (a broadcaster's
+ * credit under its script names both the text's reporter and the camera's).
+ */
+const CAMERA_ROLE = /^(?:攝影|摄影|攝像|摄像|圖片|图片|視頻|视频|影像)(?:記者|记者)$/u
+/** A student reporter's class, printed before the name: `中五仁班`, `高二3班`, `六年级2班`. */
+const SCHOOL_CLASS =
+  /^(?:[初高中小][一二三四五六]|[一二三四五六七八九]年[级級])[\p{Script=Han}\d()（）]{0,4}?班$/u
+/** An e-mail address. */
+const EMAIL = /^[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,4}$/u
 /** A picture's job after a name: `陈明/图`. */
 const PICTURE_JOB = new Set(['图', '圖'])
 /**
@@ -179,6 +189,8 @@ export function readByline(text: string, labelled = false, bracketed = false): B
   let brand = false
   let desk = false
   let notWriting = false
+  // The last role was a camera's (`摄像记者`): the names after it took pictures or film.
+  let camera = false
   let afterRole = false
   // The piece before was a role alone (`通讯员 刘华报道`): this piece starts with its name.
   let roleAlone = false
@@ -194,8 +206,9 @@ export function readByline(text: string, labelled = false, bracketed = false): B
     let piece = pieces[i]!
     const nameDue = roleAlone
     roleAlone = false
-    // `Jane Doe and John Roe`, `Jane Doe & John Roe`, `Hannah Whitford 和 张子安`.
-    if (JOINERS.has(piece)) continue
+    // `Jane Doe and John Roe`, `Jane Doe & John Roe`, `Hannah Whitford 和 张子安`; `朴智贤 记者
+    // jhpark@ajunews.com`: the reporter's address, as Korean and Japanese papers print it.
+    if (JOINERS.has(piece) || EMAIL.test(piece)) continue
     // `首页　学校要闻　…　专题报道`: a menu, whatever its last item ends with.
     if (!labelled && pieces.length >= 3 && MENU_WORDS.has(piece)) return undefined
     // `文字 | 语音`: a menu's word is no one's name.
@@ -237,14 +250,17 @@ export function readByline(text: string, labelled = false, bracketed = false): B
     const found = roleIn(piece)
     if (found) {
       const { role, at } = found
-      notWriting = false
       const before = piece.slice(0, at)
+      camera = CAMERA_ROLE.test(before + role)
+      notWriting = false
       // `中青报·中青网记者`: a paper and its website, both the reporter's. `南都记者`, `每经记者`:
-      // a newsroom's short name, too short to be the source.
-      if (before && before.split(/[·・]/).every(isOutlet)) byline.outlet ??= before
-      // `環境資訊中心記者`: a body that is no known outlet's name, as a news centre's.
-      else if (before && isOffice(before)) byline.outlet ??= before
-      else if (before && !isShortName(before)) return undefined
+      // a newsroom's short name, too short to be the source. `摄像记者`: a job, no newsroom.
+      if (before && !camera) {
+        if (before.split(/[·・]/).every(isOutlet)) byline.outlet ??= before
+        // `環境資訊中心記者`: a body that is no known outlet's name, as a news centre's.
+        else if (isOffice(before)) byline.outlet ??= before
+        else if (!isShortName(before)) return undefined
+      }
       evidence = true
       piece = piece.slice(at + role.length)
       // `记者彭小雨通讯员杜明李娟`: roles and names glued, each role starting a piece of its own.
@@ -315,7 +331,7 @@ export function readByline(text: string, labelled = false, bracketed = false): B
       if (close === '文') wrote = true
       continue
     }
-    if (NOT_NAMES.has(piece)) continue
+    if (NOT_NAMES.has(piece) || SCHOOL_CLASS.test(piece)) continue
     // `周承翰／高中公民科教師`: what the writer does, after the name, says it is a byline.
     if (
       names.length === 1 &&
@@ -350,7 +366,8 @@ export function readByline(text: string, labelled = false, bracketed = false): B
       SURNAME.test(piece[0]!) &&
       SURNAME.test(piece[2]!) &&
       !DOUBLE_SURNAME.test(piece)
-    if (!notWriting) names.push(...(pair ? [piece.slice(0, 2), piece.slice(2)] : [piece]))
+    if (camera) pictured.push(piece)
+    else if (!notWriting) names.push(...(pair ? [piece.slice(0, 2), piece.slice(2)] : [piece]))
     named = i
   }
   // `工商時報 蔡宜蓁`: a known outlet and one name after it, a surname first, say it is a byline.

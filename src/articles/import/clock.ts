@@ -66,7 +66,7 @@ const BETWEEN = new RegExp(
   'y',
 )
 const TIME =
-  /(?:(上午|下午|中午|晚上|凌晨|早上|傍晚|晚間|晚间|夜間|夜间)\s{0,2})?(\d{1,2})(?::(\d{2})(?::(\d{2}))?|\s{0,1}[時时点點]\s{0,1}(?:(\d{1,2})\s{0,1}分(?:\s{0,1}(\d{1,2})\s{0,1}秒)?)?)(?:\s{0,2}([AaPp])\.?\s{0,1}[Mm]\.?(?![A-Za-z]))?/y
+  /(?:(上午|下午|中午|晚上|凌晨|早上|傍晚|晚間|晚间|夜間|夜间)\s{0,2})?(\d{1,2})(?::(\d{2})(?::(\d{2}))?|\s{0,1}[時时点點]\s{0,1}(?:(\d{1,2})\s{0,1}分(?:\s{0,1}(\d{1,2})\s{0,1}秒)?)?)(?:\s{0,2}([AaPp])\.?\s{0,1}[Mm]\.?(?![A-Za-z])|\s{1,2}(PG|PTG|MLM)(?![A-Za-z]))?/y
 /** What may follow a time: an offset (`+08:00`, `Z`) or a zone's name. */
 const AFTER_TIME = new RegExp(
   `(?:\\.\\d{1,6})?(?:([Zz])(?![A-Za-z])|([+-]\\d{2}:?\\d{2})|\\s{0,2}\\(?${ZONE}\\)?)?`,
@@ -126,7 +126,9 @@ export function timeAt(text: string, at: number): ClockTime | null | undefined {
   TIME.lastIndex = start
   const t = TIME.exec(text)
   if (!t) return undefined
-  const [, period, h, colonMinute, colonSecond, minute, second, ampm] = t
+  const [, period, h, colonMinute, colonSecond, minute, second, latin, malay] = t
+  // `2:25 PTG`: Malay's afternoon (petang) and night (malam) are PM, its morning (pagi) AM.
+  const ampm = latin ?? (malay && (malay === 'PG' ? 'a' : 'p'))
   let hour = Number(h)
   const minutes = Number(colonMinute ?? minute ?? 0)
   if (hour > 23 || minutes > 59) return null

@@ -3,7 +3,8 @@
  * `2024-03-05 14:32:10`, `2024/03/05 14:32`, `2024.02.22`, the Republic of China calendar
  * (`113-03-05`, `113年3月5日`), day first with the year last (`05/03/2024`) or before year and
  * month (`15 2025/07`, Xinhua's widget), English
- * (`Mar 5, 2024`, `5 March 2024`), 12-hour times (`3:42 PM`, `下午3:42`, `3:42pm` before the
+ * (`Mar 5, 2024`, `5 March 2024`), Malay and Indonesian (`13 Mac 2025`), Thai in the Buddhist era
+ * (`16 พ.ค. 2568`), 12-hour times (`3:42 PM`, `下午3:42`, `3:42pm` before the
  * day), a weekday between day and time, and `HKT`-style zone names. A day without a time stays a
  * day: nobody gave it a time, so none is made up. Every pattern has bounded quantifiers only,
  * and callers read at most DATE_HEAD characters, so the work per line is bounded.
@@ -25,12 +26,49 @@ export interface NewsDate {
 /** A date is looked for in the first this many characters of a line. */
 export const DATE_HEAD = 200
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
-const MONTH = '(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\\.?'
+/**
+ * Months in Latin letters by their first three, in English and as Malaysia and Indonesia print
+ * them where English differs (`13 Mac 2025`, `5 Mei 2025`, `Ogos`, `Agustus`, `Oktober`,
+ * `Disember`, `Desember`).
+ */
+const MONTHS = new Map(
+  'jan|feb|mar mac|apr|may mei|jun|jul|aug ogo agu ags|sep|oct okt|nov|dec dis des'
+    .split('|')
+    .flatMap((names, i) => names.split(' ').map((name) => [name, i + 1] as const)),
+)
+const MONTH = `(${[...MONTHS.keys()].join('|')})[a-z]{0,6}\\.?`
+/**
+ * Thai months, abbreviated (`พ.ค.`) or whole (`พฤษภาคม`), in order; the years beside them are
+ * the Buddhist era's (2568 is 2025) or, on some sites, the common era's.
+ */
+const THAI_MONTHS = [
+  ['ม.ค.', 'มกราคม'],
+  ['ก.พ.', 'กุมภาพันธ์'],
+  ['มี.ค.', 'มีนาคม'],
+  ['เม.ย.', 'เมษายน'],
+  ['พ.ค.', 'พฤษภาคม'],
+  ['มิ.ย.', 'มิถุนายน'],
+  ['ก.ค.', 'กรกฎาคม'],
+  ['ส.ค.', 'สิงหาคม'],
+  ['ก.ย.', 'กันยายน'],
+  ['ต.ค.', 'ตุลาคม'],
+  ['พ.ย.', 'พฤศจิกายน'],
+  ['ธ.ค.', 'ธันวาคม'],
+]
+const THAI_MONTH_NUMBER = new Map(THAI_MONTHS.flatMap((names, i) => names.map((n) => [n, i + 1])))
+const THAI_DMY = new RegExp(
+  `(?<!\\d)(\\d{1,2})\\s{0,2}(${[...THAI_MONTH_NUMBER.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map((n) => n.replaceAll('.', '\\.'))
+    .join('|')})\\s{0,2}(\\d{4})(?!\\d)`,
+  'gu',
+)
+/** The Buddhist era's years run 543 ahead of the common era's. */
+const BUDDHIST_ERA = 543
 
 /** Year, month and day, their separators checked in code (年 goes with 月, - with -). */
 const YMD =
-  /(?<!\d)(\d{4}|\d{2,3})\s{0,2}([年\-/. ])\s{0,2}(\d{1,2})\s{0,2}([月\-/.])\s{0,2}(\d{1,2})(?!\d)(\s{0,2}[日号號])?/g
+  /(?<!\d)(\d{4}|\d{3})\s{0,2}([年\-/. ])\s{0,2}(\d{1,2})\s{0,2}([月\-/.])\s{0,2}(\d{1,2})(?!\d)(\s{0,2}[日号號])?/g
 /** Day, month, then a four-digit year: how Malaysia, Singapore and Hong Kong write it. */
 const DMY = /(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?!\d)/g
 const ENGLISH_MDY = new RegExp(
@@ -41,6 +79,11 @@ const ENGLISH_DMY = new RegExp(
   `\\b(\\d{1,2})(?:st|nd|rd|th)?\\s{1,2}${MONTH},?\\s{1,2}(\\d{4})(?!\\d)`,
   'gi',
 )
+/**
+ * Two numbers and a year of two digits, slashed: `10/20/25`, month first as the Americas print
+ * it, day first elsewhere, whichever of the two can be a month when only one can.
+ */
+const SHORT_YEAR = /(?<![\d/.-])(\d{1,2})\/(\d{1,2})\/(\d{2})(?![\d/.-])/g
 /** The day alone, then year and month: `15 2025/07`, as Xinhua's date widget reads as text. */
 const D_YM = /(?<![\d/.-])(\d{1,2})\s{1,2}(\d{4})\s{0,2}\/\s{0,2}(\d{1,2})(?![\d/])/g
 /** Month and day alone (`3/2`, `3月2日`): only beside a full date, which gives the year. */
@@ -55,7 +98,7 @@ interface Day {
 }
 
 /** The first calendar day in `text` from `from`, in any of the shapes above. */
-function findDay(text: string, from: number, year?: number): Day | undefined {
+function findDay(text: string, from: number, monthFirst: boolean, year?: number): Day | undefined {
   const found: Day[] = []
   const first = <T>(re: RegExp, read: (m: RegExpExecArray) => T | undefined): T | undefined => {
     re.lastIndex = from
@@ -98,6 +141,23 @@ function findDay(text: string, from: number, year?: number): Day | undefined {
   if (mdy) found.push(mdy)
   const dmyEnglish = first(ENGLISH_DMY, (m) => english(m[2]!, m[1]!, m[3]!, m))
   if (dmyEnglish) found.push(dmyEnglish)
+  const short = first(SHORT_YEAR, (m) => {
+    const [a, b] = [Number(m[1]), Number(m[2])]
+    const [month, day] = (monthFirst && a <= 12) || b > 12 ? [a, b] : [b, a]
+    return { year: 2000 + Number(m[3]), month, day, index: m.index, end: end(m) }
+  })
+  if (short) found.push(short)
+  const thai = first(THAI_DMY, (m) => {
+    const year = Number(m[3])
+    return {
+      year: year > 2400 ? year - BUDDHIST_ERA : year,
+      month: THAI_MONTH_NUMBER.get(m[2]!)!,
+      day: Number(m[1]),
+      index: m.index,
+      end: end(m),
+    }
+  })
+  if (thai) found.push(thai)
   if (year !== undefined && !found.length) {
     const md = first(MONTH_DAY, (m) => ({
       year,
@@ -114,8 +174,8 @@ function findDay(text: string, from: number, year?: number): Day | undefined {
 const end = (m: RegExpExecArray) => m.index + m[0].length
 
 function english(month: string, day: string, year: string, m: RegExpExecArray): Day {
-  const index = MONTHS.indexOf(month.slice(0, 3).toLowerCase())
-  return { year: Number(year), month: index + 1, day: Number(day), index: m.index, end: end(m) }
+  const number = MONTHS.get(month.slice(0, 3).toLowerCase())!
+  return { year: Number(year), month: number, day: Number(day), index: m.index, end: end(m) }
 }
 
 const pad = (n: number) => String(n).padStart(2, '0')
@@ -151,7 +211,7 @@ export function findDate(
 ): NewsDate | undefined {
   const text = asciiDigits(source.slice(0, DATE_HEAD))
   for (let at = from; at < text.length;) {
-    const day = findDay(text, at, year)
+    const day = findDay(text, at, timeZone.startsWith('America/'), year)
     if (!day) return undefined
     if (day.year >= 1970 && day.year <= 2199) {
       const after = timeAt(text, day.end)

@@ -21,7 +21,7 @@
 import type { Verdict } from './classify'
 import { labelOutlet } from './labels'
 import { authorNames, isOutlet, isShortName, namesInBrackets, readByline } from './byline'
-import { ROLES } from './byline-words'
+import { ROLES, SECTION_NAME } from './byline-words'
 import { REPRINTED_IN } from './furniture-words'
 import { readDateline } from './dateline'
 import type { ClockTime } from './clock'
@@ -55,6 +55,8 @@ const SOURCE_RANK = { label: 0, byline: 1, outlet: 2, wire: 3, signOff: 4 }
  * (`【记者 陈雅婷】`).
  */
 const CLOSING_CREDIT = /(?:^|[。！？」”][\s\u3000]*)[（(【〔]([^（）()【】〔〕]{2,40})[）)】〕]$/u
+/** The label of who supplied a story's text: `供稿`, `供稿單位`. */
+const SUPPLIER = /^供稿/
 /** A portal's link to more from the provider of its story: `更多來自 中時新聞網 的內容`, `More from CNA`. */
 const MORE_FROM =
   /^(?:更多來自|更多来自|More from)\s*(.{2,20}?)\s*(?:的內容|的内容|的新聞|的新闻)?$/u
@@ -177,7 +179,10 @@ export function readFields(
         // agency, not its staff's initials.
         const value = AGENCY_CODE.exec(item.value)?.[1] ?? item.value
         if (value && !OWN_PAPER.test(value)) {
-          const rank = item.poster ? SOURCE_RANK.outlet : SOURCE_RANK.label
+          // `供稿：心血管内科`: who supplied the text, like who posted it (`发布者：党委宣传部`),
+          // names no outlet; either yields to one the page names, the first of them to the other.
+          const supplied = item.poster || SUPPLIER.test(item.label ?? '')
+          const rank = supplied ? SOURCE_RANK.outlet : SOURCE_RANK.label
           sources.push({ value, rank, line: i })
         }
         report({ field: 'source', value: item.value, line: i + 1, ...label(item) })
@@ -202,7 +207,8 @@ export function readFields(
         report({ field: 'photographer', value: item.value, line: i + 1, ...label(item) })
         photographers.push([authorNames(item.value), i, item.label])
       } else if (item.field === 'outlet') {
-        // `… 11:20 am | 诗巫新闻`: a name the site's menu lists is a section, not the source; a
+        // `… 11:20 am | 诗巫新闻`: a name the site's menu lists is a section, not the source, as
+        // is one named as news of a kind (`24/04/2025 校园新闻`); a
         // name alone on its line over the date is the newsroom's (`上海闵行`), and so is one its
         // reporters follow (`2025-08-14 09:12　中国煤炭报　　记者 乔建华`).
         menu ??= menuItems(lines, verdicts, masthead)
@@ -211,7 +217,7 @@ export function readFields(
           x.meta!.length === 1 ||
           next === 'author' ||
           next === 'byline' ||
-          !menu.has(item.value)
+          !(menu.has(item.value) || SECTION_NAME.test(item.value))
         ) {
           sources.push({ value: item.value, rank: SOURCE_RANK.outlet, line: i })
         }

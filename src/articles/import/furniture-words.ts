@@ -119,6 +119,9 @@ export const CLICK_HERE_WORDS = /[点點][击擊](?:这里|這裡|此处|此處|
 /** What a promotion asks: follow, listen, subscribe, search for the account. */
 export const FOLLOW_OR_LISTEN =
   /[关關]注|追蹤|追踪|[订訂][阅閱]|收[听聽]|[欢歡]迎搜[索尋]|follow|subscribe|listen/i
+/** An account's plea to follow it for more: `关注宜宾身边事，了解更多宜宾新鲜事！`. */
+export const FOLLOW_FOR_MORE =
+  /^(?:[关關]注|[订訂][阅閱]|追蹤|追踪)[^，,。！!]{1,16}[，,]\s*(?:了解|[获獲]取|看|[阅閱][读讀]|[发發]現|[发發]现|第一[时時][间間][获獲]取)[^。！!]{0,12}更多/u
 /** A press release's label alone on a line: `[For Immediate Release]`, `【即時發佈】`. */
 export const RELEASE_LABEL =
   /^[[【(（]?\s*(?:For Immediate Release|即時發佈|即時發布|即时发布|即時發放|Press Release)\s*[\]】)）]?$/i

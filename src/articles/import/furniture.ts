@@ -13,6 +13,7 @@ import {
   FOOTER_LINKS,
   FORUM_CONTROLS,
   PRESS_CONTACT,
+  FOLLOW_FOR_MORE,
   SUMMARY_BOX,
   READING_TIME,
   CONTROL_LABELS,
@@ -64,10 +65,14 @@ export interface FurnitureCue {
   rest?: boolean
   /** Small print that may be written as a sentence (`…不得轉載。`): dropped after the story all the same. */
   sentence?: boolean
+}
+
+/** A cue and the lines it matches, each line read alone. */
+interface CueRule extends FurnitureCue {
   matches: (line: FurnitureLine) => boolean
 }
 
-export const FURNITURE_CUES: FurnitureCue[] = [
+export const FURNITURE_CUES: CueRule[] = [
   {
     id: 'print-controls',
     description: 'print and close-window controls: 【打印】【關閉】, 列印本頁',
@@ -303,6 +308,13 @@ export const FURNITURE_CUES: FurnitureCue[] = [
     sentence: true,
     matches: (l) =>
       l.plain.length <= 100 && CLICK_HERE_WORDS.test(l.plain) && FOLLOW_OR_LISTEN.test(l.plain),
+  },
+  {
+    id: 'follow-prompt',
+    description: 'an account’s plea to follow it for more: 关注宜宾身边事，了解更多宜宾新鲜事！',
+    strong: true,
+    sentence: true,
+    matches: (l) => l.plain.length <= 40 && FOLLOW_FOR_MORE.test(l.plain.trim()),
   },
   {
     id: 'related-link',

@@ -25,11 +25,11 @@ export type LabelField =
 const TABLE: [LabelField, string][] = [
   [
     'published',
-    '發布時間|发布时间|發佈時間|發表時間|发表时间|發布日期|发布日期|發佈日期|發表日期|发表日期|公布日期|公佈日期|刊登日期|刊出日期|刊登|刊出|上稿時間|上稿日期|發稿時間|发稿时间|發稿日期|发稿日期|見報日期|出版時間|出版时间|出版日期|出版|發布|发布|發佈|發表|发表|時間|时间|日期|Published|Posted|Date|Published on|Posted on',
+    '發布時間|发布时间|發佈時間|發表時間|发表时间|發布日期|发布日期|發佈日期|發表日期|发表日期|公布日期|公佈日期|刊登日期|刊出日期|刊登|刊出|上稿時間|上稿日期|發稿時間|发稿时间|發稿日期|发稿日期|見報日期|出版時間|出版时间|出版日期|出版|發布|发布|發佈|發表|发表|時間|时间|日期|Published|Posted|Date|Published on|Posted on|輸入|输入|Diterbitkan|Diterbitkan pada|Diposting pada|Dipublikasikan|Tarikh|Tanggal|โพสต์เมื่อ|เผยแพร่|เผยแพร่เมื่อ|วันที่',
   ],
   [
     'updated',
-    '更新時間|更新时间|更新日期|最後更新|最后更新|修改時間|修改时间|修訂日期|修订日期|更新|Updated|Updated on|Last updated|Modified',
+    '更新時間|更新时间|更新日期|最後更新|最后更新|修改時間|修改时间|修訂日期|修订日期|更新|修改|Updated|Updated on|Last updated|Modified|Dikemaskini|Diperbarui|อัปเดต',
   ],
   [
     'source',
@@ -37,16 +37,19 @@ const TABLE: [LabelField, string][] = [
   ],
   [
     'author',
-    '作者|原作者|故事作者|記者署名|记者署名|撰文者|撰稿者|執筆者|执笔者|撰稿編輯|撰稿编辑|專欄作者|专栏作者|專欄作家|专栏作家|特約撰稿人|特约撰稿人|特約作者|特约作者|客席作者|記者|记者|通訊員|通讯员|特約記者|特约记者|見習記者|见习记者|實習記者|实习记者|實習生|实习生|執筆|执笔|撰寫|撰写|撰文|撰稿|撰稿人|主笔|主筆|采写|採寫|文字|報道|报道|報導|报导|採訪|采访|文|由|Author|Authors|Reporter|Writer',
+    '作者|原作者|故事作者|記者署名|记者署名|撰文者|撰稿者|執筆者|执笔者|撰稿編輯|撰稿编辑|專欄作者|专栏作者|專欄作家|专栏作家|特約撰稿人|特约撰稿人|特約作者|特约作者|客席作者|記者|记者|通訊員|通讯员|特約記者|特约记者|見習記者|见习记者|實習記者|实习记者|實習生|实习生|執筆|执笔|撰寫|撰写|撰文|撰稿|撰稿人|主笔|主筆|采写|採寫|文字|文字記者|文字记者|報道|报道|報導|报导|採訪|采访|文|由|Author|Authors|Reporter|Writer|Penulis|Wartawan|Oleh|ผู้เขียน',
   ],
   [
     'editor',
-    '責任編輯|责任编辑|值班編輯|值班编辑|圖片編輯|图片编辑|責編|责编|編輯|编辑|編譯|编译|校對|校对|審核|审核|審校|审校|監製|监制|終審|终审|編審|编审|初審|初审|複審|复审|二審|二审|三審|三审|審簽|审签|簽發|签发|複核|复核|監審|监审|校審|校审|責任校對|责任校对|值班主任|美編|美编|翻譯|翻译|Editor|Edited by',
+    '責任編輯|责任编辑|值班編輯|值班编辑|圖片編輯|图片编辑|責編|责编|編輯|编辑|編譯|编译|校對|校对|審核|审核|審校|审校|監製|监制|終審|终审|編審|编审|初審|初审|複審|复审|二審|二审|三審|三审|審簽|审签|簽發|签发|複核|复核|監審|监审|校審|校审|責任校對|责任校对|值班主任|美編|美编|翻譯|翻译|Editor|Edited by|Penyunting|Editor Berita',
   ],
-  ['photographer', '攝影|摄影|圖片|图片|圖|图|Photo|Photos|Photographer'],
+  [
+    'photographer',
+    '攝影|摄影|攝影記者|摄影记者|攝像|摄像|攝像記者|摄像记者|圖片|图片|圖|图|Photo|Photos|Photographer',
+  ],
   [
     'views',
-    '瀏覽次數|浏览次数|瀏覽數|浏览数|瀏覽|浏览|閱讀次數|阅读次数|閱讀|阅读|點擊數|点击数|點擊量|点击量|閱讀數|阅读数|閱讀量|阅读量|瀏覽量|浏览量|訪問量|访问量|點閱數|人氣|人气|Views',
+    '瀏覽次數|浏览次数|瀏覽數|浏览数|瀏覽|浏览|閱讀次數|阅读次数|閱讀|阅读|點擊數|点击数|點擊量|点击量|閱讀數|阅读数|閱讀量|阅读量|瀏覽量|浏览量|訪問量|访问量|點閱數|人氣|人气|Views|Dibaca|อ่าน|เข้าชม',
   ],
   [
     'contact',
@@ -112,7 +115,7 @@ const SOURCE_OF = /^(?!.*(?:图|照片|影像|视频|音频))\p{Script=Han}{1,4}
 const ONLINE = /^(?:网上|线上|网路|网络|在线)(?=.)/u
 /** A short name, not itself a kind of work, before 记者 or 编辑. */
 const SHORT_NAME_ROLE =
-  /^(?!摄影|攝影|图片|圖片|视频|視頻|文字|美术|美術)\p{Script=Han}{2,4}?(记者|記者|编辑|編輯)$/u
+  /^(?!摄影|攝影|摄像|攝像|图片|圖片|视频|視頻|文字|美术|美術)\p{Script=Han}{2,4}?(记者|記者|编辑|編輯)$/u
 
 /** The outlet a label opens with (`红星新闻记者` is 红星新闻's), not `本報`, which names none. */
 export function labelOutlet(label: string): string | undefined {
@@ -139,6 +142,8 @@ function takesSlash(label: string): boolean {
 const BARE_LABELS = [
   'Published on',
   'Posted on',
+  'Diposting pada',
+  'Diterbitkan pada',
   'Last updated',
   'Updated on',
   'Published',
@@ -165,7 +170,8 @@ const SLASHES = '/／'
 const KNOWN_SEPARATORS = '|｜丨,，\t'
 /** Where a label may start: the line's start, or after a space, bar, dot, bracket or semicolon. */
 const LABEL_BEFORE = /[\s\u3000|｜丨│【[（(·・．.,，；;]/
-const LABEL_LETTER = /[\p{L}]/u
+/** A label's letters: Thai's vowel and tone marks (`โพสต์เมื่อ`) are marks, not letters. */
+const LABEL_LETTER = /[\p{L}\p{M}]/u
 
 /** A label starting at `at`: its text, and where its value starts; undefined when none. */
 function labelAt(

@@ -5,7 +5,7 @@
  * module reads each one, beside what the line said before it.
  */
 import { isOrganisation, isOutlet, isPersonName, readByline, type Byline } from './byline'
-import { MENU_WORDS } from './byline-words'
+import { BY_WORDS, MENU_WORDS } from './byline-words'
 import { asciiDigits, timeAt, type ClockTime } from './clock'
 import { dateValue, type NewsDate } from './dates'
 import type { MetaItem } from './metadata'
@@ -95,6 +95,9 @@ function outletByline(piece: string): Byline | undefined {
   return byline?.authors.length ? { ...byline, outlet } : undefined
 }
 
+/** The word before a writer's names after the date: `by`, `oleh`. */
+const BY = new RegExp(`^(?:${BY_WORDS})\\s+(?=\\S)`, 'i')
+
 /** What one piece between a line's dates and labels says, or undefined when nothing known. */
 export function pieceItem(piece: string, beside: Beside): MetaItem | undefined {
   const { firstDate, previous, last, original, timeZone } = beside
@@ -112,9 +115,9 @@ export function pieceItem(piece: string, beside: Beside): MetaItem | undefined {
       return { field: 'byline', value: piece, byline: writers }
     }
   }
-  // `Posted on June 3, 2025 by Jane Doe`, `发表于 2025年5月11日 由 林美凤`: the writer after
-  // the date.
-  const by = /^by\s+(?=\S)/i.exec(piece) ?? (firstDate ? /^由\s+(?=\S)/.exec(piece) : null)
+  // `Posted on June 3, 2025 by Jane Doe`, `发表于 2025年5月11日 由 林美凤`, `… oleh 黄文杰`: the
+  // writer after the date.
+  const by = BY.exec(piece) ?? (firstDate ? /^由\s+(?=\S)/.exec(piece) : null)
   if (by) {
     const byline = readByline(piece.slice(by[0].length), true)
     return byline && { field: 'byline', label: 'By', value: piece.slice(by[0].length), byline }

@@ -15,7 +15,7 @@ import {
   readByline,
   type Byline,
 } from './byline'
-import { PAGE_KINDS } from './byline-words'
+import { BY_WORDS, PAGE_KINDS } from './byline-words'
 import { asciiDigits, lineTime, type ClockTime } from './clock'
 import { findDate, type NewsDate } from './dates'
 import { CONTROL_LABELS } from './furniture-words'
@@ -56,15 +56,17 @@ const OTHER_END = /[|｜丨│\t】\]]/
  * the controls pages print beside the editor's name (`【纠错】 责任编辑：…`), the date
  * (`【大 中 小】`, a font size) or the byline
  * (`关注`, a follow button), a self-media post's mark of its own writing (`原创`), the word for
- * posting after a date (`2025-11-06發表`), the page's address (`http://www.crntt.com`), a lunar
+ * posting after a date (`2025-11-06發表`), weekdays in Malay and Indonesian (`Khamis`), the page's address (`http://www.crntt.com`), a lunar
  * date beside the day (`農曆三月廿一`), and a relative
  * time beside the date it stands for (`3小時前　2025-09-03 14:22`).
  */
 const FILLER =
-  /(?:農曆|农历)[正一二三四五六七八九十冬臘腊]{1,2}月(?:初|十|廿|二十|三十)?[一二三四五六七八九十]?|https?:\/\/[^\s|｜]+|www\.[\w.-]+\.[a-z]{2,}|\d{1,3}\s?分(?:鐘|钟)(?:閱讀|阅读)|\d{1,3}\s?min(?:ute)?s?\s?read|[【[]\s*(?:字[号號體体级級]\s*[:：]?\s*)?[大小]\s+中\s+[大小]\s*[】\]]|(?:閱讀|阅读)(?:時間|时间|時長|时长)?\s*[:：]?\s*(?:大[約约]|[約约])?\s*(?:需要?)?\s*\d+\s*分(?:鐘|钟)|(?:全文)?[共約约]\d[\d,]*\s?字|(?:星期|週|周|礼拜|禮拜)[一二三四五六日天]|(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?|Ends|HKT|SGT|MYT|NNNN|纠错|糾錯|举报|舉報|打印本[页頁]|列印本頁|打印|列印|[关關][闭閉](?:窗口)?|[+＋]?(?:关注|關注|订阅|訂閱)|原创|原創|發表|发表|中華民國|中华民国|民國|民国|\d{1,3}\s?(?:分鐘|分钟|小時|小时|天)前|剛剛|刚刚/g
+  /(?:農曆|农历)[正一二三四五六七八九十冬臘腊]{1,2}月(?:初|十|廿|二十|三十)?[一二三四五六七八九十]?|https?:\/\/[^\s|｜]+|www\.[\w.-]+\.[a-z]{2,}|\d{1,3}\s?分(?:鐘|钟)(?:閱讀|阅读)|\d{1,3}\s?min(?:ute)?s?\s?read|[【[]\s*(?:字[号號體体级級]\s*[:：]?\s*)?[大小]\s+中\s+[大小]\s*[】\]]|(?:閱讀|阅读)(?:時間|时间|時長|时长)?\s*[:：]?\s*(?:大[約约]|[約约])?\s*(?:需要?)?\s*\d+\s*分(?:鐘|钟)|(?:全文)?[共約约]\d[\d,]*\s?字|(?:星期|週|周|礼拜|禮拜)[一二三四五六日天]|(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?|Isnin|Senin|Selasa|Rabu|Khamis|Kamis|Jumaat|Jumat|Sabtu|Ahad|Minggu|Ends|HKT|SGT|MYT|NNNN|纠错|糾錯|举报|舉報|打印本[页頁]|列印本頁|打印|列印|[关關][闭閉](?:窗口)?|[+＋]?(?:关注|關注|订阅|訂閱)|原创|原創|發表|发表|中華民國|中华民国|民國|民国|\d{1,3}\s?(?:分鐘|分钟|小時|小时|天)前|剛剛|刚刚/g
 const LETTER = /\p{L}/u
 /** A word of a metadata line that says nothing: a filler, or a separator alone. */
 const QUIET_WORD = new RegExp(`^(?:${FILLER.source}|[·•・|｜/／-])$`)
+/** A byline in Latin letters, its word before the names: `By LIU KUN`, `Written by Vivian Kwong`. */
+const BY = new RegExp(`^(?:${BY_WORDS})(?:\\s*[:：]\\s*|\\s+)(?=\\S)`, 'i')
 /** A clock time ending a stretch of text, with the comma after it: `14:30, `. */
 const CLOCK_END = /\s*\d{1,2}:\d{2}\s*[,，]?\s*$/
 /** A site's domain, as an English byline names its outlet: `theedgemalaysia.com`. */
@@ -91,7 +93,7 @@ export function readMetadataLine(line: string, timeZone: string): MetaItem[] | u
   // A long sentence is never metadata: leave it before reading it piece by piece.
   if (!original || (original.length > 60 && readsAsSentence(original))) return undefined
   const text = asciiDigits(original)
-  const english = /^by(?:\s*[:：]\s*|\s+)(?=\S)/i.exec(text)
+  const english = BY.exec(text)
   if (english) {
     // `By LIU KUN | China Daily`: the writers, then perhaps their outlet after a bar; `by Kelvin
     // Chan 2025-10-03`: or the date after a space.
@@ -223,8 +225,11 @@ export function readMetadataLine(line: string, timeZone: string): MetaItem[] | u
       return
     }
     // `发布于北京 科技日报官方账号`: several items set apart by spaces, each of them known.
-    // A weekday or a dot between them says nothing (`05/06/2025 14:31 星期四 本地`).
-    const words = [...trimmed.matchAll(/[^\s\u3000]+/g)].filter((w) => !QUIET_WORD.test(w[0]))
+    // A weekday or a dot between them says nothing (`05/06/2025 14:31 星期四 本地`), nor does a
+    // count with no letter, as a piece with none says nothing (`24/04/2025 校园新闻 1,024`).
+    const words = [...trimmed.matchAll(/[^\s\u3000]+/g)].filter(
+      (w) => !QUIET_WORD.test(w[0]) && LETTER.test(w[0]),
+    )
     const each = words.map((w, k) =>
       pieceItem(w[0], { ...context(), last: k === words.length - 1 && to === text.length }),
     )
@@ -324,13 +329,14 @@ function bareDateLabel(piece: string): 'published' | 'updated' | undefined {
 }
 
 /**
- * A value that reads as words, not data: eight Han characters or more, fewer digits than half
- * of them (`今年高校毕业生预计达1179万人`), or more than ten characters with hardly any digits.
+ * A value that reads as words, not data: eight Han characters or more, no more digits than half
+ * of them (`今年高校毕业生预计达1179万人`, `5600余艘渔船回港避风`), or more than ten characters
+ * with hardly any digits.
  */
 function prose(value: string): boolean {
   const digits = value.match(/\d/g)?.length ?? 0
   const han = value.match(/\p{Script=Han}/gu)?.length ?? 0
-  return (han >= 8 && digits * 2 < han) || ([...value].length > 10 && digits < 3)
+  return (han >= 8 && digits * 2 <= han) || ([...value].length > 10 && digits < 3)
 }
 
 const year = (date: NewsDate) => Number(date.value.slice(0, 4))
@@ -365,6 +371,11 @@ function valueEnd(
     sep = end.exec(stretch.slice(at + 1))
     at = sep ? at + 1 + sep.index : next
   }
+  // `来源：宜宾日报（记者 李明轩）`: a source ends where a bracket of its reporters opens, which
+  // is read as an item of its own.
+  const bracket = field === 'source' ? stretch.slice(from + 1, at).search(/[（(]/) : -1
+  const inside = bracket !== -1 && BRACKET_AT.exec(stretch.slice(from + 1 + bracket))?.[1]
+  if (inside && readByline(inside)?.authors.length) at = from + 1 + bracket
   // A source or a name ends where a date starts: `来源：中国日报网 2024-03-05 14:32`.
   if (field !== 'published' && field !== 'updated' && field !== 'other') {
     const date = findDate(stretch.slice(0, at), timeZone, from)
@@ -372,6 +383,9 @@ function valueEnd(
   }
   return { at: Math.max(at, from) }
 }
+
+/** A bracket at the start of a stretch, and what it holds. */
+const BRACKET_AT = /^[（(]([^（）()]{2,40})[）)]/
 
 function trimValue(value: string): string {
   return value.replace(/^[\s\u3000【[（(]+|[\s\u3000】\]）)|｜丨│·・．/／]+$/g, '')

@@ -4,9 +4,10 @@
  * columnist's box), an app's or a newsroom's name over the date or before it, a post's account
  * over its follow button. Marks those lines' features (features.ts reads each line alone).
  */
-import { isAccountName, isOutlet, isPersonName } from './byline'
+import { isAccountName, isOrganisation, isOutlet, isPersonName } from './byline'
 import { MENU_WORDS } from './byline-words'
-import type { LineFeatures } from './features'
+import { STORY, type LineFeatures } from './features'
+import type { FurnitureCue } from './furniture'
 import { readMetadataLine, writerBeforeDate, type MetaItem } from './metadata'
 import type { PageLine } from './page-lines'
 
@@ -30,6 +31,7 @@ export function markWriters(lines: readonly PageLine[], all: LineFeatures[], tim
   namesOverDates(lines, all, dated)
   newsroomNames(lines, all, dated, timeZone)
   followedAccounts(lines, all)
+  reprintCards(lines, all)
 }
 
 /**
@@ -69,6 +71,10 @@ function newsroomNames(
   ]
   const recurs = (name: string, i: number) =>
     ends.some(([text, j]) => j !== i && text.includes(name))
+  const recursBelow = (name: string, i: number) =>
+    ends.some(([text, j]) => j > i && text.includes(name))
+  const paragraph = all.findIndex((f) => f.story >= STORY)
+  const firstParagraph = paragraph === -1 ? all.length : paragraph
   all.forEach((f, i) => {
     if (i >= HEAD_LINES || f.meta || f.names || f.cue) return
     const text = lines[i]!.plain.trim()
@@ -80,10 +86,17 @@ function newsroomNames(
     if (name && SECTION_END.test(name)) return
     const twice = (j: number) => lines[j]?.plain.trim() === name
     const provider = name !== undefined && isOutlet(name) && (twice(i - 1) || twice(i + 1))
-    if (!name || !((isAccountName(name) && recurs(name, i)) || provider)) return
+    // `长兴传媒集团` over the date, and over its other posts under the story: the body posting it
+    // (a paper's name there is its masthead; a body's name over a date under the story is its
+    // signature, and one printed again only above it, its masthead too).
+    const body =
+      isOrganisation(name ?? '') && !isOutlet(name!) && i < firstParagraph && recursBelow(name!, i)
+    const poster = name !== undefined && (isAccountName(name) || body)
+    if (!name || !((poster && recurs(name, i)) || provider)) return
     const outlet: MetaItem = { field: 'outlet', value: name }
     const after = rest ? readMetadataLine(rest, timeZone) : undefined
-    if (after?.every((m) => DATED.has(m.field))) {
+    // `宜宾身边事 2025年08月21日 18:32 四川`: where it was posted from may follow the time.
+    if (after?.every((m) => DATED.has(m.field) || m.label === 'place')) {
       all[i] = { ...f, list: false, meta: [outlet, ...after] }
     } else if (!rest && dated(i + 1)) all[i] = { ...f, list: false, meta: [outlet] }
   })
@@ -116,4 +129,38 @@ function accountName(text: string, f: LineFeatures): string | undefined {
   }
   if (isPersonName(name)) return name
   return /^[\p{L}\p{N}_·・.-]{2,16}$/u.test(name) && f.letters >= 2 ? name : undefined
+}
+
+/** WeChat's card over an article another account published first. */
+const REPRINT_CARD = /^以下文章来源于\s*(\S.{0,29}?)\s*[，,]\s*作者\s*(\S.{0,29}?)$/u
+/** The card's own lines: the first account's name under it, and its line about itself. */
+const CARD_LINE: FurnitureCue = {
+  id: 'reprint-card',
+  description: 'the account that first published a reprint, under its card: 宜宾日报 .',
+  strong: true,
+  sentence: true,
+}
+
+/**
+ * `以下文章来源于宜宾日报 ，作者李明轩`: the account that first published the article is its
+ * source, and the writer the card names (a person, not the account again) its author. The
+ * account's name under the card and its line about itself (`宜宾日报社官方微信公众号，…`) are
+ * the card's, not the story's.
+ */
+function reprintCards(lines: readonly PageLine[], all: LineFeatures[]) {
+  all.forEach((f, i) => {
+    const card = REPRINT_CARD.exec(lines[i]!.plain.trim())
+    if (!card) return
+    const [, account, writer] = card as unknown as [string, string, string]
+    const meta: MetaItem[] = [{ field: 'source', label: '以下文章来源于', value: account }]
+    if (isPersonName(writer)) meta.push({ field: 'author', label: '作者', value: writer })
+    all[i] = { ...f, list: false, cue: undefined, meta }
+    const name = i + 1
+    if (all[name]?.blank !== false || !lines[name]!.plain.trim().startsWith(account)) return
+    all[name] = { ...all[name], list: false, cue: CARD_LINE }
+    const about = all[name + 1]
+    if (about && !about.blank && about.chars <= BIO_CHARS) {
+      all[name + 1] = { ...about, list: false, cue: CARD_LINE }
+    }
+  })
 }
