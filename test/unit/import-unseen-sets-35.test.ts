@@ -6,7 +6,8 @@
  * read and one that must not.
  */
 import { describe, expect, it } from 'vitest'
-import { readByline } from '../../src/articles/import/byline'
+import { authorNames, readByline } from '../../src/articles/import/byline'
+import { readDateline } from '../../src/articles/import/dateline'
 import { findDate } from '../../src/articles/import/dates'
 import { importHtml } from '../../src/articles/import/html-import'
 import { readMetadataLine } from '../../src/articles/import/metadata'
@@ -163,5 +164,189 @@ describe('what the thirty-seventh to fortieth sets showed', () => {
     expect(importHtml(html, ZONE).fields.title).toBe('福建宁德：5600余艘渔船回港避风')
     // Can fail: a value of more digits than half its characters is data, not a headline.
     expect(readMetadataLine('公告编号：2025-0311号文件', ZONE)?.[0]?.prose).toBeUndefined()
+  })
+})
+
+describe('what the thirty-eighth and fortieth sets showed', () => {
+  it('reads a vertical colon and 攝 alone as labels, and a menu’s items as no label and value', () => {
+    expect(fields('文︰何詠琪　攝︰梁子傑')).toEqual([
+      ['author', '文', '何詠琪'],
+      ['photographer', '攝', '梁子傑'],
+    ])
+    const menu = (item: string) =>
+      imp(
+        'PeoPo 公民新聞',
+        '公民記者',
+        item,
+        '議題',
+        '活動',
+        '我要投稿',
+        '',
+        '枋寮漁村長輩共餐據點',
+        '作者：林秋月',
+        '2025.07.05 17:20',
+        '',
+        NEWS,
+      )
+    const peopo = menu('新聞分類')
+    expect(authors(peopo)).toEqual(['林秋月'])
+    expect(peopo.fields.source).toBeUndefined()
+    // Can fail: 攝 is no label without its colon; a name a surname starts under a role is one.
+    expect(fields('攝政王府今起開放')).toBeUndefined()
+    expect(authors(menu('陳大文'))).toEqual(['陳大文', '林秋月'])
+  })
+
+  it('reads the headline under the date past a path, and over its byline with commas in it', () => {
+    const weekly = imp(
+      '澳門觀察報',
+      'Jornal Observatório de Macau',
+      '逢星期三出版',
+      '',
+      '首頁 | 本期導讀 | 社會 | 政經 | 民生',
+      '',
+      '2025年6月25日 星期三',
+      '',
+      '首頁 > 民生',
+      '',
+      '新城A區公屋入伙半年 居民盼增街市及巴士線',
+      '',
+      '2025-06-25 | 第718期 | 民生',
+      '文／鄭慧珊',
+      '',
+      NEWS,
+    )
+    expect(weekly.fields.title).toBe('新城A區公屋入伙半年 居民盼增街市及巴士線')
+    const headline = '工研院發表鈉離子電池儲能櫃，循環壽命達 6,000 次，明年導入台南示範場域'
+    const tech = imp(
+      '科技新報 TechNews',
+      '首頁 › 能源科技',
+      headline,
+      '作者 陳冠廷 | 發布日期 2025 年 01 月 23 日 8:30 | 分類 能源科技 , 電池 , 儲能',
+      NEWS,
+    )
+    expect(tech.fields.title).toBe(headline)
+    expect(tech.fields.published).toBe('2025-01-23T08:30:00+08:00')
+    expect(authors(tech)).toEqual(['陳冠廷'])
+    // Can fail: a headline of three commas is a sentence of the story; sections need a date.
+    expect(
+      imp(
+        '科技新報 TechNews',
+        '首頁 › 能源科技',
+        '工研院，今天，在台南，發表新電池',
+        '作者 陳冠廷',
+        NEWS,
+      ).fields.title,
+    ).not.toBe('工研院，今天，在台南，發表新電池')
+    expect(fields('分類 能源科技 , 電池')).toBeUndefined()
+  })
+
+  it('takes a grade and its stream for no name, and a kind of reporter for no newsroom', () => {
+    const school = imp(
+      '宽中学生全国独中科学展摘金',
+      '2025年7月21日',
+      '',
+      NEWS,
+      '',
+      MORE,
+      '（报道：高一文商 黄诗琪　摄影：学生记者团）',
+    )
+    expect(authors(school)).toEqual(['黄诗琪'])
+    expect(school.fields.source).toBeUndefined()
+    // Can fail: a name a grade's word starts is a name.
+    expect(readByline('记者 高一鸣 黄诗琪')?.authors).toEqual(['高一鸣', '黄诗琪'])
+  })
+
+  it('reads a short name before the day and 讯 as the newsroom when the masthead prints it', () => {
+    const page = (masthead: string, dateline: string) =>
+      imp(
+        masthead,
+        '打开App',
+        '',
+        '辽宁加时险胜广厦 付昊然末节独得14分',
+        '2025-03-12 22:07 发布于浙江',
+        `${dateline} ${NEWS}`,
+      )
+    expect(page('虎扑', '虎扑03月12日讯').fields.source?.name).toBe('虎扑')
+    // Can fail: a place before the day and 讯 is no newsroom.
+    expect(page('南洋商报', '新山5日讯').fields.source).toBeUndefined()
+  })
+})
+
+describe('what the thirty-ninth set showed (the Chinese press of Southeast Asia and beyond)', () => {
+  it('reads Thai weekdays, Japanese and Indonesian labels, and a child reporter’s', () => {
+    const thai = readMetadataLine('วันศุกร์ 7 กุมภาพันธ์ 2568 14:20:37', 'Asia/Bangkok')
+    expect(thai?.[0]?.date?.value).toBe('2025-02-07T14:20:37+07:00')
+    expect(fields('掲載日：2025年9月17日（水）')?.[0]?.[0]).toBe('published')
+    expect(fields('最終更新日：2025年9月20日（土）')?.[0]?.[0]).toBe('updated')
+    expect(fields('已更新：2025年10月16日')?.[0]?.[0]).toBe('updated')
+    expect(fields('Sumber: ANTARA')).toEqual([['source', 'Sumber', 'ANTARA']])
+    expect(authorNames(fields('小记者：陈思颖（晨光小学五年级）')![0]![2]!)).toEqual(['陈思颖'])
+    // Can fail: a Thai word that is no weekday is left over, and the line is none.
+    expect(readMetadataLine('ตลาดนัด 7 กุมภาพันธ์ 2568', 'Asia/Bangkok')).toBeUndefined()
+  })
+
+  it('reads an agency’s datelines with a dash, and a reporter’s name before the outlet', () => {
+    expect(readDateline('金边，6月10日（AKP）——柬埔寨大米联合会周二发布数据。')?.wire).toBe('AKP')
+    expect(readDateline('越通社胡志明市——胡志明市城市铁路管理委员会表示。')?.wire).toBe('越通社')
+    expect(fields('何詠詩 | OMNI 粵語新聞')).toEqual([['byline', null, '何詠詩']])
+    const english = readMetadataLine('10 June 2025 By Sim Chanthy 经济', ZONE)
+    expect(english?.find((m) => m.byline)?.byline?.authors).toEqual(['Sim Chanthy'])
+    // Can fail: a co-op is no agency; a section or a place after a bar is no outlet.
+    expect(readDateline('合作社理事长——我们今年丰收。')).toBeUndefined()
+    expect(fields('新聞 | 星島日報')).toBeUndefined()
+    expect(fields('何詠詩 | 九龍城')).toBeUndefined()
+  })
+
+  it('drops a caption credited to an agency and its photographer', () => {
+    const caption = '学生在东努沙登加拉一所小学享用营养午餐。（ANTARA/Kornelis Kaha）'
+    const r = imp('印尼免费营养餐计划扩大至偏远学校', '2025-07-14', '', caption, '', NEWS, '', MORE)
+    expect(paragraphs(r)).toEqual([NEWS, MORE])
+    // Can fail: a paragraph of the story ending so is longer than a caption, and stays.
+    const long = `${NEWS.slice(0, -1)}（ANTARA/Kornelis Kaha）`
+    expect(
+      paragraphs(imp('印尼免费营养餐计划扩大至偏远学校', '2025-07-14', '', long, '', MORE)),
+    ).toEqual([long, MORE])
+  })
+
+  it('reads a breadcrumb set down one item a line, and a Wix post’s writer over its date', () => {
+    const headline = '“新加坡华文与本土叙事”论坛探讨双语教育新方向'
+    const path = imp(
+      'SUSS',
+      'Home',
+      '/',
+      'Centre for Chinese Studies',
+      '/',
+      '活动报道',
+      '',
+      headline,
+      'Posted on 18 Mar 2025',
+      '',
+      NEWS,
+    )
+    expect(path.fields.title).toBe(headline)
+    const wix = imp(
+      '新加坡作家协会',
+      'Singapore Association of Writers',
+      '首页',
+      '关于我们',
+      '活动',
+      '出版',
+      '会员',
+      '',
+      '作者相片',
+      '郭丽娟',
+      '2025年10月15日',
+      '3 分钟阅读',
+      '',
+      '第五届“狮城青年华文创作奖”揭晓 三位新人首度获奖',
+      '',
+      NEWS,
+    )
+    expect(wix.fields.title).toBe('第五届“狮城青年华文创作奖”揭晓 三位新人首度获奖')
+    expect(wix.fields.published).toBe('2025-10-15')
+    expect(authors(wix)).toEqual(['郭丽娟'])
+    // Can fail: a slash alone between two paragraphs sets no path apart.
+    const slashed = paragraphs(imp(headline, '2025-03-18', '', NEWS, '/', MORE))
+    expect(slashed.filter((p) => p !== '/')).toEqual([NEWS, MORE])
   })
 })

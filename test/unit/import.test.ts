@@ -212,8 +212,17 @@ describe('furniture cues', () => {
       keep: ['【法官说法】', '【财新网】今天上午，多家银行宣布下调存款利率。'],
     },
     'release-label': {
-      drop: ['[For Immediate Release]', '【即時發佈】', 'PRESS RELEASE'],
-      keep: ['公司今日即時發佈業績預告。', 'For immediate release, the firm said'],
+      drop: [
+        '[For Immediate Release]',
+        '【即時發佈】',
+        'PRESS RELEASE',
+        '新聞稿 Comunicado de Imprensa',
+      ],
+      keep: [
+        '公司今日即時發佈業績預告。',
+        'For immediate release, the firm said',
+        '新聞稿 今日發出',
+      ],
     },
     'reprint-note': {
       drop: [

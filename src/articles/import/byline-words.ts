@@ -37,6 +37,8 @@ export const KINDS = words(
     .concat('專訊 专讯 消息 電 电 訊 讯'.split(' '))
     .join(' '),
 )
+/** Kinds of reporter named before the role, which are no newsroom: `学生记者`, `公民記者`, `小记者`. */
+export const REPORTER_KIND = /^(?:学生|學生|校园|校園|公民|社区|社區|小|少年|青年|市民|网友|網友)$/u
 /** Words that join two names: `Jane Doe and John Roe`, `Hannah Whitford 和 张子安`. */
 export const JOINERS = new Set(['and', '&', '和', '與', '与', '及'])
 /** The commonest surnames, Simplified and Traditional. */
@@ -71,7 +73,8 @@ export const PAGE_KINDS = words(
 export const MENU_WORDS = new Set([
   ...(
     '视频 視頻 音频 音頻 图片 圖片 专题 專題 直播 首页 首頁 评论 評論 更多 热点 熱點 推荐 推薦 要闻 ' +
-    '要聞 新闻 新聞 财经 財經 体育 體育 娱乐 娛樂 科技 国际 國際 社会 社會 图集 圖集 语音 語音 专栏 專欄'
+    '要聞 新闻 新聞 财经 財經 体育 體育 娱乐 娛樂 科技 国际 國際 社会 社會 图集 圖集 语音 語音 专栏 專欄 ' +
+    '经济 經濟 政治 国内 國內 本地 健康 教育 旅游 旅遊 汽车 汽車 房产 房產 军事 軍事 活动 活動'
   ).split(' '),
   ...PAGE_KINDS,
 ])

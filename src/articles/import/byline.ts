@@ -95,9 +95,12 @@ const FILED_FROM = /^(\p{Script=Han}{2,4}?)?(?:发自|發自)\p{Script=Han}{2,8}
  * credit under its script names both the text's reporter and the camera's).
  */
 const CAMERA_ROLE = /^(?:攝影|摄影|攝像|摄像|圖片|图片|視頻|视频|影像)(?:記者|记者)$/u
-/** A student reporter's class, printed before the name: `中五仁班`, `高二3班`, `六年级2班`. */
+/**
+ * A student reporter's class, printed before the name: `中五仁班`, `高二3班`, `六年级2班`, or a
+ * grade and its stream (`高一文商`).
+ */
 const SCHOOL_CLASS =
-  /^(?:[初高中小][一二三四五六]|[一二三四五六七八九]年[级級])[\p{Script=Han}\d()（）]{0,4}?班$/u
+  /^(?:[初高中小][一二三四五六]|[一二三四五六七八九]年[级級])(?:[\p{Script=Han}\d()（）]{0,4}?班|(?:文商|理科|文科|商科|理工|美術|美术)\d{0,2})$/u
 /** An e-mail address. */
 const EMAIL = /^[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,4}$/u
 /** A picture's job after a name: `陈明/图`. */

@@ -12,6 +12,7 @@
  *
  * Each verdict carries a reason, for the import report.
  */
+import { DOUBLE_SURNAME, SURNAME } from './byline-words'
 import { STORY, STRONG_STORY, type LineFeatures } from './features'
 import { readDateline } from './dateline'
 import type { PageLine } from './page-lines'
@@ -133,12 +134,21 @@ export function classifyLines(
     const x = f[i]!
     if (x.readings) set(i, 'annotation', 'readings', false, zone)
     else if (x.cue) set(i, 'furniture', x.cue.id, false, zone)
-    else if (x.meta || (x.names && zone === 'header'))
+    else if (x.meta || (x.names && (zone === 'header' || overDate(i))))
       set(i, 'metadata', metaReason(x), false, zone)
     else if (x.caption) set(i, 'caption', 'caption', false, zone)
     else if (x.path) set(i, 'furniture', 'path', false, zone)
     else if (x.list || x.links || listed[i]) set(i, 'furniture', 'list', false, zone)
     else set(i, 'furniture', otherwise, false, zone)
+  }
+
+  /**
+   * `郭丽娟` over `2025年10月15日` above the headline, as Wix prints a post's writer: a Han name a
+   * common surname starts (a section's name over an edition's day, `新園地`, is none).
+   */
+  function overDate(i: number) {
+    const surnamed = f[i]!.names!.every((n) => SURNAME.test(n[0]!) || DOUBLE_SURNAME.test(n))
+    return surnamed && f[i + 1]?.meta?.some((m) => m.date && m.field !== 'updated') === true
   }
 
   function header(i: number) {

@@ -28,25 +28,38 @@ export interface Dateline {
   wire?: string
   /** The newsroom a dateline names as its own (`【明報專訊】`, `荊州網訊`): the source, failing all else. */
   outlet?: string
+  /**
+   * A short name before the day and 讯 (`虎扑03月12日讯`): a newsroom's, or a place's (`新山5日讯`);
+   * the page tells which, by printing it as its masthead.
+   */
+  named?: string
 }
 
 /**
  * A newsroom's own dateline (`本報訊`, `荊州網訊`, `1905电影网讯`, `长江日报-长江网讯`: a paper
  * and its site), a place and day (`…4月7日電`, a wire's; `…10月9日消息`, the newsroom's;
  * `…7月10日16时20分讯`; `吉隆坡3日电 -- `, a wire's that names no agency), or a short name and
- * `讯` followed by a space or a bracket (`南都讯 `), which `最新消息，` is not; a name and `讯`
+ * `讯`, perhaps with its day between, followed by a space or a bracket (`南都讯 `, `虎扑03月12日讯 `),
+ * which `最新消息，` is not; a name and `讯`
  * before a comma (`证券时报e公司讯，`), which a word ending in 讯 is not (NEWS_WORDS: `快讯，`,
  * `通讯，`); or a place and a dash, as wires abroad print it (`華盛頓 — `).
  */
 const DATELINE =
-  /^(?:(本(?:報|报|刊|台|網|网|站)?(?:\p{Script=Han}{2,6}?)?|(?:[\p{Script=Han}A-Za-z]{1,10}?(?:網|网|社|報|报|台|站|端|媒體|媒体|云|雲)[-－·・/／])?(?:\d{2,4}(?=\p{Script=Han}))?[\p{Script=Han}A-Za-z]{1,10}?(?:網|网|社|報|报|台|站|端|媒體|媒体))(?:訊|讯|消息|專訊|专讯)|((?:[\p{Script=Han}A-Za-z]{1,10}?(?:社|網|网|報|报|台|端)[-－·・、])?[\p{Script=Han}A-Za-z]{1,10}?(?:社|網|网|報|报|台|端))[\p{Script=Han}]{0,8}?(?:\d{1,2}月)?\d{1,2}日(?:\d{1,2}[时時](?:\d{1,2}分)?)?(電|电|消息|訊|讯)|[\p{Script=Han}]{2,6}?(?:\d{1,2}月)?\d{1,2}日(?:電|电)(?=\s*(?:--|—|－－)\s)|(?<short>[\p{Script=Han}]{2,4}?)(?:訊|讯)(?=[ \u3000（(【])|(?<comma>[\p{Script=Han}A-Za-z]{2,10}?)(?:訊|讯)(?=[，,])|(?<dash>[\p{Script=Han}]{2,6}) ?[—–]{1,2}(?= ))/u
+  /^(?:(本(?:報|报|刊|台|網|网|站)?(?:\p{Script=Han}{2,6}?)?|(?:[\p{Script=Han}A-Za-z]{1,10}?(?:網|网|社|報|报|台|站|端|媒體|媒体|云|雲)[-－·・/／])?(?:\d{2,4}(?=\p{Script=Han}))?[\p{Script=Han}A-Za-z]{1,10}?(?:網|网|社|報|报|台|站|端|媒體|媒体))(?:訊|讯|消息|專訊|专讯)|((?:[\p{Script=Han}A-Za-z]{1,10}?(?:社|網|网|報|报|台|端)[-－·・、])?[\p{Script=Han}A-Za-z]{1,10}?(?:社|網|网|報|报|台|端))[\p{Script=Han}]{0,8}?(?:\d{1,2}月)?\d{1,2}日(?:\d{1,2}[时時](?:\d{1,2}分)?)?(電|电|消息|訊|讯)|[\p{Script=Han}]{2,6}?(?:\d{1,2}月)?\d{1,2}日(?:電|电)(?=\s*(?:--|—|－－)\s)|(?<short>[\p{Script=Han}]{2,4}?)(?<day>(?:\d{1,2}月)?\d{1,2}日)?(?:訊|讯)(?=[ \u3000（(【])|(?<comma>[\p{Script=Han}A-Za-z]{2,10}?)(?:訊|讯)(?=[，,])|(?<dash>[\p{Script=Han}]{2,6}) ?[—–]{1,2}(?= ))/u
 /** A newsroom's brand in letters: `VOVWORLD`, `Reuters`, `AFP`. */
 const LATIN_BRAND = /^[A-Z][A-Za-z0-9.&]{1,15}$/
 /** A place in capitals opening an English story, perhaps with its day, before a dash or a colon. */
 const LATIN_DATELINE =
   /^[A-Z][A-Z.'’]+(?: [A-Z][A-Z.'’]+){0,3}(?: \([^()]{2,30}\)(?: [—–-]{1,2}|:)| [—–-]{1,2}) /
-/** A release's place and day before a dash: `新加坡，2025年3月14日——`. */
-const PLACE_DAY_DASH = /^\p{Script=Han}{2,6}[，,]\s?\d{4}年\d{1,2}月\d{1,2}日\s?[—–]{1,2}\s?/u
+/**
+ * A release's place and day before a dash (`新加坡，2025年3月14日——`), perhaps with the agency in
+ * brackets (`金边，6月10日（AKP）——`, as Cambodia's and Laos's agencies print it).
+ */
+const PLACE_DAY_DASH =
+  /^\p{Script=Han}{2,6}[，,]\s?(?:\d{4}年)?\d{1,2}月\d{1,2}日\s?(?:[（(]([A-Z]{2,8}|\p{Script=Han}{2,3}社)[）)])?\s?[—–]{1,2}\s?/u
+/** An agency and its place before a dash: `越通社胡志明市——`, `越通社河内——`. */
+const AGENCY_PLACE_DASH =
+  /^(\p{Script=Han}{2,3}社)(?<!合作社|出版社|旅行社|杂志社|雜誌社)\p{Script=Han}{2,6}\s?[—–]{1,2}\s?/u
 /** Outlets' names before a role: `观海新闻/青岛日报记者`. */
 const OUTLETS_ROLE = new RegExp(`^(.{2,16}?)(?=${ROLES.join('|')})`, 'u')
 /** How a story's first sentence may open with its day: `8月21日晚，`, `近日，`. */
@@ -124,8 +137,12 @@ export function readDateline(paragraph: string): Dateline | undefined {
   }
   // `SINGAPORE — `, `KUALA LUMPUR (July 8): `: an English story's place in capitals; `新加坡，
   // 2025年3月14日——`: a release's place and day before a dash.
-  const latin = LATIN_DATELINE.exec(head) ?? PLACE_DAY_DASH.exec(head)
-  if (latin) return { authors: [], end: latin[0].length, credit: false }
+  const latin =
+    LATIN_DATELINE.exec(head) ?? PLACE_DAY_DASH.exec(head) ?? AGENCY_PLACE_DASH.exec(head)
+  if (latin) {
+    const wire = latin[1]
+    return { authors: [], end: latin[0].length, credit: false, ...(wire ? { wire } : {}) }
+  }
   const place = DATELINE.exec(head)
   // `快讯，`, `通讯，`: words ending in 讯 before a comma are no dateline.
   if (!place || NEWS_WORDS.test(place.groups?.comma ?? '')) return undefined
@@ -153,7 +170,8 @@ export function readDateline(paragraph: string): Dateline | undefined {
   // (`快讯`, `通讯` are words).
   const short = place.groups?.short
   if (short && !dateline.outlet && isNewsroomShortName(short)) {
-    dateline.outlet = short
+    if (place.groups?.day) dateline.named = short
+    else dateline.outlet = short
   }
   // `人民报网 – 河内市…`: an outlet before a dash names itself, as a place there does not.
   const dash = place.groups?.dash

@@ -6,6 +6,7 @@
  * a figure's caption). Where the line sits is classify.ts's business.
  */
 import { authorNames, isPersonName, namesAlone } from './byline'
+import { SURNAME } from './byline-words'
 import { furnitureCue, type FurnitureCue } from './furniture'
 import { isShortLine, MAX_LINE_CHARS } from './limits'
 import { findDate } from './dates'
@@ -72,8 +73,11 @@ const WEB_ADDRESS = /^(?:https?:\/\/|www\.)\S+$/i
  */
 const META_HINT =
   /[\d０-９:：﹕/／|｜丨,，者員员生導导道訊讯電电息攝摄影理文创創辑輯对對核源读讀報报社網网台A-Za-z]/
-/** Clause and sentence punctuation: a label's colon is not a clause. */
-const CLAUSE = /[，、；,;。！？!]/g
+/**
+ * Clause and sentence punctuation: a label's colon is not a clause, nor a comma between a
+ * number's thousands (`6,000`).
+ */
+const CLAUSE = /[，、；;。！？!]|,(?!(?<=\d,)\d{3}(?!\d))/g
 const PATH =
   /^[^>»›＞→/／]{1,16}(?:\s{0,2}(?:>>|＞＞|>|»|›|＞|→|\/|／)\s{0,2}[^>»›＞→/／]{1,20}){1,6}$/
 /** Items set apart by slashes alone, one of them a headline's phrase: `市建局開展土瓜灣落山道／崇志街重建項目`. */
@@ -104,6 +108,7 @@ export function lineFeatures(lines: readonly PageLine[], timeZone: string): Line
     return f
   })
   markRuns(lines, all)
+  markPathsDown(lines, all)
   pairLabels(lines, all, timeZone)
   markWriters(lines, all, timeZone)
   // The line right under an image's placeholder (`[图片]`) is what the page printed under it,
@@ -173,10 +178,16 @@ function pairLabels(lines: readonly PageLine[], all: LineFeatures[], timeZone: s
     if (!field || next.blank || next.meta || next.sentence) continue
     const items = readMetadataLine(`${label}：${lines[i + 1]!.plain.trim()}`, timeZone)
     if (items?.length !== 1 || items[0]!.field !== field) continue
+    // `出版` over `会员`, a menu's two items: a day's label over no day is no label.
+    if ((field === 'published' || field === 'updated') && !items[0]!.date) continue
     // A person's label over a line that names nobody (`風傳媒記者` over `看更多文章`) is a heading.
     const people = ['author', 'editor', 'photographer'].includes(field)
     const names = people ? authorNames(items[0]!.value) : []
     if (people && (!names.length || !names.every(isPersonName))) continue
+    // `公民記者` over `新聞分類`, items of a menu: a person's label without its colon over a name
+    // no common surname starts is two items, not a label and its value.
+    const menu = all[i]!.list && next.list && !/[：:]$/.test(text)
+    if (people && menu && !names.every((n) => SURNAME.test(n[0]!) || /^\p{Lu}/u.test(n))) continue
     all[i] = { ...all[i]!, meta: [{ field, label, value: '', pair: true }] }
     all[i + 1] = { ...next, meta: items }
     i++
@@ -301,6 +312,24 @@ function features(line: PageLine, timeZone: string, full: boolean): LineFeatures
 }
 
 /** Marks as lists the runs of RUN or more short lines without sentences, as menus print. */
+/** A path's separator alone on its line, as a breadcrumb of links copies: `/`, `>`, `›`. */
+const SEPARATOR_LINE = /^[/／>＞›»]$/
+
+/**
+ * `Home`, `/`, `Centre for Chinese Studies`, `/`, `活动报道`: a breadcrumb whose items and
+ * separators each took a line of their own is a path, every line of it.
+ */
+function markPathsDown(lines: readonly PageLine[], all: LineFeatures[]): void {
+  const item = (k: number) => all[k] && !all[k].blank && all[k].chars <= PATH_ITEM_CHARS
+  for (let i = 1; i + 1 < lines.length; i++) {
+    if (!SEPARATOR_LINE.test(lines[i]!.plain.trim()) || !item(i - 1) || !item(i + 1)) continue
+    for (const k of [i - 1, i, i + 1])
+      all[k] = { ...all[k]!, path: true, story: Math.min(all[k]!.story, 0) }
+  }
+}
+/** The longest item of a breadcrumb set down one item a line. */
+const PATH_ITEM_CHARS = 30
+
 function markRuns(lines: readonly PageLine[], all: LineFeatures[]): void {
   // `会员会馆 Member Clans`: a bilingual menu's item is short in each of its scripts.
   const bilingual = (f: LineFeatures) =>

@@ -21,7 +21,7 @@
 import type { Verdict } from './classify'
 import { labelOutlet } from './labels'
 import { authorNames, isOutlet, isShortName, namesInBrackets, readByline } from './byline'
-import { ROLES, SECTION_NAME } from './byline-words'
+import { REPORTER_KIND, ROLES, SECTION_NAME } from './byline-words'
 import { REPRINTED_IN } from './furniture-words'
 import { readDateline } from './dateline'
 import type { ClockTime } from './clock'
@@ -264,7 +264,9 @@ export function readFields(
     if (outlet) sources.push({ value: outlet.trim(), rank: SOURCE_RANK.signOff, line: i })
   })
   const opening = storyOpening(lines, verdicts, firstStory)
-  const named = opening?.wire ?? opening?.outlet
+  // `虎扑03月12日讯` under the masthead `虎扑`: the short name before the day is the newsroom's.
+  const own = opening?.named === lines[masthead]?.plain.trim() ? opening?.named : undefined
+  const named = opening?.wire ?? opening?.outlet ?? own
   if (opening && named) sources.push({ value: named, rank: SOURCE_RANK.wire, line: opening.line })
   // `-- 马新社`: an agency's sign-off under the story names it, as its dateline would; so does
   // one agency alone in brackets, which is read as the story's contributors (`（越通社）`).
@@ -351,7 +353,13 @@ function ownName(line: string, own: string): string | undefined {
     // The longest end of the run before the role that the page names itself by: `南方周末`.
     for (let k = 0; k <= before.length - 2; k++) {
       const name = before.slice(k)
-      if (isShortName(name) && !name.startsWith('本') && own.includes(name)) return name
+      if (
+        isShortName(name) &&
+        !name.startsWith('本') &&
+        !REPORTER_KIND.test(name) &&
+        own.includes(name)
+      )
+        return name
     }
   }
   return undefined
@@ -429,7 +437,10 @@ function storyOpening(
     if (!verdicts[i]!.kept) continue
     kept++
     const dateline = readDateline(lines[i]!.plain.replace(/^[ \t\u3000]+/, ''))
-    if (dateline && (dateline.authors.length || dateline.wire || dateline.outlet)) {
+    if (
+      dateline &&
+      (dateline.authors.length || dateline.wire || dateline.outlet || dateline.named)
+    ) {
       return { ...dateline, line: i }
     }
     if (i === firstStory) return undefined

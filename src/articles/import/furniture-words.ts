@@ -2,6 +2,7 @@
  * The words and patterns the furniture cues (furniture.ts) look for, Traditional and Simplified:
  * controls, prompts, link rows, headings of related lists, small print.
  */
+import { PAGE_KINDS } from './byline-words'
 
 const words = (...list: string[]) => new RegExp(`(?:${list.join('|')})`, 'i')
 
@@ -122,9 +123,14 @@ export const FOLLOW_OR_LISTEN =
 /** An account's plea to follow it for more: `关注宜宾身边事，了解更多宜宾新鲜事！`. */
 export const FOLLOW_FOR_MORE =
   /^(?:[关關]注|[订訂][阅閱]|追蹤|追踪)[^，,。！!]{1,16}[，,]\s*(?:了解|[获獲]取|看|[阅閱][读讀]|[发發]現|[发發]现|第一[时時][间間][获獲]取)[^。！!]{0,12}更多/u
-/** A press release's label alone on a line: `[For Immediate Release]`, `【即時發佈】`. */
-export const RELEASE_LABEL =
-  /^[[【(（]?\s*(?:For Immediate Release|即時發佈|即時發布|即时发布|即時發放|Press Release)\s*[\]】)）]?$/i
+/**
+ * A press release's label alone on a line: `[For Immediate Release]`, `【即時發佈】`, or the kind of
+ * page with its name in another language (`新聞稿 Comunicado de Imprensa`).
+ */
+export const RELEASE_LABEL = new RegExp(
+  `^[[【(（]?\\s*(?:For Immediate Release|即時發佈|即時發布|即时发布|即時發放|Press Release)\\s*[\\]】)）]?$|^(?:${PAGE_KINDS.join('|')})[ \\u3000]+[A-Za-z][A-Za-z ]{2,40}$`,
+  'i',
+)
 /**
  * A search box's button or the words it holds before anyone types: `搜索股票、组合、用户`,
  * `請輸入關鍵字`, `Search…`.

@@ -25,19 +25,19 @@ export type LabelField =
 const TABLE: [LabelField, string][] = [
   [
     'published',
-    '發布時間|发布时间|發佈時間|發表時間|发表时间|發布日期|发布日期|發佈日期|發表日期|发表日期|公布日期|公佈日期|刊登日期|刊出日期|刊登|刊出|上稿時間|上稿日期|發稿時間|发稿时间|發稿日期|发稿日期|見報日期|出版時間|出版时间|出版日期|出版|發布|发布|發佈|發表|发表|時間|时间|日期|Published|Posted|Date|Published on|Posted on|輸入|输入|Diterbitkan|Diterbitkan pada|Diposting pada|Dipublikasikan|Tarikh|Tanggal|โพสต์เมื่อ|เผยแพร่|เผยแพร่เมื่อ|วันที่',
+    '發布時間|发布时间|發佈時間|發表時間|发表时间|發布日期|发布日期|發佈日期|發表日期|发表日期|公布日期|公佈日期|刊登日期|刊出日期|刊登|刊出|上稿時間|上稿日期|發稿時間|发稿时间|發稿日期|发稿日期|見報日期|出版時間|出版时间|出版日期|出版|發布|发布|發佈|發表|发表|時間|时间|日期|Published|Posted|Date|Published on|Posted on|輸入|输入|掲載日|公開日|投稿日|Diterbitkan|Diterbitkan pada|Diposting pada|Dipublikasikan|Tarikh|Tanggal|โพสต์เมื่อ|เผยแพร่|เผยแพร่เมื่อ|วันที่',
   ],
   [
     'updated',
-    '更新時間|更新时间|更新日期|最後更新|最后更新|修改時間|修改时间|修訂日期|修订日期|更新|修改|Updated|Updated on|Last updated|Modified|Dikemaskini|Diperbarui|อัปเดต',
+    '更新時間|更新时间|更新日期|最後更新|最后更新|修改時間|修改时间|修訂日期|修订日期|更新|修改|已更新|最終更新日|更新日|Updated|Updated on|Last updated|Modified|Dikemaskini|Diperbarui|อัปเดต',
   ],
   [
     'source',
-    '來源|来源|來源於|来源于|文章來源|文章来源|資料來源|资料来源|信息來源|信息来源|消息來源|消息来源|新聞來源|新闻来源|稿源|出處|出处|發文機關|发文机关|發布機關|发布机关|發布機構|发布机构|發布單位|发布单位|發佈部門|發布部門|发布部门|發稿單位|发稿单位|來源單位|来源单位|供稿單位|供稿单位|供稿|稿件來源|稿件来源|轉載來源|转载来源|原文來源|原文来源|內容來源|内容来源|新聞引據|新闻引据|媒體來源|媒体来源|Source',
+    '來源|来源|來源於|来源于|文章來源|文章来源|資料來源|资料来源|信息來源|信息来源|消息來源|消息来源|新聞來源|新闻来源|稿源|出處|出处|發文機關|发文机关|發布機關|发布机关|發布機構|发布机构|發布單位|发布单位|發佈部門|發布部門|发布部门|發稿單位|发稿单位|來源單位|来源单位|供稿單位|供稿单位|供稿|稿件來源|稿件来源|轉載來源|转载来源|原文來源|原文来源|內容來源|内容来源|新聞引據|新闻引据|媒體來源|媒体来源|Source|Sumber',
   ],
   [
     'author',
-    '作者|原作者|故事作者|記者署名|记者署名|撰文者|撰稿者|執筆者|执笔者|撰稿編輯|撰稿编辑|專欄作者|专栏作者|專欄作家|专栏作家|特約撰稿人|特约撰稿人|特約作者|特约作者|客席作者|記者|记者|通訊員|通讯员|特約記者|特约记者|見習記者|见习记者|實習記者|实习记者|實習生|实习生|執筆|执笔|撰寫|撰写|撰文|撰稿|撰稿人|主笔|主筆|采写|採寫|文字|文字記者|文字记者|報道|报道|報導|报导|採訪|采访|文|由|Author|Authors|Reporter|Writer|Penulis|Wartawan|Oleh|ผู้เขียน',
+    '作者|原作者|故事作者|記者署名|记者署名|撰文者|撰稿者|執筆者|执笔者|撰稿編輯|撰稿编辑|專欄作者|专栏作者|專欄作家|专栏作家|特約撰稿人|特约撰稿人|特約作者|特约作者|客席作者|記者|记者|通訊員|通讯员|特約記者|特约记者|見習記者|见习记者|實習記者|实习记者|實習生|实习生|執筆|执笔|撰寫|撰写|撰文|撰稿|撰稿人|主笔|主筆|采写|採寫|文字|文字記者|文字记者|報道|报道|報導|报导|採訪|采访|文|由|小記者|小记者|學生記者|学生记者|校園記者|校园记者|公民記者|公民记者|Author|Authors|Reporter|Writer|Penulis|Wartawan|Oleh|ผู้เขียน',
   ],
   [
     'editor',
@@ -45,7 +45,7 @@ const TABLE: [LabelField, string][] = [
   ],
   [
     'photographer',
-    '攝影|摄影|攝影記者|摄影记者|攝像|摄像|攝像記者|摄像记者|圖片|图片|圖|图|Photo|Photos|Photographer',
+    '攝影|摄影|攝影記者|摄影记者|攝像|摄像|攝像記者|摄像记者|攝|摄|圖片|图片|圖|图|Photo|Photos|Photographer',
   ],
   [
     'views',
@@ -151,7 +151,8 @@ const BARE_LABELS = [
   'Posted',
 ]
 
-const COLONS = ':：﹕'
+/** Colons, as pages print them: ASCII, full-width, small, and the vertical form (`文︰何詠琪`). */
+const COLONS = ':：﹕︰'
 /** True for a colon; a line's end is none (`''.includes` would say it is). */
 const isColon = (ch: string | undefined) => !!ch && COLONS.includes(ch)
 /** Labels read only before a colon. */

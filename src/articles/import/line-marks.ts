@@ -95,14 +95,14 @@ export function caption(text: string, line: PageLine): Caption | undefined {
   // `(photo by Chuang Yung-ching)`: an English caption's credit in brackets.
   const latin = LATIN_CREDIT.exec(text)?.[1]
   if (latin) return { photographers: [latin.trim()], sure: true }
-  // `(朝日新闻)`, `(ABC News: Daniel Pirelli)`: the outlet, perhaps its photographer after a colon;
-  // `…查询路线。/韩联社`: or after a slash.
-  const outlet = (OUTLET_CLOSING.exec(text)?.[1] ?? SLASHED_CLOSING.exec(text)?.[1])
-    ?.split(/[:：]/)[0]
-    ?.trim()
+  // `(朝日新闻)`, `(ABC News: Daniel Pirelli)`: the outlet, perhaps its photographer after a colon
+  // or a slash (`（ANTARA/Kornelis Kaha）`); `…查询路线。/韩联社`: or after a slash.
+  const closing = OUTLET_CLOSING.exec(text)?.[1]
+  const outlet = (closing ?? SLASHED_CLOSING.exec(text)?.[1])?.split(/[:：]/)[0]?.trim()
+  const agency = closing !== undefined && OUTLET_PHOTOGRAPHER.test(closing.trim())
   if (
     text.length <= CREDITED_CHARS &&
-    ((outlet && isOutlet(outlet)) || SOURCE_CLOSING.test(text))
+    ((outlet && isOutlet(outlet)) || agency || SOURCE_CLOSING.test(text))
   ) {
     return { photographers: [], sure: true }
   }

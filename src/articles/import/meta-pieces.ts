@@ -65,6 +65,9 @@ const SECTION = /^[\p{Script=Han}]{4}$/u
 const SPACED_SECTION = /^[\p{Script=Han}]{2,5}$/u
 /** A section named in both scripts: `新闻 News`. */
 const BILINGUAL_SECTION = /^(\p{Script=Han}{2,4})\s+[A-Za-z]+(?:\s[A-Za-z]+)?$/u
+/** The sections a post is filed under, after their label and a space: `分類 能源科技 , 電池`. */
+const FILED_UNDER =
+  /^(?:分類|分类|類別|类别|欄目|栏目|Category|Categories)[\s\u3000]+[\p{Script=Han}A-Za-z]{1,8}(?:\s*[,，、]\s*[\p{Script=Han}A-Za-z]{1,8}){0,5}$/u
 /** Two or more sections, set apart by commas: `教育, 評論`. */
 const SECTIONS =
   /^[,，]?\s*[\p{Script=Han}A-Za-z]{1,6}(?:\s*[,，、]\s*[\p{Script=Han}A-Za-z]{1,6})+$/u
@@ -168,6 +171,9 @@ export function pieceItem(piece: string, beside: Beside): MetaItem | undefined {
   if (section && MENU_WORDS.has(section[1]!)) {
     return { field: 'other', label: 'section', value: piece }
   }
+  // `分類 能源科技 , 電池 , 儲能`: the sections after their label and a space, beside the date.
+  if (firstDate && FILED_UNDER.test(piece))
+    return { field: 'other', label: 'section', value: piece }
   // `2025/10/07, 教育, 評論`: the sections a post is filed under, beside its date.
   if (firstDate && SECTIONS.test(piece)) return { field: 'other', label: 'section', value: piece }
   return undefined

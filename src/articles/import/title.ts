@@ -123,12 +123,15 @@ export function pickTitle(
   // the date by a menu are the masthead, and the headline is the first under the date.
   const menu = (x: LineFeatures) => !!(x.list || x.links || x.path || x.cue)
   const apart = firstMeta !== -1 && f.slice(stack.at(-1)! + 1, firstMeta).some(menu)
-  // (Past more metadata and a section's name: `第1290期`, `2025年9月10日`, `警隊動態`.)
+  // (Past more metadata, a section's name, a path and a reading time: `第1290期`, `2025年9月10日`,
+  // `警隊動態`, `首頁 > 民生`, `3 分钟阅读`; it may be what opens the story, read alone.)
   const section = (x: LineFeatures) => headlineLike(x) && !isHeadline(x) && x.chars <= SECTION_CHARS
   const dated = apart
-    ? f.findIndex((x, i) => i > firstMeta && !x.blank && !x.meta && !section(x))
+    ? f.findIndex(
+        (x, i) => i > firstMeta && !x.blank && !x.meta && !section(x) && !x.path && !x.cue,
+      )
     : -1
-  if (dated !== -1 && dated < limit && headlineLike(f[dated]!) && isHeadline(f[dated]!)) {
+  if (dated !== -1 && dated <= limit && headlineLike(f[dated]!) && isHeadline(f[dated]!)) {
     return { lines: [dated], subtitles: [], above: stack }
   }
   if (title.lines.some((i) => isHeadline(f[i]!))) return title
