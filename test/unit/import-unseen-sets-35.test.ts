@@ -350,3 +350,70 @@ describe('what the thirty-ninth set showed (the Chinese press of Southeast Asia 
     expect(slashed.filter((p) => p !== '/')).toEqual([NEWS, MORE])
   })
 })
+
+describe('what joining the thirty-fifth to fortieth sets showed (their paragraphs)', () => {
+  it('drops captions credited as a body’s picture, numbered, or as Korean papers credit them', () => {
+    for (const caption of [
+      '翻新後的花墟公園新增寵物公園。（康文署圖片）',
+      '圖一：代表團到訪合作區執行委員會',
+      '与会嘉宾在论坛后合影。（照片：新跃社科大学）',
+      '仁川机场第一航站楼出境大厅 [照片=仁川国际机场公社提供]',
+    ]) {
+      expect(
+        paragraphs(imp('花墟公園翻新後重開', '2025-03-02', '', NEWS, '', caption, '', MORE)),
+        caption,
+      ).toEqual([NEWS, MORE])
+    }
+    // Can fail: a sentence about pictures, and a book's title after 圖, are the story's.
+    const kept = ['市民可在網上查閱當年的照片。', '圖書館明年起延長開放時間。']
+    for (const line of kept) {
+      expect(
+        paragraphs(imp('花墟公園翻新後重開', '2025-03-02', '', NEWS, '', line, '', MORE)),
+      ).toContain(line)
+    }
+  })
+
+  it('drops an editor’s credit between the story and a fact box, not a notice’s own labels', () => {
+    const box = imp(
+      '旧报纸变身兔子灯',
+      '2025年9月29日',
+      '',
+      NEWS,
+      '',
+      '编辑：黄丽琴',
+      '',
+      '你知道吗？',
+      '',
+      MORE,
+    )
+    expect(paragraphs(box)).not.toContain('编辑：黄丽琴')
+    // Can fail: a time's label inside a notice is the notice's.
+    const notice = imp(
+      '关于举办消防演练的通知',
+      '2025-05-01',
+      '',
+      NEWS,
+      '',
+      '时间：5月8日上午9时',
+      '',
+      MORE,
+    )
+    expect(paragraphs(notice)).toContain('时间：5月8日上午9时')
+  })
+
+  it('drops the site’s footer of an HTML paste, not an article’s own footer', () => {
+    const page = (footer: string) =>
+      importHtml(
+        `<h1>南方大学学院与三所独中签署合作备忘录</h1><p>24/04/2025</p><article><p>${NEWS}</p><p>${MORE}</p>${footer}</article>`,
+        ZONE,
+      )
+    const site = importHtml(
+      `<h1>南方大学学院与三所独中签署合作备忘录</h1><p>24/04/2025</p><article><p>${NEWS}</p><p>${MORE}</p></article>` +
+        '<footer class="site-footer"><p>南方大学学院 Southern University College (DU013(J))</p><p>PTB 64, 81300 Skudai, Johor, Malaysia.</p></footer>',
+      ZONE,
+    )
+    expect(site.fields.content_html).not.toContain('Skudai')
+    // Can fail: the reporters an article's own footer names are still read.
+    expect(authors(page('<footer><p>（记者 王小明）</p></footer>'))).toEqual(['王小明'])
+  })
+})

@@ -188,6 +188,9 @@ export function classifyLines(
     // `文/许晴　图/陈默` between paragraphs: a credit line, read for its names and kept.
     else if (x.meta?.length && x.meta.every((m) => BYLINE_FIELDS.has(m.field)))
       set(i, 'story', 'credit', true, 'story')
+    // `编辑：黄丽琴` over a fact box under the story: an editor's credit is never the story's.
+    else if (x.meta?.length && x.meta.every((m) => m.field === 'editor'))
+      set(i, 'metadata', metaReason(x), false, 'story')
     else set(i, 'story', 'inside-story', true, 'story')
   }
 

@@ -194,6 +194,14 @@ function pairLabels(lines: readonly PageLine[], all: LineFeatures[], timeZone: s
   }
 }
 
+/** A line of the site's footer in an HTML paste, which the DOM names (DomHints.footer). */
+const SITE_FOOTER: FurnitureCue = {
+  id: 'site-footer',
+  description: 'the site’s footer in an HTML paste: <footer class="site-footer">…</footer>',
+  strong: true,
+  sentence: true,
+}
+
 /** The longest line read as a label over its value: eight characters, a colon, a number. */
 const PAIRED_LABEL_CHARS = 13
 
@@ -307,6 +315,8 @@ function features(line: PageLine, timeZone: string, full: boolean): LineFeatures
   f.endMark = END_MARK.test(text)
   f.readings = onlyReadings(text)
   f.links = line.dom?.link !== undefined && line.dom.link > 0.5 && !f.sentence
+  // `<footer class="site-footer">南方大学学院 …</footer>`: the site's name and address.
+  if (line.dom?.footer && !f.meta && !f.names) f.cue = SITE_FOOTER
   f.story = storyScore(f, line)
   return f
 }

@@ -59,6 +59,9 @@ interface Context {
   /** Inside a `<header>` or a block its class names as the article's head or summary. */
   standfirst: boolean
   byline: boolean
+  /** Inside an `<article>`, whose own `<footer>` is the article's. */
+  article: boolean
+  footer: boolean
 }
 
 /** Elements that set a caption apart from the story under an image. */
@@ -74,6 +77,9 @@ const UPDATED = /updated|modified/i
  */
 const STANDFIRST_CLASS =
   /(?:^|[\s_-])(?:header|summary|dek|standfirst|abstract|excerpt|digest|verdict|highlights|takeaways|tldr)(?:$|[\s_-])/i
+
+/** How a block outside any `<article>` names itself the site's footer: `site-footer`, `colophon`. */
+const FOOTER_CLASS = /(?:^|[\s_-])(?:footer|colophon)(?:$|[\s_-])/i
 
 /** Where pages print the article's authors: `<address>`, `class="byline"`, `rel="author"`. */
 const BYLINE_MARK = /(?:^|[\s_-])(?:byline|author|authors|writer|reporter)(?:$|[\s_-])/i
@@ -146,6 +152,7 @@ export function htmlLines(source: string): HtmlPage {
       image = false
       if (ctx.standfirst) dom.standfirst = true
       if (ctx.byline) dom.byline = true
+      if (ctx.footer) dom.footer = true
       lines.push({
         text,
         plain: removeAnnotations(text, scan.annotations),
@@ -230,6 +237,14 @@ export function htmlLines(source: string): HtmlPage {
         tag === 'header' ||
         STANDFIRST_CLASS.test(node.attrs.find((a) => a.name === 'class')?.value ?? ''),
       byline: ctx.byline || marksByline(node),
+      article: ctx.article || tag === 'article',
+      footer:
+        ctx.footer ||
+        (!ctx.article &&
+          (tag === 'footer' ||
+            node.attrs.some(
+              (a) => (a.name === 'class' || a.name === 'id') && FOOTER_CLASS.test(a.value),
+            ))),
     }
     if (/^h[1-6]$/.test(tag)) block.heading = Number(tag[1])
     block.unit = ctx.unit ?? (UNITS.has(tag) ? node : undefined)
@@ -274,6 +289,8 @@ export function htmlLines(source: string): HtmlPage {
     link: false,
     standfirst: false,
     byline: false,
+    article: false,
+    footer: false,
   }
   inline(fragment, root)
   flush(root)

@@ -13,11 +13,11 @@ const HAN = /\p{Script=Han}/u
 const WHO_IS_WHERE =
   /[（(](?:左|右|中|前排|後排|后排)(?:[一二三四五六七八九十\d]|起)?[）)]|\((?:left|right|centre|center)\)/i
 /**
- * A caption's marks (`图说：`, `▲`, `Top photo via …`), or the placeholder a text paste leaves
+ * A caption's marks (`图说：`, `圖一：`, `▲`, `Top photo via …`), or the placeholder a text paste leaves
  * where an image was, the caption after it (`[图片] …`).
  */
 const CAPTION_START =
-  /^(?:图说[：:]|圖說[：:]|图为|圖為|(?:资料|資料)?(?:图|圖|图片|圖片|照片?)(?:[来來]源)?[：:]|[（(](?:图|圖|攝|摄)[)）／/]|Photo:|(?:Top |Cover |Header )?(?:Photo|Image|Picture)s? (?:via|by|from|courtesy of) |■|▲|▼|△|▽|●|\[(?:图片|圖片|图|圖|image|img|photo|picture)\]\s*\S)/i
+  /^(?:图说[：:]|圖說[：:]|图为|圖為|(?:资料|資料)?(?:图|圖|图片|圖片|照片?)(?:[来來]源)?[：:]|[图圖][一二三四五六七八九十\d]{1,2}[：:]|[（(](?:图|圖|攝|摄)[)）／/]|Photo:|(?:Top |Cover |Header )?(?:Photo|Image|Picture)s? (?:via|by|from|courtesy of) |■|▲|▼|△|▽|●|\[(?:图片|圖片|图|圖|image|img|photo|picture)\]\s*\S)/i
 /**
  * A photo's credit alone on its line: `圖像：Markus Feld/dpa`, `图片来源：视觉中国`, `Photo: AP`
  * (or OUTLET_PHOTOGRAPHER's, or PICTURE_OWNER's `© WFP`).
@@ -47,14 +47,18 @@ const PLACEHOLDER =
 const CREDIT_LABEL = /^(?:摄影|攝影|图片|圖片|图|圖)(?:[来來]源)?\s*[／/：:]\s*/
 /** How a photographer's credit ends: `摄`, `攝影`, perhaps with the agency (`何红福摄（中经视觉）`). */
 const PHOTO_END = /(?:攝|摄)(?:影)?\s*(?:[（(][^（）()]{2,12}[）)])?\s*$|\s[图圖]\s*$/
-/** How a supplied picture's credit ends a caption: `受访单位供图`, `资料图`, `網路截圖`. */
-const SUPPLIED_END =
-  /(?:[（(][^（）()]{1,12}提供|供图|供圖|资料图片?|資料圖片?|资料照片?|資料照片?|档案照片?|檔案照片?|截图|截圖|翻摄|翻攝|[（(](?:(?:讀者|读者|網民|网民|市民|受訪者|受访者|警方|消防)?提供|自制|自製))\s*[)）]?\s*$/
 /**
- * A photo credit in brackets closing the line: `（摄影：李俊杰）`, `（圖／記者王小明攝）`, `（示意图：互联网）`.
+ * How a supplied picture's credit ends a caption: `受访单位供图`, `资料图`, `網路截圖`, `（康文署圖片）`,
+ * `[照片=仁川国际机场公社提供]` (as Korean papers credit it).
+ */
+const SUPPLIED_END =
+  /(?:[（(][^（）()]{1,12}提供|[（(][^（）()]{1,12}(?:圖片|图片|照片)|[[［](?:照片|图片|圖片|사진)\s?=[^\]］]{1,24}[\]］]|供图|供圖|资料图片?|資料圖片?|资料照片?|資料照片?|档案照片?|檔案照片?|截图|截圖|翻摄|翻攝|[（(](?:(?:讀者|读者|網民|网民|市民|受訪者|受访者|警方|消防)?提供|自制|自製))\s*[)）]?\s*$/
+/**
+ * A photo credit in brackets closing the line: `（摄影：李俊杰）`, `（圖／記者王小明攝）`, `（示意图：互联网）`,
+ * `（照片：新跃社科大学）`.
  */
 const BRACKETED_CREDIT =
-  /[（(]\s*(?:(?:文[／/]圖|文[／/]图|圖文|图文|摄影|攝影|(?:示意|[资資]料)?(?:图|圖)(?:片)?)(?:[来來]?源)?\s*[：:／/]\s*([^（）()]{1,24})|([^（）()]{1,24}?(?:攝|摄)(?:影)?))\s*[）)]$/
+  /[（(]\s*(?:(?:文[／/]圖|文[／/]图|圖文|图文|摄影|攝影|照片|相片|(?:示意|[资資]料)?(?:图|圖)(?:片)?)(?:[来來]?源)?\s*[：:／/]\s*([^（）()]{1,24})|([^（）()]{1,24}?(?:攝|摄)(?:影)?))\s*[）)]$/
 
 /** A bracketed credit naming where a picture came from: `（图片来源：…）`, `（图源：…）`, `（示意图：…）`. */
 const PICTURE_SOURCE = /[来來]源|[图圖]源|^[（(]\s*(?:示意|[资資]料)[图圖]/

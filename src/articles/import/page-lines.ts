@@ -23,6 +23,8 @@ export interface DomHints {
   standfirst?: boolean
   /** The line is in an `<address>`, or a block whose class, `rel` or `itemprop` names an author. */
   byline?: boolean
+  /** The line is in the site's footer: a `<footer>` outside any `<article>`, or a block so named. */
+  footer?: boolean
 }
 
 export interface PageLine {
