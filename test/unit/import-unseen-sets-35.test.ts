@@ -373,6 +373,14 @@ describe('what joining the thirty-fifth to fortieth sets showed (their paragraph
     }
   })
 
+  it('reads a role alone before a full-width space as no value yet', () => {
+    const credit = fields('撰稿：学生记者　蔡欣怡、陈俊杰')
+    expect(credit).toEqual([['author', '撰稿', '学生记者　蔡欣怡、陈俊杰']])
+    expect(authorNames(credit![0]![2]!)).toEqual(['蔡欣怡', '陈俊杰'])
+    // Can fail: a name before a full-width space ends the writer's value.
+    expect(fields('撰稿：蔡欣怡　2025-05-06')?.[0]).toEqual(['author', '撰稿', '蔡欣怡'])
+  })
+
   it('drops an editor’s credit between the story and a fact box, not a notice’s own labels', () => {
     const box = imp(
       '旧报纸变身兔子灯',

@@ -15,7 +15,7 @@ import {
   readByline,
   type Byline,
 } from './byline'
-import { BY_WORDS, PAGE_KINDS, SURNAME } from './byline-words'
+import { BY_WORDS, PAGE_KINDS, ROLES, SURNAME } from './byline-words'
 import { asciiDigits, lineTime, type ClockTime } from './clock'
 import { findDate, type NewsDate } from './dates'
 import { CONTROL_LABELS } from './furniture-words'
@@ -379,6 +379,15 @@ function valueEnd(
     sep = end.exec(stretch.slice(at + 1))
     at = sep ? at + 1 + sep.index : next
   }
+  // `撰稿：学生记者　蔡欣怡、陈俊杰`: a role alone before a full-width space is no value yet.
+  if (
+    field === 'author' &&
+    sep?.[0] === '\u3000' &&
+    ROLE_ALONE.test(stretch.slice(from, at).trim())
+  ) {
+    sep = end.exec(stretch.slice(at + 1))
+    at = sep ? at + 1 + sep.index : next
+  }
   // `来源：宜宾日报（记者 李明轩）`: a source ends where a bracket of its reporters opens, which
   // is read as an item of its own.
   const bracket = field === 'source' ? stretch.slice(from + 1, at).search(/[（(]/) : -1
@@ -392,6 +401,8 @@ function valueEnd(
   return { at: Math.max(at, from) }
 }
 
+/** A reporter's role alone, perhaps with a kind before it: `记者`, `学生记者`. */
+const ROLE_ALONE = new RegExp(`^\\p{Script=Han}{0,4}(?:${ROLES.join('|')})$`, 'u')
 /** A bracket at the start of a stretch, and what it holds. */
 const BRACKET_AT = /^[（(]([^（）()]{2,40})[）)]/
 
