@@ -15,6 +15,8 @@ import type { PageLine } from './page-lines'
 const DATED = new Set<MetaItem['field']>(['date', 'published', 'updated', 'time'])
 /** The longest line about a writer between the name and the date. */
 const BIO_CHARS = 40
+/** The longest name of a newsroom, an app or a body read over the date. */
+const NAME_CHARS = 24
 /** The lines of a page's head (and of its tail) where its newsroom's name is looked for. */
 const HEAD_LINES = 200
 /** How a section's name ends: `學院消息`, `校园动态`, `最新资讯`. */
@@ -83,16 +85,17 @@ function newsroomNames(
     // `頭條日報` twice over the date: the provider a portal carries the story from, printed as
     // its logo and its name; an outlet's name in the masthead and the footer is the site's own.
     // `學院消息` over the date: a section's name, not a newsroom's.
-    if (name && SECTION_END.test(name)) return
+    // (A newsroom's name is short: a long line is none, and is not read as one.)
+    if (!name || name.length > NAME_CHARS || SECTION_END.test(name)) return
     const twice = (j: number) => lines[j]?.plain.trim() === name
-    const provider = name !== undefined && isOutlet(name) && (twice(i - 1) || twice(i + 1))
+    const provider = isOutlet(name) && (twice(i - 1) || twice(i + 1))
     // `长兴传媒集团` over the date, and over its other posts under the story: the body posting it
     // (a paper's name there is its masthead; a body's name over a date under the story is its
     // signature, and one printed again only above it, its masthead too).
     const body =
-      isOrganisation(name ?? '') && !isOutlet(name!) && i < firstParagraph && recursBelow(name!, i)
-    const poster = name !== undefined && (isAccountName(name) || body)
-    if (!name || !((poster && recurs(name, i)) || provider)) return
+      i < firstParagraph && isOrganisation(name) && !isOutlet(name) && recursBelow(name, i)
+    const poster = isAccountName(name) || body
+    if (!((poster && recurs(name, i)) || provider)) return
     const outlet: MetaItem = { field: 'outlet', value: name }
     const after = rest ? readMetadataLine(rest, timeZone) : undefined
     // `宜宾身边事 2025年08月21日 18:32 四川`: where it was posted from may follow the time.
