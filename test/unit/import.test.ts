@@ -327,10 +327,6 @@ describe('furniture cues', () => {
         'She contributed reporting to the inquiry, officials said.',
       ],
     },
-    'fact-box': {
-      drop: ['你知道吗？', '【小知识】', '知多點：'],
-      keep: ['你知道吗？这座桥已经一百岁了。', '小知识大用处，市民踊跃参加讲座。'],
-    },
     comments: {
       drop: [
         '回應（2）',

@@ -24,10 +24,10 @@ export const LATIN_ROLES = [
   ['correspondent'],
 ]
 /**
- * The word before a byline's names in Latin letters: `By`, `Written by` (Squarespace's),
- * `oleh` (Malay and Indonesian WordPress themes').
+ * The word before a byline's names in Latin letters, and the colon or space after it: `By`,
+ * `Written by` (Squarespace's), `oleh` (Malay and Indonesian WordPress themes').
  */
-export const BY_WORDS = '(?:(?:written|reported|words|story)\\s+)?by|oleh'
+export const BY = /^(?:(?:(?:written|reported|words|story)\s+)?by|oleh)(?:\s*[:：]\s*|\s+)(?=\S)/i
 /** The words for a report, in every spelling: `報導`, `报导`, `報道`, `报道`. */
 const REPORT = ['報導', '报导', '報道', '报道']
 /** A report's kind after its place: `台北報導`, `台北即时报导`, `台北2日電`, `新加坡讯`. */
@@ -37,8 +37,8 @@ export const KINDS = words(
     .concat('專訊 专讯 消息 電 电 訊 讯'.split(' '))
     .join(' '),
 )
-/** Kinds of reporter named before the role, which are no newsroom: `学生记者`, `公民記者`, `小记者`. */
-export const REPORTER_KIND = /^(?:学生|學生|校园|校園|公民|社区|社區|小|少年|青年|市民|网友|網友)$/u
+/** Kinds of reporter named before the role, which are no newsroom: `学生记者`, `公民記者`. */
+export const REPORTER_KIND = /^(?:学生|學生|校园|校園|公民|社区|社區|少年|青年|市民|网友|網友)$/u
 /** Words that join two names: `Jane Doe and John Roe`, `Hannah Whitford 和 张子安`. */
 export const JOINERS = new Set(['and', '&', '和', '與', '与', '及'])
 /** The commonest surnames, Simplified and Traditional. */

@@ -369,8 +369,9 @@ export function readByline(text: string, labelled = false, bracketed = false): B
       SURNAME.test(piece[0]!) &&
       SURNAME.test(piece[2]!) &&
       !DOUBLE_SURNAME.test(piece)
-    if (camera) pictured.push(piece)
-    else if (!notWriting) names.push(...(pair ? [piece.slice(0, 2), piece.slice(2)] : [piece]))
+    const people = pair ? [piece.slice(0, 2), piece.slice(2)] : [piece]
+    if (camera) pictured.push(...people)
+    else if (!notWriting) names.push(...people)
     named = i
   }
   // `工商時報 蔡宜蓁`: a known outlet and one name after it, a surname first, say it is a byline.
@@ -384,7 +385,7 @@ export function readByline(text: string, labelled = false, bracketed = false): B
   // `（南湖分局 王一鸣 沈佳琪）`: in brackets, an office and its people's names, a surname first.
   const staff = office && bracketed && names.every((n) => SURNAME.test(n[0]!))
   if (brand ? !evidence : !evidence && !labelled && !signed && !staff) return undefined
-  if (!names.length && !byline.kind) return undefined
+  if (!names.length && !pictured.length && !byline.kind) return undefined
   // `周晓彤 Zhou Xiaotong`: one person in both scripts is one name.
   const people = names.filter(
     (name) => !/^\p{Script=Latin}/u.test(name) || !names.some((han) => romanises(name, han)),
@@ -471,6 +472,11 @@ export function isPersonName(text: string): boolean {
   const t = text.trim()
   if (MENU_WORDS.has(t)) return false
   return (HAN_NAME.test(t) && [...t].length <= 4) || (LATIN_NAME.test(t) && t.length <= 40)
+}
+
+/** True for a Han name a common surname (or a double one) starts: `郭丽娟`, `欧阳明`. */
+export function surnamed(name: string): boolean {
+  return SURNAME.test(name[0] ?? '') || DOUBLE_SURNAME.test(name)
 }
 
 /** The names in an author label's value: `王小明 李四`, `王小明、李四`, `Jane Doe and John Roe`. */

@@ -12,12 +12,15 @@
  *
  * Each verdict carries a reason, for the import report.
  */
-import { DOUBLE_SURNAME, SURNAME } from './byline-words'
+import { surnamed } from './byline'
 import { STORY, STRONG_STORY, type LineFeatures } from './features'
 import { readDateline } from './dateline'
 import type { PageLine } from './page-lines'
 import { knownMeta, listedLines, openingLines, aboutTheMakers } from './story-edges'
 import { headlineLike, isLatin, pickTitle, type TitleLines } from './title'
+
+/** The labels of an editor's credit: `编辑`, `责任编辑`, `責編`. */
+const EDITOR_CREDIT = /^(?:責任編輯|责任编辑|責編|责编|編輯|编辑)$/
 
 export type LineClass =
   'title' | 'metadata' | 'story' | 'caption' | 'furniture' | 'annotation' | 'blank'
@@ -147,8 +150,10 @@ export function classifyLines(
    * common surname starts (a section's name over an edition's day, `新園地`, is none).
    */
   function overDate(i: number) {
-    const surnamed = f[i]!.names!.every((n) => SURNAME.test(n[0]!) || DOUBLE_SURNAME.test(n))
-    return surnamed && f[i + 1]?.meta?.some((m) => m.date && m.field !== 'updated') === true
+    return (
+      f[i]!.names!.every(surnamed) &&
+      f[i + 1]?.meta?.some((m) => m.date && m.field !== 'updated') === true
+    )
   }
 
   function header(i: number) {
@@ -188,8 +193,9 @@ export function classifyLines(
     // `文/许晴　图/陈默` between paragraphs: a credit line, read for its names and kept.
     else if (x.meta?.length && x.meta.every((m) => BYLINE_FIELDS.has(m.field)))
       set(i, 'story', 'credit', true, 'story')
-    // `编辑：黄丽琴` over a fact box under the story: an editor's credit is never the story's.
-    else if (x.meta?.length && x.meta.every((m) => m.field === 'editor'))
+    // `编辑：黄丽琴` over a fact box under the story: an editor's credit is never the story's
+    // (a film's credits, `监制：…`, `翻译：…` in an interview, may be).
+    else if (x.meta?.length && x.meta.every((m) => EDITOR_CREDIT.test(m.label ?? '')))
       set(i, 'metadata', metaReason(x), false, 'story')
     else set(i, 'story', 'inside-story', true, 'story')
   }

@@ -127,8 +127,9 @@ export function timeAt(text: string, at: number): ClockTime | null | undefined {
   const t = TIME.exec(text)
   if (!t) return undefined
   const [, period, h, colonMinute, colonSecond, minute, second, latin, malay] = t
-  // `2:25 PTG`: Malay's afternoon (petang) and night (malam) are PM, its morning (pagi) AM.
-  const ampm = latin ?? (malay && (malay === 'PG' ? 'a' : 'p'))
+  // `2:25 PTG`: Malay's afternoon (petang) and night (malam) are PM, its morning (pagi) AM;
+  // `12:30 MLM` is half past midnight.
+  const ampm = latin ?? (malay && (malay === 'PG' || (malay === 'MLM' && h === '12') ? 'a' : 'p'))
   let hour = Number(h)
   const minutes = Number(colonMinute ?? minute ?? 0)
   if (hour > 23 || minutes > 59) return null

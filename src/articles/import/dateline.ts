@@ -57,9 +57,12 @@ const LATIN_DATELINE =
  */
 const PLACE_DAY_DASH =
   /^\p{Script=Han}{2,6}[，,]\s?(?:\d{4}年)?\d{1,2}月\d{1,2}日\s?(?:[（(]([A-Z]{2,8}|\p{Script=Han}{2,3}社)[）)])?\s?[—–]{1,2}\s?/u
-/** An agency and its place before a dash: `越通社胡志明市——`, `越通社河内——`. */
+/**
+ * An agency and its place before a dash, as agencies abroad print it: `越通社胡志明市——`,
+ * `越通社河内——` (the agencies by name: `和平里社区居民——` is none).
+ */
 const AGENCY_PLACE_DASH =
-  /^(\p{Script=Han}{2,3}社)(?<!合作社|出版社|旅行社|杂志社|雜誌社)\p{Script=Han}{2,6}\s?[—–]{1,2}\s?/u
+  /^(越通社|新华社|新華社|中新社|马新社|馬新社|中央社|韩联社|韓聯社|共同社|塔斯社|柬新社|老通社|缅通社|緬通社)\p{Script=Han}{2,6}\s?[—–]{1,2}\s?/u
 /** Outlets' names before a role: `观海新闻/青岛日报记者`. */
 const OUTLETS_ROLE = new RegExp(`^(.{2,16}?)(?=${ROLES.join('|')})`, 'u')
 /** How a story's first sentence may open with its day: `8月21日晚，`, `近日，`. */

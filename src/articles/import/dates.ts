@@ -36,7 +36,10 @@ const MONTHS = new Map(
     .split('|')
     .flatMap((names, i) => names.split(' ').map((name) => [name, i + 1] as const)),
 )
-const MONTH = `(${[...MONTHS.keys()].join('|')})[a-z]{0,6}\\.?`
+/** English months by their first three and more; Malaysia's and Indonesia's as they are spelt. */
+const MONTH =
+  '((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\\.?|' +
+  '(?:Mac|Mei|Ogos|Agustus|Agu|Ags|Oktober|Okt|Disember|Desember|Des|Dis)\\.?(?![a-z]))'
 /**
  * Thai months, abbreviated (`พ.ค.`) or whole (`พฤษภาคม`), in order; the years beside them are
  * the Buddhist era's (2568 is 2025) or, on some sites, the common era's.
@@ -68,7 +71,7 @@ const BUDDHIST_ERA = 543
 
 /** Year, month and day, their separators checked in code (年 goes with 月, - with -). */
 const YMD =
-  /(?<!\d)(\d{4}|\d{3})\s{0,2}([年\-/. ])\s{0,2}(\d{1,2})\s{0,2}([月\-/.])\s{0,2}(\d{1,2})(?!\d)(\s{0,2}[日号號])?/g
+  /(?<!\d)(\d{4}|\d{2,3})\s{0,2}([年\-/. ])\s{0,2}(\d{1,2})\s{0,2}([月\-/.])\s{0,2}(\d{1,2})(?!\d)(\s{0,2}[日号號])?/g
 /** Day, month, then a four-digit year: how Malaysia, Singapore and Hong Kong write it. */
 const DMY = /(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?!\d)/g
 const ENGLISH_MDY = new RegExp(
@@ -116,7 +119,11 @@ function findDay(text: string, from: number, monthFirst: boolean, year?: number)
     // `114.08.27`: a dotted date in the Republic of China's years only with both parts padded,
     // so a version number (`2.1.3`) is none.
     const rocDots = s1 === '.' && y!.length === 3 && mo!.length === 2 && d!.length === 2
-    if (!ok || (s1 === '.' && y!.length < 4 && !rocDots)) return undefined
+    // `99年12月31日`: two digits are a Republic of China year only before 年 (`10/20/25` is no
+    // date of the year 10, but a two-digit year's: SHORT_YEAR's).
+    if (!ok || (s1 === '.' && y!.length < 4 && !rocDots) || (y!.length === 2 && s1 !== '年')) {
+      return undefined
+    }
     const yearNumber = y!.length === 4 ? Number(y) : Number(y) + 1911
     return { year: yearNumber, month: Number(mo), day: Number(d), index: m.index, end: end(m) }
   })

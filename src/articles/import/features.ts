@@ -5,8 +5,7 @@
  * a line of readings alone; and, for an HTML paste, what the DOM said (a heading, link share,
  * a figure's caption). Where the line sits is classify.ts's business.
  */
-import { authorNames, isPersonName, namesAlone } from './byline'
-import { SURNAME } from './byline-words'
+import { authorNames, isPersonName, namesAlone, surnamed } from './byline'
 import { furnitureCue, type FurnitureCue } from './furniture'
 import { isShortLine, MAX_LINE_CHARS } from './limits'
 import { findDate } from './dates'
@@ -187,12 +186,15 @@ function pairLabels(lines: readonly PageLine[], all: LineFeatures[], timeZone: s
     // `公民記者` over `新聞分類`, items of a menu: a person's label without its colon over a name
     // no common surname starts is two items, not a label and its value.
     const menu = all[i]!.list && next.list && !/[：:]$/.test(text)
-    if (people && menu && !names.every((n) => SURNAME.test(n[0]!) || /^\p{Lu}/u.test(n))) continue
+    if (people && menu && !names.every((n) => surnamed(n) || /^\p{Lu}/u.test(n))) continue
     all[i] = { ...all[i]!, meta: [{ field, label, value: '', pair: true }] }
     all[i + 1] = { ...next, meta: items }
     i++
   }
 }
+
+/** The longest line read as a label over its value: eight characters, a colon, a number. */
+const PAIRED_LABEL_CHARS = 13
 
 /** A line of the site's footer in an HTML paste, which the DOM names (DomHints.footer). */
 const SITE_FOOTER: FurnitureCue = {
@@ -201,9 +203,6 @@ const SITE_FOOTER: FurnitureCue = {
   strong: true,
   sentence: true,
 }
-
-/** The longest line read as a label over its value: eight characters, a colon, a number. */
-const PAIRED_LABEL_CHARS = 13
 
 /** Cues of page controls, which a metadata line may carry beside its items. */
 const CONTROLS = new Set(['print-controls', 'font-size', 'view-count', 'bare-label'])
@@ -321,7 +320,6 @@ function features(line: PageLine, timeZone: string, full: boolean): LineFeatures
   return f
 }
 
-/** Marks as lists the runs of RUN or more short lines without sentences, as menus print. */
 /** A path's separator alone on its line, as a breadcrumb of links copies: `/`, `>`, `›`. */
 const SEPARATOR_LINE = /^[/／>＞›»]$/
 
@@ -340,6 +338,7 @@ function markPathsDown(lines: readonly PageLine[], all: LineFeatures[]): void {
 /** The longest item of a breadcrumb set down one item a line. */
 const PATH_ITEM_CHARS = 30
 
+/** Marks as lists the runs of RUN or more short lines without sentences, as menus print. */
 function markRuns(lines: readonly PageLine[], all: LineFeatures[]): void {
   // `会员会馆 Member Clans`: a bilingual menu's item is short in each of its scripts.
   const bilingual = (f: LineFeatures) =>

@@ -14,7 +14,6 @@ import {
   FORUM_CONTROLS,
   PRESS_CONTACT,
   FOLLOW_FOR_MORE,
-  FACT_BOX,
   SUMMARY_BOX,
   READING_TIME,
   CONTROL_LABELS,
@@ -161,13 +160,6 @@ export const FURNITURE_CUES: CueRule[] = [
     strong: true,
     rest: true,
     matches: (l) => COMMENTS.test(l.plain.trim()),
-  },
-  {
-    id: 'fact-box',
-    description: 'the heading of a fact box under the story: 你知道吗？, 小知识, 知多點',
-    strong: true,
-    rest: true,
-    matches: (l) => FACT_BOX.test(l.plain.trim()),
   },
   {
     id: 'reading-time',

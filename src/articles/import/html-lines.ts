@@ -78,8 +78,20 @@ const UPDATED = /updated|modified/i
 const STANDFIRST_CLASS =
   /(?:^|[\s_-])(?:header|summary|dek|standfirst|abstract|excerpt|digest|verdict|highlights|takeaways|tldr)(?:$|[\s_-])/i
 
-/** How a block outside any `<article>` names itself the site's footer: `site-footer`, `colophon`. */
-const FOOTER_CLASS = /(?:^|[\s_-])(?:footer|colophon)(?:$|[\s_-])/i
+/**
+ * How a block outside any `<article>` names itself the site's footer, a whole class or id
+ * (`site-footer`, `colophon`); `has-footer` on a page's wrapper names no footer.
+ */
+const FOOTER_NAME = /^(?:footer|site-footer|page-footer|global-footer|main-footer|colophon)$/i
+
+/** True for a block whose class or id names it the site's footer. */
+function namesFooter(node: Element): boolean {
+  return node.attrs.some(
+    (a) =>
+      (a.name === 'class' || a.name === 'id') &&
+      a.value.split(/\s+/).some((t) => FOOTER_NAME.test(t)),
+  )
+}
 
 /** Where pages print the article's authors: `<address>`, `class="byline"`, `rel="author"`. */
 const BYLINE_MARK = /(?:^|[\s_-])(?:byline|author|authors|writer|reporter)(?:$|[\s_-])/i
@@ -238,13 +250,7 @@ export function htmlLines(source: string): HtmlPage {
         STANDFIRST_CLASS.test(node.attrs.find((a) => a.name === 'class')?.value ?? ''),
       byline: ctx.byline || marksByline(node),
       article: ctx.article || tag === 'article',
-      footer:
-        ctx.footer ||
-        (!ctx.article &&
-          (tag === 'footer' ||
-            node.attrs.some(
-              (a) => (a.name === 'class' || a.name === 'id') && FOOTER_CLASS.test(a.value),
-            ))),
+      footer: ctx.footer || (!ctx.article && (tag === 'footer' || namesFooter(node))),
     }
     if (/^h[1-6]$/.test(tag)) block.heading = Number(tag[1])
     block.unit = ctx.unit ?? (UNITS.has(tag) ? node : undefined)

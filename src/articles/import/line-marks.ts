@@ -35,6 +35,11 @@ const OUTLET_CLOSING = /[（(]([^（）()]{2,40})[）)]$/
 const SOURCE_CLOSING = /\s(?:Source|Photo|Image|Credit)\s*:\s*\S.{0,40}$/
 /** An agency after a slash, closing a caption's sentence: `…查询路线。/韩联社`. */
 const SLASHED_CLOSING = /[。.!！][\s\u3000]*[/／]\s*([^/／\s]{2,12})$/u
+/**
+ * A body's picture credited after a caption's sentence: `…新增寵物公園。（康文署圖片）` (a note in
+ * brackets in a list, `实物资料（含老照片）`, has no sentence before it).
+ */
+const OWNED_PICTURE = /[。！？][\s\u3000]*[（(][^（）()，、,]{1,12}(?:圖片|图片|照片)[）)]$/
 /** The longest line whose closing credit makes it a caption. */
 const CREDITED_CHARS = 60
 /**
@@ -48,11 +53,11 @@ const CREDIT_LABEL = /^(?:摄影|攝影|图片|圖片|图|圖)(?:[来來]源)?\s
 /** How a photographer's credit ends: `摄`, `攝影`, perhaps with the agency (`何红福摄（中经视觉）`). */
 const PHOTO_END = /(?:攝|摄)(?:影)?\s*(?:[（(][^（）()]{2,12}[）)])?\s*$|\s[图圖]\s*$/
 /**
- * How a supplied picture's credit ends a caption: `受访单位供图`, `资料图`, `網路截圖`, `（康文署圖片）`,
+ * How a supplied picture's credit ends a caption: `受访单位供图`, `资料图`, `網路截圖`,
  * `[照片=仁川国际机场公社提供]` (as Korean papers credit it).
  */
 const SUPPLIED_END =
-  /(?:[（(][^（）()]{1,12}提供|[（(][^（）()]{1,12}(?:圖片|图片|照片)|[[［](?:照片|图片|圖片|사진)\s?=[^\]］]{1,24}[\]］]|供图|供圖|资料图片?|資料圖片?|资料照片?|資料照片?|档案照片?|檔案照片?|截图|截圖|翻摄|翻攝|[（(](?:(?:讀者|读者|網民|网民|市民|受訪者|受访者|警方|消防)?提供|自制|自製))\s*[)）]?\s*$/
+  /(?:[（(][^（）()]{1,12}提供|[[［](?:照片|图片|圖片|사진)\s?=[^\]］]{1,24}[\]］]|供图|供圖|资料图片?|資料圖片?|资料照片?|資料照片?|档案照片?|檔案照片?|截图|截圖|翻摄|翻攝|[（(](?:(?:讀者|读者|網民|网民|市民|受訪者|受访者|警方|消防)?提供|自制|自製))\s*[)）]?\s*$/
 /**
  * A photo credit in brackets closing the line: `（摄影：李俊杰）`, `（圖／記者王小明攝）`, `（示意图：互联网）`,
  * `（照片：新跃社科大学）`.
@@ -106,7 +111,10 @@ export function caption(text: string, line: PageLine): Caption | undefined {
   const agency = closing !== undefined && OUTLET_PHOTOGRAPHER.test(closing.trim())
   if (
     text.length <= CREDITED_CHARS &&
-    ((outlet && isOutlet(outlet)) || agency || SOURCE_CLOSING.test(text))
+    ((outlet && isOutlet(outlet)) ||
+      agency ||
+      OWNED_PICTURE.test(text) ||
+      SOURCE_CLOSING.test(text))
   ) {
     return { photographers: [], sure: true }
   }

@@ -5,7 +5,7 @@
  * module reads each one, beside what the line said before it.
  */
 import { isOrganisation, isOutlet, isPersonName, readByline, type Byline } from './byline'
-import { BY_WORDS, MENU_WORDS } from './byline-words'
+import { BY, MENU_WORDS } from './byline-words'
 import { asciiDigits, timeAt, type ClockTime } from './clock'
 import { dateValue, type NewsDate } from './dates'
 import type { MetaItem } from './metadata'
@@ -97,9 +97,6 @@ function outletByline(piece: string): Byline | undefined {
   const byline = readByline(piece.slice(outlet.length), true)
   return byline?.authors.length ? { ...byline, outlet } : undefined
 }
-
-/** The word before a writer's names after the date: `by`, `oleh`. */
-const BY = new RegExp(`^(?:${BY_WORDS})\\s+(?=\\S)`, 'i')
 
 /** What one piece between a line's dates and labels says, or undefined when nothing known. */
 export function pieceItem(piece: string, beside: Beside): MetaItem | undefined {

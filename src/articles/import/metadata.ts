@@ -13,9 +13,10 @@ import {
   isPersonName,
   namesAlone,
   readByline,
+  surnamed,
   type Byline,
 } from './byline'
-import { BY_WORDS, PAGE_KINDS, ROLES, SURNAME } from './byline-words'
+import { BY, PAGE_KINDS, ROLES } from './byline-words'
 import { asciiDigits, lineTime, type ClockTime } from './clock'
 import { findDate, type NewsDate } from './dates'
 import { CONTROL_LABELS } from './furniture-words'
@@ -61,12 +62,10 @@ const OTHER_END = /[|｜丨│\t】\]]/
  * time beside the date it stands for (`3小時前　2025-09-03 14:22`).
  */
 const FILLER =
-  /(?:農曆|农历)[正一二三四五六七八九十冬臘腊]{1,2}月(?:初|十|廿|二十|三十)?[一二三四五六七八九十]?|https?:\/\/[^\s|｜]+|www\.[\w.-]+\.[a-z]{2,}|\d{1,3}\s?分(?:鐘|钟)(?:閱讀|阅读)|\d{1,3}\s?min(?:ute)?s?\s?read|[【[]\s*(?:字[号號體体级級]\s*[:：]?\s*)?[大小]\s+中\s+[大小]\s*[】\]]|(?:閱讀|阅读)(?:時間|时间|時長|时长)?\s*[:：]?\s*(?:大[約约]|[約约])?\s*(?:需要?)?\s*\d+\s*分(?:鐘|钟)|(?:全文)?[共約约]\d[\d,]*\s?字|(?:星期|週|周|礼拜|禮拜)[一二三四五六日天]|(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?|Isnin|Senin|Selasa|Rabu|Khamis|Kamis|Jumaat|Jumat|Sabtu|Ahad|Minggu|วัน(?:จันทร์|อังคาร|พุธ|พฤหัสบดี|ศุกร์|เสาร์|อาทิตย์)|Ends|HKT|SGT|MYT|NNNN|纠错|糾錯|举报|舉報|打印本[页頁]|列印本頁|打印|列印|[关關][闭閉](?:窗口)?|[+＋]?(?:关注|關注|订阅|訂閱)|原创|原創|發表|发表|中華民國|中华民国|民國|民国|\d{1,3}\s?(?:分鐘|分钟|小時|小时|天)前|剛剛|刚刚/g
+  /(?:農曆|农历)[正一二三四五六七八九十冬臘腊]{1,2}月(?:初|十|廿|二十|三十)?[一二三四五六七八九十]?|https?:\/\/[^\s|｜]+|www\.[\w.-]+\.[a-z]{2,}|\d{1,3}\s?分(?:鐘|钟)(?:閱讀|阅读)|\d{1,3}\s?min(?:ute)?s?\s?read|[【[]\s*(?:字[号號體体级級]\s*[:：]?\s*)?[大小]\s+中\s+[大小]\s*[】\]]|(?:閱讀|阅读)(?:時間|时间|時長|时长)?\s*[:：]?\s*(?:大[約约]|[約约])?\s*(?:需要?)?\s*\d+\s*分(?:鐘|钟)|(?:全文)?[共約约]\d[\d,]*\s?字|(?:星期|週|周|礼拜|禮拜)[一二三四五六日天]|(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?|(?<![A-Za-z])(?:Isnin|Senin|Selasa|Rabu|Khamis|Kamis|Jumaat|Jumat|Sabtu|Ahad|Minggu)(?![A-Za-z])|วัน(?:จันทร์|อังคาร|พุธ|พฤหัสบดี|ศุกร์|เสาร์|อาทิตย์)|Ends|HKT|SGT|MYT|NNNN|纠错|糾錯|举报|舉報|打印本[页頁]|列印本頁|打印|列印|[关關][闭閉](?:窗口)?|[+＋]?(?:关注|關注|订阅|訂閱)|原创|原創|發表|发表|中華民國|中华民国|民國|民国|\d{1,3}\s?(?:分鐘|分钟|小時|小时|天)前|剛剛|刚刚/g
 const LETTER = /\p{L}/u
 /** A word of a metadata line that says nothing: a filler, or a separator alone. */
 const QUIET_WORD = new RegExp(`^(?:${FILLER.source}|[·•・|｜/／-])$`)
-/** A byline in Latin letters, its word before the names: `By LIU KUN`, `Written by Vivian Kwong`. */
-const BY = new RegExp(`^(?:${BY_WORDS})(?:\\s*[:：]\\s*|\\s+)(?=\\S)`, 'i')
 /** A name, a bar, then what follows it: `何詠詩 | OMNI 粵語新聞`. */
 const NAME_BAR_OUTLET = /^(\p{Script=Han}{2,3})\s*[|｜]\s*(\S.{1,20})$/u
 /** A clock time ending a stretch of text, with the comma after it: `14:30, `. */
@@ -126,7 +125,7 @@ export function readMetadataLine(line: string, timeZone: string): MetaItem[] | u
   }
   // `何詠詩 | OMNI 粵語新聞`: a reporter's name, a surname first, then the outlet after a bar.
   const signed = NAME_BAR_OUTLET.exec(original)
-  if (signed && SURNAME.test(signed[1]!) && isPersonName(signed[1]!) && isOutlet(signed[2]!)) {
+  if (signed && surnamed(signed[1]!) && isPersonName(signed[1]!) && isOutlet(signed[2]!)) {
     const byline: Byline = { authors: [signed[1]!], photographers: [], outlet: signed[2]! }
     return [{ field: 'byline', value: signed[1]!, byline }]
   }

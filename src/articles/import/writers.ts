@@ -94,8 +94,7 @@ function newsroomNames(
     // signature, and one printed again only above it, its masthead too).
     const body =
       i < firstParagraph && isOrganisation(name) && !isOutlet(name) && recursBelow(name, i)
-    const poster = isAccountName(name) || body
-    if (!((poster && recurs(name, i)) || provider)) return
+    if (!((isAccountName(name) && recurs(name, i)) || body || provider)) return
     const outlet: MetaItem = { field: 'outlet', value: name }
     const after = rest ? readMetadataLine(rest, timeZone) : undefined
     // `宜宾身边事 2025年08月21日 18:32 四川`: where it was posted from may follow the time.
