@@ -460,3 +460,107 @@ describe('what joining the thirty-fifth to fortieth sets showed (their paragraph
     expect(authors(page('<footer><p>（记者 王小明）</p></footer>'))).toEqual(['王小明'])
   })
 })
+
+describe('what the forty-first to forty-fifth sets showed (scored blind on the final code first)', () => {
+  it('reads two jobs joined by 、, a label after a slash that follows a value, a glued photographer', () => {
+    expect(fields('文、图：李慧敏')).toEqual([['author', '文、图', '李慧敏']])
+    expect(authorNames(fields('文、圖：國際事務處 吳思穎')![0]![2]!)).toEqual(['吳思穎'])
+    expect(fields('撰稿：林佳穎／攝影：黃柏翰')).toEqual([
+      ['author', '撰稿', '林佳穎'],
+      ['photographer', '攝影', '黃柏翰'],
+    ])
+    expect(readByline('寰宇新聞 記者周哲宇 攝影王建銘／台中報導')).toEqual({
+      authors: ['周哲宇'],
+      photographers: ['王建銘'],
+      outlet: '寰宇新聞',
+      kind: '報導',
+    })
+    expect(authorNames('高二理1 陈伟杰')).toEqual(['陈伟杰'])
+    // Can fail: a slash that is a label's own (`文/…记者：`) starts no label; `高一文` is a name.
+    expect(fields('文/广州日报新花城记者：何颖思')?.[0]).toEqual([
+      'author',
+      '文',
+      '广州日报新花城记者：何颖思',
+    ])
+    expect(authorNames(fields('文、攝影／王怡蓁')![0]![2]!)).toEqual(['王怡蓁'])
+    expect(readByline('记者 高一文 陈伟杰')?.authors).toEqual(['高一文', '陈伟杰'])
+  })
+
+  it('reads a metadata line with a QR prompt, a table row, and an outlet with a word in letters', () => {
+    const info = fields('2025-06-19 09:41:05 来源：新疆日报 作者：马宁 扫一扫在手机打开当前页')
+    expect(info?.[1]).toEqual(['source', '来源', '新疆日报'])
+    expect(fields('公告單位\t教務處')).toEqual([['source', '公告單位', '教務處']])
+    expect(readDateline('【好房網News記者張雅涵／台中報導】台中西屯區房價一路走高。')?.outlet).toBe(
+      '好房網News',
+    )
+    // Can fail: a QR prompt alone is still the QR code's furniture, not metadata.
+    expect(fields('扫一扫在手机打开当前页')).toBeUndefined()
+  })
+
+  it('reads a related list’s items as the list’s, whatever they read as', () => {
+    const r = imp(
+      '寒流來襲 慈濟志工送暖',
+      '2025-12-17 19:42',
+      '',
+      NEWS,
+      '',
+      MORE,
+      '',
+      '相關新聞',
+      '歲末祝福台南場 志工預備福慧紅包',
+      '低溫特報 氣象署：週末前都偏冷',
+    )
+    expect(r.fields.source).toBeUndefined()
+    // Can fail: an outlet beside the date over the story is still its source.
+    expect(
+      imp('寒流來襲 慈濟志工送暖', '2025-12-17 19:42　中央日報', '', NEWS).fields.source?.name,
+    ).toBe('中央日報')
+  })
+
+  it('reads the headline over an account’s name, under a company’s name in capitals, and past crumbs', () => {
+    const headline = '元宵将至越秀公园灯会迎客流高峰 部分时段将限流'
+    const app = imp(
+      '触电新闻',
+      '打开',
+      headline,
+      '广东广播电视台触电新闻',
+      '2025-02-11 18:46',
+      '来源：广东广播电视台新闻频道',
+      NEWS,
+    )
+    expect(app.fields.title).toBe(headline)
+    const water = '芙蓉中路DN1200供水主管迁改完成 周边片区今晨恢复正常供水'
+    const company = imp(
+      '长沙水业集团有限公司',
+      'CHANGSHA WATER GROUP CO.,LTD.',
+      '首页 | 集团概况 | 新闻中心 | 供水服务',
+      '',
+      water,
+      '发布时间：2025-04-13 09:10:26',
+      '',
+      NEWS,
+    )
+    expect(company.fields.title).toBe(water)
+    const statement = '槟总商会：2026年财政预算案利好中小企 惟盼政府关注营运成本上涨'
+    const crumbs = imp(
+      '槟城中华总商会',
+      '首页 »',
+      '新闻中心 »',
+      '文告 »',
+      '2026年财政预算案文告',
+      statement,
+      '发布于：2025年10月11日',
+      NEWS,
+    )
+    expect(crumbs.fields.title).toBe(statement)
+    // Can fail: a paper's kicker over its headline is still a kicker.
+    const kicked = imp(
+      '推进小流域综合治理　建设宜居宜业和美乡村',
+      '一条溪流串起九个村的“绿色账本”',
+      '2025-06-03',
+      '',
+      NEWS,
+    )
+    expect(kicked.fields.title).toBe('一条溪流串起九个村的“绿色账本”')
+  })
+})

@@ -97,12 +97,14 @@ const FILED_FROM = /^(\p{Script=Han}{2,4}?)?(?:发自|發自)\p{Script=Han}{2,8}
 const CAMERA_ROLE = /^(?:攝影|摄影|攝像|摄像|圖片|图片|視頻|视频|影像)(?:記者|记者)$/u
 /**
  * A student reporter's class, printed before the name: `中五仁班`, `高二3班`, `六年级2班`, or a
- * grade and its stream (`高一文商`).
+ * grade and its stream (`高一文商`, `高二理1`; `高一文` may be a name).
  */
 const SCHOOL_CLASS =
-  /^(?:[初高中小][一二三四五六]|[一二三四五六七八九]年[级級])(?:[\p{Script=Han}\d()（）]{0,4}?班|(?:文商|理科|文科|商科|理工|美術|美术)\d{0,2})$/u
+  /^(?:[初高中小][一二三四五六]|[一二三四五六七八九]年[级級])(?:[\p{Script=Han}\d()（）]{0,4}?班|(?:文商|理科|文科|商科|理工|美術|美术)\d{0,2}|[理文商]\d{1,2})$/u
 /** An e-mail address. */
 const EMAIL = /^[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,4}$/u
+/** A photographer's job glued to a name: `攝影王建銘`. */
+const GLUED_PHOTOGRAPHER = /^(?:攝影|摄影)(\p{Script=Han}{2,3})$/u
 /** A picture's job after a name: `陈明/图`. */
 const PICTURE_JOB = new Set(['图', '圖'])
 /**
@@ -132,8 +134,16 @@ export interface Byline {
 const BRAND = /^(?=.*(?:\p{Script=Han}|[A-Z]{2}|[a-z]))[\p{Script=Han}A-Za-z0-9]{2,16}$/u
 /** A brand in letters, then its Chinese name. */
 const BRAND_AND_NAME = /^[A-Za-z][A-Za-z0-9.]{1,15}\s(\p{Script=Han}{2,8})$/u
+/**
+ * An outlet's name and a word in letters glued after it: `好房網News` (`新闻 News`, spaced, is a
+ * bilingual menu's section).
+ */
+const NAME_AND_WORD = /^(\p{Script=Han}{2,8})(?:News|TV|Online|Daily|Plus)$/u
 /** What joins a paper and its app or website in one name: `齐鲁晚报·齐鲁壹点`, `长江日报-长江网`. */
 const JOINED = /[·・\-－]/
+
+/** An outlet's own name, not a menu's word that ends like one (`新闻`). */
+const isNamedOutlet = (name: string) => isOutlet(name) && !MENU_WORDS.has(name)
 
 /**
  * True for a short run that names a newsroom: `聯合報`, `中央社`, `大众网`, `國語日報`, or such a
@@ -160,8 +170,10 @@ export function isOutlet(word: string): boolean {
     /^[\p{Script=Han}]{2,6}[+＋]$/u.test(w) ||
     // A broadcaster's Chinese service: `SBS中文`, `DW中文网`, `RFI 华语`.
     /^[A-Z][A-Za-z]{1,9}\s?(?:中文|华语|華語)(?:[网網台臺])?$/u.test(w) ||
-    // A brand in letters and its Chinese name: `NOWnews 今日新聞`, `ETtoday 新聞雲`.
-    isOutlet(BRAND_AND_NAME.exec(w)?.[1] ?? '')
+    // A brand in letters and its Chinese name: `NOWnews 今日新聞`, `ETtoday 新聞雲`; or the name
+    // and a word in letters: `好房網News`.
+    isOutlet(BRAND_AND_NAME.exec(w)?.[1] ?? '') ||
+    isNamedOutlet(NAME_AND_WORD.exec(w)?.[1] ?? '')
   )
 }
 
@@ -350,6 +362,13 @@ export function readByline(text: string, labelled = false, bracketed = false): B
     // `作者：镇党政办 郑立群`: the office the writer works for is no one.
     if (isOffice(piece)) {
       office ||= i === 0
+      continue
+    }
+    // `攝影王建銘／台中報導`: a photographer's job glued to the name.
+    const shot = GLUED_PHOTOGRAPHER.exec(piece)?.[1]
+    if (shot) {
+      pictured.push(shot)
+      evidence = true
       continue
     }
     if (!HAN_NAME.test(piece) || [...piece].length > 4 + (piece.includes('·') ? 6 : 0)) {

@@ -137,6 +137,9 @@ export function classifyLines(
     const x = f[i]!
     if (x.readings) set(i, 'annotation', 'readings', false, zone)
     else if (x.cue) set(i, 'furniture', x.cue.id, false, zone)
+    // `低溫特報 氣象署：週末前都偏冷` under `相關新聞`: a related list's item, however it reads.
+    else if (listed[i] && zone === 'footer' && !x.meta?.some((m) => m.date))
+      set(i, 'furniture', 'list', false, zone)
     else if (x.meta || (x.names && (zone === 'header' || overDate(i))))
       set(i, 'metadata', metaReason(x), false, zone)
     else if (x.caption) set(i, 'caption', 'caption', false, zone)

@@ -65,13 +65,13 @@ const HOME_PATH =
 /** A web address alone on a line. */
 const WEB_ADDRESS = /^(?:https?:\/\/|www\.)\S+$/i
 /**
- * What a metadata line cannot do without: a digit (a date), a colon, slash, bar or comma (a
- * label), a letter that ends a role or a kind of report (記者, 通訊員, 實習生, 報導, 訊, 電,
+ * What a metadata line cannot do without: a digit (a date), a colon, slash, bar, comma or tab
+ * (a label; a table's cells copied with a tab between), a letter that ends a role or a kind of report (記者, 通訊員, 實習生, 報導, 訊, 電,
  * 攝), a label printed with a space for its colon (编辑, 校對, 审核, 来源, 阅读), a credit (文,
  * 原创), the end of an outlet's name (`工商時報 蔡宜蓁`), a Latin word (By, a name, an outlet).
  */
 const META_HINT =
-  /[\d０-９:：﹕/／|｜丨,，者員员生導导道訊讯電电息攝摄影理文创創辑輯对對核源读讀報报社網网台A-Za-z]/
+  /[\d０-９:：﹕/／|｜丨,，\t者員员生導导道訊讯電电息攝摄影理文创創辑輯对對核源读讀報报社網网台A-Za-z]/
 /**
  * Clause and sentence punctuation: a label's colon is not a clause, nor a comma between a
  * number's thousands (`6,000`).
@@ -205,7 +205,7 @@ const SITE_FOOTER: FurnitureCue = {
 }
 
 /** Cues of page controls, which a metadata line may carry beside its items. */
-const CONTROLS = new Set(['print-controls', 'font-size', 'view-count', 'bare-label'])
+const CONTROLS = new Set(['print-controls', 'font-size', 'view-count', 'bare-label', 'qr-code'])
 
 /** The longest line taken for a caption because an image's placeholder stands above it. */
 const CAPTION_CHARS = 80
@@ -329,12 +329,23 @@ const SEPARATOR_LINE = /^[/／>＞›»]$/
  */
 function markPathsDown(lines: readonly PageLine[], all: LineFeatures[]): void {
   const item = (k: number) => all[k] && !all[k].blank && all[k].chars <= PATH_ITEM_CHARS
+  const mark = (k: number) =>
+    (all[k] = { ...all[k]!, path: true, story: Math.min(all[k]!.story, 0) })
   for (let i = 1; i + 1 < lines.length; i++) {
     if (!SEPARATOR_LINE.test(lines[i]!.plain.trim()) || !item(i - 1) || !item(i + 1)) continue
-    for (const k of [i - 1, i, i + 1])
-      all[k] = { ...all[k]!, path: true, story: Math.min(all[k]!.story, 0) }
+    for (const k of [i - 1, i, i + 1]) mark(k)
+  }
+  // `首页 »`, `新闻中心 »`, `文告 »`, `2026年财政预算案文告`: or each item with its separator after
+  // it, two at least, and the last item without.
+  for (let i = 0; i < lines.length; i++) {
+    let j = i
+    while (j < lines.length && item(j) && CRUMB_LINE.test(lines[j]!.plain.trim())) j++
+    if (j - i >= 2 && item(j)) for (let k = i; k <= j; k++) mark(k)
+    i = j
   }
 }
+/** A breadcrumb's item with its separator after it, as a list of links copies: `首页 »`. */
+const CRUMB_LINE = /^\S.{0,28}\s?[/／>＞›»]$/u
 /** The longest item of a breadcrumb set down one item a line. */
 const PATH_ITEM_CHARS = 30
 

@@ -33,7 +33,7 @@ const TABLE: [LabelField, string][] = [
   ],
   [
     'source',
-    '來源|来源|來源於|来源于|文章來源|文章来源|資料來源|资料来源|信息來源|信息来源|消息來源|消息来源|新聞來源|新闻来源|稿源|出處|出处|發文機關|发文机关|發布機關|发布机关|發布機構|发布机构|發布單位|发布单位|發佈部門|發布部門|发布部门|發稿單位|发稿单位|來源單位|来源单位|供稿單位|供稿单位|供稿|稿件來源|稿件来源|轉載來源|转载来源|原文來源|原文来源|內容來源|内容来源|新聞引據|新闻引据|媒體來源|媒体来源|Source|Sumber',
+    '來源|来源|來源於|来源于|公告單位|公告单位|文章來源|文章来源|資料來源|资料来源|信息來源|信息来源|消息來源|消息来源|新聞來源|新闻来源|稿源|出處|出处|發文機關|发文机关|發布機關|发布机关|發布機構|发布机构|發布單位|发布单位|發佈部門|發布部門|发布部门|發稿單位|发稿单位|來源單位|来源单位|供稿單位|供稿单位|供稿|稿件來源|稿件来源|轉載來源|转载来源|原文來源|原文来源|內容來源|内容来源|新聞引據|新闻引据|媒體來源|媒体来源|Source|Sumber',
   ],
   [
     'author',
@@ -169,8 +169,11 @@ const SLASHES = '/／'
  * (`發佈機構` and `衛生局` in a table's cells, copied as text).
  */
 const KNOWN_SEPARATORS = '|｜丨,，\t'
-/** Where a label may start: the line's start, or after a space, bar, dot, bracket or semicolon. */
-const LABEL_BEFORE = /[\s\u3000|｜丨│【[（(·・．.,，；;]/
+/**
+ * Where a label may start: the line's start, or after a space, bar, dot, bracket, semicolon or
+ * slash (`撰稿：林佳穎／攝影：黃柏翰`).
+ */
+const LABEL_BEFORE = /[\s\u3000|｜丨│【[（(·・．.,，；;/／]/
 /** A label's letters: Thai's vowel and tone marks (`โพสต์เมื่อ`) are marks, not letters. */
 const LABEL_LETTER = /[\p{L}\p{M}]/u
 
@@ -256,7 +259,7 @@ function labelAt(
     return { label, field, valueAt: j + 1 }
   }
   // `文・江培倫　圖・莊詠晴`: a dot, as magazines print it, where no second job follows.
-  if (sep && (SLASHES.includes(sep) || JOINED_ROLES.includes(sep)) && takesSlash(label)) {
+  if (sep && (SLASHES.includes(sep) || DOTS.includes(sep)) && takesSlash(label)) {
     // `文／圖　記者…`, `文/图：国际日报记者 许美玲`: the credit names two jobs before its names.
     const both = /^\s{0,2}(?:圖|图|文|攝影|摄影)(?:\s*[:：]|(?=[\s\u3000）)】\]]|$))/.exec(
       text.slice(j + 1),
@@ -269,11 +272,17 @@ function labelAt(
   return spacedLabel(text, start, label)
 }
 
-/** Dots that join two roles one person did: `撰稿‧編輯`, `攝影·撰文`. */
-const JOINED_ROLES = '‧·・'
+/**
+ * Dots that join two roles one person did (`撰稿‧編輯`, `攝影·撰文`), or stand for a colon
+ * (`文・江培倫`).
+ */
+const DOTS = '‧·・'
+/** What joins two jobs' labels before one colon: a dot, or `、` (`文、图：`). */
+const JOINED_ROLES = DOTS + '、'
 
 /**
- * Two labels joined by a dot before one colon (`撰稿‧編輯：林雅雯`): one person did both jobs,
+ * Two labels joined by a dot or a `、` before one colon (`撰稿‧編輯：林雅雯`, `文、图：李慧敏`): one
+ * person did both jobs,
  * and the writer's job is the one that counts.
  */
 function jointLabel(
@@ -284,7 +293,10 @@ function jointLabel(
 ): { label: string; field: LabelField; valueAt: number } | undefined {
   const second = /^\p{L}{1,6}/u.exec(text.slice(dot + 1, dot + 8))?.[0]
   const colon = dot + 1 + (second?.length ?? 0)
-  const other = second && isColon(text[colon]) ? labelField(second) : undefined
+  // `文、攝影／王怡蓁`: a slash for the colon, where the first job takes one (`文／`).
+  const colonLike =
+    isColon(text[colon]) || (SLASHES.includes(text[colon] ?? '') && takesSlash(first))
+  const other = second && colonLike ? labelField(second) : undefined
   if (!other) return undefined
   const both: LabelField = field === 'author' || other === 'author' ? 'author' : field
   return { label: first + text[dot] + second, field: both, valueAt: colon + 1 }
@@ -333,6 +345,11 @@ export function labels(text: string) {
     // `文／圖　記者 林美華`: a word right after a label is its value, whatever it looks like.
     const previous = found.at(-1)
     if (label.spaced && previous && text.slice(previous.valueAt, at).trim() === '') continue
+    // `撰稿：林佳穎／攝影：黃柏翰`: after a slash, a label follows a value (in `文/广州日报新花城记者：`
+    // the slash is the first label's own).
+    if (at > 0 && SLASHES.includes(text[at - 1]!)) {
+      if (!previous || text.slice(previous.valueAt, at - 1).trim() === '') continue
+    }
     const { spaced: _, ...read } = label
     found.push({ at, ...read })
     at = label.valueAt - 1

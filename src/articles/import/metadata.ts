@@ -53,16 +53,16 @@ export interface MetaItem {
 const FIELD_END = /[|｜丨│\t\u3000】\]）)；;]|[ \u00a0]{2}|\s•\s/
 const OTHER_END = /[|｜丨│\t】\]]/
 /**
- * Words that may sit on a metadata line without saying anything: weekdays, end marks, zones,
- * the controls pages print beside the editor's name (`【纠错】 责任编辑：…`), the date
- * (`【大 中 小】`, a font size) or the byline
- * (`关注`, a follow button), a self-media post's mark of its own writing (`原创`), the word for
- * posting after a date (`2025-11-06發表`), weekdays in Malay, Indonesian and Thai (`Khamis`, `วันศุกร์`), the page's address (`http://www.crntt.com`), a lunar
- * date beside the day (`農曆三月廿一`), and a relative
- * time beside the date it stands for (`3小時前　2025-09-03 14:22`).
+ * Words that may sit on a metadata line without saying anything: weekdays (in Malay, Indonesian
+ * and Thai too: `Khamis`, `วันศุกร์`), end marks, zones, the controls pages print beside the
+ * editor's name (`【纠错】 责任编辑：…`), the date (`【大 中 小】`, a font size, `扫一扫在手机打开当前页`)
+ * or the byline (`关注`, a follow button), a self-media post's mark of its own writing (`原创`),
+ * the word for posting after a date (`2025-11-06發表`), the page's address
+ * (`http://www.crntt.com`), a lunar date beside the day (`農曆三月廿一`), and a relative time
+ * beside the date it stands for (`3小時前　2025-09-03 14:22`).
  */
 const FILLER =
-  /(?:農曆|农历)[正一二三四五六七八九十冬臘腊]{1,2}月(?:初|十|廿|二十|三十)?[一二三四五六七八九十]?|https?:\/\/[^\s|｜]+|www\.[\w.-]+\.[a-z]{2,}|\d{1,3}\s?分(?:鐘|钟)(?:閱讀|阅读)|\d{1,3}\s?min(?:ute)?s?\s?read|[【[]\s*(?:字[号號體体级級]\s*[:：]?\s*)?[大小]\s+中\s+[大小]\s*[】\]]|(?:閱讀|阅读)(?:時間|时间|時長|时长)?\s*[:：]?\s*(?:大[約约]|[約约])?\s*(?:需要?)?\s*\d+\s*分(?:鐘|钟)|(?:全文)?[共約约]\d[\d,]*\s?字|(?:星期|週|周|礼拜|禮拜)[一二三四五六日天]|(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?|(?<![A-Za-z])(?:Isnin|Senin|Selasa|Rabu|Khamis|Kamis|Jumaat|Jumat|Sabtu|Ahad|Minggu)(?![A-Za-z])|วัน(?:จันทร์|อังคาร|พุธ|พฤหัสบดี|ศุกร์|เสาร์|อาทิตย์)|Ends|HKT|SGT|MYT|NNNN|纠错|糾錯|举报|舉報|打印本[页頁]|列印本頁|打印|列印|[关關][闭閉](?:窗口)?|[+＋]?(?:关注|關注|订阅|訂閱)|原创|原創|發表|发表|中華民國|中华民国|民國|民国|\d{1,3}\s?(?:分鐘|分钟|小時|小时|天)前|剛剛|刚刚/g
+  /(?:農曆|农历)[正一二三四五六七八九十冬臘腊]{1,2}月(?:初|十|廿|二十|三十)?[一二三四五六七八九十]?|https?:\/\/[^\s|｜]+|www\.[\w.-]+\.[a-z]{2,}|\d{1,3}\s?分(?:鐘|钟)(?:閱讀|阅读)|\d{1,3}\s?min(?:ute)?s?\s?read|[【[]\s*(?:字[号號體体级級]\s*[:：]?\s*)?[大小]\s+中\s+[大小]\s*[】\]]|(?:閱讀|阅读)(?:時間|时间|時長|时长)?\s*[:：]?\s*(?:大[約约]|[約约])?\s*(?:需要?)?\s*\d+\s*分(?:鐘|钟)|(?:全文)?[共約约]\d[\d,]*\s?字|(?:星期|週|周|礼拜|禮拜)[一二三四五六日天]|(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?|(?<![A-Za-z])(?:Isnin|Senin|Selasa|Rabu|Khamis|Kamis|Jumaat|Jumat|Sabtu|Ahad|Minggu)(?![A-Za-z])|วัน(?:จันทร์|อังคาร|พุธ|พฤหัสบดี|ศุกร์|เสาร์|อาทิตย์)|Ends|HKT|SGT|MYT|NNNN|(?:扫一扫|掃一掃)[，,]?\s?(?:在手机|在手機)?(?:上)?(?:打开|打開|阅读|閱讀|浏览|瀏覽)(?:当前页|當前頁|本文|本页|本頁)?|纠错|糾錯|举报|舉報|打印本[页頁]|列印本頁|打印|列印|[关關][闭閉](?:窗口)?|[+＋]?(?:关注|關注|订阅|訂閱)|原创|原創|發表|发表|中華民國|中华民国|民國|民国|\d{1,3}\s?(?:分鐘|分钟|小時|小时|天)前|剛剛|刚刚/g
 const LETTER = /\p{L}/u
 /** A word of a metadata line that says nothing: a filler, or a separator alone. */
 const QUIET_WORD = new RegExp(`^(?:${FILLER.source}|[·•・|｜/／-])$`)

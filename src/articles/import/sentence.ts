@@ -26,8 +26,11 @@ const CLOSERS = new Set([
 /** A sentence has at least this many letters (a bare `中。` does not make one). */
 const MIN_LETTERS = 6
 
-/** A company's name ends with its abbreviation's dot, not a sentence's: `…Industry, Inc.` */
-const COMPANY_END = /\b(?:Inc|Ltd|Co|Corp|Bhd|Pte|Plc|LLC)\.$/
+/**
+ * A company's name ends with its abbreviation's dot, not a sentence's: `…Industry, Inc.`,
+ * `CHANGSHA WATER GROUP CO.,LTD.`
+ */
+const COMPANY_END = /\b(?:Inc|Ltd|Co|Corp|Bhd|Pte|Plc|LLC)\.$/i
 
 /** True when `line` has a few words and ends as a sentence does. */
 export function readsAsSentence(line: string): boolean {

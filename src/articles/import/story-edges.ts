@@ -25,7 +25,10 @@ export function listedLines(f: readonly LineFeatures[]): boolean[] {
       continue
     }
     if (x.blank) continue
-    if (inList && (x.story >= STRONG_STORY || knownMeta(x))) inList = false
+    // A line of the story or of metadata ends the list; an item that names an outlet before a
+    // headline's label (`低溫特報 氣象署：週末前都偏冷`) does not.
+    const listItem = x.meta?.every((m) => m.field === 'outlet' || m.field === 'other') === true
+    if (inList && (x.story >= STRONG_STORY || (knownMeta(x) && !listItem))) inList = false
     if (inList) listed[i] = true
   }
   // Two or more bulleted lines together are a list of links; so are lines that are mostly links.

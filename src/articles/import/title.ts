@@ -10,6 +10,7 @@
  */
 import { foldScript } from '../script-fold'
 import { isOutlet } from './byline'
+import { OUTLET_END } from './byline-words'
 import { STORY, type LineFeatures } from './features'
 import type { PageLine } from './page-lines'
 
@@ -293,6 +294,8 @@ function choose(
       KICKER.test(top) &&
       !KICKER.test(second) &&
       !/^[—–-]/.test(second) &&
+      // `广东广播电视台触电新闻` under the headline: the account that posted it, no headline.
+      !OUTLET_END.test(second.trim()) &&
       foldScript(top + second) === top + second
     if (kicker) kickers.push(headlines[0]!)
     const headline = headlines[kicker ? 1 : 0]
