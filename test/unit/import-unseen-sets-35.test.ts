@@ -360,6 +360,7 @@ describe('what joining the thirty-fifth to fortieth sets showed (their paragraph
       '圖一：代表團到訪合作區執行委員會',
       '与会嘉宾在论坛后合影。（照片：新跃社科大学）',
       '仁川机场第一航站楼出境大厅 [照片=仁川国际机场公社提供]',
+      '相片一：仁濟醫院董事局成員與義工出發前合照。',
     ]) {
       expect(
         paragraphs(imp('花墟公園翻新後重開', '2025-03-02', '', NEWS, '', caption, '', MORE)),
@@ -484,6 +485,15 @@ describe('what the forty-first to forty-fifth sets showed (scored blind on the f
     ])
     expect(authorNames(fields('文、攝影／王怡蓁')![0]![2]!)).toEqual(['王怡蓁'])
     expect(readByline('记者 高一文 陈伟杰')?.authors).toEqual(['高一文', '陈伟杰'])
+  })
+
+  it('reads a paper and its site opening the story, and a name in two parts glued to 报道', () => {
+    const opening = readDateline(
+      '天山网-新疆日报记者马宁 通讯员阿依古丽·买买提报道：6月18日清晨，基地里一片繁忙。',
+    )
+    expect(opening?.authors).toEqual(['马宁', '阿依古丽·买买提'])
+    // Can fail: a hyphen between words that name no outlet opens no credit.
+    expect(readDateline('工作-生活记者观察：市民都在谈论这件事。')?.authors ?? []).toEqual([])
   })
 
   it('reads a metadata line with a QR prompt, a table row, and an outlet with a word in letters', () => {

@@ -57,6 +57,8 @@ describe('furniture cues', () => {
     },
     share: {
       drop: [
+        'Kongsi ini:',
+        'Поделиться: VK  Telegram  WhatsApp  微信',
         'Plurk',
         '分享到：',
         '发送到 X  Facebook  LINE',
@@ -93,6 +95,7 @@ describe('furniture cues', () => {
     },
     'previous-next': {
       drop: [
+        '← 返回會館新聞',
         '上一篇：經開區舉辦論壇',
         '下一条：市长调研',
         '【下一篇】',
@@ -106,6 +109,7 @@ describe('furniture cues', () => {
     },
     'footer-links': {
       drop: [
+        'Penafian | Dasar Privasi | Peta Laman',
         '会社概要 | 個人情報保護方針 | 広告掲載について',
         '網站簡介 | 廣告服務 | 聯繫方式 | 法律聲明 | 關於我們',
         '关于我们 | 联系我们',
@@ -115,6 +119,7 @@ describe('furniture cues', () => {
     },
     'bare-label': {
       drop: [
+        '下載相片',
         '下載圖片',
         '华文版',
         '一覧に戻る',
@@ -130,6 +135,7 @@ describe('furniture cues', () => {
     },
     related: {
       drop: [
+        'Berita Berkaitan',
         '関連記事',
         '活动照片（共12张）',
         '林秋月的其他報導',
@@ -172,6 +178,7 @@ describe('furniture cues', () => {
     },
     'site-info': {
       drop: [
+        'Paparan terbaik menggunakan Google Chrome, Mozilla Firefox dan Microsoft Edge.',
         '受付時間　平日 10:00～17:00（土日祝休み）',
         '主办单位：远安县人民政府办公室　承办单位：远安县大数据中心',
         '网站标识码：4211000001　鄂ICP备12345678号-1',
@@ -200,7 +207,7 @@ describe('furniture cues', () => {
       keep: ['讚美詩班'],
     },
     attachment: {
-      drop: ['相關檔案', '相關附件', '住宅法部分條文修正草案總說明.pdf'],
+      drop: ['Download PDF (华文)', '相關檔案', '相關附件', '住宅法部分條文修正草案總說明.pdf'],
       keep: ['附件中的資料顯示，預算增加三成'],
     },
     promo: {
@@ -230,6 +237,7 @@ describe('furniture cues', () => {
     },
     'release-label': {
       drop: [
+        'Kenyataan Media, 文告',
         '[For Immediate Release]',
         '【即時發佈】',
         'PRESS RELEASE',
@@ -254,7 +262,7 @@ describe('furniture cues', () => {
       keep: ['搜索引擎', '搜索隊今天在山區找到失聯的登山客。', '検索'],
     },
     ad: {
-      drop: ['廣告', 'Advertisement', '【广告】悉尼专业搬家 一站式服务 0400 000 000'],
+      drop: ['贊助廣告', '廣告', 'Advertisement', '【广告】悉尼专业搬家 一站式服务 0400 000 000'],
       keep: ['廣告業者表示，景氣回溫。'],
     },
     rule: {
@@ -329,6 +337,7 @@ describe('furniture cues', () => {
     },
     comments: {
       drop: [
+        '1 則迴響',
         '回應（2）',
         '网友评论',
         '論壇 評論',

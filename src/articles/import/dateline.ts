@@ -187,11 +187,12 @@ export function readDateline(paragraph: string): Dateline | undefined {
 }
 
 /**
- * Reporters and 报道 opening a story: `记者王卓然通讯员吕思涵报道　`, `本报记者 李明 报道：`,
+ * Reporters and 报道 opening a story: `记者王卓然通讯员吕思涵报道　`, `本报记者 李明 报道：`, a paper
+ * and its site before them (`天山网-新疆日报记者马宁 通讯员阿依古丽·买买提报道：`),
  * `东方网记者徐程10月14日报道：`, `中国民航网 通讯员黄诗琪 报道：`.
  */
 const OPENING_CREDIT = new RegExp(
-  String.raw`^((?:本[报報]|[\p{Script=Han}A-Za-z]{2,10}?[ \u3000]?)?(?:${ROLES.join('|')})[^，,。：:]{2,30}?(?:报道|報道|報導|报导))(?:[ \u3000]+|[：:][ \u3000]*)(?=\S)`,
+  String.raw`^((?:本[报報]|[\p{Script=Han}A-Za-z](?:[\p{Script=Han}A-Za-z]|[-－·・](?=\p{Script=Han})){1,14}?[ \u3000]?)?(?:${ROLES.join('|')})[^，,。：:]{2,30}?(?:报道|報道|報導|报导))(?:[ \u3000]+|[：:][ \u3000]*)(?=\S)`,
   'u',
 )
 

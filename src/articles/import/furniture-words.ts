@@ -9,7 +9,7 @@ const words = (...list: string[]) => new RegExp(`(?:${list.join('|')})`, 'i')
 export const FOOTER_LINKS = words(
   '網站簡介|网站简介|廣告服務|广告服务|聯繫方式|联系方式|聯繫我們|联系我们|聯絡我們|法律聲明|法律声明',
   '關於我們|关于我们|版權聲明|版权声明|網站地圖|网站地图|隱私權政策|隐私政策|服務條款|服务条款',
-  '会社概要|個人情報保護方針|広告掲載|サイトマップ|お問い合わせ',
+  '会社概要|個人情報保護方針|広告掲載|サイトマップ|お問い合わせ|Penafian|Dasar Privasi|Peta Laman',
 )
 export const CONTROL_LABELS = new Set(
   (
@@ -18,7 +18,7 @@ export const CONTROL_LABELS = new Set(
     '回上一頁 回上一页 回首頁 回首页 返回 返回列表 返回首頁 返回首页 返回目錄 返回目录 我要糾錯 ' +
     '我要纠错 純文本 纯文本 放大 縮小 缩小 默認 默认 還原 还原 登入 登录 註冊 注册 網站導覽 网站导航 ' +
     '無障礙 无障碍 跳到主要內容區塊 跳到主要內容 跳至主要內容 跳到主要内容 TOP 查看PDF原文 ' +
-    '查看原文 下载PDF 下載PDF PDF原文 PDF下载 PDF下載 阅读下一篇 閱讀下一篇 下載圖片 下载图片 华文版 華文版 中文版 英文版 一覧に戻る このページの先頭へ ページの先頭へ A'
+    '查看原文 下载PDF 下載PDF PDF原文 PDF下载 PDF下載 阅读下一篇 閱讀下一篇 下載圖片 下载图片 下載相片 下载相片 华文版 華文版 中文版 英文版 一覧に戻る このページの先頭へ ページの先頭へ A'
   ).split(' '),
 )
 export const PLATFORMS = new Set(
@@ -26,7 +26,7 @@ export const PLATFORMS = new Set(
     'facebook fb line x twitter whatsapp telegram weibo wechat email threads instagram youtube linkedin plurk 微信 ' +
     '电子邮件 電子郵件 电邮 電郵 邮件 郵件 ' +
     '微博 qq qq空間 qq空间 朋友圈 抖音 複製連結 复制链接 copylink 複製網址 复制网址 列印 分享 分享到 ' +
-    '分享至 share sharethis แชร bagikan'
+    '分享至 share sharethis แชร bagikan kongsi vk поделиться'
   ).split(' '),
 )
 /** A related-stories heading, the whole line (its brackets and colon aside). */
@@ -40,13 +40,13 @@ export const RELATED = new RegExp(
       '往期(?:推[荐薦]|回[顾顧]|精[选選]|[阅閱][读讀])|[历歷]史文章|最新(?:消息|新[闻聞]|文章)|(?:作者|[他她]的)(?:最新|其他|其它|更多)?文章|精彩推[荐薦]|[编編][辑輯]推[荐薦]|大家都在看|看更多|推[荐薦]',
       '更多.{1,8}(?:[报報][道導]|新[闻聞]|文章)|(?:相[关關](?:照片|[图圖]片)|相片集|照片集|[图圖]集|\\p{Script=Han}{0,4}照片)\\s*[（(](?:共\\s*)?\\d+\\s*[张張]?[)）]',
       '[関关]連記事|[関关]連ニュース|\\p{Script=Han}{2,4}的其他[报報][道導]',
-      'read more|read also|related(?: (?:news|stories|articles|posts|fact checks))?|more stories|you may also like|most popular|latest news',
+      'read more|read also|related(?: (?:news|stories|articles|posts|fact checks))?|more stories|you may also like|most popular|latest news|berita berkaitan|berita terkait',
     ].join('|') +
     ')$',
   'iu',
 )
 export const PREVIOUS_NEXT =
-  /^[\s【[]*(上一篇|下一篇|上一條|下一條|上一条|下一条|上一頁|下一頁|上一页|下一页|上一版|下一版)[\s】\]]*(?:(?:Previous|Next)(?:\s(?:article|post|story))?\s*)?([:：]|$|[\s\u3000|｜]+(?:下一篇|下一條|下一条|下一頁|下一页|下一版)$)|^(?:Previous|Next)(?:\s(?:article|post|story))?\s*[:：]/i
+  /^[\s【[]*(上一篇|下一篇|上一條|下一條|上一条|下一条|上一頁|下一頁|上一页|下一页|上一版|下一版)[\s】\]]*(?:(?:Previous|Next)(?:\s(?:article|post|story))?\s*)?([:：]|$|[\s\u3000|｜]+(?:下一篇|下一條|下一条|下一頁|下一页|下一版)$)|^(?:Previous|Next)(?:\s(?:article|post|story))?\s*[:：]|^[←«‹]\s*(?:返回|回到|back to)\s?\S{0,12}$/i
 export const QR_CODE =
   /掃一掃|扫一扫|(?:^|[，,。！!])\s*(?:掃碼|扫码)|(?:掃碼|扫码)(?:下[载載]|[关關]注|[阅閱][读讀]|查看|收[听聽]|[观觀]看|[进進]入|加入|[关關]注|打[开開])|(?:掃碼|扫码)$|(掃描|扫描|掃瞄).{0,6}(二維碼|二维码|QR)|^(二維碼|二维码)|在您的(設備|设备)上(瀏覽|浏览)本(頁|页)/
 export const BREADCRUMB =
@@ -68,7 +68,7 @@ export const COPYRIGHT = words(
 export const DISCLAIMER =
   /^(?:免[责責][声聲]明|[郑鄭]重[声聲]明|特[别別][声聲]明|平台[声聲]明|版[权權][声聲]明|[转轉][载載][声聲]明|[转轉][载載][须須]知)\s*[:：]|^Notice\s*:\s*[Tt]he content above|[仅僅]提供信息存[储儲]服[务務]|不代表(?:本(?:[网網]站|[网網]|站|[报報]|台|平台|[刊号號])|[\u4e00-\u9fffA-Za-z]{1,8}?(?:新[闻聞]|[网網]|平台|[号號]|[电電][视視]|台))(?:的)?(?:[观觀]点|[观觀][點点]|立[场場])|[与與]本(?:[网網]|站|平台)立[场場]无[关關]|[與与]本(?:[网網]|站|平台)立[場场]無[關关]|[仅僅]代表(?:[该該])?作者(?:或机构|或機構)?(?:本人|个人|個人)?(?:的)?(?:[观觀][点點]|立[场場])|(?:[观觀][点點]|立[场場])[仅僅]代表作者|[纯純][属屬]作者(?:个人|個人|本人)?[观觀][点點]|保[证證]本公告[内內]容不存在(?:任何)?[虚虛]假[记記][载載]|不存在任何[虚虛]假[记記][载載]、[误誤][导導]性[陈陳]述|不[构構]成(?:任何|实质性|實質性)?投[资資]建[议議]|据此操作[，,]?[风風][险險]自[担擔負负]|本[資资]料由.{0,16}自行[輸输]入|如有疑[義义][，,]?[請请](?:洽[詢询]|[联聯][系繫絡])|[转轉][载載].{0,10}[传傳](?:[递遞]|播)更多信息|如有侵[权權]|[仅僅]供[参參]考.{0,30}不[负負](?:任何)?[责責]任|侵犯了?(?:您|你)的(?:合法)?[权權]益|本文[为為][转轉][载載]|^[【[](?:声明|聲明)[】\]]|[转轉][载載][请請][注註]明出[处處]/
 export const SITE_INFO =
-  /(?:主[办辦]|承[办辦]|[协協][办辦])[单單]位\s*[:：]|(?:[网網]站[标標][识識][码碼]|[联聯][系繫絡][电電][话話]|技[术術]支持|[网網]站[维維][护護]|地址|服[务務][热熱][线線])(?:\s[A-Za-z][A-Za-z -]{0,24})?\s*[:：]|ICP[备備證证]|公[网網]安[备備]|^受付[時时][間间][\s\u3000:：]/
+  /(?:主[办辦]|承[办辦]|[协協][办辦])[单單]位\s*[:：]|(?:[网網]站[标標][识識][码碼]|[联聯][系繫絡][电電][话話]|技[术術]支持|[网網]站[维維][护護]|地址|服[务務][热熱][线線])(?:\s[A-Za-z][A-Za-z -]{0,24})?\s*[:：]|ICP[备備證证]|公[网網]安[备備]|^受付[時时][間间][\s\u3000:：]|^Paparan terbaik/
 export const APP =
   /(?:下[载載]|打[开開]|用|看|安[装裝]).{0,12}(?:APP|App|app|客[户戶]端)|(?:APP|App)\s*[，,、]|客[户戶]端[下看]/
 export const LISTEN =
@@ -108,14 +108,14 @@ export const PLAYER =
  * bare `评论` with its count (`评论 (3)`), which alone is a reaction button.
  */
 export const COMMENTS =
-  /^(?:(?:网友|網友|热门|熱門|最新|全部|精彩|读者|讀者)[评評][论論]|[评評][论論][区區]|[说說][两兩]句吧?|[发發]表[评評][论論]|[论論][坛壇]\s*[评評][论論]|共\s*\d+\s*[条條][评評][论論]|(?:Reader\s)?Comments)(?:\s*[（(]?\d*[)）]?)$|^(?:[评評][论論]|留言|回[应應]|回[复覆])\s*[（(]\d+[)）]$|^(?:读者|讀者)(?:回响|迴響|回響)$|^\d+\s*[则則条條]\s*(?:留言|[评評][论論]|回[应應覆])$|^Leave a (?:Reply|Comment)$|^Your email address will not be published|^[发發][表佈布]留言$|[电電]子[邮郵]件地址不[会會]公[开開]/i
+  /^(?:(?:网友|網友|热门|熱門|最新|全部|精彩|读者|讀者)[评評][论論]|[评評][论論][区區]|[说說][两兩]句吧?|[发發]表[评評][论論]|[论論][坛壇]\s*[评評][论論]|共\s*\d+\s*[条條][评評][论論]|(?:Reader\s)?Comments)(?:\s*[（(]?\d*[)）]?)$|^(?:[评評][论論]|留言|回[应應]|回[复覆])\s*[（(]\d+[)）]$|^(?:读者|讀者)(?:回响|迴響|回響)$|^\d+\s*[则則条條]\s*(?:留言|[评評][论論]|回[应應覆]|[迴回][響响])$|^Leave a (?:Reply|Comment)$|^Your email address will not be published|^[发發][表佈布]留言$|[电電]子[邮郵]件地址不[会會]公[开開]/i
 /** Prompts to pay for the journalism: `成為《報導者》贊助者`, `贊助我們`, `支持我们`, `打赏作者`. */
 export const SUPPORT =
   /^支持(?:独立|獨立)(?:新闻|新聞|媒体|媒體)[，,]?.{0,12}$|^(?:立即|馬上|马上)?(?:成為|成为|加入).{0,12}(?:贊助者|赞助者|贊助會員|赞助会员|會員|会员|訂戶|订户)$|^(?:贊助|赞助|支持|捐款支持|捐助)(?:我們|我们|本站|本刊)$|^(?:打[賞赏]|[讚赞][賞赏])(?:作者|一下)?$|^(?:立即|我要)?(?:捐款|小額捐款|小额捐款)$|^(?:成為|成为)(?:訂戶|订户|會員|会员)[，,]\s*支持.{0,12}$/
 export const FOLLOW =
   /(?:[关關]注|追蹤|追踪|訂閱|订阅)我[们們]|follow us|加入.{0,12}LINE\s*好友|[关關]注.{0,16}(?:公众号|公眾號|微博|小红书|小紅書)/i
 export const ATTACHMENT =
-  /^(?:相[关關](?:附件|[档檔]案)|附件(?:下[载載])?|下[载載]附件)$|\.(?:pdf|docx?|xlsx?|pptx?|zip)$|^下[载載].{1,20}[（(](?:PDF|DOCX?|XLSX?)[，,\s].{0,12}[)）]$/i
+  /^(?:相[关關](?:附件|[档檔]案)|附件(?:下[载載])?|下[载載]附件)$|\.(?:pdf|docx?|xlsx?|pptx?|zip)$|^Download PDF(?:\s*[（(][^（）()]{1,8}[)）])?$|^下[载載].{1,20}[（(](?:PDF|DOCX?|XLSX?)[，,\s].{0,12}[)）]$/i
 export const END_CODE = /^(NNNN|＃＃＃|###)$/
 /** A link's words anywhere in a line: `请点击这里`, `點擊這裡`. */
 export const CLICK_HERE_WORDS = /[点點][击擊](?:这里|這裡|此处|此處|这儿|這兒)|click here/i
@@ -130,7 +130,7 @@ export const FOLLOW_FOR_MORE =
  * page with its name in another language (`新聞稿 Comunicado de Imprensa`).
  */
 export const RELEASE_LABEL = new RegExp(
-  `^[[【(（]?\\s*(?:For Immediate Release|即時發佈|即時發布|即时发布|即時發放|Press Release)\\s*[\\]】)）]?$|^(?:${PAGE_KINDS.join('|')})[ \\u3000]+[A-Za-z][A-Za-z ]{2,40}$`,
+  `^[[【(（]?\\s*(?:For Immediate Release|即時發佈|即時發布|即时发布|即時發放|Press Release|Kenyataan Media(?:[,，]\\s*(?:文告|新闻稿))?)\\s*[\\]】)）]?$|^(?:${PAGE_KINDS.join('|')})[ \\u3000]+[A-Za-z][A-Za-z ]{2,40}$`,
   'i',
 )
 /**
@@ -154,7 +154,7 @@ export const REPRINTED_IN =
   /《([^《》]{2,20})》|(?:出自|摘自|[选選]自)\s*(\p{Script=Han}{2,12}?)\s*第?\d|(?:published|appeared) (?:in|on|by) (?:the )?(\p{Lu}[\p{L}&'’. ]{1,40}?)(?= as\b| on\b|[,.;]|$)/u
 /** An advertisement's label alone on a line, where a slot stood. */
 export const AD =
-  /^(?:廣告|广告|贊助|赞助|推廣|推广|Advertisement|ADVERTISEMENT|Sponsored|AD)$|^[【[](?:廣告|广告)[】\]]/
+  /^(?:廣告|广告|贊助|赞助|推廣|推广|贊助廣告|赞助广告|Advertisement|ADVERTISEMENT|Sponsored|AD)$|^[【[](?:廣告|广告)[】\]]/
 /** A rule drawn with a repeated symbol: `*****`, `-----`, `＝＝＝`. */
 export const RULE = /^([*＊=＝\-－_＿—~～#＃+＋•・])\1{2,}$/u
 /**

@@ -107,7 +107,7 @@ export const FURNITURE_CUES: CueRule[] = [
       ) {
         return true
       }
-      if (/^share(?:this)?$/i.test(l.skeleton)) return true
+      if (/^(?:share(?:this)?|kongsiini|bagikan|поделиться)$/i.test(l.skeleton)) return true
       if (FOLLOW.test(l.plain) && l.plain.length <= 30) return true
       // `+关注`: a button that follows the writer.
       if (/^[+＋]\s*(?:[关關]注|追蹤|追踪|Follow)$/i.test(l.plain.trim())) return true

@@ -17,7 +17,7 @@ const WHO_IS_WHERE =
  * where an image was, the caption after it (`[图片] …`).
  */
 const CAPTION_START =
-  /^(?:图说[：:]|圖說[：:]|图为|圖為|(?:资料|資料)?(?:图|圖|图片|圖片|照片?)(?:[来來]源)?[：:]|[图圖][一二三四五六七八九十\d]{1,2}[：:]|[（(](?:图|圖|攝|摄)[)）／/]|Photo:|(?:Top |Cover |Header )?(?:Photo|Image|Picture)s? (?:via|by|from|courtesy of) |■|▲|▼|△|▽|●|\[(?:图片|圖片|图|圖|image|img|photo|picture)\]\s*\S)/i
+  /^(?:图说[：:]|圖說[：:]|图为|圖為|(?:资料|資料)?(?:图|圖|图片|圖片|照片?)(?:[来來]源)?[：:]|(?:[图圖]|相片|照片)[一二三四五六七八九十\d]{1,2}[：:]|[（(](?:图|圖|攝|摄)[)）／/]|Photo:|(?:Top |Cover |Header )?(?:Photo|Image|Picture)s? (?:via|by|from|courtesy of) |■|▲|▼|△|▽|●|\[(?:图片|圖片|图|圖|image|img|photo|picture)\]\s*\S)/i
 /**
  * A photo's credit alone on its line: `圖像：Markus Feld/dpa`, `图片来源：视觉中国`, `Photo: AP`
  * (or OUTLET_PHOTOGRAPHER's, or PICTURE_OWNER's `© WFP`).
