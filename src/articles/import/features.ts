@@ -66,9 +66,10 @@ const HOME_PATH =
 const WEB_ADDRESS = /^(?:https?:\/\/|www\.)\S+$/i
 /**
  * What a metadata line cannot do without: a digit (a date), a colon, slash, bar, comma or tab
- * (a label; a table's cells copied with a tab between), a letter that ends a role or a kind of report (記者, 通訊員, 實習生, 報導, 訊, 電,
- * 攝), a label printed with a space for its colon (编辑, 校對, 审核, 来源, 阅读), a credit (文,
- * 原创), the end of an outlet's name (`工商時報 蔡宜蓁`), a Latin word (By, a name, an outlet).
+ * (a label; a table's cells copied with a tab between), a letter that ends a role or a kind of
+ * report (記者, 通訊員, 實習生, 報導, 訊, 電, 攝), a label printed with a space for its colon (编辑,
+ * 校對, 审核, 来源, 阅读), a credit (文, 原创), the end of an outlet's name (`工商時報 蔡宜蓁`), a
+ * Latin word (By, a name, an outlet).
  */
 const META_HINT =
   /[\d０-９:：﹕/／|｜丨,，\t者員员生導导道訊讯電电息攝摄影理文创創辑輯对對核源读讀報报社網网台A-Za-z]/

@@ -61,6 +61,7 @@ interface Context {
   byline: boolean
   /** Inside an `<article>`, whose own `<footer>` is the article's. */
   article: boolean
+  /** Inside the site's footer (DomHints.footer). */
   footer: boolean
 }
 

@@ -153,7 +153,8 @@ function reprintCards(lines: readonly PageLine[], all: LineFeatures[]) {
   all.forEach((f, i) => {
     const card = REPRINT_CARD.exec(lines[i]!.plain.trim())
     if (!card) return
-    const [, account, writer] = card as unknown as [string, string, string]
+    const account = card[1]!
+    const writer = card[2]!
     const meta: MetaItem[] = [{ field: 'source', label: '以下文章来源于', value: account }]
     if (isPersonName(writer)) meta.push({ field: 'author', label: '作者', value: writer })
     all[i] = { ...f, list: false, cue: undefined, meta }
