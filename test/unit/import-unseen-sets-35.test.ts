@@ -451,6 +451,13 @@ describe('what joining the thirty-fifth to fortieth sets showed (their paragraph
       ZONE,
     )
     expect(site.fields.content_html).not.toContain('Skudai')
+    const footer = site.report.lines.filter(
+      (l) => l.text.startsWith('PTB') || l.text.startsWith('南方大学学院 S'),
+    )
+    expect(footer.map((l) => [l.class, l.reason, l.kept])).toEqual([
+      ['furniture', 'site-footer', false],
+      ['furniture', 'site-footer', false],
+    ])
     // Can fail: a wrapper whose class mentions a footer holds the story; the reporters an
     // article's own footer names are still read.
     const wrapped = importHtml(
@@ -458,6 +465,11 @@ describe('what joining the thirty-fifth to fortieth sets showed (their paragraph
       ZONE,
     )
     expect(wrapped.fields.content_html).toContain(MORE)
+    const story = wrapped.report.lines.filter((l) => l.text === NEWS || l.text === MORE)
+    expect(story.map((l) => [l.class, l.kept])).toEqual([
+      ['story', true],
+      ['story', true],
+    ])
     expect(authors(page('<footer><p>（记者 王小明）</p></footer>'))).toEqual(['王小明'])
   })
 })

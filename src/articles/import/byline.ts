@@ -103,8 +103,8 @@ const SCHOOL_CLASS =
   /^(?:[初高中小][一二三四五六]|[一二三四五六七八九]年[级級])(?:[\p{Script=Han}\d()（）]{0,4}?班|(?:文商|理科|文科|商科|理工|美術|美术)\d{0,2}|[理文商]\d{1,2})$/u
 /** An e-mail address. */
 const EMAIL = /^[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,4}$/u
-/** A name in two parts and the word for a report: `阿依古丽·买买提报道`. */
-const DOTTED_REPORT = /^(\p{Script=Han}{1,6}[·•]\p{Script=Han}{1,6})(報導|报导|報道|报道)$/u
+/** A name in two parts, as Uyghur and Tibetan names are written: `阿依古丽·买买提`. */
+const DOTTED_NAME = /^(\p{Script=Han}{1,6}[·•]\p{Script=Han}{1,6})$/u
 /** A photographer's job glued to a name: `攝影王建銘`. */
 const GLUED_PHOTOGRAPHER = /^(?:攝影|摄影)(\p{Script=Han}{2,3})$/u
 /** A picture's job after a name: `陈明/图`. */
@@ -366,15 +366,6 @@ export function readByline(text: string, labelled = false, bracketed = false): B
       office ||= i === 0
       continue
     }
-    // `阿依古丽·买买提报道`: a name in two parts, as Uyghur and Tibetan names are written, glued
-    // to the word for a report.
-    const dotted = DOTTED_REPORT.exec(piece)
-    if (dotted) {
-      evidence = true
-      byline.kind = dotted[2]
-      if (!notWriting) names.push(dotted[1]!)
-      continue
-    }
     // `攝影王建銘／台中報導`: a photographer's job glued to the name.
     const shot = GLUED_PHOTOGRAPHER.exec(piece)?.[1]
     if (shot) {
@@ -450,8 +441,9 @@ function reportKind(
   ) {
     return { kind, outlet: head }
   }
-  // `陈雅琳11月4日洛杉矶报道`: the name, the day, then the place.
-  const named = NAME_DATE_PLACE.exec(head)
+  // `陈雅琳11月4日洛杉矶报道`: the name, the day, then the place; `通讯员阿依古丽·买买提报道`: a
+  // name in two parts, as Uyghur and Tibetan names are written.
+  const named = NAME_DATE_PLACE.exec(head) ?? (afterRole ? DOTTED_NAME.exec(head) : null)
   if (named && !alone && afterRole) return { kind, name: named[1]! }
   const m = PLACE_DATE.exec(head)
   if (!m || !HAN_RUN.test(m[1] || '中')) return undefined

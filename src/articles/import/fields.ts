@@ -55,8 +55,6 @@ const SOURCE_RANK = { label: 0, byline: 1, outlet: 2, wire: 3, signOff: 4 }
  * (`【记者 陈雅婷】`).
  */
 const CLOSING_CREDIT = /(?:^|[。！？」”][\s\u3000]*)[（(【〔]([^（）()【】〔〕]{2,40})[）)】〕]$/u
-/** The label of who supplied a story's text: `供稿`, `供稿單位`. */
-const SUPPLIER = /^供稿/
 /** A portal's link to more from the provider of its story: `更多來自 中時新聞網 的內容`, `More from CNA`. */
 const MORE_FROM =
   /^(?:更多來自|更多来自|More from)\s*(.{2,20}?)\s*(?:的內容|的内容|的新聞|的新闻)?$/u
@@ -179,10 +177,9 @@ export function readFields(
         // agency, not its staff's initials.
         const value = AGENCY_CODE.exec(item.value)?.[1] ?? item.value
         if (value && !OWN_PAPER.test(value)) {
-          // `供稿：心血管内科`: who supplied the text, like who posted it (`发布者：党委宣传部`),
-          // names no outlet; either yields to one the page names, the first of them to the other.
-          const supplied = item.poster || SUPPLIER.test(item.label ?? '')
-          const rank = supplied ? SOURCE_RANK.outlet : SOURCE_RANK.label
+          // `发布者：党委宣传部`, `供稿：心血管内科`: who posted or supplied it names no outlet;
+          // either yields to one the page names, the first of them to the other.
+          const rank = item.poster ? SOURCE_RANK.outlet : SOURCE_RANK.label
           sources.push({ value, rank, line: i })
         }
         report({ field: 'source', value: item.value, line: i + 1, ...label(item) })

@@ -41,7 +41,10 @@ export interface MetaItem {
   pair?: true
   /** A byline that is an account's name over its follow button: the writer when none is named. */
   account?: true
-  /** A source that only posted the page (`发布者：证券部`): any outlet the page names comes first. */
+  /**
+   * A source that only posted the page (`发布者：证券部`) or supplied its text (`供稿：心血管内科`):
+   * any outlet the page names comes first.
+   */
   poster?: true
 }
 
@@ -158,6 +161,8 @@ export function readMetadataLine(line: string, timeZone: string): MetaItem[] | u
     if (label.field === 'other' && POSTER.test(label.label) && isOrganisation(value)) {
       Object.assign(item, { field: 'source', poster: true })
     }
+    // `供稿：心血管内科`: who supplied the text names no outlet either.
+    if (label.field === 'source' && SUPPLIER.test(label.label)) item.poster = true
     // `来自: 商报`: where a portal's article comes from, as Discuz prints it.
     if (label.field === 'other' && FROM.test(label.label) && isOutlet(value)) item.field = 'source'
     if (end.date) {
@@ -315,6 +320,8 @@ export const otherDayLabel = (label: string) => OTHER_DAY.test(label)
 
 /** Who posted a page: `发布者`, `發布人`. */
 const POSTER = /^(?:发布|發布|發佈)(?:者|人)$/u
+/** Who supplied a story's text: `供稿`, `供稿單位`. */
+const SUPPLIER = /^供稿/
 /** Where a page comes from, as a label: `来自`. */
 const FROM = /^(?:来自|來自)$/u
 
